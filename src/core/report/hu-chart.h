@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "hu-measured-run.h"
+#include "hu-project.h"
+#include "hu-sweep.h"
+
+G_BEGIN_DECLS
+
+#define HU_CHART_ERROR (hu_chart_error_quark ())
+
+typedef enum {
+  HU_CHART_ERROR_FAILED,      /* cairo could not create or write the file */
+  HU_CHART_ERROR_EMPTY,       /* nothing to draw */
+} HuChartError;
+
+typedef enum {
+  /* Vertical bars per category; several series are stacked (operational
+   * + embodied) or grouped side by side (hu_chart_set_stacked()). */
+  HU_CHART_BARS,
+  /* Horizontal bars ranked top to bottom (all regions, all GPUs). */
+  HU_CHART_RANKED,
+  /* Lines through (x, y) points with markers (one-parameter sweep). */
+  HU_CHART_LINE,
+  /* Power over time: per series a min/max band and a mean line,
+   * decimated to one column per device pixel. */
+  HU_CHART_POWER,
+} HuChartKind;
+
+/* How an axis' values are scaled and labelled. Values are always given in
+ * the base unit (kWh, kg, hours, …); the chart picks kWh/MWh/GWh etc. */
+typedef enum {
+  HU_UNIT_PLAIN,
+  HU_UNIT_ENERGY_KWH,         /* Wh, kWh, MWh, GWh */
+  HU_UNIT_MASS_KG,            /* g, kg, t, kt */
+  HU_UNIT_HOURS,              /* min, h, days, years (wall-clock) */
+  HU_UNIT_GPU_HOURS,          /* GPU-h, thousand, million GPU-h */
+  HU_UNIT_CURRENCY,           /* amount in hu_chart_set_currency() */
+  HU_UNIT_PERCENT,            /* a fraction shown as % */
+  HU_UNIT_POWER_W,            /* W, kW, MW */
+  HU_UNIT_SECONDS,            /* s, min, h (elapsed time) */
+} HuUnitKind;
+
+typedef struct {
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} HuColor;
+
+#define HU_CHART_PALETTE_SIZE 8
+
+/* Everything the renderer needs from the theme. The widget fills it from
+ * CSS when the style changes; exporters use hu_chart_style_init(). The
+ * renderer never looks at a widget, so the same style gives the same
+ * picture on screen and on paper. */
+typedef struct {
+  HuColor               foreground;
+  HuColor               background;    /* alpha 0 draws no background */
+  HuColor               grid;
+  HuColor               accent;        /* lines, markers */
+  HuColor               highlight;     /* the "current" bar / category */
+  HuColor               palette[HU_CHART_PALETTE_SIZE]; /* series colours */
+  PangoFontDescription *font;          /* owned; NULL means "Sans 10" */
+  double                font_scale;    /* multiplies the font size; 1.0 */
+} HuChartStyle;
+
+void     hu_chart_style_init        (HuChartStyle       *style,
+                                     gboolean            dark);
+void     hu_chart_style_copy        (const HuChartStyle *src,
+                                     HuChartStyle       *dest);
+void     hu_chart_style_clear       (HuChartStyle       *style);
+gboolean hu_color_parse             (HuColor            *color,
+                                     const char         *spec);
+
+#define HU_TYPE_CHART (hu_chart_get_type ())
+G_DECLARE_FINAL_TYPE (HuChart, hu_chart, HU, CHART, GObject)
+
+/* A HuChart is not thread-safe: build and draw it in one thread (the
+ * report exporter builds its own charts in its worker thread). It emits
+ * ::changed when its data changes so a widget can queue a redraw. */
+
+GQuark       hu_chart_error_quark        (void);
+
+HuChart     *hu_chart_new                (HuChartKind   kind);
+HuChartKind  hu_chart_get_kind           (HuChart      *self);
+
+void         hu_chart_set_title          (HuChart      *self,
+                                          const char   *title);
+const char  *hu_chart_get_title          (HuChart      *self);
+void         hu_chart_set_subtitle       (HuChart      *self,
+                                          const char   *subtitle);
+const char  *hu_chart_get_subtitle       (HuChart      *self);
+/* Axis titles; the value axis gets its unit appended automatically. */
+void         hu_chart_set_x_label        (HuChart      *self,
+                                          const char   *label);
+void         hu_chart_set_y_label        (HuChart      *self,
+                                          const char   *label);
+/* Unit of the value axis (bars: vertical; ranked: horizontal; line,
+ * power: y). */
+void         hu_chart_set_unit_kind      (HuChart      *self,
+                                          HuUnitKind    unit);
+HuUnitKind   hu_chart_get_unit_kind      (HuChart      *self);
+/* Unit of the x axis of line and power charts. */
+void         hu_chart_set_x_unit_kind    (HuChart      *self,
+                                          HuUnitKind    unit);
+void         hu_chart_set_currency       (HuChart      *self,
+                                          const char   *currency);
+/* Bars: stack series (TRUE, default) or draw them side by side. */
+void         hu_chart_set_stacked        (HuChart      *self,
+                                          gboolean      stacked);
+
+/* Bars and ranked bars. Returns the index of the new category/series. */
+guint        hu_chart_add_category       (HuChart      *self,
+                                          const char   *label,
+                                          gboolean      highlight);
+guint        hu_chart_add_series         (HuChart      *self,
+                                          const char   *label);
+/* NAN means "no value" (drawn as "n/a"), e.g. a cost without a price. */
+void         hu_chart_set_value          (HuChart      *self,
+                                          guint         series,
+                                          guint         category,
+                                          double        value);
+double       hu_chart_get_value          (HuChart      *self,
+                                          guint         series,
+                                          guint         category);
+guint        hu_chart_get_n_categories   (HuChart      *self);
+guint        hu_chart_get_n_series       (HuChart      *self);
+const char  *hu_chart_get_category_label (HuChart      *self,
+                                          guint         category);
+void         hu_chart_clear              (HuChart      *self);
+
+/* Line charts. */
+void         hu_chart_add_point          (HuChart      *self,
+                                          guint         series,
+                                          double        x,
+                                          double        y);
+/* A vertical marker (the scenario's current value); NAN for none. */
+void         hu_chart_set_x_marker       (HuChart      *self,
+                                          double        x);
+
+/* Power charts: one raw sample (min = mean = max) or one pre-decimated
+ * bucket. Times in seconds since the start, power in W. */
+void         hu_chart_add_sample         (HuChart      *self,
+                                          guint         series,
+                                          double        t_s,
+                                          double        watts);
+void         hu_chart_add_bucket         (HuChart      *self,
+                                          guint         series,
+                                          double        t0_s,
+                                          double        t1_s,
+                                          double        min_w,
+                                          double        mean_w,
+                                          double        max_w);
+
+/* Builders from core data. They never fail: a scenario whose estimate
+ * fails shows as "n/a". Total CO2eq is stacked operational + embodied. */
+HuChart     *hu_chart_new_comparison     (HuProject    *project,
+                                          HuCatalog    *catalog,
+                                          HuMetric      metric);
+/* @items: HuSweepItem from hu_sweep_regions()/hu_sweep_gpus(). */
+HuChart     *hu_chart_new_from_sweep     (GPtrArray    *items,
+                                          HuMetric      metric);
+/* @points: (x, y) double pairs from hu_sweep_parameter(). */
+HuChart     *hu_chart_new_parameter_sweep (GArray      *points,
+                                           HuInputKey   key,
+                                           HuMetric     metric,
+                                           double       current_x);
+HuChart     *hu_chart_new_power          (HuMeasuredRun *run);
+
+HuUnitKind   hu_metric_unit_kind         (HuMetric      metric);
+
+/* Drawing. @cr's current transformation maps the chart's (0, 0)-(width,
+ * height) box; the state of @cr is saved and restored. */
+void         hu_chart_render             (HuChart            *self,
+                                          cairo_t            *cr,
+                                          double              width,
+                                          double              height,
+                                          const HuChartStyle *style);
+/* A height that shows every row of a ranked chart legibly at @width;
+ * other kinds return a pleasant aspect ratio. */
+double       hu_chart_get_preferred_height (HuChart          *self,
+                                            double            width,
+                                            const HuChartStyle *style);
+/* Whether (x, y) is over a bar, point or sample of the chart as rendered
+ * at that size; if so *tooltip_text gets the exact value (free it). */
+gboolean     hu_chart_hit_test           (HuChart            *self,
+                                          double              x,
+                                          double              y,
+                                          double              width,
+                                          double              height,
+                                          const HuChartStyle *style,
+                                          char              **tooltip_text);
+/* The chart as a small text table, for screen readers and reports. */
+char        *hu_chart_accessible_text    (HuChart      *self);
+
+/* Export through the same renderer. @scale multiplies pixels in PNG (2 for
+ * slides) and is ignored by vector formats. Files are replaced atomically. */
+gboolean     hu_chart_save_svg           (HuChart            *self,
+                                          const char         *path,
+                                          double              width,
+                                          double              height,
+                                          const HuChartStyle *style,
+                                          GError            **error);
+gboolean     hu_chart_save_pdf           (HuChart            *self,
+                                          const char         *path,
+                                          double              width,
+                                          double              height,
+                                          const HuChartStyle *style,
+                                          GError            **error);
+gboolean     hu_chart_save_png           (HuChart            *self,
+                                          const char         *path,
+                                          double              width,
+                                          double              height,
+                                          double              scale,
+                                          const HuChartStyle *style,
+                                          GError            **error);
+
+/* Scale @value of @unit for display: returns the divisor and the unit's
+ * symbol to use for values up to @max (e.g. 167735 kWh → 1000, "MWh"). */
+double       hu_unit_pick_scale          (HuUnitKind    unit,
+                                          double        max,
+                                          const char   *currency,
+                                          const char  **symbol);
+/* "167.7 MWh", locale-formatted with @significant digits. */
+char        *hu_unit_format              (HuUnitKind    unit,
+                                          double        value,
+                                          const char   *currency,
+                                          int           significant);
+
+G_END_DECLS
