@@ -143,7 +143,9 @@ void         hu_chart_set_x_marker       (HuChart      *self,
                                           double        x);
 
 /* Power charts: one raw sample (min = mean = max) or one pre-decimated
- * bucket. Times in seconds since the start, power in W. */
+ * bucket. Times in seconds since the start, power in W. These two do not
+ * emit ::changed (a million signals would cost more than the drawing):
+ * fill the chart before showing it. */
 void         hu_chart_add_sample         (HuChart      *self,
                                           guint         series,
                                           double        t_s,
@@ -181,7 +183,8 @@ void         hu_chart_render             (HuChart            *self,
                                           double              height,
                                           const HuChartStyle *style);
 /* A height that shows every row of a ranked chart legibly at @width;
- * other kinds return a pleasant aspect ratio. */
+ * other kinds return a pleasant aspect ratio. Layout depends on the font,
+ * so these take the style too (NULL means hu_chart_style_init() light). */
 double       hu_chart_get_preferred_height (HuChart          *self,
                                             double            width,
                                             const HuChartStyle *style);
@@ -224,7 +227,7 @@ gboolean     hu_chart_save_png           (HuChart            *self,
 double       hu_unit_pick_scale          (HuUnitKind    unit,
                                           double        max,
                                           const char   *currency,
-                                          const char  **symbol);
+                                          char        **symbol);
 /* "167.7 MWh", locale-formatted with @significant digits. */
 char        *hu_unit_format              (HuUnitKind    unit,
                                           double        value,

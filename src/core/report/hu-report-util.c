@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <gio/gio.h>
+
+#include "hu-report-private.h"
+
+char *
+_hu_format_decimals (double value,
+                     int    decimals)
+{
+  decimals = CLAMP (decimals, 0, 9);
+
+  /* The ' flag asks glibc for the locale's thousands grouping; the
+   * decimal separator follows LC_NUMERIC as well. -0 prints as 0. */
+  if (value == 0.0)
+    value = 0.0;
+
+  return g_strdup_printf ("%'.*f", decimals, value);
+}
+
+char *
+_hu_format_significant (double value,
+                        int    significant)
+{
+  int magnitude;
+  int decimals;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  magnitude = (int) floor (log10 (fabs (value)));
+  decimals = significant - 1 - magnitude;
+
+  /* Never round away integer digits: 670,940 stays 670,940 even at three
+   * significant digits, which people read better than 6.71e5. */
+  return _hu_format_decimals (value, MAX (decimals, 0));
+}
+
+gboolean
+_hu_write_file_atomic (const char  *path,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* g_file_replace_contents writes a temporary file beside @path and
+   * renames it over the target only when everything was written. */
+  file = g_file_new_for_path (path);
+  return g_file_replace_contents (file, data != NULL ? data : "", length, NULL,
+                                  FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
