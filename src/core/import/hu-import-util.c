@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the importers: numbers, timestamps, runs, skips. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-import-private.h"
+
+void
+_hu_import_context_progress (HuImportContext *ctx,
+                             guint64          file_done)
+{
+  guint64 done = ctx->base_done + file_done;
+
+  if (ctx->progress == NULL)
+    return;
+  /* A file that grows while it is read must not push the bar past the end. */
+  ctx->progress (MIN (done, ctx->total), ctx->total, ctx->user_data);
+}
+
+void
+_hu_import_skip (HuImportContext *ctx,
+                 guint            line,
+                 const char      *format,
+                 ...)
+{
+  HuImportSkip *skip = g_new0 (HuImportSkip, 1);
+  va_list args;
+
+  va_start (args, format);
+  skip->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  skip->file = g_strdup (ctx->display);
+  skip->line = line;
+  g_ptr_array_add (ctx->result->skipped, skip);
+}
+
+gboolean
+_hu_parse_number (const char *text,
+                  double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  if (*text == '\0')
+    {
+      *out = NAN;
+      return TRUE;
+    }
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  while (*end == ' ' || *end == '\t')
+    end++;
+  if (*end != '\0' || !isfinite (value))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static gint64
+days_from_civil (gint64 y,
+                 unsigned m,
+                 unsigned d)
+{
+  gint64 era;
+  unsigned yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (unsigned) (y - era * 400);
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+static gboolean
+digits (const char **p,
+        guint        count,
+        int         *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < count; i++)
+    {
+      char c = (*p)[i];
+      if (c < '0' || c > '9')
+        return FALSE;
+      v = v * 10 + (c - '0');
+    }
+  *p += count;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+_hu_parse_timestamp (const char *text,
+                     double     *seconds,
+                     gboolean   *has_zone)
+{
+  const char *p = text;
+  int y, mo, d, h, mi, s;
+  char date_sep;
+  double frac = 0, offset = 0;
+
+  while (*p == ' ')
+    p++;
+
+  if (!digits (&p, 4, &y))
+    return FALSE;
+  date_sep = *p;
+  if (date_sep != '-' && date_sep != '/')
+    return FALSE;
+  p++;
+  if (!digits (&p, 2, &mo) || *p++ != date_sep || !digits (&p, 2, &d))
+    return FALSE;
+  if (*p != 'T' && *p != ' ')
+    return FALSE;
+  p++;
+  if (!digits (&p, 2, &h) || *p++ != ':' || !digits (&p, 2, &mi) || *p++ != ':'
+      || !digits (&p, 2, &s))
+    return FALSE;
+
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    return FALSE;
+
+  if (*p == '.' || *p == ',')
+    {
+      double scale = 0.1;
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        {
+          frac += (*p - '0') * scale;
+          scale /= 10;
+          p++;
+        }
+    }
+
+  *has_zone = FALSE;
+  if (*p == 'Z')
+    {
+      *has_zone = TRUE;
+      p++;
+    }
+  else if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]))
+    {
+      int sign = *p == '-' ? -1 : 1;
+      int oh, om = 0;
+      p++;
+      if (!digits (&p, 2, &oh))
+        return FALSE;
+      if (*p == ':')
+        p++;
+      if (g_ascii_isdigit (*p) && !digits (&p, 2, &om))
+        return FALSE;
+      offset = sign * (oh * 3600.0 + om * 60.0);
+      *has_zone = TRUE;
+    }
+
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+
+  *seconds = days_from_civil (y, mo, d) * 86400.0 + h * 3600.0 + mi * 60.0 + s + frac - offset;
+  return TRUE;
+}
+
+char *
+_hu_shorten (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  glong n = g_utf8_strlen (valid, -1);
+
+  if (n <= 40)
+    return g_steal_pointer (&valid);
+  *g_utf8_offset_to_pointer (valid, 40) = '\0';
+  return g_strconcat (valid, "…", NULL);
+}
+
+char *
+_hu_format_timestamp (double   seconds,
+                      gboolean is_local)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!isfinite (seconds) || seconds < -62135596800.0 || seconds > 253402300799.0)
+    return NULL;
+  dt = g_date_time_new_from_unix_utc ((gint64) floor (seconds));
+  if (dt == NULL)
+    return NULL;
+  /* Naive times stay naive: writing a zone would invent one. */
+  return g_date_time_format (dt, is_local ? "%Y-%m-%dT%H:%M:%S" : "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+_hu_parse_hms (const char *text,
+               double     *seconds)
+{
+  char *end = NULL;
+  guint64 h, m;
+  double s;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  h = g_ascii_strtoull (text, &end, 10);
+  if (*end != ':' || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  m = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != ':' || !g_ascii_isdigit (end[1]) || m > 59 || h > 1000000)
+    return FALSE;
+  s = g_ascii_strtod (end + 1, &end);
+  while (*end == ' ' || *end == '\t')
+    end++;
+  if (*end != '\0' || !isfinite (s) || s < 0 || s >= 61)
+    return FALSE;
+  *seconds = h * 3600.0 + m * 60.0 + s;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+
+HuMeasuredRun *
+_hu_import_add_run (HuImportContext *ctx,
+                    const char      *source,
+                    guint            line)
+{
+  HuMeasuredRun *run = hu_measured_run_new ();
+  HuRunData *data = hu_measured_run_get_data (run);
+
+  /* Unknown until a log says otherwise: NAN, never zero. */
+  data->duration_s = NAN;
+  data->energy_kwh = NAN;
+  data->cpu_energy_kwh = NAN;
+  data->gpu_energy_kwh = NAN;
+  data->ram_energy_kwh = NAN;
+  data->emissions_kg = NAN;
+  data->intensity_g_per_kwh = NAN;
+  data->pue = NAN;
+  data->gpu_count = NAN;
+  _hu_run_set_string (&data->source, source);
+  _hu_run_set_string (&data->file, ctx->display);
+  data->line = line;
+
+  g_ptr_array_add (ctx->result->runs, run);
+  return run;
+}
+
+void
+_hu_run_set_string (char       **field,
+                    const char  *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_clear_pointer (field, g_free);
+  if (value == NULL)
+    return;
+
+  /* Logs are written in whatever encoding the machine had; the project
+   * file and the JSON output need UTF-8. */
+  trimmed = g_utf8_make_valid (value, -1);
+  g_strstrip (trimmed);
+  if (*trimmed != '\0')
+    *field = g_steal_pointer (&trimmed);
+}
+
+void
+_hu_run_add_note (HuRunData  *data,
+                  const char *note)
+{
+  char *joined;
+
+  if (data->notes == NULL || *data->notes == '\0')
+    joined = g_strdup (note);
+  else
+    joined = g_strconcat (data->notes, " ", note, NULL);
+  g_free (data->notes);
+  data->notes = joined;
+}
+
+void
+_hu_run_add_series (HuRunData     *data,
+                    HuPowerSeries *series)
+{
+  if (data->series == NULL)
+    data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
+  g_ptr_array_add (data->series, series);
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hu_import_paths(): find the files, tell their formats apart, run the
+ * importers. Everything here runs in the caller's thread and touches no
+ * global state, so the app can call it from a GTask thread.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-import-private.h"
+
+/* Enough to see a header and, for carbontracker, the version line. */
+#define HEAD_SIZE (16 * 1024)
+
+G_DEFINE_QUARK (hu-import-error-quark, hu_import_error)
+
+static const char * const trackers[] = {
+  "codecarbon", "carbontracker", "eit", "eco2ai", "nvidia-smi", "zeus", NULL
+};
+
+typedef struct {
+  GFile    *file;
+  char     *display;
+  guint64   size;
+  HuFormat  format;
+  gboolean  explicit;   /* named by the caller, not found in a folder */
+  gboolean  done;
+} Entry;
+
+static void
+entry_free (Entry *e)
+{
+  g_clear_object (&e->file);
+  g_free (e->display);
+  g_free (e);
+}
+
+void
+hu_import_skip_free (HuImportSkip *skip)
+{
+  if (skip == NULL)
+    return;
+  g_free (skip->file);
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+HuImportResult *
+hu_import_result_new (void)
+{
+  HuImportResult *result = g_new0 (HuImportResult, 1);
+
+  result->runs = g_ptr_array_new_with_free_func (g_object_unref);
+  result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_import_skip_free);
+  return result;
+}
+
+void
+hu_import_result_free (HuImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->runs);
+  g_ptr_array_unref (result->skipped);
+  g_free (result);
+}
+
+const char * const *
+hu_import_get_trackers (void)
+{
+  return trackers;
+}
+
+static HuFormat
+sniff (GFile         *file,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autofree char *head = NULL;
+  gsize got = 0;
+
+  if (in == NULL)
+    return HU_FORMAT_UNKNOWN;
+  head = g_malloc (HEAD_SIZE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, HEAD_SIZE, &got, cancellable, error))
+    return HU_FORMAT_UNKNOWN;
+  return _hu_import_detect (head, got);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+collect (GFile         *file,
+         const char    *display,
+         gboolean       explicit,
+         GPtrArray     *entries,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  GFileType type;
+
+  /* Symbolic links inside folders are not followed: they can loop. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            explicit ? G_FILE_QUERY_INFO_NONE : G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                            cancellable, error);
+  if (info == NULL)
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+
+  type = g_file_info_get_file_type (info);
+  if (type == G_FILE_TYPE_REGULAR)
+    {
+      Entry *e = g_new0 (Entry, 1);
+      e->file = g_object_ref (file);
+      e->display = g_strdup (display);
+      e->size = g_file_info_get_size (info);
+      e->explicit = explicit;
+      g_ptr_array_add (entries, e);
+      return TRUE;
+    }
+  if (type != G_FILE_TYPE_DIRECTORY)
+    {
+      if (explicit)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("%s: not a regular file or folder"), display);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  if (children == NULL)
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+
+  /* Sorted, so that runs come out in the same order on every machine. */
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (;;)
+    {
+      GFileInfo *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, &child, NULL, cancellable, error))
+        {
+          g_prefix_error (error, "%s: ", display);
+          return FALSE;
+        }
+      if (child == NULL)
+        break;
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (child)));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (file, name);
+      g_autofree char *child_display = g_build_filename (display, name, NULL);
+
+      if (!collect (child, child_display, FALSE, entries, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static HuFormat
+forced_format (const char *tracker,
+               HuFormat    detected,
+               const char *display)
+{
+  if (g_strcmp0 (tracker, "codecarbon") == 0)
+    return HU_FORMAT_CODECARBON;
+  if (g_strcmp0 (tracker, "eit") == 0)
+    return HU_FORMAT_EIT;
+  if (g_strcmp0 (tracker, "eco2ai") == 0)
+    return HU_FORMAT_ECO2AI;
+  if (g_strcmp0 (tracker, "nvidia-smi") == 0)
+    return HU_FORMAT_NVIDIA_SMI;
+  if (g_strcmp0 (tracker, "zeus") == 0)
+    return HU_FORMAT_ZEUS;
+  /* carbontracker: the content still tells its two logs apart. */
+  if (detected == HU_FORMAT_CARBONTRACKER_OUTPUT || detected == HU_FORMAT_CARBONTRACKER_ERR)
+    return detected;
+  if (g_str_has_suffix (display, "_output.log"))
+    return HU_FORMAT_CARBONTRACKER_OUTPUT;
+  return HU_FORMAT_CARBONTRACKER_LOG;
+}
+
+/* "<dir>/<prefix>_carbontracker_output.log" → "<dir>/<prefix>": the tracker
+ * names the two logs of one run alike, and this is how it pairs them too. */
+static char *
+carbontracker_stem (const char *display)
+{
+  static const char * const suffixes[] = {
+    "_carbontracker_output.log", "_carbontracker_err.log", "_carbontracker.log",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (display, suffixes[i]))
+      return g_strndup (display, strlen (display) - strlen (suffixes[i]));
+  return g_strdup (display);
+}
+
+static Entry *
+find_partner (GPtrArray  *entries,
+              Entry      *e,
+              HuFormat    wanted)
+{
+  g_autofree char *stem = carbontracker_stem (e->display);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *other = g_ptr_array_index (entries, i);
+      g_autofree char *other_stem = NULL;
+
+      if (other == e || other->done || other->format != wanted)
+        continue;
+      other_stem = carbontracker_stem (other->display);
+      if (strcmp (stem, other_stem) == 0 && strcmp (stem, e->display) != 0)
+        return other;
+    }
+  return NULL;
+}
+
+static gboolean
+import_stream_entry (HuImportContext  *ctx,
+                     Entry            *e,
+                     GError          **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (e->file, ctx->cancellable, error);
+  gboolean ok = FALSE;
+
+  if (in == NULL)
+    {
+      g_prefix_error (error, "%s: ", e->display);
+      return FALSE;
+    }
+
+  switch (e->format)
+    {
+    case HU_FORMAT_CODECARBON:
+      ok = _hu_import_codecarbon (ctx, G_INPUT_STREAM (in), error);
+      break;
+    case HU_FORMAT_ECO2AI:
+      ok = _hu_import_eco2ai (ctx, G_INPUT_STREAM (in), error);
+      break;
+    case HU_FORMAT_EIT:
+      ok = _hu_import_eit (ctx, G_INPUT_STREAM (in), error);
+      break;
+    case HU_FORMAT_NVIDIA_SMI:
+      ok = _hu_import_nvidia_smi (ctx, G_INPUT_STREAM (in), error);
+      break;
+    case HU_FORMAT_ZEUS:
+      ok = _hu_import_zeus (ctx, G_INPUT_STREAM (in), error);
+      break;
+    case HU_FORMAT_CARBONTRACKER_LOG:
+    case HU_FORMAT_CARBONTRACKER_OUTPUT:
+    case HU_FORMAT_CARBONTRACKER_ERR:
+    case HU_FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* GIO errors (and cancellation) say nothing about which file. */
+  if (!ok && (*error)->domain != HU_IMPORT_ERROR)
+    g_prefix_error (error, "%s: ", e->display);
+  return ok;
+}
+
+static gboolean
+import_entry (HuImportContext  *ctx,
+              GPtrArray        *entries,
+              Entry            *e,
+              GError          **error)
+{
+  ctx->display = e->display;
+
+  switch (e->format)
+    {
+    case HU_FORMAT_CARBONTRACKER_LOG:
+    case HU_FORMAT_CARBONTRACKER_OUTPUT:
+      {
+        gboolean is_log = e->format == HU_FORMAT_CARBONTRACKER_LOG;
+        Entry *partner = find_partner (entries, e, is_log ? HU_FORMAT_CARBONTRACKER_OUTPUT
+                                                          : HU_FORMAT_CARBONTRACKER_LOG);
+        Entry *log = is_log ? e : partner;
+        Entry *output = is_log ? partner : e;
+        gboolean ok;
+
+        if (partner != NULL)
+          partner->done = TRUE;
+        ok = _hu_import_carbontracker (ctx,
+                                       log ? log->file : NULL, log ? log->display : NULL,
+                                       output ? output->file : NULL,
+                                       output ? output->display : NULL, error);
+        if (partner != NULL)
+          ctx->base_done += partner->size;
+        return ok;
+      }
+
+    case HU_FORMAT_CARBONTRACKER_ERR:
+      /* Warnings and tracebacks only; the other two logs hold the run. */
+      if (e->explicit)
+        _hu_import_skip (ctx, 0, _("carbontracker error log: it holds no measurements"));
+      return TRUE;
+
+    case HU_FORMAT_UNKNOWN:
+      if (!e->explicit)
+        return TRUE;
+      g_set_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("%s:1: not a log of a known tracker (CodeCarbon, carbontracker, "
+                     "experiment-impact-tracker, Eco2AI, nvidia-smi, Zeus)"),
+                   e->display);
+      return FALSE;
+
+    case HU_FORMAT_CODECARBON:
+    case HU_FORMAT_ECO2AI:
+    case HU_FORMAT_EIT:
+    case HU_FORMAT_NVIDIA_SMI:
+    case HU_FORMAT_ZEUS:
+    default:
+      return import_stream_entry (ctx, e, error);
+    }
+}
+
+static gboolean
+check_tracker (const char  *tracker,
+               GError     **error)
+{
+  if (tracker == NULL || g_strcmp0 (tracker, "auto") == 0
+      || g_strv_contains (trackers, tracker))
+    return TRUE;
+  g_set_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER,
+               _("Unknown tracker “%s” (expected auto, codecarbon, carbontracker, eit, eco2ai, "
+                 "nvidia-smi or zeus)"), tracker);
+  return FALSE;
+}
+
+/**
+ * hu_import_paths:
+ * @paths: files and folders; folders are scanned recursively
+ * @tracker: (nullable): a tracker name to force, or %NULL / "auto" to detect
+ * @cancellable: (nullable): checked between reads
+ * @progress: (nullable): called with bytes read so far and in total
+ * @user_data: for @progress
+ * @result: (out): the runs found and the lines left out
+ * @error: return location for an error
+ *
+ * Imports every tracker log found. Damaged rows are reported in
+ * @result's skipped list; only unreadable files, files named in @paths that
+ * no importer recognises, and cancellation are errors, and their messages
+ * start with the file name (and line).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hu_import_paths (const char * const   *paths,
+                 const char           *tracker,
+                 GCancellable         *cancellable,
+                 HuImportProgressFunc  progress,
+                 gpointer              user_data,
+                 HuImportResult      **result,
+                 GError              **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(HuImportResult) res = hu_import_result_new ();
+  gboolean forced;
+  HuImportContext ctx = { 0 };
+
+  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_tracker (tracker, error))
+    return FALSE;
+  forced = tracker != NULL && g_strcmp0 (tracker, "auto") != 0;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+      if (!collect (file, paths[i], TRUE, entries, cancellable, error))
+        return FALSE;
+    }
+
+  ctx.result = res;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.user_data = user_data;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (entries, i);
+      g_autoptr(GError) local_error = NULL;
+
+      e->format = sniff (e->file, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", e->display);
+          return FALSE;
+        }
+
+      if (forced && e->explicit)
+        e->format = forced_format (tracker, e->format, e->display);
+      else if (forced && g_strcmp0 (_hu_format_get_tracker (e->format), tracker) != 0)
+        e->format = HU_FORMAT_UNKNOWN;
+
+      if (e->format != HU_FORMAT_UNKNOWN || e->explicit)
+        ctx.total += e->size;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (entries, i);
+
+      if (e->done)
+        continue;
+      e->done = TRUE;
+      if (!import_entry (&ctx, entries, e, error))
+        return FALSE;
+      if (e->format != HU_FORMAT_UNKNOWN || e->explicit)
+        ctx.base_done += e->size;
+      if (progress != NULL)
+        progress (MIN (ctx.base_done, ctx.total), ctx.total, user_data);
+    }
+
+  *result = g_steal_pointer (&res);
+  return TRUE;
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hu-measured-run.h"
+
+G_BEGIN_DECLS
+
+#define HU_IMPORT_ERROR (hu_import_error_quark ())
+
+typedef enum {
+  /* The content is not a log of any tracker we know (or not of the forced one). */
+  HU_IMPORT_ERROR_UNKNOWN_FORMAT,
+  /* The tracker name given to force a format is not one we know. */
+  HU_IMPORT_ERROR_UNKNOWN_TRACKER,
+  /* The file is a known format but cannot be read as such (e.g. no header). */
+  HU_IMPORT_ERROR_INVALID,
+} HuImportError;
+
+/* A line (or a whole run) that was left out, and why. line is 1-based, 0
+ * when the problem is not tied to one line. */
+typedef struct {
+  char  *file;
+  guint  line;
+  char  *reason;
+} HuImportSkip;
+
+typedef struct HuImportResult {
+  GPtrArray *runs;     /* HuMeasuredRun, in file order */
+  GPtrArray *skipped;  /* HuImportSkip, in file order */
+} HuImportResult;
+
+/* Called from the importing thread, at most every few hundred kilobytes.
+ * total is the size of all the files found, in bytes. */
+typedef void (*HuImportProgressFunc) (guint64  bytes_done,
+                                      guint64  bytes_total,
+                                      gpointer user_data);
+
+GQuark          hu_import_error_quark    (void);
+
+void            hu_import_skip_free      (HuImportSkip *skip);
+
+HuImportResult *hu_import_result_new     (void);
+void            hu_import_result_free    (HuImportResult *result);
+
+/* NULL-terminated list of the tracker names accepted by hu_import_paths()
+ * ("auto" excluded): codecarbon, carbontracker, eit, eco2ai, nvidia-smi, zeus. */
+const char * const *hu_import_get_trackers (void);
+
+gboolean        hu_import_paths          (const char * const   *paths,
+                                          const char           *tracker,
+                                          GCancellable         *cancellable,
+                                          HuImportProgressFunc  progress,
+                                          gpointer              user_data,
+                                          HuImportResult      **result,
+                                          GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuImportResult, hu_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuImportSkip, hu_import_skip_free)
+
+G_END_DECLS
