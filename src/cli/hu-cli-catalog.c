@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "huella-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "hu-cli.h"
+
+typedef struct {
+  char        *search;
+  char        *format_text;
+  HuCliFormat  format;
+} ListArgs;
+
+static int
+parse_list_args (int          argc,
+                 char       **argv,
+                 const char  *summary,
+                 ListArgs    *args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &args->search, N_("Only entries whose id or name contains TEXT"), "TEXT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &args->format_text, N_("text or json"), "F" },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      hu_cli_usage_error (context, msg);
+      return HU_EXIT_USAGE;
+    }
+  if (!hu_cli_parse_format (args->format_text, FALSE, FALSE, &args->format, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+  return HU_EXIT_OK;
+}
+
+static char *
+fmt_or_dash (double value)
+{
+  return isfinite (value) ? hu_format_number (value, 4) : g_strdup ("—");
+}
+
+int
+hu_cli_gpus (int    argc,
+             char **argv)
+{
+  ListArgs args = { 0 };
+  g_autoptr(GPtrArray) gpus = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  status = parse_list_args (argc, argv, _("List the accelerators of the catalog (dense peak TFLOP/s)."), &args);
+  if (status != HU_EXIT_OK)
+    goto out;
+
+  gpus = hu_catalog_search_gpus (hu_catalog_get_default (), args.search);
+
+  if (args.format == HU_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "gpus");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < gpus->len; i++)
+        hu_gpu_to_json (gpus->pdata[i], builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      text = hu_cli_json_to_string (builder);
+      g_string_append (out, text);
+    }
+  else
+    {
+      g_autoptr(HuCliTable) table = hu_cli_table_new (10, "id", _("Name"), _("Year"), _("TDP W"),
+                                                      _("GB"), "fp32", "tf32", "fp16", "bf16", "fp8",
+                                                      NULL);
+      for (guint c = 2; c < 10; c++)
+        hu_cli_table_set_right (table, c);
+      for (guint i = 0; i < gpus->len; i++)
+        {
+          HuGpu *g = gpus->pdata[i];
+          GStrvBuilder *b = g_strv_builder_new ();
+
+          g_strv_builder_add (b, g->id);
+          g_strv_builder_add (b, g->name);
+          hu_strv_builder_take (b, g->year ? g_strdup_printf ("%d", g->year) : g_strdup ("—"));
+          hu_strv_builder_take (b, fmt_or_dash (g->tdp_w));
+          hu_strv_builder_take (b, fmt_or_dash (g->memory_gb));
+          for (int p = 0; p < HU_N_PRECISIONS; p++)
+            hu_strv_builder_take (b, fmt_or_dash (g->peak_tflops[p]));
+          hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+          g_strv_builder_unref (b);
+        }
+      hu_cli_table_print (table, out);
+    }
+
+  status = hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+
+out:
+  g_free (args.search);
+  g_free (args.format_text);
+  return status;
+}
+
+int
+hu_cli_regions (int    argc,
+                char **argv)
+{
+  ListArgs args = { 0 };
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  status = parse_list_args (argc, argv, _("List cloud regions and electricity grids with their carbon intensity."), &args);
+  if (status != HU_EXIT_OK)
+    goto out;
+
+  regions = hu_catalog_search_regions (hu_catalog_get_default (), args.search);
+
+  if (args.format == HU_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "regions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < regions->len; i++)
+        hu_region_to_json (regions->pdata[i], builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      text = hu_cli_json_to_string (builder);
+      g_string_append (out, text);
+    }
+  else
+    {
+      g_autoptr(HuCliTable) table = hu_cli_table_new (6, "id", _("Name"), _("Country"),
+                                                      _("gCO₂eq/kWh"), "PUE", _("Year"), NULL);
+      for (guint c = 3; c < 6; c++)
+        hu_cli_table_set_right (table, c);
+      for (guint i = 0; i < regions->len; i++)
+        {
+          HuRegion *r = regions->pdata[i];
+          GStrvBuilder *b = g_strv_builder_new ();
+
+          g_strv_builder_add (b, r->id);
+          g_strv_builder_add (b, r->name);
+          g_strv_builder_add (b, r->country ? r->country : "—");
+          hu_strv_builder_take (b, fmt_or_dash (r->intensity));
+          hu_strv_builder_take (b, fmt_or_dash (r->pue));
+          hu_strv_builder_take (b, r->year ? g_strdup_printf ("%d", r->year) : g_strdup ("—"));
+          hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+          g_strv_builder_unref (b);
+        }
+      hu_cli_table_print (table, out);
+    }
+
+  status = hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+
+out:
+  g_free (args.search);
+  g_free (args.format_text);
+  return status;
+}

@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "huella-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "hu-cli.h"
+#include "hu-json-private.h"
+
+/* Output columns shared by estimate and compare, machine names of §5. */
+static const char *output_keys[] = {
+  "flops", "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh",
+  "emissions_kg", "embodied_kg", "total_kg", "cost", "gpu", "precision", "peak_tflops",
+  "utilization", "power_w", "count", "retrain", "pue", "intensity", "region",
+};
+
+static void
+csv_estimate_header (GString *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (output_keys); i++)
+    {
+      g_string_append (out, output_keys[i]);
+      g_string_append_c (out, i + 1 < G_N_ELEMENTS (output_keys) ? ',' : '\n');
+    }
+}
+
+/* The CSV row is written from the JSON object so the two machine formats
+ * cannot disagree. */
+static void
+csv_estimate_row (GString          *out,
+                  const HuEstimate *estimate)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  json_builder_begin_object (builder);
+  hu_estimate_to_json (estimate, builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  object = json_node_get_object (root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (output_keys); i++)
+    {
+      JsonNode *node = json_object_get_member (object, output_keys[i]);
+
+      if (node && JSON_NODE_HOLDS_VALUE (node))
+        {
+          if (json_node_get_value_type (node) == G_TYPE_STRING)
+            hu_cli_csv_field (out, json_node_get_string (node));
+          else
+            hu_cli_csv_number (out, json_node_get_double (node));
+        }
+      g_string_append_c (out, i + 1 < G_N_ELEMENTS (output_keys) ? ',' : '\n');
+    }
+}
+
+static void
+text_estimate (GString          *out,
+               const HuEstimate *e,
+               const char       *currency)
+{
+  g_autoptr(HuCliTable) table = hu_cli_table_new (2, _("Output"), _("Value"), NULL);
+  g_autofree char *gpu_hours = hu_format_hours (e->gpu_hours);
+  g_autofree char *wall = hu_format_duration (e->wall_hours);
+  g_autofree char *energy = hu_format_energy_kwh (e->energy_kwh);
+  g_autofree char *it = hu_format_energy_kwh (e->energy_it_kwh);
+  g_autofree char *op = hu_format_mass_kg (e->emissions_kg);
+  g_autofree char *emb = hu_format_mass_kg (e->embodied_kg);
+  g_autofree char *tot = hu_format_mass_kg (e->total_kg);
+  g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
+  g_autofree char *cost = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, currency) : g_strdup ("—");
+  g_autofree char *derivation = hu_estimate_derivation_text (e);
+
+  hu_cli_table_add_row (table, _("GPU-hours (all runs)"), gpu_hours, NULL);
+  hu_cli_table_add_row (table, _("Wall-clock time (one run)"), wall, NULL);
+  hu_cli_table_add_row (table, _("IT energy"), it, NULL);
+  hu_cli_table_add_row (table, _("Energy incl. PUE"), energy, NULL);
+  hu_cli_table_add_row (table, _("Operational CO₂eq"), op, NULL);
+  hu_cli_table_add_row (table, _("Embodied CO₂eq"), emb, NULL);
+  hu_cli_table_add_row (table, _("Total CO₂eq"), tot, NULL);
+  hu_cli_table_add_row (table, _("Cost"), cost, NULL);
+  hu_cli_table_set_right (table, 1);
+  hu_cli_table_print (table, out);
+
+  g_string_append_printf (out, "\n%s\n%s", _("How is this computed?"), derivation);
+}
+
+typedef struct {
+  char *flops, *params, *tokens, *gpu_hours, *wall_hours;
+  char *gpu, *count, *precision, *peak_tflops, *utilization, *power_w;
+  char *retrain, *price, *embodied_kg, *lifetime_h;
+  char *region, *intensity, *pue;
+  char *format;
+} EstimateArgs;
+
+static void
+estimate_args_clear (EstimateArgs *a)
+{
+  char **fields = (char **) a;
+  for (guint i = 0; i < sizeof *a / sizeof (char *); i++)
+    g_free (fields[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EstimateArgs, estimate_args_clear)
+
+static gboolean
+set_number (HuInputs    *inputs,
+            HuInputKey   key,
+            const char  *text,
+            GError     **error)
+{
+  double value;
+  g_autofree char *flag = g_strdup (hu_input_key_name (key));
+
+  if (text == NULL)
+    return TRUE;
+  g_strdelimit (flag, "_", '-');
+  if (!hu_number_parse (text, HU_NUMBER_SUFFIXES, &value, error))
+    {
+      g_prefix_error (error, "--%s: ", flag);
+      return FALSE;
+    }
+  if (!hu_input_check_value (key, value, error))
+    return FALSE;
+  hu_inputs_set (inputs, key, value);
+  return TRUE;
+}
+
+int
+hu_cli_estimate (int    argc,
+                 char **argv)
+{
+  g_auto(EstimateArgs) a = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuEstimate) estimate = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  HuCliFormat format;
+  HuInputs inputs;
+  const struct { HuInputKey key; char **text; } numbers[] = {
+    { HU_INPUT_FLOPS, &a.flops }, { HU_INPUT_PARAMS, &a.params }, { HU_INPUT_TOKENS, &a.tokens },
+    { HU_INPUT_GPU_HOURS, &a.gpu_hours }, { HU_INPUT_WALL_HOURS, &a.wall_hours },
+    { HU_INPUT_COUNT, &a.count }, { HU_INPUT_PEAK_TFLOPS, &a.peak_tflops },
+    { HU_INPUT_UTILIZATION, &a.utilization }, { HU_INPUT_POWER_W, &a.power_w },
+    { HU_INPUT_RETRAIN, &a.retrain }, { HU_INPUT_PRICE, &a.price },
+    { HU_INPUT_EMBODIED_KG, &a.embodied_kg }, { HU_INPUT_LIFETIME_H, &a.lifetime_h },
+    { HU_INPUT_INTENSITY, &a.intensity }, { HU_INPUT_PUE, &a.pue },
+  };
+  GOptionEntry workload[] = {
+    { "flops", 0, 0, G_OPTION_ARG_STRING, &a.flops, N_("Total FLOPs of one training run"), "N" },
+    { "params", 0, 0, G_OPTION_ARG_STRING, &a.params, N_("Parameters (with --tokens: FLOPs = 6 × N × D)"), "N" },
+    { "tokens", 0, 0, G_OPTION_ARG_STRING, &a.tokens, N_("Training tokens"), "N" },
+    { "gpu-hours", 0, 0, G_OPTION_ARG_STRING, &a.gpu_hours, N_("Accelerator-hours of one run"), "N" },
+    { "wall-hours", 0, 0, G_OPTION_ARG_STRING, &a.wall_hours, N_("Wall-clock hours of one run"), "N" },
+    { NULL }
+  };
+  GOptionEntry hardware[] = {
+    { "gpu", 0, 0, G_OPTION_ARG_STRING, &a.gpu, N_("Catalog id of the accelerator (see “huella-cli gpus”)"), "ID" },
+    { "count", 0, 0, G_OPTION_ARG_STRING, &a.count, N_("Accelerators in parallel (default 1)"), "N" },
+    { "precision", 0, 0, G_OPTION_ARG_STRING, &a.precision, N_("fp32, tf32, fp16, bf16 or fp8"), "P" },
+    { "peak-tflops", 0, 0, G_OPTION_ARG_STRING, &a.peak_tflops, N_("Override of the dense peak [TFLOP/s]"), "X" },
+    { "utilization", 0, 0, G_OPTION_ARG_STRING, &a.utilization, N_("Achieved / peak throughput, 0 < U ≤ 1 (default 0.40)"), "U" },
+    { "power-w", 0, 0, G_OPTION_ARG_STRING, &a.power_w, N_("Average power per accelerator [W] (default: TDP)"), "W" },
+    { "retrain", 0, 0, G_OPTION_ARG_STRING, &a.retrain, N_("Training runs in total, ≥ 1 (default 1)"), "K" },
+    { "price", 0, 0, G_OPTION_ARG_STRING, &a.price, N_("Price per accelerator-hour"), "X" },
+    { "embodied-kg", 0, 0, G_OPTION_ARG_STRING, &a.embodied_kg, N_("Embodied carbon per accelerator [kg]"), "X" },
+    { "lifetime-h", 0, 0, G_OPTION_ARG_STRING, &a.lifetime_h, N_("Service life of an accelerator [h]"), "X" },
+    { NULL }
+  };
+  GOptionEntry location[] = {
+    { "region", 0, 0, G_OPTION_ARG_STRING, &a.region, N_("Catalog id of a region or grid (see “huella-cli regions”)"), "ID" },
+    { "intensity", 0, 0, G_OPTION_ARG_STRING, &a.intensity, N_("Carbon intensity [gCO₂eq/kWh]"), "G" },
+    { "pue", 0, 0, G_OPTION_ARG_STRING, &a.pue, N_("Data-centre PUE, ≥ 1"), "X" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("text, json or csv"), "F" },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Estimate GPU-hours, energy, CO₂eq and cost of one scenario."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  group = g_option_group_new ("workload", _("Workload (exactly one):"), _("Show workload options"), NULL, NULL);
+  g_option_group_add_entries (group, workload);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
+  group = g_option_group_new ("hardware", _("Hardware:"), _("Show hardware options"), NULL, NULL);
+  g_option_group_add_entries (group, hardware);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, group);
+  group = g_option_group_new ("location", _("Location and output:"), _("Show location options"), NULL, NULL);
+  g_option_group_add_entries (group, location);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, group);
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      hu_cli_usage_error (context, msg);
+      return HU_EXIT_USAGE;
+    }
+  if (!hu_cli_parse_format (a.format, TRUE, FALSE, &format, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+
+  hu_inputs_init (&inputs);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    if (!set_number (&inputs, numbers[i].key, *numbers[i].text, &error))
+      {
+        hu_inputs_clear (&inputs);
+        hu_cli_error_flags (error);
+        return HU_EXIT_INPUT;
+      }
+  inputs.gpu = g_strdup (a.gpu);
+  inputs.region = g_strdup (a.region);
+  if (a.precision && !hu_precision_from_string (a.precision, &inputs.precision))
+    {
+      hu_inputs_clear (&inputs);
+      hu_cli_error (_("--precision: must be one of fp32, tf32, fp16, bf16, fp8"));
+      return HU_EXIT_INPUT;
+    }
+
+  estimate = hu_estimate_compute (&inputs, hu_catalog_get_default (), HU_ESTIMATE_FLAGS_NONE, &error);
+  hu_inputs_clear (&inputs);
+  if (estimate == NULL)
+    {
+      hu_cli_error_flags (error);
+      return HU_EXIT_INPUT;
+    }
+
+  switch (format)
+    {
+    case HU_CLI_FORMAT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autofree char *text = NULL;
+
+        json_builder_begin_object (builder);
+        hu_estimate_to_json (estimate, builder);
+        json_builder_end_object (builder);
+        text = hu_cli_json_to_string (builder);
+        g_string_append (out, text);
+      }
+      break;
+    case HU_CLI_FORMAT_CSV:
+      csv_estimate_header (out);
+      csv_estimate_row (out, estimate);
+      break;
+    case HU_CLI_FORMAT_TEXT:
+    case HU_CLI_FORMAT_MARKDOWN:
+    default:
+      text_estimate (out, estimate, "");
+      break;
+    }
+
+  return hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+}
+
+
+/* compare ------------------------------------------------------------------ */
+
+static void
+compare_text (GString    *out,
+              HuProject  *project,
+              GPtrArray  *scenarios,
+              GPtrArray  *estimates,
+              gboolean    markdown)
+{
+  g_autoptr(HuCliTable) table = hu_cli_table_new (8, _("Scenario"), _("Accelerator"),
+                                                  _("GPU-hours"), _("Wall-clock"), _("Energy"),
+                                                  _("CO₂eq"), _("Cost"), _("vs first"), NULL);
+  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
+  const HuEstimate *base = estimates->len ? estimates->pdata[0] : NULL;
+
+  for (guint c = 2; c < 8; c++)
+    hu_cli_table_set_right (table, c);
+
+  for (guint i = 0; i < estimates->len; i++)
+    {
+      const HuEstimate *e = estimates->pdata[i];
+      HuScenario *s = scenarios->pdata[i];
+      GStrvBuilder *b = g_strv_builder_new ();
+      g_autofree char *count = hu_format_number (e->count, 6);
+      g_autofree char *accel = g_strdup_printf ("%s × %s", e->gpu_name ? e->gpu_name : _("custom"), count);
+      g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
+      g_autofree char *delta = NULL;
+      char *cells[8];
+
+      if (base && i > 0 && base->total_kg > 0)
+        delta = g_strdup_printf ("%+.1f %%", 100.0 * (e->total_kg - base->total_kg) / base->total_kg);
+      cells[0] = g_strdup (hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
+      cells[1] = g_strdup (accel);
+      cells[2] = hu_format_hours (e->gpu_hours);
+      cells[3] = hu_format_duration (e->wall_hours);
+      cells[4] = hu_format_energy_kwh (e->energy_kwh);
+      cells[5] = hu_format_mass_kg (e->total_kg);
+      cells[6] = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, hu_project_get_currency (project))
+                                     : g_strdup ("—");
+      cells[7] = g_strdup (delta ? delta : (i == 0 ? _("baseline") : "—"));
+      for (guint c = 0; c < 8; c++)
+        hu_strv_builder_take (b, cells[c]);
+      hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+      const HuRunData *d = hu_measured_run_get_data (run);
+      GStrvBuilder *b = g_strv_builder_new ();
+      g_autofree char *name = g_strdup_printf (_("%s (measured, %s)"),
+                                               d->name ? d->name : (d->run_id ? d->run_id : "?"),
+                                               d->source ? d->source : "?");
+
+      g_strv_builder_add (b, name);
+      g_strv_builder_add (b, d->gpu_model ? d->gpu_model : "—");
+      g_strv_builder_add (b, "—");
+      hu_strv_builder_take (b, hu_format_duration (d->duration_s / 3600.0));
+      hu_strv_builder_take (b, hu_format_energy_kwh (d->energy_kwh));
+      hu_strv_builder_take (b, hu_format_mass_kg (d->emissions_kg));
+      g_strv_builder_add (b, "—");
+      g_strv_builder_add (b, "—");
+      hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+
+  if (markdown)
+    {
+      g_string_append_printf (out, "## %s\n\n", hu_project_get_title (project) ? hu_project_get_title (project) : "");
+      hu_cli_table_print_markdown (table, out);
+    }
+  else
+    {
+      if (hu_project_get_title (project))
+        g_string_append_printf (out, "%s\n\n", hu_project_get_title (project));
+      hu_cli_table_print (table, out);
+    }
+}
+
+static void
+compare_json (GString    *out,
+              HuProject  *project,
+              GPtrArray  *scenarios,
+              GPtrArray  *estimates)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = NULL;
+  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "scenarios");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < estimates->len; i++)
+    {
+      json_builder_begin_object (builder);
+      _hu_json_add_string (builder, "id", hu_scenario_get_id (scenarios->pdata[i]));
+      _hu_json_add_string (builder, "name", hu_scenario_get_name (scenarios->pdata[i]));
+      hu_estimate_to_json (estimates->pdata[i], builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+      hu_measured_run_write_contract (run, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  text = hu_cli_json_to_string (builder);
+  g_string_append (out, text);
+}
+
+static void
+compare_csv (GString    *out,
+             GPtrArray  *scenarios,
+             GPtrArray  *estimates)
+{
+  g_string_append (out, "id,name,");
+  csv_estimate_header (out);
+  for (guint i = 0; i < estimates->len; i++)
+    {
+      hu_cli_csv_field (out, hu_scenario_get_id (scenarios->pdata[i]));
+      g_string_append_c (out, ',');
+      hu_cli_csv_field (out, hu_scenario_get_name (scenarios->pdata[i]));
+      g_string_append_c (out, ',');
+      csv_estimate_row (out, estimates->pdata[i]);
+    }
+}
+
+int
+hu_cli_compare (int    argc,
+                char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(HuProject) project = NULL;
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) estimates = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_estimate_unref);
+  g_autoptr(GString) out = g_string_new (NULL);
+  HuCliFormat format;
+  GListModel *model;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("text, json, csv or markdown"), "F" },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE.huella"));
+  g_option_context_set_summary (context, _("Compare the scenarios and measured runs of a project."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      hu_cli_usage_error (context, argc < 2 ? _("a project file is required")
+                                            : _("only one project file can be compared"));
+      return HU_EXIT_USAGE;
+    }
+  if (!hu_cli_parse_format (format_text, TRUE, TRUE, &format, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(project = hu_project_new_from_file (file, &error)))
+    {
+      hu_cli_error (error->message);
+      return HU_EXIT_INPUT;
+    }
+
+  model = G_LIST_MODEL (hu_project_get_scenarios (project));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HuScenario) s = g_list_model_get_item (model, i);
+      HuEstimate *e = hu_estimate_compute (hu_scenario_get_inputs (s), hu_project_get_catalog (project),
+                                           HU_ESTIMATE_NO_DERIVATION, &error);
+      if (e == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf ("%s: scenarios[%u] (%s): %s", argv[1], i,
+                                                  hu_scenario_get_id (s), error->message);
+          hu_cli_error (msg);
+          return HU_EXIT_INPUT;
+        }
+      g_ptr_array_add (scenarios, g_steal_pointer (&s));
+      g_ptr_array_add (estimates, e);
+    }
+
+  switch (format)
+    {
+    case HU_CLI_FORMAT_JSON:
+      compare_json (out, project, scenarios, estimates);
+      break;
+    case HU_CLI_FORMAT_CSV:
+      compare_csv (out, scenarios, estimates);
+      break;
+    case HU_CLI_FORMAT_MARKDOWN:
+      compare_text (out, project, scenarios, estimates, TRUE);
+      break;
+    case HU_CLI_FORMAT_TEXT:
+    default:
+      compare_text (out, project, scenarios, estimates, FALSE);
+      break;
+    }
+
+  return hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+}

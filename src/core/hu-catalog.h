@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define HU_CATALOG_ERROR (hu_catalog_error_quark ())
+
+typedef enum {
+  HU_CATALOG_ERROR_INVALID,
+  HU_CATALOG_ERROR_UNKNOWN_GPU,
+  HU_CATALOG_ERROR_UNKNOWN_REGION,
+} HuCatalogError;
+
+typedef enum {
+  HU_PRECISION_AUTO = -1,
+  HU_PRECISION_FP32 = 0,
+  HU_PRECISION_TF32,
+  HU_PRECISION_FP16,
+  HU_PRECISION_BF16,
+  HU_PRECISION_FP8,
+  HU_N_PRECISIONS
+} HuPrecision;
+
+const char  *hu_precision_to_string   (HuPrecision  precision);
+gboolean     hu_precision_from_string (const char  *text,
+                                       HuPrecision *out);
+
+/* Catalog entries are immutable once built and shared by reference
+ * (g_rc_box), so estimates and list rows can hold them cheaply. */
+typedef struct {
+  char     *id;
+  char     *name;
+  char     *vendor;
+  int       year;                    /* 0 when unknown */
+  double    tdp_w;                   /* NAN when unknown */
+  double    memory_gb;               /* NAN when unknown */
+  double    peak_tflops[HU_N_PRECISIONS]; /* dense; NAN when unknown */
+  char     *source;
+  gboolean  custom;
+} HuGpu;
+
+typedef struct {
+  char     *id;                      /* "gcp/us-central1", "grid/FR" */
+  char     *name;
+  char     *provider;                /* "gcp", "aws", "azure", "grid", … */
+  char     *country;                 /* ISO 3166-1 alpha-2 or NULL */
+  double    intensity;               /* gCO2eq/kWh */
+  double    pue;                     /* NAN when the source gives none */
+  int       year;                    /* 0 when unknown */
+  char     *source;
+  gboolean  custom;
+} HuRegion;
+
+typedef struct {
+  char     *kind;                    /* "car-year", "smartphone-charge", … */
+  double    kg_per_unit;
+  char     *unit;
+  int       year;
+  char     *source;
+} HuEquivalenceFactor;
+
+typedef struct {
+  char      *id;                     /* "epa-current", "epa-2021", "green-algorithms" */
+  char      *name;
+  int        year;
+  char      *source;
+  double     electricity_kg_per_kwh; /* NAN when the set has none */
+  GPtrArray *factors;                /* HuEquivalenceFactor */
+} HuEquivalenceSet;
+
+typedef struct {
+  char   *provider;
+  double  pue;
+  int     year;
+  char   *source;
+} HuPueDefault;
+
+#define HU_TYPE_GPU    (hu_gpu_get_type ())
+#define HU_TYPE_REGION (hu_region_get_type ())
+
+GType      hu_gpu_get_type            (void) G_GNUC_CONST;
+HuGpu     *hu_gpu_ref                 (HuGpu        *gpu);
+void       hu_gpu_unref               (HuGpu        *gpu);
+HuGpu     *hu_gpu_new_from_json       (JsonObject   *object,
+                                       GError      **error);
+void       hu_gpu_to_json             (const HuGpu  *gpu,
+                                       JsonBuilder  *builder);
+HuPrecision hu_gpu_default_precision  (const HuGpu  *gpu);
+
+GType      hu_region_get_type         (void) G_GNUC_CONST;
+HuRegion  *hu_region_ref              (HuRegion     *region);
+void       hu_region_unref            (HuRegion     *region);
+HuRegion  *hu_region_new_from_json    (JsonObject   *object,
+                                       GError      **error);
+void       hu_region_to_json          (const HuRegion *region,
+                                       JsonBuilder  *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuGpu, hu_gpu_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuRegion, hu_region_unref)
+
+#define HU_TYPE_CATALOG (hu_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (HuCatalog, hu_catalog, HU, CATALOG, GObject)
+
+GQuark                  hu_catalog_error_quark          (void);
+void                    hu_core_ensure_resources        (void);
+
+HuCatalog              *hu_catalog_get_default          (void);
+HuCatalog              *hu_catalog_new_builtin          (GError      **error);
+HuCatalog              *hu_catalog_new_with_parent      (HuCatalog    *parent);
+gboolean                hu_catalog_load_user_dir        (HuCatalog    *self,
+                                                         const char   *dir);
+gboolean                hu_catalog_load_file            (HuCatalog    *self,
+                                                         const char   *path,
+                                                         GError      **error);
+const char * const     *hu_catalog_get_warnings         (HuCatalog    *self);
+
+void                    hu_catalog_add_gpu              (HuCatalog    *self,
+                                                         HuGpu        *gpu);
+void                    hu_catalog_add_region           (HuCatalog    *self,
+                                                         HuRegion     *region);
+
+HuGpu                  *hu_catalog_lookup_gpu           (HuCatalog    *self,
+                                                         const char   *id);
+HuRegion               *hu_catalog_lookup_region        (HuCatalog    *self,
+                                                         const char   *id);
+GPtrArray              *hu_catalog_list_gpus            (HuCatalog    *self);
+GPtrArray              *hu_catalog_list_regions         (HuCatalog    *self);
+GPtrArray              *hu_catalog_search_gpus          (HuCatalog    *self,
+                                                         const char   *text);
+GPtrArray              *hu_catalog_search_regions       (HuCatalog    *self,
+                                                         const char   *text);
+char                   *hu_catalog_suggest              (HuCatalog    *self,
+                                                         const char   *unknown_id,
+                                                         gboolean      regions);
+
+const HuPueDefault     *hu_catalog_get_pue_default      (HuCatalog    *self,
+                                                         const char   *provider);
+GPtrArray              *hu_catalog_list_equivalence_sets (HuCatalog   *self);
+const HuEquivalenceSet *hu_catalog_lookup_equivalence_set (HuCatalog  *self,
+                                                           const char *id);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hu-catalog.h"
+#include "hu-equivalences.h"
+#include "hu-estimate.h"
+#include "hu-inputs.h"
+#include "hu-measured-run.h"
+#include "hu-number.h"
+#include "hu-project.h"
+#include "hu-scenario.h"
+#include "hu-sweep.h"
+
+G_BEGIN_DECLS
+
+/* Bind the core's gettext domain; safe to call more than once. */
+void hu_core_init (void);
+
+G_END_DECLS

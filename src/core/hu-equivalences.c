@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-equivalences"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "hu-equivalences.h"
+#include "hu-number.h"
+
+typedef struct {
+  const char *kind;
+  const char *title;        /* column heading */
+  const char *singular;     /* "%s year of driving a car" */
+  const char *plural;
+} KindInfo;
+
+/* The catalog names factors by kind; their wording lives here so that it
+ * is translated. A kind this table does not know is shown with its unit. */
+static const KindInfo kinds[] = {
+  { "car-year", N_("Car-years"), N_("%s year of driving a petrol car"), N_("%s years of driving a petrol car") },
+  { "car-mile", N_("Miles by car"), N_("%s mile driven by an average car"), N_("%s miles driven by an average car") },
+  { "car-eu-km", N_("km by car (EU)"), N_("%s km driven by an average European car"), N_("%s km driven by an average European car") },
+  { "car-us-km", N_("km by car (US)"), N_("%s km driven by an average US car"), N_("%s km driven by an average US car") },
+  { "train-km", N_("km by train"), N_("%s km by train"), N_("%s km by train") },
+  { "flight-economy-km", N_("Flight km"), N_("%s passenger-km flown in economy"), N_("%s passenger-km flown in economy") },
+  { "flight-paris-london", N_("Paris–London flights"), N_("%s passenger flight Paris–London"), N_("%s passenger flights Paris–London") },
+  { "flight-paris-dublin", N_("Paris–Dublin flights"), N_("%s passenger flight Paris–Dublin"), N_("%s passenger flights Paris–Dublin") },
+  { "flight-ny-sf", N_("New York–San Francisco flights"), N_("%s passenger flight New York–San Francisco"), N_("%s passenger flights New York–San Francisco") },
+  { "flight-nyc-melbourne", N_("New York–Melbourne flights"), N_("%s passenger flight New York–Melbourne"), N_("%s passenger flights New York–Melbourne") },
+  { "smartphone-charge", N_("Smartphone charges"), N_("%s smartphone charge"), N_("%s smartphone charges") },
+  { "coal-lb", N_("Pounds of coal"), N_("%s pound of coal burned"), N_("%s pounds of coal burned") },
+  { "coal-kg", N_("kg of coal"), N_("%s kg of coal burned"), N_("%s kg of coal burned") },
+  { "home-year", N_("Home-years"), N_("%s year of a US home's energy use"), N_("%s years of a US home's energy use") },
+  { "tree-seedling-10y", N_("Tree seedlings"), N_("%s tree seedling grown for 10 years"), N_("%s tree seedlings grown for 10 years") },
+  { "tree-month", N_("Tree-months"), N_("%s tree-month of CO₂ absorption"), N_("%s tree-months of CO₂ absorption") },
+  { "tree-year", N_("Tree-years"), N_("%s tree-year of CO₂ absorption"), N_("%s tree-years of CO₂ absorption") },
+  { "gasoline-gallon", N_("Gallons of petrol"), N_("%s US gallon of petrol burned"), N_("%s US gallons of petrol burned") },
+  { "netflix-hour", N_("Hours of streaming"), N_("%s hour of video streaming"), N_("%s hours of video streaming") },
+  { "google-search", N_("Web searches"), N_("%s web search"), N_("%s web searches") },
+};
+
+static const KindInfo *
+find_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      return &kinds[i];
+  return NULL;
+}
+
+const char *
+hu_equivalence_kind_title (const char *kind)
+{
+  const KindInfo *info = find_kind (kind);
+  return info ? _(info->title) : kind;
+}
+
+char *
+hu_equivalence_kind_label (const char *kind,
+                           double      amount)
+{
+  const KindInfo *info = find_kind (kind);
+  g_autofree char *number = hu_format_number (amount, 3);
+  /* ngettext needs an integer; "1.5 years" is plural in both languages. */
+  gulong n = amount == 1.0 ? 1 : (gulong) MAX (2.0, MIN (ceil (amount), 1e9));
+
+  if (info == NULL)
+    return g_strdup_printf ("%s × %s", number, kind);
+  return g_strdup_printf (ngettext (info->singular, info->plural, n), number);
+}
+
+void
+hu_equivalence_free (HuEquivalence *equivalence)
+{
+  if (equivalence == NULL)
+    return;
+  g_free (equivalence->label);
+  g_free (equivalence->explanation);
+  g_free (equivalence);
+}
+
+/**
+ * hu_equivalences_compute:
+ * @set: a factor set from the catalog
+ * @total_kg: emissions to express
+ *
+ * Returns: (transfer container): one #HuEquivalence per factor, in the
+ * set's order, each with the arithmetic spelt out.
+ */
+GPtrArray *
+hu_equivalences_compute (const HuEquivalenceSet *set,
+                         double                  total_kg)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_equivalence_free);
+
+  g_return_val_if_fail (set != NULL, out);
+
+  for (guint i = 0; set->factors && i < set->factors->len; i++)
+    {
+      const HuEquivalenceFactor *f = set->factors->pdata[i];
+      HuEquivalence *eq = g_new0 (HuEquivalence, 1);
+      g_autofree char *kg = hu_format_number (total_kg, 4);
+      g_autofree char *factor = hu_format_number (f->kg_per_unit, 4);
+
+      eq->factor = f;
+      eq->amount = total_kg / f->kg_per_unit;
+      eq->label = hu_equivalence_kind_label (f->kind, eq->amount);
+      /* TRANSLATORS: "72,600 kg ÷ 4,630 kg per vehicle-year" */
+      eq->explanation = g_strdup_printf (_("%s kg ÷ %s kg per %s"), kg, factor,
+                                         f->unit ? f->unit : f->kind);
+      g_ptr_array_add (out, eq);
+    }
+  return out;
+}

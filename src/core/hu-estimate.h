@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hu-catalog.h"
+#include "hu-inputs.h"
+
+G_BEGIN_DECLS
+
+#define HU_ESTIMATE_ERROR (hu_estimate_error_quark ())
+
+typedef enum {
+  HU_ESTIMATE_ERROR_INPUT,
+  HU_ESTIMATE_ERROR_OVERFLOW,
+} HuEstimateError;
+
+typedef enum {
+  HU_ESTIMATE_FLAGS_NONE          = 0,
+  /* Skip building the human-readable derivation (sweeps, benchmarks). */
+  HU_ESTIMATE_NO_DERIVATION       = 1 << 0,
+} HuEstimateFlags;
+
+/* One step of "How is this computed?". All strings are for people
+ * (translated, locale-formatted numbers). */
+typedef struct {
+  char *title;        /* "GPU-hours of one run" */
+  char *formula;      /* "FLOPs ÷ (peak × utilisation) ÷ 3600 s/h" */
+  char *calculation;  /* "3.14e23 FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h" */
+  char *result;       /* "670,940 h" */
+  char *note;         /* sources of the defaults used, or NULL */
+} HuStep;
+
+/* Where a resolved input came from. */
+typedef enum {
+  HU_ORIGIN_USER,      /* typed by the user / given in the file */
+  HU_ORIGIN_CATALOG,   /* catalog default (with source and year) */
+  HU_ORIGIN_BUILTIN,   /* Huella's documented default (utilisation 0.40, …) */
+  HU_ORIGIN_DERIVED,   /* computed from other inputs */
+} HuOrigin;
+
+typedef struct {
+  HuOrigin  origin;
+  char     *source;    /* human-readable source with year, or NULL */
+} HuProvenance;
+
+typedef struct {
+  /* Resolved inputs */
+  HuWorkload    workload;
+  double        flops;            /* NAN for hour-based workloads */
+  char         *gpu;              /* catalog id or NULL */
+  char         *gpu_name;
+  HuPrecision   precision;
+  double        peak_tflops;      /* NAN for hour-based workloads */
+  double        count;
+  double        utilization;      /* NAN for hour-based workloads */
+  double        power_w;
+  double        retrain;
+  char         *region;           /* catalog id or NULL */
+  char         *region_name;
+  double        intensity;        /* g/kWh */
+  double        pue;
+  double        price;            /* NAN when none */
+  double        embodied_per_unit_kg; /* NAN when none */
+  double        lifetime_h;       /* NAN when none */
+
+  HuProvenance  peak_from;
+  HuProvenance  power_from;
+  HuProvenance  intensity_from;
+  HuProvenance  pue_from;
+  HuProvenance  utilization_from;
+
+  /* Outputs (ARCHITECTURE.md §2) */
+  double        throughput;       /* FLOP/s per accelerator, NAN if hour-based */
+  double        gpu_hours_run;
+  double        wall_hours;
+  double        gpu_hours;
+  double        energy_it_kwh;
+  double        energy_kwh;
+  double        emissions_kg;
+  double        embodied_kg;
+  double        total_kg;
+  double        cost;             /* NAN when no price */
+
+  GPtrArray    *steps;            /* HuStep, NULL with NO_DERIVATION */
+} HuEstimate;
+
+#define HU_TYPE_ESTIMATE (hu_estimate_get_type ())
+
+GType       hu_estimate_get_type    (void) G_GNUC_CONST;
+GQuark      hu_estimate_error_quark (void);
+
+HuEstimate *hu_estimate_compute     (const HuInputs  *inputs,
+                                     HuCatalog       *catalog,
+                                     HuEstimateFlags  flags,
+                                     GError         **error);
+HuEstimate *hu_estimate_ref         (HuEstimate      *estimate);
+void        hu_estimate_unref       (HuEstimate      *estimate);
+
+void        hu_estimate_to_json     (const HuEstimate *estimate,
+                                     JsonBuilder      *builder);
+char       *hu_estimate_derivation_text (const HuEstimate *estimate);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuEstimate, hu_estimate_unref)
+
+G_END_DECLS

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-inputs"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "hu-inputs.h"
+#include "hu-json-private.h"
+#include "hu-number.h"
+
+G_DEFINE_QUARK (hu-inputs-error-quark, hu_inputs_error)
+
+/* Sanity ceilings: far above anything physical, low enough that products
+ * of them stay finite in double precision (1e30 × 1e6 × … < 1e308). */
+#define MAX_FLOPS   1e35
+#define MAX_COUNT   1e8
+#define MAX_HOURS   1e12
+
+typedef struct {
+  const char *name;
+  gsize       offset;
+  double      min;           /* smallest allowed */
+  gboolean    min_exclusive; /* value must be > min */
+  double      max;
+  gboolean    integer;
+} KeyInfo;
+
+#define OFF(field) G_STRUCT_OFFSET (HuInputs, field)
+
+static const KeyInfo keys[HU_N_NUMERIC_INPUTS] = {
+  [HU_INPUT_FLOPS]       = { "flops",       OFF (flops),       0, TRUE,  MAX_FLOPS, FALSE },
+  [HU_INPUT_PARAMS]      = { "params",      OFF (params),      0, TRUE,  1e18,      FALSE },
+  [HU_INPUT_TOKENS]      = { "tokens",      OFF (tokens),      0, TRUE,  1e18,      FALSE },
+  [HU_INPUT_GPU_HOURS]   = { "gpu_hours",   OFF (gpu_hours),   0, TRUE,  MAX_HOURS, FALSE },
+  [HU_INPUT_WALL_HOURS]  = { "wall_hours",  OFF (wall_hours),  0, TRUE,  MAX_HOURS, FALSE },
+  [HU_INPUT_PEAK_TFLOPS] = { "peak_tflops", OFF (peak_tflops), 0, TRUE,  1e9,       FALSE },
+  [HU_INPUT_COUNT]       = { "count",       OFF (count),       1, FALSE, MAX_COUNT, TRUE  },
+  [HU_INPUT_UTILIZATION] = { "utilization", OFF (utilization), 0, TRUE,  1,         FALSE },
+  [HU_INPUT_POWER_W]     = { "power_w",     OFF (power_w),     0, TRUE,  1e7,       FALSE },
+  [HU_INPUT_RETRAIN]     = { "retrain",     OFF (retrain),     1, FALSE, 1e9,       FALSE },
+  [HU_INPUT_INTENSITY]   = { "intensity",   OFF (intensity),   0, FALSE, 1e5,       FALSE },
+  [HU_INPUT_PUE]         = { "pue",         OFF (pue),         1, FALSE, 10,        FALSE },
+  [HU_INPUT_PRICE]       = { "price",       OFF (price),       0, FALSE, 1e9,       FALSE },
+  [HU_INPUT_EMBODIED_KG] = { "embodied_kg", OFF (embodied_kg), 0, FALSE, 1e9,       FALSE },
+  [HU_INPUT_LIFETIME_H]  = { "lifetime_h",  OFF (lifetime_h),  0, TRUE,  1e9,       FALSE },
+};
+
+#define FIELD(inputs, key) (*(double *) ((char *) (inputs) + keys[key].offset))
+
+void
+hu_inputs_init (HuInputs *inputs)
+{
+  g_return_if_fail (inputs != NULL);
+
+  memset (inputs, 0, sizeof *inputs);
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    FIELD (inputs, k) = NAN;
+  inputs->precision = HU_PRECISION_AUTO;
+}
+
+void
+hu_inputs_clear (HuInputs *inputs)
+{
+  g_return_if_fail (inputs != NULL);
+
+  g_clear_pointer (&inputs->gpu, g_free);
+  g_clear_pointer (&inputs->region, g_free);
+}
+
+void
+hu_inputs_copy (const HuInputs *src,
+                HuInputs       *dest)
+{
+  g_return_if_fail (src != NULL && dest != NULL);
+
+  if (src == dest)
+    return;
+  hu_inputs_clear (dest);
+  *dest = *src;
+  dest->gpu = g_strdup (src->gpu);
+  dest->region = g_strdup (src->region);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+gboolean
+hu_inputs_equal (const HuInputs *a,
+                 const HuInputs *b)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (!same_double (FIELD (a, k), FIELD (b, k)))
+      return FALSE;
+  return a->precision == b->precision &&
+         g_strcmp0 (a->gpu, b->gpu) == 0 &&
+         g_strcmp0 (a->region, b->region) == 0;
+}
+
+const char *
+hu_input_key_name (HuInputKey key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
+  return keys[key].name;
+}
+
+gboolean
+hu_input_key_from_name (const char *name,
+                        HuInputKey *out)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (g_strcmp0 (name, keys[k].name) == 0)
+      {
+        *out = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+double
+hu_inputs_get (const HuInputs *inputs,
+               HuInputKey      key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NAN);
+  return FIELD (inputs, key);
+}
+
+void
+hu_inputs_set (HuInputs  *inputs,
+               HuInputKey key,
+               double     value)
+{
+  g_return_if_fail (key < HU_N_NUMERIC_INPUTS);
+  FIELD (inputs, key) = value;
+}
+
+/**
+ * hu_input_check_value:
+ *
+ * Checks one value against the model's domain (ARCHITECTURE.md §2), with
+ * an error that names the field: the editor, the CLI and the file loader
+ * all say the same thing.
+ */
+gboolean
+hu_input_check_value (HuInputKey   key,
+                      double       value,
+                      GError     **error)
+{
+  const KeyInfo *info;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, FALSE);
+  info = &keys[key];
+
+  if (isnan (value))
+    return TRUE;   /* unset */
+
+  min = hu_number_to_string (info->min);
+  max = hu_number_to_string (info->max);
+
+  if (!isfinite (value))
+    {
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("%s: must be a finite number"), info->name);
+      return FALSE;
+    }
+  if (info->min_exclusive ? value <= info->min : value < info->min)
+    {
+      if (info->min_exclusive)
+        g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                     _("%s: must be greater than %s"), info->name, min);
+      else
+        g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                     _("%s: must be at least %s"), info->name, min);
+      return FALSE;
+    }
+  if (value > info->max)
+    {
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("%s: must be at most %s"), info->name, max);
+      return FALSE;
+    }
+  if (info->integer && value != floor (value))
+    {
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("%s: must be a whole number"), info->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hu_inputs_get_workload:
+ *
+ * Exactly one of: flops, params × tokens, gpu_hours, wall_hours.
+ *
+ * Returns: the workload, or %HU_WORKLOAD_NONE with @error set.
+ */
+HuWorkload
+hu_inputs_get_workload (const HuInputs  *inputs,
+                        GError         **error)
+{
+  gboolean has_flops = !isnan (inputs->flops);
+  gboolean has_params = !isnan (inputs->params);
+  gboolean has_tokens = !isnan (inputs->tokens);
+  gboolean has_gpu_hours = !isnan (inputs->gpu_hours);
+  gboolean has_wall = !isnan (inputs->wall_hours);
+  int given = has_flops + (has_params || has_tokens) + has_gpu_hours + has_wall;
+
+  if (given == 0)
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           _("No workload: give flops, params and tokens, gpu_hours or wall_hours"));
+      return HU_WORKLOAD_NONE;
+    }
+  if (given > 1)
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_CONFLICT,
+                           _("Conflicting workloads: give only one of flops, params and tokens, gpu_hours or wall_hours"));
+      return HU_WORKLOAD_NONE;
+    }
+  if (has_params != has_tokens)
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           has_params ? _("tokens: missing (params needs tokens)")
+                                      : _("params: missing (tokens needs params)"));
+      return HU_WORKLOAD_NONE;
+    }
+
+  if (has_flops)
+    return HU_WORKLOAD_FLOPS;
+  if (has_params)
+    return HU_WORKLOAD_PARAMS_TOKENS;
+  if (has_gpu_hours)
+    return HU_WORKLOAD_GPU_HOURS;
+  return HU_WORKLOAD_WALL_HOURS;
+}
+
+gboolean
+hu_inputs_validate (const HuInputs  *inputs,
+                    GError         **error)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (!hu_input_check_value (k, FIELD (inputs, k), error))
+      return FALSE;
+
+  if (hu_inputs_get_workload (inputs, error) == HU_WORKLOAD_NONE)
+    return FALSE;
+
+  if (isnan (inputs->embodied_kg) != isnan (inputs->lifetime_h))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           isnan (inputs->lifetime_h)
+                           ? _("lifetime_h: missing (embodied_kg needs the service life)")
+                           : _("embodied_kg: missing (lifetime_h is only used with it)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hu_inputs_is_input_key (const char *name)
+{
+  HuInputKey key;
+
+  return hu_input_key_from_name (name, &key) ||
+         g_strcmp0 (name, "gpu") == 0 ||
+         g_strcmp0 (name, "region") == 0 ||
+         g_strcmp0 (name, "precision") == 0;
+}
+
+/**
+ * hu_inputs_from_json:
+ *
+ * Reads the input keys of a scenario object; other keys are ignored
+ * (the scenario keeps them). Values are checked one by one, so the error
+ * names the first bad field.
+ */
+gboolean
+hu_inputs_from_json (HuInputs    *inputs,
+                     JsonObject  *object,
+                     GError     **error)
+{
+  g_autofree char *precision = NULL;
+
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    {
+      double value;
+
+      if (!_hu_json_get_double (object, keys[k].name, -G_MAXDOUBLE, FALSE, &value, error))
+        return FALSE;
+      if (!hu_input_check_value (k, value, error))
+        return FALSE;
+      FIELD (inputs, k) = value;
+    }
+
+  if (!_hu_json_get_string (object, "gpu", FALSE, &inputs->gpu, error) ||
+      !_hu_json_get_string (object, "region", FALSE, &inputs->region, error) ||
+      !_hu_json_get_string (object, "precision", FALSE, &precision, error))
+    return FALSE;
+
+  if (precision && !hu_precision_from_string (precision, &inputs->precision))
+    {
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("precision: “%s” is not one of fp32, tf32, fp16, bf16, fp8"), precision);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hu_inputs_to_json (const HuInputs *inputs,
+                   JsonBuilder    *builder)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    {
+      if (k == HU_INPUT_PEAK_TFLOPS)
+        {
+          if (inputs->gpu)
+            _hu_json_add_string (builder, "gpu", inputs->gpu);
+          if (inputs->precision != HU_PRECISION_AUTO)
+            _hu_json_add_string (builder, "precision", hu_precision_to_string (inputs->precision));
+        }
+      if (k == HU_INPUT_INTENSITY && inputs->region)
+        _hu_json_add_string (builder, "region", inputs->region);
+      if (!isnan (FIELD (inputs, k)))
+        _hu_json_add_double (builder, keys[k].name, FIELD (inputs, k));
+    }
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "hu-catalog.h"
+
+G_BEGIN_DECLS
+
+#define HU_INPUTS_ERROR (hu_inputs_error_quark ())
+
+typedef enum {
+  HU_INPUTS_ERROR_INVALID,     /* a value out of range, NaN, … */
+  HU_INPUTS_ERROR_MISSING,     /* a required input is absent */
+  HU_INPUTS_ERROR_CONFLICT,    /* two workloads given at once */
+  HU_INPUTS_ERROR_WRONG_TYPE,  /* a JSON value of the wrong type */
+} HuInputsError;
+
+typedef enum {
+  HU_WORKLOAD_NONE = 0,
+  HU_WORKLOAD_FLOPS,
+  HU_WORKLOAD_PARAMS_TOKENS,
+  HU_WORKLOAD_GPU_HOURS,
+  HU_WORKLOAD_WALL_HOURS,
+} HuWorkload;
+
+/* The inputs of one scenario (ARCHITECTURE.md §2). Doubles are NAN and
+ * strings NULL when the user did not set them: "unset" means "use the
+ * catalog default", which is different from any number. */
+typedef struct {
+  double       flops;
+  double       params;
+  double       tokens;
+  double       gpu_hours;
+  double       wall_hours;
+  char        *gpu;
+  HuPrecision  precision;       /* HU_PRECISION_AUTO when unset */
+  double       peak_tflops;
+  double       count;
+  double       utilization;
+  double       power_w;
+  double       retrain;
+  char        *region;
+  double       intensity;
+  double       pue;
+  double       price;
+  double       embodied_kg;
+  double       lifetime_h;
+} HuInputs;
+
+/* Keys of the numeric inputs, in the order of ARCHITECTURE.md §2. */
+typedef enum {
+  HU_INPUT_FLOPS,
+  HU_INPUT_PARAMS,
+  HU_INPUT_TOKENS,
+  HU_INPUT_GPU_HOURS,
+  HU_INPUT_WALL_HOURS,
+  HU_INPUT_PEAK_TFLOPS,
+  HU_INPUT_COUNT,
+  HU_INPUT_UTILIZATION,
+  HU_INPUT_POWER_W,
+  HU_INPUT_RETRAIN,
+  HU_INPUT_INTENSITY,
+  HU_INPUT_PUE,
+  HU_INPUT_PRICE,
+  HU_INPUT_EMBODIED_KG,
+  HU_INPUT_LIFETIME_H,
+  HU_N_NUMERIC_INPUTS
+} HuInputKey;
+
+#define HU_DEFAULT_UTILIZATION 0.40
+#define HU_DEFAULT_COUNT       1.0
+#define HU_DEFAULT_RETRAIN     1.0
+
+GQuark      hu_inputs_error_quark   (void);
+
+void        hu_inputs_init          (HuInputs       *inputs);
+void        hu_inputs_clear         (HuInputs       *inputs);
+void        hu_inputs_copy          (const HuInputs *src,
+                                     HuInputs       *dest);
+gboolean    hu_inputs_equal         (const HuInputs *a,
+                                     const HuInputs *b);
+
+const char *hu_input_key_name       (HuInputKey      key);
+gboolean    hu_input_key_from_name  (const char     *name,
+                                     HuInputKey     *out);
+double      hu_inputs_get           (const HuInputs *inputs,
+                                     HuInputKey      key);
+void        hu_inputs_set           (HuInputs       *inputs,
+                                     HuInputKey      key,
+                                     double          value);
+gboolean    hu_input_check_value    (HuInputKey      key,
+                                     double          value,
+                                     GError        **error);
+
+HuWorkload  hu_inputs_get_workload  (const HuInputs *inputs,
+                                     GError        **error);
+gboolean    hu_inputs_validate      (const HuInputs *inputs,
+                                     GError        **error);
+
+gboolean    hu_inputs_from_json     (HuInputs       *inputs,
+                                     JsonObject     *object,
+                                     GError        **error);
+void        hu_inputs_to_json       (const HuInputs *inputs,
+                                     JsonBuilder    *builder);
+gboolean    hu_inputs_is_input_key  (const char     *name);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+GQuark    _hu_json_error_quark (void);
+
+/* Typed getters for JSON members. A missing member or null leaves the
+ * default (NULL / NAN / 0) unless @required; a member of the wrong type is
+ * an error naming the key, so a file's mistakes are reported, not
+ * guessed around. */
+gboolean  _hu_json_get_string  (JsonObject   *object,
+                                const char   *key,
+                                gboolean      required,
+                                char        **out,
+                                GError      **error);
+gboolean  _hu_json_get_double  (JsonObject   *object,
+                                const char   *key,
+                                double        minimum,
+                                gboolean      required,
+                                double       *out,
+                                GError      **error);
+gboolean  _hu_json_get_int     (JsonObject   *object,
+                                const char   *key,
+                                int          *out,
+                                GError      **error);
+gboolean  _hu_json_get_object  (JsonObject   *object,
+                                const char   *key,
+                                JsonObject  **out,
+                                GError      **error);
+gboolean  _hu_json_get_array   (JsonObject   *object,
+                                const char   *key,
+                                JsonArray   **out,
+                                GError      **error);
+
+void      _hu_json_add_string  (JsonBuilder  *builder,
+                                const char   *key,
+                                const char   *value);
+void      _hu_json_add_double  (JsonBuilder  *builder,
+                                const char   *key,
+                                double        value);
+void      _hu_json_add_int     (JsonBuilder  *builder,
+                                const char   *key,
+                                gint64        value);
+void      _hu_json_add_null    (JsonBuilder  *builder,
+                                const char   *key);
+
+JsonNode *_hu_json_parse       (const char   *data,
+                                gsize         length,
+                                const char   *display_name,
+                                GError      **error);
+char     *_hu_json_to_data     (JsonNode     *root,
+                                gsize        *length);
+
+int       _hu_strv_compare     (gconstpointer a,
+                                gconstpointer b);
+
+G_END_DECLS

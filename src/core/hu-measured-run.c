@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-measured-run"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "hu-json-private.h"
+#include "hu-measured-run.h"
+
+struct _HuMeasuredRun
+{
+  GObject     parent_instance;
+  HuRunData   data;
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+hu_power_series_free (HuPowerSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_free (series->label);
+  g_clear_pointer (&series->buckets, g_array_unref);
+  g_free (series);
+}
+
+static void
+hu_measured_run_finalize (GObject *object)
+{
+  HuRunData *d = &HU_MEASURED_RUN (object)->data;
+
+  g_free (d->id);
+  g_free (d->source);
+  g_free (d->source_version);
+  g_free (d->file);
+  g_free (d->run_id);
+  g_free (d->name);
+  g_free (d->start);
+  g_free (d->country);
+  g_free (d->region);
+  g_free (d->gpu_model);
+  g_free (d->cpu_model);
+  g_free (d->notes);
+  g_free (d->scenario_id);
+  g_clear_pointer (&d->series, g_ptr_array_unref);
+  g_clear_pointer (&HU_MEASURED_RUN (object)->extra, json_object_unref);
+
+  G_OBJECT_CLASS (hu_measured_run_parent_class)->finalize (object);
+}
+
+static void
+hu_measured_run_class_init (HuMeasuredRunClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hu_measured_run_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+hu_measured_run_init (HuMeasuredRun *self)
+{
+  HuRunData *d = &self->data;
+
+  d->duration_s = NAN;
+  d->energy_kwh = NAN;
+  d->cpu_energy_kwh = NAN;
+  d->gpu_energy_kwh = NAN;
+  d->ram_energy_kwh = NAN;
+  d->emissions_kg = NAN;
+  d->intensity_g_per_kwh = NAN;
+  d->pue = NAN;
+  d->gpu_count = NAN;
+  d->series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
+  self->extra = json_object_new ();
+}
+
+HuMeasuredRun *
+hu_measured_run_new (void)
+{
+  return g_object_new (HU_TYPE_MEASURED_RUN, NULL);
+}
+
+HuRunData *
+hu_measured_run_get_data (HuMeasuredRun *self)
+{
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (self), NULL);
+  return &self->data;
+}
+
+void
+hu_measured_run_changed (HuMeasuredRun *self)
+{
+  g_return_if_fail (HU_IS_MEASURED_RUN (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+hu_measured_run_get_id (HuMeasuredRun *self)
+{
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (self), NULL);
+  return self->data.id;
+}
+
+const char *
+hu_measured_run_get_name (HuMeasuredRun *self)
+{
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (self), NULL);
+  return self->data.name;
+}
+
+void
+hu_measured_run_set_name (HuMeasuredRun *self,
+                          const char    *name)
+{
+  g_return_if_fail (HU_IS_MEASURED_RUN (self));
+  if (g_strcmp0 (self->data.name, name) == 0)
+    return;
+  g_free (self->data.name);
+  self->data.name = g_strdup (name);
+  hu_measured_run_changed (self);
+}
+
+/* The string and number members shared by the project file and the CLI
+ * contract, in the contract's order. */
+typedef struct {
+  const char *key;
+  gsize       offset;
+  gboolean    is_string;
+} Member;
+
+#define S(field) { #field, G_STRUCT_OFFSET (HuRunData, field), TRUE }
+#define N(field) { #field, G_STRUCT_OFFSET (HuRunData, field), FALSE }
+
+static const Member contract[] = {
+  S (source), S (source_version), S (file), S (run_id), S (name), S (start),
+  N (duration_s), N (energy_kwh), N (cpu_energy_kwh), N (gpu_energy_kwh),
+  N (ram_energy_kwh), N (emissions_kg), N (intensity_g_per_kwh), N (pue),
+  S (country), S (region), S (gpu_model), N (gpu_count),
+};
+
+static const Member project_only[] = {
+  S (cpu_model), S (notes),
+};
+
+#define STR_AT(d, m)    (*(char **) ((char *) (d) + (m)->offset))
+#define DOUBLE_AT(d, m) (*(double *) ((char *) (d) + (m)->offset))
+
+static void
+write_member (JsonBuilder     *builder,
+              const HuRunData *d,
+              const Member    *m)
+{
+  if (m->is_string)
+    _hu_json_add_string (builder, m->key, STR_AT (d, m));
+  else
+    _hu_json_add_double (builder, m->key, DOUBLE_AT (d, m));
+}
+
+/**
+ * hu_measured_run_write_contract:
+ *
+ * Exactly the keys of `huella-cli import --format json`, null when
+ * unknown: scripts rely on this set, so it never grows silently.
+ */
+void
+hu_measured_run_write_contract (HuMeasuredRun *self,
+                                JsonBuilder   *builder)
+{
+  const HuRunData *d = &self->data;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (contract); i++)
+    write_member (builder, d, &contract[i]);
+  json_builder_set_member_name (builder, "samples");
+  if (d->samples > 0)
+    json_builder_add_int_value (builder, (gint64) d->samples);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+write_series (JsonBuilder     *builder,
+              const HuRunData *d)
+{
+  json_builder_set_member_name (builder, "series");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < d->series->len; i++)
+    {
+      const HuPowerSeries *s = d->series->pdata[i];
+
+      json_builder_begin_object (builder);
+      _hu_json_add_string (builder, "label", s->label);
+      _hu_json_add_int (builder, "samples", (gint64) s->samples);
+      /* Buckets as flat [t0, t1, min, mean, max] rows: compact in files. */
+      json_builder_set_member_name (builder, "buckets");
+      json_builder_begin_array (builder);
+      for (guint j = 0; s->buckets && j < s->buckets->len; j++)
+        {
+          const HuSeriesBucket *b = &g_array_index (s->buckets, HuSeriesBucket, j);
+          json_builder_begin_array (builder);
+          json_builder_add_double_value (builder, b->t0_s);
+          json_builder_add_double_value (builder, b->t1_s);
+          json_builder_add_double_value (builder, b->min_w);
+          json_builder_add_double_value (builder, b->mean_w);
+          json_builder_add_double_value (builder, b->max_w);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+hu_measured_run_to_json (HuMeasuredRun *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const HuRunData *d;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (self), NULL);
+  d = &self->data;
+
+  json_builder_begin_object (builder);
+  _hu_json_add_string (builder, "id", d->id);
+  for (guint i = 0; i < G_N_ELEMENTS (contract); i++)
+    write_member (builder, d, &contract[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (project_only); i++)
+    write_member (builder, d, &project_only[i]);
+  _hu_json_add_int (builder, "samples", (gint64) d->samples);
+  _hu_json_add_int (builder, "line", d->line);
+  json_builder_set_member_name (builder, "start_is_local");
+  json_builder_add_boolean_value (builder, d->start_is_local);
+  json_builder_set_member_name (builder, "predicted");
+  json_builder_add_boolean_value (builder, d->predicted);
+  if (d->scenario_id)
+    _hu_json_add_string (builder, "scenario", d->scenario_id);
+  if (d->series->len > 0)
+    write_series (builder, d);
+
+  json_object_iter_init (&iter, self->extra);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_value (builder, json_node_copy (node));
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+read_series (HuRunData   *d,
+             JsonArray   *array,
+             GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonArray *buckets = NULL;
+      HuPowerSeries *s;
+      double samples = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      s = g_new0 (HuPowerSeries, 1);
+      s->buckets = g_array_new (FALSE, FALSE, sizeof (HuSeriesBucket));
+      g_ptr_array_add (d->series, s);
+      if (!_hu_json_get_string (json_node_get_object (node), "label", FALSE, &s->label, error) ||
+          !_hu_json_get_double (json_node_get_object (node), "samples", 0, FALSE, &samples, error) ||
+          !_hu_json_get_array (json_node_get_object (node), "buckets", &buckets, error))
+        {
+          g_prefix_error (error, "series[%u]: ", i);
+          return FALSE;
+        }
+      s->samples = isfinite (samples) ? (guint64) samples : 0;
+      for (guint j = 0; buckets && j < json_array_get_length (buckets) && j < HU_SERIES_MAX_BUCKETS; j++)
+        {
+          JsonNode *bn = json_array_get_element (buckets, j);
+          JsonArray *row;
+          HuSeriesBucket b;
+
+          if (!JSON_NODE_HOLDS_ARRAY (bn) || json_array_get_length (row = json_node_get_array (bn)) != 5)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("series[%u].buckets[%u]: expected [t0, t1, min, mean, max]"), i, j);
+              return FALSE;
+            }
+          b.t0_s = json_array_get_double_element (row, 0);
+          b.t1_s = json_array_get_double_element (row, 1);
+          b.min_w = json_array_get_double_element (row, 2);
+          b.mean_w = json_array_get_double_element (row, 3);
+          b.max_w = json_array_get_double_element (row, 4);
+          g_array_append_val (s->buckets, b);
+        }
+    }
+  return TRUE;
+}
+
+HuMeasuredRun *
+hu_measured_run_new_from_json (JsonObject  *object,
+                               GError     **error)
+{
+  static const char *other_keys[] = { "id", "samples", "line", "start_is_local", "predicted",
+                                      "scenario", "series", NULL };
+  g_autoptr(HuMeasuredRun) self = hu_measured_run_new ();
+  HuRunData *d = &self->data;
+  JsonArray *series = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+  double samples = NAN, line = NAN;
+
+  if (!_hu_json_get_string (object, "id", FALSE, &d->id, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contract) + G_N_ELEMENTS (project_only); i++)
+    {
+      const Member *m = i < G_N_ELEMENTS (contract) ? &contract[i]
+                                                    : &project_only[i - G_N_ELEMENTS (contract)];
+      gboolean ok = m->is_string
+        ? _hu_json_get_string (object, m->key, FALSE, &STR_AT (d, m), error)
+        : _hu_json_get_double (object, m->key, 0, FALSE, &DOUBLE_AT (d, m), error);
+      if (!ok)
+        return NULL;
+    }
+
+  if (!_hu_json_get_double (object, "samples", 0, FALSE, &samples, error) ||
+      !_hu_json_get_double (object, "line", 0, FALSE, &line, error) ||
+      !_hu_json_get_string (object, "scenario", FALSE, &d->scenario_id, error) ||
+      !_hu_json_get_array (object, "series", &series, error))
+    return NULL;
+
+  d->samples = isfinite (samples) ? (guint64) samples : 0;
+  d->line = isfinite (line) ? (guint) line : 0;
+  d->start_is_local = json_object_get_boolean_member_with_default (object, "start_is_local", FALSE);
+  d->predicted = json_object_get_boolean_member_with_default (object, "predicted", FALSE);
+  if (series && !read_series (d, series, error))
+    return NULL;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      gboolean known = g_strv_contains (other_keys, key);
+      for (guint i = 0; !known && i < G_N_ELEMENTS (contract); i++)
+        known = g_str_equal (key, contract[i].key);
+      for (guint i = 0; !known && i < G_N_ELEMENTS (project_only); i++)
+        known = g_str_equal (key, project_only[i].key);
+      if (!known)
+        json_object_set_member (self->extra, key, json_node_copy (node));
+    }
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-number"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "hu-number.h"
+
+G_DEFINE_QUARK (hu-number-error-quark, hu_number_error)
+
+typedef struct {
+  const char *suffix;
+  double      factor;
+} Suffix;
+
+/* Longest first so "Gi" style mistakes are not half-matched. "B" is the
+ * English "billion" people use for parameters and tokens ("300B"). */
+static const Suffix suffixes[] = {
+  { "k", 1e3 }, { "K", 1e3 }, { "M", 1e6 }, { "G", 1e9 }, { "B", 1e9 },
+  { "T", 1e12 }, { "P", 1e15 }, { "E", 1e18 },
+};
+
+/* Rewrites a number typed in the user's locale into C-locale text:
+ * "1.234,5" (es_ES) and "1,234.5" (en_US) both become "1234.5". Where the
+ * locale does not group with a comma (C, POSIX), a lone comma is read as a
+ * decimal comma, since that is what a European typing into it means. */
+static char *
+normalise_locale_decimal (const char *text)
+{
+  struct lconv *lc = localeconv ();
+  const char *dp = lc && lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *ts = lc && lc->thousands_sep ? lc->thousands_sep : "";
+  gboolean comma_decimal = g_str_equal (dp, ",");
+  const char *first_dot = strchr (text, '.');
+  /* In a decimal-comma locale a single dot with no comma ("3.14e23",
+   * pasted from a paper) is still a decimal point; only "1.500.000" or
+   * "1.500,5" use it to group. */
+  gboolean dot_groups = comma_decimal && first_dot
+                        && (strchr (text, ',') || strchr (first_dot + 1, '.'));
+  gboolean comma_groups = g_str_equal (ts, ",");
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      gsize ts_len = strlen (ts);
+
+      if (comma_decimal && *p == ',')
+        g_string_append_c (out, '.');
+      else if (dot_groups && *p == '.')
+        continue;
+      else if (*p == ',' && comma_groups)
+        continue;
+      else if (*p == ',')
+        g_string_append_c (out, '.');
+      else if (ts_len > 0 && (guchar) *ts >= 0x80 && strncmp (p, ts, ts_len) == 0)
+        p += ts_len - 1;                /* narrow no-break space grouping */
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hu_number_parse:
+ * @text: what the user or the file says
+ * @flags: which conveniences to accept
+ * @out: (out): the value
+ * @error: a #HU_NUMBER_ERROR
+ *
+ * Parses a finite number. Never depends on the locale unless
+ * %HU_NUMBER_LOCALE is given.
+ */
+gboolean
+hu_number_parse (const char     *text,
+                 HuNumberFlags   flags,
+                 double         *out,
+                 GError        **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *normalised = NULL;
+  const char *s;
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    text = "";
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_EMPTY,
+                           _("no number given"));
+      return FALSE;
+    }
+
+  if (flags & HU_NUMBER_LOCALE)
+    normalised = normalise_locale_decimal (stripped);
+  else
+    normalised = g_strdup (stripped);
+  s = normalised;
+
+  /* g_ascii_strtod accepts "nan", "inf" and hex floats: refuse them here
+   * so the message says what is wrong instead of "not finite" later. */
+  if (!(g_ascii_isdigit (*s) || *s == '.' || *s == '-' || *s == '+'))
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_INVALID,
+                   _("“%s” is not a number"), stripped);
+      return FALSE;
+    }
+  if (strstr (s, "0x") || strstr (s, "0X"))
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_INVALID,
+                   _("“%s” is not a number"), stripped);
+      return FALSE;
+    }
+
+  errno = 0;
+  value = g_ascii_strtod (s, &end);
+  if (end == s)
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_INVALID,
+                   _("“%s” is not a number"), stripped);
+      return FALSE;
+    }
+  if (errno == ERANGE && (value == HUGE_VAL || value == -HUGE_VAL))
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_RANGE,
+                   _("“%s” is too large"), stripped);
+      return FALSE;
+    }
+
+  while (g_ascii_isspace (*end))
+    end++;
+
+  if (*end != '\0' && (flags & HU_NUMBER_SUFFIXES))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        if (g_str_equal (end, suffixes[i].suffix))
+          {
+            value *= suffixes[i].factor;
+            end += strlen (end);
+            break;
+          }
+    }
+  if (*end == '%' && end[1] == '\0' && (flags & HU_NUMBER_PERCENT))
+    {
+      value /= 100.0;
+      end++;
+    }
+
+  if (*end != '\0')
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_INVALID,
+                   _("“%s” is not a number"), stripped);
+      return FALSE;
+    }
+
+  if (!isfinite (value))
+    {
+      g_set_error (error, HU_NUMBER_ERROR, HU_NUMBER_ERROR_RANGE,
+                   _("“%s” is too large"), stripped);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * hu_number_to_string:
+ *
+ * The shortest C-locale text that reads back as exactly @value, for JSON,
+ * CSV and the CLI's machine formats. NAN gives "null"'s job to the caller:
+ * it returns an empty string.
+ */
+char *
+hu_number_to_string (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char fmt[8];
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+/* Numbers for people: the locale's separators and grouping. */
+char *
+hu_format_fixed (double value,
+                 int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%'.*f", decimals, value);
+}
+
+char *
+hu_format_scientific (double value)
+{
+  int exponent;
+  double mantissa;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+
+  exponent = (int) floor (log10 (fabs (value)));
+  mantissa = value / pow (10, exponent);
+  /* 9.9999 rounds up to 10.00: renormalise. */
+  if (fabs (mantissa) >= 9.995)
+    {
+      mantissa /= 10;
+      exponent++;
+    }
+  return g_strdup_printf ("%.2f × 10^%d", mantissa, exponent);
+}
+
+/* "1.500" → "1.5", "130.0" → "130": significant digits, not padding. */
+static char *
+trim_zeros (char *text)
+{
+  struct lconv *lc = localeconv ();
+  const char *dp = lc && lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  char *point = strstr (text, dp);
+  char *end;
+
+  if (point == NULL)
+    return text;
+  end = text + strlen (text);
+  while (end > point + strlen (dp) && end[-1] == '0')
+    *--end = '\0';
+  if (end == point + strlen (dp))
+    *point = '\0';
+  return text;
+}
+
+/**
+ * hu_format_number:
+ * @significant: significant digits to keep (at least)
+ *
+ * Integers above 10^15 or below 10^-3 switch to scientific notation;
+ * otherwise grouped digits with enough decimals for @significant digits.
+ */
+char *
+hu_format_number (double value,
+                  int    significant)
+{
+  double magnitude;
+  int decimals;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+
+  magnitude = fabs (value);
+  if (magnitude >= 1e15 || magnitude < 1e-3)
+    return hu_format_scientific (value);
+
+  decimals = significant - 1 - (int) floor (log10 (magnitude));
+  decimals = CLAMP (decimals, 0, 6);
+  return trim_zeros (hu_format_fixed (value, decimals));
+}
+
+char *
+hu_format_energy_kwh (double kwh)
+{
+  g_autofree char *number = NULL;
+  const char *unit;
+  double v = kwh;
+
+  if (!isfinite (kwh))
+    return g_strdup ("—");
+  if (fabs (kwh) >= 1e6)
+    v = kwh / 1e6, unit = "GWh";
+  else if (fabs (kwh) >= 1e3)
+    v = kwh / 1e3, unit = "MWh";
+  else if (fabs (kwh) >= 1 || kwh == 0)
+    unit = "kWh";
+  else
+    v = kwh * 1e3, unit = "Wh";
+
+  number = hu_format_number (v, 4);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+char *
+hu_format_mass_kg (double kg)
+{
+  g_autofree char *number = NULL;
+  const char *unit;
+  double v = kg;
+
+  if (!isfinite (kg))
+    return g_strdup ("—");
+  if (fabs (kg) >= 1e6)
+    v = kg / 1e6, unit = "kt";
+  else if (fabs (kg) >= 1e3)
+    v = kg / 1e3, unit = "t";
+  else if (fabs (kg) >= 1 || kg == 0)
+    unit = "kg";
+  else
+    v = kg * 1e3, unit = "g";
+
+  number = hu_format_number (v, 4);
+  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
+  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+}
+
+char *
+hu_format_hours (double hours)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (hours))
+    return g_strdup ("—");
+  number = hours >= 100 ? hu_format_fixed (hours, 0) : hu_format_number (hours, 4);
+  /* TRANSLATORS: a number of hours, abbreviated */
+  return g_strdup_printf (_("%s h"), number);
+}
+
+/**
+ * hu_format_duration:
+ *
+ * Wall-clock time humanised: "45 min", "7.5 hours", "14.8 days",
+ * "2.3 years".
+ */
+char *
+hu_format_duration (double hours)
+{
+  g_autofree char *number = NULL;
+  double v;
+
+  if (!isfinite (hours))
+    return g_strdup ("—");
+
+  if (hours < 1)
+    {
+      v = hours * 60;
+      number = hu_format_number (v, 2);
+      return g_strdup_printf (ngettext ("%s minute", "%s minutes", (gulong) ceil (v)), number);
+    }
+  if (hours < 48)
+    {
+      number = hu_format_number (hours, 3);
+      return g_strdup_printf (ngettext ("%s hour", "%s hours", (gulong) ceil (hours)), number);
+    }
+  if (hours < 2 * 365.25 * 24)
+    {
+      v = hours / 24;
+      number = v >= 100 ? hu_format_fixed (v, 0) : hu_format_fixed (v, 1);
+      return g_strdup_printf (ngettext ("%s day", "%s days", (gulong) ceil (v)), number);
+    }
+  v = hours / (365.25 * 24);
+  number = hu_format_number (v, 3);
+  return g_strdup_printf (ngettext ("%s year", "%s years", (gulong) ceil (v)), number);
+}
+
+char *
+hu_format_percent (double fraction)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (fraction))
+    return g_strdup ("—");
+  number = hu_format_number (fraction * 100, 3);
+  return g_strdup_printf ("%s %%", number);
+}

@@ -1,0 +1,654 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hu-json-private.h"
+#include "hu-project.h"
+
+struct _HuProject
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *currency;
+  char       *notes;
+  GListStore *scenarios;
+  GListStore *runs;
+  HuCatalog  *catalog;
+  JsonArray  *custom_gpus;
+  JsonArray  *custom_regions;
+  JsonObject *extra;         /* unknown top-level keys, written back */
+  gboolean    modified;
+};
+
+G_DEFINE_FINAL_TYPE (HuProject, hu_project, G_TYPE_OBJECT)
+G_DEFINE_QUARK (hu-project-error-quark, hu_project_error)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_CURRENCY,
+  PROP_NOTES,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *known_keys[] = {
+  "format", "format-version", "title", "currency", "notes", "scenarios", "runs",
+  "custom-gpus", "custom-regions", NULL
+};
+
+static void
+hu_project_dispose (GObject *object)
+{
+  HuProject *self = HU_PROJECT (object);
+
+  g_clear_object (&self->scenarios);
+  g_clear_object (&self->runs);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (hu_project_parent_class)->dispose (object);
+}
+
+static void
+hu_project_finalize (GObject *object)
+{
+  HuProject *self = HU_PROJECT (object);
+
+  g_free (self->title);
+  g_free (self->currency);
+  g_free (self->notes);
+  g_clear_pointer (&self->custom_gpus, json_array_unref);
+  g_clear_pointer (&self->custom_regions, json_array_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (hu_project_parent_class)->finalize (object);
+}
+
+static void
+hu_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HuProject *self = HU_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  HuProject *self = HU_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      hu_project_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_CURRENCY:
+      hu_project_set_currency (self, g_value_get_string (value));
+      break;
+    case PROP_NOTES:
+      hu_project_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_MODIFIED:
+      hu_project_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_project_class_init (HuProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hu_project_dispose;
+  object_class->finalize = hu_project_finalize;
+  object_class->get_property = hu_project_get_property;
+  object_class->set_property = hu_project_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, "USD",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mark_modified (HuProject *self)
+{
+  hu_project_set_modified (self, TRUE);
+}
+
+static void
+on_items_changed (HuProject  *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_signal_connect_object (item, "changed", G_CALLBACK (mark_modified), self,
+                               G_CONNECT_SWAPPED);
+      if (HU_IS_SCENARIO (item))
+        g_signal_connect_object (item, "notify", G_CALLBACK (mark_modified), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  mark_modified (self);
+}
+
+static void
+hu_project_init (HuProject *self)
+{
+  self->currency = g_strdup ("USD");
+  self->scenarios = g_list_store_new (HU_TYPE_SCENARIO);
+  self->runs = g_list_store_new (HU_TYPE_MEASURED_RUN);
+  self->extra = json_object_new ();
+  self->catalog = hu_catalog_new_with_parent (hu_catalog_get_default ());
+
+  g_signal_connect_object (self->scenarios, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->runs, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+}
+
+HuProject *
+hu_project_new (void)
+{
+  return g_object_new (HU_TYPE_PROJECT, NULL);
+}
+
+static gboolean
+load_custom (HuProject   *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonArray *gpus = NULL, *regions = NULL;
+
+  if (!_hu_json_get_array (root, "custom-gpus", &gpus, error) ||
+      !_hu_json_get_array (root, "custom-regions", &regions, error))
+    return FALSE;
+
+  for (guint i = 0; gpus && i < json_array_get_length (gpus); i++)
+    {
+      JsonNode *node = json_array_get_element (gpus, i);
+      g_autoptr(HuGpu) gpu = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !(gpu = hu_gpu_new_from_json (json_node_get_object (node), error)))
+        {
+          if (error && !*error)
+            g_set_error_literal (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_INVALID,
+                                 _("not an object"));
+          g_prefix_error (error, "custom-gpus[%u]: ", i);
+          return FALSE;
+        }
+      gpu->custom = TRUE;
+      hu_catalog_add_gpu (self->catalog, gpu);
+    }
+
+  for (guint i = 0; regions && i < json_array_get_length (regions); i++)
+    {
+      JsonNode *node = json_array_get_element (regions, i);
+      g_autoptr(HuRegion) region = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !(region = hu_region_new_from_json (json_node_get_object (node), error)))
+        {
+          if (error && !*error)
+            g_set_error_literal (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_INVALID,
+                                 _("not an object"));
+          g_prefix_error (error, "custom-regions[%u]: ", i);
+          return FALSE;
+        }
+      region->custom = TRUE;
+      hu_catalog_add_region (self->catalog, region);
+    }
+
+  self->custom_gpus = gpus ? json_array_ref (gpus) : NULL;
+  self->custom_regions = regions ? json_array_ref (regions) : NULL;
+  return TRUE;
+}
+
+static gboolean
+load_list (HuProject   *self,
+           JsonObject  *root,
+           const char  *key,
+           gboolean     scenarios,
+           GError     **error)
+{
+  JsonArray *array = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!_hu_json_get_array (root, key, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GObject) item = NULL;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_INVALID,
+                       _("%s[%u]: expected an object"), key, i);
+          return FALSE;
+        }
+      item = scenarios
+        ? G_OBJECT (hu_scenario_new_from_json (json_node_get_object (node), error))
+        : G_OBJECT (hu_measured_run_new_from_json (json_node_get_object (node), error));
+      if (item == NULL)
+        {
+          g_prefix_error (error, "%s[%u]: ", key, i);
+          return FALSE;
+        }
+
+      /* Ids are how runs link to scenarios: make sure each one is set and
+       * unique, renaming silently rather than refusing the file. */
+      id = scenarios ? hu_scenario_get_id (HU_SCENARIO (item))
+                     : hu_measured_run_get_id (HU_MEASURED_RUN (item));
+      if (id == NULL || *id == '\0' || g_hash_table_contains (ids, id))
+        {
+          g_autofree char *fresh = hu_project_unique_id (self, scenarios ? "scenario" : "run");
+          if (scenarios)
+            hu_scenario_set_id (HU_SCENARIO (item), fresh);
+          else
+            {
+              HuRunData *d = hu_measured_run_get_data (HU_MEASURED_RUN (item));
+              g_free (d->id);
+              d->id = g_strdup (fresh);
+            }
+          id = fresh;
+          g_hash_table_add (ids, g_strdup (fresh));
+        }
+      else
+        g_hash_table_add (ids, g_strdup (id));
+
+      g_list_store_append (scenarios ? self->scenarios : self->runs, item);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_root (HuProject   *self,
+           JsonNode    *root_node,
+           GError     **error)
+{
+  JsonObject *root;
+  g_autofree char *format = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+  int version = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error_literal (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
+                           _("not a Huella project (the top level is not an object)"));
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!_hu_json_get_string (root, "format", TRUE, &format, error))
+    return FALSE;
+  if (!g_str_equal (format, "huella-project"))
+    {
+      g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
+                   _("format: “%s” is not a Huella project"), format);
+      return FALSE;
+    }
+  if (!json_object_has_member (root, "format-version"))
+    {
+      g_set_error_literal (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
+                           _("format-version: missing"));
+      return FALSE;
+    }
+  if (!_hu_json_get_int (root, "format-version", &version, error))
+    return FALSE;
+  if (version > HU_PROJECT_FORMAT_VERSION)
+    {
+      g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_NEWER_VERSION,
+                   _("format-version %d was written by a newer Huella; this version reads up to %d. Update Huella to open it."),
+                   version, HU_PROJECT_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
+                   _("format-version: %d is not a valid version"), version);
+      return FALSE;
+    }
+
+  if (!_hu_json_get_string (root, "title", FALSE, &self->title, error) ||
+      !_hu_json_get_string (root, "currency", FALSE, &self->currency, error) ||
+      !_hu_json_get_string (root, "notes", FALSE, &self->notes, error))
+    return FALSE;
+  if (self->currency == NULL)
+    self->currency = g_strdup ("USD");
+
+  if (!load_custom (self, root, error) ||
+      !load_list (self, root, "scenarios", TRUE, error) ||
+      !load_list (self, root, "runs", FALSE, error))
+    return FALSE;
+
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &key, &node))
+    if (!g_strv_contains (known_keys, key))
+      json_object_set_member (self->extra, key, json_node_copy (node));
+
+  self->modified = FALSE;
+  return TRUE;
+}
+
+/**
+ * hu_project_new_from_data:
+ * @display_name: the file's name for messages
+ *
+ * Errors read "name:line:column: …" for syntax and "name: key[i]: …" for
+ * content, so the user can find the fault.
+ */
+HuProject *
+hu_project_new_from_data (const char  *data,
+                          gssize       length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(HuProject) self = hu_project_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!(root = _hu_json_parse (data, length, display_name, error)))
+    return NULL;
+  if (!load_root (self, root, error))
+    {
+      g_prefix_error (error, "%s: ", display_name);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+HuProject *
+hu_project_new_from_file (GFile   *file,
+                          GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+    return NULL;
+  name = g_file_get_parse_name (file);
+  return hu_project_new_from_data (data, len, name, error);
+}
+
+HuProject *
+hu_project_new_from_resource (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *base = NULL;
+  HuProject *self;
+  gsize len;
+  const char *data;
+
+  hu_core_ensure_resources ();
+  if (!(bytes = g_resources_lookup_data (path, 0, error)))
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  base = g_path_get_basename (path);
+  self = hu_project_new_from_data (data, len, base, error);
+  return self;
+}
+
+static void
+add_list (JsonBuilder *builder,
+          const char  *key,
+          GListModel  *model,
+          gboolean     scenarios)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      json_builder_add_value (builder, scenarios ? hu_scenario_to_json (HU_SCENARIO (item))
+                                                 : hu_measured_run_to_json (HU_MEASURED_RUN (item)));
+    }
+  json_builder_end_array (builder);
+}
+
+char *
+hu_project_to_data (HuProject *self,
+                    gsize     *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+
+  json_builder_begin_object (builder);
+  _hu_json_add_string (builder, "format", "huella-project");
+  _hu_json_add_int (builder, "format-version", HU_PROJECT_FORMAT_VERSION);
+  _hu_json_add_string (builder, "title", self->title);
+  _hu_json_add_string (builder, "currency", self->currency);
+  if (self->notes)
+    _hu_json_add_string (builder, "notes", self->notes);
+  add_list (builder, "scenarios", G_LIST_MODEL (self->scenarios), TRUE);
+  add_list (builder, "runs", G_LIST_MODEL (self->runs), FALSE);
+  if (self->custom_gpus)
+    {
+      json_builder_set_member_name (builder, "custom-gpus");
+      json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->custom_gpus));
+    }
+  if (self->custom_regions)
+    {
+      json_builder_set_member_name (builder, "custom-regions");
+      json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->custom_regions));
+    }
+  json_object_iter_init (&iter, self->extra);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_value (builder, json_node_copy (node));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return _hu_json_to_data (root, length);
+}
+
+/**
+ * hu_project_save:
+ *
+ * Writes atomically: g_file_replace_contents() writes a temporary file
+ * and renames it over the old one, so a crash or a full disk never leaves
+ * half a project behind.
+ */
+gboolean
+hu_project_save (HuProject  *self,
+                 GFile      *file,
+                 GError    **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_return_val_if_fail (HU_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = hu_project_to_data (self, &len);
+  if (!g_file_replace_contents (file, data, len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
+    return FALSE;
+
+  hu_project_set_modified (self, FALSE);
+  return TRUE;
+}
+
+#define DEFINE_STRING_PROPERTY(field, prop)                                 \
+const char *                                                                \
+hu_project_get_##field (HuProject *self)                                    \
+{                                                                           \
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);                        \
+  return self->field;                                                       \
+}                                                                           \
+                                                                            \
+void                                                                        \
+hu_project_set_##field (HuProject  *self,                                   \
+                        const char *value)                                  \
+{                                                                           \
+  g_return_if_fail (HU_IS_PROJECT (self));                                  \
+  if (g_strcmp0 (self->field, value) == 0)                                  \
+    return;                                                                 \
+  g_free (self->field);                                                     \
+  self->field = g_strdup (value);                                           \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);             \
+  mark_modified (self);                                                     \
+}
+
+DEFINE_STRING_PROPERTY (title, PROP_TITLE)
+DEFINE_STRING_PROPERTY (currency, PROP_CURRENCY)
+DEFINE_STRING_PROPERTY (notes, PROP_NOTES)
+
+GListStore *
+hu_project_get_scenarios (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  return self->scenarios;
+}
+
+GListStore *
+hu_project_get_runs (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  return self->runs;
+}
+
+HuScenario *
+hu_project_find_scenario (HuProject  *self,
+                          const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->scenarios));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HuScenario) scenario = g_list_model_get_item (G_LIST_MODEL (self->scenarios), i);
+      if (g_strcmp0 (hu_scenario_get_id (scenario), id) == 0)
+        return scenario;   /* the store keeps its reference */
+    }
+  return NULL;
+}
+
+static gboolean
+id_in_use (HuProject  *self,
+           const char *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+
+  if (hu_project_find_scenario (self, id))
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      if (g_strcmp0 (hu_measured_run_get_id (run), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * hu_project_unique_id:
+ *
+ * @base, or @base-2, @base-3 … whichever no scenario or run uses yet.
+ */
+char *
+hu_project_unique_id (HuProject  *self,
+                      const char *base)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+
+  if (!id_in_use (self, base))
+    return g_strdup (base);
+  for (guint i = 2;; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", base, i);
+      if (!id_in_use (self, id))
+        return g_steal_pointer (&id);
+    }
+}
+
+HuCatalog *
+hu_project_get_catalog (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  return self->catalog;
+}
+
+gboolean
+hu_project_get_modified (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), FALSE);
+  return self->modified;
+}
+
+void
+hu_project_set_modified (HuProject *self,
+                         gboolean   modified)
+{
+  g_return_if_fail (HU_IS_PROJECT (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

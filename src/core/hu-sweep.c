@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "hu-sweep"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <math.h>
+
+#include "hu-core.h"
+
+static const struct {
+  const char *id;
+  const char *title;
+} metrics[HU_N_METRICS] = {
+  [HU_METRIC_GPU_HOURS]    = { "gpu_hours",    N_("GPU-hours") },
+  [HU_METRIC_WALL_HOURS]   = { "wall_hours",   N_("Wall-clock time") },
+  [HU_METRIC_ENERGY_KWH]   = { "energy_kwh",   N_("Energy") },
+  [HU_METRIC_EMISSIONS_KG] = { "emissions_kg", N_("Operational CO₂eq") },
+  [HU_METRIC_TOTAL_KG]     = { "total_kg",     N_("CO₂eq") },
+  [HU_METRIC_COST]         = { "cost",         N_("Cost") },
+};
+
+const char *
+hu_metric_to_string (HuMetric metric)
+{
+  g_return_val_if_fail (metric < HU_N_METRICS, NULL);
+  return metrics[metric].id;
+}
+
+const char *
+hu_metric_title (HuMetric metric)
+{
+  g_return_val_if_fail (metric < HU_N_METRICS, NULL);
+  return _(metrics[metric].title);
+}
+
+gboolean
+hu_metric_from_string (const char *text,
+                       HuMetric   *out)
+{
+  for (int i = 0; i < HU_N_METRICS; i++)
+    if (g_strcmp0 (text, metrics[i].id) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+double
+hu_estimate_get_metric (const HuEstimate *e,
+                        HuMetric          metric)
+{
+  switch (metric)
+    {
+    case HU_METRIC_GPU_HOURS:    return e->gpu_hours;
+    case HU_METRIC_WALL_HOURS:   return e->wall_hours;
+    case HU_METRIC_ENERGY_KWH:   return e->energy_kwh;
+    case HU_METRIC_EMISSIONS_KG: return e->emissions_kg;
+    case HU_METRIC_TOTAL_KG:     return e->total_kg;
+    case HU_METRIC_COST:         return e->cost;
+    case HU_N_METRICS:
+    default:                     return NAN;
+    }
+}
+
+void
+hu_sweep_item_free (HuSweepItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->label);
+  g_free (item->group);
+  g_clear_pointer (&item->estimate, hu_estimate_unref);
+  g_free (item);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const HuSweepItem *ia = *(HuSweepItem * const *) a;
+  const HuSweepItem *ib = *(HuSweepItem * const *) b;
+
+  if (ia->value != ib->value)
+    return ia->value < ib->value ? -1 : 1;
+  return g_strcmp0 (ia->id, ib->id);
+}
+
+static HuSweepItem *
+evaluate (const HuInputs *inputs,
+          HuCatalog      *catalog,
+          HuMetric        metric,
+          const char     *id,
+          const char     *label,
+          const char     *group,
+          gboolean        current)
+{
+  g_autoptr(HuEstimate) estimate = hu_estimate_compute (inputs, catalog,
+                                                        HU_ESTIMATE_NO_DERIVATION, NULL);
+  HuSweepItem *item;
+  double value;
+
+  if (estimate == NULL)
+    return NULL;
+  value = hu_estimate_get_metric (estimate, metric);
+  if (!isfinite (value))
+    return NULL;
+
+  item = g_new0 (HuSweepItem, 1);
+  item->id = g_strdup (id);
+  item->label = g_strdup (label);
+  item->group = g_strdup (group);
+  item->value = value;
+  item->current = current;
+  item->estimate = g_steal_pointer (&estimate);
+  return item;
+}
+
+/**
+ * hu_sweep_regions:
+ *
+ * The scenario moved to every region. A region-specific intensity or PUE
+ * override would make every row identical, so both are dropped: the
+ * question is "what would this region's grid and data centres give".
+ */
+GPtrArray *
+hu_sweep_regions (const HuInputs *inputs,
+                  HuCatalog      *catalog,
+                  const char     *provider,
+                  HuMetric        metric)
+{
+  g_autoptr(GPtrArray) regions = hu_catalog_list_regions (catalog);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_sweep_item_free);
+  HuInputs copy;
+
+  hu_inputs_init (&copy);
+  hu_inputs_copy (inputs, &copy);
+  copy.intensity = NAN;
+  copy.pue = NAN;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      HuRegion *region = regions->pdata[i];
+      HuSweepItem *item;
+
+      if (provider && *provider && g_strcmp0 (region->provider, provider) != 0)
+        continue;
+      g_free (copy.region);
+      copy.region = g_strdup (region->id);
+      item = evaluate (&copy, catalog, metric, region->id, region->name, region->provider,
+                       g_strcmp0 (inputs->region, region->id) == 0);
+      if (item)
+        g_ptr_array_add (out, item);
+    }
+
+  hu_inputs_clear (&copy);
+  g_ptr_array_sort (out, compare_items);
+  return out;
+}
+
+/**
+ * hu_sweep_gpus:
+ *
+ * The scenario on every GPU. Hardware overrides (peak, power) belong to
+ * the scenario's own GPU, so they are dropped for the others; precision
+ * falls back to each device's default when the device lacks it.
+ */
+GPtrArray *
+hu_sweep_gpus (const HuInputs *inputs,
+               HuCatalog      *catalog,
+               HuMetric        metric)
+{
+  g_autoptr(GPtrArray) gpus = hu_catalog_list_gpus (catalog);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_sweep_item_free);
+  HuInputs copy;
+
+  hu_inputs_init (&copy);
+  hu_inputs_copy (inputs, &copy);
+  copy.peak_tflops = NAN;
+  copy.power_w = NAN;
+
+  for (guint i = 0; i < gpus->len; i++)
+    {
+      HuGpu *gpu = gpus->pdata[i];
+      HuSweepItem *item;
+
+      g_free (copy.gpu);
+      copy.gpu = g_strdup (gpu->id);
+      copy.precision = inputs->precision;
+      if (copy.precision != HU_PRECISION_AUTO && isnan (gpu->peak_tflops[copy.precision]))
+        copy.precision = HU_PRECISION_AUTO;
+      item = evaluate (&copy, catalog, metric, gpu->id, gpu->name, gpu->vendor,
+                       g_strcmp0 (inputs->gpu, gpu->id) == 0);
+      if (item)
+        g_ptr_array_add (out, item);
+    }
+
+  hu_inputs_clear (&copy);
+  g_ptr_array_sort (out, compare_items);
+  return out;
+}
+
+GArray *
+hu_sweep_parameter (const HuInputs  *inputs,
+                    HuCatalog       *catalog,
+                    HuInputKey       key,
+                    double           from,
+                    double           to,
+                    guint            n,
+                    HuMetric         metric,
+                    GError         **error)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (double));
+  HuInputs copy;
+
+  g_return_val_if_fail (n >= 2, NULL);
+
+  hu_inputs_init (&copy);
+  hu_inputs_copy (inputs, &copy);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = from + (to - from) * i / (n - 1);
+      g_autoptr(HuEstimate) e = NULL;
+      double y;
+
+      if (key == HU_INPUT_COUNT)
+        x = round (x);
+      hu_inputs_set (&copy, key, x);
+      if (!(e = hu_estimate_compute (&copy, catalog, HU_ESTIMATE_NO_DERIVATION, error)))
+        {
+          hu_inputs_clear (&copy);
+          return NULL;
+        }
+      y = hu_estimate_get_metric (e, metric);
+      g_array_append_val (out, x);
+      g_array_append_val (out, y);
+    }
+
+  hu_inputs_clear (&copy);
+  return g_steal_pointer (&out);
+}
+
+void
+hu_core_init (void)
+{
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      hu_core_ensure_resources ();
+      g_once_init_leave (&initialised, 1);
+    }
+}
