@@ -189,6 +189,8 @@ finish_run (Importer   *self,
   _hu_run_set_string (&data->source_version,
                       self->version ? self->version : pending_field (self, p, COL_VERSION));
   _hu_run_set_string (&data->run_id, pending_field (self, p, COL_RUN_ID));
+  if (g_strcmp0 (data->run_id, "None") == 0)
+    g_clear_pointer (&data->run_id, g_free);
   if (data->run_id == NULL)
     _hu_run_set_string (&data->run_id, pending_field (self, p, COL_EXPERIMENT_ID));
 
@@ -257,8 +259,9 @@ find_run (Importer          *self,
   const char *task = field (self, record, COL_TASK_NAME);
   PendingRun *p;
 
-  /* Rows without a run id are runs of their own. */
-  if (*run_id == '\0')
+  /* Rows without a run id are runs of their own; pandas writes Python's
+   * None as the text "None". */
+  if (*run_id == '\0' || strcmp (run_id, "None") == 0)
     return NULL;
 
   /* Task files repeat the run id on every task: a task is its own run. */
@@ -326,7 +329,8 @@ handle_row (Importer    *self,
       p->run = _hu_import_add_run (ctx, "codecarbon", record->number);
       p->best_duration = NAN;
       g_ptr_array_add (self->pending, p);
-      if (*field (self, record, COL_RUN_ID) != '\0')
+      if (*field (self, record, COL_RUN_ID) != '\0'
+          && strcmp (field (self, record, COL_RUN_ID), "None") != 0)
         g_hash_table_insert (self->by_key, g_strdup (self->key->str), p);
       keep_row (p, self, record, duration);
     }

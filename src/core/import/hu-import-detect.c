@@ -102,7 +102,7 @@ _hu_import_detect (const char *head,
   if ((has (first, "timestamp") && has (first, "power.draw")) || is_nvidia_smi_row (first))
     return HU_FORMAT_NVIDIA_SMI;
 
-  if (starts_with_log_time (first, " - CarbonTracker: "))
+  if (starts_with_log_time (first, " - CarbonTracker:"))
     return HU_FORMAT_CARBONTRACKER_OUTPUT;
   if (starts_with_log_time (first, " - carbontracker version ")
       || (starts_with_log_time (first, " - ") && g_strstr_len (head, len,

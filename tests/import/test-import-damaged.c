@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Damaged input: every case must end in a clear error or skipped rows,
+ * never a crash or a hang. Also the decimated series' bounds. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hu-import-private.h"
+
+#define HEADER "timestamp,project_name,run_id,duration,emissions,energy_consumed\n"
+#define ROW(id, d, e) "2024-01-01T10:00:00,p," id "," d ",0.001," e "\n"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("huella-damaged-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static HuImportResult *
+import_ok (const char *path,
+           const char *tracker)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  HuImportResult *result = NULL;
+
+  g_assert_true (hu_import_paths (paths, tracker, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  /* The last row stops in the middle of a number: 4 of 6 fields. */
+  g_autofree char *path = write_file (f, "t.csv", HEADER ROW ("a", "1", "0.5") ROW ("b", "2", "0.7")
+                                      "2024-01-01T10:00:00,p,c,3", -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+  HuImportSkip *skip;
+
+  g_assert_cmpuint (r->runs->len, ==, 2);
+  g_assert_cmpuint (r->skipped->len, ==, 1);
+  skip = g_ptr_array_index (r->skipped, 0);
+  g_assert_cmpuint (skip->line, ==, 4);
+  g_assert_cmpstr (skip->file, ==, path);
+}
+
+static void
+test_header_only (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "h.csv", HEADER, -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+
+  g_assert_cmpuint (r->runs->len, ==, 0);
+  g_assert_cmpuint (r->skipped->len, ==, 0);
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "e.csv", "", 0);
+  const char *paths[] = { path, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hu_import_paths (paths, NULL, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_null (r);
+}
+
+static void
+test_garbage (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree guint8 *bytes = g_malloc (65536);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree char *path = NULL;
+  const char * const *trackers = hu_import_get_trackers ();
+
+  for (guint i = 0; i < 65536; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  path = write_file (f, "g.bin", (const char *) bytes, 65536);
+
+  /* Detected: refused with the file name. */
+  {
+    const char *paths[] = { path, NULL };
+    g_autoptr(HuImportResult) r = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (hu_import_paths (paths, NULL, NULL, NULL, NULL, &r, &error));
+    g_assert_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT);
+    g_assert_true (g_str_has_prefix (error->message, path));
+  }
+
+  /* Forced through every importer: an error or skipped lines, no crash. */
+  for (guint t = 0; trackers[t] != NULL; t++)
+    {
+      const char *paths[] = { path, NULL };
+      g_autoptr(HuImportResult) r = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!hu_import_paths (paths, trackers[t], NULL, NULL, NULL, &r, &error))
+        g_assert_nonnull (error);
+      else
+        g_assert_no_error (error);
+    }
+}
+
+static void
+test_long_line (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (HEADER ROW ("a", "1", "0.5"));
+  g_autofree char *path = NULL;
+  g_autoptr(HuImportResult) r = NULL;
+
+  /* 100 000 characters on line 3, then 2 MiB on line 4 (over HU_LINE_MAX,
+   * dropped unread), then a good row on line 5. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < 2 * 1024 * 1024; i++)
+    g_string_append_c (text, i % 7 == 0 ? ',' : 'y');
+  g_string_append_c (text, '\n');
+  g_string_append (text, ROW ("b", "2", "0.25"));
+  path = write_file (f, "l.csv", text->str, text->len);
+
+  r = import_ok (path, NULL);
+  g_assert_cmpuint (r->runs->len, ==, 2);
+  g_assert_cmpuint (r->skipped->len, ==, 2);
+  g_assert_cmpuint (((HuImportSkip *) g_ptr_array_index (r->skipped, 0))->line, ==, 3);
+  g_assert_cmpuint (((HuImportSkip *) g_ptr_array_index (r->skipped, 1))->line, ==, 4);
+  g_assert_cmpfloat_with_epsilon (hu_measured_run_get_data (g_ptr_array_index (r->runs, 1))->energy_kwh,
+                                  0.25, 1e-12);
+}
+
+static void
+test_mixed_line_endings (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* LF, CRLF, lone CR and a missing final newline in one file. */
+  g_autofree char *path = write_file (f, "m.csv",
+    "timestamp,project_name,run_id,duration,emissions,energy_consumed\r\n"
+    "2024-01-01T10:00:00,p,a,1,0.001,0.5\n"
+    "2024-01-01T10:00:00,p,b,1,0.001,0.5\r\n"
+    "2024-01-01T10:00:00,p,c,1,0.001,0.5\r"
+    "2024-01-01T10:00:00,p,d,1,0.001,0.5", -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+
+  g_assert_cmpuint (r->runs->len, ==, 4);
+  g_assert_cmpuint (r->skipped->len, ==, 0);
+  g_assert_cmpstr (hu_measured_run_get_data (g_ptr_array_index (r->runs, 3))->run_id, ==, "d");
+}
+
+typedef struct {
+  const char *path;
+  guint       calls;
+  GCancellable *cancel;
+} Grow;
+
+static void
+grow_while_reading (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  Grow *g = user_data;
+  g_autoptr(GError) error = NULL;
+  FILE *fp;
+
+  g_assert_cmpuint (done, <=, total);
+  if (g->cancel != NULL && g->calls == 1)
+    g_cancellable_cancel (g->cancel);
+  /* Append (and once truncate) while the importer is reading. */
+  if (g->calls++ < 3 && (fp = g_fopen (g->path, g->calls == 2 ? "w" : "a")) != NULL)
+    {
+      fputs ("2024-01-01T10:00:00,p,z,9,0.001,0.5\n", fp);
+      fclose (fp);
+    }
+}
+
+static void
+test_changing_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  Grow g = { NULL, 0, NULL };
+
+  /* Over one 256 KiB read, so the file changes between two reads. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "2024-01-01T10:00:00,p,r%u,%u,0.001,0.5\n", i % 10, i);
+  path = write_file (f, "c.csv", text->str, text->len);
+  g.path = paths[0] = path;
+
+  g_assert_true (hu_import_paths (paths, NULL, NULL, grow_while_reading, &g, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->runs->len, >=, 1);
+  g_assert_cmpuint (g.calls, >=, 2);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  Grow g = { NULL, 0, cancel };
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (text, "2024-01-01T10:00:00,p,r,%u,0.001,0.5\n", i);
+  path = write_file (f, "k.csv", text->str, text->len);
+  g.path = "/nonexistent/dir/x";
+  paths[0] = path;
+
+  g_assert_false (hu_import_paths (paths, NULL, cancel, grow_while_reading, &g, &r, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (r);
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *paths[] = { "/nonexistent/emissions.csv", NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hu_import_paths (paths, NULL, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/emissions.csv: "));
+
+  {
+    const char *ok[] = { f->dir, NULL };
+    g_clear_error (&error);
+    g_assert_false (hu_import_paths (ok, "nonsense", NULL, NULL, NULL, &r, &error));
+    g_assert_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER);
+  }
+}
+
+static void
+test_series_bounded (void)
+{
+  g_autoptr(HuSeriesBuilder) b = _hu_series_builder_new ("GPU 0");
+  HuPowerSeries *s;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  /* Ten million samples at 10 Hz with a spike: ≤ 4096 buckets, and the
+   * spike survives as a bucket max. */
+  for (guint i = 0; i < 10000000; i++)
+    _hu_series_builder_add (b, 1e9 + i * 0.1, i == 5000000 ? 900.0 : 100.0 + (i % 10));
+  s = _hu_series_builder_finish (b, 1e9);
+  g_assert_cmpuint (s->samples, ==, 10000000);
+  g_assert_cmpuint (s->buckets->len, <=, HU_SERIES_MAX_BUCKETS);
+  g_assert_cmpuint (s->buckets->len, >=, HU_SERIES_MAX_BUCKETS / 2);
+  for (guint i = 0; i < s->buckets->len; i++)
+    {
+      HuSeriesBucket *k = &g_array_index (s->buckets, HuSeriesBucket, i);
+      lo = MIN (lo, k->min_w);
+      hi = MAX (hi, k->max_w);
+      g_assert_cmpfloat (k->min_w, <=, k->mean_w);
+      g_assert_cmpfloat (k->mean_w, <=, k->max_w);
+      g_assert_cmpfloat (k->t0_s, <=, k->t1_s);
+    }
+  g_assert_cmpfloat (lo, ==, 100.0);
+  g_assert_cmpfloat (hi, ==, 900.0);
+  hu_power_series_free (s);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/huella/import/damaged/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("truncated", test_truncated);
+  ADD ("header-only", test_header_only);
+  ADD ("empty", test_empty);
+  ADD ("garbage", test_garbage);
+  ADD ("long-line", test_long_line);
+  ADD ("mixed-line-endings", test_mixed_line_endings);
+  ADD ("changing-file", test_changing_file);
+  ADD ("cancel", test_cancel);
+  ADD ("missing", test_missing);
+#undef ADD
+  g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
+
+  return g_test_run ();
+}
