@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* huella-cli import FILE_OR_DIR... [--tracker T] [--format text|json|csv]
+ *                                  [--add-to P.huella]
+ */
+
+#define G_LOG_DOMAIN "huella-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "hu-cli.h"
+#include "hu-import.h"
+
+static char *
+number_or_dash (double value,
+                int    significant)
+{
+  return isfinite (value) ? hu_format_number (value, significant) : g_strdup ("—");
+}
+
+static void
+print_text (HuImportResult *result,
+            GString        *out)
+{
+  g_autoptr(HuCliTable) table =
+    hu_cli_table_new (8, _("Source"), _("Version"), _("Run"), _("Start"), _("Duration"),
+                      _("Energy (kWh)"), _("CO₂eq (kg)"), _("g/kWh"), NULL);
+
+  for (guint c = 4; c < 8; c++)
+    hu_cli_table_set_right (table, c);
+
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
+      g_autofree char *run = g_strdup (d->name ? d->name : d->run_id ? d->run_id : "—");
+      g_autofree char *duration = isfinite (d->duration_s) ? hu_format_duration (d->duration_s / 3600)
+                                                           : g_strdup ("—");
+      g_autofree char *energy = number_or_dash (d->energy_kwh, 4);
+      g_autofree char *co2 = number_or_dash (d->emissions_kg, 4);
+      g_autofree char *intensity = number_or_dash (d->intensity_g_per_kwh, 4);
+      g_autofree char *source = d->predicted ? g_strdup_printf (_("%s (predicted)"), d->source)
+                                             : g_strdup (d->source);
+
+      hu_cli_table_add_row (table, source, d->source_version ? d->source_version : "—", run,
+                            d->start ? d->start : "—", duration, energy, co2, intensity, NULL);
+    }
+  hu_cli_table_print (table, out);
+
+  g_string_append_printf (out, ngettext ("%u run", "%u runs", result->runs->len),
+                          result->runs->len);
+  g_string_append_c (out, '\n');
+  if (result->skipped->len > 0)
+    {
+      g_string_append_printf (out, ngettext ("%u line or run skipped:\n",
+                                             "%u lines or runs skipped:\n",
+                                             result->skipped->len),
+                              result->skipped->len);
+      for (guint i = 0; i < result->skipped->len; i++)
+        {
+          HuImportSkip *s = g_ptr_array_index (result->skipped, i);
+          g_string_append_printf (out, "  %s:%u: %s\n", s->file, s->line, s->reason);
+        }
+    }
+}
+
+static void
+print_json (HuImportResult *result,
+            GString        *out)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->runs->len; i++)
+    hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      HuImportSkip *s = g_ptr_array_index (result->skipped, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, s->file);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, s->line);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, s->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  text = hu_cli_json_to_string (builder);
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+/* The CSV has the JSON contract's columns, taken from the same writer so
+ * that the two can never disagree. */
+static void
+print_csv (HuImportResult *result,
+           GString        *out)
+{
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GList) members = NULL;
+      JsonObject *object;
+
+      hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
+      node = json_builder_get_root (builder);
+      object = json_node_get_object (node);
+      members = json_object_get_members (object);
+
+      if (i == 0)
+        {
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              hu_cli_csv_field (out, l->data);
+              g_string_append (out, l->next ? "," : "\r\n");
+            }
+        }
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+
+          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+            hu_cli_csv_field (out, json_node_get_string (value));
+          else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (value));
+          else if (JSON_NODE_HOLDS_VALUE (value))
+            hu_cli_csv_number (out, json_node_get_double (value));
+          g_string_append (out, l->next ? "," : "\r\n");
+        }
+    }
+}
+
+static gboolean
+add_to_project (const char      *path,
+                HuImportResult  *result,
+                GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(HuProject) project = NULL;
+  GListStore *runs;
+
+  if (g_file_query_exists (file, NULL))
+    {
+      project = hu_project_new_from_file (file, error);
+      if (project == NULL)
+        return FALSE;
+    }
+  else
+    project = hu_project_new ();
+
+  runs = hu_project_get_runs (project);
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
+      HuRunData *d = hu_measured_run_get_data (run);
+      g_autofree char *id = hu_project_unique_id (project, d->source ? d->source : "run");
+
+      g_free (d->id);
+      d->id = g_steal_pointer (&id);
+      g_list_store_append (runs, run);
+    }
+
+  /* hu_project_save() writes a temporary file and renames it. */
+  if (!hu_project_save (project, file, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+hu_cli_import (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuImportResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *tracker = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *add_to = NULL;
+  g_auto(GStrv) paths = NULL;
+  HuCliFormat format;
+  GOptionEntry entries[] = {
+    { "tracker", 0, 0, G_OPTION_ARG_STRING, &tracker,
+      N_("auto, codecarbon, carbontracker, eit, eco2ai, nvidia-smi or zeus"), "T" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("text, json or csv"), "F" },
+    { "add-to", 0, 0, G_OPTION_ARG_FILENAME, &add_to,
+      N_("Append the runs to this project file"), "P.huella" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL,
+      N_("FILE_OR_DIR…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE_OR_DIR…"));
+  g_option_context_set_summary (context,
+                                _("Import measured runs from tracker logs: CodeCarbon, carbontracker, "
+                                  "experiment-impact-tracker, Eco2AI, nvidia-smi and Zeus.\n"
+                                  "Folders are scanned recursively; the format is detected from "
+                                  "the content."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      hu_cli_usage_error (context, _("no file or folder to import"));
+      return HU_EXIT_USAGE;
+    }
+  if (!hu_cli_parse_format (format_text, TRUE, FALSE, &format, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return HU_EXIT_USAGE;
+    }
+
+  if (!hu_import_paths ((const char * const *) paths, tracker, NULL, NULL, NULL, &result, &error))
+    {
+      if (g_error_matches (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER))
+        {
+          g_autofree char *msg = g_strdup_printf ("--tracker: %s", error->message);
+          hu_cli_usage_error (context, msg);
+          return HU_EXIT_USAGE;
+        }
+      hu_cli_error (error->message);
+      return HU_EXIT_INPUT;
+    }
+
+  if (add_to != NULL && !add_to_project (add_to, result, &error))
+    {
+      hu_cli_error (error->message);
+      return HU_EXIT_INPUT;
+    }
+
+  switch (format)
+    {
+    case HU_CLI_FORMAT_JSON:
+      print_json (result, out);
+      break;
+    case HU_CLI_FORMAT_CSV:
+      print_csv (result, out);
+      for (guint i = 0; i < result->skipped->len; i++)
+        {
+          HuImportSkip *s = g_ptr_array_index (result->skipped, i);
+          g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
+                                                  s->reason);
+          hu_cli_error (msg);
+        }
+      break;
+    case HU_CLI_FORMAT_TEXT:
+    case HU_CLI_FORMAT_MARKDOWN:
+    default:
+      print_text (result, out);
+      break;
+    }
+
+  return hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+}
