@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "hu-report.h"
+
 G_BEGIN_DECLS
 
 /* Numbers for people: the locale's grouping and decimal separator. */
@@ -17,5 +19,138 @@ gboolean  _hu_write_file_atomic  (const char   *path,
                                   const char   *data,
                                   gsize         length,
                                   GError      **error);
+
+/* ---- The report's snapshot of the project (immutable once built) ---- */
+
+typedef struct {
+  char       *id;
+  char       *name;
+  char       *notes;
+  char       *run_id;     /* linked measured run, or NULL */
+  HuInputs    inputs;
+  HuEstimate *estimate;   /* with derivation; NULL when it failed */
+  char       *error;      /* why the estimate failed */
+} HuReportScenario;
+
+typedef struct {
+  char      *id;
+  char      *name;
+  HuRunData  data;        /* deep copy; series copied too */
+} HuReportRun;
+
+typedef struct {
+  char   *kind;
+  char   *title;
+  char   *label;          /* "15.7 years of driving a car" */
+  char   *explanation;
+  double  amount;
+  double  kg_per_unit;
+  char   *unit;
+  int     year;
+  char   *source;
+} HuReportEquivalence;
+
+typedef struct {
+  char *dataset;
+  char *publisher;
+  char *year;
+  char *licence;
+} HuReportReference;
+
+struct _HuReport
+{
+  GObject           parent_instance;
+
+  char             *title;
+  char             *author;
+  char             *notes;
+  GDateTime        *date;
+  char             *currency;
+  char             *baseline_id;
+  char             *subject_id;
+  HuPaperSize       paper;
+  HuReportSections  sections;
+  HuMetric          chart_metric;
+  double            chart_width;
+  double            chart_height;
+  double            chart_scale;
+  gboolean          dark;
+
+  GPtrArray        *scenarios;      /* HuReportScenario */
+  GPtrArray        *runs;           /* HuReportRun */
+  GPtrArray        *equivalences;   /* HuReportEquivalence, for the subject */
+  GPtrArray        *references;     /* HuReportReference, from SOURCES.md */
+  char             *equivalence_set_name;
+  char             *equivalence_set_source;
+  int               equivalence_set_year;
+  guint             n_catalog_gpus;
+  guint             n_catalog_regions;
+  int               catalog_gpu_year;    /* newest entry's year */
+  int               catalog_region_year;
+};
+
+/* ---- Human-readable document, shared by PDF, Markdown and LaTeX ---- */
+
+typedef enum {
+  HU_BLOCK_TITLE,          /* text = title; subtitle lines in table-less meta */
+  HU_BLOCK_HEADING,        /* level 1 or 2 */
+  HU_BLOCK_PARAGRAPH,
+  HU_BLOCK_META,           /* "Key: value" lines (title block) */
+  HU_BLOCK_TABLE,
+  HU_BLOCK_CHART,          /* chart built on demand in the exporting thread */
+  HU_BLOCK_STATEMENT,      /* the paste-ready paragraph, set apart */
+} HuBlockKind;
+
+typedef struct {
+  char      *caption;
+  guint      n_columns;
+  char     **headers;      /* n_columns */
+  gboolean  *numeric;      /* right-aligned columns */
+  double    *weights;      /* relative widths for paged output */
+  GPtrArray *rows;         /* char ** of n_columns each (GStrv) */
+} HuReportTable;
+
+typedef struct {
+  HuBlockKind    kind;
+  int            level;
+  char          *text;
+  GPtrArray     *meta;      /* HU_BLOCK_META: pairs key, value, key, … */
+  HuReportTable *table;
+  HuMetric       metric;    /* HU_BLOCK_CHART; metric ≥ HU_N_METRICS: power */
+  int            run;       /* HU_BLOCK_CHART power chart of this run */
+} HuReportBlock;
+
+GPtrArray         *_hu_report_build_document (HuReport      *self);
+HuChart           *_hu_report_build_chart    (HuReport      *self,
+                                              const HuReportBlock *block);
+char              *_hu_report_statement      (HuReport      *self,
+                                              const char    *id,
+                                              gboolean      *found);
+const HuReportScenario *_hu_report_baseline  (HuReport      *self);
+
+GBytes            *_hu_report_to_csv         (HuReport      *self);
+GBytes            *_hu_report_to_json        (HuReport      *self);
+GBytes            *_hu_report_to_markdown    (HuReport      *self,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+GBytes            *_hu_report_to_latex       (HuReport      *self,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+GBytes            *_hu_report_to_pdf         (HuReport      *self,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+/* Lays out the PDF; draws page @only_page into @cr when not NULL (preview),
+ * returns the page count. */
+guint              _hu_report_paginate       (HuReport      *self,
+                                              cairo_t       *cr,
+                                              int            only_page,
+                                              GCancellable  *cancellable);
+void               _hu_report_paper_size     (HuPaperSize    paper,
+                                              double        *width,
+                                              double        *height);
+
+/* Model-card metadata block for a scenario or run (YAML). */
+char              *_hu_report_model_card     (HuReport      *self,
+                                              const char    *id);
 
 G_END_DECLS

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "hu-core.h"
+#include "hu-report-private.h"
+
+/*
+ * Machine formats: CSV and JSON. They never follow the user's locale:
+ * numbers go through hu_number_to_string() (C locale, shortest exact
+ * form), strings are UTF-8, and the column and key names below are the
+ * documented contract (docs/report-json.md).
+ */
+
+/* ---------------------------------------------------------------------- */
+/* CSV                                                                     */
+
+static const char *csv_columns[] = {
+  "kind", "id", "name", "baseline",
+  /* resolved inputs */
+  "gpu", "gpu_name", "precision", "region", "region_name",
+  "flops", "params", "tokens", "peak_tflops", "count", "utilization", "power_w",
+  "retrain", "intensity", "pue", "price", "embodied_per_unit_kg", "lifetime_h",
+  /* outputs */
+  "throughput", "gpu_hours_run", "wall_hours", "gpu_hours", "energy_it_kwh",
+  "energy_kwh", "emissions_kg", "embodied_kg", "total_kg", "cost", "vs_baseline_pct",
+  /* measured runs */
+  "tracker", "tracker_version", "file", "start", "duration_s", "cpu_energy_kwh",
+  "gpu_energy_kwh", "ram_energy_kwh", "gpu_count", "linked_scenario",
+  "error",
+};
+
+typedef struct {
+  GHashTable *cells;   /* column → owned string */
+} CsvRow;
+
+static void
+csv_set (CsvRow     *row,
+         const char *column,
+         const char *value)
+{
+  g_hash_table_insert (row->cells, (gpointer) column, g_strdup (value));
+}
+
+static void
+csv_set_number (CsvRow     *row,
+                const char *column,
+                double      value)
+{
+  g_hash_table_insert (row->cells, (gpointer) column, hu_number_to_string (value));
+}
+
+/* RFC 4180: quote a field when it holds a comma, quote, CR or LF, and
+ * double the quotes inside. Leading spaces are kept as they are. */
+static void
+csv_append_field (GString    *out,
+                  const char *value)
+{
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_append_row (GString *out,
+                CsvRow  *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      csv_append_field (out, g_hash_table_lookup (row->cells, csv_columns[i]));
+    }
+  g_string_append (out, "\r\n");
+}
+
+static double
+delta_pct (double value,
+           double baseline)
+{
+  if (!isfinite (value) || !isfinite (baseline) || baseline == 0)
+    return NAN;
+  return (value - baseline) / baseline * 100;
+}
+
+static double
+baseline_total (HuReport *self)
+{
+  const HuReportScenario *b = _hu_report_baseline (self);
+
+  return b != NULL && b->estimate != NULL ? b->estimate->total_kg : NAN;
+}
+
+static void
+csv_scenario (HuReport         *self,
+              HuReportScenario *s,
+              CsvRow           *row)
+{
+  HuEstimate *e = s->estimate;
+
+  csv_set (row, "kind", "scenario");
+  csv_set (row, "id", s->id);
+  csv_set (row, "name", s->name);
+  csv_set (row, "baseline", g_strcmp0 (s->id, self->baseline_id) == 0 ? "true" : "false");
+  csv_set_number (row, "params", s->inputs.params);
+  csv_set_number (row, "tokens", s->inputs.tokens);
+
+  if (e == NULL)
+    {
+      csv_set (row, "gpu", s->inputs.gpu);
+      csv_set (row, "region", s->inputs.region);
+      csv_set (row, "error", s->error);
+      return;
+    }
+
+  csv_set (row, "gpu", e->gpu);
+  csv_set (row, "gpu_name", e->gpu_name);
+  csv_set (row, "precision", isfinite (e->peak_tflops) ? hu_precision_to_string (e->precision) : NULL);
+  csv_set (row, "region", e->region);
+  csv_set (row, "region_name", e->region_name);
+  csv_set_number (row, "flops", e->flops);
+  csv_set_number (row, "peak_tflops", e->peak_tflops);
+  csv_set_number (row, "count", e->count);
+  csv_set_number (row, "utilization", e->utilization);
+  csv_set_number (row, "power_w", e->power_w);
+  csv_set_number (row, "retrain", e->retrain);
+  csv_set_number (row, "intensity", e->intensity);
+  csv_set_number (row, "pue", e->pue);
+  csv_set_number (row, "price", e->price);
+  csv_set_number (row, "embodied_per_unit_kg", e->embodied_per_unit_kg);
+  csv_set_number (row, "lifetime_h", e->lifetime_h);
+  csv_set_number (row, "throughput", e->throughput);
+  csv_set_number (row, "gpu_hours_run", e->gpu_hours_run);
+  csv_set_number (row, "wall_hours", e->wall_hours);
+  csv_set_number (row, "gpu_hours", e->gpu_hours);
+  csv_set_number (row, "energy_it_kwh", e->energy_it_kwh);
+  csv_set_number (row, "energy_kwh", e->energy_kwh);
+  csv_set_number (row, "emissions_kg", e->emissions_kg);
+  csv_set_number (row, "embodied_kg", e->embodied_kg);
+  csv_set_number (row, "total_kg", e->total_kg);
+  csv_set_number (row, "cost", e->cost);
+  csv_set_number (row, "vs_baseline_pct", delta_pct (e->total_kg, baseline_total (self)));
+  csv_set (row, "linked_scenario", NULL);
+}
+
+static void
+csv_run (HuReportRun *r,
+         CsvRow      *row)
+{
+  const HuRunData *d = &r->data;
+
+  csv_set (row, "kind", "run");
+  csv_set (row, "id", r->id);
+  csv_set (row, "name", r->name);
+  csv_set (row, "baseline", "false");
+  csv_set (row, "gpu_name", d->gpu_model);
+  csv_set (row, "region", d->region != NULL ? d->region : d->country);
+  csv_set_number (row, "intensity", d->intensity_g_per_kwh);
+  csv_set_number (row, "pue", d->pue);
+  csv_set_number (row, "wall_hours", d->duration_s / 3600);
+  csv_set_number (row, "energy_kwh", d->energy_kwh);
+  csv_set_number (row, "emissions_kg", d->emissions_kg);
+  csv_set_number (row, "total_kg", d->emissions_kg);
+  csv_set (row, "tracker", d->source);
+  csv_set (row, "tracker_version", d->source_version);
+  csv_set (row, "file", d->file);
+  csv_set (row, "start", d->start);
+  csv_set_number (row, "duration_s", d->duration_s);
+  csv_set_number (row, "cpu_energy_kwh", d->cpu_energy_kwh);
+  csv_set_number (row, "gpu_energy_kwh", d->gpu_energy_kwh);
+  csv_set_number (row, "ram_energy_kwh", d->ram_energy_kwh);
+  csv_set_number (row, "gpu_count", d->gpu_count);
+  csv_set (row, "linked_scenario", d->scenario_id);
+}
+
+GBytes *
+_hu_report_to_csv (HuReport *self)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, csv_columns[i]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < self->scenarios->len + self->runs->len; i++)
+    {
+      CsvRow row = { g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free) };
+
+      if (i < self->scenarios->len)
+        csv_scenario (self, g_ptr_array_index (self->scenarios, i), &row);
+      else
+        csv_run (g_ptr_array_index (self->runs, i - self->scenarios->len), &row);
+      csv_append_row (out, &row);
+      g_hash_table_unref (row.cells);
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* JSON                                                                    */
+
+static void
+add_number (JsonBuilder *b,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (b, key);
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static const char *
+origin_id (HuOrigin origin)
+{
+  switch (origin)
+    {
+    case HU_ORIGIN_USER: return "user";
+    case HU_ORIGIN_CATALOG: return "catalog";
+    case HU_ORIGIN_BUILTIN: return "builtin";
+    case HU_ORIGIN_DERIVED: return "derived";
+    default: return NULL;
+    }
+}
+
+static void
+add_provenance (JsonBuilder        *b,
+                const char         *key,
+                const HuProvenance *p)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_object (b);
+  add_string (b, "origin", origin_id (p->origin));
+  add_string (b, "source", p->source);
+  json_builder_end_object (b);
+}
+
+static void
+json_estimate (JsonBuilder *b,
+               HuEstimate  *e)
+{
+  /* The keys of `huella-cli compare --format json`, then the extras. */
+  hu_estimate_to_json (e, b);
+  add_string (b, "gpu_name", e->gpu_name);
+  add_string (b, "region_name", e->region_name);
+  add_number (b, "throughput", e->throughput);
+  add_number (b, "price", e->price);
+  add_number (b, "embodied_per_unit_kg", e->embodied_per_unit_kg);
+  add_number (b, "lifetime_h", e->lifetime_h);
+
+  json_builder_set_member_name (b, "provenance");
+  json_builder_begin_object (b);
+  add_provenance (b, "peak_tflops", &e->peak_from);
+  add_provenance (b, "power_w", &e->power_from);
+  add_provenance (b, "utilization", &e->utilization_from);
+  add_provenance (b, "intensity", &e->intensity_from);
+  add_provenance (b, "pue", &e->pue_from);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "derivation");
+  json_builder_begin_array (b);
+  for (guint i = 0; e->steps != NULL && i < e->steps->len; i++)
+    {
+      HuStep *step = g_ptr_array_index (e->steps, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "title", step->title);
+      add_string (b, "formula", step->formula);
+      add_string (b, "calculation", step->calculation);
+      add_string (b, "result", step->result);
+      add_string (b, "note", step->note);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+json_scenarios (HuReport    *self,
+                JsonBuilder *b)
+{
+  double base = baseline_total (self);
+
+  json_builder_set_member_name (b, "scenarios");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      g_autofree char *statement = NULL;
+      gboolean found;
+
+      json_builder_begin_object (b);
+      add_string (b, "id", s->id);
+      add_string (b, "name", s->name);
+      add_string (b, "notes", s->notes);
+      json_builder_set_member_name (b, "baseline");
+      json_builder_add_boolean_value (b, g_strcmp0 (s->id, self->baseline_id) == 0);
+
+      json_builder_set_member_name (b, "inputs");
+      json_builder_begin_object (b);
+      hu_inputs_to_json (&s->inputs, b);
+      json_builder_end_object (b);
+
+      if (s->estimate != NULL)
+        {
+          json_estimate (b, s->estimate);
+          add_number (b, "vs_baseline_pct", delta_pct (s->estimate->total_kg, base));
+        }
+      add_string (b, "error", s->error);
+      statement = _hu_report_statement (self, s->id, &found);
+      add_string (b, "statement", statement);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+json_runs (HuReport    *self,
+           JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "runs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, i);
+      const HuRunData *d = &r->data;
+
+      json_builder_begin_object (b);
+      add_string (b, "id", r->id);
+      add_string (b, "name", r->name);
+      add_string (b, "tracker", d->source);
+      add_string (b, "tracker_version", d->source_version);
+      add_string (b, "file", d->file);
+      add_string (b, "run_id", d->run_id);
+      add_string (b, "start", d->start);
+      add_number (b, "duration_s", d->duration_s);
+      add_number (b, "wall_hours", d->duration_s / 3600);
+      add_number (b, "energy_kwh", d->energy_kwh);
+      add_number (b, "cpu_energy_kwh", d->cpu_energy_kwh);
+      add_number (b, "gpu_energy_kwh", d->gpu_energy_kwh);
+      add_number (b, "ram_energy_kwh", d->ram_energy_kwh);
+      add_number (b, "emissions_kg", d->emissions_kg);
+      add_number (b, "intensity", d->intensity_g_per_kwh);
+      add_number (b, "pue", d->pue);
+      add_string (b, "country", d->country);
+      add_string (b, "region", d->region);
+      add_string (b, "gpu_model", d->gpu_model);
+      add_number (b, "gpu_count", d->gpu_count);
+      add_string (b, "cpu_model", d->cpu_model);
+      json_builder_set_member_name (b, "predicted");
+      json_builder_add_boolean_value (b, d->predicted);
+      add_string (b, "scenario_id", d->scenario_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+json_equivalences (HuReport    *self,
+                   JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "equivalences");
+  json_builder_begin_object (b);
+  add_string (b, "set", self->equivalence_set_name);
+  add_number (b, "year", self->equivalence_set_year);
+  add_string (b, "source", self->equivalence_set_source);
+  add_string (b, "subject", self->subject_id);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->equivalences->len; i++)
+    {
+      HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "kind", e->kind);
+      add_number (b, "amount", e->amount);
+      add_number (b, "kg_per_unit", e->kg_per_unit);
+      add_string (b, "unit", e->unit);
+      add_number (b, "year", e->year);
+      add_string (b, "source", e->source);
+      add_string (b, "label", e->label);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+json_references (HuReport    *self,
+                 JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "datasets");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      HuReportReference *r = g_ptr_array_index (self->references, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "dataset", r->dataset);
+      add_string (b, "publisher", r->publisher);
+      add_string (b, "year", r->year);
+      add_string (b, "licence", r->licence);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+GBytes *
+_hu_report_to_json (HuReport *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *date = g_date_time_format_iso8601 (self->date);
+  g_autofree char *statement = NULL;
+  g_autofree char *card = NULL;
+  gboolean found = FALSE;
+  char *text;
+
+  if (self->subject_id != NULL)
+    {
+      statement = _hu_report_statement (self, self->subject_id, &found);
+      card = _hu_report_model_card (self, self->subject_id);
+    }
+
+  json_builder_begin_object (b);
+  add_string (b, "format", "huella-report");
+  json_builder_set_member_name (b, "format-version");
+  json_builder_add_int_value (b, 1);
+  add_string (b, "title", self->title);
+  add_string (b, "author", self->author);
+  add_string (b, "notes", self->notes);
+  add_string (b, "date", date);
+  add_string (b, "huella_version", PACKAGE_VERSION);
+  add_string (b, "currency", self->currency);
+  add_string (b, "baseline", self->baseline_id);
+  add_string (b, "subject", self->subject_id);
+  add_string (b, "statement", statement);
+  add_string (b, "model_card", card);
+
+  json_builder_set_member_name (b, "catalog");
+  json_builder_begin_object (b);
+  add_number (b, "gpus", self->n_catalog_gpus);
+  add_number (b, "gpu_data_year", self->catalog_gpu_year);
+  add_number (b, "regions", self->n_catalog_regions);
+  add_number (b, "region_data_year", self->catalog_region_year);
+  json_references (self, b);
+  json_builder_end_object (b);
+
+  json_scenarios (self, b);
+  json_runs (self, b);
+  json_equivalences (self, b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_bytes_new_take (text, strlen (text));
+}

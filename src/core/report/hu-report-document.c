@@ -1,0 +1,809 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-core.h"
+#include "hu-report-private.h"
+
+/*
+ * The human-readable report as a list of blocks (headings, paragraphs,
+ * tables, charts). PDF, Markdown and LaTeX render the same blocks, so the
+ * three never disagree on content; each only decides how to typeset it.
+ * Blocks are built in the exporting thread, in the current locale.
+ */
+
+static void
+table_free (HuReportTable *table)
+{
+  g_free (table->caption);
+  g_strfreev (table->headers);
+  g_free (table->numeric);
+  g_free (table->weights);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+static void
+block_free (gpointer data)
+{
+  HuReportBlock *block = data;
+
+  g_free (block->text);
+  g_clear_pointer (&block->meta, g_ptr_array_unref);
+  g_clear_pointer (&block->table, table_free);
+  g_free (block);
+}
+
+static HuReportBlock *
+add_block (GPtrArray   *doc,
+           HuBlockKind  kind,
+           int          level,
+           const char  *text)
+{
+  HuReportBlock *block = g_new0 (HuReportBlock, 1);
+
+  block->kind = kind;
+  block->level = level;
+  block->text = g_strdup (text);
+  block->run = -1;
+  g_ptr_array_add (doc, block);
+  return block;
+}
+
+/* Columns are given as "Title", then "#" for numeric (right-aligned) ones,
+ * then the relative width: new_table (caption, "Scenario", "", 2.0, …). */
+static HuReportTable *
+new_table (const char *caption,
+           guint       n_columns,
+           ...)
+{
+  HuReportTable *table = g_new0 (HuReportTable, 1);
+  va_list args;
+
+  table->caption = g_strdup (caption);
+  table->n_columns = n_columns;
+  table->headers = g_new0 (char *, n_columns + 1);
+  table->numeric = g_new0 (gboolean, n_columns);
+  table->weights = g_new0 (double, n_columns);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  va_start (args, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      table->headers[i] = g_strdup (va_arg (args, const char *));
+      table->numeric[i] = g_str_equal (va_arg (args, const char *), "#");
+      table->weights[i] = va_arg (args, double);
+    }
+  va_end (args);
+
+  return table;
+}
+
+/* Takes ownership of the n_columns strings passed (NULL becomes "—"). */
+static void
+table_add_row (HuReportTable *table,
+               ...)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *cell = va_arg (args, char *);
+
+      row[i] = cell != NULL ? cell : g_strdup ("—");
+    }
+  va_end (args);
+
+  g_ptr_array_add (table->rows, row);
+}
+
+static HuReportBlock *
+add_table (GPtrArray     *doc,
+           HuReportTable *table)
+{
+  HuReportBlock *block = add_block (doc, HU_BLOCK_TABLE, 0, table->caption);
+
+  block->table = table;
+  return block;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cell formatting                                                         */
+
+static char *
+fmt_unit (HuUnitKind  unit,
+          double      value,
+          const char *currency)
+{
+  if (!isfinite (value))
+    return NULL;
+  return hu_unit_format (unit, value, currency, 4);
+}
+
+static char *
+fmt_int (double value)
+{
+  return isfinite (value) ? _hu_format_decimals (value, 0) : NULL;
+}
+
+static char *
+fmt_sig (double value,
+         int    significant)
+{
+  return isfinite (value) ? _hu_format_significant (value, significant) : NULL;
+}
+
+static char *
+fmt_delta (double value,
+           double baseline)
+{
+  g_autofree char *number = NULL;
+  double delta;
+
+  if (!isfinite (value) || !isfinite (baseline) || baseline == 0)
+    return NULL;
+
+  delta = (value - baseline) / baseline * 100;
+  number = _hu_format_decimals (fabs (delta), 1);
+  if (g_str_equal (number, "0.0") || g_str_equal (number, "0,0"))
+    return g_strdup_printf ("±%s %%", number);
+  /* A real minus sign reads better than a hyphen in tables. */
+  return g_strdup_printf ("%s%s %%", delta < 0 ? "−" : "+", number);
+}
+
+static char *
+accelerator_text (const HuEstimate *e)
+{
+  g_autofree char *count = NULL;
+  const char *name;
+
+  if (e == NULL)
+    return NULL;
+  name = e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("custom"));
+  count = _hu_format_significant (e->count, 3);
+  return g_strdup_printf ("%s × %s", count, name);
+}
+
+static const char *
+workload_text (HuWorkload workload)
+{
+  switch (workload)
+    {
+    case HU_WORKLOAD_FLOPS: return _("FLOPs");
+    case HU_WORKLOAD_PARAMS_TOKENS: return _("6 × parameters × tokens");
+    case HU_WORKLOAD_GPU_HOURS: return _("GPU-hours");
+    case HU_WORKLOAD_WALL_HOURS: return _("Wall-clock hours");
+    case HU_WORKLOAD_NONE:
+    default:
+      return _("None");
+    }
+}
+
+static const char *
+origin_text (HuOrigin origin)
+{
+  switch (origin)
+    {
+    case HU_ORIGIN_USER: return _("given");
+    case HU_ORIGIN_CATALOG: return _("catalog");
+    case HU_ORIGIN_BUILTIN: return _("Huella default");
+    case HU_ORIGIN_DERIVED: return _("derived");
+    default: return "";
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sections                                                                */
+
+static void
+add_title_block (HuReport  *self,
+                 GPtrArray *doc)
+{
+  HuReportBlock *meta;
+  const HuReportScenario *baseline = _hu_report_baseline (self);
+  g_autofree char *date = g_date_time_format (self->date, "%x");
+
+  add_block (doc, HU_BLOCK_TITLE, 0, self->title);
+  meta = add_block (doc, HU_BLOCK_META, 0, NULL);
+  meta->meta = g_ptr_array_new_with_free_func (g_free);
+
+#define META(k, v) G_STMT_START { \
+    g_ptr_array_add (meta->meta, g_strdup (k)); \
+    g_ptr_array_add (meta->meta, v); \
+  } G_STMT_END
+
+  if (self->author != NULL && self->author[0] != '\0')
+    META (_("Author"), g_strdup (self->author));
+  META (_("Date"), g_steal_pointer (&date));
+  META (_("Computed with"), g_strdup_printf ("Huella %s", PACKAGE_VERSION));
+  /* Translators: "40 accelerators (data to 2024), 1,100 regions and grids (data to 2024)" */
+  META (_("Catalog"), g_strdup_printf (_("%u accelerators (data to %d), %u regions and grids (data to %d)"),
+                                       self->n_catalog_gpus, self->catalog_gpu_year,
+                                       self->n_catalog_regions, self->catalog_region_year));
+  if (self->equivalence_set_name != NULL)
+    META (_("Equivalence factors"), g_strdup_printf ("%s (%d)", self->equivalence_set_name,
+                                                     self->equivalence_set_year));
+  if (baseline != NULL)
+    META (_("Baseline"), g_strdup (baseline->name));
+#undef META
+
+  if (self->notes != NULL && self->notes[0] != '\0')
+    add_block (doc, HU_BLOCK_PARAGRAPH, 0, self->notes);
+}
+
+static void
+add_statement (HuReport  *self,
+               GPtrArray *doc)
+{
+  gboolean found;
+  g_autofree char *statement = NULL;
+
+  if (self->subject_id == NULL)
+    return;
+  statement = _hu_report_statement (self, self->subject_id, &found);
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Carbon impact statement"));
+  add_block (doc, HU_BLOCK_STATEMENT, 0, statement);
+}
+
+static double
+baseline_total (HuReport *self)
+{
+  const HuReportScenario *baseline = _hu_report_baseline (self);
+
+  return baseline != NULL && baseline->estimate != NULL ? baseline->estimate->total_kg : NAN;
+}
+
+static void
+add_comparison (HuReport  *self,
+                GPtrArray *doc)
+{
+  HuReportTable *table;
+  double base = baseline_total (self);
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Comparison"));
+  table = new_table (NULL, 8,
+                     _("Scenario"), "", 2.2,
+                     _("Accelerator"), "", 2.0,
+                     _("GPU-hours"), "#", 1.2,
+                     _("Wall-clock"), "#", 1.2,
+                     _("Energy"), "#", 1.1,
+                     _("CO₂eq"), "#", 1.1,
+                     _("vs baseline"), "#", 1.0,
+                     _("Cost"), "#", 1.1);
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuEstimate *e = s->estimate;
+      gboolean is_base = g_strcmp0 (s->id, self->baseline_id) == 0;
+
+      if (e == NULL)
+        {
+          table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL,
+                         NULL, NULL, NULL);
+          continue;
+        }
+      table_add_row (table, g_strdup (s->name), accelerator_text (e), fmt_int (e->gpu_hours),
+                     isfinite (e->wall_hours) ? hu_format_duration (e->wall_hours) : NULL,
+                     fmt_unit (HU_UNIT_ENERGY_KWH, e->energy_kwh, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, e->total_kg, NULL),
+                     is_base ? g_strdup (_("baseline")) : fmt_delta (e->total_kg, base),
+                     fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
+    }
+  add_table (doc, table);
+
+  table = new_table (_("All outputs (ARCHITECTURE §2): per accelerator throughput, one run, and all runs"), 11,
+                     _("Scenario"), "", 2.0,
+                     _("TFLOP/s per accelerator"), "#", 1.1,
+                     _("GPU-hours per run"), "#", 1.2,
+                     _("Wall-clock hours per run"), "#", 1.1,
+                     _("GPU-hours"), "#", 1.2,
+                     _("IT energy (kWh)"), "#", 1.2,
+                     _("Energy (kWh)"), "#", 1.2,
+                     _("Operational CO₂eq (kg)"), "#", 1.2,
+                     _("Embodied CO₂eq (kg)"), "#", 1.1,
+                     _("Total CO₂eq (kg)"), "#", 1.2,
+                     _("Cost"), "#", 1.0);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuEstimate *e = s->estimate;
+
+      if (e == NULL)
+        continue;
+      table_add_row (table, g_strdup (s->name), fmt_sig (e->throughput / 1e12, 4),
+                     fmt_sig (e->gpu_hours_run, 6), fmt_sig (e->wall_hours, 6),
+                     fmt_sig (e->gpu_hours, 6), fmt_sig (e->energy_it_kwh, 6),
+                     fmt_sig (e->energy_kwh, 6), fmt_sig (e->emissions_kg, 6),
+                     fmt_sig (e->embodied_kg, 4), fmt_sig (e->total_kg, 6),
+                     fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
+    }
+  add_table (doc, table);
+}
+
+static void
+add_charts (HuReport  *self,
+            GPtrArray *doc)
+{
+  static const HuMetric metrics[] = { HU_METRIC_TOTAL_KG, HU_METRIC_ENERGY_KWH, HU_METRIC_WALL_HOURS };
+
+  if (self->scenarios->len == 0 && self->runs->len == 0)
+    return;
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Charts"));
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+    {
+      HuReportBlock *block = add_block (doc, HU_BLOCK_CHART, 0, hu_metric_title (metrics[i]));
+
+      block->metric = metrics[i];
+    }
+}
+
+static char *
+provenance_cell (const HuProvenance *p)
+{
+  if (p->source != NULL)
+    return g_strdup_printf ("%s: %s", origin_text (p->origin), p->source);
+  return g_strdup (origin_text (p->origin));
+}
+
+static void
+add_defaults_rows (HuReportTable    *table,
+                   HuReportScenario *s)
+{
+  HuEstimate *e = s->estimate;
+  struct {
+    const char         *name;
+    double              value;
+    const char         *unit;
+    const HuProvenance *from;
+  } rows[] = {
+    { _("Peak"), e->peak_tflops, _("TFLOP/s"), &e->peak_from },
+    { _("Power"), e->power_w, _("W"), &e->power_from },
+    { _("Utilisation"), e->utilization * 100, "%", &e->utilization_from },
+    { _("Carbon intensity"), e->intensity, _("gCO₂eq/kWh"), &e->intensity_from },
+    { _("PUE"), e->pue, "", &e->pue_from },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *number = NULL;
+
+      if (!isfinite (rows[i].value))
+        continue;
+      number = _hu_format_significant (rows[i].value, 4);
+      table_add_row (table, g_strdup (s->name), g_strdup (rows[i].name),
+                     g_strdup_printf ("%s %s", number, rows[i].unit),
+                     provenance_cell (rows[i].from));
+    }
+}
+
+static void
+add_inputs (HuReport  *self,
+            GPtrArray *doc)
+{
+  HuReportTable *table;
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Scenario inputs"));
+  table = new_table (NULL, 12,
+                     _("Scenario"), "", 2.0,
+                     _("Workload"), "", 1.4,
+                     _("Accelerator"), "", 2.0,
+                     _("Precision"), "", 0.8,
+                     _("Peak TFLOP/s"), "#", 0.9,
+                     _("Utilisation"), "#", 0.9,
+                     _("Power (W)"), "#", 0.8,
+                     _("Training runs"), "#", 0.8,
+                     _("Region"), "", 1.5,
+                     _("gCO₂eq/kWh"), "#", 0.9,
+                     _("PUE"), "#", 0.7,
+                     _("Price per GPU-hour"), "#", 0.9);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuEstimate *e = s->estimate;
+      g_autofree char *workload = NULL;
+      g_autofree char *flops = NULL;
+
+      if (e == NULL)
+        {
+          table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL, NULL,
+                         NULL, NULL, NULL, NULL, NULL, NULL);
+          continue;
+        }
+      if (e->workload == HU_WORKLOAD_FLOPS || e->workload == HU_WORKLOAD_PARAMS_TOKENS)
+        {
+          flops = hu_format_scientific (e->flops);
+          workload = g_strdup_printf ("%s: %s", workload_text (e->workload), flops);
+        }
+      else
+        workload = g_strdup (workload_text (e->workload));
+      table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
+                     g_strdup (e->gpu_name != NULL ? e->gpu_name : e->gpu),
+                     g_strdup (hu_precision_to_string (e->precision)),
+                     fmt_sig (e->peak_tflops, 4),
+                     isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,
+                     fmt_sig (e->power_w, 4), fmt_sig (e->retrain, 3),
+                     g_strdup (e->region_name != NULL ? e->region_name : e->region),
+                     fmt_sig (e->intensity, 4), fmt_sig (e->pue, 3),
+                     fmt_unit (HU_UNIT_CURRENCY, e->price, self->currency));
+    }
+  add_table (doc, table);
+
+  table = new_table (_("Defaults and their sources"), 4,
+                     _("Scenario"), "", 1.6,
+                     _("Input"), "", 1.1,
+                     _("Value"), "#", 1.0,
+                     _("Origin and source"), "", 4.5);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if (s->estimate != NULL)
+        add_defaults_rows (table, s);
+    }
+  add_table (doc, table);
+}
+
+static HuReportScenario *
+linked_scenario (HuReport    *self,
+                 HuReportRun *run)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if ((run->data.scenario_id != NULL && g_strcmp0 (s->id, run->data.scenario_id) == 0)
+          || (s->run_id != NULL && g_strcmp0 (s->run_id, run->id) == 0))
+        return s;
+    }
+  return NULL;
+}
+
+static void
+add_runs (HuReport  *self,
+          GPtrArray *doc)
+{
+  HuReportTable *table;
+  HuReportTable *versus;
+
+  if (self->runs->len == 0)
+    return;
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Measured runs"));
+  table = new_table (NULL, 8,
+                     _("Run"), "", 1.8,
+                     _("File"), "", 2.0,
+                     _("Tracker"), "", 1.2,
+                     _("Start"), "", 1.4,
+                     _("Duration"), "#", 1.0,
+                     _("Energy"), "#", 1.0,
+                     _("CO₂eq"), "#", 1.0,
+                     _("Hardware"), "", 1.6);
+  versus = new_table (_("Measured vs estimated"), 7,
+                      _("Run"), "", 1.6,
+                      _("Scenario"), "", 1.6,
+                      _("Measured energy"), "#", 1.1,
+                      _("Estimated energy"), "#", 1.1,
+                      _("Difference"), "#", 0.9,
+                      _("Measured CO₂eq"), "#", 1.1,
+                      _("Estimated CO₂eq"), "#", 1.1);
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, i);
+      const HuRunData *d = &r->data;
+      HuReportScenario *s = linked_scenario (self, r);
+      g_autofree char *tracker = g_strdup_printf ("%s %s", d->source != NULL ? d->source : "",
+                                                  d->source_version != NULL ? d->source_version : "");
+      char *hardware = NULL;
+
+      if (d->gpu_model != NULL)
+        hardware = isfinite (d->gpu_count) ? g_strdup_printf ("%g × %s", d->gpu_count, d->gpu_model)
+                                           : g_strdup (d->gpu_model);
+      table_add_row (table, g_strdup (r->name), g_strdup (d->file), g_strdup (g_strstrip (tracker)),
+                     g_strdup (d->start),
+                     isfinite (d->duration_s) ? hu_format_duration (d->duration_s / 3600) : NULL,
+                     fmt_unit (HU_UNIT_ENERGY_KWH, d->energy_kwh, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, d->emissions_kg, NULL), hardware);
+
+      if (s != NULL && s->estimate != NULL)
+        table_add_row (versus, g_strdup (r->name), g_strdup (s->name),
+                       fmt_unit (HU_UNIT_ENERGY_KWH, d->energy_kwh, NULL),
+                       fmt_unit (HU_UNIT_ENERGY_KWH, s->estimate->energy_kwh, NULL),
+                       fmt_delta (d->energy_kwh, s->estimate->energy_kwh),
+                       fmt_unit (HU_UNIT_MASS_KG, d->emissions_kg, NULL),
+                       fmt_unit (HU_UNIT_MASS_KG, s->estimate->total_kg, NULL));
+
+    }
+
+  add_table (doc, table);
+  if (versus->rows->len > 0)
+    add_table (doc, versus);
+  else
+    table_free (versus);
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, i);
+
+      if (r->data.series != NULL && r->data.series->len > 0)
+        {
+          HuReportBlock *chart = add_block (doc, HU_BLOCK_CHART, 0, r->name);
+
+          chart->metric = HU_N_METRICS;
+          chart->run = (int) i;
+        }
+    }
+}
+
+static void
+add_derivations (HuReport  *self,
+                 GPtrArray *doc)
+{
+  add_block (doc, HU_BLOCK_HEADING, 1, _("How each scenario is computed"));
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuReportTable *table;
+
+      add_block (doc, HU_BLOCK_HEADING, 2, s->name);
+      if (s->notes != NULL && s->notes[0] != '\0')
+        add_block (doc, HU_BLOCK_PARAGRAPH, 0, s->notes);
+      if (s->estimate == NULL || s->estimate->steps == NULL)
+        {
+          add_block (doc, HU_BLOCK_PARAGRAPH, 0, s->error);
+          continue;
+        }
+
+      table = new_table (NULL, 4,
+                         _("Step"), "", 1.6,
+                         _("Calculation"), "", 3.2,
+                         _("Result"), "#", 1.1,
+                         _("Source"), "", 2.0);
+      for (guint j = 0; j < s->estimate->steps->len; j++)
+        {
+          HuStep *step = g_ptr_array_index (s->estimate->steps, j);
+
+          table_add_row (table,
+                         step->formula != NULL ? g_strdup_printf ("%s: %s", step->title, step->formula)
+                                               : g_strdup (step->title),
+                         g_strdup (step->calculation), g_strdup (step->result),
+                         g_strdup (step->note != NULL ? step->note : ""));
+        }
+      add_table (doc, table);
+    }
+}
+
+static void
+add_equivalences (HuReport  *self,
+                  GPtrArray *doc)
+{
+  HuReportTable *table;
+  g_autofree char *intro = NULL;
+
+  if (self->equivalences->len == 0)
+    return;
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("Equivalences"));
+  /* Translators: %s is the name of a set of equivalence factors. */
+  intro = g_strdup_printf (_("The total CO₂eq of the statement’s subject in everyday terms, "
+                             "with the factors of %s (%d). Source: %s."),
+                           self->equivalence_set_name, self->equivalence_set_year,
+                           self->equivalence_set_source);
+  add_block (doc, HU_BLOCK_PARAGRAPH, 0, intro);
+
+  table = new_table (NULL, 5,
+                     _("Equivalent to"), "", 2.0,
+                     _("Calculation"), "", 2.0,
+                     _("Factor (kg CO₂eq per unit)"), "#", 1.1,
+                     _("Year"), "#", 0.6,
+                     _("Source"), "", 3.0);
+  for (guint i = 0; i < self->equivalences->len; i++)
+    {
+      HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
+
+      table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
+                     fmt_sig (e->kg_per_unit, 4),
+                     e->year > 0 ? g_strdup_printf ("%d", e->year) : NULL,
+                     g_strdup (e->source));
+    }
+  add_table (doc, table);
+}
+
+static void
+add_references (HuReport  *self,
+                GPtrArray *doc)
+{
+  static const char *papers[] = {
+    "Brown, T. et al. (2020). Language Models are Few-Shot Learners. NeurIPS 2020. arXiv:2005.14165.",
+    "Patterson, D. et al. (2021). Carbon Emissions and Large Neural Network Training. arXiv:2104.10350.",
+    "Strubell, E., Ganesh, A. and McCallum, A. (2019). Energy and Policy Considerations for Deep Learning in NLP. ACL 2019. arXiv:1906.02243.",
+    "Lacoste, A., Luccioni, A., Schmidt, V. and Dandres, T. (2019). Quantifying the Carbon Emissions of Machine Learning. arXiv:1910.09700.",
+    "Lannelongue, L., Grealey, J. and Inouye, M. (2021). Green Algorithms: Quantifying the Carbon Footprint of Computation. Advanced Science 8(12). doi:10.1002/advs.202100707.",
+    "Luccioni, A. S., Viguier, S. and Ligozat, A.-L. (2023). Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model. JMLR 24(253).",
+  };
+  HuReportTable *table;
+
+  add_block (doc, HU_BLOCK_HEADING, 1, _("References"));
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    add_block (doc, HU_BLOCK_PARAGRAPH, 0, papers[i]);
+
+  if (self->references->len == 0)
+    return;
+
+  table = new_table (_("Datasets in Huella’s catalog"), 4,
+                     _("Dataset"), "", 1.6,
+                     _("Publisher"), "", 3.2,
+                     _("Year"), "", 0.9,
+                     _("Licence"), "", 1.3);
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      HuReportReference *r = g_ptr_array_index (self->references, i);
+
+      table_add_row (table, g_strdup (r->dataset), g_strdup (r->publisher), g_strdup (r->year),
+                     g_strdup (r->licence));
+    }
+  add_table (doc, table);
+}
+
+/**
+ * _hu_report_build_document:
+ * @self: a #HuReport
+ *
+ * Returns: (transfer full) (element-type HuReportBlock): the report's
+ *   blocks in reading order, for the sections chosen in the options
+ */
+GPtrArray *
+_hu_report_build_document (HuReport *self)
+{
+  GPtrArray *doc = g_ptr_array_new_with_free_func (block_free);
+
+  add_title_block (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_STATEMENT)
+    add_statement (self, doc);
+  if ((self->sections & HU_REPORT_INCLUDE_COMPARISON) && self->scenarios->len > 0)
+    add_comparison (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_CHARTS)
+    add_charts (self, doc);
+  if ((self->sections & HU_REPORT_INCLUDE_INPUTS) && self->scenarios->len > 0)
+    add_inputs (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_RUNS)
+    add_runs (self, doc);
+  if ((self->sections & HU_REPORT_INCLUDE_DERIVATIONS) && self->scenarios->len > 0)
+    add_derivations (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_EQUIVALENCES)
+    add_equivalences (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_REFERENCES)
+    add_references (self, doc);
+
+  return doc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Charts from the snapshot                                                */
+
+static double
+run_value (const HuRunData *d,
+           HuMetric         metric)
+{
+  switch (metric)
+    {
+    case HU_METRIC_ENERGY_KWH: return d->energy_kwh;
+    case HU_METRIC_EMISSIONS_KG:
+    case HU_METRIC_TOTAL_KG: return d->emissions_kg;
+    case HU_METRIC_WALL_HOURS: return d->duration_s / 3600;
+    case HU_METRIC_GPU_HOURS: return d->duration_s / 3600 * d->gpu_count;
+    case HU_METRIC_COST:
+    case HU_N_METRICS:
+    default:
+      return NAN;
+    }
+}
+
+static HuChart *
+power_chart (HuReport *self,
+             int       index)
+{
+  HuReportRun *r = g_ptr_array_index (self->runs, index);
+  HuChart *chart = hu_chart_new (HU_CHART_POWER);
+
+  hu_chart_set_title (chart, r->name);
+  hu_chart_set_x_label (chart, _("Time"));
+  hu_chart_set_y_label (chart, _("Power"));
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
+  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
+  for (guint i = 0; i < r->data.series->len; i++)
+    {
+      HuPowerSeries *series = g_ptr_array_index (r->data.series, i);
+      guint s = hu_chart_add_series (chart, series->label);
+
+      for (guint j = 0; j < series->buckets->len; j++)
+        {
+          HuSeriesBucket *b = &g_array_index (series->buckets, HuSeriesBucket, j);
+
+          hu_chart_add_bucket (chart, s, b->t0_s, b->t1_s, b->min_w, b->mean_w, b->max_w);
+        }
+    }
+
+  return chart;
+}
+
+/**
+ * _hu_report_build_chart:
+ * @self: a #HuReport
+ * @block: a %HU_BLOCK_CHART block
+ *
+ * Charts are built in the exporting thread from the snapshot, like
+ * hu_chart_new_comparison() but without touching the live project.
+ *
+ * Returns: (transfer full): the chart
+ */
+HuChart *
+_hu_report_build_chart (HuReport            *self,
+                        const HuReportBlock *block)
+{
+  HuMetric metric = block->metric;
+  HuChart *chart;
+  guint main_series;
+  int embodied = -1;
+
+  if (block->run >= 0)
+    return power_chart (self, block->run);
+
+  chart = hu_chart_new (HU_CHART_BARS);
+  hu_chart_set_title (chart, hu_metric_title (metric));
+  hu_chart_set_y_label (chart, hu_metric_title (metric));
+  hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
+  hu_chart_set_currency (chart, self->currency);
+  if (metric == HU_METRIC_TOTAL_KG)
+    {
+      main_series = hu_chart_add_series (chart, _("Operational"));
+      embodied = (int) hu_chart_add_series (chart, _("Embodied"));
+    }
+  else
+    main_series = hu_chart_add_series (chart, hu_metric_title (metric));
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      guint c = hu_chart_add_category (chart, s->name, g_strcmp0 (s->id, self->baseline_id) == 0
+                                                       && self->scenarios->len > 1);
+
+      if (s->estimate == NULL)
+        continue;
+      if (embodied >= 0)
+        {
+          hu_chart_set_value (chart, main_series, c, s->estimate->emissions_kg);
+          hu_chart_set_value (chart, embodied, c, s->estimate->embodied_kg);
+        }
+      else
+        hu_chart_set_value (chart, main_series, c, hu_estimate_get_metric (s->estimate, metric));
+    }
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, i);
+      double value = run_value (&r->data, metric);
+      g_autofree char *label = NULL;
+      guint c;
+
+      if (!isfinite (value))
+        continue;
+      label = g_strdup_printf (_("%s (measured)"), r->name);
+      c = hu_chart_add_category (chart, label, FALSE);
+      hu_chart_set_value (chart, main_series, c, value);
+    }
+
+  return chart;
+}

@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "hu-report-private.h"
+
+/*
+ * The PDF: the report's blocks flowed onto A4 or Letter pages with cairo
+ * and Pango. Pagination runs twice — once to count pages (no drawing),
+ * once to draw with "page N of M" — and the same code draws a single page
+ * for the app's preview. Text is measured with hinting off, so the two
+ * passes and the preview break pages identically.
+ */
+
+#define MARGIN_X       50.0
+#define MARGIN_TOP     50.0
+#define MARGIN_BOTTOM  56.0
+#define CELL_PAD_X     3.0
+#define CELL_PAD_Y     2.5
+#define MAX_CELL_LINES 14
+
+typedef struct {
+  HuReport      *report;
+  cairo_t       *cr;          /* NULL while counting */
+  int            only_page;   /* -1: every page */
+  gboolean       show_pages;  /* cairo_show_page() between pages (PDF) */
+  guint          page;
+  guint          total;       /* 0 while counting */
+  double         y;
+  double         page_w;
+  double         page_h;
+  double         content_w;
+  PangoContext  *context;
+  HuChartStyle   chart_style;
+  GCancellable  *cancellable;
+} Pager;
+
+/* The cairo context for the current page, or NULL when this page is only
+ * being measured (counting pass, or a preview of another page). */
+static cairo_t *
+pager_cr (Pager *p)
+{
+  if (p->cr == NULL)
+    return NULL;
+  if (p->only_page >= 0 && (guint) p->only_page != p->page)
+    return NULL;
+  return p->cr;
+}
+
+static PangoLayout *
+pager_text (Pager      *p,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      width,
+            int         max_lines)
+{
+  PangoLayout *layout = pango_layout_new (p->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (max_lines > 0)
+    {
+      /* Never let a cell grow past a page: cut and ellipsize instead. */
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static void
+set_grey (cairo_t *cr,
+          double   level)
+{
+  cairo_set_source_rgb (cr, level, level, level);
+}
+
+static void
+draw_footer (Pager *p)
+{
+  cairo_t *cr = pager_cr (p);
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  g_autofree char *page_text = NULL;
+  double y = p->page_h - MARGIN_BOTTOM + 18;
+
+  if (cr == NULL)
+    return;
+
+  /* Translators: page footer, "Page 2 of 7". */
+  page_text = g_strdup_printf (_("Page %u of %u"), p->page + 1, MAX (p->total, p->page + 1));
+  left = pager_text (p, p->report->title, 7.5, FALSE, p->content_w * 0.7, 1);
+  right = pager_text (p, page_text, 7.5, FALSE, p->content_w * 0.3, 1);
+  pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
+
+  cairo_set_line_width (cr, 0.5);
+  set_grey (cr, 0.7);
+  cairo_move_to (cr, MARGIN_X, y - 4);
+  cairo_line_to (cr, MARGIN_X + p->content_w, y - 4);
+  cairo_stroke (cr);
+
+  set_grey (cr, 0.35);
+  cairo_move_to (cr, MARGIN_X, y);
+  pango_cairo_show_layout (cr, left);
+  cairo_move_to (cr, MARGIN_X + p->content_w * 0.7, y);
+  pango_cairo_show_layout (cr, right);
+}
+
+static void
+new_page (Pager *p)
+{
+  if (p->cr != NULL && p->show_pages)
+    cairo_show_page (p->cr);
+  p->page++;
+  p->y = MARGIN_TOP;
+  draw_footer (p);
+}
+
+static double
+space_left (Pager *p)
+{
+  return p->page_h - MARGIN_BOTTOM - p->y;
+}
+
+/* Starts a new page unless @height fits (and the page is not fresh). */
+static void
+ensure_space (Pager  *p,
+              double  height)
+{
+  if (height > space_left (p) && p->y > MARGIN_TOP + 0.5)
+    new_page (p);
+}
+
+static void
+show_at (Pager       *p,
+         PangoLayout *layout,
+         double       x,
+         double       y)
+{
+  cairo_t *cr = pager_cr (p);
+
+  if (cr == NULL)
+    return;
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Blocks                                                                  */
+
+/* Paragraphs break between lines, so a long note can span pages. */
+static void
+flow_paragraph (Pager      *p,
+                const char *text,
+                double      size,
+                gboolean    bold,
+                double      indent,
+                double      grey)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  layout = pager_text (p, text, size, bold, p->content_w - indent, 0);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double baseline, line_h;
+      cairo_t *cr;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_h = (double) logical.height / PANGO_SCALE;
+      ensure_space (p, line_h);
+      baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+
+      cr = pager_cr (p);
+      if (cr != NULL)
+        {
+          set_grey (cr, grey);
+          cairo_move_to (cr, MARGIN_X + indent + (double) logical.x / PANGO_SCALE, p->y + baseline);
+          pango_cairo_show_layout_line (cr, line);
+        }
+      p->y += line_h;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+block_title (Pager      *p,
+             const char *text)
+{
+  g_autoptr(PangoLayout) layout = pager_text (p, text, 20, TRUE, p->content_w, 3);
+  cairo_t *cr = pager_cr (p);
+
+  if (cr != NULL)
+    set_grey (cr, 0.1);
+  show_at (p, layout, MARGIN_X, p->y);
+  p->y += layout_height (layout) + 8;
+}
+
+static void
+block_meta (Pager     *p,
+            GPtrArray *meta)
+{
+  double key_w = 110;
+
+  for (guint i = 0; i + 1 < meta->len; i += 2)
+    {
+      g_autoptr(PangoLayout) key = pager_text (p, meta->pdata[i], 8.5, TRUE, key_w - 6, 1);
+      g_autoptr(PangoLayout) value = pager_text (p, meta->pdata[i + 1], 8.5, FALSE,
+                                                 p->content_w - key_w, 3);
+      double h = MAX (layout_height (key), layout_height (value));
+      cairo_t *cr;
+
+      ensure_space (p, h);
+      cr = pager_cr (p);
+      if (cr != NULL)
+        set_grey (cr, 0.35);
+      show_at (p, key, MARGIN_X, p->y);
+      if (cr != NULL)
+        set_grey (cr, 0.1);
+      show_at (p, value, MARGIN_X + key_w, p->y);
+      p->y += h + 1.5;
+    }
+  p->y += 8;
+}
+
+static void
+block_heading (Pager      *p,
+               const char *text,
+               int         level)
+{
+  double size = level <= 1 ? 14 : 11;
+  g_autoptr(PangoLayout) layout = pager_text (p, text, size, TRUE, p->content_w, 2);
+  double h = layout_height (layout);
+  cairo_t *cr;
+
+  /* Keep a heading with at least a few lines of what follows it. */
+  p->y += level <= 1 ? 10 : 6;
+  ensure_space (p, h + 60);
+  cr = pager_cr (p);
+  if (cr != NULL)
+    cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  show_at (p, layout, MARGIN_X, p->y);
+  p->y += h + 4;
+}
+
+static void
+block_statement (Pager      *p,
+                 const char *text)
+{
+  g_autoptr(PangoLayout) layout = pager_text (p, text, 10, FALSE, p->content_w - 20, 0);
+  double h = layout_height (layout) + 16;
+  cairo_t *cr;
+
+  ensure_space (p, h);
+  cr = pager_cr (p);
+  if (cr != NULL)
+    {
+      cairo_set_source_rgb (cr, 0.93, 0.96, 1.0);
+      cairo_rectangle (cr, MARGIN_X, p->y, p->content_w, h);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+      cairo_rectangle (cr, MARGIN_X, p->y, 3, h);
+      cairo_fill (cr);
+      set_grey (cr, 0.1);
+    }
+  show_at (p, layout, MARGIN_X + 12, p->y + 8);
+  p->y += h + 8;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tables                                                                  */
+
+typedef struct {
+  double *x;        /* left edge of each column */
+  double *w;
+  double  font;
+} TableGeometry;
+
+static void
+table_geometry (Pager               *p,
+                const HuReportTable *table,
+                TableGeometry       *g)
+{
+  double total = 0;
+  double x = MARGIN_X;
+
+  g->x = g_new (double, table->n_columns);
+  g->w = g_new (double, table->n_columns);
+  /* Wide tables get a smaller font rather than overflowing the page. */
+  g->font = table->n_columns >= 10 ? 6.5 : table->n_columns >= 7 ? 7.2 : 8;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    total += table->weights[i] > 0 ? table->weights[i] : 1;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g->x[i] = x;
+      g->w[i] = p->content_w * (table->weights[i] > 0 ? table->weights[i] : 1) / total;
+      x += g->w[i];
+    }
+}
+
+static void
+table_geometry_clear (TableGeometry *g)
+{
+  g_free (g->x);
+  g_free (g->w);
+}
+
+static GPtrArray *
+row_layouts (Pager               *p,
+             const HuReportTable *table,
+             const TableGeometry *g,
+             char               **cells,
+             gboolean             header,
+             double              *height)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  *height = 0;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *layout = pager_text (p, cells[i], g->font, header,
+                                        MAX (g->w[i] - 2 * CELL_PAD_X, 4), MAX_CELL_LINES);
+
+      if (table->numeric[i])
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      *height = MAX (*height, layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+  *height += 2 * CELL_PAD_Y;
+
+  return layouts;
+}
+
+static void
+draw_row (Pager               *p,
+          const TableGeometry *g,
+          GPtrArray           *layouts,
+          double               height,
+          gboolean             header,
+          gboolean             shaded)
+{
+  cairo_t *cr = pager_cr (p);
+
+  if (cr != NULL && (header || shaded))
+    {
+      set_grey (cr, header ? 0.90 : 0.965);
+      cairo_rectangle (cr, MARGIN_X, p->y, p->content_w, height);
+      cairo_fill (cr);
+    }
+
+  if (cr != NULL)
+    set_grey (cr, 0.1);
+  for (guint i = 0; i < layouts->len; i++)
+    show_at (p, g_ptr_array_index (layouts, i), g->x[i] + CELL_PAD_X, p->y + CELL_PAD_Y);
+
+  if (cr != NULL && header)
+    {
+      cairo_set_line_width (cr, 0.6);
+      set_grey (cr, 0.4);
+      cairo_move_to (cr, MARGIN_X, p->y + height);
+      cairo_line_to (cr, MARGIN_X + p->content_w, p->y + height);
+      cairo_stroke (cr);
+    }
+  p->y += height;
+}
+
+static void
+table_caption (Pager      *p,
+               const char *caption,
+               gboolean    continued)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_t *cr;
+
+  if (caption == NULL && !continued)
+    return;
+
+  /* Translators: caption of a table continued on a new page. */
+  text = continued ? g_strdup_printf (_("%s (continued)"), caption != NULL ? caption : "")
+                   : g_strdup (caption);
+  layout = pager_text (p, g_strstrip (text), 8.5, TRUE, p->content_w, 2);
+  cr = pager_cr (p);
+  if (cr != NULL)
+    set_grey (cr, 0.25);
+  show_at (p, layout, MARGIN_X, p->y);
+  p->y += layout_height (layout) + 3;
+}
+
+/* Rows never split; when the next row does not fit, the table continues
+ * on a new page under a repeated header. */
+static void
+block_table (Pager               *p,
+             const HuReportTable *table)
+{
+  TableGeometry g;
+  g_autoptr(GPtrArray) header = NULL;
+  double header_h;
+
+  table_geometry (p, table, &g);
+  header = row_layouts (p, table, &g, table->headers, TRUE, &header_h);
+
+  {
+    double first_h = 0;
+
+    if (table->rows->len > 0)
+      g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, 0), FALSE,
+                                      &first_h));
+    ensure_space (p, header_h + first_h + 20);
+  }
+  table_caption (p, table->caption, FALSE);
+  draw_row (p, &g, header, header_h, TRUE, FALSE);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      double h;
+      g_autoptr(GPtrArray) row = row_layouts (p, table, &g, g_ptr_array_index (table->rows, r),
+                                              FALSE, &h);
+
+      if (h > space_left (p))
+        {
+          new_page (p);
+          table_caption (p, table->caption, TRUE);
+          draw_row (p, &g, header, header_h, TRUE, FALSE);
+        }
+      draw_row (p, &g, row, h, FALSE, r % 2 == 1);
+    }
+
+  {
+    cairo_t *cr = pager_cr (p);
+
+    if (cr != NULL)
+      {
+        cairo_set_line_width (cr, 0.6);
+        set_grey (cr, 0.4);
+        cairo_move_to (cr, MARGIN_X, p->y);
+        cairo_line_to (cr, MARGIN_X + p->content_w, p->y);
+        cairo_stroke (cr);
+      }
+  }
+  p->y += 10;
+  table_geometry_clear (&g);
+}
+
+static void
+block_chart (Pager               *p,
+             const HuReportBlock *block)
+{
+  double width = p->content_w;
+  double height = MIN (width * 0.48, 260);
+  cairo_t *cr;
+
+  ensure_space (p, height + 8);
+  cr = pager_cr (p);
+  if (cr != NULL)
+    {
+      g_autoptr(HuChart) chart = _hu_report_build_chart (p->report, block);
+
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN_X, p->y);
+      hu_chart_render (chart, cr, width, height, &p->chart_style);
+      cairo_restore (cr);
+    }
+  p->y += height + 12;
+}
+
+static void
+layout_block (Pager               *p,
+              const HuReportBlock *block)
+{
+  switch (block->kind)
+    {
+    case HU_BLOCK_TITLE:
+      block_title (p, block->text);
+      break;
+    case HU_BLOCK_META:
+      block_meta (p, block->meta);
+      break;
+    case HU_BLOCK_HEADING:
+      block_heading (p, block->text, block->level);
+      break;
+    case HU_BLOCK_PARAGRAPH:
+      flow_paragraph (p, block->text, 8.5, FALSE, 0, 0.15);
+      p->y += 6;
+      break;
+    case HU_BLOCK_STATEMENT:
+      block_statement (p, block->text);
+      break;
+    case HU_BLOCK_TABLE:
+      block_table (p, block->table);
+      break;
+    case HU_BLOCK_CHART:
+      block_chart (p, block);
+      break;
+    default:
+      break;
+    }
+}
+
+static PangoContext *
+create_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* 72 dpi: a Pango point is a PDF point. */
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
+static guint
+paginate_doc (HuReport     *self,
+              GPtrArray    *doc,
+              cairo_t      *cr,
+              int           only_page,
+              gboolean      show_pages,
+              guint         total,
+              GCancellable *cancellable,
+              gboolean     *cancelled)
+{
+  Pager p = { 0 };
+
+  p.report = self;
+  p.cr = cr;
+  p.only_page = only_page;
+  p.show_pages = show_pages;
+  p.total = total;
+  p.cancellable = cancellable;
+  _hu_report_paper_size (self->paper, &p.page_w, &p.page_h);
+  p.content_w = p.page_w - 2 * MARGIN_X;
+  p.y = MARGIN_TOP;
+  p.context = create_context ();
+  hu_chart_style_init (&p.chart_style, FALSE);
+  pango_font_description_set_size (p.chart_style.font, 6 * PANGO_SCALE);
+  p.chart_style.background.alpha = 0;
+
+  draw_footer (&p);
+  for (guint i = 0; i < doc->len; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          *cancelled = TRUE;
+          break;
+        }
+      /* A preview is done once its page is behind us. */
+      if (only_page >= 0 && p.page > (guint) only_page)
+        break;
+      layout_block (&p, g_ptr_array_index (doc, i));
+    }
+
+  hu_chart_style_clear (&p.chart_style);
+  g_object_unref (p.context);
+  return p.page + 1;
+}
+
+guint
+_hu_report_paginate (HuReport     *self,
+                     cairo_t      *cr,
+                     int           only_page,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) doc = _hu_report_build_document (self);
+  gboolean cancelled = FALSE;
+  guint total;
+
+  total = paginate_doc (self, doc, NULL, -1, FALSE, 0, cancellable, &cancelled);
+  if (cr != NULL && !cancelled)
+    paginate_doc (self, doc, cr, only_page, FALSE, total, cancellable, &cancelled);
+  return total;
+}
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+_hu_report_to_pdf (HuReport      *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) doc = _hu_report_build_document (self);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean cancelled = FALSE;
+  double w, h;
+  guint total;
+
+  total = paginate_doc (self, doc, NULL, -1, FALSE, 0, cancellable, &cancelled);
+  if (cancelled)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+
+  _hu_report_paper_size (self->paper, &w, &h);
+  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, bytes, w, h);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Huella " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+
+  cr = cairo_create (surface);
+  paginate_doc (self, doc, cr, -1, TRUE, total, cancellable, &cancelled);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (cancelled)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_FAILED,
+                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
