@@ -76,6 +76,6 @@ main (int    argc,
       }
 
   fprintf (stderr, _("huella-cli: unknown command “%s”\n"), argv[1]);
-  print_usage (stderr);
+  fprintf (stderr, _("Run “huella-cli --help” for the list of commands.\n"));
   return HU_EXIT_USAGE;
 }

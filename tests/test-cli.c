@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* huella-cli as a user runs it: exit statuses, messages naming the flag,
+ * nothing on stdout on failure, machine output independent of the
+ * locale. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "test-helpers.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run         *run,
+         const char  *locale,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *cli = g_getenv ("HUELLA_CLI");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LC_ALL", locale ? locale : "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));   /* never a crash */
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example_path (const char *name)
+{
+  return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "examples", name, NULL);
+}
+
+typedef struct {
+  const char *name;
+  const char *args[16];
+  int         status;
+  const char *stderr_has;
+} BadArgs;
+
+#define GPT3 "--flops", "3.14e23", "--gpu", "nvidia-v100s-pcie-32gb", "--region", "grid/US"
+
+static const BadArgs bad_args[] = {
+  { "negative-flops", { "estimate", "--flops", "-5", "--gpu", "nvidia-h100-sxm", "--region", "grid/FR" }, 1, "--flops" },
+  { "zero-count", { "estimate", GPT3, "--count", "0" }, 1, "--count" },
+  { "fraction-count", { "estimate", GPT3, "--count", "1.5" }, 1, "--count" },
+  { "nan-power", { "estimate", GPT3, "--power-w", "nan" }, 1, "--power-w" },
+  { "inf-intensity", { "estimate", GPT3, "--intensity", "inf" }, 1, "--intensity" },
+  { "text-pue", { "estimate", GPT3, "--pue", "low" }, 1, "--pue" },
+  { "overflow", { "estimate", GPT3, "--count", "1e999" }, 1, "--count" },
+  { "util-above-one", { "estimate", GPT3, "--utilization", "1.5" }, 1, "--utilization" },
+  { "pue-below-one", { "estimate", GPT3, "--pue", "0.8" }, 1, "--pue" },
+  { "zero-flops", { "estimate", "--flops", "0", "--gpu", "nvidia-h100-sxm", "--region", "grid/FR" }, 1, "--flops" },
+  { "unknown-gpu", { "estimate", "--flops", "1e21", "--gpu", "nvidia-h100", "--region", "grid/FR" }, 1, "nvidia-h100-" },
+  { "unknown-region", { "estimate", "--flops", "1e21", "--gpu", "nvidia-h100-sxm", "--region", "aws/eu-west-9" }, 1, "aws/eu-west-" },
+  { "conflict", { "estimate", GPT3, "--gpu-hours", "100" }, 1, "Conflicting" },
+  { "missing-workload", { "estimate", "--gpu", "nvidia-h100-sxm", "--region", "grid/FR" }, 1, "workload" },
+  { "params-only", { "estimate", "--params", "7B", "--gpu", "nvidia-h100-sxm", "--region", "grid/FR" }, 1, "--tokens" },
+  { "no-location", { "estimate", "--flops", "1e21", "--gpu", "nvidia-h100-sxm" }, 1, "--intensity" },
+  { "bad-precision", { "estimate", GPT3, "--precision", "fp64" }, 1, "--precision" },
+  { "unknown-flag", { "estimate", "--flopz", "1" }, 2, "flopz" },
+  { "bad-format", { "estimate", GPT3, "--format", "xml" }, 2, "--format" },
+  { "unknown-command", { "estimat" }, 2, "estimat" },
+  { "compare-no-file", { "compare" }, 2, "project file" },
+  { "compare-missing-file", { "compare", "/nonexistent/p.huella" }, 1, "p.huella" },
+};
+
+static void
+test_bad_args (gconstpointer data)
+{
+  const BadArgs *bad = data;
+  g_auto(Run) run = { 0 };
+  const char **a = (const char **) bad->args;
+
+  run_cli (&run, NULL, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10],
+           a[11], a[12], a[13], a[14], NULL);
+  g_assert_cmpint (run.status, ==, bad->status);
+  g_assert_cmpstr (run.out, ==, "");
+  if (!strstr (run.err, bad->stderr_has))
+    g_error ("stderr “%s” does not mention “%s”", run.err, bad->stderr_has);
+  /* One clear message, not a page of text. */
+  g_assert_cmpuint (strlen (run.err), <, 400);
+}
+
+/* Malformed project files through `compare`. */
+static void
+test_bad_projects (void)
+{
+  struct { const char *contents; const char *expect; } cases[] = {
+    { "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\"", ":1:" },
+    { "{\"format\":\"huella-project\",\"format-version\":7}", "newer" },
+    { "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"count\":true}]}", "count" },
+    { "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"flops\":1e21,\"gpu\":\"nope\",\"region\":\"grid/FR\"}]}", "scenarios[0]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "bad.huella", NULL);
+      g_auto(Run) run = { 0 };
+
+      g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+      g_assert_true (g_file_set_contents (path, cases[i].contents, -1, NULL));
+      run_cli (&run, NULL, "compare", path, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      if (!strstr (run.err, cases[i].expect))
+        g_error ("stderr “%s” does not mention “%s”", run.err, cases[i].expect);
+    }
+}
+
+/* Estimate JSON: the seed article's first row, keys of §5. */
+static void
+test_estimate_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+  const char *keys[] = { "flops", "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh",
+                         "energy_kwh", "emissions_kg", "embodied_kg", "total_kg", "cost", "gpu",
+                         "peak_tflops", "utilization", "power_w", "count", "retrain", "pue",
+                         "intensity", "region" };
+
+  run_cli (&run, NULL, "estimate", "--flops", "3.14e23", "--gpu", "nvidia-v100s-pcie-32gb",
+           "--peak-tflops", "130", "--utilization", "1", "--power-w", "250", "--pue", "1",
+           "--intensity", "433", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  assert_abs (json_object_get_double_member (o, "gpu_hours"), 670940.17, 0.005);
+  assert_abs (json_object_get_double_member (o, "energy_kwh"), 167735.04, 0.005);
+  g_assert_true (json_object_get_null_member (o, "cost"));
+}
+
+/* SI suffixes: 7B parameters × 2T tokens = 8.4e22 FLOPs. */
+static void
+test_suffixes (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  run_cli (&run, NULL, "estimate", "--params", "7B", "--tokens", "2T", "--gpu",
+           "nvidia-h100-sxm", "--region", "grid/FR", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (json_parser_get_root (parser)),
+                                                    "flops"), ==, 8.4e22);
+}
+
+/* The same bytes under C and Spanish locales for every machine format. */
+static void
+test_locale_independent (void)
+{
+  const char *examples[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella" };
+  const char *formats[] = { "json", "csv" };
+
+  if (!setlocale (LC_ALL, "es_ES.UTF-8"))
+    {
+      g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command generates it)");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *path = example_path (examples[e]);
+        g_auto(Run) c = { 0 };
+        g_auto(Run) es = { 0 };
+
+        run_cli (&c, "C.UTF-8", "compare", path, "--format", formats[f], NULL);
+        run_cli (&es, "es_ES.UTF-8", "compare", path, "--format", formats[f], NULL);
+        g_assert_cmpint (c.status, ==, 0);
+        g_assert_cmpint (es.status, ==, 0);
+        g_assert_cmpstr (c.out, ==, es.out);
+      }
+
+  {
+    g_auto(Run) c = { 0 };
+    g_auto(Run) es = { 0 };
+    run_cli (&c, "C.UTF-8", "estimate", "--params", "70G", "--tokens", "2T", "--gpu",
+             "nvidia-a100-sxm4-80gb", "--region", "gcp/europe-west4", "--price", "1.5",
+             "--format", "csv", NULL);
+    run_cli (&es, "es_ES.UTF-8", "estimate", "--params", "70G", "--tokens", "2T", "--gpu",
+             "nvidia-a100-sxm4-80gb", "--region", "gcp/europe-west4", "--price", "1.5",
+             "--format", "csv", NULL);
+    g_assert_cmpint (c.status, ==, 0);
+    g_assert_cmpstr (c.out, ==, es.out);
+  }
+}
+
+static void
+test_catalog_commands (void)
+{
+  g_auto(Run) gpus = { 0 };
+  g_auto(Run) regions = { 0 };
+  g_auto(Run) search = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  JsonObject *first;
+
+  run_cli (&gpus, NULL, "gpus", "--format", "json", NULL);
+  g_assert_cmpint (gpus.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, gpus.out, -1, NULL));
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "gpus");
+  g_assert_cmpuint (json_array_get_length (array), ==, 40);
+  first = json_array_get_object_element (array, 0);
+  g_assert_true (json_object_has_member (first, "tdp_w"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (first, "peak_tflops"), "fp8"));
+
+  run_cli (&regions, NULL, "regions", "--search", "grid/FR", "--format", "json", NULL);
+  g_assert_cmpint (regions.status, ==, 0);
+  g_assert_nonnull (strstr (regions.out, "\"id\": \"grid/FR\""));
+  g_assert_nonnull (strstr (regions.out, "\"intensity\""));
+
+  run_cli (&search, NULL, "gpus", "--search", "h100", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "nvidia-h100-sxm"));
+  g_assert_null (strstr (search.out, "a100"));
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "estimate", "compare", "gpus", "regions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      run_cli (&run, NULL, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Usage:"));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_args); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/huella/cli/bad-args/%s", bad_args[i].name);
+      g_test_add_data_func (path, &bad_args[i], test_bad_args);
+    }
+  g_test_add_func ("/huella/cli/bad-projects", test_bad_projects);
+  g_test_add_func ("/huella/cli/estimate-json", test_estimate_json);
+  g_test_add_func ("/huella/cli/suffixes", test_suffixes);
+  g_test_add_func ("/huella/cli/locale-independent", test_locale_independent);
+  g_test_add_func ("/huella/cli/catalog-commands", test_catalog_commands);
+  g_test_add_func ("/huella/cli/help", test_help);
+  return g_test_run ();
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "test-helpers.h"
+
+static double
+amount_of (GPtrArray  *eqs,
+           const char *kind)
+{
+  for (guint i = 0; i < eqs->len; i++)
+    {
+      HuEquivalence *eq = eqs->pdata[i];
+      if (g_str_equal (eq->factor->kind, kind))
+        return eq->amount;
+    }
+  g_error ("no %s equivalence", kind);
+  return NAN;
+}
+
+/* Green Algorithms worked example (published-results.md §9):
+ * 10.384 kg → 11.33 tree-months (917 g each), 59.3 km in an EU car
+ * (175 g/km). */
+static void
+test_green_algorithms (void)
+{
+  const HuEquivalenceSet *set =
+    hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), "green-algorithms");
+  g_autoptr(GPtrArray) eqs = hu_equivalences_compute (set, 10.384);
+
+  assert_abs (amount_of (eqs, "tree-month"), 11.32, 0.01);
+  assert_abs (amount_of (eqs, "car-eu-km"), 59.3, 0.05);
+}
+
+/* EPA eGRID2022-era factors: 4.29 t per vehicle-year, 1.24e-5 t per
+ * smartphone charge: 1 t = 0.2331 vehicle-years = 80,645 charges. */
+static void
+test_epa_current (void)
+{
+  const HuEquivalenceSet *set =
+    hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), "epa-current");
+  g_autoptr(GPtrArray) eqs = hu_equivalences_compute (set, 1000);
+
+  assert_rel (amount_of (eqs, "car-year"), 1000.0 / 4290, 1e-9);
+  assert_rel (amount_of (eqs, "smartphone-charge"), 1000.0 / 0.0124, 1e-9);
+}
+
+static void
+test_labels (void)
+{
+  g_autofree char *one = hu_equivalence_kind_label ("car-year", 1);
+  g_autofree char *many = hu_equivalence_kind_label ("car-year", 15.6);
+  g_autofree char *unknown = hu_equivalence_kind_label ("rocket-launch", 2);
+
+  g_assert_cmpstr (one, ==, "1 year of driving a petrol car");
+  g_assert_cmpstr (many, ==, "15.6 years of driving a petrol car");
+  g_assert_nonnull (strstr (unknown, "rocket-launch"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_func ("/huella/equivalences/green-algorithms", test_green_algorithms);
+  g_test_add_func ("/huella/equivalences/epa-current", test_epa_current);
+  g_test_add_func ("/huella/equivalences/labels", test_labels);
+  return g_test_run ();
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "test-helpers.h"
+
+typedef struct {
+  const char   *text;
+  HuNumberFlags flags;
+  double        expected;   /* NAN: must be refused */
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+  { "3.14e23", HU_NUMBER_FLAGS_NONE, 3.14e23 },
+  { "  42 ", HU_NUMBER_FLAGS_NONE, 42 },
+  { "175e9", HU_NUMBER_FLAGS_NONE, 175e9 },
+  { "175 G", HU_NUMBER_SUFFIXES, 175e9 },
+  { "175G", HU_NUMBER_SUFFIXES, 175e9 },
+  { "300B", HU_NUMBER_SUFFIXES, 300e9 },
+  { "1.5T", HU_NUMBER_SUFFIXES, 1.5e12 },
+  { "7 M", HU_NUMBER_SUFFIXES, 7e6 },
+  { "2k", HU_NUMBER_SUFFIXES, 2000 },
+  { "40%", HU_NUMBER_PERCENT, 0.40 },
+  { "-3", HU_NUMBER_FLAGS_NONE, -3 },
+  { "175G", HU_NUMBER_FLAGS_NONE, NAN },        /* suffix not allowed */
+  { "", HU_NUMBER_FLAGS_NONE, NAN },
+  { "   ", HU_NUMBER_FLAGS_NONE, NAN },
+  { "nan", HU_NUMBER_FLAGS_NONE, NAN },
+  { "NaN", HU_NUMBER_SUFFIXES, NAN },
+  { "inf", HU_NUMBER_FLAGS_NONE, NAN },
+  { "-infinity", HU_NUMBER_FLAGS_NONE, NAN },
+  { "1e999", HU_NUMBER_FLAGS_NONE, NAN },       /* overflows a double */
+  { "12abc", HU_NUMBER_SUFFIXES, NAN },
+  { "0x10", HU_NUMBER_FLAGS_NONE, NAN },
+  { "abc", HU_NUMBER_FLAGS_NONE, NAN },
+  { "1,5", HU_NUMBER_FLAGS_NONE, NAN },         /* files and the CLI: C numbers only */
+  { "1,5", HU_NUMBER_LOCALE, 1.5 },             /* C locale: a lone comma is decimal */
+  { "1e999G", HU_NUMBER_SUFFIXES, NAN },
+  { "1e300P", HU_NUMBER_SUFFIXES, NAN },        /* finite × 1e15 overflows */
+};
+
+static void
+test_parse (gconstpointer data)
+{
+  const ParseCase *c = data;
+  g_autoptr(GError) error = NULL;
+  double value = -1;
+  gboolean ok = hu_number_parse (c->text, c->flags, &value, &error);
+
+  if (isnan (c->expected))
+    {
+      g_assert_false (ok);
+      g_assert_nonnull (error);
+      g_assert_cmpfloat (value, ==, -1);   /* untouched on error */
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpfloat (value, ==, c->expected);
+    }
+}
+
+/* Numbers typed by people in a decimal-comma locale. */
+static void
+test_parse_spanish (void)
+{
+  struct { const char *text; double expected; } cases[] = {
+    { "1,5", 1.5 },
+    { "1.234,5", 1234.5 },
+    { "1.234.567", 1234567 },
+    { "3.14e23", 3.14e23 },    /* pasted from a paper: the dot stays decimal */
+    { "0,4", 0.4 },
+  };
+  const char *old = setlocale (LC_NUMERIC, NULL);
+  g_autofree char *saved = g_strdup (old);
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command generates it)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value;
+
+      g_assert_true (hu_number_parse (cases[i].text, HU_NUMBER_LOCALE | HU_NUMBER_SUFFIXES,
+                                      &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value, ==, cases[i].expected);
+    }
+  setlocale (LC_NUMERIC, saved);
+}
+
+static void
+test_to_string (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 0.1, "0.1" },
+    { 0.4, "0.4" },
+    { 670940.170940171, "670940.170940171" },
+    { 3.14e23, "3.14e+23" },
+    { 1e-7, "1e-07" },
+    { 42, "42" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hu_number_to_string (cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);
+    }
+
+  /* Shortest text that still reads back exactly. */
+  for (int i = 1; i < 1000; i++)
+    {
+      double v = i / 7.0 * 1e5;
+      g_autofree char *text = hu_number_to_string (v);
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, v);
+    }
+}
+
+static void
+test_humanised (void)
+{
+  struct { char *(*fn) (double); double value; const char *text; } cases[] = {
+    { hu_format_duration, 14.77 * 24, "14.8 days" },
+    { hu_format_duration, 7.5, "7.5 hours" },
+    { hu_format_duration, 0.5, "30 minutes" },
+    { hu_format_duration, 24 * 365.25 * 76.5, "76.5 years" },
+    { hu_format_energy_kwh, 167735.04, "167.7 MWh" },
+    { hu_format_energy_kwh, 1287060, "1.287 GWh" },
+    { hu_format_energy_kwh, 0.25, "250 Wh" },
+    { hu_format_mass_kg, 72629.27, "72.63 t CO₂eq" },
+    { hu_format_mass_kg, 16.99, "16.99 kg CO₂eq" },
+    { hu_format_percent, 0.4, "40 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].fn (cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/huella/number/parse/%u", i);
+      g_test_add_data_func (path, &parse_cases[i], test_parse);
+    }
+  g_test_add_func ("/huella/number/parse-spanish", test_parse_spanish);
+  g_test_add_func ("/huella/number/to-string", test_to_string);
+  g_test_add_func ("/huella/number/humanised", test_humanised);
+  return g_test_run ();
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <unistd.h>
+#include <string.h>
+
+#include "test-helpers.h"
+
+static char *
+tmp_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static HuProject *
+load_path (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  return hu_project_new_from_file (file, error);
+}
+
+/* load → save → load keeps every scenario's inputs and the keys this
+ * version does not know, at the top level and inside scenarios. */
+static void
+test_round_trip (void)
+{
+  const char *names[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(HuProject) a = load_example (names[n]);
+      g_autoptr(HuProject) b = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = tmp_path (names[n]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      GListModel *sa = G_LIST_MODEL (hu_project_get_scenarios (a));
+      GListModel *sb;
+
+      g_assert_cmpuint (g_list_model_get_n_items (sa), >, 0);
+      g_assert_true (hu_project_save (a, file, &error));
+      g_assert_no_error (error);
+      b = load_path (path, &error);
+      g_assert_no_error (error);
+      sb = G_LIST_MODEL (hu_project_get_scenarios (b));
+
+      g_assert_cmpstr (hu_project_get_title (a), ==, hu_project_get_title (b));
+      g_assert_cmpuint (g_list_model_get_n_items (sa), ==, g_list_model_get_n_items (sb));
+      for (guint i = 0; i < g_list_model_get_n_items (sa); i++)
+        {
+          g_autoptr(HuScenario) x = g_list_model_get_item (sa, i);
+          g_autoptr(HuScenario) y = g_list_model_get_item (sb, i);
+          g_assert_cmpstr (hu_scenario_get_id (x), ==, hu_scenario_get_id (y));
+          g_assert_cmpstr (hu_scenario_get_name (x), ==, hu_scenario_get_name (y));
+          g_assert_cmpstr (hu_scenario_get_notes (x), ==, hu_scenario_get_notes (y));
+          g_assert_true (hu_inputs_equal (hu_scenario_get_inputs (x), hu_scenario_get_inputs (y)));
+        }
+    }
+}
+
+static void
+test_unknown_keys (void)
+{
+  g_autofree char *path = tmp_path ("unknown.huella");
+  g_autofree char *saved = NULL;
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  write_file (path,
+    "{\"format\":\"huella-project\",\"format-version\":1,\"title\":\"T\",\n"
+    " \"x-future\":{\"a\":[1,2,3]},\n"
+    " \"scenarios\":[{\"id\":\"s\",\"name\":\"S\",\"flops\":1e21,\"gpu\":\"nvidia-h100-sxm\",\n"
+    "   \"x-scenario-note\":\"keep me\",\"region\":\"grid/FR\"}],\n"
+    " \"runs\":[{\"id\":\"r\",\"source\":\"codecarbon\",\"energy_kwh\":1.5,\"x-run\":true}],\n"
+    " \"custom-gpus\":[{\"id\":\"my-gpu\",\"tdp_w\":100,\"peak_tflops\":{\"fp16\":10}}]}\n");
+
+  p = load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hu_catalog_lookup_gpu (hu_project_get_catalog (p), "my-gpu"));
+  /* The custom GPU is the project's, not everyone's. */
+  g_assert_null (hu_catalog_lookup_gpu (hu_catalog_get_default (), "my-gpu"));
+
+  g_assert_true (hu_project_save (p, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"x-future\""));
+  g_assert_nonnull (strstr (saved, "\"x-scenario-note\": \"keep me\""));
+  g_assert_nonnull (strstr (saved, "\"x-run\": true"));
+  g_assert_nonnull (strstr (saved, "\"custom-gpus\""));
+  g_assert_nonnull (strstr (saved, "\"energy_kwh\": 1.5"));
+}
+
+typedef struct {
+  const char *name;
+  const char *contents;
+  const char *expect;       /* substring of the message */
+  int         code;         /* HuProjectError or -1 for any */
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "truncated", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":", "truncated.huella:1:", -1 },
+  { "malformed", "{\n  \"format\": \"huella-project\",\n  \"format-version\": 1,,\n}", "malformed.huella:3:", -1 },
+  { "empty", "", "empty.huella", -1 },
+  { "binary", "\x89PNG\r\n\x1a\n\xff\xfe", "binary.huella", -1 },
+  { "not-object", "[1,2,3]", "not a Huella project", HU_PROJECT_ERROR_FORMAT },
+  { "other-format", "{\"format\":\"something-else\",\"format-version\":1}", "something-else", HU_PROJECT_ERROR_FORMAT },
+  { "newer", "{\"format\":\"huella-project\",\"format-version\":2,\"scenarios\":[]}", "newer", HU_PROJECT_ERROR_NEWER_VERSION },
+  { "no-version", "{\"format\":\"huella-project\"}", "format-version", HU_PROJECT_ERROR_FORMAT },
+  { "wrong-type", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"count\":\"two\"}]}", "scenarios[0]: count", -1 },
+  { "negative", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"utilization\":-0.5}]}", "utilization", -1 },
+  { "fraction-count", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"count\":1.5}]}", "count", -1 },
+  { "huge", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"flops\":1e400}]}", "flops", -1 },
+  { "scenarios-not-array", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":{}}", "scenarios", -1 },
+  { "bad-precision", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"precision\":\"fp64\"}]}", "precision", -1 },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadFile *bad = data;
+  g_autofree char *name = g_strconcat (bad->name, ".huella", NULL);
+  g_autofree char *path = tmp_path (name);
+  g_autofree char *after = NULL;
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, bad->contents);
+  p = load_path (path, &error);
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  if (bad->code >= 0)
+    g_assert_error (error, HU_PROJECT_ERROR, bad->code);
+  if (!strstr (error->message, bad->expect))
+    g_error ("“%s” does not contain “%s”", error->message, bad->expect);
+  /* Loading never touches the file. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, bad->contents);
+}
+
+/* Saving replaces the whole file or nothing: a failed save leaves the old
+ * contents. */
+static void
+test_atomic_save (void)
+{
+  g_autoptr(HuProject) p = load_example ("bloom.huella");
+  g_autofree char *dir = tmp_path ("readonly");
+  g_autofree char *path = g_build_filename (dir, "p.huella", NULL);
+  g_autofree char *missing = tmp_path ("no/such/dir/p.huella");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *old = NULL;
+
+  write_file (path, "old contents");
+  g_assert_true (hu_project_get_modified (p) == FALSE);
+
+  g_assert_false (hu_project_save (p, missing_file, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* A read-only directory: no temporary file can be made, the old file
+   * stays whole (skipped as root, who may write anyway). */
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+      g_assert_false (hu_project_save (p, file, &error));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &old, NULL, NULL));
+      g_assert_cmpstr (old, ==, "old contents");
+      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+    }
+
+  g_assert_true (hu_project_save (p, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"huella-project\""));
+  g_assert_true (g_str_has_suffix (contents, "}\n"));
+}
+
+static void
+test_modified_and_ids (void)
+{
+  g_autoptr(HuProject) p = load_example ("gpt3-gpus.huella");
+  g_autoptr(HuScenario) s = NULL;
+  g_autofree char *id = NULL;
+  HuInputs in;
+
+  g_assert_false (hu_project_get_modified (p));
+  s = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (p)), 0);
+  hu_inputs_init (&in);
+  hu_inputs_copy (hu_scenario_get_inputs (s), &in);
+  in.count = 8;
+  hu_scenario_set_inputs (s, &in);
+  hu_inputs_clear (&in);
+  g_assert_true (hu_project_get_modified (p));
+
+  id = hu_project_unique_id (p, "v100s");
+  g_assert_cmpstr (id, ==, "v100s-2");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_func ("/huella/project/round-trip", test_round_trip);
+  g_test_add_func ("/huella/project/unknown-keys", test_unknown_keys);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/huella/project/bad-file/%s", bad_files[i].name);
+      g_test_add_data_func (path, &bad_files[i], test_bad_file);
+    }
+  g_test_add_func ("/huella/project/atomic-save", test_atomic_save);
+  g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
+  return g_test_run ();
+}
