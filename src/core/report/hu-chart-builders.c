@@ -125,6 +125,23 @@ add_runs (HuChart   *chart,
     }
 }
 
+static gboolean
+any_embodied (HuProject *project,
+              HuCatalog *catalog)
+{
+  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(HuScenario) scenario = g_list_model_get_item (scenarios, i);
+      const HuInputs *inputs = hu_scenario_get_inputs (scenario);
+
+      if (isfinite (inputs->embodied_kg) && inputs->embodied_kg > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * hu_chart_new_comparison:
  * @project: the project whose scenarios and runs to compare
@@ -157,7 +174,7 @@ hu_chart_new_comparison (HuProject *project,
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
   hu_chart_set_currency (chart, hu_project_get_currency (project));
 
-  if (metric == HU_METRIC_TOTAL_KG)
+  if (metric == HU_METRIC_TOTAL_KG && any_embodied (project, catalog))
     {
       main_series = hu_chart_add_series (chart, _("Operational"));
       embodied = (int) hu_chart_add_series (chart, _("Embodied"));
@@ -165,7 +182,7 @@ hu_chart_new_comparison (HuProject *project,
   else
     main_series = hu_chart_add_series (chart, hu_metric_title (metric));
 
-  add_scenarios (chart, project, catalog, metric, main_series, embodied);
+  add_scenarios (chart, project, catalog, main_series, embodied);
   add_runs (chart, project, metric, main_series);
 
   return g_steal_pointer (&chart);

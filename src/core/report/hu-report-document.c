@@ -169,7 +169,8 @@ accelerator_text (const HuEstimate *e)
   if (e == NULL)
     return NULL;
   name = e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("custom"));
-  count = _hu_format_significant (e->count, 3);
+  count = e->count == floor (e->count) ? _hu_format_decimals (e->count, 0)
+                                       : _hu_format_significant (e->count, 3);
   return g_strdup_printf ("%s × %s", count, name);
 }
 
@@ -210,7 +211,7 @@ add_title_block (HuReport  *self,
 {
   HuReportBlock *meta;
   const HuReportScenario *baseline = _hu_report_baseline (self);
-  g_autofree char *date = g_date_time_format (self->date, "%x");
+  g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%d");
 
   add_block (doc, HU_BLOCK_TITLE, 0, self->title);
   meta = add_block (doc, HU_BLOCK_META, 0, NULL);
@@ -442,8 +443,8 @@ add_inputs (HuReport  *self,
   table = new_table (_("Defaults and their sources"), 4,
                      _("Scenario"), "", 1.6,
                      _("Input"), "", 1.1,
-                     _("Value"), "#", 1.0,
-                     _("Origin and source"), "", 4.5);
+                     _("Value"), "#", 1.4,
+                     _("Origin and source"), "", 4.2);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
@@ -739,6 +740,19 @@ power_chart (HuReport *self,
   return chart;
 }
 
+static gboolean
+any_embodied (HuReport *self)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if (s->estimate != NULL && s->estimate->embodied_kg > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _hu_report_build_chart:
  * @self: a #HuReport
@@ -766,7 +780,9 @@ _hu_report_build_chart (HuReport            *self,
   hu_chart_set_y_label (chart, hu_metric_title (metric));
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
   hu_chart_set_currency (chart, self->currency);
-  if (metric == HU_METRIC_TOTAL_KG)
+  /* Stack embodied carbon only when some scenario has any: an empty
+   * legend entry would suggest it was counted as zero on purpose. */
+  if (metric == HU_METRIC_TOTAL_KG && any_embodied (self))
     {
       main_series = hu_chart_add_series (chart, _("Operational"));
       embodied = (int) hu_chart_add_series (chart, _("Embodied"));

@@ -257,10 +257,40 @@ block_meta (Pager     *p,
   p->y += 8;
 }
 
+static double
+chart_height (Pager *p)
+{
+  return MIN (p->content_w * 0.48, 260);
+}
+
+/* Roughly what the block after a heading needs on the same page, so a
+ * heading never ends a page alone. */
+static double
+min_block_height (Pager               *p,
+                  const HuReportBlock *next)
+{
+  if (next == NULL)
+    return 0;
+
+  switch (next->kind)
+    {
+    case HU_BLOCK_CHART: return chart_height (p) + 8;
+    case HU_BLOCK_TABLE: return 60;
+    case HU_BLOCK_STATEMENT: return 80;
+    case HU_BLOCK_HEADING: return 70;
+    case HU_BLOCK_PARAGRAPH:
+    case HU_BLOCK_META:
+    case HU_BLOCK_TITLE:
+    default:
+      return 40;
+    }
+}
+
 static void
-block_heading (Pager      *p,
-               const char *text,
-               int         level)
+block_heading (Pager               *p,
+               const char          *text,
+               int                  level,
+               const HuReportBlock *next)
 {
   double size = level <= 1 ? 14 : 11;
   g_autoptr(PangoLayout) layout = pager_text (p, text, size, TRUE, p->content_w, 2);
@@ -269,7 +299,7 @@ block_heading (Pager      *p,
 
   /* Keep a heading with at least a few lines of what follows it. */
   p->y += level <= 1 ? 10 : 6;
-  ensure_space (p, h + 60);
+  ensure_space (p, h + min_block_height (p, next));
   cr = pager_cr (p);
   if (cr != NULL)
     cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
@@ -482,7 +512,7 @@ block_chart (Pager               *p,
              const HuReportBlock *block)
 {
   double width = p->content_w;
-  double height = MIN (width * 0.48, 260);
+  double height = chart_height (p);
   cairo_t *cr;
 
   ensure_space (p, height + 8);
@@ -501,7 +531,8 @@ block_chart (Pager               *p,
 
 static void
 layout_block (Pager               *p,
-              const HuReportBlock *block)
+              const HuReportBlock *block,
+              const HuReportBlock *next)
 {
   switch (block->kind)
     {
@@ -512,7 +543,7 @@ layout_block (Pager               *p,
       block_meta (p, block->meta);
       break;
     case HU_BLOCK_HEADING:
-      block_heading (p, block->text, block->level);
+      block_heading (p, block->text, block->level, next);
       break;
     case HU_BLOCK_PARAGRAPH:
       flow_paragraph (p, block->text, 8.5, FALSE, 0, 0.15);
@@ -586,7 +617,8 @@ paginate_doc (HuReport     *self,
       /* A preview is done once its page is behind us. */
       if (only_page >= 0 && p.page > (guint) only_page)
         break;
-      layout_block (&p, g_ptr_array_index (doc, i));
+      layout_block (&p, g_ptr_array_index (doc, i),
+                    i + 1 < doc->len ? g_ptr_array_index (doc, i + 1) : NULL);
     }
 
   hu_chart_style_clear (&p.chart_style);

@@ -525,7 +525,8 @@ scenario_statement (HuReport         *self,
   kwh = _hu_format_decimals (e->energy_kwh, e->energy_kwh < 100 ? 1 : 0);
   kg = _hu_format_decimals (e->total_kg, e->total_kg < 100 ? 1 : 0);
   gpu_hours = _hu_format_decimals (e->gpu_hours, 0);
-  count = _hu_format_significant (e->count, 3);
+  count = e->count == floor (e->count) ? _hu_format_decimals (e->count, 0)
+                                       : _hu_format_significant (e->count, 3);
   pue = _hu_format_decimals (e->pue, 2);
   intensity = _hu_format_decimals (e->intensity, 0);
   wall = hu_format_duration (e->wall_hours);
