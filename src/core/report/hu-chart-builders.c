@@ -182,7 +182,7 @@ hu_chart_new_comparison (HuProject *project,
   else
     main_series = hu_chart_add_series (chart, hu_metric_title (metric));
 
-  add_scenarios (chart, project, catalog, main_series, embodied);
+  add_scenarios (chart, project, catalog, metric, main_series, embodied);
   add_runs (chart, project, metric, main_series);
 
   return g_steal_pointer (&chart);
