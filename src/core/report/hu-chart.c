@@ -131,6 +131,7 @@ struct _HuChart
   char        *x_label;
   char        *y_label;
   char        *currency;
+  char        *highlight_label;
   HuUnitKind   unit;
   HuUnitKind   x_unit;
   gboolean     stacked;
@@ -1886,7 +1887,8 @@ append_bars_text (HuChart *self,
       g_string_append (text, category->label);
       if (category->highlight)
         /* Translators: marks the scenario's own choice in a list. */
-        g_string_append_printf (text, " (%s)", _("current"));
+        g_string_append_printf (text, " (%s)", self->highlight_label != NULL
+                                                 ? self->highlight_label : _("current"));
       g_string_append (text, ":");
 
       for (guint s = 0; s < self->series->len; s++)
@@ -1998,8 +2000,6 @@ append_to_bytes (void                *closure,
 
 static gboolean
 finish_surface (cairo_surface_t  *surface,
-                GByteArray       *bytes,
-                const char       *path,
                 GError          **error)
 {
   cairo_status_t status;
@@ -2013,7 +2013,34 @@ finish_surface (cairo_surface_t  *surface,
       return FALSE;
     }
 
-  return _hu_write_file_atomic (path, (const char *) bytes->data, bytes->len, error);
+  return TRUE;
+}
+
+/* cairo draws text as glyph outlines; a <title> and <desc> carry the
+ * chart's words for search, screen readers and anyone grepping the file. */
+static GByteArray *
+svg_add_text (HuChart    *self,
+              GByteArray *bytes)
+{
+  g_autofree char *title = g_markup_escape_text (self->title != NULL ? self->title : "", -1);
+  g_autofree char *text = hu_chart_accessible_text (self);
+  g_autofree char *desc = g_markup_escape_text (text, -1);
+  g_autofree char *insert = g_strdup_printf ("\n<title>%s</title>\n<desc>%s</desc>", title, desc);
+  const char *start = (const char *) bytes->data;
+  const char *svg;
+  const char *end;
+  GByteArray *out;
+
+  svg = g_strstr_len (start, bytes->len, "<svg");
+  end = svg != NULL ? memchr (svg, '>', bytes->len - (svg - start)) : NULL;
+  if (end == NULL)
+    return g_byte_array_ref (bytes);
+
+  out = g_byte_array_sized_new (bytes->len + strlen (insert));
+  g_byte_array_append (out, bytes->data, end + 1 - start);
+  g_byte_array_append (out, (const guint8 *) insert, strlen (insert));
+  g_byte_array_append (out, (const guint8 *) end + 1, bytes->len - (end + 1 - start));
+  return out;
 }
 
 static gboolean
@@ -2038,6 +2065,7 @@ hu_chart_save_svg (HuChart            *self,
                    GError            **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) with_text = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -2053,10 +2081,13 @@ hu_chart_save_svg (HuChart            *self,
   cr = cairo_create (surface);
   hu_chart_render (self, cr, width, height, style);
   cairo_destroy (cr);
-  ok = finish_surface (surface, bytes, path, error);
+  ok = finish_surface (surface, error);
   cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
 
-  return ok;
+  with_text = svg_add_text (self, bytes);
+  return _hu_write_file_atomic (path, (const char *) with_text->data, with_text->len, error);
 }
 
 gboolean
@@ -2085,10 +2116,12 @@ hu_chart_save_pdf (HuChart            *self,
   cr = cairo_create (surface);
   hu_chart_render (self, cr, width, height, style);
   cairo_destroy (cr);
-  ok = finish_surface (surface, bytes, path, error);
+  ok = finish_surface (surface, error);
   cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
 
-  return ok;
+  return _hu_write_file_atomic (path, (const char *) bytes->data, bytes->len, error);
 }
 
 gboolean
@@ -2152,6 +2185,7 @@ hu_chart_finalize (GObject *object)
   g_free (self->x_label);
   g_free (self->y_label);
   g_free (self->currency);
+  g_free (self->highlight_label);
   g_ptr_array_unref (self->categories);
   g_ptr_array_unref (self->series);
 
@@ -2359,6 +2393,24 @@ hu_chart_set_currency (HuChart    *self,
   g_return_if_fail (HU_IS_CHART (self));
 
   if (set_string (&self->currency, currency))
+    hu_chart_changed (self);
+}
+
+/**
+ * hu_chart_set_highlight_label:
+ * @self: a #HuChart
+ * @label: (nullable): what the highlight means, "baseline"; %NULL for
+ *   "current"
+ *
+ * Names the highlighted category in the accessible text.
+ */
+void
+hu_chart_set_highlight_label (HuChart    *self,
+                              const char *label)
+{
+  g_return_if_fail (HU_IS_CHART (self));
+
+  if (set_string (&self->highlight_label, label))
     hu_chart_changed (self);
 }
 

@@ -109,6 +109,10 @@ void         hu_chart_set_x_unit_kind    (HuChart      *self,
                                           HuUnitKind    unit);
 void         hu_chart_set_currency       (HuChart      *self,
                                           const char   *currency);
+/* What a highlighted category means ("current", "baseline"), for the
+ * accessible text. */
+void         hu_chart_set_highlight_label (HuChart    *self,
+                                           const char *label);
 /* Bars: stack series (TRUE, default) or draw them side by side. */
 void         hu_chart_set_stacked        (HuChart      *self,
                                           gboolean      stacked);

@@ -780,6 +780,8 @@ _hu_report_build_chart (HuReport            *self,
   hu_chart_set_y_label (chart, hu_metric_title (metric));
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
   hu_chart_set_currency (chart, self->currency);
+  /* Translators: marks the baseline scenario in a chart's text. */
+  hu_chart_set_highlight_label (chart, _("baseline"));
   /* Stack embodied carbon only when some scenario has any: an empty
    * legend entry would suggest it was counted as zero on purpose. */
   if (metric == HU_METRIC_TOTAL_KG && any_embodied (self))
