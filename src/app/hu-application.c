@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuApplication"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hu-application.h"
+#include "hu-core.h"
+#include "hu-preferences-window.h"
+#include "hu-window.h"
+
+struct _HuApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HuApplication, hu_application, ADW_TYPE_APPLICATION)
+
+/**
+ * hu_application_setup_environment:
+ *
+ * Lets a build that is not installed find its compiled GSettings schema
+ * and its translations, so `ninja && ./src/app/huella` just works. An
+ * installed schema or an explicit GSETTINGS_SCHEMA_DIR always wins.
+ */
+void
+hu_application_setup_environment (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *localedir = g_getenv ("HUELLA_LOCALEDIR");
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+#ifdef HU_BUILD_SCHEMA_DIR
+  if (schema == NULL && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *compiled = g_build_filename (HU_BUILD_SCHEMA_DIR, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        g_setenv ("GSETTINGS_SCHEMA_DIR", HU_BUILD_SCHEMA_DIR, TRUE);
+    }
+#endif
+
+  hu_core_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static HuWindow *
+get_window (HuApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (hu_window_new (ADW_APPLICATION (self)));
+  return HU_WINDOW (window);
+}
+
+static void
+hu_application_activate (GApplication *app)
+{
+  HuApplication *self = HU_APPLICATION (app);
+  GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (app));
+  HuWindow *window;
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) recent = NULL;
+  gboolean loaded = FALSE;
+
+  if (existing != NULL)
+    {
+      gtk_window_present (existing);
+      return;
+    }
+
+  window = get_window (self);
+  settings = g_settings_new (APP_ID);
+  recent = g_settings_get_strv (settings, "recent-files");
+
+  /* Work lost in a crash comes first; then, after the first start, the
+   * last project; the example otherwise, so a comparison shows at once. */
+  if (hu_window_recover_autosave (window))
+    loaded = TRUE;
+  else if (!g_settings_get_boolean (settings, "first-run") && recent[0] != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[0]);
+
+      if (g_file_query_exists (file, NULL))
+        loaded = hu_window_open_file (window, file);
+    }
+
+  if (!loaded)
+    hu_window_load_example (window);
+  g_settings_set_boolean (settings, "first-run", FALSE);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+hu_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  HuApplication *self = HU_APPLICATION (app);
+  HuWindow *window = get_window (self);
+
+  if (n_files > 0 && !hu_window_open_file (window, files[0]))
+    hu_window_load_example (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing asks about unsaved changes, which quitting outright would not. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *preferences = hu_preferences_window_new (gtk_application_get_active_window (app));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Adds one legal section per data source listed in the catalog's
+ * SOURCES.md table: | Dataset | Publisher | Year | Licence | Used for | */
+static void
+add_data_sources (AdwAboutWindow *about)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/catalog/SOURCES.md",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_table = FALSE;
+
+  if (bytes == NULL)
+    return;
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (!g_str_has_prefix (lines[i], "|"))
+        {
+          in_table = FALSE;
+          continue;
+        }
+      if (g_str_has_prefix (lines[i], "|---") || g_str_has_prefix (lines[i], "| ---"))
+        {
+          in_table = TRUE;
+          continue;
+        }
+      if (!in_table)
+        continue;
+
+      cells = g_strsplit (lines[i], "|", -1);
+      if (g_strv_length (cells) < 6)
+        continue;
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_strstrip (cells[c]);
+
+      {
+        /* Translators: credits of a data source in the About window */
+        g_autofree char *copyright = g_strdup_printf (_("%s (%s)"), cells[2], cells[3]);
+        /* Translators: licence of a data source, then what Huella uses it for */
+        g_autofree char *text = g_markup_printf_escaped (_("Licence: %s.\nUsed for: %s."),
+                                                         cells[4], cells[5]);
+
+        adw_about_window_add_legal_section (about, cells[1], copyright,
+                                            GTK_LICENSE_CUSTOM, text);
+      }
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Huella authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "Huella",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Huella authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan the energy and carbon footprint of training "
+                                      "machine-learning models before renting GPUs."),
+                        "website", "https://github.com/huella/huella",
+                        "issue-url", "https://github.com/huella/huella/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2025 The Huella authors",
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  add_data_sources (ADW_ABOUT_WINDOW (about));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+hu_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (hu_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+hu_application_class_init (HuApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = hu_application_startup;
+  app_class->activate = hu_application_activate;
+  app_class->open = hu_application_open;
+}
+
+static void
+hu_application_init (HuApplication *self)
+{
+}
+
+HuApplication *
+hu_application_new (void)
+{
+  return g_object_new (HU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuComparisonModel"
+
+#include "config.h"
+
+#include "hu-comparison-model.h"
+
+/* The comparison: one HuResult per scenario, then one per measured run,
+ * in the project's order. The table sorts on top of this model and the
+ * charts read it, so everything shows the same numbers. */
+struct _HuComparisonModel
+{
+  GObject       parent_instance;
+
+  HuProject    *project;
+  GPtrArray    *results;        /* HuResult */
+  HuResult     *baseline;       /* one of results, or NULL */
+
+  char         *equivalence_set;
+  HuEnergyUnit  energy_unit;
+  HuMassUnit    mass_unit;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HuComparisonModel, hu_comparison_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_BASELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+hu_comparison_model_get_item_type (GListModel *model)
+{
+  return HU_TYPE_RESULT;
+}
+
+static guint
+hu_comparison_model_get_n_items (GListModel *model)
+{
+  return HU_COMPARISON_MODEL (model)->results->len;
+}
+
+static gpointer
+hu_comparison_model_get_item (GListModel *model,
+                              guint       position)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (model);
+
+  if (position >= self->results->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->results, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hu_comparison_model_get_item_type;
+  iface->get_n_items = hu_comparison_model_get_n_items;
+  iface->get_item = hu_comparison_model_get_item;
+}
+
+static void
+apply_display (HuComparisonModel *self,
+               HuResult          *result)
+{
+  HuCatalog *catalog = hu_project_get_catalog (self->project);
+  const HuEquivalenceSet *set = NULL;
+
+  if (self->equivalence_set != NULL)
+    set = hu_catalog_lookup_equivalence_set (catalog, self->equivalence_set);
+  hu_result_set_display (result, set, hu_project_get_currency (self->project),
+                         self->energy_unit, self->mass_unit);
+}
+
+static HuResult *
+find_result_for (GPtrArray *results,
+                 gpointer   source)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      HuResult *result = g_ptr_array_index (results, i);
+
+      if ((gpointer) hu_result_get_scenario (result) == source ||
+          (gpointer) hu_result_get_run (result) == source)
+        return result;
+    }
+  return NULL;
+}
+
+/* When the baseline changes, every other row's "± %" changes with it. */
+static void
+on_result_changed (HuComparisonModel *self,
+                   HuResult          *result)
+{
+  if (result != self->baseline)
+    return;
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      HuResult *other = g_ptr_array_index (self->results, i);
+
+      if (other != result)
+        g_signal_emit_by_name (other, "changed");
+    }
+}
+
+/* Scenarios are few (tens at most), so the model is rebuilt on any change
+ * of the project's lists, reusing the results that still exist. */
+static void
+rebuild (HuComparisonModel *self)
+{
+  g_autoptr(GPtrArray) old = self->results;
+  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (self->project));
+  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (self->project));
+  HuCatalog *catalog = hu_project_get_catalog (self->project);
+  guint n_scenarios = g_list_model_get_n_items (scenarios);
+  guint n_runs = g_list_model_get_n_items (runs);
+  gboolean baseline_kept = FALSE;
+
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_scenarios + n_runs; i++)
+    {
+      g_autoptr(GObject) source = i < n_scenarios ? g_list_model_get_item (scenarios, i)
+                                                  : g_list_model_get_item (runs, i - n_scenarios);
+      HuResult *result = old != NULL ? find_result_for (old, source) : NULL;
+
+      if (result != NULL)
+        g_object_ref (result);
+      else
+        {
+          if (HU_IS_SCENARIO (source))
+            result = hu_result_new_for_scenario (HU_SCENARIO (source), catalog);
+          else
+            result = hu_result_new_for_run (HU_MEASURED_RUN (source));
+          g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
+                                   self, G_CONNECT_SWAPPED);
+          apply_display (self, result);
+        }
+
+      if (result == self->baseline)
+        baseline_kept = TRUE;
+      g_ptr_array_add (self->results, result);
+    }
+
+  if (!baseline_kept)
+    self->baseline = self->results->len > 0 ? g_ptr_array_index (self->results, 0) : NULL;
+  for (guint i = 0; i < self->results->len; i++)
+    hu_result_set_baseline (g_ptr_array_index (self->results, i), self->baseline);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0,
+                              old != NULL ? old->len : 0, self->results->len);
+  if (!baseline_kept)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+}
+
+static void
+hu_comparison_model_dispose (GObject *object)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
+
+  self->baseline = NULL;
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (hu_comparison_model_parent_class)->dispose (object);
+}
+
+static void
+hu_comparison_model_finalize (GObject *object)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
+
+  g_free (self->equivalence_set);
+
+  G_OBJECT_CLASS (hu_comparison_model_parent_class)->finalize (object);
+}
+
+static void
+hu_comparison_model_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_BASELINE:
+      g_value_set_object (value, self->baseline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_comparison_model_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+    case PROP_BASELINE:
+      hu_comparison_model_set_baseline (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_comparison_model_constructed (GObject *object)
+{
+  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
+
+  G_OBJECT_CLASS (hu_comparison_model_parent_class)->constructed (object);
+
+  g_return_if_fail (self->project != NULL);
+
+  g_signal_connect_object (hu_project_get_scenarios (self->project), "items-changed",
+                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (hu_project_get_runs (self->project), "items-changed",
+                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+hu_comparison_model_class_init (HuComparisonModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hu_comparison_model_constructed;
+  object_class->dispose = hu_comparison_model_dispose;
+  object_class->finalize = hu_comparison_model_finalize;
+  object_class->get_property = hu_comparison_model_get_property;
+  object_class->set_property = hu_comparison_model_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, HU_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASELINE] =
+    g_param_spec_object ("baseline", NULL, NULL, HU_TYPE_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hu_comparison_model_init (HuComparisonModel *self)
+{
+  self->equivalence_set = g_strdup ("epa-current");
+}
+
+HuComparisonModel *
+hu_comparison_model_new (HuProject *project)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+
+  return g_object_new (HU_TYPE_COMPARISON_MODEL, "project", project, NULL);
+}
+
+HuProject *
+hu_comparison_model_get_project (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return self->project;
+}
+
+HuResult *
+hu_comparison_model_get_baseline (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return self->baseline;
+}
+
+void
+hu_comparison_model_set_baseline (HuComparisonModel *self,
+                                  HuResult          *baseline)
+{
+  g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
+  g_return_if_fail (baseline == NULL || HU_IS_RESULT (baseline));
+
+  if (self->baseline == baseline)
+    return;
+  if (baseline != NULL && !g_ptr_array_find (self->results, baseline, NULL))
+    return;
+
+  self->baseline = baseline;
+  for (guint i = 0; i < self->results->len; i++)
+    hu_result_set_baseline (g_ptr_array_index (self->results, i), baseline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+}
+
+/**
+ * hu_comparison_model_find_scenario:
+ *
+ * Returns: (transfer none) (nullable): the result of @scenario
+ */
+HuResult *
+hu_comparison_model_find_scenario (HuComparisonModel *self,
+                                   HuScenario        *scenario)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return find_result_for (self->results, scenario);
+}
+
+void
+hu_comparison_model_set_display (HuComparisonModel *self,
+                                 const char        *equivalence_set,
+                                 HuEnergyUnit       energy_unit,
+                                 HuMassUnit         mass_unit)
+{
+  g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
+
+  g_free (self->equivalence_set);
+  self->equivalence_set = g_strdup (equivalence_set);
+  self->energy_unit = energy_unit;
+  self->mass_unit = mass_unit;
+
+  for (guint i = 0; i < self->results->len; i++)
+    apply_display (self, g_ptr_array_index (self->results, i));
+}
+
+const char *
+hu_comparison_model_get_equivalence_set (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return self->equivalence_set;
+}
+
+HuEnergyUnit
+hu_comparison_model_get_energy_unit (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), 0);
+  return self->energy_unit;
+}
+
+HuMassUnit
+hu_comparison_model_get_mass_unit (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), 0);
+  return self->mass_unit;
+}

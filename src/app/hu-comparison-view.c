@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuComparisonView"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hu-comparison-view.h"
+
+/* The side-by-side comparison: a chart of one metric and the table of
+ * every metric. The table is also the chart's text alternative. */
+struct _HuComparisonView
+{
+  AdwBin             parent_instance;
+
+  HuComparisonModel *model;
+  guint              chart_idle;
+  gboolean           syncing;
+
+  HuChartView       *chart_view;
+  GtkColumnView     *column_view;
+  GtkDropDown       *metric_dropdown;
+  GtkDropDown       *baseline_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
+
+/* The order of metric_dropdown's items. */
+static const HuMetric chart_metrics[] = {
+  HU_METRIC_ENERGY_KWH,
+  HU_METRIC_TOTAL_KG,
+  HU_METRIC_GPU_HOURS,
+  HU_METRIC_WALL_HOURS,
+  HU_METRIC_COST,
+};
+
+typedef struct {
+  HuColumn    column;
+  const char *title;
+  const char *property;   /* numeric sort key, or NULL for text */
+} ColumnInfo;
+
+static const ColumnInfo columns[] = {
+  { HU_COLUMN_NAME, N_("Scenario"), NULL },
+  { HU_COLUMN_ACCELERATOR, N_("Accelerators"), NULL },
+  { HU_COLUMN_GPU_HOURS, N_("GPU-hours"), "gpu-hours" },
+  { HU_COLUMN_WALL_HOURS, N_("Wall-clock"), "wall-hours" },
+  { HU_COLUMN_ENERGY, N_("Energy"), "energy-kwh" },
+  { HU_COLUMN_CO2, N_("CO₂eq"), "total-kg" },
+  { HU_COLUMN_COST, N_("Cost"), "cost" },
+  { HU_COLUMN_EQUIVALENCE, N_("Equivalent to"), "total-kg" },
+};
+
+static gboolean
+refresh_chart_idle (gpointer data)
+{
+  HuComparisonView *self = data;
+
+  self->chart_idle = 0;
+  hu_comparison_view_refresh_chart (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many results change at once (a baseline change, a reload): redraw the
+ * chart once for all of them. */
+static void
+queue_chart (HuComparisonView *self)
+{
+  if (self->chart_idle == 0)
+    self->chart_idle = g_idle_add (refresh_chart_idle, self);
+}
+
+static void
+update_cell (GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *value_label = gtk_widget_get_first_child (box);
+  GtkWidget *delta_label = gtk_widget_get_next_sibling (value_label);
+  HuResult *result = gtk_list_item_get_item (item);
+  HuColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "hu-column"));
+  g_autofree char *value = NULL;
+  g_autofree char *delta = NULL;
+
+  if (result == NULL)
+    return;
+
+  value = hu_result_format_column (result, column);
+  delta = hu_result_format_delta (result, column);
+
+  if (column == HU_COLUMN_NAME && hu_result_get_error (result) != NULL)
+    {
+      g_free (delta);
+      delta = g_strdup (hu_result_get_error (result));
+    }
+
+  gtk_label_set_label (GTK_LABEL (value_label), value);
+  gtk_label_set_label (GTK_LABEL (delta_label), delta);
+  gtk_widget_set_visible (delta_label, delta != NULL);
+
+  /* Lower is better for every metric we show. */
+  gtk_widget_remove_css_class (delta_label, "success");
+  gtk_widget_remove_css_class (delta_label, "error");
+  if (delta != NULL && column != HU_COLUMN_NAME)
+    {
+      if (g_str_has_prefix (delta, "+"))
+        gtk_widget_add_css_class (delta_label, "error");
+      else if (g_str_has_prefix (delta, "−") || g_str_has_prefix (delta, "-"))
+        gtk_widget_add_css_class (delta_label, "success");
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *delta = gtk_label_new (NULL);
+  gboolean numeric = GPOINTER_TO_UINT (column) >= HU_COLUMN_GPU_HOURS;
+
+  g_object_set_data (G_OBJECT (box), "hu-column", column);
+  gtk_label_set_xalign (GTK_LABEL (value), numeric ? 1.0 : 0.0);
+  gtk_label_set_xalign (GTK_LABEL (delta), numeric ? 1.0 : 0.0);
+  gtk_label_set_selectable (GTK_LABEL (value), FALSE);
+  if (numeric)
+    gtk_widget_add_css_class (value, "numeric");
+  if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
+    gtk_widget_add_css_class (value, "heading");
+  if (GPOINTER_TO_UINT (column) == HU_COLUMN_EQUIVALENCE ||
+      GPOINTER_TO_UINT (column) == HU_COLUMN_ACCELERATOR)
+    {
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 24);
+    }
+  gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (delta), 24);
+  gtk_widget_add_css_class (delta, "caption");
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), delta);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  column)
+{
+  HuResult *result = gtk_list_item_get_item (item);
+
+  g_signal_connect_swapped (result, "changed", G_CALLBACK (update_cell), item);
+  update_cell (item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  column)
+{
+  HuResult *result = gtk_list_item_get_item (item);
+
+  g_signal_handlers_disconnect_by_func (result, update_cell, item);
+}
+
+static void
+on_metric_changed (HuComparisonView *self)
+{
+  hu_comparison_view_refresh_chart (self);
+}
+
+static void
+on_baseline_selected (HuComparisonView *self)
+{
+  HuResult *result = gtk_drop_down_get_selected_item (self->baseline_dropdown);
+
+  /* The drop-down moves its selection by itself while the model changes;
+   * only a choice by the user changes the baseline. */
+  if (self->syncing)
+    return;
+  if (self->model != NULL && result != NULL)
+    hu_comparison_model_set_baseline (self->model, result);
+}
+
+static void
+sync_baseline_dropdown (HuComparisonView *self)
+{
+  HuResult *baseline = hu_comparison_model_get_baseline (self->model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HuResult) result = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (result == baseline)
+        gtk_drop_down_set_selected (self->baseline_dropdown, i);
+    }
+  self->syncing = FALSE;
+}
+
+static void
+on_items_changing (HuComparisonView *self)
+{
+  self->syncing = TRUE;
+}
+
+static void
+on_items_changed (HuComparisonView *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  GListModel       *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HuResult) result = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_func (result, queue_chart, self);
+      g_signal_connect_object (result, "changed", G_CALLBACK (queue_chart), self,
+                               G_CONNECT_SWAPPED);
+    }
+  sync_baseline_dropdown (self);
+  queue_chart (self);
+}
+
+static void
+hu_comparison_view_dispose (GObject *object)
+{
+  HuComparisonView *self = HU_COMPARISON_VIEW (object);
+
+  g_clear_handle_id (&self->chart_idle, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_COMPARISON_VIEW);
+
+  G_OBJECT_CLASS (hu_comparison_view_parent_class)->dispose (object);
+}
+
+static void
+hu_comparison_view_class_init (HuComparisonViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hu_comparison_view_dispose;
+
+  g_type_ensure (HU_TYPE_CHART_VIEW);
+  g_type_ensure (HU_TYPE_RESULT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/hu-comparison-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
+}
+
+static void
+hu_comparison_view_init (HuComparisonView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+      gpointer data = GUINT_TO_POINTER (columns[i].column);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
+
+      column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
+      if (columns[i].property != NULL)
+        sorter = GTK_SORTER (gtk_numeric_sorter_new (
+                   gtk_property_expression_new (HU_TYPE_RESULT, NULL, columns[i].property)));
+      else if (columns[i].column == HU_COLUMN_NAME)
+        sorter = GTK_SORTER (gtk_string_sorter_new (
+                   gtk_property_expression_new (HU_TYPE_RESULT, NULL, "name")));
+      if (sorter != NULL)
+        gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].column == HU_COLUMN_EQUIVALENCE)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  gtk_drop_down_set_selected (self->metric_dropdown, 1);
+  g_signal_connect_object (self->metric_dropdown, "notify::selected",
+                           G_CALLBACK (on_metric_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->baseline_dropdown, "notify::selected",
+                           G_CALLBACK (on_baseline_selected), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+hu_comparison_view_new (void)
+{
+  return g_object_new (HU_TYPE_COMPARISON_VIEW, NULL);
+}
+
+void
+hu_comparison_view_set_model (HuComparisonView  *self,
+                              HuComparisonModel *model)
+{
+  GtkSortListModel *sorted;
+  GtkNoSelection *selection;
+
+  g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+
+  if (model == NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      gtk_drop_down_set_model (self->baseline_dropdown, NULL);
+      hu_chart_view_set_chart (self->chart_view, NULL);
+      return;
+    }
+
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (model)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  /* Connected before and after the drop-down's own handler, see
+   * on_baseline_selected(). */
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changing), self,
+                           G_CONNECT_SWAPPED);
+  gtk_drop_down_set_model (self->baseline_dropdown, G_LIST_MODEL (model));
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::baseline", G_CALLBACK (sync_baseline_dropdown),
+                           self, G_CONNECT_SWAPPED);
+  on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                    G_LIST_MODEL (model));
+  hu_comparison_view_refresh_chart (self);
+}
+
+HuMetric
+hu_comparison_view_get_metric (HuComparisonView *self)
+{
+  guint i;
+
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), HU_METRIC_TOTAL_KG);
+
+  i = gtk_drop_down_get_selected (self->metric_dropdown);
+  return i < G_N_ELEMENTS (chart_metrics) ? chart_metrics[i] : HU_METRIC_TOTAL_KG;
+}
+
+void
+hu_comparison_view_set_metric (HuComparisonView *self,
+                               HuMetric          metric)
+{
+  g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_metrics); i++)
+    if (chart_metrics[i] == metric)
+      gtk_drop_down_set_selected (self->metric_dropdown, i);
+}
+
+GtkColumnView *
+hu_comparison_view_get_column_view (HuComparisonView *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
+  return self->column_view;
+}
+
+HuChartView *
+hu_comparison_view_get_chart_view (HuComparisonView *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
+  return self->chart_view;
+}
+
+/**
+ * hu_comparison_view_refresh_chart:
+ *
+ * Rebuilds the chart from the current results now (normally this
+ * happens in an idle after they change).
+ */
+void
+hu_comparison_view_refresh_chart (HuComparisonView *self)
+{
+  g_autoptr(HuChart) chart = NULL;
+  HuProject *project;
+
+  g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
+
+  g_clear_handle_id (&self->chart_idle, g_source_remove);
+  if (self->model == NULL)
+    return;
+
+  project = hu_comparison_model_get_project (self->model);
+  chart = hu_chart_new_comparison (project, hu_project_get_catalog (project),
+                                   hu_comparison_view_get_metric (self));
+  hu_chart_view_set_chart (self->chart_view, chart);
+}

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuDerivationView"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hu-derivation-view.h"
+
+/* The teaching view: every step of the estimate with its formula, the
+ * numbers put in, the result and where the defaults came from. All text
+ * is selectable, and the whole can be copied as plain text. */
+struct _HuDerivationView
+{
+  AdwBin      parent_instance;
+
+  HuResult   *result;
+  guint       n_steps;
+
+  GtkLabel   *subtitle_label;
+  GtkListBox *steps_list;
+  GtkButton  *copy_button;
+};
+
+G_DEFINE_FINAL_TYPE (HuDerivationView, hu_derivation_view, ADW_TYPE_BIN)
+
+static GtkWidget *
+step_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+step_row (guint         number,
+          const HuStep *step)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *title = g_strdup_printf ("%u. %s", number, step->title);
+  GtkWidget *title_label = step_label (title, "heading");
+  GtkWidget *result_label = step_label (step->result, "numeric");
+
+  gtk_widget_set_hexpand (title_label, TRUE);
+  gtk_widget_add_css_class (result_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (result_label), 1);
+  gtk_box_append (GTK_BOX (header), title_label);
+  gtk_box_append (GTK_BOX (header), result_label);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), header);
+  if (step->formula != NULL)
+    gtk_box_append (GTK_BOX (box), step_label (step->formula, "dim-label"));
+  if (step->calculation != NULL)
+    gtk_box_append (GTK_BOX (box), step_label (step->calculation, "monospace"));
+  if (step->note != NULL)
+    {
+      GtkWidget *note = step_label (step->note, "caption");
+
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->result,
+                                  -1);
+  return row;
+}
+
+static void
+update (HuDerivationView *self)
+{
+  const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
+    gtk_list_box_remove (self->steps_list, child);
+  self->n_steps = 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "derivation.copy", estimate != NULL);
+
+  if (self->result == NULL)
+    {
+      gtk_label_set_label (self->subtitle_label, _("Select a scenario to see its derivation."));
+      return;
+    }
+
+  if (estimate == NULL)
+    {
+      const char *error = hu_result_get_error (self->result);
+
+      if (hu_result_get_run (self->result) != NULL)
+        gtk_label_set_label (self->subtitle_label,
+                             _("A measured run is not computed: its numbers come from the tracker’s log."));
+      else
+        gtk_label_set_label (self->subtitle_label, error);
+      return;
+    }
+
+  {
+    /* Translators: %s is a scenario's name */
+    g_autofree char *subtitle = g_strdup_printf (_("The estimate of “%s”, step by step, with the source of every default."),
+                                                 hu_result_get_name (self->result));
+    gtk_label_set_label (self->subtitle_label, subtitle);
+  }
+
+  if (estimate->steps == NULL)
+    return;
+
+  for (guint i = 0; i < estimate->steps->len; i++)
+    gtk_list_box_append (self->steps_list,
+                         step_row (i + 1, g_ptr_array_index (estimate->steps, i)));
+  self->n_steps = estimate->steps->len;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HuDerivationView *self = HU_DERIVATION_VIEW (widget);
+  const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
+  g_autofree char *text = NULL;
+
+  if (estimate == NULL)
+    return;
+
+  text = hu_estimate_derivation_text (estimate);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+hu_derivation_view_dispose (GObject *object)
+{
+  HuDerivationView *self = HU_DERIVATION_VIEW (object);
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_clear_object (&self->result);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_DERIVATION_VIEW);
+
+  G_OBJECT_CLASS (hu_derivation_view_parent_class)->dispose (object);
+}
+
+static void
+hu_derivation_view_class_init (HuDerivationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hu_derivation_view_dispose;
+
+  gtk_widget_class_install_action (widget_class, "derivation.copy", NULL, copy_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/hu-derivation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, copy_button);
+}
+
+static void
+hu_derivation_view_init (HuDerivationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+GtkWidget *
+hu_derivation_view_new (void)
+{
+  return g_object_new (HU_TYPE_DERIVATION_VIEW, NULL);
+}
+
+void
+hu_derivation_view_set_result (HuDerivationView *self,
+                               HuResult         *result)
+{
+  g_return_if_fail (HU_IS_DERIVATION_VIEW (self));
+  g_return_if_fail (result == NULL || HU_IS_RESULT (result));
+
+  if (self->result == result)
+    return;
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_set_object (&self->result, result);
+  if (result != NULL)
+    g_signal_connect_swapped (result, "changed", G_CALLBACK (update), self);
+  update (self);
+}
+
+guint
+hu_derivation_view_get_n_steps (HuDerivationView *self)
+{
+  g_return_val_if_fail (HU_IS_DERIVATION_VIEW (self), 0);
+  return self->n_steps;
+}

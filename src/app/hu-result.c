@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuResult"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hu-result.h"
+
+/* One row of the comparison: a scenario with its estimate, or a measured
+ * run with its totals. Estimates are cheap (a handful of multiplications),
+ * so a result recomputes as soon as its scenario changes; the editor is
+ * what debounces typing. */
+struct _HuResult
+{
+  GObject                 parent_instance;
+
+  HuScenario             *scenario;
+  HuMeasuredRun          *run;
+  HuCatalog              *catalog;
+  HuEstimate             *estimate;
+  char                   *error;
+
+  /* Weak: the model keeps every result alive and clears this first. */
+  HuResult               *baseline;
+
+  const HuEquivalenceSet *equivalence_set;
+  char                   *currency;
+  HuEnergyUnit            energy_unit;
+  HuMassUnit              mass_unit;
+};
+
+G_DEFINE_FINAL_TYPE (HuResult, hu_result, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCENARIO,
+  PROP_RUN,
+  PROP_NAME,
+  PROP_ERROR,
+  PROP_GPU_HOURS,
+  PROP_WALL_HOURS,
+  PROP_ENERGY_KWH,
+  PROP_TOTAL_KG,
+  PROP_COST,
+  PROP_IS_BASELINE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+hu_result_notify_all (HuResult *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_NAME; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_source_changed (HuResult *self)
+{
+  hu_result_recompute (self);
+}
+
+static void
+hu_result_dispose (GObject *object)
+{
+  HuResult *self = HU_RESULT (object);
+
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->run);
+  g_clear_object (&self->catalog);
+  self->baseline = NULL;
+
+  G_OBJECT_CLASS (hu_result_parent_class)->dispose (object);
+}
+
+static void
+hu_result_finalize (GObject *object)
+{
+  HuResult *self = HU_RESULT (object);
+
+  g_clear_pointer (&self->estimate, hu_estimate_unref);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->currency, g_free);
+
+  G_OBJECT_CLASS (hu_result_parent_class)->finalize (object);
+}
+
+static void
+hu_result_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HuResult *self = HU_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+    case PROP_RUN:
+      g_value_set_object (value, self->run);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, hu_result_get_name (self));
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    case PROP_GPU_HOURS:
+      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_GPU_HOURS));
+      break;
+    case PROP_WALL_HOURS:
+      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_WALL_HOURS));
+      break;
+    case PROP_ENERGY_KWH:
+      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_ENERGY_KWH));
+      break;
+    case PROP_TOTAL_KG:
+      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_TOTAL_KG));
+      break;
+    case PROP_COST:
+      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_COST));
+      break;
+    case PROP_IS_BASELINE:
+      g_value_set_boolean (value, hu_result_get_is_baseline (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_result_class_init (HuResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hu_result_dispose;
+  object_class->finalize = hu_result_finalize;
+  object_class->get_property = hu_result_get_property;
+
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, HU_TYPE_SCENARIO,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUN] =
+    g_param_spec_object ("run", NULL, NULL, HU_TYPE_MEASURED_RUN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* Plain numbers for GtkNumericSorter; NAN when unknown. */
+  properties[PROP_GPU_HOURS] =
+    g_param_spec_double ("gpu-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WALL_HOURS] =
+    g_param_spec_double ("wall-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENERGY_KWH] =
+    g_param_spec_double ("energy-kwh", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOTAL_KG] =
+    g_param_spec_double ("total-kg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COST] =
+    g_param_spec_double ("cost", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_BASELINE] =
+    g_param_spec_boolean ("is-baseline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after every recomputation and display change, so a table cell
+   * needs one handler whatever it shows. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hu_result_init (HuResult *self)
+{
+  self->currency = g_strdup ("USD");
+}
+
+/**
+ * hu_result_new_for_scenario:
+ * @scenario: the scenario to follow
+ * @catalog: the catalog its ids refer to
+ *
+ * Returns: (transfer full): a result that recomputes whenever @scenario
+ *   emits ::changed
+ */
+HuResult *
+hu_result_new_for_scenario (HuScenario *scenario,
+                            HuCatalog  *catalog)
+{
+  HuResult *self;
+
+  g_return_val_if_fail (HU_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (HU_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (HU_TYPE_RESULT, NULL);
+  self->scenario = g_object_ref (scenario);
+  self->catalog = g_object_ref (catalog);
+  g_signal_connect_object (scenario, "changed", G_CALLBACK (on_source_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scenario, "notify::name", G_CALLBACK (on_source_changed),
+                           self, G_CONNECT_SWAPPED);
+  hu_result_recompute (self);
+
+  return self;
+}
+
+/**
+ * hu_result_new_for_run:
+ * @run: a measured run
+ *
+ * Returns: (transfer full): a result showing the run's measured totals
+ */
+HuResult *
+hu_result_new_for_run (HuMeasuredRun *run)
+{
+  HuResult *self;
+
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), NULL);
+
+  self = g_object_new (HU_TYPE_RESULT, NULL);
+  self->run = g_object_ref (run);
+  g_signal_connect_object (run, "changed", G_CALLBACK (on_source_changed),
+                           self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+HuScenario *
+hu_result_get_scenario (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->scenario;
+}
+
+HuMeasuredRun *
+hu_result_get_run (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->run;
+}
+
+const char *
+hu_result_get_name (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  if (self->scenario != NULL)
+    return hu_scenario_get_name (self->scenario);
+  if (self->run != NULL)
+    return hu_measured_run_get_name (self->run);
+  return NULL;
+}
+
+/**
+ * hu_result_get_estimate:
+ *
+ * Returns: (nullable): the estimate, or %NULL for a run or when the
+ *   scenario's inputs are incomplete (see hu_result_get_error())
+ */
+const HuEstimate *
+hu_result_get_estimate (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->estimate;
+}
+
+const char *
+hu_result_get_error (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->error;
+}
+
+/**
+ * hu_result_get_metric:
+ *
+ * Returns: the value of @metric, NAN when unknown
+ */
+double
+hu_result_get_metric (HuResult *self,
+                      HuMetric  metric)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+
+  if (self->estimate != NULL)
+    return hu_estimate_get_metric (self->estimate, metric);
+
+  if (self->run != NULL)
+    {
+      HuRunData *data = hu_measured_run_get_data (self->run);
+      double count = isnan (data->gpu_count) ? 1 : data->gpu_count;
+      double hours = data->duration_s / 3600.0;
+
+      switch (metric)
+        {
+        case HU_METRIC_GPU_HOURS:
+          return hours * count;
+        case HU_METRIC_WALL_HOURS:
+          return hours;
+        case HU_METRIC_ENERGY_KWH:
+          return data->energy_kwh;
+        case HU_METRIC_EMISSIONS_KG:
+        case HU_METRIC_TOTAL_KG:
+          return data->emissions_kg;
+        case HU_METRIC_COST:
+        case HU_N_METRICS:
+        default:
+          return NAN;
+        }
+    }
+
+  return NAN;
+}
+
+void
+hu_result_set_baseline (HuResult *self,
+                        HuResult *baseline)
+{
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  if (self->baseline == baseline)
+    return;
+
+  self->baseline = baseline;
+  hu_result_notify_all (self);
+}
+
+HuResult *
+hu_result_get_baseline (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->baseline;
+}
+
+gboolean
+hu_result_get_is_baseline (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), FALSE);
+  return self->baseline == self;
+}
+
+/**
+ * hu_result_set_display:
+ *
+ * Sets how the result formats itself: the equivalence set of the table's
+ * equivalence column, the currency and the energy/mass units.
+ */
+void
+hu_result_set_display (HuResult               *self,
+                       const HuEquivalenceSet *set,
+                       const char             *currency,
+                       HuEnergyUnit            energy_unit,
+                       HuMassUnit              mass_unit)
+{
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  self->equivalence_set = set;
+  g_free (self->currency);
+  self->currency = g_strdup (currency != NULL ? currency : "USD");
+  self->energy_unit = energy_unit;
+  self->mass_unit = mass_unit;
+  hu_result_notify_all (self);
+}
+
+/**
+ * hu_result_recompute:
+ *
+ * Computes the estimate again from the scenario's current inputs. An
+ * invalid scenario keeps no estimate and an error message instead, so
+ * the table shows the problem rather than stale numbers.
+ */
+void
+hu_result_recompute (HuResult *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  if (self->scenario != NULL)
+    {
+      g_clear_pointer (&self->estimate, hu_estimate_unref);
+      g_clear_pointer (&self->error, g_free);
+
+      self->estimate = hu_estimate_compute (hu_scenario_get_inputs (self->scenario),
+                                            self->catalog, HU_ESTIMATE_FLAGS_NONE,
+                                            &error);
+      if (self->estimate == NULL)
+        self->error = g_strdup (error->message);
+    }
+
+  hu_result_notify_all (self);
+}
+
+char *
+hu_format_energy_in (double       kwh,
+                     HuEnergyUnit unit)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (kwh))
+    return g_strdup ("—");
+
+  switch (unit)
+    {
+    case HU_ENERGY_UNIT_KWH:
+      number = hu_format_number (kwh, 4);
+      /* Translators: an amount of energy, e.g. "1,234 kWh" */
+      return g_strdup_printf (_("%s kWh"), number);
+    case HU_ENERGY_UNIT_MWH:
+      number = hu_format_number (kwh / 1e3, 4);
+      return g_strdup_printf (_("%s MWh"), number);
+    case HU_ENERGY_UNIT_GWH:
+      number = hu_format_number (kwh / 1e6, 4);
+      return g_strdup_printf (_("%s GWh"), number);
+    case HU_ENERGY_UNIT_AUTO:
+    default:
+      return hu_format_energy_kwh (kwh);
+    }
+}
+
+char *
+hu_format_mass_in (double     kg,
+                   HuMassUnit unit)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (kg))
+    return g_strdup ("—");
+
+  switch (unit)
+    {
+    case HU_MASS_UNIT_KG:
+      number = hu_format_number (kg, 4);
+      /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg" */
+      return g_strdup_printf (_("%s kg"), number);
+    case HU_MASS_UNIT_TONNES:
+      number = hu_format_number (kg / 1e3, 4);
+      /* Translators: metric tonnes, e.g. "72.6 t" */
+      return g_strdup_printf (_("%s t"), number);
+    case HU_MASS_UNIT_AUTO:
+    default:
+      return hu_format_mass_kg (kg);
+    }
+}
+
+char *
+hu_format_money (double      amount,
+                 const char *currency)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (amount))
+    return g_strdup ("—");
+
+  number = hu_format_number (amount, 4);
+  /* Translators: an amount of money and its ISO currency code, "12,345 USD" */
+  return g_strdup_printf (_("%s %s"), number, currency != NULL ? currency : "");
+}
+
+static HuMetric
+column_metric (HuColumn column)
+{
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return HU_METRIC_GPU_HOURS;
+    case HU_COLUMN_WALL_HOURS:
+      return HU_METRIC_WALL_HOURS;
+    case HU_COLUMN_ENERGY:
+      return HU_METRIC_ENERGY_KWH;
+    case HU_COLUMN_CO2:
+    case HU_COLUMN_EQUIVALENCE:
+      return HU_METRIC_TOTAL_KG;
+    case HU_COLUMN_COST:
+      return HU_METRIC_COST;
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_N_COLUMNS:
+    default:
+      return HU_N_METRICS;
+    }
+}
+
+static char *
+format_accelerator (HuResult *self)
+{
+  if (self->estimate != NULL)
+    {
+      g_autofree char *count = hu_format_number (self->estimate->count, 6);
+      const char *name = self->estimate->gpu_name != NULL ? self->estimate->gpu_name
+                                                          : self->estimate->gpu;
+
+      if (name == NULL)
+        /* Translators: accelerators of no catalog model, e.g. "× 8" */
+        return g_strdup_printf (_("Custom × %s"), count);
+      /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
+      return g_strdup_printf (_("%s × %s"), name, count);
+    }
+
+  if (self->run != NULL)
+    {
+      HuRunData *data = hu_measured_run_get_data (self->run);
+      g_autofree char *count = hu_format_number (isnan (data->gpu_count) ? 1
+                                                 : data->gpu_count, 6);
+
+      if (data->gpu_model == NULL)
+        return g_strdup (_("Measured run"));
+      return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+    }
+
+  return g_strdup ("—");
+}
+
+/**
+ * hu_result_format_column:
+ *
+ * Returns: (transfer full): the text of @column for people
+ */
+char *
+hu_result_format_column (HuResult *self,
+                         HuColumn  column)
+{
+  double value;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  if (column == HU_COLUMN_NAME)
+    return g_strdup (hu_result_get_name (self));
+  if (column == HU_COLUMN_ACCELERATOR)
+    return format_accelerator (self);
+
+  value = hu_result_get_metric (self, column_metric (column));
+  if (isnan (value))
+    return g_strdup ("—");
+
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return hu_format_hours (value);
+    case HU_COLUMN_WALL_HOURS:
+      return hu_format_duration (value);
+    case HU_COLUMN_ENERGY:
+      return hu_format_energy_in (value, self->energy_unit);
+    case HU_COLUMN_CO2:
+      return hu_format_mass_in (value, self->mass_unit);
+    case HU_COLUMN_COST:
+      return hu_format_money (value, self->currency);
+    case HU_COLUMN_EQUIVALENCE:
+      {
+        g_autoptr(GPtrArray) equivalences = NULL;
+        HuEquivalence *first;
+
+        if (self->equivalence_set == NULL)
+          return g_strdup ("—");
+        equivalences = hu_equivalences_compute (self->equivalence_set, value);
+        if (equivalences == NULL || equivalences->len == 0)
+          return g_strdup ("—");
+        first = g_ptr_array_index (equivalences, 0);
+        return g_strdup (first->label);
+      }
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * hu_result_format_delta:
+ *
+ * Returns: (transfer full) (nullable): "+12 %" against the baseline,
+ *   "baseline" for the baseline itself, %NULL when there is nothing to say
+ */
+char *
+hu_result_format_delta (HuResult *self,
+                        HuColumn  column)
+{
+  HuMetric metric;
+  double value, base;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  metric = column_metric (column);
+  if (metric == HU_N_METRICS || column == HU_COLUMN_EQUIVALENCE || self->baseline == NULL)
+    return NULL;
+
+  if (self->baseline == self)
+    /* Translators: shown under the values of the row others compare against */
+    return g_strdup (C_("comparison", "baseline"));
+
+  value = hu_result_get_metric (self, metric);
+  base = hu_result_get_metric (self->baseline, metric);
+  if (isnan (value) || isnan (base) || base == 0)
+    return NULL;
+
+  {
+    double change = (value - base) / base;
+    g_autofree char *percent = hu_format_percent (fabs (change));
+
+    if (fabs (change) < 0.0005)
+      /* Translators: no difference against the baseline */
+      return g_strdup (C_("comparison", "same"));
+    /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
+    return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
+                            percent);
+  }
+}

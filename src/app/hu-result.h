@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hu-core.h"
+
+G_BEGIN_DECLS
+
+/* Display units, in the order of the GSettings enums. */
+typedef enum {
+  HU_ENERGY_UNIT_AUTO,
+  HU_ENERGY_UNIT_KWH,
+  HU_ENERGY_UNIT_MWH,
+  HU_ENERGY_UNIT_GWH,
+} HuEnergyUnit;
+
+typedef enum {
+  HU_MASS_UNIT_AUTO,
+  HU_MASS_UNIT_KG,
+  HU_MASS_UNIT_TONNES,
+} HuMassUnit;
+
+/* The columns of the comparison table, also used by cells and tests. */
+typedef enum {
+  HU_COLUMN_NAME,
+  HU_COLUMN_ACCELERATOR,
+  HU_COLUMN_GPU_HOURS,
+  HU_COLUMN_WALL_HOURS,
+  HU_COLUMN_ENERGY,
+  HU_COLUMN_CO2,
+  HU_COLUMN_COST,
+  HU_COLUMN_EQUIVALENCE,
+  HU_N_COLUMNS
+} HuColumn;
+
+#define HU_TYPE_RESULT (hu_result_get_type ())
+G_DECLARE_FINAL_TYPE (HuResult, hu_result, HU, RESULT, GObject)
+
+HuResult         *hu_result_new_for_scenario (HuScenario       *scenario,
+                                              HuCatalog        *catalog);
+HuResult         *hu_result_new_for_run      (HuMeasuredRun    *run);
+
+HuScenario       *hu_result_get_scenario     (HuResult         *self);
+HuMeasuredRun    *hu_result_get_run          (HuResult         *self);
+const char       *hu_result_get_name         (HuResult         *self);
+const HuEstimate *hu_result_get_estimate     (HuResult         *self);
+const char       *hu_result_get_error        (HuResult         *self);
+double            hu_result_get_metric       (HuResult         *self,
+                                              HuMetric          metric);
+
+void              hu_result_set_baseline     (HuResult         *self,
+                                              HuResult         *baseline);
+HuResult         *hu_result_get_baseline     (HuResult         *self);
+gboolean          hu_result_get_is_baseline  (HuResult         *self);
+void              hu_result_set_display      (HuResult         *self,
+                                              const HuEquivalenceSet *set,
+                                              const char       *currency,
+                                              HuEnergyUnit      energy_unit,
+                                              HuMassUnit        mass_unit);
+void              hu_result_recompute        (HuResult         *self);
+
+char             *hu_result_format_column    (HuResult         *self,
+                                              HuColumn          column);
+char             *hu_result_format_delta     (HuResult         *self,
+                                              HuColumn          column);
+
+char             *hu_format_energy_in        (double            kwh,
+                                              HuEnergyUnit      unit);
+char             *hu_format_mass_in          (double            kg,
+                                              HuMassUnit        unit);
+char             *hu_format_money            (double            amount,
+                                              const char       *currency);
+
+G_END_DECLS

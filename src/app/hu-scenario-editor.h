@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hu-result.h"
+
+G_BEGIN_DECLS
+
+#define HU_TYPE_SCENARIO_EDITOR (hu_scenario_editor_get_type ())
+G_DECLARE_FINAL_TYPE (HuScenarioEditor, hu_scenario_editor, HU, SCENARIO_EDITOR, AdwBin)
+
+GtkWidget  *hu_scenario_editor_new          (void);
+void        hu_scenario_editor_set_catalog  (HuScenarioEditor *self,
+                                             HuCatalog        *catalog);
+void        hu_scenario_editor_set_currency (HuScenarioEditor *self,
+                                             const char       *currency);
+HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
+void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
+                                             HuResult         *result);
+void        hu_scenario_editor_flush        (HuScenarioEditor *self);
+gboolean    hu_scenario_editor_can_undo     (HuScenarioEditor *self);
+void        hu_scenario_editor_undo         (HuScenarioEditor *self);
+void        hu_scenario_editor_clear_undo   (HuScenarioEditor *self);
+void        hu_scenario_editor_focus_name   (HuScenarioEditor *self);
+AdwEntryRow *hu_scenario_editor_get_input_row (HuScenarioEditor *self,
+                                               HuInputKey        key);
+
+G_END_DECLS

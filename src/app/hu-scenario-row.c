@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuScenarioRow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hu-scenario-row.h"
+
+/* A sidebar row: a scenario (or measured run) with its accelerators and
+ * its CO₂eq, so the list alone already compares. */
+struct _HuScenarioRow
+{
+  GtkListBoxRow  parent_instance;
+
+  HuResult      *result;
+
+  GtkImage      *icon;
+  GtkLabel      *name_label;
+  GtkLabel      *detail_label;
+  GtkImage      *baseline_icon;
+  GtkImage      *error_icon;
+};
+
+G_DEFINE_FINAL_TYPE (HuScenarioRow, hu_scenario_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_RESULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update (HuScenarioRow *self)
+{
+  g_autofree char *accelerator = hu_result_format_column (self->result, HU_COLUMN_ACCELERATOR);
+  g_autofree char *co2 = hu_result_format_column (self->result, HU_COLUMN_CO2);
+  g_autofree char *detail = NULL;
+  const char *error = hu_result_get_error (self->result);
+  const char *name = hu_result_get_name (self->result);
+
+  gtk_label_set_label (self->name_label, name != NULL && *name != '\0' ? name : _("Untitled"));
+
+  if (error != NULL)
+    detail = g_strdup (error);
+  else
+    /* Translators: sidebar row detail, "NVIDIA A100 × 8 · 72.6 t CO₂eq" */
+    detail = g_strdup_printf (_("%s · %s CO₂eq"), accelerator, co2);
+  gtk_label_set_label (self->detail_label, detail);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_icon), error != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_icon), error);
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_icon),
+                          hu_result_get_is_baseline (self->result));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail,
+                                  -1);
+}
+
+static void
+hu_scenario_row_dispose (GObject *object)
+{
+  HuScenarioRow *self = HU_SCENARIO_ROW (object);
+
+  g_clear_object (&self->result);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_SCENARIO_ROW);
+
+  G_OBJECT_CLASS (hu_scenario_row_parent_class)->dispose (object);
+}
+
+static void
+hu_scenario_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HuScenarioRow *self = HU_SCENARIO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      g_value_set_object (value, self->result);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_scenario_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HuScenarioRow *self = HU_SCENARIO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      self->result = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_scenario_row_constructed (GObject *object)
+{
+  HuScenarioRow *self = HU_SCENARIO_ROW (object);
+
+  G_OBJECT_CLASS (hu_scenario_row_parent_class)->constructed (object);
+
+  if (hu_result_get_run (self->result) != NULL)
+    gtk_image_set_from_icon_name (self->icon, "utilities-system-monitor-symbolic");
+  g_signal_connect_object (self->result, "changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+hu_scenario_row_class_init (HuScenarioRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hu_scenario_row_constructed;
+  object_class->dispose = hu_scenario_row_dispose;
+  object_class->get_property = hu_scenario_row_get_property;
+  object_class->set_property = hu_scenario_row_set_property;
+
+  properties[PROP_RESULT] =
+    g_param_spec_object ("result", NULL, NULL, HU_TYPE_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/hu-scenario-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, baseline_icon);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, error_icon);
+}
+
+static void
+hu_scenario_row_init (HuScenarioRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+hu_scenario_row_new (HuResult *result)
+{
+  g_return_val_if_fail (HU_IS_RESULT (result), NULL);
+
+  return g_object_new (HU_TYPE_SCENARIO_ROW, "result", result, NULL);
+}
+
+/**
+ * hu_scenario_row_get_result:
+ *
+ * Returns: (transfer none): the result the row shows
+ */
+HuResult *
+hu_scenario_row_get_result (HuScenarioRow *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_ROW (self), NULL);
+  return self->result;
+}

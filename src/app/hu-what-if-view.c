@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuWhatIfView"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hu-what-if-view.h"
+
+/* Sweeps run a few hundred estimates; waiting for a short pause keeps
+ * typing in the editor smooth while this page is open. */
+#define REFRESH_DELAY_MS 150
+
+/* "What if this scenario ran elsewhere, on other hardware, or with one
+ * input changed?" — three charts of the selected scenario. */
+struct _HuWhatIfView
+{
+  AdwBin         parent_instance;
+
+  HuCatalog     *catalog;
+  HuResult      *result;
+  guint          refresh_source;
+  gboolean       setting_range;
+
+  GtkLabel      *heading;
+  GtkStack      *stack;
+  GtkDropDown   *provider_dropdown;
+  GtkLabel      *regions_note;
+  HuChartView   *regions_chart;
+  GtkDropDown   *gpu_metric_dropdown;
+  HuChartView   *gpus_chart;
+  GtkDropDown   *parameter_dropdown;
+  GtkSpinButton *from_spin;
+  GtkSpinButton *to_spin;
+  GtkDropDown   *sweep_metric_dropdown;
+  GtkLabel      *sweep_error;
+  HuChartView   *sweep_chart;
+};
+
+G_DEFINE_FINAL_TYPE (HuWhatIfView, hu_what_if_view, ADW_TYPE_BIN)
+
+static const char * const providers[] = { NULL, "gcp", "aws", "azure", "grid" };
+static const HuMetric gpu_metrics[] = {
+  HU_METRIC_WALL_HOURS, HU_METRIC_ENERGY_KWH, HU_METRIC_TOTAL_KG, HU_METRIC_COST,
+};
+static const HuMetric sweep_metrics[] = {
+  HU_METRIC_TOTAL_KG, HU_METRIC_ENERGY_KWH, HU_METRIC_WALL_HOURS, HU_METRIC_GPU_HOURS,
+  HU_METRIC_COST,
+};
+static const HuInputKey parameters[] = {
+  HU_INPUT_COUNT, HU_INPUT_UTILIZATION, HU_INPUT_RETRAIN, HU_INPUT_PUE,
+};
+
+static guint
+selected (GtkDropDown *dropdown,
+          guint        n)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return i < n ? i : 0;
+}
+
+static HuInputKey
+selected_parameter (HuWhatIfView *self)
+{
+  return parameters[selected (self->parameter_dropdown, G_N_ELEMENTS (parameters))];
+}
+
+static double
+current_value (const HuEstimate *estimate,
+               HuInputKey        key)
+{
+  switch (key)
+    {
+    case HU_INPUT_COUNT:
+      return estimate->count;
+    case HU_INPUT_UTILIZATION:
+      return estimate->utilization;
+    case HU_INPUT_RETRAIN:
+      return estimate->retrain;
+    case HU_INPUT_PUE:
+      return estimate->pue;
+    default:
+      return NAN;
+    }
+}
+
+/* Utilisation is typed as a percentage, like in the editor. */
+static double
+display_scale (HuInputKey key)
+{
+  return key == HU_INPUT_UTILIZATION ? 100.0 : 1.0;
+}
+
+static void
+set_default_range (HuWhatIfView *self)
+{
+  const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
+  HuInputKey key = selected_parameter (self);
+  double from = 1, to = 10, current;
+
+  current = estimate != NULL ? current_value (estimate, key) : NAN;
+  switch (key)
+    {
+    case HU_INPUT_COUNT:
+      from = 1;
+      to = MAX (16, isnan (current) ? 16 : ceil (current * 4));
+      break;
+    case HU_INPUT_UTILIZATION:
+      from = 0.1;
+      to = 1.0;
+      break;
+    case HU_INPUT_RETRAIN:
+      from = 1;
+      to = 10;
+      break;
+    case HU_INPUT_PUE:
+      from = 1.0;
+      to = 2.0;
+      break;
+    default:
+      break;
+    }
+
+  self->setting_range = TRUE;
+  gtk_spin_button_set_digits (self->from_spin, key == HU_INPUT_PUE ? 2 : 0);
+  gtk_spin_button_set_digits (self->to_spin, key == HU_INPUT_PUE ? 2 : 0);
+  gtk_spin_button_set_increments (self->from_spin, key == HU_INPUT_PUE ? 0.05 : 1, 10);
+  gtk_spin_button_set_increments (self->to_spin, key == HU_INPUT_PUE ? 0.05 : 1, 10);
+  gtk_spin_button_set_value (self->from_spin, from * display_scale (key));
+  gtk_spin_button_set_value (self->to_spin, to * display_scale (key));
+  self->setting_range = FALSE;
+}
+
+static void
+refresh_regions (HuWhatIfView     *self,
+                 const HuInputs   *scenario_inputs)
+{
+  HuInputs inputs;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  const char *provider = providers[selected (self->provider_dropdown, G_N_ELEMENTS (providers))];
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (scenario_inputs, &inputs);
+  /* An intensity typed by hand would make every region look the same. */
+  inputs.intensity = NAN;
+
+  items = hu_sweep_regions (&inputs, self->catalog, provider, HU_METRIC_TOTAL_KG);
+  chart = hu_chart_new_from_sweep (items, HU_METRIC_TOTAL_KG);
+  hu_chart_view_set_chart (self->regions_chart, chart);
+
+  if (!isnan (scenario_inputs->intensity))
+    gtk_label_set_label (self->regions_note,
+                         _("Each region with its own carbon intensity: the intensity typed in the scenario is left out here."));
+  else
+    gtk_label_set_label (self->regions_note,
+                         _("The same training in every region, ranked by CO₂eq. The scenario’s own region is highlighted."));
+
+  hu_inputs_clear (&inputs);
+}
+
+static void
+refresh_gpus (HuWhatIfView   *self,
+              const HuInputs *scenario_inputs)
+{
+  HuInputs inputs;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuMetric metric = gpu_metrics[selected (self->gpu_metric_dropdown, G_N_ELEMENTS (gpu_metrics))];
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (scenario_inputs, &inputs);
+  /* Overrides of one GPU's peak and power do not describe the others. */
+  inputs.peak_tflops = NAN;
+  inputs.power_w = NAN;
+  inputs.precision = HU_PRECISION_AUTO;
+
+  items = hu_sweep_gpus (&inputs, self->catalog, metric);
+  chart = hu_chart_new_from_sweep (items, metric);
+  hu_chart_view_set_chart (self->gpus_chart, chart);
+
+  hu_inputs_clear (&inputs);
+}
+
+static void
+refresh_sweep (HuWhatIfView     *self,
+               const HuInputs   *inputs,
+               const HuEstimate *estimate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuInputKey key = selected_parameter (self);
+  HuMetric metric = sweep_metrics[selected (self->sweep_metric_dropdown,
+                                            G_N_ELEMENTS (sweep_metrics))];
+  double from = gtk_spin_button_get_value (self->from_spin) / display_scale (key);
+  double to = gtk_spin_button_get_value (self->to_spin) / display_scale (key);
+  guint n = 25;
+
+  /* Counts are whole accelerators: one point per count when that is few. */
+  if (key == HU_INPUT_COUNT)
+    {
+      from = MAX (1, round (from));
+      to = MAX (from + 1, round (to));
+      n = (to - from) < 48 ? (guint) (to - from) + 1 : 25;
+    }
+
+  points = hu_sweep_parameter (inputs, self->catalog, key, from, to, n, metric, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->sweep_error), points == NULL);
+  if (points == NULL)
+    {
+      gtk_label_set_label (self->sweep_error, error->message);
+      hu_chart_view_set_chart (self->sweep_chart, NULL);
+      return;
+    }
+
+  chart = hu_chart_new_parameter_sweep (points, key, metric,
+                                        estimate != NULL ? current_value (estimate, key) : NAN);
+  hu_chart_view_set_chart (self->sweep_chart, chart);
+}
+
+/**
+ * hu_what_if_view_refresh:
+ *
+ * Recomputes the visible page now.
+ */
+void
+hu_what_if_view_refresh (HuWhatIfView *self)
+{
+  HuScenario *scenario;
+  const HuEstimate *estimate;
+  const char *page;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
+  estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
+  if (scenario == NULL || self->catalog == NULL || estimate == NULL)
+    {
+      gtk_label_set_label (self->heading,
+                           scenario == NULL ? _("Select a scenario to explore alternatives.")
+                                            : _("Complete the scenario to explore alternatives."));
+      hu_chart_view_set_chart (self->regions_chart, NULL);
+      hu_chart_view_set_chart (self->gpus_chart, NULL);
+      hu_chart_view_set_chart (self->sweep_chart, NULL);
+      return;
+    }
+
+  /* Translators: %s is a scenario's name */
+  heading = g_strdup_printf (_("What if “%s” ran differently?"), hu_scenario_get_name (scenario));
+  gtk_label_set_label (self->heading, heading);
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "regions") == 0)
+    refresh_regions (self, hu_scenario_get_inputs (scenario));
+  else if (g_strcmp0 (page, "gpus") == 0)
+    refresh_gpus (self, hu_scenario_get_inputs (scenario));
+  else
+    refresh_sweep (self, hu_scenario_get_inputs (scenario), estimate);
+}
+
+static gboolean
+refresh_timeout (gpointer data)
+{
+  HuWhatIfView *self = data;
+
+  self->refresh_source = 0;
+  hu_what_if_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (HuWhatIfView *self)
+{
+  if (self->setting_range)
+    return;
+  /* Nobody looks at a hidden page: compute it when it is mapped. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
+}
+
+static void
+on_parameter_changed (HuWhatIfView *self)
+{
+  set_default_range (self);
+  queue_refresh (self);
+}
+
+static void
+hu_what_if_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hu_what_if_view_parent_class)->map (widget);
+  hu_what_if_view_refresh (HU_WHAT_IF_VIEW (widget));
+}
+
+static void
+hu_what_if_view_dispose (GObject *object)
+{
+  HuWhatIfView *self = HU_WHAT_IF_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_clear_object (&self->result);
+  g_clear_object (&self->catalog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_WHAT_IF_VIEW);
+
+  G_OBJECT_CLASS (hu_what_if_view_parent_class)->dispose (object);
+}
+
+static void
+hu_what_if_view_class_init (HuWhatIfViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hu_what_if_view_dispose;
+  widget_class->map = hu_what_if_view_map;
+
+  g_type_ensure (HU_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/hu-what-if-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, heading);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, provider_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_note);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_chart);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpu_metric_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpus_chart);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, parameter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, to_spin);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_metric_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_error);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_chart);
+}
+
+static void
+hu_what_if_view_init (HuWhatIfView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_default_range (self);
+
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->provider_dropdown, "notify::selected",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->gpu_metric_dropdown, "notify::selected",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sweep_metric_dropdown, "notify::selected",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->parameter_dropdown, "notify::selected",
+                           G_CALLBACK (on_parameter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_spin, "value-changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_spin, "value-changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+hu_what_if_view_new (void)
+{
+  return g_object_new (HU_TYPE_WHAT_IF_VIEW, NULL);
+}
+
+void
+hu_what_if_view_set_catalog (HuWhatIfView *self,
+                             HuCatalog    *catalog)
+{
+  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+
+  if (g_set_object (&self->catalog, catalog))
+    queue_refresh (self);
+}
+
+void
+hu_what_if_view_set_result (HuWhatIfView *self,
+                            HuResult     *result)
+{
+  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+  g_return_if_fail (result == NULL || HU_IS_RESULT (result));
+
+  if (self->result == result)
+    return;
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_set_object (&self->result, result);
+  if (result != NULL)
+    g_signal_connect_swapped (result, "changed", G_CALLBACK (queue_refresh), self);
+
+  set_default_range (self);
+  queue_refresh (self);
+}
+
+void
+hu_what_if_view_set_page (HuWhatIfView *self,
+                          const char   *name)
+{
+  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * hu_what_if_view_get_chart_view:
+ * @page: "regions", "gpus" or "sweep"
+ *
+ * Returns: (transfer none) (nullable): the chart of @page
+ */
+HuChartView *
+hu_what_if_view_get_chart_view (HuWhatIfView *self,
+                                const char   *page)
+{
+  g_return_val_if_fail (HU_IS_WHAT_IF_VIEW (self), NULL);
+
+  if (g_strcmp0 (page, "regions") == 0)
+    return self->regions_chart;
+  if (g_strcmp0 (page, "gpus") == 0)
+    return self->gpus_chart;
+  if (g_strcmp0 (page, "sweep") == 0)
+    return self->sweep_chart;
+  return NULL;
+}

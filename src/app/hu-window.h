@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hu-comparison-model.h"
+#include "hu-comparison-view.h"
+#include "hu-derivation-view.h"
+#include "hu-equivalences-view.h"
+#include "hu-scenario-editor.h"
+#include "hu-what-if-view.h"
+
+G_BEGIN_DECLS
+
+#define HU_EXAMPLE_RESOURCE "resource://" RESOURCE_PREFIX "/examples/gpt3-gpus.huella"
+
+#define HU_TYPE_WINDOW (hu_window_get_type ())
+G_DECLARE_FINAL_TYPE (HuWindow, hu_window, HU, WINDOW, AdwApplicationWindow)
+
+HuWindow          *hu_window_new                 (AdwApplication *application);
+HuProject         *hu_window_get_project         (HuWindow       *self);
+GFile             *hu_window_get_file            (HuWindow       *self);
+void               hu_window_set_project         (HuWindow       *self,
+                                                  HuProject      *project,
+                                                  GFile          *file);
+gboolean           hu_window_load_example        (HuWindow       *self);
+gboolean           hu_window_open_file           (HuWindow       *self,
+                                                  GFile          *file);
+gboolean           hu_window_save_to_file        (HuWindow       *self,
+                                                  GFile          *file,
+                                                  GError        **error);
+gboolean           hu_window_recover_autosave    (HuWindow       *self);
+void               hu_window_select_result       (HuWindow       *self,
+                                                  guint           position);
+HuResult          *hu_window_get_selected_result (HuWindow       *self);
+void               hu_window_show_page           (HuWindow       *self,
+                                                  const char     *name);
+void               hu_window_add_toast           (HuWindow       *self,
+                                                  const char     *title);
+char              *hu_window_get_autosave_path   (void);
+
+HuComparisonModel *hu_window_get_comparison_model (HuWindow      *self);
+HuScenarioEditor  *hu_window_get_editor           (HuWindow      *self);
+HuComparisonView  *hu_window_get_comparison_view  (HuWindow      *self);
+HuWhatIfView      *hu_window_get_what_if_view     (HuWindow      *self);
+HuDerivationView  *hu_window_get_derivation_view  (HuWindow      *self);
+GtkListBox        *hu_window_get_scenario_list    (HuWindow      *self);
+
+G_END_DECLS
