@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hu-core.h"
+#include "hu-chart.h"
+
+/* Counts pixels that differ from the first one: a blank chart has none. */
+static guint
+count_ink (cairo_surface_t *surface)
+{
+  const guint32 *data;
+  int w, h, stride;
+  guint32 first;
+  guint ink = 0;
+
+  cairo_surface_flush (surface);
+  data = (const guint32 *) cairo_image_surface_get_data (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  first = data[0];
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (data[y * stride + x] != first)
+        ink++;
+  return ink;
+}
+
+static guint
+render_ink (HuChart *chart,
+            int      width,
+            int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint ink;
+
+  hu_chart_render (chart, cr, width, height, NULL);
+  cairo_destroy (cr);
+  ink = count_ink (surface);
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+/* GPT-3 on a V100S at 130 TFLOPS, 250 W: 167,735.04 kWh (seed Table 2). */
+static HuChart *
+seed_energy_chart (void)
+{
+  HuChart *chart = hu_chart_new (HU_CHART_BARS);
+  guint s;
+
+  hu_chart_set_title (chart, "Seed energy");
+  hu_chart_set_y_label (chart, "Energy");
+  hu_chart_set_unit_kind (chart, HU_UNIT_ENERGY_KWH);
+  s = hu_chart_add_series (chart, "Energy");
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "V100S", TRUE), 167735.04);
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "A100", FALSE), 111823.36);
+  return chart;
+}
+
+static void
+test_bars_not_blank (void)
+{
+  g_autoptr(HuChart) chart = seed_energy_chart ();
+
+  g_assert_cmpuint (render_ink (chart, 400, 300), >, 2000);
+}
+
+/* Scans the chart for the point whose tooltip names @needle. */
+static char *
+find_tooltip (HuChart    *chart,
+              double      width,
+              double      height,
+              const char *needle)
+{
+  for (double y = 0; y < height; y += 3)
+    for (double x = 0; x < width; x += 3)
+      {
+        g_autofree char *tip = NULL;
+
+        if (hu_chart_hit_test (chart, x, y, width, height, NULL, &tip)
+            && strstr (tip, needle) != NULL)
+          return g_steal_pointer (&tip);
+      }
+  return NULL;
+}
+
+static void
+test_bars_hit_test (void)
+{
+  g_autoptr(HuChart) chart = seed_energy_chart ();
+  g_autofree char *tip = find_tooltip (chart, 400, 300, "V100S");
+  g_autofree char *none = NULL;
+
+  g_assert_nonnull (tip);
+  /* The exact value in the base unit (C locale in tests). */
+  g_assert_nonnull (strstr (tip, "167735.04 kWh"));
+  g_assert_nonnull (strstr (tip, "MWh"));
+
+  /* The title area is not a bar. */
+  g_assert_false (hu_chart_hit_test (chart, 5, 5, 400, 300, NULL, &none));
+  g_assert_null (none);
+}
+
+static void
+test_stacked_tooltip_total (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  g_autofree char *tip = NULL;
+  guint op, emb, c;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  op = hu_chart_add_series (chart, "Operational");
+  emb = hu_chart_add_series (chart, "Embodied");
+  c = hu_chart_add_category (chart, "Patterson GPT-3", FALSE);
+  hu_chart_set_value (chart, op, c, 552000);
+  hu_chart_set_value (chart, emb, c, 48000);
+
+  tip = find_tooltip (chart, 300, 300, "Operational");
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "552000.00 kg"));
+  g_assert_nonnull (strstr (tip, "600.0 t"));
+}
+
+static void
+test_ranked (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+  g_autofree char *tip = NULL;
+  double height;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  hu_chart_add_series (chart, "CO2");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("region-%02u", i);
+      guint c = hu_chart_add_category (chart, label, i == 42);
+
+      hu_chart_set_value (chart, 0, c, 100.0 * (i + 1));
+    }
+
+  height = hu_chart_get_preferred_height (chart, 500, NULL);
+  /* Every row legible: at least a line of text each. */
+  g_assert_cmpfloat (height, >, 60 * 12);
+  g_assert_cmpuint (render_ink (chart, 500, (int) height), >, 5000);
+
+  tip = find_tooltip (chart, 500, height, "region-42");
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "4300.00 kg"));
+}
+
+static void
+test_line (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_LINE);
+  g_autofree char *tip = NULL;
+  g_autofree char *text = NULL;
+
+  hu_chart_set_x_label (chart, "Utilisation");
+  hu_chart_set_y_label (chart, "Energy");
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_PERCENT);
+  hu_chart_set_unit_kind (chart, HU_UNIT_ENERGY_KWH);
+  hu_chart_add_series (chart, "Energy");
+  for (guint i = 1; i <= 10; i++)
+    hu_chart_add_point (chart, 0, i / 10.0, 1000.0 / i);
+  hu_chart_set_x_marker (chart, 0.4);
+
+  g_assert_cmpuint (render_ink (chart, 500, 300), >, 2000);
+  tip = find_tooltip (chart, 500, 300, "Utilisation: 50.0 %");
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "200.00 kWh"));
+
+  text = hu_chart_accessible_text (chart);
+  g_assert_nonnull (strstr (text, "50.00 %: 200.0 kWh"));
+}
+
+/* A million samples draw in well under a second thanks to per-column
+ * decimation; the tooltip reports min, mean and max of the column. */
+static void
+test_power_million (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_POWER);
+  g_autofree char *tip = NULL;
+  gint64 start;
+  double elapsed;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
+  hu_chart_add_series (chart, "GPU 0");
+  for (guint i = 0; i < 1000000; i++)
+    hu_chart_add_sample (chart, 0, i * 0.01, 250 + (i % 100));
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (render_ink (chart, 800, 400), >, 5000);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("1e6 samples drawn in %.3f s", elapsed);
+  g_assert_cmpfloat (elapsed, <, 1.0);
+
+  g_assert_true (hu_chart_hit_test (chart, 400, 200, 800, 400, NULL, &tip));
+  g_assert_nonnull (strstr (tip, "min 250"));
+  g_assert_nonnull (strstr (tip, "max 349"));
+}
+
+static void
+test_units (void)
+{
+  struct {
+    HuUnitKind  unit;
+    double      value;
+    const char *expected;
+  } cases[] = {
+    { HU_UNIT_ENERGY_KWH, 167735.04, "167.7 MWh" },
+    { HU_UNIT_ENERGY_KWH, 1287000, "1.287 GWh" },
+    { HU_UNIT_ENERGY_KWH, 0.5, "500.0 Wh" },
+    { HU_UNIT_MASS_KG, 552000, "552.0 t" },
+    { HU_UNIT_MASS_KG, 12.5, "12.50 kg" },
+    { HU_UNIT_HOURS, 355.2, "14.80 days" },
+    { HU_UNIT_HOURS, 5, "5.000 h" },
+    { HU_UNIT_GPU_HOURS, 670940.17, "670.9 thousand GPU-h" },
+    { HU_UNIT_PERCENT, 0.4, "40.00 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hu_unit_format (cases[i].unit, cases[i].value, NULL, 4);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_export_files (void)
+{
+  g_autoptr(HuChart) chart = seed_energy_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("huella-chart-XXXXXX", &error);
+  g_autofree char *svg = g_build_filename (dir, "c.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("xmllint --noout '%s'", svg);
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (hu_chart_save_svg (chart, svg, 640, 400, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hu_chart_save_png (chart, png, 640, 400, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hu_chart_save_pdf (chart, pdf, 640, 400, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<title>Seed energy</title>"));
+  g_assert_nonnull (strstr (contents, "V100S"));
+
+  /* PNG at scale 2 for slides: twice the pixels. */
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  cairo_surface_destroy (image);
+
+  g_assert_false (hu_chart_save_png (chart, png, 0, 400, 1, NULL, &error));
+  g_assert_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED);
+
+  g_unlink (svg);
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_func ("/huella/chart/bars-not-blank", test_bars_not_blank);
+  g_test_add_func ("/huella/chart/bars-hit-test", test_bars_hit_test);
+  g_test_add_func ("/huella/chart/stacked-tooltip", test_stacked_tooltip_total);
+  g_test_add_func ("/huella/chart/ranked", test_ranked);
+  g_test_add_func ("/huella/chart/line", test_line);
+  g_test_add_func ("/huella/chart/power-million", test_power_million);
+  g_test_add_func ("/huella/chart/units", test_units);
+  g_test_add_func ("/huella/chart/export-files", test_export_files);
+
+  return g_test_run ();
+}

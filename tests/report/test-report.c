@@ -1,0 +1,744 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "hu-core.h"
+#include "hu-report.h"
+
+/* The name every format must carry through intact. */
+#define NASTY_NAME "50% A&B_test #1 \"quoted\", ñandú"
+
+/* GPT-3 on a V100S at 130 TFLOPS, u = 1, 250 W, PUE 1 (seed Table 2),
+ * by hand: 3.14e23 / 130e12 / 3600 = 670,940.17 GPU-hours;
+ * × 250 W = 167,735.04 kWh = 167.735 MWh; × 433 g/kWh = 72,629.27 kg. */
+#define SEED_GPU_HOURS 670940.17
+#define SEED_KWH       167735.04
+#define SEED_KG        72629.27
+
+static const char *nasty_project =
+  "{ \"format\": \"huella-project\", \"format-version\": 1,"
+  "  \"title\": \"Edge cases & 100% <escapes>\", \"currency\": \"EUR\","
+  "  \"scenarios\": ["
+  "    { \"id\": \"nasty\", \"name\": \"50% A&B_test #1 \\\"quoted\\\", ñandú\","
+  "      \"flops\": 3.14e23, \"gpu\": \"nvidia-v100s-pcie-32gb\", \"precision\": \"fp16\","
+  "      \"peak_tflops\": 130, \"count\": 1, \"utilization\": 1, \"power_w\": 250,"
+  "      \"intensity\": 433, \"pue\": 1, \"price\": 2.5,"
+  "      \"embodied_kg\": 150, \"lifetime_h\": 35040 },"
+  "    { \"id\": \"plain\", \"name\": \"Plain\", \"gpu_hours\": 1000,"
+  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"region\": \"grid/FR\" }"
+  "  ], \"runs\": [] }";
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("huella-report-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+run_tool (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command_line, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed", command_line);
+  return out;
+}
+
+/* pdftotext output with line breaks folded, so wrapped cells match. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", path);
+  g_autofree char *text = run_tool (cmd);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = (*p == '\n' || *p == '\f') ? ' ' : *p;
+
+      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        continue;
+      g_string_append_c (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", path);
+  g_autofree char *info = run_tool (cmd);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + 6 + strspn (pages + 6, " "), NULL, 10);
+}
+
+static char *
+export (HuReport       *report,
+        HuReportFormat  format,
+        const char     *dir,
+        const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (hu_report_export (report, format, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+/* ---- CSV ---------------------------------------------------------- */
+
+/* A small RFC 4180 reader: rows of fields, quotes doubled inside. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == ',')
+        g_ptr_array_add (row, g_strdup (field->str)), g_string_truncate (field, 0);
+      else if (*p == '\r' && p[1] == '\n')
+        {
+          p++;
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static const char *
+csv_cell (GPtrArray  *rows,
+          guint       row,
+          const char *column)
+{
+  GPtrArray *header = g_ptr_array_index (rows, 0);
+  GPtrArray *r = g_ptr_array_index (rows, row);
+
+  for (guint i = 0; i < header->len; i++)
+    if (g_str_equal (g_ptr_array_index (header, i), column))
+      {
+        g_assert_cmpuint (r->len, ==, header->len);
+        return g_ptr_array_index (r, i);
+      }
+  g_error ("no column %s", column);
+  return NULL;
+}
+
+static double
+csv_number (GPtrArray  *rows,
+            guint       row,
+            const char *column)
+{
+  const char *cell = csv_cell (rows, row, column);
+  char *end;
+  double v;
+
+  if (cell[0] == '\0')
+    return NAN;
+  v = g_ascii_strtod (cell, &end);
+  g_assert_cmpstr (end, ==, "");
+  return v;
+}
+
+/* ---- Per-format checks ------------------------------------------ */
+
+static const char *numbers[] = {
+  "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh",
+  "emissions_kg", "embodied_kg", "total_kg", "peak_tflops", "count", "power_w", "pue",
+  "intensity",
+};
+
+/* CSV and JSON carry the same numbers for every scenario. */
+static void
+check_csv_json_agree (const char *csv_path,
+                      const char *json_path)
+{
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *scenarios;
+
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  rows = parse_csv (csv);
+  g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+  g_assert_no_error (error);
+  scenarios = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "scenarios");
+
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    {
+      JsonObject *s = json_array_get_object_element (scenarios, i);
+
+      g_assert_cmpstr (csv_cell (rows, i + 1, "kind"), ==, "scenario");
+      g_assert_cmpstr (csv_cell (rows, i + 1, "id"), ==, json_object_get_string_member (s, "id"));
+      g_assert_cmpstr (csv_cell (rows, i + 1, "name"), ==, json_object_get_string_member (s, "name"));
+      if (json_object_has_member (s, "error") && !json_object_get_null_member (s, "error"))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+        {
+          JsonNode *node = json_object_get_member (s, numbers[k]);
+          double from_csv = csv_number (rows, i + 1, numbers[k]);
+
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            {
+              g_assert_true (isnan (from_csv));
+              continue;
+            }
+          /* Both are shortest round-trip representations: exactly equal. */
+          g_assert_cmpfloat (json_node_get_double (node), ==, from_csv);
+        }
+    }
+}
+
+static guint
+count_cells (const char *line)
+{
+  guint n = 0;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          continue;
+        }
+      if (*p == '|')
+        n++;
+    }
+  return n > 0 ? n - 1 : 0;
+}
+
+/* Every Markdown table row has as many cells as its header. */
+static void
+check_markdown (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint columns = 0;
+  gboolean saw_comparison = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (lines[i], "|"))
+        {
+          columns = 0;
+          continue;
+        }
+      if (columns == 0)
+        {
+          columns = count_cells (lines[i]);
+          if (g_str_has_prefix (lines[i], "| Scenario | Accelerator | GPU-hours | Wall-clock | "
+                                          "Energy | CO₂eq | vs baseline | Cost |"))
+            saw_comparison = TRUE;
+          continue;
+        }
+      g_assert_cmpuint (count_cells (lines[i]), ==, columns);
+    }
+  g_assert_true (saw_comparison);
+  g_assert_nonnull (strstr (text, "> Training "));
+  g_assert_nonnull (strstr (text, "co2_eq_emissions:\n  emissions: "));
+}
+
+/* No % & _ # $ without a backslash before it, except the column
+ * separators of the tabular, of which each row has exactly one fewer than
+ * the column spec has columns. */
+static void
+check_latex (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint columns = 0;
+  gboolean in_table = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GString) line = g_string_new (lines[i]);
+      const char *spec = strstr (lines[i], "\\begin{tabular}{");
+
+      if (spec != NULL)
+        columns = strcspn (spec + 16, "}");
+      if (g_str_equal (lines[i], "\\toprule"))
+        in_table = TRUE;
+      else if (g_str_equal (lines[i], "\\bottomrule"))
+        in_table = FALSE;
+      else if (in_table && !g_str_equal (lines[i], "\\midrule"))
+        g_assert_cmpuint (g_string_replace (line, " & ", " ", 0), ==, columns - 1);
+
+      for (const char *p = line->str; *p != '\0'; p++)
+        if (strchr ("%&_#$", *p) != NULL && (p == line->str || p[-1] != '\\'))
+          g_error ("unescaped %c in LaTeX line %u: %s", *p, i + 1, lines[i]);
+    }
+  g_assert_cmpuint (columns, >, 0);
+  g_assert_nonnull (strstr (text, "\\toprule"));
+  g_assert_nonnull (strstr (text, "\\bottomrule"));
+  g_assert_nonnull (strstr (text, "Training "));
+}
+
+static void
+check_svg (const char *path,
+           const char *must_contain)
+{
+  g_autofree char *cmd = g_strdup_printf ("xmllint --noout '%s'", path);
+  g_autofree char *out = run_tool (cmd);
+  g_autofree char *xpath = g_strdup_printf ("xmllint --xpath 'string(//*[local-name()=\"desc\"])' '%s'",
+                                            path);
+  g_autofree char *desc = run_tool (xpath);
+
+  g_assert_nonnull (strstr (desc, must_contain));
+}
+
+static void
+check_png (const char *path)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  cairo_surface_destroy (image);
+}
+
+/* ---- Tests ------------------------------------------------------- */
+
+static void
+test_every_example (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  g_autoptr(GDir) examples = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (examples);
+  while ((name = g_dir_read_name (examples)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(HuProject) project = NULL;
+      g_autoptr(HuReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pdf = NULL, *svg = NULL, *png = NULL, *csv = NULL;
+      g_autofree char *json = NULL, *md = NULL, *tex = NULL, *text = NULL;
+      HuScenario *first;
+
+      if (!g_str_has_suffix (name, ".huella"))
+        continue;
+      g_test_message ("%s", name);
+      project = hu_project_new_from_file (file, &error);
+      g_assert_no_error (error);
+      report = hu_report_new (project, NULL, &error);
+      g_assert_no_error (error);
+
+      pdf = export (report, HU_REPORT_FORMAT_PDF, f->dir, "r.pdf");
+      svg = export (report, HU_REPORT_FORMAT_SVG, f->dir, "r.svg");
+      png = export (report, HU_REPORT_FORMAT_PNG, f->dir, "r.png");
+      csv = export (report, HU_REPORT_FORMAT_CSV, f->dir, "r.csv");
+      json = export (report, HU_REPORT_FORMAT_JSON, f->dir, "r.json");
+      md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "r.md");
+      tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "r.tex");
+
+      text = pdf_text (pdf);
+      g_assert_nonnull (strstr (text, hu_project_get_title (project)));
+      g_assert_nonnull (strstr (text, "Carbon impact statement"));
+      g_assert_nonnull (strstr (text, "Comparison"));
+      g_assert_nonnull (strstr (text, "References"));
+      g_assert_cmpuint (pdf_pages (pdf), ==, hu_report_get_n_pages (report));
+      {
+        g_autofree char *last = g_strdup_printf ("Page %u of %u", pdf_pages (pdf), pdf_pages (pdf));
+
+        g_assert_nonnull (strstr (text, last));
+      }
+
+      first = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (project)), 0);
+      g_assert_nonnull (strstr (text, hu_scenario_get_name (first)));
+      check_svg (svg, hu_scenario_get_name (first));
+      g_object_unref (first);
+      check_png (png);
+      check_csv_json_agree (csv, json);
+      check_markdown (md);
+      check_latex (tex);
+      n++;
+    }
+
+  g_assert_cmpuint (n, >=, 4);
+}
+
+/* The seed article's GPT-3 on a V100S, checked against hand arithmetic in
+ * both machine formats. */
+static void
+test_seed_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *csv = NULL, *json = NULL, *contents = NULL;
+  JsonObject *v100s;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+
+  csv = export (report, HU_REPORT_FORMAT_CSV, f->dir, "seed.csv");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  rows = parse_csv (contents);
+  g_assert_cmpstr (csv_cell (rows, 1, "id"), ==, "v100s");
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "gpu_hours"), SEED_GPU_HOURS, 0.01);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "energy_kwh"), SEED_KWH, 0.01);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "total_kg"), SEED_KG, 0.01);
+  g_assert_cmpstr (csv_cell (rows, 1, "baseline"), ==, "true");
+  /* A100: 279,558.40 GPU-hours; 48,419.52 kg is 33.33 % below the V100S. */
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 3, "gpu_hours"), 279558.40, 0.01);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 3, "vs_baseline_pct"), -100.0 / 3, 1e-6);
+
+  json = export (report, HU_REPORT_FORMAT_JSON, f->dir, "seed.json");
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  v100s = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scenarios"), 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (v100s, "gpu_hours"),
+                                  SEED_GPU_HOURS, 0.01);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (v100s, "energy_kwh") / 1000,
+                                  167.735, 0.0005);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (v100s, "derivation")), >, 3);
+}
+
+/* The name with every special character survives every format. */
+static void
+test_nasty_name (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (nasty_project, -1, "nasty.huella", &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *pdf = NULL, *svg = NULL, *png = NULL, *csv = NULL, *json = NULL;
+  g_autofree char *md = NULL, *tex = NULL, *text = NULL, *contents = NULL;
+  g_autofree char *statement = NULL;
+  JsonObject *root;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+
+  statement = hu_report_get_statement (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (statement, "Training " NASTY_NAME " used an estimated "));
+  g_assert_nonnull (strstr (statement, " kWh"));
+  g_assert_nonnull (strstr (statement, " kg CO₂eq"));
+  g_assert_nonnull (strstr (statement, "Huella " PACKAGE_VERSION));
+
+  pdf = export (report, HU_REPORT_FORMAT_PDF, f->dir, "n.pdf");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, NASTY_NAME));
+  g_assert_nonnull (strstr (text, "Edge cases & 100% <escapes>"));
+
+  svg = export (report, HU_REPORT_FORMAT_SVG, f->dir, "n.svg");
+  check_svg (svg, NASTY_NAME);
+  png = export (report, HU_REPORT_FORMAT_PNG, f->dir, "n.png");
+  check_png (png);
+
+  csv = export (report, HU_REPORT_FORMAT_CSV, f->dir, "n.csv");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  rows = parse_csv (contents);
+  g_assert_cmpstr (csv_cell (rows, 1, "name"), ==, NASTY_NAME);
+  /* Embodied: 150 kg × 670,940.17 h ÷ 35,040 h = 2,872.17 kg. */
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "embodied_kg"), 2872.17, 0.01);
+
+  json = export (report, HU_REPORT_FORMAT_JSON, f->dir, "n.json");
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (root, "scenarios"), 0),
+                     "name"), ==, NASTY_NAME);
+  check_csv_json_agree (csv, json);
+
+  md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "n.md");
+  check_markdown (md);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "| " NASTY_NAME " |"));
+
+  tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "n.tex");
+  check_latex (tex);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (tex, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "50\\% A\\&B\\_test \\#1 \\textquotedbl{}quoted\\textquotedbl{}, ñandú"));
+}
+
+/* Human formats follow the locale; machine formats never do. */
+static void
+test_spanish_numbers (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *csv = NULL, *md = NULL, *csv_text = NULL, *md_text = NULL;
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL && setlocale (LC_ALL, "es_ES.utf8") == NULL)
+    {
+      g_test_skip ("no es_ES locale installed");
+      return;
+    }
+
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  csv = export (report, HU_REPORT_FORMAT_CSV, f->dir, "es.csv");
+  md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "es.md");
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_nonnull (strstr (csv_text, ",670940.170940171,"));
+  g_assert_true (g_file_get_contents (md, &md_text, NULL, NULL));
+  /* 167.7 MWh with a decimal comma. */
+  g_assert_nonnull (strstr (md_text, "167,7 MWh"));
+}
+
+static void
+test_preview_and_pages (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "patterson2021.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  HuReportOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n;
+
+  g_assert_no_error (error);
+  hu_report_options_init (&options);
+  options.paper = HU_PAPER_LETTER;
+  report = hu_report_new (project, &options, &error);
+  g_assert_no_error (error);
+
+  n = hu_report_get_n_pages (report);
+  g_assert_cmpuint (n, >=, 2);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 306, 396);
+  cr = cairo_create (surface);
+  g_assert_true (hu_report_render_page (report, 0, cr, 306, 396));
+  g_assert_false (hu_report_render_page (report, n, cr, 306, 396));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  {
+    g_autofree char *pdf = export (report, HU_REPORT_FORMAT_PDF, f->dir, "letter.pdf");
+    g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
+    g_autofree char *info = run_tool (cmd);
+
+    g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
+    g_assert_cmpuint (pdf_pages (pdf), ==, n);
+  }
+}
+
+static void
+test_cancel_and_errors (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (nasty_project, -1, "nasty.huella", &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "cancelled.pdf", NULL);
+  HuReportOptions options;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  hu_report_options_init (&options);
+  options.subject_id = "no-such-scenario";
+  g_assert_null (hu_report_new (project, &options, &error));
+  g_assert_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_ITEM);
+}
+
+typedef struct {
+  const char *args;
+  int         status;
+} CliCase;
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *cli = g_getenv ("HUELLA_CLI");
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "gpt3-gpus.huella", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.huella", NULL);
+  g_autofree char *original = NULL;
+  const CliCase cases[] = {
+    { "--help", 0 },
+    { "@ -o @/out.pdf", 0 },
+    { "@ -o @/out.md --scenario a100 --lang es", 0 },
+    { "@ -o @/slide.png --scale 2 --width 640 --height 360", 0 },
+    { "@ -o @/out.data --format csv", 0 },
+    { "@", 2 },
+    { "@ -o @/out.xyz", 2 },
+    { "@ -o @/out.pdf --paper a3", 2 },
+    { "@ -o @/out.png --scale 0", 2 },
+    { "@ -o @/out.pdf --scenario nope", 1 },
+    { "@/missing.huella -o @/out.pdf", 1 },
+    { "# -o #", 2 },
+  };
+
+  if (cli == NULL)
+    {
+      g_test_skip ("HUELLA_CLI not set");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (example, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, original, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) args = g_string_new (cases[i].args);
+      g_autofree char *cmd = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      /* "@" is the example (or the temp dir before a slash), "#" the copy. */
+      g_string_replace (args, "@/", "\x01/", 0);
+      g_string_replace (args, "@", example, 0);
+      g_string_replace (args, "\x01", f->dir, 0);
+      g_string_replace (args, "#", copy, 0);
+
+      cmd = g_strdup_printf ("%s report %s", cli, args->str);
+      g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s → %d", cmd, WEXITSTATUS (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].status);
+    }
+
+  /* Refusing to write over the input left it untouched. */
+  {
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, original);
+  }
+  {
+    g_autofree char *out = g_build_filename (f->dir, "out.data", NULL);
+    g_autofree char *csv = NULL;
+
+    g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "kind,id,name,"));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/huella/report/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("every-example-every-format", test_every_example);
+  ADD ("seed-numbers", test_seed_numbers);
+  ADD ("special-characters", test_nasty_name);
+  ADD ("spanish-numbers", test_spanish_numbers);
+  ADD ("preview-and-pages", test_preview_and_pages);
+  ADD ("cancel-and-errors", test_cancel_and_errors);
+  ADD ("cli", test_cli);
+#undef ADD
+
+  return g_test_run ();
+}
