@@ -71,10 +71,19 @@ static gboolean
 number (const char *text,
         double     *out)
 {
-  if (g_strcmp0 (g_strstrip ((char *) text), "N/A") == 0)
+  const char *p = text;
+
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "N/A"))
     {
-      *out = NAN;
-      return TRUE;
+      for (p += 3; *p == ' '; p++)
+        ;
+      if (*p == '\0')
+        {
+          *out = NAN;
+          return TRUE;
+        }
     }
   return _hu_parse_number (text, out);
 }
@@ -182,8 +191,8 @@ handle_row (Importer    *self,
             HuCsvRecord *record)
 {
   HuImportContext *ctx = self->ctx;
-  const char *id = field (self, record, COL_ID);
-  const char *epoch = g_strstrip ((char *) field (self, record, COL_EPOCH));
+  const char *id;
+  const char *epoch;
   double start = NAN, duration, energy, co2;
   gboolean has_zone;
   Agg *agg = NULL;
@@ -194,6 +203,12 @@ handle_row (Importer    *self,
                        self->n_header, MIN (record->n_fields, HU_CSV_MAX_FIELDS));
       return;
     }
+  /* Only now do the fields of this record exist. */
+  id = field (self, record, COL_ID);
+  epoch = field (self, record, COL_EPOCH);
+  while (*epoch == ' ')
+    epoch++;
+
   if (self->col[COL_START] >= 0
       && !_hu_parse_timestamp (field (self, record, COL_START), &start, &has_zone))
     {

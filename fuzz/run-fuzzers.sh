@@ -1,0 +1,66 @@
+#!/bin/sh
+# Build the importer fuzz targets with clang/libFuzzer and run each for
+# SECONDS (default 30). Seeds come from tests/data. Skips cleanly (exit 0)
+# when clang or libFuzzer is not available.
+#
+#   fuzz/run-fuzzers.sh 60
+set -eu
+
+SECONDS_EACH=${1:-30}
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${FUZZ_BUILD_DIR:-${TMPDIR:-/tmp}/huella-fuzz-build}
+WORK=${FUZZ_WORK_DIR:-${TMPDIR:-/tmp}/huella-fuzz-work}
+
+if ! command -v clang >/dev/null 2>&1; then
+  echo "run-fuzzers: clang not found, skipping"
+  exit 0
+fi
+probe=$(mktemp -d)
+printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n){(void)d;(void)n;return 0;}\n' \
+  > "$probe/p.c"
+if ! clang -fsanitize=fuzzer,address "$probe/p.c" -o "$probe/p" >/dev/null 2>&1; then
+  echo "run-fuzzers: clang has no libFuzzer (-fsanitize=fuzzer), skipping"
+  rm -rf "$probe"
+  exit 0
+fi
+rm -rf "$probe"
+
+if [ ! -f "$BUILD/build.ninja" ]; then
+  CC=clang meson setup "$BUILD" "$SRC" -Dfuzzing=true -Dgtk=false --buildtype=debugoptimized
+fi
+ninja -C "$BUILD" $(cd "$BUILD" && ninja -t targets all | sed -n 's|^\(fuzz/fuzz-import-[a-z0-9-]*\): .*|\1|p' | sort -u)
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+DATA="$SRC/tests/data"
+
+seed() {
+  target=$1; shift
+  mkdir -p "$WORK/$target/corpus"
+  for f in "$@"; do
+    [ -f "$f" ] && cp "$f" "$WORK/$target/corpus/" || true
+  done
+}
+seed codecarbon "$DATA"/cc*
+seed eco2ai "$DATA"/eco2ai*
+seed eit "$DATA"/eit*data.json
+seed detect "$DATA"/*
+mkdir -p "$WORK/nvidia-smi/corpus" "$WORK/zeus/corpus" "$WORK/carbontracker/corpus"
+printf 'timestamp, index, power.draw [W]\n2024/01/01 10:00:00.000, 0, 100.00 W\n2024/01/01 10:00:01.000, 0, [N/A]\n2024/01/01 10:00:02.000, 0, 120.5 W\n' \
+  > "$WORK/nvidia-smi/corpus/seed.csv"
+printf 'start_time,window_name,elapsed_time,gpu0_energy,gpu1_energy\n1700000000.5,epoch1,60.0,18000.0,36000.0\n' \
+  > "$WORK/zeus/corpus/seed.csv"
+# carbontracker targets read "standard log NUL output log".
+for log in "$DATA"/*_carbontracker.log; do
+  out=${log%_carbontracker.log}_carbontracker_output.log
+  name=$(basename "$log")
+  { cat "$log"; printf '\0'; [ -f "$out" ] && cat "$out"; } > "$WORK/carbontracker/corpus/$name"
+done
+
+status=0
+for target in codecarbon carbontracker eit eco2ai nvidia-smi zeus detect; do
+  echo "== fuzz-import-$target for ${SECONDS_EACH}s"
+  (cd "$WORK/$target" && "$BUILD/fuzz/fuzz-import-$target" -max_total_time="$SECONDS_EACH" \
+      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus) || status=1
+done
+exit $status
