@@ -21,21 +21,19 @@ G_DEFINE_FINAL_TYPE (HuApplication, hu_application, ADW_TYPE_APPLICATION)
  * hu_application_setup_environment:
  *
  * Lets a build that is not installed find its compiled GSettings schema
- * and its translations, so `ninja && ./src/app/huella` just works. An
- * installed schema or an explicit GSETTINGS_SCHEMA_DIR always wins.
+ * and its translations (HUELLA_LOCALEDIR), so `ninja && ./src/app/huella`
+ * just works. An explicit GSETTINGS_SCHEMA_DIR always wins.
  */
 void
 hu_application_setup_environment (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   const char *localedir = g_getenv ("HUELLA_LOCALEDIR");
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
+  /* The default schema source is built once, on first use, so this must
+   * run before anything touches GSettings. The build tree's schema is the
+   * same file as the installed one, so preferring it is harmless. */
 #ifdef HU_BUILD_SCHEMA_DIR
-  if (schema == NULL && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     {
       g_autofree char *compiled = g_build_filename (HU_BUILD_SCHEMA_DIR, "gschemas.compiled", NULL);
 

@@ -149,7 +149,13 @@ hu_chart_view_measure (GtkWidget      *widget,
       double height = 300;
 
       if (self->chart != NULL)
-        height = hu_chart_get_preferred_height (self->chart, width, &self->style);
+        {
+          height = hu_chart_get_preferred_height (self->chart, width, &self->style);
+          /* Ranked charts need a row per item; the others only need to be
+           * readable, and must leave room for the table below them. */
+          if (hu_chart_get_kind (self->chart) != HU_CHART_RANKED)
+            height = MIN (height, 380);
+        }
       *minimum = *natural = MAX (200, (int) height);
     }
 }

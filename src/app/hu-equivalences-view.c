@@ -248,7 +248,7 @@ void
 hu_equivalences_view_set_catalog (HuEquivalencesView *self,
                                   HuCatalog          *catalog)
 {
-  g_autoptr(GPtrArray) sets = NULL;
+  GPtrArray *sets;  /* owned by the catalog */
 
   g_return_if_fail (HU_IS_EQUIVALENCES_VIEW (self));
 
@@ -261,7 +261,7 @@ hu_equivalences_view_set_catalog (HuEquivalencesView *self,
   if (catalog != NULL)
     {
       sets = hu_catalog_list_equivalence_sets (catalog);
-      for (guint i = 0; i < sets->len; i++)
+      for (guint i = 0; sets != NULL && i < sets->len; i++)
         gtk_string_list_append (self->set_ids,
                                 ((HuEquivalenceSet *) g_ptr_array_index (sets, i))->id);
     }

@@ -84,7 +84,8 @@ fill (HuPreferencesWindow *self)
 {
   HuCatalog *catalog = hu_catalog_get_default ();
   g_autoptr(GPtrArray) regions = hu_catalog_list_regions (catalog);
-  g_autoptr(GPtrArray) sets = hu_catalog_list_equivalence_sets (catalog);
+  /* Owned by the catalog. */
+  GPtrArray *sets = hu_catalog_list_equivalence_sets (catalog);
   g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) set_names = gtk_string_list_new (NULL);
   g_autofree char *region = g_settings_get_string (self->settings, "default-region");

@@ -454,12 +454,12 @@ hu_format_mass_in (double     kg,
     {
     case HU_MASS_UNIT_KG:
       number = hu_format_number (kg, 4);
-      /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg" */
-      return g_strdup_printf (_("%s kg"), number);
+      /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg CO₂eq" */
+      return g_strdup_printf (_("%s kg CO₂eq"), number);
     case HU_MASS_UNIT_TONNES:
       number = hu_format_number (kg / 1e3, 4);
-      /* Translators: metric tonnes, e.g. "72.6 t" */
-      return g_strdup_printf (_("%s t"), number);
+      /* Translators: metric tonnes, e.g. "72.6 t CO₂eq" */
+      return g_strdup_printf (_("%s t CO₂eq"), number);
     case HU_MASS_UNIT_AUTO:
     default:
       return hu_format_mass_kg (kg);
@@ -606,6 +606,9 @@ hu_result_format_delta (HuResult *self,
 
   metric = column_metric (column);
   if (metric == HU_N_METRICS || column == HU_COLUMN_EQUIVALENCE || self->baseline == NULL)
+    return NULL;
+
+  if (isnan (hu_result_get_metric (self, metric)))
     return NULL;
 
   if (self->baseline == self)

@@ -47,7 +47,7 @@ update (HuScenarioRow *self)
     detail = g_strdup (error);
   else
     /* Translators: sidebar row detail, "NVIDIA A100 × 8 · 72.6 t CO₂eq" */
-    detail = g_strdup_printf (_("%s · %s CO₂eq"), accelerator, co2);
+    detail = g_strdup_printf (_("%s · %s"), accelerator, co2);
   gtk_label_set_label (self->detail_label, detail);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), error != NULL);
