@@ -309,9 +309,14 @@ handle_row (Importer    *self,
   for (guint i = 0; i < G_N_ELEMENTS (numeric_columns); i++)
     {
       int c = numeric_columns[i];
-      double v;
+      double v = NAN;
 
-      if (self->col[c] >= 0 && !_hu_parse_number (record->fields[self->col[c]], &v))
+      if (self->col[c] < 0)
+        continue;
+      /* Only the duration is needed now; the others are parsed at the end
+       * for the one row per run that counts. */
+      if (c == COL_DURATION ? !_hu_parse_number (record->fields[self->col[c]], &v)
+                            : !_hu_number_syntax_ok (record->fields[self->col[c]]))
         {
           g_autofree char *shown = _hu_shorten (record->fields[self->col[c]]);
           _hu_import_skip (ctx, record->number, _("field “%s” is not a number: “%s”"),

@@ -85,6 +85,9 @@ int           _hu_csv_column        (const HuCsvRecord *header,
  * that is not a finite number gives FALSE. Always C locale. */
 gboolean      _hu_parse_number      (const char       *text,
                                      double           *out);
+/* A cheap check that text is empty or a plain decimal number, for rows
+ * whose numbers are only parsed if they turn out to matter. */
+gboolean      _hu_number_syntax_ok  (const char       *text);
 /* "YYYY-MM-DD[T ]HH:MM:SS[.frac][Z|±HH:MM]" and nvidia-smi's
  * "YYYY/MM/DD HH:MM:SS.mmm". The result is seconds since 1970 of the wall
  * clock read as if it were UTC; *has_zone tells whether it really was. */

@@ -67,6 +67,38 @@ _hu_parse_number (const char *text,
   return TRUE;
 }
 
+gboolean
+_hu_number_syntax_ok (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  while (*p == ' ')
+    p++;
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return *p == '\0' && p == text + strspn (text, " ");
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  while (*p == ' ')
+    p++;
+  return *p == '\0';
+}
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
 static gint64
 days_from_civil (gint64 y,
