@@ -43,7 +43,6 @@ struct _HuScenarioEditor
   GtkLabel             *values[HU_N_METRICS];
 
   /* Template widgets */
-  AdwPreferencesPage   *page;
   AdwPreferencesGroup  *results_group;
   GtkFlowBox           *results_box;
   GtkLabel             *status_label;
@@ -1062,7 +1061,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-scenario-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, page);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_box);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, status_label);

@@ -53,6 +53,7 @@ struct _HuWindow
   GtkWidget            *content;
   AdwWindowTitle       *project_title;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkListBox           *scenario_list;
   AdwViewStack         *stack;
   HuScenarioEditor     *editor;
@@ -1382,6 +1383,12 @@ hu_window_dispose (GObject *object)
   g_clear_object (&self->deleted);
   g_clear_object (&self->pending_file);
 
+  /* The switchers would otherwise reach for the stack after it is gone. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_WINDOW);
 
   if (self->model != NULL)
@@ -1417,6 +1424,7 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, project_title);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, scenario_list);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor);

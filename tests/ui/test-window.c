@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "hu-application.h"
+#include "hu-chart-view.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+
+/* Expected values worked out by hand from ARCHITECTURE.md §2 for the
+ * example's first scenario (GPT-3 on a V100S, 130 TFLOP/s, u = 1, 250 W,
+ * PUE 1, 433 g/kWh):
+ *   GPU-hours = 3.14e23 / (130e12 × 1) / 3600 = 670,940.17 h
+ *   energy    = 670,940.17 h × 250 W / 1000 × 1 = 167,735.04 kWh
+ *   CO₂eq     = 167,735.04 kWh × 433 g/kWh / 1000 = 72,629.27 kg
+ * With two GPUs the wall-clock time halves and the GPU-hours stay. */
+#define V100S_GPU_HOURS 670940.17
+#define V100S_ENERGY_KWH 167735.04
+#define V100S_TOTAL_KG 72629.27
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static HuWindow *
+new_window_on_example (void)
+{
+  HuWindow *window = hu_window_new (NULL);
+
+  g_assert_true (hu_window_load_example (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  return window;
+}
+
+static void
+destroy_window (HuWindow *window)
+{
+  /* Nothing to ask about: the tests leave no unsaved work they care about. */
+  hu_project_set_modified (hu_window_get_project (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static HuResult *
+result_at (HuWindow *window,
+           guint     position)
+{
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  g_autoptr(HuResult) result = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (result);
+  return result;   /* the model keeps it alive */
+}
+
+/* Whether a label with exactly @text is a descendant of @widget. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_example (void)
+{
+  HuWindow *window = new_window_on_example ();
+  HuResult *v100s;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hu_window_get_comparison_model (window))),
+                    ==, 4);
+  v100s = result_at (window, 0);
+  g_assert_cmpstr (hu_result_get_name (v100s), ==, "V100S PCIe");
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_GPU_HOURS), V100S_GPU_HOURS, 0.01);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), V100S_ENERGY_KWH, 0.01);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_TOTAL_KG), V100S_TOTAL_KG, 0.01);
+
+  /* The first scenario is selected and is the baseline. */
+  g_assert_true (hu_window_get_selected_result (window) == v100s);
+  g_assert_true (hu_result_get_is_baseline (v100s));
+  g_assert_false (hu_project_get_modified (hu_window_get_project (window)));
+
+  destroy_window (window);
+}
+
+static void
+test_edit_count (void)
+{
+  HuWindow *window = new_window_on_example ();
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  HuResult *v100s = result_at (window, 0);
+  AdwEntryRow *count_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_COUNT);
+  GtkColumnView *column_view = hu_comparison_view_get_column_view (view);
+  double wall_before = hu_result_get_metric (v100s, HU_METRIC_WALL_HOURS);
+  g_autofree char *expected_wall = NULL;
+  g_autofree char *expected_gpu_hours = hu_format_hours (V100S_GPU_HOURS);
+
+  assert_abs (wall_before, V100S_GPU_HOURS, 0.01);
+
+  /* Type "2" in the count row, as a user would, and wait for the
+   * debounced commit (250 ms) to reach the results. */
+  gtk_editable_set_text (GTK_EDITABLE (count_row), "2");
+  iterate (500);
+
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_WALL_HOURS), V100S_GPU_HOURS / 2, 0.01);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_GPU_HOURS), V100S_GPU_HOURS, 0.01);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), V100S_ENERGY_KWH, 0.01);
+  g_assert_true (hu_project_get_modified (hu_window_get_project (window)));
+
+  /* The table shows the recomputed wall-clock time in its cell. */
+  hu_window_show_page (window, "compare");
+  iterate (300);
+  expected_wall = hu_format_duration (V100S_GPU_HOURS / 2);
+  g_assert_true (find_label (GTK_WIDGET (column_view), expected_wall));
+  g_assert_true (find_label (GTK_WIDGET (column_view), expected_gpu_hours));
+
+  /* The sorted table model holds the same result objects. */
+  {
+    GListModel *table_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+    g_assert_cmpuint (g_list_model_get_n_items (table_model), ==, 4);
+  }
+
+  /* Invalid input is marked and never reaches the results. */
+  hu_window_show_page (window, "editor");
+  gtk_editable_set_text (GTK_EDITABLE (count_row), "two");
+  iterate (500);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (count_row), "error"));
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
+
+  /* Suffixed numbers are accepted: 3.14e23 typed as "314000 E" is not,
+   * but "3.14e23" and "0.314e24" are. */
+  gtk_editable_set_text (GTK_EDITABLE (count_row), "4");
+  iterate (500);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (count_row), "error"));
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_WALL_HOURS), V100S_GPU_HOURS / 4, 0.01);
+
+  /* Undo goes back to the previous value, 2. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (100);
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count_row)), ==, "2");
+
+  destroy_window (window);
+}
+
+static void
+test_suffixes (void)
+{
+  HuWindow *window = new_window_on_example ();
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuResult *v100s = result_at (window, 0);
+  AdwEntryRow *flops_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_FLOPS);
+  AdwEntryRow *power_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_POWER_W);
+
+  /* 314 000 000 G FLOP = 3.14e17 × 1e6 = 3.14e23 */
+  gtk_editable_set_text (GTK_EDITABLE (flops_row), "314000000000 T");
+  gtk_editable_set_text (GTK_EDITABLE (power_row), "0.5 k");
+  iterate (500);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (flops_row), "error"));
+  assert_rel (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->flops, 3.14e23, 1e-9);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), V100S_ENERGY_KWH * 2, 0.02);
+
+  destroy_window (window);
+}
+
+static void
+test_scenario_actions (void)
+{
+  HuWindow *window = new_window_on_example ();
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", NULL);
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  /* A new scenario is complete enough to show results at once. */
+  g_assert_nonnull (hu_result_get_estimate (hu_window_get_selected_result (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate", NULL);
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  /* Reorder: the first scenario moves down one place. */
+  hu_window_select_result (window, 0);
+  iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  iterate (100);
+  g_assert_cmpstr (hu_result_get_name (result_at (window, 1)), ==, "V100S PCIe");
+  g_assert_true (hu_window_get_selected_result (window) == result_at (window, 1));
+
+  destroy_window (window);
+}
+
+static void
+assert_not_blank (HuChartView *view,
+                  const char  *what)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = 640, height = 400;
+  gsize stride = width * 4;
+  GHashTable *colours;
+  guint n_colours, n_opaque = 0;
+
+  g_assert_nonnull (hu_chart_view_get_chart (view));
+  texture = hu_chart_view_render_texture (view, width, height);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  colours = g_hash_table_new (NULL, NULL);
+  for (int i = 0; i < width * height; i++)
+    {
+      guint32 pixel = ((guint32 *) pixels)[i];
+
+      if ((pixel >> 24) != 0)
+        n_opaque++;
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+    }
+  n_colours = g_hash_table_size (colours);
+  g_hash_table_unref (colours);
+
+  g_test_message ("%s: %u colours, %u drawn pixels", what, n_colours, n_opaque);
+  /* Bars, text and grid lines: many colours and a fair share of pixels. */
+  g_assert_cmpuint (n_colours, >, 8);
+  g_assert_cmpuint (n_opaque, >, (guint) (width * height / 100));
+}
+
+static void
+test_charts (void)
+{
+  HuWindow *window = new_window_on_example ();
+  HuComparisonView *comparison = hu_window_get_comparison_view (window);
+  HuWhatIfView *what_if = hu_window_get_what_if_view (window);
+  static const HuMetric metrics[] = {
+    HU_METRIC_ENERGY_KWH, HU_METRIC_TOTAL_KG, HU_METRIC_GPU_HOURS, HU_METRIC_WALL_HOURS,
+  };
+  static const char * const pages[] = { "regions", "gpus", "sweep" };
+
+  hu_window_show_page (window, "compare");
+  iterate (100);
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+    {
+      hu_comparison_view_set_metric (comparison, metrics[i]);
+      hu_comparison_view_refresh_chart (comparison);
+      assert_not_blank (hu_comparison_view_get_chart_view (comparison),
+                        hu_metric_to_string (metrics[i]));
+    }
+
+  hu_window_show_page (window, "what-if");
+  iterate (100);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      hu_what_if_view_set_page (what_if, pages[i]);
+      hu_what_if_view_refresh (what_if);
+      assert_not_blank (hu_what_if_view_get_chart_view (what_if, pages[i]), pages[i]);
+    }
+
+  /* The derivation has steps to show. */
+  g_assert_cmpuint (hu_derivation_view_get_n_steps (hu_window_get_derivation_view (window)), >, 3);
+
+  destroy_window (window);
+}
+
+static void
+test_save_and_open (void)
+{
+  HuWindow *window = new_window_on_example ();
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  g_autofree char *dir = g_dir_make_tmp ("huella-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.huella", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken_after = NULL;
+  HuWindow *second;
+  HuResult *v100s;
+
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (editor, HU_INPUT_COUNT)),
+                         "8");
+  /* Saving commits typing that is still waiting for its pause. */
+  g_assert_true (hu_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (hu_project_get_modified (hu_window_get_project (window)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  destroy_window (window);
+
+  second = hu_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (hu_window_open_file (second, file));
+  iterate (100);
+  g_assert_true (g_file_equal (hu_window_get_file (second), file));
+  v100s = result_at (second, 0);
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 8);
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_WALL_HOURS), V100S_GPU_HOURS / 8, 0.01);
+
+  /* A file that does not load is reported, left as it was, and does not
+   * become the window's file. */
+  g_assert_true (g_file_set_contents (broken_path, "{ not a project", -1, NULL));
+  g_assert_false (hu_window_open_file (second, broken));
+  g_assert_true (g_file_equal (hu_window_get_file (second), file));
+  g_assert_true (g_file_get_contents (broken_path, &broken_after, NULL, NULL));
+  g_assert_cmpstr (broken_after, ==, "{ not a project");
+
+  destroy_window (second);
+  g_unlink (path);
+  g_unlink (broken_path);
+  g_rmdir (dir);
+}
+
+static void
+test_autosave_recovery (void)
+{
+  HuWindow *window = new_window_on_example ();
+  g_autofree char *autosave = hu_window_get_autosave_path ();
+  HuWindow *second;
+
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
+                                                                        HU_INPUT_COUNT)), "3");
+  /* The autosave waits three seconds after the last change. */
+  iterate (3800);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* A new session recovers it, still marked unsaved. */
+  second = hu_window_new (NULL);
+  g_assert_true (hu_window_recover_autosave (second));
+  g_assert_true (hu_project_get_modified (hu_window_get_project (second)));
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (result_at (second, 0)))->count,
+                     ==, 3);
+  destroy_window (second);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_NUMERIC", "C", TRUE);
+  hu_application_setup_environment ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Under xvfb-run there is no session bus, and GTK warns about it (and
+   * about the missing settings portal); criticals still fail the tests. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/huella/ui/window/example", test_example);
+  g_test_add_func ("/huella/ui/window/edit-count", test_edit_count);
+  g_test_add_func ("/huella/ui/window/suffixes", test_suffixes);
+  g_test_add_func ("/huella/ui/window/scenario-actions", test_scenario_actions);
+  g_test_add_func ("/huella/ui/window/charts", test_charts);
+  g_test_add_func ("/huella/ui/window/save-and-open", test_save_and_open);
+  g_test_add_func ("/huella/ui/window/autosave-recovery", test_autosave_recovery);
+
+  return g_test_run ();
+}
