@@ -132,7 +132,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       GPOINTER_TO_UINT (column) == HU_COLUMN_ACCELERATOR)
     {
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (value), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 30);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 24);
