@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hu-export-dialog.h"
 #include "hu-import.h"
 #include "hu-scenario-row.h"
 #include "hu-window.h"
@@ -1218,12 +1219,21 @@ import_done (GObject      *object,
     select_source (self, first);
 }
 
-static void
-start_import (HuWindow           *self,
-              const char * const *paths)
+/**
+ * hu_window_import_paths:
+ * @paths: files or folders of tracker logs
+ *
+ * Imports measured runs in a worker thread, showing progress with a
+ * Cancel button; the runs join the project when the import ends.
+ */
+void
+hu_window_import_paths (HuWindow           *self,
+                        const char * const *paths)
 {
   g_autoptr(GTask) task = NULL;
   ImportData *data;
+
+  g_return_if_fail (HU_IS_WINDOW (self));
 
   if (self->import_cancellable != NULL)
     return;
@@ -1238,7 +1248,7 @@ start_import (HuWindow           *self,
   update_actions (self);
 
   task = g_task_new (self, self->import_cancellable, import_done, NULL);
-  g_task_set_source_tag (task, start_import);
+  g_task_set_source_tag (task, hu_window_import_paths);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
@@ -1266,7 +1276,7 @@ on_import_response (HuWindow             *self,
         g_ptr_array_add (paths, path);
     }
   g_ptr_array_add (paths, NULL);
-  start_import (self, (const char * const *) paths->pdata);
+  hu_window_import_paths (self, (const char * const *) paths->pdata);
 }
 
 static void
@@ -1295,6 +1305,24 @@ cancel_import_action (GtkWidget  *widget,
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HuWindow *self = HU_WINDOW (widget);
+  HuResult *baseline = hu_comparison_model_get_baseline (self->model);
+  HuScenario *scenario = baseline != NULL ? hu_result_get_scenario (baseline) : NULL;
+  g_autofree char *set = g_settings_get_string (self->settings, "equivalence-set");
+  GtkWidget *dialog;
+
+  hu_scenario_editor_flush (self->editor);
+  dialog = hu_export_dialog_new (GTK_WINDOW (self), self->project,
+                                 scenario != NULL ? hu_scenario_get_id (scenario) : NULL, set,
+                                 hu_comparison_view_get_metric (self->comparison_view));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1329,7 +1357,7 @@ on_drop (HuWindow      *self,
   if (logs->len == 0)
     return FALSE;
   g_ptr_array_add (logs, NULL);
-  start_import (self, (const char * const *) logs->pdata);
+  hu_window_import_paths (self, (const char * const *) logs->pdata);
   return TRUE;
 }
 
@@ -1457,6 +1485,7 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1474,6 +1503,7 @@ hu_window_class_init (HuWindowClass *klass)
                                        "win.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page",
                                        "s", "editor");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page",

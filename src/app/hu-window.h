@@ -30,6 +30,8 @@ gboolean           hu_window_save_to_file        (HuWindow       *self,
                                                   GFile          *file,
                                                   GError        **error);
 gboolean           hu_window_recover_autosave    (HuWindow       *self);
+void               hu_window_import_paths        (HuWindow       *self,
+                                                  const char * const *paths);
 void               hu_window_select_result       (HuWindow       *self,
                                                   guint           position);
 HuResult          *hu_window_get_selected_result (HuWindow       *self);

@@ -363,6 +363,34 @@ test_autosave_recovery (void)
   destroy_window (window);
 }
 
+static void
+test_import (void)
+{
+  HuWindow *window = new_window_on_example ();
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "cc2.3.1_windows_rtx3060_1gni5.csv", NULL);
+  const char *paths[] = { path, NULL };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  HuResult *run;
+  g_autofree char *energy = NULL;
+
+  hu_window_import_paths (window, paths);
+  while (g_list_model_get_n_items (model) == 4 && g_get_monotonic_time () < deadline)
+    iterate (20);
+
+  /* The runs sit in the comparison beside the scenarios, and the first
+   * one is selected so the user sees what came in. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 4);
+  run = result_at (window, 4);
+  g_assert_nonnull (hu_result_get_run (run));
+  g_assert_true (hu_window_get_selected_result (window) == run);
+  energy = hu_result_format_column (run, HU_COLUMN_ENERGY);
+  g_assert_cmpstr (energy, !=, "—");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/charts", test_charts);
   g_test_add_func ("/huella/ui/window/save-and-open", test_save_and_open);
   g_test_add_func ("/huella/ui/window/autosave-recovery", test_autosave_recovery);
+  g_test_add_func ("/huella/ui/window/import", test_import);
 
   return g_test_run ();
 }

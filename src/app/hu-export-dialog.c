@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuExportDialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hu-export-dialog.h"
+#include "hu-report.h"
+#include "hu-window.h"
+
+/* Exports the project through the core's report writers. The report is a
+ * snapshot taken on the main thread; writing it (a PDF with charts can
+ * take a moment) happens in a GTask thread and can be cancelled. */
+struct _HuExportDialog
+{
+  AdwWindow             parent_instance;
+
+  HuProject            *project;
+  char                 *baseline_id;
+  char                 *equivalence_set;
+  HuMetric              chart_metric;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+
+  AdwComboRow          *format_row;
+  AdwEntryRow          *author_row;
+  AdwComboRow          *paper_row;
+  GtkSwitch            *charts_switch;
+  GtkSwitch            *inputs_switch;
+  GtkSwitch            *derivations_switch;
+  GtkSwitch            *equivalences_switch;
+  GtkSwitch            *runs_switch;
+  GtkSpinner           *spinner;
+  GtkButton            *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (HuExportDialog, hu_export_dialog, ADW_TYPE_WINDOW)
+
+/* The order of format_row's items. */
+static const HuReportFormat formats[] = {
+  HU_REPORT_FORMAT_PDF, HU_REPORT_FORMAT_SVG, HU_REPORT_FORMAT_PNG, HU_REPORT_FORMAT_CSV,
+  HU_REPORT_FORMAT_JSON, HU_REPORT_FORMAT_MARKDOWN, HU_REPORT_FORMAT_LATEX,
+};
+static const char * const extensions[] = { "pdf", "svg", "png", "csv", "json", "md", "tex" };
+
+typedef struct {
+  HuReport       *report;
+  HuReportFormat  format;
+  char           *path;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->report);
+  g_free (data->path);
+  g_free (data);
+}
+
+static guint
+selected_format (HuExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->format_row);
+
+  return i < G_N_ELEMENTS (formats) ? i : 0;
+}
+
+static void
+set_busy (HuExportDialog *self,
+          gboolean        busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !busy);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (hu_report_export (data->report, data->format, data->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HuExportDialog *self = HU_EXPORT_DIALOG (object);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (HU_IS_WINDOW (parent))
+    hu_window_add_toast (HU_WINDOW (parent), _("Report exported"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response (HuExportDialog       *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  HuReportOptions options;
+  HuReportSections sections = HU_REPORT_INCLUDE_ALL;
+  ExportData *data;
+  const char *author;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  if (!gtk_switch_get_active (self->charts_switch))
+    sections &= ~HU_REPORT_INCLUDE_CHARTS;
+  if (!gtk_switch_get_active (self->inputs_switch))
+    sections &= ~HU_REPORT_INCLUDE_INPUTS;
+  if (!gtk_switch_get_active (self->derivations_switch))
+    sections &= ~HU_REPORT_INCLUDE_DERIVATIONS;
+  if (!gtk_switch_get_active (self->equivalences_switch))
+    sections &= ~HU_REPORT_INCLUDE_EQUIVALENCES;
+  if (!gtk_switch_get_active (self->runs_switch))
+    sections &= ~HU_REPORT_INCLUDE_RUNS;
+
+  author = gtk_editable_get_text (GTK_EDITABLE (self->author_row));
+  hu_report_options_init (&options);
+  options.author = *author != '\0' ? author : NULL;
+  options.baseline_id = self->baseline_id;
+  options.equivalence_set = self->equivalence_set;
+  options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HU_PAPER_LETTER : HU_PAPER_A4;
+  options.sections = sections;
+  options.chart_metric = self->chart_metric;
+  options.dark = FALSE;
+
+  data = g_new0 (ExportData, 1);
+  data->report = hu_report_new (self->project, &options, &error);
+  data->format = formats[selected_format (self)];
+  data->path = g_file_get_path (file);
+  if (data->report == NULL || data->path == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"),
+                                                  error != NULL ? error->message
+                                                                : _("Choose a local file."));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      export_data_free (data);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, on_chooser_response);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HuExportDialog *self = HU_EXPORT_DIALOG (widget);
+  const char *title = hu_project_get_title (self->project);
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("%s.%s", title != NULL && *title != '\0' ? title : _("Report"),
+                          extensions[selected_format (self)]);
+  g_strdelimit (name, "/\\:", '-');
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HuExportDialog *self = HU_EXPORT_DIALOG (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+hu_export_dialog_dispose (GObject *object)
+{
+  HuExportDialog *self = HU_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (hu_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+hu_export_dialog_finalize (GObject *object)
+{
+  HuExportDialog *self = HU_EXPORT_DIALOG (object);
+
+  g_free (self->baseline_id);
+  g_free (self->equivalence_set);
+
+  G_OBJECT_CLASS (hu_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+hu_export_dialog_class_init (HuExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hu_export_dialog_dispose;
+  object_class->finalize = hu_export_dialog_finalize;
+
+  gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/hu-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, author_row);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, charts_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, inputs_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, derivations_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, equivalences_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, runs_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, export_button);
+}
+
+static void
+hu_export_dialog_init (HuExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * hu_export_dialog_new:
+ * @baseline_id: (nullable): the scenario others are compared with
+ * @equivalence_set: (nullable): the factor set to use
+ *
+ * Returns: (transfer floating): the dialog, to present
+ */
+GtkWidget *
+hu_export_dialog_new (GtkWindow  *parent,
+                      HuProject  *project,
+                      const char *baseline_id,
+                      const char *equivalence_set,
+                      HuMetric    chart_metric)
+{
+  HuExportDialog *self;
+
+  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+
+  self = g_object_new (HU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->project = g_object_ref (project);
+  self->baseline_id = g_strdup (baseline_id);
+  self->equivalence_set = g_strdup (equivalence_set);
+  self->chart_metric = chart_metric;
+  return GTK_WIDGET (self);
+}

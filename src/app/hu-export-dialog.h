@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hu-core.h"
+
+G_BEGIN_DECLS
+
+#define HU_TYPE_EXPORT_DIALOG (hu_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (HuExportDialog, hu_export_dialog, HU, EXPORT_DIALOG, AdwWindow)
+
+GtkWidget *hu_export_dialog_new (GtkWindow  *parent,
+                                 HuProject  *project,
+                                 const char *baseline_id,
+                                 const char *equivalence_set,
+                                 HuMetric    chart_metric);
+
+G_END_DECLS
