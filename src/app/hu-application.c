@@ -175,7 +175,7 @@ add_data_sources (AdwAboutWindow *about)
 
       {
         /* Translators: credits of a data source in the About window */
-        g_autofree char *copyright = g_strdup_printf (_("%s (%s)"), cells[2], cells[3]);
+        g_autofree char *copyright = g_markup_printf_escaped (_("%s (%s)"), cells[2], cells[3]);
         /* Translators: licence of a data source, then what Huella uses it for */
         g_autofree char *text = g_markup_printf_escaped (_("Licence: %s.\nUsed for: %s."),
                                                          cells[4], cells[5]);

@@ -283,8 +283,14 @@ hu_comparison_view_init (HuComparisonView *self)
       if (sorter != NULL)
         gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
+      /* Long names wrap within these widths rather than making rows tall. */
+      if (columns[i].column == HU_COLUMN_ACCELERATOR)
+        gtk_column_view_column_set_fixed_width (column, 220);
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
-        gtk_column_view_column_set_expand (column, TRUE);
+        {
+          gtk_column_view_column_set_fixed_width (column, 240);
+          gtk_column_view_column_set_expand (column, TRUE);
+        }
       gtk_column_view_append_column (self->column_view, column);
     }
 

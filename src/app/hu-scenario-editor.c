@@ -851,7 +851,12 @@ setup_item (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (subtitle, FALSE);
     }
   else
-    gtk_label_set_max_width_chars (GTK_LABEL (title), 48);
+    {
+      /* The popover is only as wide as its rows ask: wide enough for a
+       * region's full name, narrow enough for a phone. */
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 48);
+      gtk_widget_set_size_request (box, 320, -1);
+    }
 
   gtk_list_item_set_child (item, box);
 }

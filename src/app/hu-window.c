@@ -139,8 +139,13 @@ update_title (HuWindow *self)
 
   adw_window_title_set_title (self->project_title, shown);
   adw_window_title_set_subtitle (self->project_title, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title),
-                               modified ? _("The project has unsaved changes") : NULL);
+  {
+    /* The sidebar is narrow: the tooltip shows the whole title. */
+    g_autofree char *tooltip = modified ? g_strdup_printf ("%s\n%s", title,
+                                                         _("The project has unsaved changes"))
+                                        : g_strdup (title);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), tooltip);
+  }
 
   /* Translators: window title, "• Project title — Huella" */
   window_title = g_strdup_printf (_("%s — Huella"), shown);
