@@ -35,6 +35,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GType
 hu_comparison_model_get_item_type (GListModel *model)
 {
@@ -99,6 +106,8 @@ static void
 on_result_changed (HuComparisonModel *self,
                    HuResult          *result)
 {
+  g_signal_emit (self, signals[CHANGED], 0, result);
+
   if (result != self->baseline)
     return;
 
@@ -260,6 +269,12 @@ hu_comparison_model_class_init (HuComparisonModelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Any result recomputed: one place to listen for "the numbers moved"
+   * (autosave, charts) without following every result. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, HU_TYPE_RESULT);
 }
 
 static void

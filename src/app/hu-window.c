@@ -184,17 +184,24 @@ autosave_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every change re-arms the timer, so the file follows the work and is
+ * written once typing pauses. */
+static void
+schedule_autosave (HuWindow *self)
+{
+  if (self->file != NULL || !hu_project_get_modified (self->project))
+    return;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS,
+                                                 autosave_timeout, self);
+}
+
 static void
 on_project_modified (HuWindow *self)
 {
   update_title (self);
-
-  if (self->file == NULL && hu_project_get_modified (self->project))
-    {
-      g_clear_handle_id (&self->autosave_source, g_source_remove);
-      self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS,
-                                                     autosave_timeout, self);
-    }
+  schedule_autosave (self);
 }
 
 static void
@@ -394,6 +401,10 @@ hu_window_set_project (HuWindow  *self,
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (project, "notify::modified", G_CALLBACK (on_project_modified),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (schedule_autosave),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (schedule_autosave),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::title", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);

@@ -349,8 +349,18 @@ test_autosave_recovery (void)
 
   gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
                                                                         HU_INPUT_COUNT)), "3");
-  /* The autosave waits three seconds after the last change. */
-  iterate (3800);
+  /* The autosave waits three seconds after the last change; allow a slow
+   * machine twice that. */
+  for (guint i = 0; i < 80 && !g_file_test (autosave, G_FILE_TEST_EXISTS); i++)
+    iterate (100);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* A later edit is autosaved too, not only the first one. */
+  g_unlink (autosave);
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
+                                                                        HU_INPUT_COUNT)), "5");
+  for (guint i = 0; i < 80 && !g_file_test (autosave, G_FILE_TEST_EXISTS); i++)
+    iterate (100);
   g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
   /* A new session recovers it, still marked unsaved. */
@@ -358,7 +368,7 @@ test_autosave_recovery (void)
   g_assert_true (hu_window_recover_autosave (second));
   g_assert_true (hu_project_get_modified (hu_window_get_project (second)));
   g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (result_at (second, 0)))->count,
-                     ==, 3);
+                     ==, 5);
   destroy_window (second);
   destroy_window (window);
 }
