@@ -63,7 +63,7 @@ update (HuEquivalencesView *self)
     g_autofree char *mass = hu_format_mass_kg (total_kg);
 
     /* Translators: "72.6 t CO₂eq is as much as…", then the set's source */
-    description = g_strdup_printf (_("%s CO₂eq is as much as… (factors: %s)"), mass, set->source);
+    description = g_strdup_printf (_("%s is as much as… (factors: %s)"), mass, set->source);
     adw_preferences_group_set_description (self->group, description);
   }
 
@@ -106,6 +106,8 @@ setup_set_item (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The group's description would otherwise squeeze the button to "U…". */
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_list_item_set_child (item, label);
 }

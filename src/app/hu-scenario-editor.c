@@ -28,6 +28,7 @@ struct _HuScenarioEditor
   HuResult             *result;
   HuScenario           *scenario;
   char                 *currency;
+  char                 *price_unit;
   GPtrArray            *undo;            /* UndoEntry, newest last */
   GPtrArray            *run_rows;        /* rows added to run_group */
   GtkStringList        *gpu_ids;
@@ -161,7 +162,7 @@ unit_for (HuScenarioEditor *self,
     case HU_INPUT_PUE:
       return "";
     case HU_INPUT_PRICE:
-      return self->currency;
+      return self->price_unit;
     case HU_INPUT_EMBODIED_KG:
       return _("kg CO₂eq");
     case HU_N_NUMERIC_INPUTS:
@@ -529,9 +530,14 @@ set_hint (HuScenarioEditor *self,
     {
       g_autofree char *number = hu_format_number (value, 4);
 
-      /* Translators: shown beside an empty field: the value used instead,
-       * e.g. "default 130 TFLOP/s" */
-      text = g_strdup_printf (_("default %s %s"), number, unit);
+      /* Counts read better without their unit: "default 1". */
+      if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || *unit == '\0')
+        /* Translators: shown beside an empty field: the value used instead */
+        text = g_strdup_printf (_("default %s"), number);
+      else
+        /* Translators: shown beside an empty field: the value used instead,
+         * e.g. "default 130 TFLOP/s" */
+        text = g_strdup_printf (_("default %s %s"), number, unit);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]),
                                    from != NULL ? from->source : NULL);
     }
@@ -1000,6 +1006,7 @@ hu_scenario_editor_finalize (GObject *object)
   HuScenarioEditor *self = HU_SCENARIO_EDITOR (object);
 
   g_free (self->currency);
+  g_free (self->price_unit);
   for (guint i = 0; i < HU_N_NUMERIC_INPUTS; i++)
     g_free (self->errors[i]);
 
@@ -1110,6 +1117,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->currency = g_strdup ("USD");
+  self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
   self->run_rows = g_ptr_array_new ();
   self->gpu_ids = gtk_string_list_new (NULL);
@@ -1219,6 +1227,9 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency != NULL ? currency : "USD");
+  g_free (self->price_unit);
+  /* Translators: unit of a price, "USD per GPU-h" */
+  self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
   update_results (self);
 }
 
