@@ -1366,8 +1366,12 @@ on_drop (HuWindow      *self,
           maybe_discard (self, PENDING_OPEN_FILE, file);
           return TRUE;
         }
-      if (g_file_get_path (file) != NULL)
-        g_ptr_array_add (logs, g_file_get_path (file));
+      {
+        char *path = g_file_get_path (file);
+
+        if (path != NULL)
+          g_ptr_array_add (logs, path);
+      }
     }
 
   if (logs->len == 0)
