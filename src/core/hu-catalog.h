@@ -138,6 +138,7 @@ char                   *hu_catalog_suggest              (HuCatalog    *self,
 
 const HuPueDefault     *hu_catalog_get_pue_default      (HuCatalog    *self,
                                                          const char   *provider);
+/* (transfer none): owned by the catalog, unlike the lists above. */
 GPtrArray              *hu_catalog_list_equivalence_sets (HuCatalog   *self);
 const HuEquivalenceSet *hu_catalog_lookup_equivalence_set (HuCatalog  *self,
                                                            const char *id);

@@ -533,6 +533,7 @@ hu_estimate_compute (const HuInputs   *in,
         {
           self->utilization = HU_DEFAULT_UTILIZATION;
           set_provenance (&self->utilization_from, HU_ORIGIN_BUILTIN,
+                          /* xgettext:no-c-format */
                           _("40 % of peak, a typical achieved model-FLOPs utilisation for large-model training"), 0);
         }
       self->throughput = self->peak_tflops * 1e12 * self->utilization;

@@ -123,6 +123,7 @@ finish (HuImportContext *ctx,
   HuMeasuredRun *run = _hu_import_add_run (ctx, "eit", 1);
   HuRunData *data = hu_measured_run_get_data (run);
   g_autofree char *note = NULL;
+  g_autofree char *samples = NULL;
   g_autofree char *run_id = NULL;
   g_autofree char *dir = g_path_get_dirname (ctx->display);
 
@@ -159,11 +160,14 @@ finish (HuImportContext *ctx,
         data->emissions_kg = data->energy_kwh * data->intensity_g_per_kwh / 1000.0;
     }
 
-  note = g_strdup_printf (_("Energy integrated from %" G_GUINT64_FORMAT " samples of the "
+  /* The count is formatted first: a G_GUINT64_FORMAT inside a
+   * translatable string cannot be extracted by xgettext. */
+  samples = g_strdup_printf ("%" G_GUINT64_FORMAT, st->samples);
+  note = g_strdup_printf (_("Energy integrated from %s samples of the "
                             "attributable CPU (RAPL) and GPU (NVIDIA) power with the trapezoid "
                             "rule, then multiplied by experiment-impact-tracker’s PUE of 1.58. "
                             "info.pkl is not read."),
-                          st->samples);
+                          samples);
   _hu_run_add_note (data, note);
 
   if (st->any_cpu)
