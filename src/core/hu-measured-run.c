@@ -36,25 +36,66 @@ hu_power_series_free (HuPowerSeries *series)
   g_free (series);
 }
 
+HuPowerSeries *
+hu_power_series_copy (const HuPowerSeries *src)
+{
+  HuPowerSeries *dest = g_new0 (HuPowerSeries, 1);
+
+  dest->label = g_strdup (src->label);
+  dest->samples = src->samples;
+  dest->buckets = g_array_sized_new (FALSE, FALSE, sizeof (HuSeriesBucket),
+                                     src->buckets ? src->buckets->len : 0);
+  if (src->buckets)
+    g_array_append_vals (dest->buckets, src->buckets->data, src->buckets->len);
+  return dest;
+}
+
+void
+hu_run_data_copy (const HuRunData *src,
+                  HuRunData       *dest)
+{
+  *dest = *src;
+  dest->id = g_strdup (src->id);
+  dest->source = g_strdup (src->source);
+  dest->source_version = g_strdup (src->source_version);
+  dest->file = g_strdup (src->file);
+  dest->run_id = g_strdup (src->run_id);
+  dest->name = g_strdup (src->name);
+  dest->start = g_strdup (src->start);
+  dest->country = g_strdup (src->country);
+  dest->region = g_strdup (src->region);
+  dest->gpu_model = g_strdup (src->gpu_model);
+  dest->cpu_model = g_strdup (src->cpu_model);
+  dest->notes = g_strdup (src->notes);
+  dest->scenario_id = g_strdup (src->scenario_id);
+  dest->series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
+  for (guint i = 0; src->series != NULL && i < src->series->len; i++)
+    g_ptr_array_add (dest->series, hu_power_series_copy (src->series->pdata[i]));
+}
+
+void
+hu_run_data_clear (HuRunData *d)
+{
+  g_clear_pointer (&d->id, g_free);
+  g_clear_pointer (&d->source, g_free);
+  g_clear_pointer (&d->source_version, g_free);
+  g_clear_pointer (&d->file, g_free);
+  g_clear_pointer (&d->run_id, g_free);
+  g_clear_pointer (&d->name, g_free);
+  g_clear_pointer (&d->start, g_free);
+  g_clear_pointer (&d->country, g_free);
+  g_clear_pointer (&d->region, g_free);
+  g_clear_pointer (&d->gpu_model, g_free);
+  g_clear_pointer (&d->cpu_model, g_free);
+  g_clear_pointer (&d->notes, g_free);
+  g_clear_pointer (&d->scenario_id, g_free);
+  g_clear_pointer (&d->series, g_ptr_array_unref);
+}
+
 static void
 hu_measured_run_finalize (GObject *object)
 {
-  HuRunData *d = &HU_MEASURED_RUN (object)->data;
-
-  g_free (d->id);
-  g_free (d->source);
-  g_free (d->source_version);
-  g_free (d->file);
-  g_free (d->run_id);
-  g_free (d->name);
-  g_free (d->start);
-  g_free (d->country);
-  g_free (d->region);
-  g_free (d->gpu_model);
-  g_free (d->cpu_model);
-  g_free (d->notes);
-  g_free (d->scenario_id);
-  g_clear_pointer (&d->series, g_ptr_array_unref);
+  hu_run_data_clear (&HU_MEASURED_RUN (object)->data);
   g_clear_pointer (&HU_MEASURED_RUN (object)->extra, json_object_unref);
 
   G_OBJECT_CLASS (hu_measured_run_parent_class)->finalize (object);

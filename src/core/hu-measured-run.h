@@ -57,6 +57,12 @@ typedef struct {
   GPtrArray *series;          /* HuPowerSeries, may be empty */
 } HuRunData;
 
+/* Deep copies, so a run can be handed to a worker thread (reports). */
+HuPowerSeries *hu_power_series_copy (const HuPowerSeries *series);
+void           hu_run_data_copy     (const HuRunData     *src,
+                                     HuRunData           *dest);
+void           hu_run_data_clear    (HuRunData           *data);
+
 #define HU_TYPE_MEASURED_RUN (hu_measured_run_get_type ())
 G_DECLARE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, HU, MEASURED_RUN, GObject)
 

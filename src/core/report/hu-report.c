@@ -120,63 +120,14 @@ report_scenario_free (gpointer data)
   g_free (s);
 }
 
-static HuPowerSeries *
-power_series_copy (const HuPowerSeries *src)
-{
-  HuPowerSeries *dest = g_new0 (HuPowerSeries, 1);
-
-  dest->label = g_strdup (src->label);
-  dest->samples = src->samples;
-  dest->buckets = g_array_sized_new (FALSE, FALSE, sizeof (HuSeriesBucket), src->buckets->len);
-  g_array_append_vals (dest->buckets, src->buckets->data, src->buckets->len);
-  return dest;
-}
-
-static void
-run_data_copy (const HuRunData *src,
-               HuRunData       *dest)
-{
-  *dest = *src;
-  dest->id = g_strdup (src->id);
-  dest->source = g_strdup (src->source);
-  dest->source_version = g_strdup (src->source_version);
-  dest->file = g_strdup (src->file);
-  dest->run_id = g_strdup (src->run_id);
-  dest->name = g_strdup (src->name);
-  dest->start = g_strdup (src->start);
-  dest->country = g_strdup (src->country);
-  dest->region = g_strdup (src->region);
-  dest->gpu_model = g_strdup (src->gpu_model);
-  dest->cpu_model = g_strdup (src->cpu_model);
-  dest->notes = g_strdup (src->notes);
-  dest->scenario_id = g_strdup (src->scenario_id);
-  dest->series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
-  for (guint i = 0; src->series != NULL && i < src->series->len; i++)
-    g_ptr_array_add (dest->series, power_series_copy (g_ptr_array_index (src->series, i)));
-}
-
 static void
 report_run_free (gpointer data)
 {
   HuReportRun *r = data;
-  HuRunData *d = &r->data;
 
   g_free (r->id);
   g_free (r->name);
-  g_free (d->id);
-  g_free (d->source);
-  g_free (d->source_version);
-  g_free (d->file);
-  g_free (d->run_id);
-  g_free (d->name);
-  g_free (d->start);
-  g_free (d->country);
-  g_free (d->region);
-  g_free (d->gpu_model);
-  g_free (d->cpu_model);
-  g_free (d->notes);
-  g_free (d->scenario_id);
-  g_clear_pointer (&d->series, g_ptr_array_unref);
+  hu_run_data_clear (&r->data);
   g_free (r);
 }
 
@@ -247,7 +198,7 @@ snapshot_runs (HuReport  *self,
 
       r->id = g_strdup (hu_measured_run_get_id (run));
       r->name = g_strdup (name != NULL && name[0] != '\0' ? name : r->id);
-      run_data_copy (hu_measured_run_get_data (run), &r->data);
+      hu_run_data_copy (hu_measured_run_get_data (run), &r->data);
       g_ptr_array_add (self->runs, r);
     }
 }
