@@ -57,20 +57,81 @@ fmt_or_dash (double value)
   return isfinite (value) ? hu_format_number (value, 4) : g_strdup ("—");
 }
 
-int
-hu_cli_gpus (int    argc,
-             char **argv)
+/* What differs between `gpus` and `regions`; the rest is shared. */
+typedef struct {
+  const char *summary;
+  const char *json_key;
+  GPtrArray *(*search) (HuCatalog *catalog, const char *text);
+  void       (*to_json) (gconstpointer entry, JsonBuilder *builder);
+  HuCliTable *(*table) (GPtrArray *entries);
+} ListCommand;
+
+static HuCliTable *
+gpu_table (GPtrArray *gpus)
+{
+  HuCliTable *table = hu_cli_table_new (10, "id", _("Name"), _("Year"), _("TDP W"), _("GB"),
+                                        "fp32", "tf32", "fp16", "bf16", "fp8", NULL);
+
+  for (guint c = 2; c < 10; c++)
+    hu_cli_table_set_right (table, c);
+  for (guint i = 0; i < gpus->len; i++)
+    {
+      HuGpu *g = gpus->pdata[i];
+      GStrvBuilder *b = g_strv_builder_new ();
+
+      g_strv_builder_add (b, g->id);
+      g_strv_builder_add (b, g->name);
+      hu_strv_builder_take (b, g->year ? g_strdup_printf ("%d", g->year) : g_strdup ("—"));
+      hu_strv_builder_take (b, fmt_or_dash (g->tdp_w));
+      hu_strv_builder_take (b, fmt_or_dash (g->memory_gb));
+      for (int p = 0; p < HU_N_PRECISIONS; p++)
+        hu_strv_builder_take (b, fmt_or_dash (g->peak_tflops[p]));
+      hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+  return table;
+}
+
+static HuCliTable *
+region_table (GPtrArray *regions)
+{
+  HuCliTable *table = hu_cli_table_new (6, "id", _("Name"), _("Country"), _("gCO₂eq/kWh"),
+                                        "PUE", _("Year"), NULL);
+
+  for (guint c = 3; c < 6; c++)
+    hu_cli_table_set_right (table, c);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      HuRegion *r = regions->pdata[i];
+      GStrvBuilder *b = g_strv_builder_new ();
+
+      g_strv_builder_add (b, r->id);
+      g_strv_builder_add (b, r->name);
+      g_strv_builder_add (b, r->country ? r->country : "—");
+      hu_strv_builder_take (b, fmt_or_dash (r->intensity));
+      hu_strv_builder_take (b, fmt_or_dash (r->pue));
+      hu_strv_builder_take (b, r->year ? g_strdup_printf ("%d", r->year) : g_strdup ("—"));
+      hu_cli_table_add_rowv (table, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+  return table;
+}
+
+static int
+run_list (const ListCommand  *command,
+          int                 argc,
+          char              **argv)
 {
   ListArgs args = { 0 };
-  g_autoptr(GPtrArray) gpus = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   int status;
 
-  status = parse_list_args (argc, argv, _("List the accelerators of the catalog (dense peak TFLOP/s)."), &args);
+  status = parse_list_args (argc, argv, _(command->summary), &args);
   if (status != HU_EXIT_OK)
     goto out;
 
-  gpus = hu_catalog_search_gpus (hu_catalog_get_default (), args.search);
+  entries = command->search (hu_catalog_get_default (), args.search);
 
   if (args.format == HU_CLI_FORMAT_JSON)
     {
@@ -78,10 +139,10 @@ hu_cli_gpus (int    argc,
       g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "gpus");
+      json_builder_set_member_name (builder, command->json_key);
       json_builder_begin_array (builder);
-      for (guint i = 0; i < gpus->len; i++)
-        hu_gpu_to_json (gpus->pdata[i], builder);
+      for (guint i = 0; i < entries->len; i++)
+        command->to_json (entries->pdata[i], builder);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       text = hu_cli_json_to_string (builder);
@@ -89,26 +150,7 @@ hu_cli_gpus (int    argc,
     }
   else
     {
-      g_autoptr(HuCliTable) table = hu_cli_table_new (10, "id", _("Name"), _("Year"), _("TDP W"),
-                                                      _("GB"), "fp32", "tf32", "fp16", "bf16", "fp8",
-                                                      NULL);
-      for (guint c = 2; c < 10; c++)
-        hu_cli_table_set_right (table, c);
-      for (guint i = 0; i < gpus->len; i++)
-        {
-          HuGpu *g = gpus->pdata[i];
-          GStrvBuilder *b = g_strv_builder_new ();
-
-          g_strv_builder_add (b, g->id);
-          g_strv_builder_add (b, g->name);
-          hu_strv_builder_take (b, g->year ? g_strdup_printf ("%d", g->year) : g_strdup ("—"));
-          hu_strv_builder_take (b, fmt_or_dash (g->tdp_w));
-          hu_strv_builder_take (b, fmt_or_dash (g->memory_gb));
-          for (int p = 0; p < HU_N_PRECISIONS; p++)
-            hu_strv_builder_take (b, fmt_or_dash (g->peak_tflops[p]));
-          hu_cli_table_add_rowv (table, g_strv_builder_end (b));
-          g_strv_builder_unref (b);
-        }
+      g_autoptr(HuCliTable) table = command->table (entries);
       hu_cli_table_print (table, out);
     }
 
@@ -121,62 +163,29 @@ out:
 }
 
 int
+hu_cli_gpus (int    argc,
+             char **argv)
+{
+  static const ListCommand command = {
+    N_("List the accelerators of the catalog (dense peak TFLOP/s)."),
+    "gpus",
+    hu_catalog_search_gpus,
+    (void (*) (gconstpointer, JsonBuilder *)) hu_gpu_to_json,
+    gpu_table,
+  };
+  return run_list (&command, argc, argv);
+}
+
+int
 hu_cli_regions (int    argc,
                 char **argv)
 {
-  ListArgs args = { 0 };
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  int status;
-
-  status = parse_list_args (argc, argv, _("List cloud regions and electricity grids with their carbon intensity."), &args);
-  if (status != HU_EXIT_OK)
-    goto out;
-
-  regions = hu_catalog_search_regions (hu_catalog_get_default (), args.search);
-
-  if (args.format == HU_CLI_FORMAT_JSON)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "regions");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < regions->len; i++)
-        hu_region_to_json (regions->pdata[i], builder);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      text = hu_cli_json_to_string (builder);
-      g_string_append (out, text);
-    }
-  else
-    {
-      g_autoptr(HuCliTable) table = hu_cli_table_new (6, "id", _("Name"), _("Country"),
-                                                      _("gCO₂eq/kWh"), "PUE", _("Year"), NULL);
-      for (guint c = 3; c < 6; c++)
-        hu_cli_table_set_right (table, c);
-      for (guint i = 0; i < regions->len; i++)
-        {
-          HuRegion *r = regions->pdata[i];
-          GStrvBuilder *b = g_strv_builder_new ();
-
-          g_strv_builder_add (b, r->id);
-          g_strv_builder_add (b, r->name);
-          g_strv_builder_add (b, r->country ? r->country : "—");
-          hu_strv_builder_take (b, fmt_or_dash (r->intensity));
-          hu_strv_builder_take (b, fmt_or_dash (r->pue));
-          hu_strv_builder_take (b, r->year ? g_strdup_printf ("%d", r->year) : g_strdup ("—"));
-          hu_cli_table_add_rowv (table, g_strv_builder_end (b));
-          g_strv_builder_unref (b);
-        }
-      hu_cli_table_print (table, out);
-    }
-
-  status = hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
-
-out:
-  g_free (args.search);
-  g_free (args.format_text);
-  return status;
+  static const ListCommand command = {
+    N_("List cloud regions and electricity grids with their carbon intensity."),
+    "regions",
+    hu_catalog_search_regions,
+    (void (*) (gconstpointer, JsonBuilder *)) hu_region_to_json,
+    region_table,
+  };
+  return run_list (&command, argc, argv);
 }
