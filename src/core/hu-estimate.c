@@ -146,15 +146,22 @@ set_provenance (HuProvenance *p,
 {
   char year_text[16];
 
-  g_snprintf (year_text, sizeof year_text, "%d", year);
-  g_free (p->source);
+  g_clear_pointer (&p->source, g_free);
   p->origin = origin;
+  if (source == NULL)
+    return;
+  g_snprintf (year_text, sizeof year_text, "%d", year);
   /* Sources usually name their year already; add it only when not. */
   if (source && year > 0 && !g_strrstr (source, year_text))
     p->source = g_strdup_printf ("%s (%d)", source, year);
   else
     p->source = g_strdup (source);
 }
+
+/* Sweeps ask for thousands of estimates without the derivation; they
+ * skip building the human-readable provenance text too (the origin of
+ * each value is kept). */
+#define WANTS_TEXT(self) ((self)->steps != NULL)
 
 /* Resolution of inputs ------------------------------------------------------ */
 
@@ -234,8 +241,9 @@ resolve_hardware (HuEstimate      *self,
     }
   else if (gpu && isfinite (gpu->tdp_w))
     {
-      g_autofree char *src = g_strdup_printf (_("TDP of %s: %s"), gpu->name,
-                                              gpu->source ? gpu->source : "");
+      g_autofree char *src = WANTS_TEXT (self)
+        ? g_strdup_printf (_("TDP of %s: %s"), gpu->name, gpu->source ? gpu->source : "")
+        : NULL;
       self->power_w = gpu->tdp_w;
       set_provenance (&self->power_from, HU_ORIGIN_CATALOG, src, gpu->year);
     }
@@ -276,8 +284,9 @@ resolve_location (HuEstimate      *self,
     }
   else if (region)
     {
-      g_autofree char *src = g_strdup_printf ("%s: %s", region->name,
-                                              region->source ? region->source : "");
+      g_autofree char *src = WANTS_TEXT (self)
+        ? g_strdup_printf ("%s: %s", region->name, region->source ? region->source : "")
+        : NULL;
       self->intensity = region->intensity;
       set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src, region->year);
     }
@@ -533,6 +542,7 @@ hu_estimate_compute (const HuInputs   *in,
         {
           self->utilization = HU_DEFAULT_UTILIZATION;
           set_provenance (&self->utilization_from, HU_ORIGIN_BUILTIN,
+                          !WANTS_TEXT (self) ? NULL :
                           /* xgettext:no-c-format */
                           _("40 % of peak, a typical achieved model-FLOPs utilisation for large-model training"), 0);
         }

@@ -163,9 +163,6 @@ hu_input_check_value (HuInputKey   key,
   if (isnan (value))
     return TRUE;   /* unset */
 
-  min = hu_number_to_string (info->min);
-  max = hu_number_to_string (info->max);
-
   if (!isfinite (value))
     {
       g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
@@ -174,6 +171,7 @@ hu_input_check_value (HuInputKey   key,
     }
   if (info->min_exclusive ? value <= info->min : value < info->min)
     {
+      min = hu_number_to_string (info->min);
       if (info->min_exclusive)
         g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
                      _("%s: must be greater than %s"), info->name, min);
@@ -184,6 +182,7 @@ hu_input_check_value (HuInputKey   key,
     }
   if (value > info->max)
     {
+      max = hu_number_to_string (info->max);
       g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
                    _("%s: must be at most %s"), info->name, max);
       return FALSE;
