@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <math.h>
 
+#include "hu-measured-estimated-group.h"
+#include "hu-run-plan.h"
 #include "hu-scenario-editor.h"
 
 /* Typing is committed to the scenario after this pause, so the results
@@ -25,6 +27,9 @@ struct _HuScenarioEditor
   AdwBin                parent_instance;
 
   HuCatalog            *catalog;
+  HuComparisonModel    *model;
+  GPtrArray            *link_runs;       /* HuMeasuredRun, in link_row's order after "None" */
+  gboolean              loading_links;
   HuResult             *result;
   HuScenario           *scenario;
   char                 *currency;
@@ -45,6 +50,9 @@ struct _HuScenarioEditor
 
   /* Template widgets */
   AdwPreferencesGroup  *results_group;
+  HuMeasuredEstimatedGroup *comparison_group;
+  AdwComboRow          *link_row;
+  GtkStringList        *link_names;
   GtkFlowBox           *results_box;
   GtkLabel             *status_label;
   AdwPreferencesGroup  *run_group;
@@ -665,6 +673,71 @@ find_id (GtkStringList *list,
   return 0;
 }
 
+/* The "Compare with measured run" row and the comparison it shows. */
+static void
+update_link (HuScenarioEditor *self)
+{
+  HuProject *project = self->model != NULL ? hu_comparison_model_get_project (self->model) : NULL;
+  HuMeasuredRun *linked = NULL;
+  guint selected = 0;
+  guint n_names;
+  GListModel *runs;
+  guint n_runs;
+
+  if (project == NULL || self->scenario == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->link_row), FALSE);
+      hu_measured_estimated_group_set (self->comparison_group, NULL, NULL);
+      return;
+    }
+
+  runs = G_LIST_MODEL (hu_project_get_runs (project));
+  n_runs = g_list_model_get_n_items (runs);
+  linked = hu_run_plan_linked_run (project, self->scenario);
+
+  self->loading_links = TRUE;
+  g_ptr_array_set_size (self->link_runs, 0);
+  n_names = g_list_model_get_n_items (G_LIST_MODEL (self->link_names));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    /* Translators: no measured run to compare a scenario with */
+    g_ptr_array_add (names, g_strdup (C_("measured run", "None")));
+    for (guint i = 0; i < n_runs; i++)
+      {
+        g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+
+        g_ptr_array_add (self->link_runs, run);
+        g_ptr_array_add (names, g_strdup (hu_measured_run_get_name (run)));
+        if (run == linked)
+          selected = i + 1;
+      }
+    g_ptr_array_add (names, NULL);
+    gtk_string_list_splice (self->link_names, 0, n_names, (const char * const *) names->pdata);
+  }
+  adw_combo_row_set_selected (self->link_row, selected);
+  self->loading_links = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->link_row), n_runs > 0);
+  hu_measured_estimated_group_set (self->comparison_group, linked, linked != NULL ? self->result
+                                                                                  : NULL);
+}
+
+static void
+on_link_selected (HuScenarioEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->link_row);
+  HuMeasuredRun *run = NULL;
+
+  if (self->loading_links || self->scenario == NULL || self->model == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->link_runs->len)
+    run = g_ptr_array_index (self->link_runs, selected - 1);
+  hu_run_plan_link (hu_comparison_model_get_project (self->model), self->scenario, run);
+  update_link (self);
+}
+
 /* Fills the fields from the scenario, without committing anything back. */
 static void
 load_scenario (HuScenarioEditor *self)
@@ -989,6 +1062,11 @@ hu_scenario_editor_dispose (GObject *object)
   g_clear_object (&self->scenario);
   g_clear_object (&self->result);
   g_clear_object (&self->catalog);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (hu_project_get_runs (hu_comparison_model_get_project (self->model)),
+                                          self);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->link_runs, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_SCENARIO_EDITOR);
@@ -1055,6 +1133,8 @@ hu_scenario_editor_set_property (GObject      *object,
 static void
 hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 {
+  g_type_ensure (HU_TYPE_MEASURED_ESTIMATED_GROUP);
+
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -1074,6 +1154,9 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-scenario-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_group);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_row);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_names);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_box);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, run_group);
@@ -1116,6 +1199,9 @@ hu_scenario_editor_init (HuScenarioEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->link_runs = g_ptr_array_new ();
+  g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (on_link_selected),
+                           self, G_CONNECT_SWAPPED);
   self->currency = g_strdup ("USD");
   self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
@@ -1234,6 +1320,39 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
 }
 
 /**
+ * hu_scenario_editor_set_model:
+ *
+ * The comparison whose measured runs a scenario can be linked to.
+ */
+void
+hu_scenario_editor_set_model (HuScenarioEditor  *self,
+                              HuComparisonModel *model)
+{
+  g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
+  g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (hu_project_get_runs (hu_comparison_model_get_project (self->model)),
+                                          self);
+  g_set_object (&self->model, model);
+  /* Imported or removed runs change the choices. */
+  if (model != NULL)
+    g_signal_connect_object (hu_project_get_runs (hu_comparison_model_get_project (model)),
+                             "items-changed", G_CALLBACK (update_link), self, G_CONNECT_SWAPPED);
+  update_link (self);
+}
+
+HuMeasuredEstimatedGroup *
+hu_scenario_editor_get_comparison_group (HuScenarioEditor *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  return self->comparison_group;
+}
+
+/**
  * hu_scenario_editor_get_result:
  *
  * Returns: (transfer none) (nullable): the scenario or run being edited
@@ -1295,6 +1414,7 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
     load_run (self, run);
   load_scenario (self);
   update_results (self);
+  update_link (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
 }

@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "hu-result.h"
+#include "hu-comparison-model.h"
+#include "hu-measured-estimated-group.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ void        hu_scenario_editor_set_catalog  (HuScenarioEditor *self,
                                              HuCatalog        *catalog);
 void        hu_scenario_editor_set_currency (HuScenarioEditor *self,
                                              const char       *currency);
+void        hu_scenario_editor_set_model    (HuScenarioEditor  *self,
+                                             HuComparisonModel *model);
+HuMeasuredEstimatedGroup *hu_scenario_editor_get_comparison_group (HuScenarioEditor *self);
 HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
 void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
                                              HuResult         *result);

@@ -8,6 +8,8 @@
 
 #include "hu-export-dialog.h"
 #include "hu-import.h"
+#include "hu-run-plan.h"
+#include "hu-run-view.h"
 #include "hu-scenario-row.h"
 #include "hu-window.h"
 
@@ -58,6 +60,12 @@ struct _HuWindow
   GtkListBox           *scenario_list;
   AdwViewStack         *stack;
   HuScenarioEditor     *editor;
+  GtkStack             *editor_stack;
+  AdwViewStackPage     *editor_page;
+  HuRunView            *run_view;
+  GMenuModel           *run_menu;
+  GMenuModel           *scenario_menu;
+  GtkWidget            *context_menu;
   HuComparisonView     *comparison_view;
   HuWhatIfView         *what_if_view;
   HuDerivationView     *derivation_view;
@@ -94,6 +102,29 @@ hu_window_add_toast (HuWindow   *self,
   g_return_if_fail (HU_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * hu_window_add_open_toast:
+ * @uri: what the toast's "Open" button opens
+ *
+ * A toast for a file just written, with a button to open it.
+ */
+void
+hu_window_add_open_toast (HuWindow   *self,
+                          const char *title,
+                          const char *uri)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HU_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -209,6 +240,7 @@ update_actions (HuWindow *self)
 {
   gboolean has_selection = self->selected != NULL;
   gboolean is_scenario = has_selection && hu_result_get_scenario (self->selected) != NULL;
+  gboolean is_run = has_selection && hu_result_get_run (self->selected) != NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (self->project)));
   guint position = 0;
 
@@ -219,6 +251,7 @@ update_actions (HuWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", is_scenario);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", is_scenario);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-from-run", is_run);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", is_scenario && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down",
                                  is_scenario && position + 1 < n);
@@ -237,6 +270,21 @@ set_selected (HuWindow *self,
 
   g_set_object (&self->selected, result);
   hu_scenario_editor_set_result (self->editor, result);
+  hu_run_view_set_result (self->run_view,
+                          result != NULL && hu_result_get_run (result) != NULL ? result : NULL);
+  if (result != NULL && hu_result_get_run (result) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "run");
+      /* Translators: the first page's title when a measured run is selected */
+      adw_view_stack_page_set_title (self->editor_page, _("Run"));
+      adw_view_stack_page_set_icon_name (self->editor_page, "power-profile-balanced-symbolic");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "scenario");
+      adw_view_stack_page_set_title (self->editor_page, _("Scenario"));
+      adw_view_stack_page_set_icon_name (self->editor_page, "document-edit-symbolic");
+    }
   hu_what_if_view_set_result (self->what_if_view, result);
   hu_derivation_view_set_result (self->derivation_view, result);
   hu_equivalences_view_set_result (self->equivalences_view, result);
@@ -392,6 +440,8 @@ hu_window_set_project (HuWindow  *self,
   hu_what_if_view_set_catalog (self->what_if_view, catalog);
   hu_equivalences_view_set_catalog (self->equivalences_view, catalog);
   hu_comparison_view_set_model (self->comparison_view, self->model);
+  hu_run_view_set_model (self->run_view, self->model);
+  hu_scenario_editor_set_model (self->editor, self->model);
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changing),
                            self, G_CONNECT_SWAPPED);
@@ -1122,6 +1172,114 @@ show_page_action (GtkWidget  *widget,
   hu_window_show_page (HU_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/**
+ * hu_window_plan_from_run:
+ *
+ * Adds a scenario planned from the selected measured run, linked to it,
+ * and selects it so the user can change one thing and compare.
+ *
+ * Returns: (transfer none) (nullable): the new scenario
+ */
+HuScenario *
+hu_window_plan_from_run (HuWindow *self)
+{
+  HuMeasuredRun *run;
+  HuScenario *scenario;
+
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+
+  run = self->selected != NULL ? hu_result_get_run (self->selected) : NULL;
+  if (run == NULL)
+    return NULL;
+
+  hu_scenario_editor_flush (self->editor);
+  scenario = hu_run_plan_new_scenario (self->project, run);
+  select_source (self, scenario);
+  hu_window_show_page (self, "editor");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return scenario;
+}
+
+static void
+plan_from_run_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  hu_window_plan_from_run (HU_WINDOW (widget));
+}
+
+static void
+on_launch_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HuWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    hu_window_add_toast (self, error->message);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HuWindow *self = HU_WINDOW (widget);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+                                    gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context,
+                                           NULL, on_launch_done, g_object_ref (self));
+}
+
+/* The sidebar's context menu: a row's own actions where the pointer is. */
+static void
+show_context_menu (HuWindow *self,
+                   double    x,
+                   double    y)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->scenario_list, (int) y);
+  HuResult *result;
+  GtkWidget *menu;
+
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->scenario_list, row);
+  result = hu_scenario_row_get_result (HU_SCENARIO_ROW (row));
+  menu = gtk_popover_menu_new_from_model (hu_result_get_run (result) != NULL
+                                          ? self->run_menu : self->scenario_menu);
+  gtk_widget_set_parent (menu, GTK_WIDGET (self->scenario_list));
+  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_halign (menu, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (self->context_menu);
+  self->context_menu = menu;
+  gtk_popover_popup (GTK_POPOVER (menu));
+}
+
+static void
+on_list_pressed (HuWindow        *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  show_context_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_list_long_pressed (HuWindow *self,
+                      double    x,
+                      double    y)
+{
+  show_context_menu (self, x, y);
+}
+
 /* Importing measured runs: a worker thread reads the logs, the main
  * thread adds the runs to the project. */
 
@@ -1184,6 +1342,63 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) hu_import_result_free);
 }
 
+/* Skipped lines deserve more than a toast: the user must know which lines
+ * of which file were left out and why before trusting the totals. */
+static void
+show_skipped (HuWindow       *self,
+              const char     *summary,
+              HuImportResult *result)
+{
+  /* Enough to recognise the problem; a damaged file can skip thousands. */
+  const guint max_listed = 200;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *scrolled, *label;
+
+  for (guint i = 0; i < result->skipped->len && i < max_listed; i++)
+    {
+      HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
+      g_autofree char *name = g_path_get_basename (skip->file != NULL ? skip->file : "");
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (skip->line > 0)
+        /* Translators: a skipped line: file, line number, reason */
+        g_string_append_printf (text, _("%s, line %u: %s"), name, skip->line, skip->reason);
+      else
+        /* Translators: a skipped file or run: file, reason */
+        g_string_append_printf (text, _("%s: %s"), name, skip->reason);
+    }
+  if (result->skipped->len > max_listed)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("… and %u more", "… and %u more",
+                                              result->skipped->len - max_listed),
+                              result->skipped->len - max_listed);
+    }
+
+  /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
+  heading = g_strdup_printf (ngettext ("%s, %u Line Skipped", "%s, %u Lines Skipped",
+                                       result->skipped->len),
+                             summary, result->skipped->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("These lines could not be read and are not in the totals."));
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_done (GObject      *object,
              GAsyncResult *async_result,
@@ -1220,14 +1435,7 @@ import_done (GObject      *object,
   summary = g_strdup_printf (ngettext ("Imported %u run", "Imported %u runs", result->runs->len),
                              result->runs->len);
   if (result->skipped->len > 0)
-    {
-      /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
-      g_autofree char *text = g_strdup_printf (ngettext ("%s; %u line skipped",
-                                                         "%s; %u lines skipped",
-                                                         result->skipped->len),
-                                               summary, result->skipped->len);
-      hu_window_add_toast (self, text);
-    }
+    show_skipped (self, summary, result);
   else
     hu_window_add_toast (self, summary);
 
@@ -1305,6 +1513,25 @@ import_action (GtkWidget  *widget,
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Import Measured Runs"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HuWindow *self = HU_WINDOW (widget);
+
+  /* The file chooser picks files or folders, not both at once. */
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import a Folder of Measured Runs"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_response),
@@ -1430,6 +1657,7 @@ hu_window_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->deleted);
   g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   /* The switchers would otherwise reach for the stack after it is gone. */
   if (self->switcher_title != NULL)
@@ -1460,6 +1688,7 @@ hu_window_class_init (HuWindowClass *klass)
   window_class->close_request = hu_window_close_request;
 
   g_type_ensure (HU_TYPE_SCENARIO_EDITOR);
+  g_type_ensure (HU_TYPE_RUN_VIEW);
   g_type_ensure (HU_TYPE_COMPARISON_VIEW);
   g_type_ensure (HU_TYPE_WHAT_IF_VIEW);
   g_type_ensure (HU_TYPE_DERIVATION_VIEW);
@@ -1476,6 +1705,11 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, scenario_list);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, editor_page);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, run_view);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, run_menu);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, scenario_menu);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, what_if_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, derivation_view);
@@ -1503,6 +1737,11 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL,
+                                   import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-from-run", NULL,
+                                   plan_from_run_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1538,8 +1777,20 @@ static void
 hu_window_init (HuWindow *self)
 {
   GtkDropTarget *target;
+  GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_list_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scenario_list), GTK_EVENT_CONTROLLER (gesture));
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_list_long_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scenario_list), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect_object (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected),
                            self, G_CONNECT_SWAPPED);
@@ -1624,6 +1875,13 @@ hu_window_get_comparison_model (HuWindow *self)
 {
   g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
   return self->model;
+}
+
+HuRunView *
+hu_window_get_run_view (HuWindow *self)
+{
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+  return self->run_view;
 }
 
 HuScenarioEditor *

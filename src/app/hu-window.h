@@ -7,6 +7,7 @@
 #include "hu-comparison-view.h"
 #include "hu-derivation-view.h"
 #include "hu-equivalences-view.h"
+#include "hu-run-view.h"
 #include "hu-scenario-editor.h"
 #include "hu-what-if-view.h"
 
@@ -39,10 +40,15 @@ void               hu_window_show_page           (HuWindow       *self,
                                                   const char     *name);
 void               hu_window_add_toast           (HuWindow       *self,
                                                   const char     *title);
+void               hu_window_add_open_toast      (HuWindow       *self,
+                                                  const char     *title,
+                                                  const char     *uri);
+HuScenario        *hu_window_plan_from_run       (HuWindow       *self);
 char              *hu_window_get_autosave_path   (void);
 
 HuComparisonModel *hu_window_get_comparison_model (HuWindow      *self);
 HuScenarioEditor  *hu_window_get_editor           (HuWindow      *self);
+HuRunView         *hu_window_get_run_view         (HuWindow      *self);
 HuComparisonView  *hu_window_get_comparison_view  (HuWindow      *self);
 HuWhatIfView      *hu_window_get_what_if_view     (HuWindow      *self);
 HuDerivationView  *hu_window_get_derivation_view  (HuWindow      *self);

@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuRunView"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hu-run-view.h"
+
+/* A measured run: where it came from, what it measured, its power over
+ * time and, when a scenario is linked to it, how the plan compares. The
+ * numbers are measurements, so nothing here is editable; "Plan from this
+ * run" is the way to ask "what if". */
+struct _HuRunView
+{
+  AdwBin                    parent_instance;
+
+  HuComparisonModel        *model;
+  HuResult                 *result;
+  GtkLabel                 *values[3];
+
+  GtkLabel                 *title_label;
+  GtkLabel                 *subtitle_label;
+  GtkLabel                 *prediction_label;
+  GtkFlowBox               *results_box;
+  AdwPreferencesGroup      *chart_group;
+  HuChartView              *chart_view;
+  HuMeasuredEstimatedGroup *comparison_group;
+  AdwActionRow             *tracker_row;
+  AdwActionRow             *file_row;
+  AdwActionRow             *run_id_row;
+  AdwActionRow             *start_row;
+  AdwActionRow             *duration_row;
+  AdwActionRow             *energy_row;
+  AdwActionRow             *cpu_row;
+  AdwActionRow             *gpu_row;
+  AdwActionRow             *ram_row;
+  AdwActionRow             *emissions_row;
+  AdwActionRow             *intensity_row;
+  AdwActionRow             *pue_row;
+  AdwActionRow             *location_row;
+  AdwActionRow             *hardware_row;
+  AdwActionRow             *cpu_model_row;
+  AdwActionRow             *samples_row;
+  AdwActionRow             *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (HuRunView, hu_run_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_RESULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The trackers' own spelling, for people. */
+static const char *
+tracker_name (const char *source)
+{
+  static const struct { const char *id; const char *name; } names[] = {
+    { "codecarbon", "CodeCarbon" },
+    { "carbontracker", "carbontracker" },
+    { "eit", "experiment-impact-tracker" },
+    { "eco2ai", "Eco2AI" },
+    { "nvidia-smi", "nvidia-smi" },
+    { "zeus", "Zeus" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (source, names[i].id) == 0)
+      return names[i].name;
+  return source;
+}
+
+/* Shows @text (taking it) in @row, or hides the row when there is none. */
+static void
+set_row (AdwActionRow *row,
+         char         *text)
+{
+  g_autofree char *owned = text;
+  gboolean known = owned != NULL && *owned != '\0';
+
+  adw_action_row_set_subtitle (row, known ? owned : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), known);
+}
+
+static char *
+energy_or_null (double kwh)
+{
+  return isfinite (kwh) ? hu_format_energy_kwh (kwh) : NULL;
+}
+
+static char *
+format_start (const HuRunData *data)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *shown = NULL;
+
+  if (data->start == NULL)
+    return NULL;
+
+  if (data->start_is_local)
+    {
+      /* The log has no time zone: the clock of the machine that ran it,
+       * which may not be ours. Say so rather than guess. */
+      zone = g_time_zone_new_utc ();
+      time = g_date_time_new_from_iso8601 (data->start, zone);
+      shown = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S")
+                           : g_strdup (data->start);
+      /* Translators: a start time from a log without a time zone */
+      return g_strdup_printf (_("%s, local time where it ran (the log has no time zone)"), shown);
+    }
+
+  time = g_date_time_new_from_iso8601 (data->start, NULL);
+  if (time == NULL)
+    return g_strdup (data->start);
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+    return g_date_time_format (local, "%Y-%m-%d %H:%M:%S %Z");
+  }
+}
+
+static char *
+format_hardware (const HuRunData *data)
+{
+  g_autofree char *count = NULL;
+
+  if (data->gpu_model == NULL && !isfinite (data->gpu_count))
+    return NULL;
+  if (!isfinite (data->gpu_count))
+    return g_strdup (data->gpu_model);
+
+  count = hu_format_number (data->gpu_count, 4);
+  if (data->gpu_model == NULL)
+    /* Translators: accelerators of an unknown model, "× 8" */
+    return g_strdup_printf (_("Unknown model × %s"), count);
+  return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+}
+
+static char *
+format_location (const HuRunData *data)
+{
+  if (data->region != NULL && data->country != NULL)
+    /* Translators: a region and its country, "île-de-france, FRA" */
+    return g_strdup_printf (_("%s, %s"), data->region, data->country);
+  return g_strdup (data->region != NULL ? data->region : data->country);
+}
+
+static void
+update (HuRunView *self)
+{
+  HuMeasuredRun *run = self->result != NULL ? hu_result_get_run (self->result) : NULL;
+  HuRunData *data;
+  g_autoptr(HuChart) chart = NULL;
+  HuResult *linked = NULL;
+
+  if (run == NULL)
+    {
+      hu_chart_view_set_chart (self->chart_view, NULL);
+      hu_measured_estimated_group_set (self->comparison_group, NULL, NULL);
+      return;
+    }
+  data = hu_measured_run_get_data (run);
+
+  gtk_label_set_label (self->title_label, hu_measured_run_get_name (run));
+  {
+    g_autofree char *subtitle = NULL;
+
+    if (data->source_version != NULL)
+      /* Translators: "Measured with CodeCarbon 2.3.1" */
+      subtitle = g_strdup_printf (_("Measured with %s %s"), tracker_name (data->source),
+                                  data->source_version);
+    else
+      /* Translators: "Measured with nvidia-smi" */
+      subtitle = g_strdup_printf (_("Measured with %s"), tracker_name (data->source));
+    gtk_label_set_label (self->subtitle_label, subtitle);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->prediction_label), data->predicted);
+
+  {
+    g_autofree char *duration = isfinite (data->duration_s)
+                                ? hu_format_duration (data->duration_s / 3600.0) : NULL;
+    g_autofree char *energy = energy_or_null (data->energy_kwh);
+    g_autofree char *co2 = isfinite (data->emissions_kg) ? hu_format_mass_kg (data->emissions_kg)
+                                                         : NULL;
+
+    gtk_label_set_label (self->values[0], duration != NULL ? duration : "—");
+    gtk_label_set_label (self->values[1], energy != NULL ? energy : "—");
+    gtk_label_set_label (self->values[2], co2 != NULL ? co2 : "—");
+  }
+
+  set_row (self->tracker_row,
+           data->source_version != NULL
+           ? g_strdup_printf ("%s %s", tracker_name (data->source), data->source_version)
+           : g_strdup (tracker_name (data->source)));
+  set_row (self->file_row, data->line > 0
+           /* Translators: a file and the line where the run starts, "emissions.csv, line 7" */
+           ? g_strdup_printf (_("%s, line %u"), data->file, data->line)
+           : g_strdup (data->file));
+  set_row (self->run_id_row, g_strdup (data->run_id));
+  set_row (self->start_row, format_start (data));
+  set_row (self->duration_row, isfinite (data->duration_s)
+           ? hu_format_duration (data->duration_s / 3600.0) : NULL);
+  set_row (self->energy_row, energy_or_null (data->energy_kwh));
+  set_row (self->cpu_row, energy_or_null (data->cpu_energy_kwh));
+  set_row (self->gpu_row, energy_or_null (data->gpu_energy_kwh));
+  set_row (self->ram_row, energy_or_null (data->ram_energy_kwh));
+  set_row (self->emissions_row, isfinite (data->emissions_kg)
+           ? hu_format_mass_kg (data->emissions_kg) : NULL);
+  if (isfinite (data->intensity_g_per_kwh))
+    {
+      g_autofree char *number = hu_format_number (data->intensity_g_per_kwh, 4);
+
+      /* Translators: a carbon intensity, "67.4 g CO₂eq/kWh" */
+      set_row (self->intensity_row, g_strdup_printf (_("%s g CO₂eq/kWh"), number));
+    }
+  else
+    set_row (self->intensity_row, NULL);
+  set_row (self->pue_row, isfinite (data->pue) ? hu_format_number (data->pue, 3) : NULL);
+  set_row (self->location_row, format_location (data));
+  set_row (self->hardware_row, format_hardware (data));
+  set_row (self->cpu_model_row, g_strdup (data->cpu_model));
+  set_row (self->samples_row, data->samples > 0
+           ? g_strdup_printf ("%" G_GUINT64_FORMAT, data->samples) : NULL);
+  set_row (self->notes_row, g_strdup (data->notes));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.show-file", data->file != NULL);
+
+  /* At most HU_SERIES_MAX_BUCKETS per series: cheap to rebuild, and the
+   * renderer reduces it to one column per pixel when drawing. */
+  chart = hu_chart_new_power (run);
+  hu_chart_set_title (chart, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_group), hu_chart_get_n_series (chart) > 0);
+  hu_chart_view_set_chart (self->chart_view, hu_chart_get_n_series (chart) > 0 ? chart : NULL);
+
+  if (self->model != NULL)
+    {
+      HuProject *project = hu_comparison_model_get_project (self->model);
+      HuScenario *scenario = hu_run_plan_linked_scenario (project, run);
+
+      if (scenario != NULL)
+        linked = hu_comparison_model_find_scenario (self->model, scenario);
+    }
+  hu_measured_estimated_group_set (self->comparison_group, run, linked);
+}
+
+static void
+show_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HuRunView *self = HU_RUN_VIEW (widget);
+  HuMeasuredRun *run = self->result != NULL ? hu_result_get_run (self->result) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  if (run == NULL || hu_measured_run_get_data (run)->file == NULL)
+    return;
+
+  /* GTK 4.8 has no GtkFileLauncher: open the folder that holds the log. */
+  file = g_file_new_for_path (hu_measured_run_get_data (run)->file);
+  folder = g_file_get_parent (file);
+  uri = g_file_get_uri (folder != NULL ? folder : file);
+  root = gtk_widget_get_root (widget);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+hu_run_view_dispose (GObject *object)
+{
+  HuRunView *self = HU_RUN_VIEW (object);
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_clear_object (&self->result);
+  g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_RUN_VIEW);
+
+  G_OBJECT_CLASS (hu_run_view_parent_class)->dispose (object);
+}
+
+static void
+hu_run_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HuRunView *self = HU_RUN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      g_value_set_object (value, hu_run_view_get_result (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_run_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  HuRunView *self = HU_RUN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      hu_run_view_set_result (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hu_run_view_class_init (HuRunViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hu_run_view_dispose;
+  object_class->get_property = hu_run_view_get_property;
+  object_class->set_property = hu_run_view_set_property;
+
+  properties[PROP_RESULT] =
+    g_param_spec_object ("result", NULL, NULL, HU_TYPE_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "run.show-file", NULL, show_file_action);
+
+  g_type_ensure (HU_TYPE_CHART_VIEW);
+  g_type_ensure (HU_TYPE_MEASURED_ESTIMATED_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/hu-run-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, prediction_label);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, results_box);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, chart_group);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, tracker_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, file_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, run_id_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, start_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, energy_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, cpu_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, gpu_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, ram_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, emissions_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, intensity_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, pue_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, location_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, hardware_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, cpu_model_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, samples_row);
+  gtk_widget_class_bind_template_child (widget_class, HuRunView, notes_row);
+}
+
+static void
+hu_run_view_init (HuRunView *self)
+{
+  static const char *titles[] = { N_("Duration"), N_("Energy"), N_("CO₂eq") };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *value = gtk_label_new ("—");
+      GtkWidget *title = gtk_label_new (_(titles[i]));
+
+      gtk_widget_add_css_class (box, "card");
+      gtk_widget_add_css_class (box, "hu-result-card");
+      gtk_widget_add_css_class (value, "title-3");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (title, "caption");
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+      gtk_flow_box_append (self->results_box, box);
+      self->values[i] = GTK_LABEL (value);
+    }
+}
+
+GtkWidget *
+hu_run_view_new (void)
+{
+  return g_object_new (HU_TYPE_RUN_VIEW, NULL);
+}
+
+/**
+ * hu_run_view_set_model:
+ *
+ * The comparison whose scenarios a shown run may be linked to.
+ */
+void
+hu_run_view_set_model (HuRunView         *self,
+                       HuComparisonModel *model)
+{
+  g_return_if_fail (HU_IS_RUN_VIEW (self));
+  g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
+
+  if (g_set_object (&self->model, model))
+    update (self);
+}
+
+/**
+ * hu_run_view_get_result:
+ *
+ * Returns: (transfer none) (nullable): the run's result
+ */
+HuResult *
+hu_run_view_get_result (HuRunView *self)
+{
+  g_return_val_if_fail (HU_IS_RUN_VIEW (self), NULL);
+  return self->result;
+}
+
+/**
+ * hu_run_view_set_result:
+ * @result: (nullable): a measured run's result; a scenario's shows nothing
+ */
+void
+hu_run_view_set_result (HuRunView *self,
+                        HuResult  *result)
+{
+  g_return_if_fail (HU_IS_RUN_VIEW (self));
+  g_return_if_fail (result == NULL || HU_IS_RESULT (result));
+
+  if (self->result == result)
+    return;
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_set_object (&self->result, result);
+  /* A run's result changes when its data does: a new link, a rename. */
+  if (result != NULL)
+    g_signal_connect_object (result, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+HuChartView *
+hu_run_view_get_chart_view (HuRunView *self)
+{
+  g_return_val_if_fail (HU_IS_RUN_VIEW (self), NULL);
+  return self->chart_view;
+}
+
+HuMeasuredEstimatedGroup *
+hu_run_view_get_comparison_group (HuRunView *self)
+{
+  g_return_val_if_fail (HU_IS_RUN_VIEW (self), NULL);
+  return self->comparison_group;
+}
