@@ -45,10 +45,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   hu_core_init ();
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
     {

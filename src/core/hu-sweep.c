@@ -252,7 +252,11 @@ hu_core_init (void)
 
   if (g_once_init_enter (&initialised))
     {
-      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      /* HUELLA_LOCALEDIR lets a build that is not installed find its
+       * translations (tools/dev sets it to the build tree's po/). */
+      const char *localedir = g_getenv ("HUELLA_LOCALEDIR");
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       hu_core_ensure_resources ();
       g_once_init_leave (&initialised, 1);
