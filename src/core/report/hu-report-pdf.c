@@ -230,15 +230,34 @@ block_title (Pager      *p,
   p->y += layout_height (layout) + 8;
 }
 
+static double
+natural_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* The key column is as wide as its longest key (within reason), so no
+ * label of the title block is cut, whatever the language. */
 static void
 block_meta (Pager     *p,
             GPtrArray *meta)
 {
-  double key_w = 110;
+  double key_w = 0;
 
   for (guint i = 0; i + 1 < meta->len; i += 2)
     {
-      g_autoptr(PangoLayout) key = pager_text (p, meta->pdata[i], 8.5, TRUE, key_w - 6, 1);
+      g_autoptr(PangoLayout) key = pager_text (p, meta->pdata[i], 8.5, TRUE, 0, 0);
+
+      key_w = MAX (key_w, natural_width (key));
+    }
+  key_w = MIN (key_w + 12, p->content_w * 0.4);
+
+  for (guint i = 0; i + 1 < meta->len; i += 2)
+    {
+      g_autoptr(PangoLayout) key = pager_text (p, meta->pdata[i], 8.5, TRUE, key_w - 6, 2);
       g_autoptr(PangoLayout) value = pager_text (p, meta->pdata[i + 1], 8.5, FALSE,
                                                  p->content_w - key_w, 3);
       double h = MAX (layout_height (key), layout_height (value));
@@ -338,27 +357,245 @@ typedef struct {
   double *x;        /* left edge of each column */
   double *w;
   double  font;
+  double  header_font;
 } TableGeometry;
 
+/* Cells whose longest word is wider than this (paths, URLs) may break
+ * inside it rather than squeeze every other column. */
+#define MAX_WORD_SHARE  0.3
+/* The smallest type a table may shrink to before words are broken. */
+#define MIN_TABLE_FONT  5.6
+#define FONT_STEP       0.4
+/* Pango widths are integers in Pango units: a column exactly as wide as a
+ * word could still break it after rounding. */
+#define WIDTH_SLACK     0.5
+
+static double
+column_weight (const HuReportTable *table,
+               guint                i)
+{
+  return table->weights[i] > 0 ? table->weights[i] : 1;
+}
+
+/* The widest space-separated word of @text: the narrowest a column can be
+ * without breaking a word. */
+static double
+widest_word (Pager      *p,
+             const char *text,
+             double      size,
+             gboolean    bold)
+{
+  g_autofree char *words = g_strdup (text != NULL ? text : "");
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_strdelimit (words, " ", '\n');
+  layout = pager_text (p, words, size, bold, 0, 0);
+  return natural_width (layout);
+}
+
+/* The narrowest width, not below @at_least, at which @text takes at most
+ * @max_lines lines when wrapped at spaces. */
+static double
+width_for_lines (Pager      *p,
+                 const char *text,
+                 double      size,
+                 gboolean    bold,
+                 int         max_lines,
+                 double      at_least)
+{
+  g_autoptr(PangoLayout) layout = pager_text (p, text, size, bold, 0, 0);
+  double lo = at_least;
+  double hi = natural_width (layout) + WIDTH_SLACK;
+
+  if (hi <= lo)
+    return lo;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, (int) (lo * PANGO_SCALE));
+  if (pango_layout_get_line_count (layout) <= max_lines)
+    return lo;
+
+  /* Binary search to a tenth of a point: lo is too narrow, hi fits. */
+  while (hi - lo > 0.1)
+    {
+      double mid = (lo + hi) / 2;
+
+      pango_layout_set_width (layout, (int) (mid * PANGO_SCALE));
+      if (pango_layout_get_line_count (layout) <= max_lines)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
+/* What each column's cells need at @font: cells[0] the widest word,
+ * cells[1] and cells[2] about what fits the longest cell in two and three
+ * lines (an estimate: its width shared out, never below its widest word),
+ * so short names are not broken into towers when there is room. */
+static void
+cell_needs (Pager               *p,
+            const HuReportTable *table,
+            double               font,
+            double              *cells[3])
+{
+  double cap = p->content_w * MAX_WORD_SHARE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      for (guint n = 0; n < 3; n++)
+        cells[n][i] = 0;
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (table->rows, r);
+          g_autoptr(PangoLayout) layout = pager_text (p, row[i], font, FALSE, 0, 0);
+          double word = widest_word (p, row[i], font, FALSE) + WIDTH_SLACK;
+          double natural = natural_width (layout) + WIDTH_SLACK;
+
+          cells[0][i] = MAX (cells[0][i], word);
+          for (guint n = 1; n < 3; n++)
+            cells[n][i] = MAX (cells[n][i], MAX (word, natural / (n + 1)));
+        }
+      for (guint n = 0; n < 3; n++)
+        cells[n][i] = MIN (cells[n][i], cap);
+    }
+}
+
+/* What each column needs with its header in at most @max_lines lines
+ * (0: any number, only words must not break) above @cells. */
+static void
+column_needs (Pager               *p,
+              const HuReportTable *table,
+              const double        *cells,
+              double               header_font,
+              int                  max_lines,
+              double              *need)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      double header = widest_word (p, table->headers[i], header_font, TRUE) + WIDTH_SLACK;
+
+      if (max_lines > 0)
+        header = width_for_lines (p, table->headers[i], header_font, TRUE, max_lines, header);
+      need[i] = MAX (header, cells[i]) + 2 * CELL_PAD_X;
+    }
+}
+
+/* Gives every column at least @need and shares the rest of the width by
+ * the columns' weights. FALSE when the needs alone exceed the width. */
+static gboolean
+distribute (Pager               *p,
+            const HuReportTable *table,
+            const double        *need,
+            double              *w)
+{
+  g_autofree gboolean *fixed = g_new0 (gboolean, table->n_columns);
+  double sum = 0;
+  gboolean changed;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    sum += need[i];
+  if (sum > p->content_w)
+    return FALSE;
+
+  /* Columns whose share is below their need get exactly their need; the
+   * others share what is left, which can push more below their need. */
+  do
+    {
+      double free_w = p->content_w;
+      double free_weight = 0;
+
+      changed = FALSE;
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (fixed[i])
+            free_w -= need[i];
+          else
+            free_weight += column_weight (table, i);
+        }
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (fixed[i])
+            {
+              w[i] = need[i];
+              continue;
+            }
+          w[i] = free_w * column_weight (table, i) / free_weight;
+          if (w[i] < need[i])
+            {
+              fixed[i] = TRUE;
+              changed = TRUE;
+            }
+        }
+    }
+  while (changed);
+
+  return TRUE;
+}
+
+/* Columns are as wide as their weights ask, but never narrower than their
+ * longest word: headers and cells wrap at spaces only. When there is room,
+ * headers and cells get at most two, then three lines (header type may
+ * shrink slightly first); then only words are kept whole; then the whole
+ * table's type shrinks; only past MIN_TABLE_FONT may words break. */
 static void
 table_geometry (Pager               *p,
                 const HuReportTable *table,
                 TableGeometry       *g)
 {
-  double total = 0;
+  /* Lines allowed to headers and to cells (0: only keep words whole). */
+  static const struct { int header; int cells; } tiers[] = {
+    { 2, 2 }, { 3, 3 }, { 3, 0 }, { 0, 0 },
+  };
+  guint n = table->n_columns;
+  g_autofree double *cell_store = g_new (double, 3 * n);
+  g_autofree double *need = g_new (double, n);
+  double *cells[3] = { cell_store, cell_store + n, cell_store + 2 * n };
+  double start = n >= 10 ? 6.5 : n >= 7 ? 7.2 : 8;
+  gboolean done = FALSE;
   double x = MARGIN_X;
 
-  g->x = g_new (double, table->n_columns);
-  g->w = g_new (double, table->n_columns);
-  /* Wide tables get a smaller font rather than overflowing the page. */
-  g->font = table->n_columns >= 10 ? 6.5 : table->n_columns >= 7 ? 7.2 : 8;
+  g->x = g_new (double, n);
+  g->w = g_new (double, n);
 
-  for (guint i = 0; i < table->n_columns; i++)
-    total += table->weights[i] > 0 ? table->weights[i] : 1;
-  for (guint i = 0; i < table->n_columns; i++)
+  g->font = start;
+  cell_needs (p, table, g->font, cells);
+  for (guint tier = 0; tier < G_N_ELEMENTS (tiers) && !done; tier++)
+    for (guint k = 0; k <= 2 && !done; k++)
+      {
+        int c = tiers[tier].cells;
+
+        g->header_font = start - FONT_STEP * k;
+        column_needs (p, table, cells[c > 0 ? c - 1 : 0], g->header_font, tiers[tier].header,
+                      need);
+        done = distribute (p, table, need, g->w);
+      }
+
+  for (guint k = 1; !done; k++)
+    {
+      g->font = start - FONT_STEP * k;
+      g->header_font = g->font - 2 * FONT_STEP;
+      if (g->header_font < MIN_TABLE_FONT)
+        break;
+      cell_needs (p, table, g->font, cells);
+      column_needs (p, table, cells[0], g->header_font, 0, need);
+      done = distribute (p, table, need, g->w);
+    }
+
+  if (!done)
+    {
+      double total = 0;
+
+      g->font = g->header_font = MIN_TABLE_FONT;
+      for (guint i = 0; i < n; i++)
+        total += column_weight (table, i);
+      for (guint i = 0; i < n; i++)
+        g->w[i] = p->content_w * column_weight (table, i) / total;
+    }
+
+  for (guint i = 0; i < n; i++)
     {
       g->x[i] = x;
-      g->w[i] = p->content_w * (table->weights[i] > 0 ? table->weights[i] : 1) / total;
       x += g->w[i];
     }
 }
@@ -383,7 +620,7 @@ row_layouts (Pager               *p,
   *height = 0;
   for (guint i = 0; i < table->n_columns; i++)
     {
-      PangoLayout *layout = pager_text (p, cells[i], g->font, header,
+      PangoLayout *layout = pager_text (p, cells[i], header ? g->header_font : g->font, header,
                                         MAX (g->w[i] - 2 * CELL_PAD_X, 4), MAX_CELL_LINES);
 
       if (table->numeric[i])
