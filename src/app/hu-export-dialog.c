@@ -33,9 +33,21 @@ struct _HuExportDialog
   GtkSwitch            *runs_switch;
   GtkSpinner           *spinner;
   GtkButton            *export_button;
+  AdwPreferencesGroup  *preview_group;
+  GtkDrawingArea       *preview_area;
+
+  /* The first page, rendered once per report and size: redrawing the
+   * dialog (or scrolling it) must not lay out the report again. */
+  HuReport             *preview_report;
+  cairo_surface_t      *preview_surface;
+  guint                 preview_source;
 };
 
 G_DEFINE_FINAL_TYPE (HuExportDialog, hu_export_dialog, ADW_TYPE_WINDOW)
+
+/* Reports are built from a snapshot of the project this long after the
+ * last change of an option, so typing the author's name stays fluid. */
+#define PREVIEW_DELAY_MS 200
 
 /* The order of format_row's items. */
 static const HuReportFormat formats[] = {
@@ -74,6 +86,119 @@ set_busy (HuExportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !busy);
 }
 
+/* @options borrows the author's text from the entry: use it at once. */
+static void
+get_options (HuExportDialog  *self,
+             HuReportOptions *options)
+{
+  HuReportSections sections = HU_REPORT_INCLUDE_ALL;
+  const char *author;
+
+  if (!gtk_switch_get_active (self->charts_switch))
+    sections &= ~HU_REPORT_INCLUDE_CHARTS;
+  if (!gtk_switch_get_active (self->inputs_switch))
+    sections &= ~HU_REPORT_INCLUDE_INPUTS;
+  if (!gtk_switch_get_active (self->derivations_switch))
+    sections &= ~HU_REPORT_INCLUDE_DERIVATIONS;
+  if (!gtk_switch_get_active (self->equivalences_switch))
+    sections &= ~HU_REPORT_INCLUDE_EQUIVALENCES;
+  if (!gtk_switch_get_active (self->runs_switch))
+    sections &= ~HU_REPORT_INCLUDE_RUNS;
+
+  author = gtk_editable_get_text (GTK_EDITABLE (self->author_row));
+  hu_report_options_init (options);
+  options->author = *author != '\0' ? author : NULL;
+  options->baseline_id = self->baseline_id;
+  options->equivalence_set = self->equivalence_set;
+  options->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HU_PAPER_LETTER
+                                                                     : HU_PAPER_A4;
+  options->sections = sections;
+  options->chart_metric = self->chart_metric;
+  options->dark = FALSE;
+}
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  HuExportDialog *self = user_data;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+
+  if (self->preview_report == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (self->preview_surface == NULL ||
+      cairo_image_surface_get_width (self->preview_surface) != width * scale ||
+      cairo_image_surface_get_height (self->preview_surface) != height * scale)
+    {
+      cairo_t *page_cr;
+
+      g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
+      self->preview_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                          width * scale, height * scale);
+      cairo_surface_set_device_scale (self->preview_surface, scale, scale);
+      page_cr = cairo_create (self->preview_surface);
+      hu_report_render_page (self->preview_report, 0, page_cr, width, height);
+      cairo_destroy (page_cr);
+    }
+
+  cairo_set_source_surface (cr, self->preview_surface, 0, 0);
+  cairo_paint (cr);
+}
+
+static gboolean
+update_preview (gpointer data)
+{
+  HuExportDialog *self = data;
+  gboolean pdf = formats[adw_combo_row_get_selected (self->format_row) < G_N_ELEMENTS (formats)
+                         ? adw_combo_row_get_selected (self->format_row) : 0]
+                 == HU_REPORT_FORMAT_PDF;
+  HuReportOptions options;
+
+  self->preview_source = 0;
+  g_clear_object (&self->preview_report);
+  g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), pdf);
+  if (pdf && self->project != NULL)
+    {
+      /* A failed preview only hides itself: Export reports the error. */
+      get_options (self, &options);
+      self->preview_report = hu_report_new (self->project, &options, NULL);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_preview (HuExportDialog *self)
+{
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, update_preview, self);
+}
+
+/**
+ * hu_export_dialog_get_preview_report:
+ *
+ * Returns: (transfer none) (nullable): the report the preview shows, after
+ *   any pending update (for tests)
+ */
+HuReport *
+hu_export_dialog_get_preview_report (HuExportDialog *self)
+{
+  g_return_val_if_fail (HU_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->preview_source != 0)
+    {
+      g_clear_handle_id (&self->preview_source, g_source_remove);
+      update_preview (self);
+    }
+  return self->preview_report;
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -96,6 +221,7 @@ export_done (GObject      *object,
 {
   HuExportDialog *self = HU_EXPORT_DIALOG (object);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  ExportData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->cancellable);
@@ -114,7 +240,12 @@ export_done (GObject      *object,
     }
 
   if (HU_IS_WINDOW (parent))
-    hu_window_add_toast (HU_WINDOW (parent), _("Report exported"));
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (data->path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      hu_window_add_open_toast (HU_WINDOW (parent), _("Report exported"), uri);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -127,9 +258,7 @@ on_chooser_response (HuExportDialog       *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   HuReportOptions options;
-  HuReportSections sections = HU_REPORT_INCLUDE_ALL;
   ExportData *data;
-  const char *author;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -137,26 +266,7 @@ on_chooser_response (HuExportDialog       *self,
   if (file == NULL)
     return;
 
-  if (!gtk_switch_get_active (self->charts_switch))
-    sections &= ~HU_REPORT_INCLUDE_CHARTS;
-  if (!gtk_switch_get_active (self->inputs_switch))
-    sections &= ~HU_REPORT_INCLUDE_INPUTS;
-  if (!gtk_switch_get_active (self->derivations_switch))
-    sections &= ~HU_REPORT_INCLUDE_DERIVATIONS;
-  if (!gtk_switch_get_active (self->equivalences_switch))
-    sections &= ~HU_REPORT_INCLUDE_EQUIVALENCES;
-  if (!gtk_switch_get_active (self->runs_switch))
-    sections &= ~HU_REPORT_INCLUDE_RUNS;
-
-  author = gtk_editable_get_text (GTK_EDITABLE (self->author_row));
-  hu_report_options_init (&options);
-  options.author = *author != '\0' ? author : NULL;
-  options.baseline_id = self->baseline_id;
-  options.equivalence_set = self->equivalence_set;
-  options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HU_PAPER_LETTER : HU_PAPER_A4;
-  options.sections = sections;
-  options.chart_metric = self->chart_metric;
-  options.dark = FALSE;
+  get_options (self, &options);
 
   data = g_new0 (ExportData, 1);
   data->report = hu_report_new (self->project, &options, &error);
@@ -228,6 +338,9 @@ hu_export_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
   g_clear_object (&self->project);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_object (&self->preview_report);
+  g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (hu_export_dialog_parent_class)->dispose (object);
@@ -269,12 +382,32 @@ hu_export_dialog_class_init (HuExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, runs_switch);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, preview_area);
 }
 
 static void
 hu_export_dialog_init (HuExportDialog *self)
 {
+  GtkSwitch *switches[5];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (schedule_preview),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paper_row, "notify::selected", G_CALLBACK (schedule_preview),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->author_row, "changed", G_CALLBACK (schedule_preview),
+                           self, G_CONNECT_SWAPPED);
+  switches[0] = self->charts_switch;
+  switches[1] = self->inputs_switch;
+  switches[2] = self->derivations_switch;
+  switches[3] = self->equivalences_switch;
+  switches[4] = self->runs_switch;
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    g_signal_connect_object (switches[i], "notify::active", G_CALLBACK (schedule_preview),
+                             self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -300,5 +433,8 @@ hu_export_dialog_new (GtkWindow  *parent,
   self->baseline_id = g_strdup (baseline_id);
   self->equivalence_set = g_strdup (equivalence_set);
   self->chart_metric = chart_metric;
+  /* The report is a snapshot: the dialog is modal, so the project does
+   * not change while the preview is shown. */
+  update_preview (self);
   return GTK_WIDGET (self);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hu-core.h"
+#include "hu-report.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,6 @@ GtkWidget *hu_export_dialog_new (GtkWindow  *parent,
                                  const char *baseline_id,
                                  const char *equivalence_set,
                                  HuMetric    chart_metric);
+HuReport  *hu_export_dialog_get_preview_report (HuExportDialog *self);
 
 G_END_DECLS

@@ -695,10 +695,11 @@ update_link (HuScenarioEditor *self)
   n_runs = g_list_model_get_n_items (runs);
   linked = hu_run_plan_linked_run (project, self->scenario);
 
+  /* Rebuilding the choices while the row reports a selection would
+   * confuse its selection model: only rebuild when the runs differ. */
   self->loading_links = TRUE;
-  g_ptr_array_set_size (self->link_runs, 0);
-  n_names = g_list_model_get_n_items (G_LIST_MODEL (self->link_names));
   {
+    gboolean same = self->link_runs->len == n_runs;
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
     /* Translators: no measured run to compare a scenario with */
@@ -707,15 +708,31 @@ update_link (HuScenarioEditor *self)
       {
         g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
 
-        g_ptr_array_add (self->link_runs, run);
+        same = same && g_ptr_array_index (self->link_runs, i) == run &&
+               g_strcmp0 (gtk_string_list_get_string (self->link_names, i + 1),
+                          hu_measured_run_get_name (run)) == 0;
         g_ptr_array_add (names, g_strdup (hu_measured_run_get_name (run)));
         if (run == linked)
           selected = i + 1;
       }
     g_ptr_array_add (names, NULL);
-    gtk_string_list_splice (self->link_names, 0, n_names, (const char * const *) names->pdata);
+
+    if (!same)
+      {
+        g_ptr_array_set_size (self->link_runs, 0);
+        for (guint i = 0; i < n_runs; i++)
+          {
+            g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+
+            g_ptr_array_add (self->link_runs, run);
+          }
+        n_names = g_list_model_get_n_items (G_LIST_MODEL (self->link_names));
+        gtk_string_list_splice (self->link_names, 0, n_names,
+                                (const char * const *) names->pdata);
+      }
   }
-  adw_combo_row_set_selected (self->link_row, selected);
+  if (adw_combo_row_get_selected (self->link_row) != selected)
+    adw_combo_row_set_selected (self->link_row, selected);
   self->loading_links = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->link_row), n_runs > 0);
@@ -1345,6 +1362,18 @@ hu_scenario_editor_set_model (HuScenarioEditor  *self,
   update_link (self);
 }
 
+/**
+ * hu_scenario_editor_get_link_row:
+ *
+ * Returns: (transfer none): the "Compare with measured run" row (for tests)
+ */
+AdwComboRow *
+hu_scenario_editor_get_link_row (HuScenarioEditor *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  return self->link_row;
+}
+
 HuMeasuredEstimatedGroup *
 hu_scenario_editor_get_comparison_group (HuScenarioEditor *self)
 {
@@ -1397,6 +1426,9 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
       self->scenario = g_object_ref (hu_result_get_scenario (result));
       g_signal_connect_swapped (self->scenario, "changed",
                                 G_CALLBACK (on_scenario_changed), self);
+      /* Linked from elsewhere (the run view's "Plan from this run"). */
+      g_signal_connect_swapped (self->scenario, "notify::run-id",
+                                G_CALLBACK (update_link), self);
     }
   if (result != NULL)
     g_signal_connect_swapped (result, "changed", G_CALLBACK (update_results), self);

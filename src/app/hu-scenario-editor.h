@@ -19,6 +19,7 @@ void        hu_scenario_editor_set_currency (HuScenarioEditor *self,
 void        hu_scenario_editor_set_model    (HuScenarioEditor  *self,
                                              HuComparisonModel *model);
 HuMeasuredEstimatedGroup *hu_scenario_editor_get_comparison_group (HuScenarioEditor *self);
+AdwComboRow *hu_scenario_editor_get_link_row (HuScenarioEditor *self);
 HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
 void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
                                              HuResult         *result);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "hu-export-dialog.h"
 #include "hu-import.h"
@@ -1194,6 +1195,27 @@ hu_window_plan_from_run (HuWindow *self)
 
   hu_scenario_editor_flush (self->editor);
   scenario = hu_run_plan_new_scenario (self->project, run);
+
+  /* nvidia-smi and Zeus log no location: start from the user's default
+   * region, as a new scenario does, and say so. */
+  if (hu_scenario_get_inputs (scenario)->region == NULL &&
+      isnan (hu_scenario_get_inputs (scenario)->intensity))
+    {
+      g_autofree char *region = g_settings_get_string (self->settings, "default-region");
+      HuInputs inputs;
+
+      hu_inputs_init (&inputs);
+      hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+      if (*region != '\0' && hu_catalog_lookup_region (hu_project_get_catalog (self->project),
+                                                       region) != NULL)
+        inputs.region = g_strdup (region);
+      else
+        inputs.intensity = 400;
+      hu_scenario_set_inputs (scenario, &inputs);
+      hu_inputs_clear (&inputs);
+      hu_window_add_toast (self, _("The log has no location: choose the region where it ran"));
+    }
+
   select_source (self, scenario);
   hu_window_show_page (self, "editor");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -1429,6 +1451,7 @@ import_done (GObject      *object,
 
       if (first == NULL)
         first = run;
+      hu_run_plan_ensure_id (self->project, run);
       g_list_store_append (hu_project_get_runs (self->project), run);
     }
 

@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "hu-application.h"
+#include "hu-chart-view.h"
+#include "hu-export-dialog.h"
+#include "hu-run-plan.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+
+/* The Idrissben CodeCarbon file (see tests/import/test-import-formats.c):
+ * run 5d6c08a2 lasted 44.09016823768616 s and consumed
+ * 0.0005939216277665562 kWh (its longest cumulative row), with no GPU
+ * energy, no GPU count, PUE 1, in FRA. A plan from it has:
+ *   wall_hours = 44.09016823768616 / 3600 = 0.012247268954912822 h
+ *   count      = 1 (none logged)
+ *   power_w    = 0.5939216277665562 Wh / 1 / 0.012247268954912822 h / 1
+ *              = 48.494209603220376 W
+ *   pue        = 1
+ *   region     = grid/FR (FRA → FR)
+ * so its estimate is 0.012247… h × 1 × 48.494… W × 1 / 1000
+ * = 0.0005939216277665562 kWh, the measured energy. */
+#define IDRISSBEN "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv"
+#define RUN_SECONDS 44.09016823768616
+#define RUN_KWH 0.0005939216277665562
+#define RUN_KG 4.002437849518822e-05
+#define RUN_POWER_W 48.494209603220376
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static HuWindow *
+new_window (gboolean example)
+{
+  HuWindow *window = hu_window_new (NULL);
+
+  if (example)
+    g_assert_true (hu_window_load_example (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  return window;
+}
+
+static void
+destroy_window (HuWindow *window)
+{
+  hu_project_set_modified (hu_window_get_project (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+/* Imports @path and waits for the runs to join the comparison. */
+static void
+import_and_wait (HuWindow   *window,
+                 const char *path)
+{
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  guint before = g_list_model_get_n_items (model);
+  const char *paths[] = { path, NULL };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  hu_window_import_paths (window, paths);
+  while (g_list_model_get_n_items (model) == before && g_get_monotonic_time () < deadline)
+    iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
+  iterate (50);
+}
+
+/* The position in the comparison of the run whose id starts with @prefix. */
+static guint
+find_run (HuWindow   *window,
+          const char *prefix)
+{
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HuResult) result = g_list_model_get_item (model, i);
+      HuMeasuredRun *run = hu_result_get_run (result);
+
+      if (run != NULL && hu_measured_run_get_data (run)->run_id != NULL &&
+          g_str_has_prefix (hu_measured_run_get_data (run)->run_id, prefix))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static HuResult *
+result_at (HuWindow *window,
+           guint     position)
+{
+  g_autoptr(HuResult) result =
+    g_list_model_get_item (G_LIST_MODEL (hu_window_get_comparison_model (window)), position);
+
+  return result;   /* the model keeps it alive */
+}
+
+static void
+test_import_codecarbon (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", IDRISSBEN, NULL);
+  HuResult *run;
+  HuRunView *view = hu_window_get_run_view (window);
+
+  import_and_wait (window, path);
+
+  /* Five runs, none skipped (so a toast, not a dialog); the last one's
+   * totals are its longest cumulative row. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_runs (hu_window_get_project (window)))),
+                    ==, 5);
+  run = result_at (window, find_run (window, "5d6c08a2"));
+  assert_rel (hu_result_get_metric (run, HU_METRIC_ENERGY_KWH), RUN_KWH, 1e-12);
+  assert_rel (hu_result_get_metric (run, HU_METRIC_TOTAL_KG), RUN_KG, 1e-12);
+  assert_rel (hu_result_get_metric (run, HU_METRIC_WALL_HOURS), RUN_SECONDS / 3600, 1e-12);
+
+  /* Selecting it shows the run view, not the editor. */
+  hu_window_select_result (window, find_run (window, "5d6c08a2"));
+  iterate (50);
+  g_assert_true (hu_window_get_selected_result (window) == run);
+  g_assert_true (hu_run_view_get_result (view) == run);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* CodeCarbon logs no power series: no chart. */
+  g_assert_null (hu_chart_view_get_chart (hu_run_view_get_chart_view (view)));
+
+  destroy_window (window);
+}
+
+static void
+test_plan_from_run (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", IDRISSBEN, NULL);
+  HuProject *project = hu_window_get_project (window);
+  HuResult *run_result, *plan_result;
+  HuMeasuredRun *run;
+  HuScenario *scenario;
+  const HuInputs *inputs;
+  const HuEstimate *estimate;
+  HuRunComparison c;
+
+  import_and_wait (window, path);
+  run_result = result_at (window, find_run (window, "5d6c08a2"));
+  run = hu_result_get_run (run_result);
+  hu_window_select_result (window, find_run (window, "5d6c08a2"));
+  iterate (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-from-run", NULL));
+  iterate (50);
+
+  /* The new scenario is selected and linked both ways. */
+  plan_result = hu_window_get_selected_result (window);
+  scenario = hu_result_get_scenario (plan_result);
+  g_assert_nonnull (scenario);
+  g_assert_cmpstr (hu_scenario_get_run_id (scenario), ==, hu_measured_run_get_id (run));
+  g_assert_cmpstr (hu_measured_run_get_data (run)->scenario_id, ==, hu_scenario_get_id (scenario));
+  g_assert_true (hu_run_plan_linked_scenario (project, run) == scenario);
+
+  inputs = hu_scenario_get_inputs (scenario);
+  assert_rel (inputs->wall_hours, RUN_SECONDS / 3600, 1e-12);
+  assert_rel (inputs->count, 1, 1e-12);
+  assert_rel (inputs->power_w, RUN_POWER_W, 1e-9);
+  assert_rel (inputs->pue, 1, 1e-12);
+  g_assert_cmpstr (inputs->region, ==, "grid/FR");
+  g_assert_null (inputs->gpu);
+
+  /* The plan gives back the measured energy (within 0.1 %) and time. */
+  estimate = hu_result_get_estimate (plan_result);
+  g_assert_nonnull (estimate);
+  assert_rel (estimate->energy_kwh, RUN_KWH, 0.001);
+  assert_rel (estimate->wall_hours, RUN_SECONDS / 3600, 0.001);
+
+  /* The editor shows measured vs estimated, with the implied power. */
+  hu_measured_estimated_group_get_comparison (hu_scenario_editor_get_comparison_group (hu_window_get_editor (window)),
+                                              &c);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hu_scenario_editor_get_comparison_group (hu_window_get_editor (window)))));
+  assert_rel (c.measured_kwh, RUN_KWH, 1e-12);
+  assert_rel (c.estimated_kwh, RUN_KWH, 0.001);
+  assert_rel (c.measured_hours, RUN_SECONDS / 3600, 1e-12);
+  assert_rel (c.implied_power_w, RUN_POWER_W, 1e-9);
+  /* Emissions differ: the plan uses the catalog's French grid, the log
+   * CodeCarbon's 67.39 g/kWh. Both must be there to compare. */
+  assert_rel (c.measured_kg, RUN_KG, 1e-12);
+  g_assert_true (isfinite (c.estimated_kg) && c.estimated_kg > 0);
+  /* An hour-based plan has no FLOPs: no implied utilisation. */
+  g_assert_true (isnan (c.implied_utilization));
+
+  /* And so does the run view once the run is selected again. */
+  hu_window_select_result (window, find_run (window, "5d6c08a2"));
+  iterate (50);
+  hu_measured_estimated_group_get_comparison (hu_run_view_get_comparison_group (hu_window_get_run_view (window)),
+                                              &c);
+  assert_rel (c.estimated_kwh, RUN_KWH, 0.001);
+
+  destroy_window (window);
+}
+
+/* Implied utilisation of a FLOP plan: the example's first scenario (GPT-3,
+ * 3.14e23 FLOP on V100S at 130 TFLOP/s) linked to a 1-hour run on 8 GPUs:
+ * 3.14e23 / (130e12 × 8 × 3600) = 83,867.5 — far above 1, as it should be
+ * for a run that could not have done that much work. */
+static void
+test_link_row (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuProject *project = hu_window_get_project (window);
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  HuRunData *data = hu_measured_run_get_data (run);
+  HuScenario *scenario;
+  AdwComboRow *link_row = hu_scenario_editor_get_link_row (editor);
+  HuRunComparison c;
+
+  data->id = g_strdup ("run-1");
+  data->source = g_strdup ("codecarbon");
+  data->name = g_strdup ("One hour");
+  data->duration_s = 3600;
+  data->energy_kwh = 2.0;
+  data->emissions_kg = 0.8;
+  data->gpu_count = 8;
+  g_list_store_append (hu_project_get_runs (project), run);
+  hu_window_select_result (window, 0);
+  iterate (50);
+
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  g_assert_nonnull (scenario);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (link_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (link_row), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hu_scenario_editor_get_comparison_group (editor))));
+
+  /* Choosing the run links both ways. */
+  adw_combo_row_set_selected (link_row, 1);
+  iterate (50);
+  g_assert_cmpstr (hu_scenario_get_run_id (scenario), ==, "run-1");
+  g_assert_cmpstr (data->scenario_id, ==, hu_scenario_get_id (scenario));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hu_scenario_editor_get_comparison_group (editor))));
+  hu_measured_estimated_group_get_comparison (hu_scenario_editor_get_comparison_group (editor), &c);
+  assert_rel (c.measured_kwh, 2.0, 1e-12);
+  assert_rel (c.estimated_kwh, 167735.04, 1e-6);
+  /* 2 kWh over 1 h on 8 accelerators, PUE 1: 250 W each. */
+  assert_rel (c.implied_power_w, 250, 1e-12);
+  assert_rel (c.implied_utilization, 3.14e23 / (130e12 * 8 * 3600), 1e-9);
+
+  /* "None" unlinks both ways. */
+  adw_combo_row_set_selected (link_row, 0);
+  iterate (50);
+  g_assert_null (hu_scenario_get_run_id (scenario));
+  g_assert_null (data->scenario_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hu_scenario_editor_get_comparison_group (editor))));
+
+  destroy_window (window);
+}
+
+static void
+test_gpu_and_region_matching (void)
+{
+  HuCatalog *catalog = hu_catalog_get_default ();
+  HuRunData data = { 0 };
+  g_autofree char *a100 = hu_run_plan_match_gpu (catalog, "NVIDIA A100-SXM4-80GB");
+  g_autofree char *a100_pcie = hu_run_plan_match_gpu (catalog, "NVIDIA A100 80GB PCIe");
+  g_autofree char *ti = hu_run_plan_match_gpu (catalog, "NVIDIA GeForce RTX 3090 Ti");
+  g_autofree char *v100 = hu_run_plan_match_gpu (catalog, "Tesla V100-SXM2-16GB");
+  g_autofree char *rtx3060 = hu_run_plan_match_gpu (catalog, "NVIDIA GeForce RTX 3060");
+  g_autofree char *bare = hu_run_plan_match_gpu (catalog, "A100");
+  g_autofree char *fr = NULL;
+  g_autofree char *aws = NULL;
+
+  g_assert_cmpstr (a100, ==, "nvidia-a100-sxm4-80gb");
+  g_assert_cmpstr (a100_pcie, ==, "nvidia-a100-pcie-80gb");
+  g_assert_cmpstr (ti, ==, "nvidia-rtx-3090-ti");
+  g_assert_cmpstr (v100, ==, "nvidia-v100-sxm2-16gb");
+  /* Not in the catalog, or ambiguous: leave it to the user. */
+  g_assert_null (rtx3060);
+  g_assert_null (bare);
+
+  g_assert_cmpstr (hu_run_plan_country_alpha2 ("FRA"), ==, "FR");
+  g_assert_cmpstr (hu_run_plan_country_alpha2 ("bgd"), ==, "BD");
+  g_assert_cmpstr (hu_run_plan_country_alpha2 ("se"), ==, "SE");
+  g_assert_null (hu_run_plan_country_alpha2 ("XXX"));
+
+  data.country = (char *) "FRA";
+  fr = hu_run_plan_match_region (catalog, &data);
+  g_assert_cmpstr (fr, ==, "grid/FR");
+  data.region = (char *) "aws/us-east-1";
+  aws = hu_run_plan_match_region (catalog, &data);
+  g_assert_cmpstr (aws, ==, "aws/us-east-1");
+}
+
+/* Two GPUs logged every second for ten minutes: GPU 0 between 200 and
+ * 300 W, GPU 1 at 150 W. */
+static char *
+write_nvidia_smi_log (void)
+{
+  g_autoptr(GString) text = g_string_new ("timestamp, index, name, power.draw [W]\n");
+  g_autofree char *dir = g_dir_make_tmp ("huella-runs-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "gpus.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (int t = 0; t < 600; t++)
+    {
+      char watts[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (watts, sizeof watts, "%.2f", 250 + 50 * sin (t / 30.0));
+      g_string_append_printf (text, "2024/01/01 10:%02d:%02d.000, 0, NVIDIA A100-SXM4-80GB, %s W\n",
+                              t / 60, t % 60, watts);
+      g_string_append_printf (text, "2024/01/01 10:%02d:%02d.000, 1, NVIDIA A100-SXM4-80GB, 150.00 W\n",
+                              t / 60, t % 60);
+    }
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Whether the texture has at least two different pixel values. */
+static gboolean
+texture_has_content (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  guint n_different = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int i = 1; i < width * height; i++)
+    n_different += pixels[i] != pixels[0];
+  return n_different > (guint) (width * height) / 100;
+}
+
+static void
+test_power_chart (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = write_nvidia_smi_log ();
+  HuRunView *view = hu_window_get_run_view (window);
+  HuChartView *chart_view = hu_run_view_get_chart_view (view);
+  HuResult *result;
+  HuRunData *data;
+  g_autoptr(GdkTexture) texture = NULL;
+  HuScenario *scenario;
+  const HuEstimate *estimate;
+
+  import_and_wait (window, path);
+  result = hu_window_get_selected_result (window);
+  g_assert_nonnull (hu_result_get_run (result));
+  data = hu_measured_run_get_data (hu_result_get_run (result));
+  g_assert_cmpstr (data->source, ==, "nvidia-smi");
+  g_assert_true (hu_run_view_get_result (view) == result);
+
+  /* One line per GPU, drawn. */
+  g_assert_nonnull (hu_chart_view_get_chart (chart_view));
+  g_assert_cmpuint (hu_chart_get_n_series (hu_chart_view_get_chart (chart_view)), ==, 2);
+  texture = hu_chart_view_render_texture (chart_view, 640, 300);
+  g_assert_nonnull (texture);
+  g_assert_true (texture_has_content (texture));
+
+  /* The GPU model matches the catalog, the count is the GPUs logged and
+   * the plan's energy is the measured one. */
+  scenario = hu_window_plan_from_run (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpstr (hu_scenario_get_inputs (scenario)->gpu, ==, "nvidia-a100-sxm4-80gb");
+  assert_rel (hu_scenario_get_inputs (scenario)->count, 2, 1e-12);
+  estimate = hu_result_get_estimate (hu_window_get_selected_result (window));
+  g_assert_nonnull (estimate);
+  assert_rel (estimate->energy_kwh, data->energy_kwh, 0.001);
+
+  g_unlink (path);
+  destroy_window (window);
+}
+
+/* A million samples: the renderer reduces them to one column per pixel,
+ * so drawing stays well under a frame budget's order of magnitude. */
+static void
+test_power_chart_million (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_POWER);
+  GtkWidget *chart_view = hu_chart_view_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  guint series;
+  gint64 start;
+  double elapsed_ms;
+
+  g_object_ref_sink (chart_view);
+  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
+  series = hu_chart_add_series (chart, "GPU 0");
+  for (guint i = 0; i < 1000000; i++)
+    hu_chart_add_sample (chart, series, i * 0.1, 250 + 50 * sin (i / 1000.0));
+  hu_chart_view_set_chart (HU_CHART_VIEW (chart_view), chart);
+
+  start = g_get_monotonic_time ();
+  for (int width = 600; width < 1000; width += 100)
+    {
+      g_clear_object (&texture);
+      texture = hu_chart_view_render_texture (HU_CHART_VIEW (chart_view), width, 300);
+    }
+  elapsed_ms = (g_get_monotonic_time () - start) / 1000.0 / 4;
+  g_test_message ("one render of 1,000,000 samples: %.1f ms", elapsed_ms);
+  g_assert_true (texture_has_content (texture));
+  g_assert_cmpfloat (elapsed_ms, <, 500);
+
+  g_object_unref (chart_view);
+}
+
+static void
+test_prediction_label (void)
+{
+  HuWindow *window = new_window (FALSE);
+  HuProject *project = hu_window_get_project (window);
+  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  HuRunData *data = hu_measured_run_get_data (run);
+  HuRunView *view = hu_window_get_run_view (window);
+
+  data->id = g_strdup ("predicted");
+  data->source = g_strdup ("carbontracker");
+  data->source_version = g_strdup ("1.1.6");
+  data->duration_s = 7200;
+  data->energy_kwh = 3;
+  data->predicted = TRUE;
+  g_list_store_append (hu_project_get_runs (project), run);
+  hu_window_select_result (window, 0);
+  iterate (50);
+
+  g_assert_true (hu_run_view_get_result (view) == hu_window_get_selected_result (window));
+  {
+    gboolean found = FALSE;
+
+    /* The prediction warning is the only label with the "warning" class. */
+    for (GtkWidget *w = GTK_WIDGET (view); w != NULL && !found;)
+      {
+        if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "warning"))
+          found = gtk_widget_get_visible (w);
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != GTK_WIDGET (view) && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == GTK_WIDGET (view)) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_export_preview (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *dialog = hu_export_dialog_new (GTK_WINDOW (window), hu_window_get_project (window),
+                                            NULL, NULL, HU_METRIC_TOTAL_KG);
+  HuReport *report;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (100);
+  report = hu_export_dialog_get_preview_report (HU_EXPORT_DIALOG (dialog));
+  g_assert_nonnull (report);
+  g_assert_cmpuint (hu_report_get_n_pages (report), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_NUMERIC", "C", TRUE);
+  hu_application_setup_environment ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/huella/ui/runs/import-codecarbon", test_import_codecarbon);
+  g_test_add_func ("/huella/ui/runs/plan-from-run", test_plan_from_run);
+  g_test_add_func ("/huella/ui/runs/link-row", test_link_row);
+  g_test_add_func ("/huella/ui/runs/matching", test_gpu_and_region_matching);
+  g_test_add_func ("/huella/ui/runs/power-chart", test_power_chart);
+  g_test_add_func ("/huella/ui/runs/power-chart-million", test_power_chart_million);
+  g_test_add_func ("/huella/ui/runs/prediction", test_prediction_label);
+  g_test_add_func ("/huella/ui/runs/export-preview", test_export_preview);
+
+  return g_test_run ();
+}
