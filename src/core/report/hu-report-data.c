@@ -34,6 +34,9 @@ static const char *csv_columns[] = {
   /* measured runs */
   "tracker", "tracker_version", "file", "start", "duration_s", "cpu_energy_kwh",
   "gpu_energy_kwh", "ram_energy_kwh", "gpu_count", "linked_scenario",
+  /* a run against its linked scenario's estimate */
+  "estimated_energy_kwh", "estimated_emissions_kg", "estimated_wall_hours",
+  "energy_difference_pct", "emissions_difference_pct", "wall_hours_difference_pct",
   "error",
 };
 
@@ -164,10 +167,12 @@ csv_scenario (HuReport         *self,
 }
 
 static void
-csv_run (HuReportRun *r,
+csv_run (HuReport    *self,
+         HuReportRun *r,
          CsvRow      *row)
 {
   const HuRunData *d = &r->data;
+  HuReportComparison c;
 
   csv_set (row, "kind", "run");
   csv_set (row, "id", r->id);
@@ -190,7 +195,18 @@ csv_run (HuReportRun *r,
   csv_set_number (row, "gpu_energy_kwh", d->gpu_energy_kwh);
   csv_set_number (row, "ram_energy_kwh", d->ram_energy_kwh);
   csv_set_number (row, "gpu_count", d->gpu_count);
-  csv_set (row, "linked_scenario", d->scenario_id);
+  if (_hu_report_compare_run (self, r, &c))
+    {
+      csv_set (row, "linked_scenario", c.scenario->id);
+      csv_set_number (row, "estimated_energy_kwh", c.estimated_kwh);
+      csv_set_number (row, "estimated_emissions_kg", c.estimated_kg);
+      csv_set_number (row, "estimated_wall_hours", c.estimated_hours);
+      csv_set_number (row, "energy_difference_pct", c.kwh_pct);
+      csv_set_number (row, "emissions_difference_pct", c.kg_pct);
+      csv_set_number (row, "wall_hours_difference_pct", c.hours_pct);
+    }
+  else
+    csv_set (row, "linked_scenario", c.scenario != NULL ? c.scenario->id : NULL);
 }
 
 GBytes *
@@ -213,7 +229,7 @@ _hu_report_to_csv (HuReport *self)
       if (i < self->scenarios->len)
         csv_scenario (self, g_ptr_array_index (self->scenarios, i), &row);
       else
-        csv_run (g_ptr_array_index (self->runs, i - self->scenarios->len), &row);
+        csv_run (self, g_ptr_array_index (self->runs, i - self->scenarios->len), &row);
       csv_append_row (out, &row);
       g_hash_table_unref (row.cells);
     }
@@ -361,6 +377,8 @@ json_runs (HuReport    *self,
     {
       HuReportRun *r = g_ptr_array_index (self->runs, i);
       const HuRunData *d = &r->data;
+      HuReportComparison c;
+      gboolean compared = _hu_report_compare_run (self, r, &c);
 
       json_builder_begin_object (b);
       add_string (b, "id", r->id);
@@ -386,7 +404,25 @@ json_runs (HuReport    *self,
       add_string (b, "cpu_model", d->cpu_model);
       json_builder_set_member_name (b, "predicted");
       json_builder_add_boolean_value (b, d->predicted);
-      add_string (b, "scenario_id", d->scenario_id);
+      add_string (b, "scenario_id", c.scenario != NULL ? c.scenario->id : NULL);
+      json_builder_set_member_name (b, "comparison");
+      if (compared)
+        {
+          json_builder_begin_object (b);
+          add_string (b, "scenario_id", c.scenario->id);
+          add_number (b, "measured_energy_kwh", c.measured_kwh);
+          add_number (b, "estimated_energy_kwh", c.estimated_kwh);
+          add_number (b, "energy_difference_pct", c.kwh_pct);
+          add_number (b, "measured_emissions_kg", c.measured_kg);
+          add_number (b, "estimated_emissions_kg", c.estimated_kg);
+          add_number (b, "emissions_difference_pct", c.kg_pct);
+          add_number (b, "measured_wall_hours", c.measured_hours);
+          add_number (b, "estimated_wall_hours", c.estimated_hours);
+          add_number (b, "wall_hours_difference_pct", c.hours_pct);
+          json_builder_end_object (b);
+        }
+      else
+        json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -455,19 +455,68 @@ add_inputs (HuReport  *self,
   add_table (doc, table);
 }
 
-static HuReportScenario *
-linked_scenario (HuReport    *self,
-                 HuReportRun *run)
+static char *
+fmt_difference (double pct)
 {
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+  g_autofree char *number = NULL;
 
-      if ((run->data.scenario_id != NULL && g_strcmp0 (s->id, run->data.scenario_id) == 0)
-          || (s->run_id != NULL && g_strcmp0 (s->run_id, run->id) == 0))
-        return s;
+  if (!isfinite (pct))
+    return NULL;
+  number = _hu_format_decimals (fabs (pct), 1);
+  if (fabs (pct) < 0.05)
+    return g_strdup_printf ("±%s %%", number);
+  return g_strdup_printf ("%s%s %%", pct < 0 ? "−" : "+", number);
+}
+
+/* "2023-11-09 12:38:46" reads better than ISO 8601's "T" and can wrap
+ * between date and time. */
+static char *
+start_text (const char *start)
+{
+  char *text = g_strdup (start);
+  char *t = text != NULL ? strchr (text, 'T') : NULL;
+
+  if (t != NULL && t - text == 10)
+    *t = ' ';
+  return text;
+}
+
+static void
+add_comparison_rows (HuReportTable            *table,
+                     const HuReportRun        *r,
+                     const HuReportComparison *c)
+{
+  struct {
+    const char *quantity;
+    HuUnitKind  unit;
+    double      measured;
+    double      estimated;
+    double      pct;
+  } rows[] = {
+    { _("Energy"), HU_UNIT_ENERGY_KWH, c->measured_kwh, c->estimated_kwh, c->kwh_pct },
+    { _("Operational CO₂eq"), HU_UNIT_MASS_KG, c->measured_kg, c->estimated_kg, c->kg_pct },
+    { _("Wall-clock time"), HU_UNIT_HOURS, c->measured_hours, c->estimated_hours, c->hours_pct },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      char *measured = NULL;
+      char *estimated = NULL;
+
+      if (rows[i].unit == HU_UNIT_HOURS)
+        {
+          measured = isfinite (rows[i].measured) ? hu_format_duration (rows[i].measured) : NULL;
+          estimated = isfinite (rows[i].estimated) ? hu_format_duration (rows[i].estimated) : NULL;
+        }
+      else
+        {
+          measured = fmt_unit (rows[i].unit, rows[i].measured, NULL);
+          estimated = fmt_unit (rows[i].unit, rows[i].estimated, NULL);
+        }
+      table_add_row (table, g_strdup (r->name), g_strdup (c->scenario->name),
+                     g_strdup (rows[i].quantity), measured, estimated,
+                     fmt_difference (rows[i].pct));
     }
-  return NULL;
 }
 
 static void
@@ -490,46 +539,54 @@ add_runs (HuReport  *self,
                      _("Energy"), "#", 1.0,
                      _("CO₂eq"), "#", 1.0,
                      _("Hardware"), "", 1.6);
-  versus = new_table (_("Measured vs estimated"), 7,
+  versus = new_table (_("Measured vs estimated"), 6,
                       _("Run"), "", 1.6,
                       _("Scenario"), "", 1.6,
-                      _("Measured energy"), "#", 1.1,
-                      _("Estimated energy"), "#", 1.1,
-                      _("Difference"), "#", 0.9,
-                      _("Measured CO₂eq"), "#", 1.1,
-                      _("Estimated CO₂eq"), "#", 1.1);
+                      _("Quantity"), "", 1.3,
+                      _("Measured"), "#", 1.1,
+                      _("Estimated"), "#", 1.1,
+                      _("Estimate vs measurement"), "#", 1.1);
 
   for (guint i = 0; i < self->runs->len; i++)
     {
       HuReportRun *r = g_ptr_array_index (self->runs, i);
       const HuRunData *d = &r->data;
-      HuReportScenario *s = linked_scenario (self, r);
+      HuReportComparison c;
       g_autofree char *tracker = g_strdup_printf ("%s %s", d->source != NULL ? d->source : "",
                                                   d->source_version != NULL ? d->source_version : "");
       char *hardware = NULL;
 
       if (d->gpu_model != NULL)
-        hardware = isfinite (d->gpu_count) ? g_strdup_printf ("%g × %s", d->gpu_count, d->gpu_model)
-                                           : g_strdup (d->gpu_model);
-      table_add_row (table, g_strdup (r->name), g_strdup (d->file), g_strdup (g_strstrip (tracker)),
-                     g_strdup (d->start),
+        {
+          g_autofree char *count = !isfinite (d->gpu_count) ? NULL
+                                   : d->gpu_count == floor (d->gpu_count) ? fmt_int (d->gpu_count)
+                                   : fmt_sig (d->gpu_count, 3);
+
+          hardware = count != NULL ? g_strdup_printf ("%s × %s", count, d->gpu_model)
+                                   : g_strdup (d->gpu_model);
+        }
+      /* The file's name is enough to find it again; CSV and JSON keep the path. */
+      table_add_row (table, g_strdup (r->name), d->file != NULL ? g_path_get_basename (d->file) : NULL,
+                     g_strdup (g_strstrip (tracker)),
+                     start_text (d->start),
                      isfinite (d->duration_s) ? hu_format_duration (d->duration_s / 3600) : NULL,
                      fmt_unit (HU_UNIT_ENERGY_KWH, d->energy_kwh, NULL),
                      fmt_unit (HU_UNIT_MASS_KG, d->emissions_kg, NULL), hardware);
 
-      if (s != NULL && s->estimate != NULL)
-        table_add_row (versus, g_strdup (r->name), g_strdup (s->name),
-                       fmt_unit (HU_UNIT_ENERGY_KWH, d->energy_kwh, NULL),
-                       fmt_unit (HU_UNIT_ENERGY_KWH, s->estimate->energy_kwh, NULL),
-                       fmt_delta (d->energy_kwh, s->estimate->energy_kwh),
-                       fmt_unit (HU_UNIT_MASS_KG, d->emissions_kg, NULL),
-                       fmt_unit (HU_UNIT_MASS_KG, s->estimate->total_kg, NULL));
-
+      if (_hu_report_compare_run (self, r, &c))
+        add_comparison_rows (versus, r, &c);
     }
 
   add_table (doc, table);
   if (versus->rows->len > 0)
-    add_table (doc, versus);
+    {
+      add_table (doc, versus);
+      add_block (doc, HU_BLOCK_PARAGRAPH, 0,
+                 _("Trackers measure the electricity used while the run lasted, so the "
+                   "estimate’s operational CO₂eq (without embodied carbon) is compared. A "
+                   "difference is how far the estimate is from the measurement: "
+                   "(estimated − measured) ÷ measured."));
+    }
   else
     table_free (versus);
 

@@ -362,7 +362,7 @@ typedef struct {
 
 /* Cells whose longest word is wider than this (paths, URLs) may break
  * inside it rather than squeeze every other column. */
-#define MAX_WORD_SHARE  0.3
+#define MAX_WORD_SHARE  0.25
 /* The smallest type a table may shrink to before words are broken. */
 #define MIN_TABLE_FONT  5.6
 #define FONT_STEP       0.4
@@ -429,7 +429,8 @@ width_for_lines (Pager      *p,
   return hi;
 }
 
-/* What each column's cells need at @font: cells[0] the widest word,
+/* What each column's cells need at @font: cells[0] the widest word (the
+ * whole cell in numeric columns),
  * cells[1] and cells[2] about what fits the longest cell in two and three
  * lines (an estimate: its width shared out, never below its widest word),
  * so short names are not broken into towers when there is room. */
@@ -449,8 +450,10 @@ cell_needs (Pager               *p,
         {
           char **row = g_ptr_array_index (table->rows, r);
           g_autoptr(PangoLayout) layout = pager_text (p, row[i], font, FALSE, 0, 0);
-          double word = widest_word (p, row[i], font, FALSE) + WIDTH_SLACK;
           double natural = natural_width (layout) + WIDTH_SLACK;
+          /* A number and its unit ("0.3148 Wh") read as one word. */
+          double word = table->numeric[i] ? natural
+                                          : widest_word (p, row[i], font, FALSE) + WIDTH_SLACK;
 
           cells[0][i] = MAX (cells[0][i], word);
           for (guint n = 1; n < 3; n++)

@@ -120,6 +120,28 @@ typedef struct {
   int            run;       /* HU_BLOCK_CHART power chart of this run */
 } HuReportBlock;
 
+/* A measured run next to the estimate of its linked scenario. */
+typedef struct {
+  const HuReportScenario *scenario;   /* NULL: the run is not linked */
+  double measured_kwh;
+  double estimated_kwh;
+  double kwh_pct;                     /* (estimated − measured) ÷ measured × 100 */
+  double measured_kg;                 /* operational CO₂eq */
+  double estimated_kg;
+  double kg_pct;
+  double measured_hours;              /* wall-clock */
+  double estimated_hours;
+  double hours_pct;
+} HuReportComparison;
+
+const HuReportScenario *_hu_report_linked_scenario (HuReport          *self,
+                                                    const HuReportRun *run);
+/* FALSE when the run has no linked scenario with an estimate (the
+ * estimated fields are then NAN). */
+gboolean           _hu_report_compare_run    (HuReport           *self,
+                                              const HuReportRun  *run,
+                                              HuReportComparison *comparison);
+
 GPtrArray         *_hu_report_build_document (HuReport      *self);
 HuChart           *_hu_report_build_chart    (HuReport      *self,
                                               const HuReportBlock *block);

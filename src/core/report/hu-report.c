@@ -443,6 +443,62 @@ _hu_report_baseline (HuReport *self)
   return NULL;
 }
 
+/* A run and a scenario are linked from either side: the scenario's "run"
+ * (a plan made from a run) or the run's "scenario" (a run of a plan). */
+const HuReportScenario *
+_hu_report_linked_scenario (HuReport          *self,
+                            const HuReportRun *run)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if ((run->data.scenario_id != NULL && g_strcmp0 (s->id, run->data.scenario_id) == 0)
+          || (s->run_id != NULL && g_strcmp0 (s->run_id, run->id) == 0))
+        return s;
+    }
+  return NULL;
+}
+
+static double
+difference_pct (double measured,
+                double estimated)
+{
+  if (!isfinite (measured) || !isfinite (estimated) || measured == 0)
+    return NAN;
+  return (estimated - measured) / measured * 100;
+}
+
+/* Measured against estimated, as the app's run view shows it: trackers
+ * measure operational emissions only, so the estimate's operational CO₂eq
+ * (without embodied carbon) is compared, and a difference is how far the
+ * estimate is from the measurement, (estimated − measured) ÷ measured. */
+gboolean
+_hu_report_compare_run (HuReport           *self,
+                        const HuReportRun  *run,
+                        HuReportComparison *c)
+{
+  const HuReportScenario *s = _hu_report_linked_scenario (self, run);
+  const HuRunData *d = &run->data;
+
+  c->scenario = s;
+  c->measured_kwh = d->energy_kwh;
+  c->measured_kg = d->emissions_kg;
+  c->measured_hours = isfinite (d->duration_s) ? d->duration_s / 3600 : NAN;
+  c->estimated_kwh = c->estimated_kg = c->estimated_hours = NAN;
+  if (s != NULL && s->estimate != NULL)
+    {
+      c->estimated_kwh = s->estimate->energy_kwh;
+      c->estimated_kg = s->estimate->emissions_kg;
+      c->estimated_hours = s->estimate->wall_hours;
+    }
+  c->kwh_pct = difference_pct (c->measured_kwh, c->estimated_kwh);
+  c->kg_pct = difference_pct (c->measured_kg, c->estimated_kg);
+  c->hours_pct = difference_pct (c->measured_hours, c->estimated_hours);
+
+  return s != NULL && s->estimate != NULL;
+}
+
 static const char *
 first_equivalence (HuReport *self)
 {
