@@ -6,6 +6,15 @@
  * trapezoid rule. "[N/A]" values and pauses longer than five times the
  * GPU's usual sampling interval are gaps: reported, never bridged, because
  * drawing a straight line across an hour without data invents energy.
+ *
+ * Rows are short (about 37 bytes) and a log can hold tens of millions of
+ * them, so the usual row takes a fast path: the line is read in place and
+ * only the timestamp, index, power (and name) fields are parsed, by hand,
+ * without splitting or allocating. The fast path only accepts rows whose
+ * meaning is beyond doubt (no quotes, "YYYY/MM/DD HH:MM:SS.mmm", a plain
+ * decimal number of watts); it has no side effects when it declines, and
+ * every other line goes through the generic CSV path, so both give the
+ * same numbers, bit for bit, and the same skipped lines.
  */
 
 #include "config.h"
@@ -23,6 +32,13 @@
 #define GAP_FACTOR 5.0
 /* Beyond this many, gaps and bad rows are only counted. */
 #define MAX_REPORTED 100
+/* Mirrors hu-import-reader.c: a record that keeps a quote open for longer
+ * than this is damage. */
+#define CSV_MAX_RECORD_LINES 64
+/* Watts with more significant digits than this take the g_ascii_strtod
+ * path: below it, mantissa / 10^k is exact over exact, hence correctly
+ * rounded, hence the same double strtod gives. */
+#define FAST_MAX_DIGITS 15
 
 typedef struct {
   double t;
@@ -32,6 +48,7 @@ typedef struct {
 
 typedef struct {
   char            *index;
+  gsize            index_len;
   char            *name;
   HuSeriesBuilder *series;
   Sample           probe[N_PROBE + 1];
@@ -53,6 +70,13 @@ typedef struct {
   guint            n_fields;
   Gpu             *gpus[MAX_GPUS];
   guint            n_gpus;
+  guint            next_gpu;   /* where find_gpu() looks first */
+  gboolean         fast;       /* the header allows the fast path */
+  /* The fast path's timestamp cache: "YYYY/MM/DD HH:MM" → seconds. */
+  char             minute_key[16];
+  double           minute_s;
+  gboolean         have_minute;
+  double           frac[1000]; /* ".mmm" as _hu_parse_timestamp() adds it */
   double           first_t;
   double           last_t;
   guint64          samples;
@@ -154,11 +178,24 @@ settle (Importer *self,
 static Gpu *
 find_gpu (Importer   *self,
           const char *index,
+          gsize       len,
           guint       line)
 {
-  for (guint i = 0; i < self->n_gpus; i++)
-    if (strcmp (self->gpus[i]->index, index) == 0)
+  guint i = self->next_gpu;
+
+  /* Rows usually cycle through the GPUs in order. */
+  if (i < self->n_gpus && self->gpus[i]->index_len == len
+      && memcmp (self->gpus[i]->index, index, len) == 0)
+    {
+      self->next_gpu = i + 1 < self->n_gpus ? i + 1 : 0;
       return self->gpus[i];
+    }
+  for (i = 0; i < self->n_gpus; i++)
+    if (self->gpus[i]->index_len == len && memcmp (self->gpus[i]->index, index, len) == 0)
+      {
+        self->next_gpu = i + 1 < self->n_gpus ? i + 1 : 0;
+        return self->gpus[i];
+      }
 
   if (self->n_gpus == MAX_GPUS)
     {
@@ -167,10 +204,13 @@ find_gpu (Importer   *self,
     }
   {
     Gpu *gpu = g_new0 (Gpu, 1);
-    g_autofree char *label = g_strdup_printf ("GPU %s", index);
-    gpu->index = g_strdup (index);
+    g_autofree char *label = NULL;
+    gpu->index = g_strndup (index, len);
+    gpu->index_len = len;
+    label = g_strdup_printf ("GPU %s", gpu->index);
     gpu->series = _hu_series_builder_new (label);
     self->gpus[self->n_gpus++] = gpu;
+    self->next_gpu = 0;
     return gpu;
   }
 }
@@ -229,14 +269,54 @@ read_header (Importer    *self,
   return self->col_time >= 0 && self->col_power >= 0;
 }
 
+/* What both paths do with a row once its fields are known to be good.
+ * name is the raw name field (trimmed here), or NULL. */
+static void
+add_sample (Importer   *self,
+            Sample     *s,
+            const char *index,
+            gsize       index_len,
+            const char *name,
+            gsize       name_len)
+{
+  Gpu *gpu = find_gpu (self, index, index_len, s->line);
+
+  if (gpu == NULL)
+    return;
+  if (gpu->name == NULL && name != NULL)
+    {
+      g_autofree char *raw = g_strndup (name, name_len);
+      gpu->name = g_strdup (trim (raw));
+    }
+
+  if (isnan (s->w))
+    report (self, s->line, _("power.draw is [N/A]: a gap"));
+  else
+    {
+      if (self->samples == 0 || s->t < self->first_t)
+        self->first_t = s->t;
+      if (self->samples == 0 || s->t > self->last_t)
+        self->last_t = s->t;
+      self->samples++;
+    }
+
+  if (gpu->median == 0)
+    {
+      gpu->probe[gpu->n_probe++] = *s;
+      if (gpu->n_probe == N_PROBE + 1)
+        settle (self, gpu);
+    }
+  else
+    integrate (self, gpu, s);
+}
+
 static void
 handle_row (Importer    *self,
             HuCsvRecord *record)
 {
   Sample s;
   gboolean has_zone;
-  const char *index;
-  Gpu *gpu;
+  const char *index, *name = NULL;
 
   if (record->n_fields != self->n_fields)
     {
@@ -255,31 +335,317 @@ handle_row (Importer    *self,
     }
   s.line = record->number;
   index = self->col_index >= 0 ? trim (record->fields[self->col_index]) : "0";
-  gpu = find_gpu (self, index, record->number);
-  if (gpu == NULL)
-    return;
-  if (gpu->name == NULL && self->col_name >= 0)
-    gpu->name = g_strdup (trim (record->fields[self->col_name]));
+  if (self->col_name >= 0)
+    name = record->fields[self->col_name];
+  add_sample (self, &s, index, strlen (index), name, name != NULL ? strlen (name) : 0);
+}
 
-  if (isnan (s.w))
-    report (self, record->number, _("power.draw is [N/A]: a gap"));
-  else
+/* ---------------------------------------------------------------------- */
+/* The fast path. Each parser starts at a field, accepts only what the
+ * generic path surely reads the same way, and leaves *p on the byte that
+ * ends the field (',' or NUL); FALSE sends the line to the generic path. */
+
+static inline const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+static inline gboolean
+is_digit (char c)
+{
+  return (guint) (c - '0') < 10;
+}
+
+static inline int
+two_digits (const char *p)
+{
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* "YYYY/MM/DD HH:MM:SS.mmm"; end is the NUL that ends the line. */
+static gboolean
+fast_timestamp (Importer    *self,
+                const char **pp,
+                const char  *end,
+                double      *t)
+{
+  const char *p = skip_spaces (*pp);
+  int s, ms;
+
+  if (end - p < 23)
+    return FALSE;
+  if (!self->have_minute || memcmp (p, self->minute_key, 16) != 0)
     {
-      if (self->samples == 0 || s.t < self->first_t)
-        self->first_t = s.t;
-      if (self->samples == 0 || s.t > self->last_t)
-        self->last_t = s.t;
-      self->samples++;
+      /* Once a minute: the generic parser on "YYYY/MM/DD HH:MM:00" gives
+       * the whole seconds up to the minute, an integer, exact. */
+      char minute[20];
+      gboolean has_zone;
+
+      memcpy (minute, p, 16);
+      memcpy (minute + 16, ":00", 4);
+      if (memchr (minute, '\0', 16) != NULL
+          || !_hu_parse_timestamp (minute, &self->minute_s, &has_zone) || has_zone)
+        {
+          self->have_minute = FALSE;
+          return FALSE;
+        }
+      memcpy (self->minute_key, p, 16);
+      self->have_minute = TRUE;
+    }
+  p += 16;
+  if (p[0] != ':' || !is_digit (p[1]) || !is_digit (p[2]) || p[3] != '.'
+      || !is_digit (p[4]) || !is_digit (p[5]) || !is_digit (p[6]))
+    return FALSE;
+  s = two_digits (p + 1);
+  if (s > 60)
+    return FALSE;
+  ms = (p[4] - '0') * 100 + two_digits (p + 5);
+  p = skip_spaces (p + 7);
+  if (*p != ',' && *p != '\0')
+    return FALSE;
+  /* As _hu_parse_timestamp() sums it: whole seconds, exact, then .mmm. */
+  *t = (self->minute_s + s) + self->frac[ms];
+  *pp = p;
+  return TRUE;
+}
+
+/* "208.36 W", "208.36", "[N/A]" */
+static gboolean
+fast_watts (const char **pp,
+            double      *w)
+{
+  static const double pow10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  };
+  const char *p = skip_spaces (*pp);
+  guint64 m = 0;
+  guint n_digits = 0, n_frac = 0;
+
+  if (*p == '[')
+    {
+      /* Anything in brackets is a gap, as in parse_watts(). */
+      while (*p != ',' && *p != '\0' && *p != '"')
+        p++;
+      if (*p == '"')
+        return FALSE;
+      *w = NAN;
+      *pp = p;
+      return TRUE;
     }
 
-  if (gpu->median == 0)
+  for (; is_digit (*p); p++, n_digits++)
+    m = m * 10 + (guint64) (*p - '0');
+  if (n_digits == 0)
+    return FALSE;
+  if (*p == '.')
     {
-      gpu->probe[gpu->n_probe++] = s;
-      if (gpu->n_probe == N_PROBE + 1)
-        settle (self, gpu);
+      p++;
+      if (!is_digit (*p))
+        return FALSE;
+      for (; is_digit (*p); p++, n_frac++)
+        m = m * 10 + (guint64) (*p - '0');
     }
-  else
-    integrate (self, gpu, &s);
+  if (n_digits + n_frac > FAST_MAX_DIGITS)
+    return FALSE;
+  if (*p == ' ')
+    {
+      p = skip_spaces (p);
+      if (*p == 'W')
+        p = skip_spaces (p + 1);
+    }
+  if (*p != ',' && *p != '\0')
+    return FALSE;
+
+  *w = (double) m / pow10[n_frac];
+  if (*w >= 1e6)
+    return FALSE;
+  *pp = p;
+  return TRUE;
+}
+
+/* A token without spaces inside: "0", "GPU-5f1c…", "00000000:1B:00.0". */
+static gboolean
+fast_token (const char **pp,
+            const char **start,
+            gsize       *len)
+{
+  const char *p = skip_spaces (*pp);
+
+  *start = p;
+  while ((guchar) *p > ' ' && *p != ',' && *p != '"' && *p != 0x7f)
+    p++;
+  *len = p - *start;
+  p = skip_spaces (p);
+  if (*len == 0 || (*p != ',' && *p != '\0'))
+    return FALSE;
+  *pp = p;
+  return TRUE;
+}
+
+static gboolean
+fast_skip (const char **pp)
+{
+  const char *p = *pp;
+
+  while (*p != ',' && *p != '\0')
+    if (*p++ == '"')
+      return FALSE;
+  *pp = p;
+  return TRUE;
+}
+
+/* TRUE when the line was a good row and has been taken in. */
+static gboolean
+fast_row (Importer   *self,
+          const char *text,
+          gsize       len,
+          guint       number)
+{
+  const char *p = text;
+  const char *index = "0", *name = NULL;
+  gsize index_len = 1, name_len = 0;
+  Sample s;
+
+  for (int i = 0; i < (int) self->n_fields; i++)
+    {
+      const char *start;
+
+      if (i > 0)
+        {
+          if (*p != ',')
+            return FALSE;
+          p++;
+        }
+      start = p;
+      if (i == self->col_time)
+        {
+          if (!fast_timestamp (self, &p, text + len, &s.t))
+            return FALSE;
+        }
+      else if (i == self->col_power)
+        {
+          if (!fast_watts (&p, &s.w))
+            return FALSE;
+        }
+      else if (i == self->col_index)
+        {
+          if (!fast_token (&p, &index, &index_len))
+            return FALSE;
+        }
+      else if (!fast_skip (&p))
+        return FALSE;
+      /* Without a header, "name" may share a column with the timestamp or
+       * the index (not the power: see fast_init()). */
+      if (i == self->col_name)
+        {
+          name = start;
+          name_len = p - start;
+        }
+    }
+  /* Also refuses a NUL inside the line. */
+  if (p != text + len)
+    return FALSE;
+
+  s.line = number;
+  add_sample (self, &s, index, index_len, name, name_len);
+  return TRUE;
+}
+
+static void
+fast_init (Importer *self)
+{
+  /* A first line with "name" but no "timestamp" is taken for a row, and
+   * "name" may then be the power column, whose " W" parse_watts() cuts
+   * off in place before the name is read: leave that to the slow path. */
+  self->fast = self->n_fields >= 2 && self->n_fields <= HU_CSV_MAX_FIELDS
+               && self->col_name != self->col_power;
+  /* The fraction exactly as _hu_parse_timestamp() sums it. */
+  for (int ms = 0; ms < 1000; ms++)
+    {
+      char digits[3] = { '0' + ms / 100, '0' + ms / 10 % 10, '0' + ms % 10 };
+      double frac = 0, scale = 0.1;
+      for (guint i = 0; i < 3; i++)
+        {
+          frac += (digits[i] - '0') * scale;
+          scale /= 10;
+        }
+      self->frac[ms] = frac;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The generic path's records, as _hu_csv_reader_read() makes them, from a
+ * line already read: a record with an odd number of quotes goes on over
+ * the next lines. */
+
+static gboolean
+quotes_open (const char *text,
+             gsize       len)
+{
+  gboolean open = FALSE;
+  const char *p = text;
+  const char *stop = text + len;
+
+  while ((p = memchr (p, '"', stop - p)) != NULL)
+    {
+      open = !open;
+      p++;
+    }
+  return open;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+make_record (HuLineReader  *lines,
+             HuLine        *line,
+             GString       *joined,
+             HuCsvRecord   *record,
+             GError       **error)
+{
+  char *text = line->text;
+  gboolean unbalanced;
+
+  record->number = line->number;
+  record->blank = FALSE;
+  record->n_fields = 0;
+
+  if (memchr (line->text, '"', line->len) != NULL && quotes_open (line->text, line->len))
+    {
+      guint extra = 0;
+
+      g_string_assign (joined, line->text);
+      while (quotes_open (joined->str, joined->len))
+        {
+          if (++extra > CSV_MAX_RECORD_LINES || joined->len > HU_LINE_MAX)
+            break;
+          if (!_hu_line_reader_read (lines, line, error))
+            return FALSE;
+          if (line->text == NULL || line->too_long)
+            break;
+          g_string_append_c (joined, '\n');
+          g_string_append_len (joined, line->text, line->len);
+        }
+      text = joined->str;
+    }
+
+  if (is_blank (text))
+    {
+      record->blank = TRUE;
+      return TRUE;
+    }
+  record->n_fields = _hu_csv_split (text, ',', record->fields, HU_CSV_MAX_FIELDS, &unbalanced);
+  return TRUE;
 }
 
 static void
@@ -339,36 +705,54 @@ _hu_import_nvidia_smi (HuImportContext  *ctx,
                        GInputStream     *stream,
                        GError          **error)
 {
-  g_autoptr(HuCsvReader) reader = _hu_csv_reader_new (stream, ',', ctx);
-  Importer self = { ctx, -1, -1, -1, -1, 0, { NULL }, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(HuLineReader) lines = _hu_line_reader_new (stream, ctx);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree Importer *self = g_new0 (Importer, 1);
   HuCsvRecord record;
-  gboolean eof = FALSE, have_header = FALSE;
+  HuLine line;
+  gboolean have_header = FALSE;
   gboolean ok = TRUE;
 
-  while (!eof)
+  self->ctx = ctx;
+  self->col_time = self->col_index = self->col_power = self->col_name = -1;
+
+  for (;;)
     {
-      if (!_hu_csv_reader_read (reader, &record, &eof, error))
+      if (!_hu_line_reader_read (lines, &line, error))
         {
           ok = FALSE;
           break;
         }
-      if (eof || record.blank)
-        continue;
-      if (record.too_long)
+      if (line.text == NULL)
+        break;
+      if (line.too_long)
         {
-          report (&self, record.number, _("line too long"));
+          report (self, line.number, _("line too long"));
           continue;
         }
+      if (self->fast && fast_row (self, line.text, line.len, line.number))
+        continue;
+
+      if (!make_record (lines, &line, joined, &record, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (record.blank)
+        continue;
       if (!have_header)
         {
           have_header = TRUE;
-          if (read_header (&self, &record))
-            continue;
+          if (read_header (self, &record))
+            {
+              fast_init (self);
+              continue;
+            }
           /* --format=csv,noheader: the usual query order. */
-          self.n_fields = record.n_fields;
-          self.col_time = 0;
-          self.col_index = record.n_fields >= 3 ? 1 : -1;
-          self.col_power = record.n_fields >= 3 ? 2 : 1;
+          self->n_fields = record.n_fields;
+          self->col_time = 0;
+          self->col_index = record.n_fields >= 3 ? 1 : -1;
+          self->col_power = record.n_fields >= 3 ? 2 : 1;
           if (record.n_fields < 2)
             {
               g_set_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_INVALID,
@@ -377,13 +761,14 @@ _hu_import_nvidia_smi (HuImportContext  *ctx,
               ok = FALSE;
               break;
             }
+          fast_init (self);
         }
-      handle_row (&self, &record);
+      handle_row (self, &record);
     }
 
   if (ok)
-    finish (&self);
-  for (guint i = 0; i < self.n_gpus; i++)
-    gpu_free (self.gpus[i]);
+    finish (self);
+  for (guint i = 0; i < self->n_gpus; i++)
+    gpu_free (self->gpus[i]);
   return ok;
 }
