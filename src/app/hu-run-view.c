@@ -167,7 +167,8 @@ update (HuRunView *self)
     }
   data = hu_measured_run_get_data (run);
 
-  gtk_label_set_label (self->title_label, hu_measured_run_get_name (run));
+  gtk_label_set_label (self->title_label, hu_measured_run_get_name (run) != NULL
+                                          ? hu_measured_run_get_name (run) : _("Measured Run"));
   {
     g_autofree char *subtitle = NULL;
 

@@ -116,7 +116,7 @@ hu_scenario_row_constructed (GObject *object)
   G_OBJECT_CLASS (hu_scenario_row_parent_class)->constructed (object);
 
   if (hu_result_get_run (self->result) != NULL)
-    gtk_image_set_from_icon_name (self->icon, "utilities-system-monitor-symbolic");
+    gtk_image_set_from_icon_name (self->icon, "power-profile-balanced-symbolic");
   g_signal_connect_object (self->result, "changed", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
   update (self);

@@ -1452,6 +1452,13 @@ import_done (GObject      *object,
       if (first == NULL)
         first = run;
       hu_run_plan_ensure_id (self->project, run);
+      /* nvidia-smi and Zeus logs name nothing: the file names the run. */
+      if (hu_measured_run_get_name (run) == NULL && hu_measured_run_get_data (run)->file != NULL)
+        {
+          g_autofree char *name = g_path_get_basename (hu_measured_run_get_data (run)->file);
+
+          hu_measured_run_set_name (run, name);
+        }
       g_list_store_append (hu_project_get_runs (self->project), run);
     }
 
