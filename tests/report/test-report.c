@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "hu-core.h"
+#include "hu-import.h"
 #include "hu-report.h"
 
 /* The name every format must carry through intact. */
@@ -720,6 +721,332 @@ test_cli (Fixture       *f,
   }
 }
 
+/* ---- Measured runs ------------------------------------------------ */
+
+/* Two scenarios to link with measured runs. "planned" is linked from the
+ * scenario's side to CodeCarbon run 5d6c08a2, "smi-plan" from the run's
+ * side to an nvidia-smi log. By hand:
+ *   planned: 0.0125 GPU-hours × 50 W = 0.000625 kWh; × 70 g/kWh
+ *     = 0.04375 g = 4.375e-05 kg; 0.0125 h on one GPU = 45 s.
+ *   smi-plan: 1 GPU-hour × 300 W = 0.3 kWh; 1 h. */
+static const char *measured_project_json =
+  "{ \"format\": \"huella-project\", \"format-version\": 1,"
+  "  \"title\": \"Measured & estimated\", \"currency\": \"EUR\","
+  "  \"scenarios\": ["
+  "    { \"id\": \"planned\", \"name\": \"Planned sweep\", \"gpu_hours\": 0.0125,"
+  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 1, \"power_w\": 50,"
+  "      \"intensity\": 70, \"pue\": 1 },"
+  "    { \"id\": \"smi-plan\", \"name\": \"A100 hour\", \"gpu_hours\": 1,"
+  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 1, \"power_w\": 300,"
+  "      \"intensity\": 100, \"pue\": 1 }"
+  "  ], \"runs\": [] }";
+
+#define CC_FIXTURE "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv"
+
+/* From tests/import/test-import-formats.c: run 5d6c08a2 is the longest
+ * row (line 13) of its seven cumulative rows. */
+#define CC_KWH 0.0005939216277665562
+#define CC_KG  4.002437849518822e-05
+#define CC_S   44.09016823768616
+#define PLANNED_KWH 0.000625
+#define PLANNED_KG  4.375e-05
+#define PLANNED_H   0.0125
+
+/* nvidia-smi: one GPU at a constant 250 W sampled every minute for an
+ * hour (61 rows): trapezoids give 250 W × 3600 s = 900 kJ = 0.25 kWh. */
+static char *
+write_nvidia_smi (const char *dir)
+{
+  g_autoptr(GString) csv = g_string_new ("timestamp, index, name, power.draw [W]\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "a100-power.csv", NULL);
+
+  for (guint i = 0; i <= 60; i++)
+    g_string_append_printf (csv, "2024/03/01 %02u:%02u:00.000, 0, NVIDIA A100-SXM4-80GB, 250.00 W\n",
+                            10 + i / 60, i % 60);
+  g_assert_true (g_file_set_contents (path, csv->str, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static HuProject *
+measured_project (const char  *dir,
+                  char       **cc_id,
+                  char       **smi_id)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", CC_FIXTURE, NULL);
+  g_autofree char *smi = write_nvidia_smi (dir);
+  const char *paths[] = { smi, fixture, NULL };
+  g_autoptr(HuImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HuProject *project = hu_project_new_from_data (measured_project_json, -1, "m.huella", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hu_import_paths (paths, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->runs->len, ==, 6);
+
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
+      HuRunData *d = hu_measured_run_get_data (run);
+
+      g_free (d->id);
+      d->id = hu_project_unique_id (project, d->source);
+      if (g_strcmp0 (d->source, "nvidia-smi") == 0)
+        {
+          /* Linked from the run's side. */
+          d->scenario_id = g_strdup ("smi-plan");
+          *smi_id = g_strdup (d->id);
+        }
+      else if (d->run_id != NULL && g_str_has_prefix (d->run_id, "5d6c08a2"))
+        {
+          /* Linked from the scenario's side. */
+          hu_scenario_set_run_id (hu_project_find_scenario (project, "planned"), d->id);
+          *cc_id = g_strdup (d->id);
+        }
+      g_list_store_append (hu_project_get_runs (project), run);
+    }
+  g_assert_nonnull (*cc_id);
+  g_assert_nonnull (*smi_id);
+
+  return project;
+}
+
+static GPtrArray *
+csv_row_of (GPtrArray  *rows,
+            const char *id)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (g_str_equal (csv_cell (rows, i, "id"), id))
+      return g_ptr_array_index (rows, i);
+  g_error ("no CSV row %s", id);
+  return NULL;
+}
+
+static guint
+csv_index_of (GPtrArray  *rows,
+              const char *id)
+{
+  GPtrArray *row = csv_row_of (rows, id);
+
+  for (guint i = 1; i < rows->len; i++)
+    if (g_ptr_array_index (rows, i) == row)
+      return i;
+  return 0;
+}
+
+static JsonObject *
+json_run (JsonObject *root,
+          const char *id)
+{
+  JsonArray *runs = json_object_get_array_member (root, "runs");
+
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    {
+      JsonObject *r = json_array_get_object_element (runs, i);
+
+      if (g_str_equal (json_object_get_string_member (r, "id"), id))
+        return r;
+    }
+  g_error ("no JSON run %s", id);
+  return NULL;
+}
+
+/* Differences are how far the estimate is from the measurement. */
+#define CC_KWH_PCT ((PLANNED_KWH - CC_KWH) / CC_KWH * 100)   /* +5.23 % */
+#define CC_KG_PCT  ((PLANNED_KG - CC_KG) / CC_KG * 100)      /* +9.31 % */
+#define CC_H_PCT   ((PLANNED_H * 3600 - CC_S) / CC_S * 100)  /* +2.06 % */
+
+static void
+test_measured_runs (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *cc_id = NULL, *smi_id = NULL;
+  g_autoptr(HuProject) project = measured_project (f->dir, &cc_id, &smi_id);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *pdf = NULL, *csv = NULL, *json = NULL, *md = NULL, *tex = NULL;
+  g_autofree char *text = NULL, *contents = NULL;
+  JsonObject *root, *run, *c;
+  guint row;
+
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hu_report_get_n_runs (report), ==, 6);
+
+  /* Sanity of the hand arithmetic the rest relies on. */
+  g_assert_cmpfloat_with_epsilon (CC_KWH_PCT, 5.2327, 1e-4);
+  g_assert_cmpfloat_with_epsilon (CC_KG_PCT, 9.3084, 1e-4);
+  g_assert_cmpfloat_with_epsilon (CC_H_PCT, 2.0636, 1e-4);
+
+  /* CSV: the runs' provenance and the linked pair's numbers. */
+  csv = export (report, HU_REPORT_FORMAT_CSV, f->dir, "m.csv");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  rows = parse_csv (contents);
+  g_assert_cmpuint (rows->len, ==, 1 + 2 + 6);
+  row = csv_index_of (rows, cc_id);
+  g_assert_cmpstr (csv_cell (rows, row, "kind"), ==, "run");
+  g_assert_cmpstr (csv_cell (rows, row, "tracker"), ==, "codecarbon");
+  g_assert_cmpstr (csv_cell (rows, row, "tracker_version"), ==, "2.3.1");
+  g_assert_true (g_str_has_suffix (csv_cell (rows, row, "file"), CC_FIXTURE));
+  g_assert_cmpstr (csv_cell (rows, row, "linked_scenario"), ==, "planned");
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "energy_kwh"), CC_KWH, 1e-15);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "emissions_kg"), CC_KG, 1e-15);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "duration_s"), CC_S, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "estimated_energy_kwh"), PLANNED_KWH, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "estimated_emissions_kg"), PLANNED_KG, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "estimated_wall_hours"), PLANNED_H, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "energy_difference_pct"), CC_KWH_PCT, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "emissions_difference_pct"), CC_KG_PCT, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "wall_hours_difference_pct"), CC_H_PCT, 1e-6);
+
+  row = csv_index_of (rows, smi_id);
+  g_assert_cmpstr (csv_cell (rows, row, "tracker"), ==, "nvidia-smi");
+  g_assert_true (g_str_has_suffix (csv_cell (rows, row, "file"), "/a100-power.csv"));
+  g_assert_cmpstr (csv_cell (rows, row, "linked_scenario"), ==, "smi-plan");
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "energy_kwh"), 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "duration_s"), 3600, 1e-9);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "estimated_energy_kwh"), 0.3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "energy_difference_pct"), 20, 1e-6);
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, row, "wall_hours_difference_pct"), 0, 1e-6);
+  /* nvidia-smi measures no CO₂eq: no difference to give. */
+  g_assert_cmpstr (csv_cell (rows, row, "emissions_difference_pct"), ==, "");
+
+  /* JSON: the same numbers, and null for unlinked runs. */
+  json = export (report, HU_REPORT_FORMAT_JSON, f->dir, "m.json");
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  run = json_run (root, cc_id);
+  g_assert_cmpstr (json_object_get_string_member (run, "tracker"), ==, "codecarbon");
+  g_assert_cmpstr (json_object_get_string_member (run, "tracker_version"), ==, "2.3.1");
+  g_assert_cmpstr (json_object_get_string_member (run, "scenario_id"), ==, "planned");
+  c = json_object_get_object_member (run, "comparison");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "measured_energy_kwh"), CC_KWH, 1e-15);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "estimated_emissions_kg"), PLANNED_KG, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "measured_wall_hours"), CC_S / 3600, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "energy_difference_pct"), CC_KWH_PCT, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "emissions_difference_pct"), CC_KG_PCT, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "wall_hours_difference_pct"), CC_H_PCT, 1e-6);
+  run = json_run (root, smi_id);
+  c = json_object_get_object_member (run, "comparison");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (c, "energy_difference_pct"), 20, 1e-6);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (c, "emissions_difference_pct")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_run (root, "codecarbon"),
+                                                               "comparison")));
+  check_csv_json_agree (csv, json);
+
+  /* Markdown: the run table and the comparison rows, C locale. */
+  md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "m.md");
+  check_markdown (md);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "## Measured runs"));
+  g_assert_nonnull (strstr (contents, "| " CC_FIXTURE " | codecarbon 2.3.1 | 2023-11-09 12:38:46 |"));
+  g_assert_nonnull (strstr (contents, "| a100-power.csv | nvidia-smi |"));
+  g_assert_nonnull (strstr (contents, "| Run | Scenario | Quantity | Measured | Estimated | "
+                                      "Estimate vs measurement |"));
+  g_assert_nonnull (strstr (contents, "| Planned sweep | Energy | 0.5939 Wh | 0.6250 Wh | +5.2 % |"));
+  g_assert_nonnull (strstr (contents, "| Planned sweep | Operational CO₂eq | 0.04002 g | 0.04375 g | +9.3 % |"));
+  g_assert_nonnull (strstr (contents, "| Planned sweep | Wall-clock time |"));
+  g_assert_nonnull (strstr (contents, "| +2.1 % |"));
+  g_assert_nonnull (strstr (contents, "| A100 hour | Energy | 250.0 Wh | 300.0 Wh | +20.0 % |"));
+
+  /* LaTeX: the same tables, escaped. */
+  tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "m.tex");
+  check_latex (tex);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (tex, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "codecarbon 2.3.1"));
+  g_assert_nonnull (strstr (contents, "Measured vs estimated"));
+  g_assert_nonnull (strstr (contents, "+5.2 \\%"));
+
+  /* PDF: tables, differences and the power chart of the nvidia-smi run
+   * (its legend names the GPU series). */
+  pdf = export (report, HU_REPORT_FORMAT_PDF, f->dir, "m.pdf");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Measured runs"));
+  g_assert_nonnull (strstr (text, "Measured vs estimated"));
+  /* Narrow cells wrap, and pdftotext reads wrapped cells in any order. */
+  g_assert_nonnull (strstr (text, "codecarbon"));
+  g_assert_nonnull (strstr (text, "2.3.1"));
+  g_assert_nonnull (strstr (text, "a100-power.csv"));
+  g_assert_nonnull (strstr (text, "+5.2 %"));
+  g_assert_nonnull (strstr (text, "+9.3 %"));
+  g_assert_nonnull (strstr (text, "+2.1 %"));
+  g_assert_nonnull (strstr (text, "+20.0 %"));
+  g_assert_nonnull (strstr (text, "GPU 0"));
+  g_assert_nonnull (strstr (text, "Power (W)"));
+  g_assert_cmpuint (pdf_pages (pdf), ==, hu_report_get_n_pages (report));
+}
+
+/* The model-card block follows https://huggingface.co/docs/hub/model-cards-co2:
+ * co2_eq_emissions with emissions in grams, source, training_type,
+ * geographical_location and hardware_used; unknown fields left out. */
+static double
+card_grams (const char *card)
+{
+  const char *p = strstr (card, "co2_eq_emissions:\n  emissions: ");
+  char *end;
+  double grams;
+
+  g_assert_nonnull (p);
+  grams = g_ascii_strtod (p + strlen ("co2_eq_emissions:\n  emissions: "), &end);
+  g_assert_true (*end == '\n');
+  return grams;
+}
+
+static void
+test_model_card (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(HuReport) run_report = NULL;
+  g_autoptr(HuProject) measured = NULL;
+  g_autofree char *md = NULL, *contents = NULL, *cc_id = NULL, *smi_id = NULL;
+  HuReportOptions options;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "card.md");
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+
+  /* The seed V100S: 72,629.27 kg = 72,629,273.5 g (not kilograms). */
+  g_assert_cmpfloat_with_epsilon (card_grams (contents), SEED_KG * 1000, 10);
+  g_assert_nonnull (strstr (contents, "```yaml\n---\nco2_eq_emissions:\n"));
+  g_assert_nonnull (strstr (contents, "\n  source: \"Huella " PACKAGE_VERSION " estimate\"\n"));
+  g_assert_nonnull (strstr (contents, "\n  training_type: \"pre-training\"\n"));
+  g_assert_nonnull (strstr (contents, "\n  hardware_used: \"1 x NVIDIA Tesla V100S PCIe 32GB\"\n"));
+  /* The scenario gives an intensity, not a place: no empty location. */
+  g_assert_null (strstr (contents, "geographical_location: \"\""));
+  g_assert_nonnull (strstr (contents, "\n---\n```\n"));
+
+  /* A measured run: CodeCarbon's 4.0024e-05 kg is 0.04002 g, kept to four
+   * significant digits rather than rounded to 0.04. */
+  measured = measured_project (f->dir, &cc_id, &smi_id);
+  hu_report_options_init (&options);
+  options.subject_id = cc_id;
+  run_report = hu_report_new (measured, &options, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&md, g_free);
+  g_clear_pointer (&contents, g_free);
+  md = export (run_report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "card-run.md");
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_cmpfloat_with_epsilon (card_grams (contents), CC_KG * 1000, 5e-6);
+  g_assert_nonnull (strstr (contents, "\n  source: \"codecarbon 2.3.1\"\n"));
+  g_assert_nonnull (strstr (contents, "\n  geographical_location: \"FRA\"\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +1065,8 @@ main (int    argc,
   ADD ("preview-and-pages", test_preview_and_pages);
   ADD ("cancel-and-errors", test_cancel_and_errors);
   ADD ("cli", test_cli);
+  ADD ("measured-runs", test_measured_runs);
+  ADD ("model-card", test_model_card);
 #undef ADD
 
   return g_test_run ();

@@ -280,6 +280,7 @@ add_comparison (HuReport  *self,
                      _("CO₂eq"), "#", 1.1,
                      _("vs baseline"), "#", 1.0,
                      _("Cost"), "#", 1.1);
+  table->for_paper = TRUE;
 
   for (guint i = 0; i < self->scenarios->len; i++)
     {
@@ -577,6 +578,9 @@ add_runs (HuReport  *self,
         add_comparison_rows (versus, r, &c);
     }
 
+  /* What was measured, and with what, belongs in a paper too. */
+  table->for_paper = TRUE;
+  versus->for_paper = TRUE;
   add_table (doc, table);
   if (versus->rows->len > 0)
     {

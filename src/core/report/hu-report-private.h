@@ -108,6 +108,7 @@ typedef struct {
   gboolean  *numeric;      /* right-aligned columns */
   double    *weights;      /* relative widths for paged output */
   GPtrArray *rows;         /* char ** of n_columns each (GStrv) */
+  gboolean   for_paper;    /* also in the LaTeX export */
 } HuReportTable;
 
 typedef struct {

@@ -281,8 +281,9 @@ tex_table (GString             *out,
   g_string_append (out, "\\bottomrule\n\\end{tabular}\n\\end{table}\n\n");
 }
 
-/* LaTeX gets what goes into a paper: the statement and the comparison
- * table (booktabs). Nothing else, so it can be \input as is. */
+/* LaTeX gets what goes into a paper: the statement, the comparison table
+ * and, when there are measured runs, their provenance and how they compare
+ * with the estimates (booktabs). Nothing else, so it can be \input as is. */
 GBytes *
 _hu_report_to_latex (HuReport      *self,
                      GCancellable  *cancellable,
@@ -310,13 +311,19 @@ _hu_report_to_latex (HuReport      *self,
           tex_escape (out, block->text);
           g_string_append (out, "\n\n");
         }
-      else if (block->kind == HU_BLOCK_TABLE && !table_done)
+      else if (block->kind == HU_BLOCK_TABLE && block->table->for_paper)
         {
           g_autofree char *caption = NULL;
 
-          /* Translators: LaTeX table caption; %s is the report title. */
-          caption = g_strdup_printf (_("Estimated training footprint: %s. Computed with Huella %s."),
-                                     self->title, PACKAGE_VERSION);
+          if (!table_done)
+            /* Translators: LaTeX table caption; %s is the report title. */
+            caption = g_strdup_printf (_("Estimated training footprint: %s. Computed with Huella %s."),
+                                       self->title, PACKAGE_VERSION);
+          else if (block->table->caption != NULL)
+            caption = g_strdup (block->table->caption);
+          else
+            /* Translators: LaTeX caption of the table of measured runs. */
+            caption = g_strdup_printf (_("Measured runs: %s."), self->title);
           tex_table (out, block->table, caption);
           table_done = TRUE;
         }

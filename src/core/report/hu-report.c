@@ -669,6 +669,8 @@ yaml_string (GString    *out,
 {
   /* Double-quoted YAML scalars: escape backslash and quote; control
    * characters never come from our strings but are dropped to be safe. */
+  if (value == NULL || value[0] == '\0')
+    return;
   g_string_append_printf (out, "  %s: \"", key);
   for (const char *p = value; p != NULL && *p != '\0'; p++)
     {
@@ -680,14 +682,35 @@ yaml_string (GString    *out,
   g_string_append (out, "\"\n");
 }
 
+/* `emissions` is in grams (https://huggingface.co/docs/hub/model-cards-co2):
+ * to the centigram for a gram or more, four significant digits below, so a
+ * short run's 0.04002 g does not become 0.04. */
+static void
+yaml_grams (GString *out,
+            double   kg)
+{
+  double grams = kg * 1000;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (grams >= 1)
+    {
+      g_autofree char *text = hu_number_to_string (round (grams * 100) / 100);
+
+      g_string_append_printf (out, "  emissions: %s\n", text);
+      return;
+    }
+  g_string_append_printf (out, "  emissions: %s\n",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.4g", grams));
+}
+
 /* Hugging Face model cards take `co2_eq_emissions` in grams, with the
- * source, training type, location and hardware used. */
+ * source, training type, location and hardware used. A field we do not
+ * know is left out rather than written empty. */
 char *
 _hu_report_model_card (HuReport   *self,
                        const char *id)
 {
   GString *out = g_string_new ("co2_eq_emissions:\n");
-  g_autofree char *emissions = NULL;
 
   for (guint i = 0; i < self->scenarios->len; i++)
     {
@@ -698,12 +721,11 @@ _hu_report_model_card (HuReport   *self,
 
       if (g_strcmp0 (s->id, id) != 0 || e == NULL)
         continue;
-      emissions = hu_number_to_string (round (e->total_kg * 1000 * 100) / 100);
-      g_string_append_printf (out, "  emissions: %s\n", emissions);
+      yaml_grams (out, e->total_kg);
       yaml_string (out, "source", "Huella " PACKAGE_VERSION " estimate");
       yaml_string (out, "training_type", "pre-training");
       yaml_string (out, "geographical_location",
-                   e->region_name != NULL ? e->region_name : (e->region != NULL ? e->region : ""));
+                   e->region_name != NULL ? e->region_name : e->region);
       count = hu_number_to_string (e->count);
       hardware = g_strdup_printf ("%s x %s", count,
                                   e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : ""));
@@ -720,15 +742,13 @@ _hu_report_model_card (HuReport   *self,
 
       if (g_strcmp0 (r->id, id) != 0 || !isfinite (d->emissions_kg))
         continue;
-      emissions = hu_number_to_string (round (d->emissions_kg * 1000 * 100) / 100);
-      g_string_append_printf (out, "  emissions: %s\n", emissions);
+      yaml_grams (out, d->emissions_kg);
       source = g_strdup_printf ("%s%s%s", d->source != NULL ? d->source : "tracker",
                                 d->source_version != NULL ? " " : "",
                                 d->source_version != NULL ? d->source_version : "");
       yaml_string (out, "source", source);
       yaml_string (out, "training_type", "pre-training");
-      yaml_string (out, "geographical_location",
-                   d->region != NULL ? d->region : (d->country != NULL ? d->country : ""));
+      yaml_string (out, "geographical_location", d->region != NULL ? d->region : d->country);
       if (d->gpu_model != NULL)
         {
           g_autofree char *count = isfinite (d->gpu_count) ? hu_number_to_string (d->gpu_count)
