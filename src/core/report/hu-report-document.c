@@ -26,6 +26,7 @@ table_free (HuReportTable *table)
   g_strfreev (table->headers);
   g_free (table->numeric);
   g_free (table->weights);
+  g_free (table->pdf_widths);
   g_ptr_array_unref (table->rows);
   g_free (table);
 }

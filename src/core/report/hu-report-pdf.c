@@ -542,9 +542,9 @@ distribute (Pager               *p,
  * shrink slightly first); then only words are kept whole; then the whole
  * table's type shrinks; only past MIN_TABLE_FONT may words break. */
 static void
-table_geometry (Pager               *p,
-                const HuReportTable *table,
-                TableGeometry       *g)
+measure_columns (Pager               *p,
+                 const HuReportTable *table,
+                 TableGeometry       *g)
 {
   /* Lines allowed to headers and to cells (0: only keep words whole). */
   static const struct { int header; int cells; } tiers[] = {
@@ -597,6 +597,35 @@ table_geometry (Pager               *p,
     }
 
   for (guint i = 0; i < n; i++)
+    {
+      g->x[i] = x;
+      x += g->w[i];
+    }
+}
+
+/* Measuring every cell is the costly part of a long report: do it in the
+ * counting pass and keep the result with the table for the drawing pass. */
+static void
+table_geometry (Pager         *p,
+                HuReportTable *table,
+                TableGeometry *g)
+{
+  double x = MARGIN_X;
+
+  if (table->pdf_widths == NULL)
+    {
+      measure_columns (p, table, g);
+      table->pdf_widths = g_memdup2 (g->w, sizeof (double) * table->n_columns);
+      table->pdf_font = g->font;
+      table->pdf_header_font = g->header_font;
+      return;
+    }
+
+  g->x = g_new (double, table->n_columns);
+  g->w = g_memdup2 (table->pdf_widths, sizeof (double) * table->n_columns);
+  g->font = table->pdf_font;
+  g->header_font = table->pdf_header_font;
+  for (guint i = 0; i < table->n_columns; i++)
     {
       g->x[i] = x;
       x += g->w[i];
@@ -695,8 +724,8 @@ table_caption (Pager      *p,
 /* Rows never split; when the next row does not fit, the table continues
  * on a new page under a repeated header. */
 static void
-block_table (Pager               *p,
-             const HuReportTable *table)
+block_table (Pager         *p,
+             HuReportTable *table)
 {
   TableGeometry g;
   g_autoptr(GPtrArray) header = NULL;

@@ -109,6 +109,10 @@ typedef struct {
   double    *weights;      /* relative widths for paged output */
   GPtrArray *rows;         /* char ** of n_columns each (GStrv) */
   gboolean   for_paper;    /* also in the LaTeX export */
+  /* The PDF's column widths, measured once for both pagination passes. */
+  double    *pdf_widths;   /* n_columns, or NULL */
+  double     pdf_font;
+  double     pdf_header_font;
 } HuReportTable;
 
 typedef struct {
