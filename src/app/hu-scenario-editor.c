@@ -35,7 +35,6 @@ struct _HuScenarioEditor
   char                 *currency;
   char                 *price_unit;
   GPtrArray            *undo;            /* UndoEntry, newest last */
-  GPtrArray            *run_rows;        /* rows added to run_group */
   GtkStringList        *gpu_ids;
   GtkStringList        *region_ids;
   guint                 commit_source;
@@ -55,7 +54,6 @@ struct _HuScenarioEditor
   GtkStringList        *link_names;
   GtkFlowBox           *results_box;
   GtkLabel             *status_label;
-  AdwPreferencesGroup  *run_group;
   AdwPreferencesGroup  *scenario_group;
   AdwPreferencesGroup  *workload_group;
   AdwPreferencesGroup  *hardware_group;
@@ -607,60 +605,6 @@ update_results (HuScenarioEditor *self)
   update_status (self);
 }
 
-static void
-clear_run_rows (HuScenarioEditor *self)
-{
-  for (guint i = 0; i < self->run_rows->len; i++)
-    adw_preferences_group_remove (self->run_group, g_ptr_array_index (self->run_rows, i));
-  g_ptr_array_set_size (self->run_rows, 0);
-}
-
-static void
-add_run_row (HuScenarioEditor *self,
-             const char       *title,
-             const char       *value)
-{
-  GtkWidget *row;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (self->run_group, row);
-  g_ptr_array_add (self->run_rows, row);
-}
-
-static void
-load_run (HuScenarioEditor *self,
-          HuMeasuredRun    *run)
-{
-  HuRunData *data = hu_measured_run_get_data (run);
-  g_autofree char *duration = isnan (data->duration_s) ? NULL
-                              : hu_format_duration (data->duration_s / 3600.0);
-  g_autofree char *energy = isnan (data->energy_kwh) ? NULL : hu_format_energy_kwh (data->energy_kwh);
-  g_autofree char *emissions = isnan (data->emissions_kg) ? NULL
-                               : hu_format_mass_kg (data->emissions_kg);
-  g_autofree char *intensity = isnan (data->intensity_g_per_kwh) ? NULL
-                               : hu_format_number (data->intensity_g_per_kwh, 4);
-  g_autofree char *pue = isnan (data->pue) ? NULL : hu_format_number (data->pue, 3);
-
-  clear_run_rows (self);
-  add_run_row (self, _("Tracker"), data->source);
-  add_run_row (self, _("File"), data->file);
-  add_run_row (self, _("Started"), data->start);
-  add_run_row (self, _("Duration"), duration);
-  add_run_row (self, _("Energy"), energy);
-  add_run_row (self, _("Emissions"), emissions);
-  add_run_row (self, _("Carbon intensity (g/kWh)"), intensity);
-  add_run_row (self, _("PUE"), pue);
-  add_run_row (self, _("Accelerator"), data->gpu_model);
-  add_run_row (self, _("Location"), data->region != NULL ? data->region : data->country);
-  add_run_row (self, _("Notes"), data->notes);
-}
-
 static guint
 find_id (GtkStringList *list,
          const char    *id)
@@ -1090,7 +1034,6 @@ hu_scenario_editor_dispose (GObject *object)
 
   g_clear_object (&self->gpu_ids);
   g_clear_object (&self->region_ids);
-  g_clear_pointer (&self->run_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hu_scenario_editor_parent_class)->dispose (object);
 }
@@ -1176,7 +1119,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_names);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_box);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, status_label);
-  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, run_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, scenario_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, workload_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, hardware_group);
@@ -1222,7 +1164,6 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   self->currency = g_strdup ("USD");
   self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
-  self->run_rows = g_ptr_array_new ();
   self->gpu_ids = gtk_string_list_new (NULL);
   self->region_ids = gtk_string_list_new (NULL);
 
@@ -1403,7 +1344,6 @@ void
 hu_scenario_editor_set_result (HuScenarioEditor *self,
                                HuResult         *result)
 {
-  HuMeasuredRun *run;
   gboolean editable;
 
   g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
@@ -1433,17 +1373,13 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
   if (result != NULL)
     g_signal_connect_swapped (result, "changed", G_CALLBACK (update_results), self);
 
-  run = result != NULL ? hu_result_get_run (result) : NULL;
   editable = self->scenario != NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->run_group), run != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->workload_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->hardware_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->location_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->cost_group), editable);
 
-  if (run != NULL)
-    load_run (self, run);
   load_scenario (self);
   update_results (self);
   update_link (self);
