@@ -60,6 +60,33 @@ test_labels (void)
   g_assert_nonnull (strstr (unknown, "rocket-launch"));
 }
 
+/* Plurals follow the number shown, in Spanish too: "1 año", "6,6 años".
+ * Run in a subprocess: GLib decides once, at the first translation, whether
+ * to translate at all, so the locale must be Spanish from the start. */
+static void
+test_spanish_plurals (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *one = NULL;
+      g_autofree char *many = NULL;
+      g_autofree char *fraction = NULL;
+
+      g_setenv ("LANGUAGE", "es", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+      one = hu_equivalence_kind_label ("car-year", 1);
+      many = hu_equivalence_kind_label ("car-year", 7);
+      fraction = hu_equivalence_kind_label ("car-year", 6.6);
+      g_assert_cmpstr (one, ==, "1 año conduciendo un coche de gasolina");
+      g_assert_cmpstr (many, ==, "7 años conduciendo un coche de gasolina");
+      g_assert_cmpstr (fraction, ==, "6,6 años conduciendo un coche de gasolina");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -71,5 +98,6 @@ main (int    argc,
   g_test_add_func ("/huella/equivalences/green-algorithms", test_green_algorithms);
   g_test_add_func ("/huella/equivalences/epa-current", test_epa_current);
   g_test_add_func ("/huella/equivalences/labels", test_labels);
+  g_test_add_func ("/huella/equivalences/spanish-plurals", test_spanish_plurals);
   return g_test_run ();
 }

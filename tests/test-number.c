@@ -130,6 +130,11 @@ test_humanised (void)
     { hu_format_duration, 14.77 * 24, "14.8 days" },
     { hu_format_duration, 7.5, "7.5 hours" },
     { hu_format_duration, 0.5, "30 minutes" },
+    { hu_format_duration, 1.0 / 60, "1 minute" },
+    { hu_format_duration, 0.73 / 60, "0.73 minutes" },   /* a fraction is plural */
+    { hu_format_duration, 1, "1 hour" },
+    { hu_format_duration, 0.9999, "1 hour" },            /* plural of what is shown */
+    { hu_format_duration, 24 * 800, "2.19 years" },
     { hu_format_duration, 24 * 365.25 * 76.5, "76.5 years" },
     { hu_format_energy_kwh, 167735.04, "167.7 MWh" },
     { hu_format_energy_kwh, 1287060, "1.287 GWh" },

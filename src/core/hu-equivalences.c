@@ -10,6 +10,11 @@
 #include "hu-equivalences.h"
 #include "hu-number.h"
 
+/* A singular/plural pair for a table: expands to two initialisers and is
+ * extracted by xgettext as one plural message (po/meson.build passes
+ * --keyword=NP_:1,2). */
+#define NP_(singular, plural) singular, plural
+
 typedef struct {
   const char *kind;
   const char *title;        /* column heading */
@@ -20,26 +25,26 @@ typedef struct {
 /* The catalog names factors by kind; their wording lives here so that it
  * is translated. A kind this table does not know is shown with its unit. */
 static const KindInfo kinds[] = {
-  { "car-year", N_("Car-years"), N_("%s year of driving a petrol car"), N_("%s years of driving a petrol car") },
-  { "car-mile", N_("Miles by car"), N_("%s mile driven by an average car"), N_("%s miles driven by an average car") },
-  { "car-eu-km", N_("km by car (EU)"), N_("%s km driven by an average European car"), N_("%s km driven by an average European car") },
-  { "car-us-km", N_("km by car (US)"), N_("%s km driven by an average US car"), N_("%s km driven by an average US car") },
-  { "train-km", N_("km by train"), N_("%s km by train"), N_("%s km by train") },
-  { "flight-economy-km", N_("Flight km"), N_("%s passenger-km flown in economy"), N_("%s passenger-km flown in economy") },
-  { "flight-paris-london", N_("Paris–London flights"), N_("%s passenger flight Paris–London"), N_("%s passenger flights Paris–London") },
-  { "flight-paris-dublin", N_("Paris–Dublin flights"), N_("%s passenger flight Paris–Dublin"), N_("%s passenger flights Paris–Dublin") },
-  { "flight-ny-sf", N_("New York–San Francisco flights"), N_("%s passenger flight New York–San Francisco"), N_("%s passenger flights New York–San Francisco") },
-  { "flight-nyc-melbourne", N_("New York–Melbourne flights"), N_("%s passenger flight New York–Melbourne"), N_("%s passenger flights New York–Melbourne") },
-  { "smartphone-charge", N_("Smartphone charges"), N_("%s smartphone charge"), N_("%s smartphone charges") },
-  { "coal-lb", N_("Pounds of coal"), N_("%s pound of coal burned"), N_("%s pounds of coal burned") },
-  { "coal-kg", N_("kg of coal"), N_("%s kg of coal burned"), N_("%s kg of coal burned") },
-  { "home-year", N_("Home-years"), N_("%s year of a US home's energy use"), N_("%s years of a US home's energy use") },
-  { "tree-seedling-10y", N_("Tree seedlings"), N_("%s tree seedling grown for 10 years"), N_("%s tree seedlings grown for 10 years") },
-  { "tree-month", N_("Tree-months"), N_("%s tree-month of CO₂ absorption"), N_("%s tree-months of CO₂ absorption") },
-  { "tree-year", N_("Tree-years"), N_("%s tree-year of CO₂ absorption"), N_("%s tree-years of CO₂ absorption") },
-  { "gasoline-gallon", N_("Gallons of petrol"), N_("%s US gallon of petrol burned"), N_("%s US gallons of petrol burned") },
-  { "netflix-hour", N_("Hours of streaming"), N_("%s hour of video streaming"), N_("%s hours of video streaming") },
-  { "google-search", N_("Web searches"), N_("%s web search"), N_("%s web searches") },
+  { "car-year", N_("Car-years"), NP_("%s year of driving a petrol car", "%s years of driving a petrol car") },
+  { "car-mile", N_("Miles by car"), NP_("%s mile driven by an average car", "%s miles driven by an average car") },
+  { "car-eu-km", N_("km by car (EU)"), NP_("%s km driven by an average European car", "%s km driven by an average European car") },
+  { "car-us-km", N_("km by car (US)"), NP_("%s km driven by an average US car", "%s km driven by an average US car") },
+  { "train-km", N_("km by train"), NP_("%s km by train", "%s km by train") },
+  { "flight-economy-km", N_("Flight km"), NP_("%s passenger-km flown in economy", "%s passenger-km flown in economy") },
+  { "flight-paris-london", N_("Paris–London flights"), NP_("%s passenger flight Paris–London", "%s passenger flights Paris–London") },
+  { "flight-paris-dublin", N_("Paris–Dublin flights"), NP_("%s passenger flight Paris–Dublin", "%s passenger flights Paris–Dublin") },
+  { "flight-ny-sf", N_("New York–San Francisco flights"), NP_("%s passenger flight New York–San Francisco", "%s passenger flights New York–San Francisco") },
+  { "flight-nyc-melbourne", N_("New York–Melbourne flights"), NP_("%s passenger flight New York–Melbourne", "%s passenger flights New York–Melbourne") },
+  { "smartphone-charge", N_("Smartphone charges"), NP_("%s smartphone charge", "%s smartphone charges") },
+  { "coal-lb", N_("Pounds of coal"), NP_("%s pound of coal burned", "%s pounds of coal burned") },
+  { "coal-kg", N_("kg of coal"), NP_("%s kg of coal burned", "%s kg of coal burned") },
+  { "home-year", N_("Home-years"), NP_("%s year of a US home's energy use", "%s years of a US home's energy use") },
+  { "tree-seedling-10y", N_("Tree seedlings"), NP_("%s tree seedling grown for 10 years", "%s tree seedlings grown for 10 years") },
+  { "tree-month", N_("Tree-months"), NP_("%s tree-month of CO₂ absorption", "%s tree-months of CO₂ absorption") },
+  { "tree-year", N_("Tree-years"), NP_("%s tree-year of CO₂ absorption", "%s tree-years of CO₂ absorption") },
+  { "gasoline-gallon", N_("Gallons of petrol"), NP_("%s US gallon of petrol burned", "%s US gallons of petrol burned") },
+  { "netflix-hour", N_("Hours of streaming"), NP_("%s hour of video streaming", "%s hours of video streaming") },
+  { "google-search", N_("Web searches"), NP_("%s web search", "%s web searches") },
 };
 
 static const KindInfo *
@@ -64,12 +69,11 @@ hu_equivalence_kind_label (const char *kind,
 {
   const KindInfo *info = find_kind (kind);
   g_autofree char *number = hu_format_number (amount, 3);
-  /* ngettext needs an integer; "1.5 years" is plural in both languages. */
-  gulong n = amount == 1.0 ? 1 : (gulong) MAX (2.0, MIN (ceil (amount), 1e9));
+  gulong n = hu_plural_count (amount);
 
   if (info == NULL)
     return g_strdup_printf ("%s × %s", number, kind);
-  return g_strdup_printf (ngettext (info->singular, info->plural, n), number);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, info->singular, info->plural, n), number);
 }
 
 void

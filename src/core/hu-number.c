@@ -336,6 +336,36 @@ hu_format_hours (double hours)
   return g_strdup_printf (_("%s h"), number);
 }
 
+static double
+round_significant (double value,
+                   int    digits)
+{
+  double scale;
+
+  if (value == 0 || !isfinite (value))
+    return value;
+  scale = pow (10, digits - 1 - (int) floor (log10 (fabs (value))));
+  return round (value * scale) / scale;
+}
+
+/**
+ * hu_plural_count:
+ *
+ * The n to give ngettext() for a displayed quantity: whole numbers as
+ * they are, fractions as "many" (English and Spanish say "0.7 minutes",
+ * "6,6 años"), never 1 unless the value is exactly one.
+ */
+gulong
+hu_plural_count (double value)
+{
+  value = fabs (value);
+  if (!isfinite (value))
+    return 2;
+  if (value == floor (value))
+    return value > 1e9 ? 1000000000UL : (gulong) value;
+  return 2;
+}
+
 /**
  * hu_format_duration:
  *
@@ -351,26 +381,29 @@ hu_format_duration (double hours)
   if (!isfinite (hours))
     return g_strdup ("—");
 
-  if (hours < 1)
+  /* The plural follows the number as shown: "1 hour", "1.5 hours". */
+  v = round_significant (hours * 60, 2);
+  if (v < 60)
     {
-      v = hours * 60;
       number = hu_format_number (v, 2);
-      return g_strdup_printf (ngettext ("%s minute", "%s minutes", (gulong) ceil (v)), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute", "%s minutes", hu_plural_count (v)), number);
     }
   if (hours < 48)
     {
-      number = hu_format_number (hours, 3);
-      return g_strdup_printf (ngettext ("%s hour", "%s hours", (gulong) ceil (hours)), number);
+      v = round_significant (hours, 3);
+      number = hu_format_number (v, 3);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours", hu_plural_count (v)), number);
     }
   if (hours < 2 * 365.25 * 24)
     {
       v = hours / 24;
+      v = v >= 100 ? round (v) : round (v * 10) / 10;
       number = v >= 100 ? hu_format_fixed (v, 0) : hu_format_fixed (v, 1);
-      return g_strdup_printf (ngettext ("%s day", "%s days", (gulong) ceil (v)), number);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", hu_plural_count (v)), number);
     }
-  v = hours / (365.25 * 24);
+  v = round_significant (hours / (365.25 * 24), 3);
   number = hu_format_number (v, 3);
-  return g_strdup_printf (ngettext ("%s year", "%s years", (gulong) ceil (v)), number);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", hu_plural_count (v)), number);
 }
 
 char *

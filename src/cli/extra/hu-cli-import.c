@@ -48,12 +48,12 @@ print_text (HuImportResult *result,
     }
   hu_cli_table_print (table, out);
 
-  g_string_append_printf (out, ngettext ("%u run", "%u runs", result->runs->len),
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs", result->runs->len),
                           result->runs->len);
   g_string_append_c (out, '\n');
   if (result->skipped->len > 0)
     {
-      g_string_append_printf (out, ngettext ("%u line or run skipped:\n",
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u line or run skipped:\n",
                                              "%u lines or runs skipped:\n",
                                              result->skipped->len),
                               result->skipped->len);

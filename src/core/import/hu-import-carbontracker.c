@@ -555,7 +555,7 @@ add_predicted_run (HuImportContext *ctx,
   if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
     data->intensity_g_per_kwh = data->emissions_kg * 1000.0 / data->energy_kwh;
 
-  name = g_strdup_printf (ngettext ("Prediction for %u epoch", "Prediction for %u epochs",
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Prediction for %u epoch", "Prediction for %u epochs",
                                     log->predicted.epochs),
                           log->predicted.epochs);
   _hu_run_set_string (&data->name, name);

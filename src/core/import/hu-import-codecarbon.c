@@ -243,7 +243,7 @@ finish_run (Importer   *self,
   _hu_run_set_string (&data->cpu_model, pending_field (self, p, COL_CPU_MODEL));
 
   if (p->n_rows > 1)
-    note = g_strdup_printf (ngettext ("Totals from line %u, the longest of %u cumulative row.",
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Totals from line %u, the longest of %u cumulative row.",
                                       "Totals from line %u, the longest of %u cumulative rows.",
                                       p->n_rows),
                             p->best_line, p->n_rows);
