@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-run-view.h"
+#include "hu-widgets.h"
 
 /* A measured run: where it came from, what it measured, its power over
  * time and, when a scenario is linked to it, how the plan compares. The
@@ -376,27 +377,7 @@ hu_run_view_init (HuRunView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *title = gtk_label_new (_(titles[i]));
-
-      gtk_widget_add_css_class (box, "card");
-      gtk_widget_add_css_class (box, "hu-result-card");
-      gtk_widget_add_css_class (value, "title-3");
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (title, "caption");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_box_append (GTK_BOX (box), value);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-      gtk_flow_box_append (self->results_box, box);
-      self->values[i] = GTK_LABEL (value);
-    }
+    self->values[i] = hu_widgets_append_result_card (self->results_box, _(titles[i]));
 }
 
 GtkWidget *
@@ -444,15 +425,9 @@ hu_run_view_set_result (HuRunView *self,
   g_return_if_fail (HU_IS_RUN_VIEW (self));
   g_return_if_fail (result == NULL || HU_IS_RESULT (result));
 
-  if (self->result == result)
-    return;
-
-  if (self->result != NULL)
-    g_signal_handlers_disconnect_by_data (self->result, self);
-  g_set_object (&self->result, result);
   /* A run's result changes when its data does: a new link, a rename. */
-  if (result != NULL)
-    g_signal_connect_object (result, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  if (!hu_widgets_follow_result (&self->result, result, G_CALLBACK (update), self))
+    return;
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);

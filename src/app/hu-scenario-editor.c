@@ -10,6 +10,7 @@
 #include "hu-measured-estimated-group.h"
 #include "hu-run-plan.h"
 #include "hu-scenario-editor.h"
+#include "hu-widgets.h"
 
 /* Typing is committed to the scenario after this pause, so the results
  * follow the user without recomputing on every key press. */
@@ -1218,27 +1219,8 @@ hu_scenario_editor_init (HuScenarioEditor *self)
                   G_CALLBACK (bind_region_item), G_CALLBACK (region_search_text));
 
   for (guint i = 0; i < G_N_ELEMENTS (shown_metrics); i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *title = gtk_label_new (_(metric_titles[i]));
-
-      gtk_widget_add_css_class (box, "card");
-      gtk_widget_add_css_class (box, "hu-result-card");
-      gtk_widget_add_css_class (value, "title-3");
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (title, "caption");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_box_append (GTK_BOX (box), value);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-      gtk_flow_box_append (self->results_box, box);
-      self->values[shown_metrics[i]] = GTK_LABEL (value);
-    }
+    self->values[shown_metrics[i]] = hu_widgets_append_result_card (self->results_box,
+                                                                    _(metric_titles[i]));
 
   update_mode_visibility (self);
 }

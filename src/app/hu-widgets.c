@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuWidgets"
+
+#include "config.h"
+
+#include "hu-widgets.h"
+
+/* Small pieces several views build the same way. They are functions, not
+ * classes: none of them has state of its own worth a GObject. */
+
+/**
+ * hu_widgets_append_result_card:
+ * @box: the flow box that lays the cards out
+ * @caption: what the number is, already translated
+ *
+ * Appends a card with a large number over a small caption, as the run view
+ * and the scenario editor show their headline results. The number starts
+ * as "—" (nothing known yet) and stays selectable, so it can be copied.
+ *
+ * Returns: (transfer none): the card's value label, for the caller to fill
+ */
+GtkLabel *
+hu_widgets_append_result_card (GtkFlowBox *box,
+                               const char *caption)
+{
+  GtkWidget *card;
+  GtkWidget *value;
+  GtkWidget *title;
+
+  g_return_val_if_fail (GTK_IS_FLOW_BOX (box), NULL);
+  g_return_val_if_fail (caption != NULL, NULL);
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  value = gtk_label_new ("—");
+  title = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "hu-result-card");
+  gtk_widget_add_css_class (value, "title-3");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (title, "caption");
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_box_append (GTK_BOX (card), value);
+  gtk_box_append (GTK_BOX (card), title);
+  /* A screen reader reads the number with what it measures. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_flow_box_append (box, card);
+  return GTK_LABEL (value);
+}
+
+/**
+ * hu_widgets_follow_result:
+ * @slot: where @instance keeps the result it shows
+ * @result: (nullable): the result to show from now on
+ * @on_changed: called, with @instance as its only argument, whenever
+ *   @result changes
+ * @instance: the object that shows the result
+ *
+ * Like g_set_object(), for a view that redraws when its result changes:
+ * the old result stops calling @instance (every handler it connected with
+ * @instance as data goes) and the new one starts. The handler goes with
+ * @instance, so a view that forgets a result when it is disposed leaves
+ * nothing behind.
+ *
+ * Returns: %TRUE if @slot now holds another result
+ */
+gboolean
+hu_widgets_follow_result (HuResult  **slot,
+                          HuResult   *result,
+                          GCallback   on_changed,
+                          gpointer    instance)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (result == NULL || HU_IS_RESULT (result), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (instance), FALSE);
+
+  if (*slot == result)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, instance);
+  g_set_object (slot, result);
+  if (result != NULL)
+    g_signal_connect_object (result, "changed", on_changed, instance, G_CONNECT_SWAPPED);
+  return TRUE;
+}
