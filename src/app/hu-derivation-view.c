@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hu-derivation-view.h"
+#include "hu-widgets.h"
 
 /* The teaching view: every step of the estimate with its formula, the
  * numbers put in, the result and where the defaults came from. All text
@@ -194,14 +195,8 @@ hu_derivation_view_set_result (HuDerivationView *self,
   g_return_if_fail (HU_IS_DERIVATION_VIEW (self));
   g_return_if_fail (result == NULL || HU_IS_RESULT (result));
 
-  if (self->result == result)
+  if (!hu_widgets_follow_result (&self->result, result, G_CALLBACK (update), self))
     return;
-
-  if (self->result != NULL)
-    g_signal_handlers_disconnect_by_data (self->result, self);
-  g_set_object (&self->result, result);
-  if (result != NULL)
-    g_signal_connect_swapped (result, "changed", G_CALLBACK (update), self);
   update (self);
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-equivalences-view.h"
+#include "hu-widgets.h"
 
 /* The scenario's CO₂eq in everyday terms, with the factor set chosen by
  * the user; each figure says which factor and source it used. */
@@ -279,14 +280,8 @@ hu_equivalences_view_set_result (HuEquivalencesView *self,
 {
   g_return_if_fail (HU_IS_EQUIVALENCES_VIEW (self));
 
-  if (self->result == result)
+  if (!hu_widgets_follow_result (&self->result, result, G_CALLBACK (update), self))
     return;
-
-  if (self->result != NULL)
-    g_signal_handlers_disconnect_by_data (self->result, self);
-  g_set_object (&self->result, result);
-  if (result != NULL)
-    g_signal_connect_swapped (result, "changed", G_CALLBACK (update), self);
   update (self);
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-what-if-view.h"
+#include "hu-widgets.h"
 
 /* Sweeps run a few hundred estimates; waiting for a short pause keeps
  * typing in the editor smooth while this page is open. */
@@ -389,14 +390,8 @@ hu_what_if_view_set_result (HuWhatIfView *self,
   g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
   g_return_if_fail (result == NULL || HU_IS_RESULT (result));
 
-  if (self->result == result)
+  if (!hu_widgets_follow_result (&self->result, result, G_CALLBACK (queue_refresh), self))
     return;
-
-  if (self->result != NULL)
-    g_signal_handlers_disconnect_by_data (self->result, self);
-  g_set_object (&self->result, result);
-  if (result != NULL)
-    g_signal_connect_swapped (result, "changed", G_CALLBACK (queue_refresh), self);
 
   set_default_range (self);
   queue_refresh (self);
