@@ -1533,16 +1533,15 @@ on_import_response (HuWindow             *self,
   hu_window_import_paths (self, (const char * const *) paths->pdata);
 }
 
+/* The file chooser picks files or folders, not both at once: one action
+ * each, and either way every chosen path goes to hu_window_import_paths(). */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+show_import_chooser (HuWindow             *self,
+                     const char           *title,
+                     GtkFileChooserAction  action)
 {
-  HuWindow *self = HU_WINDOW (widget);
-
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Measured Runs"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_response),
@@ -1551,22 +1550,21 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_import_chooser (HU_WINDOW (widget), _("Import Measured Runs"),
+                       GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
 import_folder_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  HuWindow *self = HU_WINDOW (widget);
-
-  /* The file chooser picks files or folders, not both at once. */
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import a Folder of Measured Runs"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  show_import_chooser (HU_WINDOW (widget), _("Import a Folder of Measured Runs"),
+                       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
 }
 
 static void
