@@ -650,18 +650,16 @@ hu_window_save_to_file (HuWindow  *self,
   return TRUE;
 }
 
+/* Saves to @file and tells the user how it went. A failed save also
+ * drops what was waiting for it (closing, opening another project): the
+ * work it would have discarded is not on disk. */
 static gboolean
-save (HuWindow *self)
+save_and_report (HuWindow *self,
+                 GFile    *file)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->file == NULL)
-    {
-      save_as (self);
-      return FALSE;
-    }
-
-  if (!hu_window_save_to_file (self, self->file, &error))
+  if (!hu_window_save_to_file (self, file, &error))
     {
       show_error (self, _("Could Not Save the Project"), error->message);
       self->pending = PENDING_NONE;
@@ -672,6 +670,18 @@ save (HuWindow *self)
   return TRUE;
 }
 
+static gboolean
+save (HuWindow *self)
+{
+  if (self->file == NULL)
+    {
+      save_as (self);
+      return FALSE;
+    }
+
+  return save_and_report (self, self->file);
+}
+
 static void
 on_save_as_response (HuWindow             *self,
                      int                   response,
@@ -679,7 +689,6 @@ on_save_as_response (HuWindow             *self,
 {
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -702,15 +711,8 @@ on_save_as_response (HuWindow             *self,
       file = g_file_get_child (parent, with_suffix);
     }
 
-  if (!hu_window_save_to_file (self, file, &error))
-    {
-      show_error (self, _("Could Not Save the Project"), error->message);
-      self->pending = PENDING_NONE;
-      return;
-    }
-
-  hu_window_add_toast (self, _("Project saved"));
-  run_pending (self);
+  if (save_and_report (self, file))
+    run_pending (self);
 }
 
 static GtkFileFilter *
@@ -968,6 +970,33 @@ save_as_action (GtkWidget  *widget,
   save_as (HU_WINDOW (widget));
 }
 
+/* Where a new plan runs unless the user says otherwise: the default region
+ * from the preferences when the catalog knows it, else a carbon intensity
+ * of 400 g/kWh, so that the estimate is complete from the start. */
+static void
+set_default_location (HuWindow *self,
+                      HuInputs *inputs)
+{
+  g_autofree char *region = g_settings_get_string (self->settings, "default-region");
+
+  if (*region != '\0' && hu_catalog_lookup_region (hu_project_get_catalog (self->project),
+                                                   region) != NULL)
+    inputs->region = g_strdup (region);
+  else
+    inputs->intensity = 400;
+}
+
+/* Shows a scenario just added to the list in the editor, where the user
+ * fills in what differs. */
+static void
+edit_new_scenario (HuWindow   *self,
+                   HuScenario *scenario)
+{
+  select_source (self, scenario);
+  hu_window_show_page (self, "editor");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 add_scenario_action (GtkWidget  *widget,
                      const char *action_name,
@@ -980,7 +1009,6 @@ add_scenario_action (GtkWidget  *widget,
   /* Translators: name of a new scenario, %u counts them */
   g_autofree char *name = g_strdup_printf (_("Scenario %u"), n + 1);
   g_autoptr(HuScenario) scenario = hu_scenario_new (id, name);
-  g_autofree char *region = g_settings_get_string (self->settings, "default-region");
   double pue = g_settings_get_double (self->settings, "default-pue");
   HuInputs inputs;
 
@@ -992,20 +1020,14 @@ add_scenario_action (GtkWidget  *widget,
   inputs.tokens = 2e12;
   inputs.gpu = g_strdup ("nvidia-a100-sxm4-80gb");
   inputs.count = 8;
-  if (*region != '\0' && hu_catalog_lookup_region (hu_project_get_catalog (self->project),
-                                                   region) != NULL)
-    inputs.region = g_strdup (region);
-  else
-    inputs.intensity = 400;
+  set_default_location (self, &inputs);
   if (pue >= 1)
     inputs.pue = pue;
   hu_scenario_set_inputs (scenario, &inputs);
   hu_inputs_clear (&inputs);
 
   g_list_store_append (scenarios, scenario);
-  select_source (self, scenario);
-  hu_window_show_page (self, "editor");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  edit_new_scenario (self, scenario);
 }
 
 static void
@@ -1201,24 +1223,17 @@ hu_window_plan_from_run (HuWindow *self)
   if (hu_scenario_get_inputs (scenario)->region == NULL &&
       isnan (hu_scenario_get_inputs (scenario)->intensity))
     {
-      g_autofree char *region = g_settings_get_string (self->settings, "default-region");
       HuInputs inputs;
 
       hu_inputs_init (&inputs);
       hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-      if (*region != '\0' && hu_catalog_lookup_region (hu_project_get_catalog (self->project),
-                                                       region) != NULL)
-        inputs.region = g_strdup (region);
-      else
-        inputs.intensity = 400;
+      set_default_location (self, &inputs);
       hu_scenario_set_inputs (scenario, &inputs);
       hu_inputs_clear (&inputs);
       hu_window_add_toast (self, _("The log has no location: choose the region where it ran"));
     }
 
-  select_source (self, scenario);
-  hu_window_show_page (self, "editor");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  edit_new_scenario (self, scenario);
   return scenario;
 }
 
