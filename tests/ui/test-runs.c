@@ -11,6 +11,7 @@
 #include "hu-run-plan.h"
 #include "hu-window.h"
 #include "test-helpers.h"
+#include "ui-test-helpers.h"
 
 /* The Idrissben CodeCarbon file (see tests/import/test-import-formats.c):
  * run 5d6c08a2 lasted 44.09016823768616 s and consumed
@@ -29,40 +30,6 @@
 #define RUN_KWH 0.0005939216277665562
 #define RUN_KG 4.002437849518822e-05
 #define RUN_POWER_W 48.494209603220376
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static HuWindow *
-new_window (gboolean example)
-{
-  HuWindow *window = hu_window_new (NULL);
-
-  if (example)
-    g_assert_true (hu_window_load_example (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
-  return window;
-}
-
-static void
-destroy_window (HuWindow *window)
-{
-  hu_project_set_modified (hu_window_get_project (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
 
 /* Imports @path and waits for the runs to join the comparison. */
 static void
@@ -98,16 +65,6 @@ find_run (HuWindow   *window,
         return i;
     }
   g_assert_not_reached ();
-}
-
-static HuResult *
-result_at (HuWindow *window,
-           guint     position)
-{
-  g_autoptr(HuResult) result =
-    g_list_model_get_item (G_LIST_MODEL (hu_window_get_comparison_model (window)), position);
-
-  return result;   /* the model keeps it alive */
 }
 
 static void
@@ -481,12 +438,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LC_NUMERIC", "C", TRUE);
-  hu_application_setup_environment ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/ui/runs/import-codecarbon", test_import_codecarbon);
   g_test_add_func ("/huella/ui/runs/plan-from-run", test_plan_from_run);

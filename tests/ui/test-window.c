@@ -9,6 +9,7 @@
 #include "hu-chart-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
+#include "ui-test-helpers.h"
 
 /* Expected values worked out by hand from ARCHITECTURE.md §2 for the
  * example's first scenario (GPT-3 on a V100S, 130 TFLOP/s, u = 1, 250 W,
@@ -20,51 +21,6 @@
 #define V100S_GPU_HOURS 670940.17
 #define V100S_ENERGY_KWH 167735.04
 #define V100S_TOTAL_KG 72629.27
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static HuWindow *
-new_window_on_example (void)
-{
-  HuWindow *window = hu_window_new (NULL);
-
-  g_assert_true (hu_window_load_example (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-  return window;
-}
-
-static void
-destroy_window (HuWindow *window)
-{
-  /* Nothing to ask about: the tests leave no unsaved work they care about. */
-  hu_project_set_modified (hu_window_get_project (window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
-
-static HuResult *
-result_at (HuWindow *window,
-           guint     position)
-{
-  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
-  g_autoptr(HuResult) result = g_list_model_get_item (model, position);
-
-  g_assert_nonnull (result);
-  return result;   /* the model keeps it alive */
-}
 
 /* Whether a label with exactly @text is a descendant of @widget. */
 static gboolean
@@ -85,7 +41,7 @@ find_label (GtkWidget  *widget,
 static void
 test_example (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   HuResult *v100s;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hu_window_get_comparison_model (window))),
@@ -107,7 +63,7 @@ test_example (void)
 static void
 test_edit_count (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   HuScenarioEditor *editor = hu_window_get_editor (window);
   HuComparisonView *view = hu_window_get_comparison_view (window);
   HuResult *v100s = result_at (window, 0);
@@ -169,7 +125,7 @@ test_edit_count (void)
 static void
 test_suffixes (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   HuScenarioEditor *editor = hu_window_get_editor (window);
   HuResult *v100s = result_at (window, 0);
   AdwEntryRow *flops_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_FLOPS);
@@ -189,7 +145,7 @@ test_suffixes (void)
 static void
 test_scenario_actions (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", NULL);
@@ -260,7 +216,7 @@ assert_not_blank (HuChartView *view,
 static void
 test_charts (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   HuComparisonView *comparison = hu_window_get_comparison_view (window);
   HuWhatIfView *what_if = hu_window_get_what_if_view (window);
   static const HuMetric metrics[] = {
@@ -296,7 +252,7 @@ test_charts (void)
 static void
 test_save_and_open (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   HuScenarioEditor *editor = hu_window_get_editor (window);
   g_autofree char *dir = g_dir_make_tmp ("huella-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "saved.huella", NULL);
@@ -343,7 +299,7 @@ test_save_and_open (void)
 static void
 test_autosave_recovery (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   g_autofree char *autosave = hu_window_get_autosave_path ();
   HuWindow *second;
 
@@ -376,7 +332,7 @@ test_autosave_recovery (void)
 static void
 test_import (void)
 {
-  HuWindow *window = new_window_on_example ();
+  HuWindow *window = new_window (TRUE);
   GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
                                                  "cc2.3.1_windows_rtx3060_1gni5.csv", NULL);
@@ -405,14 +361,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LC_NUMERIC", "C", TRUE);
-  hu_application_setup_environment ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Under xvfb-run there is no session bus, and GTK warns about it (and
-   * about the missing settings portal); criticals still fail the tests. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/ui/window/example", test_example);
   g_test_add_func ("/huella/ui/window/edit-count", test_edit_count);
