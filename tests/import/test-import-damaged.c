@@ -10,64 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "hu-import-private.h"
+#include "import-test-helpers.h"
 
 #define HEADER "timestamp,project_name,run_id,duration,emissions,energy_consumed\n"
 #define ROW(id, d, e) "2024-01-01T10:00:00,p," id "," d ",0.001," e "\n"
-
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("huella-damaged-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *data,
-            gssize      len)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static HuImportResult *
-import_ok (const char *path,
-           const char *tracker)
-{
-  const char *paths[] = { path, NULL };
-  g_autoptr(GError) error = NULL;
-  HuImportResult *result = NULL;
-
-  g_assert_true (hu_import_paths (paths, tracker, NULL, NULL, NULL, &result, &error));
-  g_assert_no_error (error);
-  return result;
-}
 
 static void
 test_truncated (Fixture       *f,

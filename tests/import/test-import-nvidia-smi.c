@@ -13,51 +13,16 @@
 #include <glib/gstdio.h>
 
 #include "hu-import.h"
-
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("huella-smi-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
+#include "import-test-helpers.h"
 
 static HuImportResult *
 import_text (Fixture    *f,
              const char *name,
              const char *text)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  const char *paths[] = { path, NULL };
-  g_autoptr(GError) error = NULL;
-  HuImportResult *result = NULL;
+  g_autofree char *path = write_file (f, name, text, -1);
 
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (hu_import_paths (paths, "nvidia-smi", NULL, NULL, NULL, &result, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
+  return import_ok (path, "nvidia-smi");
 }
 
 static HuRunData *
