@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "hu-import.h"
+#include "import-test-helpers.h"
 
 /* Values are copied from the files, so only float rounding separates them. */
 #define EPS 1e-12
@@ -21,14 +22,8 @@ import_one (const char *name,
             const char *tracker)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  const char *paths[] = { path, NULL };
-  g_autoptr(GError) error = NULL;
-  HuImportResult *result = NULL;
 
-  g_assert_true (hu_import_paths (paths, tracker, NULL, NULL, NULL, &result, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
+  return import_ok (path, tracker);
 }
 
 static HuRunData *
