@@ -18,7 +18,9 @@
  * and Pango. Pagination runs twice — once to count pages (no drawing),
  * once to draw with "page N of M" — and the same code draws a single page
  * for the app's preview. Text is measured with hinting off, so the two
- * passes and the preview break pages identically.
+ * passes and the preview break pages identically. The count is kept with
+ * the report (for the document it was made from), and within one call
+ * the passes share a cache of measured text and laid-out cells.
  */
 
 #define MARGIN_X       50.0
@@ -42,7 +44,22 @@ typedef struct {
   PangoContext  *context;
   HuChartStyle   chart_style;
   GCancellable  *cancellable;
+  struct _Measure *measure;
 } Pager;
+
+/* What both passes of one export (or one preview) measure, measured once.
+ * Laying text out (itemizing and shaping it) is nearly all of the cost of
+ * a long report, and the same labels, units and notes recur in every
+ * scenario's tables: each distinct (text, font, width) is laid out once,
+ * and the drawing pass shows the very layouts the counting pass measured.
+ * Keys hold every input of the layout, so a hit is the layout that would
+ * have been made. Owned by one call on one thread: never shared. */
+typedef struct _Measure {
+  PangoContext *context;
+  GHashTable   *widths;    /* key → double */
+  GHashTable   *layouts;   /* key → PangoLayout, ready to show */
+  GString      *key;       /* scratch for look-ups */
+} Measure;
 
 /* The cairo context for the current page, or NULL when this page is only
  * being measured (counting pass, or a preview of another page). */
@@ -377,6 +394,67 @@ column_weight (const HuReportTable *table,
   return table->weights[i] > 0 ? table->weights[i] : 1;
 }
 
+/* Starts the cache key for @text laid out by pager_text() with these
+ * arguments (sizes as Pango sees them: whole Pango units). */
+static const char *
+measure_key (Pager      *p,
+             char        kind,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width,
+             int         extra,
+             double      exact)
+{
+  GString *key = p->measure->key;
+
+  g_string_truncate (key, 0);
+  /* %a: every bit of @exact. */
+  g_string_append_printf (key, "%c%d/%d/%d/%d/%a|", kind, (int) (size * PANGO_SCALE),
+                          bold != FALSE, width > 0 ? (int) (width * PANGO_SCALE) : 0, extra,
+                          exact);
+  g_string_append (key, text != NULL ? text : "");
+  return key->str;
+}
+
+static gboolean
+measure_lookup (Pager  *p,
+                double *value)
+{
+  gpointer found = g_hash_table_lookup (p->measure->widths, p->measure->key->str);
+
+  if (found == NULL)
+    return FALSE;
+  *value = *(double *) found;
+  return TRUE;
+}
+
+static double
+measure_store (Pager  *p,
+               double  value)
+{
+  g_hash_table_insert (p->measure->widths, g_strdup (p->measure->key->str),
+                       g_memdup2 (&value, sizeof value));
+  return value;
+}
+
+/* natural_width() of @text on one line, measured once per export. */
+static double
+text_width (Pager      *p,
+            const char *text,
+            double      size,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double width;
+
+  measure_key (p, 'N', text, size, bold, 0, 0, 0);
+  if (measure_lookup (p, &width))
+    return width;
+  layout = pager_text (p, text, size, bold, 0, 0);
+  return measure_store (p, natural_width (layout));
+}
+
 /* The widest space-separated word of @text: the narrowest a column can be
  * without breaking a word. */
 static double
@@ -385,12 +463,22 @@ widest_word (Pager      *p,
              double      size,
              gboolean    bold)
 {
-  g_autofree char *words = g_strdup (text != NULL ? text : "");
+  g_autofree char *words = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  double width;
 
+  /* One word: the very layout text_width() measures. */
+  if (text == NULL || strchr (text, ' ') == NULL)
+    return text_width (p, text, size, bold);
+
+  measure_key (p, 'W', text, size, bold, 0, 0, 0);
+  if (measure_lookup (p, &width))
+    return width;
+
+  words = g_strdup (text);
   g_strdelimit (words, " ", '\n');
   layout = pager_text (p, words, size, bold, 0, 0);
-  return natural_width (layout);
+  return measure_store (p, natural_width (layout));
 }
 
 /* The narrowest width, not below @at_least, at which @text takes at most
@@ -403,17 +491,23 @@ width_for_lines (Pager      *p,
                  int         max_lines,
                  double      at_least)
 {
-  g_autoptr(PangoLayout) layout = pager_text (p, text, size, bold, 0, 0);
+  g_autoptr(PangoLayout) layout = NULL;
   double lo = at_least;
-  double hi = natural_width (layout) + WIDTH_SLACK;
+  double hi = text_width (p, text, size, bold) + WIDTH_SLACK;
+  double width;
 
   if (hi <= lo)
     return lo;
 
+  measure_key (p, 'H', text, size, bold, 0, max_lines, at_least);
+  if (measure_lookup (p, &width))
+    return width;
+
+  layout = pager_text (p, text, size, bold, 0, 0);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, (int) (lo * PANGO_SCALE));
   if (pango_layout_get_line_count (layout) <= max_lines)
-    return lo;
+    return measure_store (p, lo);
 
   /* Binary search to a tenth of a point: lo is too narrow, hi fits. */
   while (hi - lo > 0.1)
@@ -426,7 +520,7 @@ width_for_lines (Pager      *p,
       else
         lo = mid;
     }
-  return hi;
+  return measure_store (p, hi);
 }
 
 /* What each column's cells need at @font: cells[0] the widest word (the
@@ -446,11 +540,12 @@ cell_needs (Pager               *p,
     {
       for (guint n = 0; n < 3; n++)
         cells[n][i] = 0;
-      for (guint r = 0; r < table->rows->len; r++)
+      /* Once the widest word reaches the cap, every need of the column is
+       * the cap (cells[1] and cells[2] are never below cells[0]). */
+      for (guint r = 0; r < table->rows->len && cells[0][i] < cap; r++)
         {
           char **row = g_ptr_array_index (table->rows, r);
-          g_autoptr(PangoLayout) layout = pager_text (p, row[i], font, FALSE, 0, 0);
-          double natural = natural_width (layout) + WIDTH_SLACK;
+          double natural = text_width (p, row[i], font, FALSE) + WIDTH_SLACK;
           /* A number and its unit ("0.3148 Wh") read as one word. */
           double word = table->numeric[i] ? natural
                                           : widest_word (p, row[i], font, FALSE) + WIDTH_SLACK;
@@ -639,6 +734,29 @@ table_geometry_clear (TableGeometry *g)
   g_free (g->w);
 }
 
+/* A cell's layout, made once per export: rows repeat the same labels. */
+static PangoLayout *
+cell_layout (Pager      *p,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width,
+             gboolean    right)
+{
+  PangoLayout *layout;
+
+  measure_key (p, 'L', text, size, bold, width, right, 0);
+  layout = g_hash_table_lookup (p->measure->layouts, p->measure->key->str);
+  if (layout == NULL)
+    {
+      layout = pager_text (p, text, size, bold, width, MAX_CELL_LINES);
+      if (right)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      g_hash_table_insert (p->measure->layouts, g_strdup (p->measure->key->str), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static GPtrArray *
 row_layouts (Pager               *p,
              const HuReportTable *table,
@@ -652,11 +770,9 @@ row_layouts (Pager               *p,
   *height = 0;
   for (guint i = 0; i < table->n_columns; i++)
     {
-      PangoLayout *layout = pager_text (p, cells[i], header ? g->header_font : g->font, header,
-                                        MAX (g->w[i] - 2 * CELL_PAD_X, 4), MAX_CELL_LINES);
+      PangoLayout *layout = cell_layout (p, cells[i], header ? g->header_font : g->font, header,
+                                         MAX (g->w[i] - 2 * CELL_PAD_X, 4), table->numeric[i]);
 
-      if (table->numeric[i])
-        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       *height = MAX (*height, layout_height (layout));
       g_ptr_array_add (layouts, layout);
     }
@@ -849,8 +965,33 @@ create_context (void)
   return context;
 }
 
+static Measure *
+measure_new (void)
+{
+  Measure *m = g_new0 (Measure, 1);
+
+  m->context = create_context ();
+  m->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  m->key = g_string_sized_new (128);
+  return m;
+}
+
+static void
+measure_free (Measure *m)
+{
+  g_hash_table_unref (m->layouts);
+  g_hash_table_unref (m->widths);
+  g_string_free (m->key, TRUE);
+  g_object_unref (m->context);
+  g_free (m);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Measure, measure_free)
+
 static guint
 paginate_doc (HuReport     *self,
+              Measure      *measure,
               GPtrArray    *doc,
               cairo_t      *cr,
               int           only_page,
@@ -870,7 +1011,8 @@ paginate_doc (HuReport     *self,
   _hu_report_paper_size (self->paper, &p.page_w, &p.page_h);
   p.content_w = p.page_w - 2 * MARGIN_X;
   p.y = MARGIN_TOP;
-  p.context = create_context ();
+  p.measure = measure;
+  p.context = measure->context;
   hu_chart_style_init (&p.chart_style, FALSE);
   pango_font_description_set_size (p.chart_style.font, 6 * PANGO_SCALE);
   p.chart_style.background.alpha = 0;
@@ -891,8 +1033,118 @@ paginate_doc (HuReport     *self,
     }
 
   hu_chart_style_clear (&p.chart_style);
-  g_object_unref (p.context);
   return p.page + 1;
+}
+
+static void
+digest_string (GChecksum  *sum,
+               const char *text)
+{
+  guint32 len = text != NULL ? (guint32) strlen (text) + 1 : 0;
+
+  g_checksum_update (sum, (const guchar *) &len, sizeof len);
+  if (text != NULL)
+    g_checksum_update (sum, (const guchar *) text, len - 1);
+}
+
+static void
+digest_bytes (GChecksum     *sum,
+              gconstpointer  data,
+              gsize          size)
+{
+  g_checksum_update (sum, data, size);
+}
+
+/* A fingerprint of everything pagination reads: the paper, the title in
+ * the footer and every block. */
+static char *
+doc_digest (HuReport  *self,
+            GPtrArray *doc)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *digest;
+
+  digest_bytes (sum, &self->paper, sizeof self->paper);
+  digest_string (sum, self->title);
+  for (guint i = 0; i < doc->len; i++)
+    {
+      const HuReportBlock *block = g_ptr_array_index (doc, i);
+      const HuReportTable *table = block->table;
+
+      digest_bytes (sum, &block->kind, sizeof block->kind);
+      digest_bytes (sum, &block->level, sizeof block->level);
+      digest_bytes (sum, &block->metric, sizeof block->metric);
+      digest_bytes (sum, &block->run, sizeof block->run);
+      digest_string (sum, block->text);
+      digest_bytes (sum, &(guint) { block->meta != NULL ? block->meta->len : 0 }, sizeof (guint));
+      for (guint m = 0; block->meta != NULL && m < block->meta->len; m++)
+        digest_string (sum, block->meta->pdata[m]);
+      if (table == NULL)
+        continue;
+      digest_string (sum, table->caption);
+      digest_bytes (sum, &table->n_columns, sizeof table->n_columns);
+      digest_bytes (sum, table->numeric, sizeof (gboolean) * table->n_columns);
+      digest_bytes (sum, table->weights, sizeof (double) * table->n_columns);
+      for (guint c = 0; c < table->n_columns; c++)
+        digest_string (sum, table->headers[c]);
+      digest_bytes (sum, &table->rows->len, sizeof table->rows->len);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (table->rows, r);
+
+          for (guint c = 0; c < table->n_columns; c++)
+            digest_string (sum, row[c]);
+        }
+    }
+
+  digest = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return digest;
+}
+
+/* The page count last counted for this very document, or 0. */
+static guint
+cached_total (HuReport   *self,
+              const char *digest)
+{
+  guint total = 0;
+
+  g_mutex_lock (&self->pdf_lock);
+  if (g_strcmp0 (self->pdf_digest, digest) == 0)
+    total = self->pdf_pages;
+  g_mutex_unlock (&self->pdf_lock);
+  return total;
+}
+
+static void
+store_total (HuReport   *self,
+             const char *digest,
+             guint       total)
+{
+  g_mutex_lock (&self->pdf_lock);
+  g_free (self->pdf_digest);
+  self->pdf_digest = g_strdup (digest);
+  self->pdf_pages = total;
+  g_mutex_unlock (&self->pdf_lock);
+}
+
+/* The document's page count: counted (no drawing) unless known already. */
+static guint
+count_pages (HuReport     *self,
+             Measure      *measure,
+             GPtrArray    *doc,
+             GCancellable *cancellable,
+             gboolean     *cancelled)
+{
+  g_autofree char *digest = doc_digest (self, doc);
+  guint total = cached_total (self, digest);
+
+  if (total > 0)
+    return total;
+  total = paginate_doc (self, measure, doc, NULL, -1, FALSE, 0, cancellable, cancelled);
+  if (!*cancelled)
+    store_total (self, digest, total);
+  return total;
 }
 
 guint
@@ -902,12 +1154,13 @@ _hu_report_paginate (HuReport     *self,
                      GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) doc = _hu_report_build_document (self);
+  g_autoptr(Measure) measure = measure_new ();
   gboolean cancelled = FALSE;
   guint total;
 
-  total = paginate_doc (self, doc, NULL, -1, FALSE, 0, cancellable, &cancelled);
+  total = count_pages (self, measure, doc, cancellable, &cancelled);
   if (cr != NULL && !cancelled)
-    paginate_doc (self, doc, cr, only_page, FALSE, total, cancellable, &cancelled);
+    paginate_doc (self, measure, doc, cr, only_page, FALSE, total, cancellable, &cancelled);
   return total;
 }
 
@@ -926,6 +1179,7 @@ _hu_report_to_pdf (HuReport      *self,
                    GError       **error)
 {
   g_autoptr(GPtrArray) doc = _hu_report_build_document (self);
+  g_autoptr(Measure) measure = measure_new ();
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_surface_t *surface;
@@ -935,7 +1189,7 @@ _hu_report_to_pdf (HuReport      *self,
   double w, h;
   guint total;
 
-  total = paginate_doc (self, doc, NULL, -1, FALSE, 0, cancellable, &cancelled);
+  total = count_pages (self, measure, doc, cancellable, &cancelled);
   if (cancelled)
     {
       g_cancellable_set_error_if_cancelled (cancellable, error);
@@ -951,7 +1205,7 @@ _hu_report_to_pdf (HuReport      *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
   cr = cairo_create (surface);
-  paginate_doc (self, doc, cr, -1, TRUE, total, cancellable, &cancelled);
+  paginate_doc (self, measure, doc, cr, -1, TRUE, total, cancellable, &cancelled);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

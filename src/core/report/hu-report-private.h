@@ -87,6 +87,14 @@ struct _HuReport
   guint             n_catalog_regions;
   int               catalog_gpu_year;    /* newest entry's year */
   int               catalog_region_year;
+
+  /* The PDF's page count, kept for the document it was counted from (the
+   * document follows the locale): counted once for get_n_pages, previews
+   * and exports. The report may be exported from a worker thread while
+   * the UI draws a preview, hence the lock. */
+  GMutex            pdf_lock;
+  char             *pdf_digest;     /* of the document; NULL: not counted */
+  guint             pdf_pages;
 };
 
 /* ---- Human-readable document, shared by PDF, Markdown and LaTeX ---- */

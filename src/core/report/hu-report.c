@@ -1020,6 +1020,8 @@ hu_report_finalize (GObject *object)
   g_ptr_array_unref (self->references);
   g_free (self->equivalence_set_name);
   g_free (self->equivalence_set_source);
+  g_free (self->pdf_digest);
+  g_mutex_clear (&self->pdf_lock);
 
   G_OBJECT_CLASS (hu_report_parent_class)->finalize (object);
 }
@@ -1037,4 +1039,5 @@ hu_report_init (HuReport *self)
   self->runs = g_ptr_array_new_with_free_func (report_run_free);
   self->equivalences = g_ptr_array_new_with_free_func (report_equivalence_free);
   self->references = g_ptr_array_new_with_free_func (report_reference_free);
+  g_mutex_init (&self->pdf_lock);
 }
