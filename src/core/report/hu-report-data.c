@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hu-core.h"
+#include "hu-json-private.h"
 #include "hu-report-private.h"
 
 /*
@@ -240,30 +241,6 @@ _hu_report_to_csv (HuReport *self)
 /* ---------------------------------------------------------------------- */
 /* JSON                                                                    */
 
-static void
-add_number (JsonBuilder *b,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (b, key);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static const char *
 origin_id (HuOrigin origin)
 {
@@ -284,8 +261,8 @@ add_provenance (JsonBuilder        *b,
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_object (b);
-  add_string (b, "origin", origin_id (p->origin));
-  add_string (b, "source", p->source);
+  _hu_json_add_string (b, "origin", origin_id (p->origin));
+  _hu_json_add_string (b, "source", p->source);
   json_builder_end_object (b);
 }
 
@@ -295,12 +272,12 @@ json_estimate (JsonBuilder *b,
 {
   /* The keys of `huella-cli compare --format json`, then the extras. */
   hu_estimate_to_json (e, b);
-  add_string (b, "gpu_name", e->gpu_name);
-  add_string (b, "region_name", e->region_name);
-  add_number (b, "throughput", e->throughput);
-  add_number (b, "price", e->price);
-  add_number (b, "embodied_per_unit_kg", e->embodied_per_unit_kg);
-  add_number (b, "lifetime_h", e->lifetime_h);
+  _hu_json_add_string (b, "gpu_name", e->gpu_name);
+  _hu_json_add_string (b, "region_name", e->region_name);
+  _hu_json_add_double (b, "throughput", e->throughput);
+  _hu_json_add_double (b, "price", e->price);
+  _hu_json_add_double (b, "embodied_per_unit_kg", e->embodied_per_unit_kg);
+  _hu_json_add_double (b, "lifetime_h", e->lifetime_h);
 
   json_builder_set_member_name (b, "provenance");
   json_builder_begin_object (b);
@@ -318,11 +295,11 @@ json_estimate (JsonBuilder *b,
       HuStep *step = g_ptr_array_index (e->steps, i);
 
       json_builder_begin_object (b);
-      add_string (b, "title", step->title);
-      add_string (b, "formula", step->formula);
-      add_string (b, "calculation", step->calculation);
-      add_string (b, "result", step->result);
-      add_string (b, "note", step->note);
+      _hu_json_add_string (b, "title", step->title);
+      _hu_json_add_string (b, "formula", step->formula);
+      _hu_json_add_string (b, "calculation", step->calculation);
+      _hu_json_add_string (b, "result", step->result);
+      _hu_json_add_string (b, "note", step->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -343,9 +320,9 @@ json_scenarios (HuReport    *self,
       gboolean found;
 
       json_builder_begin_object (b);
-      add_string (b, "id", s->id);
-      add_string (b, "name", s->name);
-      add_string (b, "notes", s->notes);
+      _hu_json_add_string (b, "id", s->id);
+      _hu_json_add_string (b, "name", s->name);
+      _hu_json_add_string (b, "notes", s->notes);
       json_builder_set_member_name (b, "baseline");
       json_builder_add_boolean_value (b, g_strcmp0 (s->id, self->baseline_id) == 0);
 
@@ -357,11 +334,11 @@ json_scenarios (HuReport    *self,
       if (s->estimate != NULL)
         {
           json_estimate (b, s->estimate);
-          add_number (b, "vs_baseline_pct", delta_pct (s->estimate->total_kg, base));
+          _hu_json_add_double (b, "vs_baseline_pct", delta_pct (s->estimate->total_kg, base));
         }
-      add_string (b, "error", s->error);
+      _hu_json_add_string (b, "error", s->error);
       statement = _hu_report_statement (self, s->id, &found);
-      add_string (b, "statement", statement);
+      _hu_json_add_string (b, "statement", statement);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -381,44 +358,44 @@ json_runs (HuReport    *self,
       gboolean compared = _hu_report_compare_run (self, r, &c);
 
       json_builder_begin_object (b);
-      add_string (b, "id", r->id);
-      add_string (b, "name", r->name);
-      add_string (b, "tracker", d->source);
-      add_string (b, "tracker_version", d->source_version);
-      add_string (b, "file", d->file);
-      add_string (b, "run_id", d->run_id);
-      add_string (b, "start", d->start);
-      add_number (b, "duration_s", d->duration_s);
-      add_number (b, "wall_hours", d->duration_s / 3600);
-      add_number (b, "energy_kwh", d->energy_kwh);
-      add_number (b, "cpu_energy_kwh", d->cpu_energy_kwh);
-      add_number (b, "gpu_energy_kwh", d->gpu_energy_kwh);
-      add_number (b, "ram_energy_kwh", d->ram_energy_kwh);
-      add_number (b, "emissions_kg", d->emissions_kg);
-      add_number (b, "intensity", d->intensity_g_per_kwh);
-      add_number (b, "pue", d->pue);
-      add_string (b, "country", d->country);
-      add_string (b, "region", d->region);
-      add_string (b, "gpu_model", d->gpu_model);
-      add_number (b, "gpu_count", d->gpu_count);
-      add_string (b, "cpu_model", d->cpu_model);
+      _hu_json_add_string (b, "id", r->id);
+      _hu_json_add_string (b, "name", r->name);
+      _hu_json_add_string (b, "tracker", d->source);
+      _hu_json_add_string (b, "tracker_version", d->source_version);
+      _hu_json_add_string (b, "file", d->file);
+      _hu_json_add_string (b, "run_id", d->run_id);
+      _hu_json_add_string (b, "start", d->start);
+      _hu_json_add_double (b, "duration_s", d->duration_s);
+      _hu_json_add_double (b, "wall_hours", d->duration_s / 3600);
+      _hu_json_add_double (b, "energy_kwh", d->energy_kwh);
+      _hu_json_add_double (b, "cpu_energy_kwh", d->cpu_energy_kwh);
+      _hu_json_add_double (b, "gpu_energy_kwh", d->gpu_energy_kwh);
+      _hu_json_add_double (b, "ram_energy_kwh", d->ram_energy_kwh);
+      _hu_json_add_double (b, "emissions_kg", d->emissions_kg);
+      _hu_json_add_double (b, "intensity", d->intensity_g_per_kwh);
+      _hu_json_add_double (b, "pue", d->pue);
+      _hu_json_add_string (b, "country", d->country);
+      _hu_json_add_string (b, "region", d->region);
+      _hu_json_add_string (b, "gpu_model", d->gpu_model);
+      _hu_json_add_double (b, "gpu_count", d->gpu_count);
+      _hu_json_add_string (b, "cpu_model", d->cpu_model);
       json_builder_set_member_name (b, "predicted");
       json_builder_add_boolean_value (b, d->predicted);
-      add_string (b, "scenario_id", c.scenario != NULL ? c.scenario->id : NULL);
+      _hu_json_add_string (b, "scenario_id", c.scenario != NULL ? c.scenario->id : NULL);
       json_builder_set_member_name (b, "comparison");
       if (compared)
         {
           json_builder_begin_object (b);
-          add_string (b, "scenario_id", c.scenario->id);
-          add_number (b, "measured_energy_kwh", c.measured_kwh);
-          add_number (b, "estimated_energy_kwh", c.estimated_kwh);
-          add_number (b, "energy_difference_pct", c.kwh_pct);
-          add_number (b, "measured_emissions_kg", c.measured_kg);
-          add_number (b, "estimated_emissions_kg", c.estimated_kg);
-          add_number (b, "emissions_difference_pct", c.kg_pct);
-          add_number (b, "measured_wall_hours", c.measured_hours);
-          add_number (b, "estimated_wall_hours", c.estimated_hours);
-          add_number (b, "wall_hours_difference_pct", c.hours_pct);
+          _hu_json_add_string (b, "scenario_id", c.scenario->id);
+          _hu_json_add_double (b, "measured_energy_kwh", c.measured_kwh);
+          _hu_json_add_double (b, "estimated_energy_kwh", c.estimated_kwh);
+          _hu_json_add_double (b, "energy_difference_pct", c.kwh_pct);
+          _hu_json_add_double (b, "measured_emissions_kg", c.measured_kg);
+          _hu_json_add_double (b, "estimated_emissions_kg", c.estimated_kg);
+          _hu_json_add_double (b, "emissions_difference_pct", c.kg_pct);
+          _hu_json_add_double (b, "measured_wall_hours", c.measured_hours);
+          _hu_json_add_double (b, "estimated_wall_hours", c.estimated_hours);
+          _hu_json_add_double (b, "wall_hours_difference_pct", c.hours_pct);
           json_builder_end_object (b);
         }
       else
@@ -434,10 +411,10 @@ json_equivalences (HuReport    *self,
 {
   json_builder_set_member_name (b, "equivalences");
   json_builder_begin_object (b);
-  add_string (b, "set", self->equivalence_set_name);
-  add_number (b, "year", self->equivalence_set_year);
-  add_string (b, "source", self->equivalence_set_source);
-  add_string (b, "subject", self->subject_id);
+  _hu_json_add_string (b, "set", self->equivalence_set_name);
+  _hu_json_add_double (b, "year", self->equivalence_set_year);
+  _hu_json_add_string (b, "source", self->equivalence_set_source);
+  _hu_json_add_string (b, "subject", self->subject_id);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->equivalences->len; i++)
@@ -445,13 +422,13 @@ json_equivalences (HuReport    *self,
       HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
 
       json_builder_begin_object (b);
-      add_string (b, "kind", e->kind);
-      add_number (b, "amount", e->amount);
-      add_number (b, "kg_per_unit", e->kg_per_unit);
-      add_string (b, "unit", e->unit);
-      add_number (b, "year", e->year);
-      add_string (b, "source", e->source);
-      add_string (b, "label", e->label);
+      _hu_json_add_string (b, "kind", e->kind);
+      _hu_json_add_double (b, "amount", e->amount);
+      _hu_json_add_double (b, "kg_per_unit", e->kg_per_unit);
+      _hu_json_add_string (b, "unit", e->unit);
+      _hu_json_add_double (b, "year", e->year);
+      _hu_json_add_string (b, "source", e->source);
+      _hu_json_add_string (b, "label", e->label);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -469,10 +446,10 @@ json_references (HuReport    *self,
       HuReportReference *r = g_ptr_array_index (self->references, i);
 
       json_builder_begin_object (b);
-      add_string (b, "dataset", r->dataset);
-      add_string (b, "publisher", r->publisher);
-      add_string (b, "year", r->year);
-      add_string (b, "licence", r->licence);
+      _hu_json_add_string (b, "dataset", r->dataset);
+      _hu_json_add_string (b, "publisher", r->publisher);
+      _hu_json_add_string (b, "year", r->year);
+      _hu_json_add_string (b, "licence", r->licence);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -482,12 +459,12 @@ GBytes *
 _hu_report_to_json (HuReport *self)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *date = g_date_time_format_iso8601 (self->date);
   g_autofree char *statement = NULL;
   g_autofree char *card = NULL;
   gboolean found = FALSE;
+  gsize length;
   char *text;
 
   if (self->subject_id != NULL)
@@ -497,26 +474,26 @@ _hu_report_to_json (HuReport *self)
     }
 
   json_builder_begin_object (b);
-  add_string (b, "format", "huella-report");
+  _hu_json_add_string (b, "format", "huella-report");
   json_builder_set_member_name (b, "format-version");
   json_builder_add_int_value (b, 1);
-  add_string (b, "title", self->title);
-  add_string (b, "author", self->author);
-  add_string (b, "notes", self->notes);
-  add_string (b, "date", date);
-  add_string (b, "huella_version", PACKAGE_VERSION);
-  add_string (b, "currency", self->currency);
-  add_string (b, "baseline", self->baseline_id);
-  add_string (b, "subject", self->subject_id);
-  add_string (b, "statement", statement);
-  add_string (b, "model_card", card);
+  _hu_json_add_string (b, "title", self->title);
+  _hu_json_add_string (b, "author", self->author);
+  _hu_json_add_string (b, "notes", self->notes);
+  _hu_json_add_string (b, "date", date);
+  _hu_json_add_string (b, "huella_version", PACKAGE_VERSION);
+  _hu_json_add_string (b, "currency", self->currency);
+  _hu_json_add_string (b, "baseline", self->baseline_id);
+  _hu_json_add_string (b, "subject", self->subject_id);
+  _hu_json_add_string (b, "statement", statement);
+  _hu_json_add_string (b, "model_card", card);
 
   json_builder_set_member_name (b, "catalog");
   json_builder_begin_object (b);
-  add_number (b, "gpus", self->n_catalog_gpus);
-  add_number (b, "gpu_data_year", self->catalog_gpu_year);
-  add_number (b, "regions", self->n_catalog_regions);
-  add_number (b, "region_data_year", self->catalog_region_year);
+  _hu_json_add_double (b, "gpus", self->n_catalog_gpus);
+  _hu_json_add_double (b, "gpu_data_year", self->catalog_gpu_year);
+  _hu_json_add_double (b, "regions", self->n_catalog_regions);
+  _hu_json_add_double (b, "region_data_year", self->catalog_region_year);
   json_references (self, b);
   json_builder_end_object (b);
 
@@ -525,10 +502,9 @@ _hu_report_to_json (HuReport *self)
   json_equivalences (self, b);
   json_builder_end_object (b);
 
+  /* The shared writer: shortest exact numbers, as in project files. */
   root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = _hu_json_to_data (root, &length);
 
-  return g_bytes_new_take (text, strlen (text));
+  return g_bytes_new_take (text, length);
 }
