@@ -214,6 +214,30 @@ test_modified_and_ids (void)
   g_assert_cmpstr (id, ==, "v100s-2");
 }
 
+/* Links are ids, so everything that joins a project gets a unique one:
+ * imported runs come without, a pasted scenario may repeat one. */
+static void
+test_ids_on_append (void)
+{
+  g_autoptr(HuProject) p = load_example ("gpt3-gpus.huella");
+  g_autoptr(HuMeasuredRun) a = hu_measured_run_new ();
+  g_autoptr(HuMeasuredRun) b = hu_measured_run_new ();
+  g_autoptr(HuScenario) twin = hu_scenario_new ("v100s", "Another V100S");
+  GListStore *runs = hu_project_get_runs (p);
+
+  hu_measured_run_get_data (a)->source = g_strdup ("codecarbon");
+  g_list_store_append (runs, a);
+  g_list_store_append (runs, b);
+  g_list_store_append (hu_project_get_scenarios (p), twin);
+
+  g_assert_cmpstr (hu_measured_run_get_id (a), ==, "codecarbon");
+  g_assert_cmpstr (hu_measured_run_get_id (b), ==, "run");
+  g_assert_cmpstr (hu_scenario_get_id (twin), ==, "v100s-2");
+  /* The original keeps its id. */
+  g_assert_nonnull (hu_project_find_scenario (p, "v100s"));
+  g_assert_true (hu_project_find_scenario (p, "v100s") != twin);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,5 +255,6 @@ main (int    argc,
     }
   g_test_add_func ("/huella/project/atomic-save", test_atomic_save);
   g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
+  g_test_add_func ("/huella/project/ids-on-append", test_ids_on_append);
   return g_test_run ();
 }

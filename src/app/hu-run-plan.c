@@ -459,29 +459,6 @@ hu_run_plan_linked_scenario (HuProject     *project,
   return NULL;
 }
 
-/**
- * hu_run_plan_ensure_id:
- *
- * Gives @run a project-unique id if it has none. Importers leave ids to
- * the project, and links are made of ids: a run must have one before
- * it joins the project.
- */
-void
-hu_run_plan_ensure_id (HuProject     *project,
-                       HuMeasuredRun *run)
-{
-  HuRunData *data;
-
-  g_return_if_fail (HU_IS_PROJECT (project));
-  g_return_if_fail (HU_IS_MEASURED_RUN (run));
-
-  data = hu_measured_run_get_data (run);
-  if (data->id != NULL && *data->id != '\0')
-    return;
-  g_free (data->id);
-  data->id = hu_project_unique_id (project, "run");
-}
-
 static void
 set_run_scenario_id (HuMeasuredRun *run,
                      const char    *scenario_id)
@@ -521,7 +498,6 @@ hu_run_plan_link (HuProject     *project,
 
   if (run != NULL)
     {
-      hu_run_plan_ensure_id (project, run);
       old_scenario = hu_run_plan_linked_scenario (project, run);
       if (old_scenario != NULL && old_scenario != scenario)
         hu_scenario_set_run_id (old_scenario, NULL);

@@ -37,8 +37,6 @@ void           hu_run_plan_inputs         (HuMeasuredRun   *run,
 HuScenario    *hu_run_plan_new_scenario   (HuProject       *project,
                                            HuMeasuredRun   *run);
 
-void           hu_run_plan_ensure_id      (HuProject       *project,
-                                           HuMeasuredRun   *run);
 void           hu_run_plan_link           (HuProject       *project,
                                            HuScenario      *scenario,
                                            HuMeasuredRun   *run);

@@ -1466,7 +1466,6 @@ import_done (GObject      *object,
 
       if (first == NULL)
         first = run;
-      hu_run_plan_ensure_id (self->project, run);
       /* nvidia-smi and Zeus logs name nothing: the file names the run. */
       if (hu_measured_run_get_name (run) == NULL && hu_measured_run_get_data (run)->file != NULL)
         {

@@ -157,6 +157,58 @@ mark_modified (HuProject *self)
   hu_project_set_modified (self, TRUE);
 }
 
+static const char *
+item_id (GObject *item)
+{
+  return HU_IS_SCENARIO (item) ? hu_scenario_get_id (HU_SCENARIO (item))
+                               : hu_measured_run_get_id (HU_MEASURED_RUN (item));
+}
+
+/* Whether any scenario or run other than @self_item has @id. */
+static gboolean
+id_used_by_other (HuProject  *self,
+                  const char *id,
+                  GObject    *self_item)
+{
+  GListModel *models[] = { G_LIST_MODEL (self->scenarios), G_LIST_MODEL (self->runs) };
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint i = 0; i < g_list_model_get_n_items (models[m]); i++)
+      {
+        g_autoptr(GObject) other = g_list_model_get_item (models[m], i);
+        if (other != self_item && g_strcmp0 (item_id (other), id) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Links between scenarios and runs are made of ids, so every item gets a
+ * unique one as it joins the project, whoever adds it (importers leave
+ * ids to the project). */
+static void
+ensure_unique_id (HuProject *self,
+                  GObject   *item)
+{
+  const char *id = item_id (item);
+  g_autofree char *fresh = NULL;
+
+  if (id != NULL && *id != '\0' && !id_used_by_other (self, id, item))
+    return;
+
+  if (HU_IS_SCENARIO (item))
+    {
+      fresh = hu_project_unique_id (self, id && *id ? id : "scenario");
+      hu_scenario_set_id (HU_SCENARIO (item), fresh);
+    }
+  else
+    {
+      HuRunData *d = hu_measured_run_get_data (HU_MEASURED_RUN (item));
+      fresh = hu_project_unique_id (self, id && *id ? id : (d->source ? d->source : "run"));
+      g_free (d->id);
+      d->id = g_steal_pointer (&fresh);
+    }
+}
+
 static void
 on_items_changed (HuProject  *self,
                   guint       position,
@@ -167,6 +219,8 @@ on_items_changed (HuProject  *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      ensure_unique_id (self, item);
       g_signal_connect_object (item, "changed", G_CALLBACK (mark_modified), self,
                                G_CONNECT_SWAPPED);
       if (HU_IS_SCENARIO (item))
@@ -257,7 +311,6 @@ load_list (HuProject   *self,
            GError     **error)
 {
   JsonArray *array = NULL;
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!_hu_json_get_array (root, key, &array, error))
     return FALSE;
@@ -266,7 +319,6 @@ load_list (HuProject   *self,
     {
       JsonNode *node = json_array_get_element (array, i);
       g_autoptr(GObject) item = NULL;
-      const char *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -283,27 +335,8 @@ load_list (HuProject   *self,
           return FALSE;
         }
 
-      /* Ids are how runs link to scenarios: make sure each one is set and
-       * unique, renaming silently rather than refusing the file. */
-      id = scenarios ? hu_scenario_get_id (HU_SCENARIO (item))
-                     : hu_measured_run_get_id (HU_MEASURED_RUN (item));
-      if (id == NULL || *id == '\0' || g_hash_table_contains (ids, id))
-        {
-          g_autofree char *fresh = hu_project_unique_id (self, scenarios ? "scenario" : "run");
-          if (scenarios)
-            hu_scenario_set_id (HU_SCENARIO (item), fresh);
-          else
-            {
-              HuRunData *d = hu_measured_run_get_data (HU_MEASURED_RUN (item));
-              g_free (d->id);
-              d->id = g_strdup (fresh);
-            }
-          id = fresh;
-          g_hash_table_add (ids, g_strdup (fresh));
-        }
-      else
-        g_hash_table_add (ids, g_strdup (id));
-
+      /* Appending gives the item a unique id if it has none or a
+       * duplicate (ensure_unique_id), renaming rather than refusing. */
       g_list_store_append (scenarios ? self->scenarios : self->runs, item);
     }
   return TRUE;
