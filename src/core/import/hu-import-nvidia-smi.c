@@ -34,7 +34,6 @@
 #define MAX_REPORTED 100
 /* Mirrors hu-import-reader.c: a record that keeps a quote open for longer
  * than this is damage. */
-#define CSV_MAX_RECORD_LINES 64
 /* Watts with more significant digits than this take the g_ascii_strtod
  * path: below it, mantissa / 10^k is exact over exact, hence correctly
  * rounded, hence the same double strtod gives. */
@@ -576,78 +575,6 @@ fast_init (Importer *self)
     }
 }
 
-/* ---------------------------------------------------------------------- */
-/* The generic path's records, as _hu_csv_reader_read() makes them, from a
- * line already read: a record with an odd number of quotes goes on over
- * the next lines. */
-
-static gboolean
-quotes_open (const char *text,
-             gsize       len)
-{
-  gboolean open = FALSE;
-  const char *p = text;
-  const char *stop = text + len;
-
-  while ((p = memchr (p, '"', stop - p)) != NULL)
-    {
-      open = !open;
-      p++;
-    }
-  return open;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-make_record (HuLineReader  *lines,
-             HuLine        *line,
-             GString       *joined,
-             HuCsvRecord   *record,
-             GError       **error)
-{
-  char *text = line->text;
-  gboolean unbalanced;
-
-  record->number = line->number;
-  record->blank = FALSE;
-  record->n_fields = 0;
-
-  if (memchr (line->text, '"', line->len) != NULL && quotes_open (line->text, line->len))
-    {
-      guint extra = 0;
-
-      g_string_assign (joined, line->text);
-      while (quotes_open (joined->str, joined->len))
-        {
-          if (++extra > CSV_MAX_RECORD_LINES || joined->len > HU_LINE_MAX)
-            break;
-          if (!_hu_line_reader_read (lines, line, error))
-            return FALSE;
-          if (line->text == NULL || line->too_long)
-            break;
-          g_string_append_c (joined, '\n');
-          g_string_append_len (joined, line->text, line->len);
-        }
-      text = joined->str;
-    }
-
-  if (is_blank (text))
-    {
-      record->blank = TRUE;
-      return TRUE;
-    }
-  record->n_fields = _hu_csv_split (text, ',', record->fields, HU_CSV_MAX_FIELDS, &unbalanced);
-  return TRUE;
-}
-
 static void
 finish (Importer *self)
 {
@@ -733,7 +660,7 @@ _hu_import_nvidia_smi (HuImportContext  *ctx,
       if (self->fast && fast_row (self, line.text, line.len, line.number))
         continue;
 
-      if (!make_record (lines, &line, joined, &record, error))
+      if (!_hu_csv_record_from_line (lines, &line, joined, ',', &record, error))
         {
           ok = FALSE;
           break;

@@ -71,6 +71,13 @@ gboolean      _hu_csv_reader_read   (HuCsvReader      *reader,
                                      GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuCsvReader, _hu_csv_reader_free)
 
+gboolean      _hu_csv_record_from_line (HuLineReader *lines,
+                                        HuLine       *line,
+                                        GString      *joined,
+                                        char          separator,
+                                        HuCsvRecord  *record,
+                                        GError      **error);
+
 guint         _hu_csv_split         (char             *text,
                                      char              separator,
                                      char            **fields,

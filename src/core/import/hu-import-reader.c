@@ -330,7 +330,6 @@ _hu_csv_reader_read (HuCsvReader  *self,
                      GError      **error)
 {
   HuLine line;
-  char *text;
 
   *eof = FALSE;
   record->too_long = FALSE;
@@ -353,26 +352,52 @@ _hu_csv_reader_read (HuCsvReader  *self,
       return TRUE;
     }
 
-  text = line.text;
+  return _hu_csv_record_from_line (self->lines, &line, self->joined, self->separator,
+                                   record, error);
+}
+
+/**
+ * _hu_csv_record_from_line:
+ * @line: a line just read from @lines (not too long)
+ * @joined: scratch space for a record that spans lines
+ *
+ * Makes @record from @line, reading on while a quoted field is open (at
+ * most CSV_MAX_RECORD_LINES more lines). Shared by the CSV reader and by
+ * importers that read lines themselves for speed (nvidia-smi).
+ */
+gboolean
+_hu_csv_record_from_line (HuLineReader  *lines,
+                          HuLine        *line,
+                          GString       *joined,
+                          char           separator,
+                          HuCsvRecord   *record,
+                          GError       **error)
+{
+  char *text = line->text;
+
+  record->number = line->number;
+  record->blank = FALSE;
+  record->unbalanced = FALSE;
+  record->n_fields = 0;
 
   /* Only a record with an odd number of quotes needs the slow path. */
-  if (memchr (line.text, '"', line.len) != NULL && quotes_open (line.text, line.len))
+  if (memchr (line->text, '"', line->len) != NULL && quotes_open (line->text, line->len))
     {
       guint extra = 0;
 
-      g_string_assign (self->joined, line.text);
-      while (quotes_open (self->joined->str, self->joined->len))
+      g_string_assign (joined, line->text);
+      while (quotes_open (joined->str, joined->len))
         {
-          if (++extra > CSV_MAX_RECORD_LINES || self->joined->len > HU_LINE_MAX)
+          if (++extra > CSV_MAX_RECORD_LINES || joined->len > HU_LINE_MAX)
             break;
-          if (!_hu_line_reader_read (self->lines, &line, error))
+          if (!_hu_line_reader_read (lines, line, error))
             return FALSE;
-          if (line.text == NULL || line.too_long)
+          if (line->text == NULL || line->too_long)
             break;
-          g_string_append_c (self->joined, '\n');
-          g_string_append_len (self->joined, line.text, line.len);
+          g_string_append_c (joined, '\n');
+          g_string_append_len (joined, line->text, line->len);
         }
-      text = self->joined->str;
+      text = joined->str;
     }
 
   if (is_blank (text))
@@ -381,7 +406,7 @@ _hu_csv_reader_read (HuCsvReader  *self,
       return TRUE;
     }
 
-  record->n_fields = _hu_csv_split (text, self->separator, record->fields,
+  record->n_fields = _hu_csv_split (text, separator, record->fields,
                                     HU_CSV_MAX_FIELDS, &record->unbalanced);
   return TRUE;
 }
