@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-measured-estimated-group.h"
 #include "hu-run-plan.h"
@@ -516,6 +517,27 @@ on_field_changed (HuScenarioEditor *self,
   schedule_commit (self);
 }
 
+/* A carbon intensity typed while no region was chosen stood in for the
+ * region: once the user picks one, its own intensity is what they expect,
+ * not a leftover number that silently overrides it. */
+static void
+on_region_changed (HuScenarioEditor *self)
+{
+  const HuInputs *inputs;
+  const char *region;
+
+  if (self->loading || self->scenario == NULL)
+    return;
+
+  inputs = hu_scenario_get_inputs (self->scenario);
+  region = gpu_id_at (self->region_ids, gtk_drop_down_get_selected (self->region_dropdown));
+  if ((inputs->region == NULL || *inputs->region == '\0') &&
+      region != NULL && *region != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->intensity_row), "");
+
+  schedule_commit (self);
+}
+
 static void
 on_mode_changed (HuScenarioEditor *self)
 {
@@ -818,6 +840,16 @@ region_title (HuScenarioEditor *self,
   region = self->catalog != NULL ? hu_catalog_lookup_region (self->catalog, id) : NULL;
   if (region == NULL)
     return g_strdup (id);
+  /* A cloud region's name already ends with its code, "Netherlands
+   * (europe-west4)": repeating it as "(gcp/europe-west4)" only makes the
+   * name too long for its button. */
+  {
+    const char *code = strchr (region->id, '/');
+    g_autofree char *suffix = g_strdup_printf ("(%s)", code != NULL ? code + 1 : region->id);
+
+    if (g_str_has_suffix (region->name, suffix))
+      return g_strdup (region->name);
+  }
   /* Translators: region name and its id, "Iowa (gcp/us-central1)" */
   return g_strdup_printf (_("%s (%s)"), region->name, region->id);
 }
@@ -841,6 +873,42 @@ region_subtitle (HuScenarioEditor *self,
   return g_strdup_printf (_("%s · %s g/kWh"), provider_title (region->provider), intensity);
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        return child;
+      if ((found = find_search_entry (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+matches_every_word (const char *text,
+                    const char *query)
+{
+  g_autofree char *haystack = g_utf8_casefold (text, -1);
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  g_auto(GStrv) words = g_strsplit_set (needle, " \t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* GTK 4.8's drop-down only keeps items whose search text starts with what
+ * was typed, so "H100" would not find "NVIDIA H100 SXM5 80GB" nor
+ * "europe-west4" its region. Its filter matches the string returned here:
+ * when every typed word appears anywhere in the item, return the typed text
+ * itself, which that prefix filter accepts. */
 static char *
 search_text (GtkStringObject  *item,
              HuScenarioEditor *self,
@@ -849,8 +917,14 @@ search_text (GtkStringObject  *item,
   const char *id = gtk_string_object_get_string (item);
   g_autofree char *title = regions ? region_title (self, id) : gpu_title (self, id);
   g_autofree char *subtitle = regions ? region_subtitle (self, id) : gpu_subtitle (self, id);
+  g_autofree char *text = g_strdup_printf ("%s %s %s", title, subtitle, id);
+  GtkWidget *dropdown = GTK_WIDGET (regions ? self->region_dropdown : self->gpu_dropdown);
+  GtkWidget *entry = dropdown != NULL ? find_search_entry (dropdown) : NULL;
+  const char *query = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL;
 
-  return g_strdup_printf ("%s %s %s", title, subtitle, id);
+  if (query != NULL && *query != '\0' && matches_every_word (text, query))
+    return g_strdup (query);
+  return g_steal_pointer (&text);
 }
 
 static char *
@@ -1211,7 +1285,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   g_signal_connect_object (self->gpu_dropdown, "notify::selected",
                            G_CALLBACK (schedule_commit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->region_dropdown, "notify::selected",
-                           G_CALLBACK (schedule_commit), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_region_changed), self, G_CONNECT_SWAPPED);
 
   setup_dropdown (self, self->gpu_dropdown, self->gpu_ids,
                   G_CALLBACK (bind_gpu_item), G_CALLBACK (gpu_search_text));
