@@ -42,8 +42,10 @@ typedef struct {
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
+  /* The accelerators show under each name rather than in a column of their
+   * own: a table as wide as every metric would hide its last columns behind
+   * a scroll bar at the window's default size. */
   { HU_COLUMN_NAME, N_("Scenario"), NULL },
-  { HU_COLUMN_ACCELERATOR, N_("Accelerators"), NULL },
   { HU_COLUMN_GPU_HOURS, N_("GPU-hours"), "gpu-hours" },
   { HU_COLUMN_WALL_HOURS, N_("Wall-clock"), "wall-hours" },
   { HU_COLUMN_ENERGY, N_("Energy"), "energy-kwh" },
@@ -88,10 +90,13 @@ update_cell (GtkListItem *item)
   value = hu_result_format_column (result, column);
   delta = hu_result_format_delta (result, column);
 
-  if (column == HU_COLUMN_NAME && hu_result_get_error (result) != NULL)
+  if (column == HU_COLUMN_NAME)
     {
       g_free (delta);
-      delta = g_strdup (hu_result_get_error (result));
+      if (hu_result_get_error (result) != NULL)
+        delta = g_strdup (hu_result_get_error (result));
+      else
+        delta = hu_result_format_column (result, HU_COLUMN_ACCELERATOR);
     }
 
   gtk_label_set_label (GTK_LABEL (value_label), value);
@@ -101,7 +106,11 @@ update_cell (GtkListItem *item)
   /* Lower is better for every metric we show. */
   gtk_widget_remove_css_class (delta_label, "success");
   gtk_widget_remove_css_class (delta_label, "error");
-  if (delta != NULL && column != HU_COLUMN_NAME)
+  gtk_widget_remove_css_class (delta_label, "dim-label");
+  if (column == HU_COLUMN_NAME)
+    gtk_widget_add_css_class (delta_label,
+                              hu_result_get_error (result) != NULL ? "error" : "dim-label");
+  else if (delta != NULL)
     {
       if (g_str_has_prefix (delta, "+"))
         gtk_widget_add_css_class (delta_label, "error");
@@ -129,13 +138,13 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
     gtk_widget_add_css_class (value, "heading");
   if (GPOINTER_TO_UINT (column) == HU_COLUMN_EQUIVALENCE ||
-      GPOINTER_TO_UINT (column) == HU_COLUMN_ACCELERATOR)
+      GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
     {
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (value), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 18);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (delta), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
   gtk_widget_add_css_class (delta, "caption");
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), delta);
@@ -284,11 +293,11 @@ hu_comparison_view_init (HuComparisonView *self)
         gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Long names wrap within these widths rather than making rows tall. */
-      if (columns[i].column == HU_COLUMN_ACCELERATOR)
-        gtk_column_view_column_set_fixed_width (column, 220);
+      if (columns[i].column == HU_COLUMN_NAME)
+        gtk_column_view_column_set_fixed_width (column, 170);
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         {
-          gtk_column_view_column_set_fixed_width (column, 240);
+          gtk_column_view_column_set_fixed_width (column, 150);
           gtk_column_view_column_set_expand (column, TRUE);
         }
       gtk_column_view_append_column (self->column_view, column);
