@@ -622,7 +622,11 @@ hu_result_format_delta (HuResult *self,
 
   {
     double change = (value - base) / base;
-    g_autofree char *percent = hu_format_percent (fabs (change));
+    /* One decimal throughout, so a column of changes lines up ("−58.0 %"
+     * above "−58.3 %"); huge changes keep three significant digits. */
+    g_autofree char *number = fabs (change) < 10 ? hu_format_fixed (fabs (change) * 100, 1)
+                                                 : hu_format_number (fabs (change) * 100, 3);
+    g_autofree char *percent = g_strdup_printf ("%s %%", number);
 
     if (fabs (change) < 0.0005)
       /* Translators: no difference against the baseline */
