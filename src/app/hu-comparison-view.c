@@ -141,7 +141,9 @@ setup_cell (GtkSignalListItemFactory *factory,
       GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
     {
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (value), 18);
+      /* Narrow enough for every column to fit at the default window size
+       * in longer languages too (Spanish). */
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 15);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
@@ -297,7 +299,7 @@ hu_comparison_view_init (HuComparisonView *self)
         gtk_column_view_column_set_fixed_width (column, 170);
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         {
-          gtk_column_view_column_set_fixed_width (column, 150);
+          gtk_column_view_column_set_fixed_width (column, 120);
           gtk_column_view_column_set_expand (column, TRUE);
         }
       gtk_column_view_append_column (self->column_view, column);
