@@ -120,6 +120,28 @@ evaluate (const HuInputs *inputs,
   return item;
 }
 
+/* "Netherlands (europe-west4) · GCP": in a ranking that mixes providers
+ * and grids, a cloud region's row says whose it is. */
+static char *
+region_label (const HuRegion *region)
+{
+  const char *p = region->provider;
+  g_autofree char *brand = NULL;
+
+  if (p == NULL || g_str_equal (p, "grid"))
+    return g_strdup (region->name);
+  if (g_str_equal (p, "gcp") || g_str_equal (p, "aws") || g_str_equal (p, "ovh"))
+    brand = g_ascii_strup (p, -1);
+  else if (g_str_equal (p, "coreweave"))
+    brand = g_strdup ("CoreWeave");
+  else
+    {
+      brand = g_strdup (p);
+      brand[0] = g_ascii_toupper (brand[0]);
+    }
+  return g_strdup_printf ("%s · %s", region->name, brand);
+}
+
 /**
  * hu_sweep_regions:
  *
@@ -145,13 +167,15 @@ hu_sweep_regions (const HuInputs *inputs,
   for (guint i = 0; i < regions->len; i++)
     {
       HuRegion *region = regions->pdata[i];
+      g_autofree char *label = NULL;
       HuSweepItem *item;
 
       if (provider && *provider && g_strcmp0 (region->provider, provider) != 0)
         continue;
       g_free (copy.region);
       copy.region = g_strdup (region->id);
-      item = evaluate (&copy, catalog, metric, region->id, region->name, region->provider,
+      label = region_label (region);
+      item = evaluate (&copy, catalog, metric, region->id, label, region->provider,
                        g_strcmp0 (inputs->region, region->id) == 0);
       if (item)
         g_ptr_array_add (out, item);
