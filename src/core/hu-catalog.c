@@ -10,7 +10,7 @@
 
 #include "hu-catalog.h"
 #include "hu-json-private.h"
-#include "hu-catalog-resources.h"
+#include "hu-core.h"
 
 struct _HuCatalog
 {
@@ -994,21 +994,4 @@ hu_catalog_lookup_equivalence_set (HuCatalog  *self,
         return set;
     }
   return NULL;
-}
-
-/**
- * hu_core_ensure_resources:
- *
- * Registers the catalog GResource (data files and example projects) once.
- */
-void
-hu_core_ensure_resources (void)
-{
-  static gsize registered;
-
-  if (g_once_init_enter (&registered))
-    {
-      _hu_catalog_data_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
 }

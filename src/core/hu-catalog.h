@@ -105,7 +105,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuRegion, hu_region_unref)
 G_DECLARE_FINAL_TYPE (HuCatalog, hu_catalog, HU, CATALOG, GObject)
 
 GQuark                  hu_catalog_error_quark          (void);
-void                    hu_core_ensure_resources        (void);
 
 HuCatalog              *hu_catalog_get_default          (void);
 HuCatalog              *hu_catalog_new_builtin          (GError      **error);

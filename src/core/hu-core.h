@@ -13,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* Bind the core's gettext domain; safe to call more than once. */
-void hu_core_init (void);
+/* Bind the core's gettext domain and register its resources; safe to call
+ * more than once. */
+void hu_core_init             (void);
+void hu_core_ensure_resources (void);
 
 G_END_DECLS

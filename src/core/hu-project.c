@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hu-json-private.h"
+#include "hu-core.h"
 #include "hu-project.h"
 
 struct _HuProject

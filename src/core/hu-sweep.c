@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
 
 #include "hu-core.h"
@@ -267,22 +266,4 @@ hu_sweep_parameter (const HuInputs  *inputs,
 
   hu_inputs_clear (&copy);
   return g_steal_pointer (&out);
-}
-
-void
-hu_core_init (void)
-{
-  static gsize initialised;
-
-  if (g_once_init_enter (&initialised))
-    {
-      /* HUELLA_LOCALEDIR lets a build that is not installed find its
-       * translations (tools/dev sets it to the build tree's po/). */
-      const char *localedir = g_getenv ("HUELLA_LOCALEDIR");
-
-      bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      hu_core_ensure_resources ();
-      g_once_init_leave (&initialised, 1);
-    }
 }
