@@ -43,6 +43,57 @@ is_number (JsonNode *node)
   return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
 }
 
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* The one lookup behind every getter: *@out is the member, or NULL when it
+ * is absent or null (an error only if @required); a member of the wrong
+ * kind is an error naming the key and both kinds. */
+static gboolean
+get_member (JsonObject   *object,
+            const char   *key,
+            gboolean      required,
+            gboolean    (*is_kind) (JsonNode *node),
+            const char   *kind,
+            JsonNode    **out,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, HU_JSON_ERROR, 0, _("%s: missing"), key);
+      return FALSE;
+    }
+  if (!is_kind (node))
+    {
+      /* TRANSLATORS: key, what was expected ("a number"), what was found */
+      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected %s, found %s"),
+                   key, kind, type_name (node));
+      return FALSE;
+    }
+  *out = node;
+  return TRUE;
+}
+
 gboolean
 _hu_json_get_string (JsonObject  *object,
                      const char  *key,
@@ -50,25 +101,15 @@ _hu_json_get_string (JsonObject  *object,
                      char       **out,
                      GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!get_member (object, key, required, is_string, _("a string"), &node, error))
+    return FALSE;
+  if (node != NULL)
     {
-      if (required)
-        {
-          g_set_error (error, HU_JSON_ERROR, 0, _("%s: missing"), key);
-          return FALSE;
-        }
-      return TRUE;
+      g_free (*out);
+      *out = g_strdup (json_node_get_string (node));
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected a string, found %s"),
-                   key, type_name (node));
-      return FALSE;
-    }
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
 
@@ -80,25 +121,15 @@ _hu_json_get_double (JsonObject  *object,
                      double      *out,
                      GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node;
   double value;
 
   *out = NAN;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        {
-          g_set_error (error, HU_JSON_ERROR, 0, _("%s: missing"), key);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (!is_number (node))
-    {
-      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected a number, found %s"),
-                   key, type_name (node));
-      return FALSE;
-    }
+  if (!get_member (object, key, required, is_number, _("a number"), &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
   value = json_node_get_double (node);
   if (!isfinite (value) || value < minimum)
     {
@@ -116,17 +147,14 @@ _hu_json_get_int (JsonObject  *object,
                   int         *out,
                   GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node;
   double value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!get_member (object, key, FALSE, is_number, _("a number"), &node, error))
+    return FALSE;
+  if (node == NULL)
     return TRUE;
-  if (!is_number (node))
-    {
-      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected a number, found %s"),
-                   key, type_name (node));
-      return FALSE;
-    }
+
   value = json_node_get_double (node);
   if (value != floor (value) || fabs (value) > G_MAXINT)
     {
@@ -143,18 +171,13 @@ _hu_json_get_object (JsonObject  *object,
                      JsonObject **out,
                      GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected an object, found %s"),
-                   key, type_name (node));
-      return FALSE;
-    }
-  *out = json_node_get_object (node);
+  if (!get_member (object, key, FALSE, is_object, _("an object"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }
 
@@ -164,18 +187,13 @@ _hu_json_get_array (JsonObject  *object,
                     JsonArray  **out,
                     GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, HU_JSON_ERROR, 0, _("%s: expected an array, found %s"),
-                   key, type_name (node));
-      return FALSE;
-    }
-  *out = json_node_get_array (node);
+  if (!get_member (object, key, FALSE, is_array, _("an array"), &node, error))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_array (node);
   return TRUE;
 }
 
