@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "hu-chart.h"
+#include "hu-chart-private.h"
 
 /* Charts built straight from core data. They live apart from the renderer
  * so the renderer stays a pure "data in, pixels out" unit. */
@@ -36,10 +36,9 @@ hu_metric_unit_kind (HuMetric metric)
     }
 }
 
-/* What a measured run says about @metric, NAN when the log does not say. */
-static double
-run_metric (const HuRunData *data,
-            HuMetric         metric)
+double
+_hu_run_data_get_metric (const HuRunData *data,
+                         HuMetric         metric)
 {
   switch (metric)
     {
@@ -111,7 +110,7 @@ add_runs (HuChart   *chart,
     {
       g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
       const HuRunData *data = hu_measured_run_get_data (run);
-      double value = run_metric (data, metric);
+      double value = _hu_run_data_get_metric (data, metric);
       g_autofree char *label = NULL;
       guint category;
 
@@ -276,24 +275,13 @@ hu_chart_new_parameter_sweep (GArray     *points,
   return chart;
 }
 
-/**
- * hu_chart_new_power:
- * @run: a measured run
- *
- * Returns: (transfer full): the run's power over time, one band and mean
- *   line per logged series; empty when the log has no time series
- */
 HuChart *
-hu_chart_new_power (HuMeasuredRun *run)
+_hu_chart_new_power (const char      *name,
+                     const HuRunData *data)
 {
-  const HuRunData *data;
-  HuChart *chart;
+  HuChart *chart = hu_chart_new (HU_CHART_POWER);
 
-  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), NULL);
-
-  data = hu_measured_run_get_data (run);
-  chart = hu_chart_new (HU_CHART_POWER);
-  hu_chart_set_title (chart, hu_measured_run_get_name (run));
+  hu_chart_set_title (chart, name);
   hu_chart_set_x_label (chart, _("Time"));
   hu_chart_set_y_label (chart, _("Power"));
   hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
@@ -313,4 +301,20 @@ hu_chart_new_power (HuMeasuredRun *run)
     }
 
   return chart;
+}
+
+/**
+ * hu_chart_new_power:
+ * @run: a measured run
+ *
+ * Returns: (transfer full): the run's power over time, one band and mean
+ *   line per logged series; empty when the log has no time series
+ */
+HuChart *
+hu_chart_new_power (HuMeasuredRun *run)
+{
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), NULL);
+
+  return _hu_chart_new_power (hu_measured_run_get_name (run),
+                              hu_measured_run_get_data (run));
 }

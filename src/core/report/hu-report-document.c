@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-core.h"
+#include "hu-chart-private.h"
 #include "hu-report-private.h"
 
 /*
@@ -756,52 +757,6 @@ _hu_report_build_document (HuReport *self)
 /* ---------------------------------------------------------------------- */
 /* Charts from the snapshot                                                */
 
-static double
-run_value (const HuRunData *d,
-           HuMetric         metric)
-{
-  switch (metric)
-    {
-    case HU_METRIC_ENERGY_KWH: return d->energy_kwh;
-    case HU_METRIC_EMISSIONS_KG:
-    case HU_METRIC_TOTAL_KG: return d->emissions_kg;
-    case HU_METRIC_WALL_HOURS: return d->duration_s / 3600;
-    case HU_METRIC_GPU_HOURS: return d->duration_s / 3600 * d->gpu_count;
-    case HU_METRIC_COST:
-    case HU_N_METRICS:
-    default:
-      return NAN;
-    }
-}
-
-static HuChart *
-power_chart (HuReport *self,
-             int       index)
-{
-  HuReportRun *r = g_ptr_array_index (self->runs, index);
-  HuChart *chart = hu_chart_new (HU_CHART_POWER);
-
-  hu_chart_set_title (chart, r->name);
-  hu_chart_set_x_label (chart, _("Time"));
-  hu_chart_set_y_label (chart, _("Power"));
-  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
-  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
-  for (guint i = 0; i < r->data.series->len; i++)
-    {
-      HuPowerSeries *series = g_ptr_array_index (r->data.series, i);
-      guint s = hu_chart_add_series (chart, series->label);
-
-      for (guint j = 0; j < series->buckets->len; j++)
-        {
-          HuSeriesBucket *b = &g_array_index (series->buckets, HuSeriesBucket, j);
-
-          hu_chart_add_bucket (chart, s, b->t0_s, b->t1_s, b->min_w, b->mean_w, b->max_w);
-        }
-    }
-
-  return chart;
-}
-
 static gboolean
 any_embodied (HuReport *self)
 {
@@ -835,7 +790,11 @@ _hu_report_build_chart (HuReport            *self,
   int embodied = -1;
 
   if (block->run >= 0)
-    return power_chart (self, block->run);
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, block->run);
+
+      return _hu_chart_new_power (r->name, &r->data);
+    }
 
   chart = hu_chart_new (HU_CHART_BARS);
   hu_chart_set_title (chart, hu_metric_title (metric));
@@ -874,7 +833,7 @@ _hu_report_build_chart (HuReport            *self,
   for (guint i = 0; i < self->runs->len; i++)
     {
       HuReportRun *r = g_ptr_array_index (self->runs, i);
-      double value = run_value (&r->data, metric);
+      double value = _hu_run_data_get_metric (&r->data, metric);
       g_autofree char *label = NULL;
       guint c;
 
