@@ -11,15 +11,32 @@
  * in each case) or hand arithmetic shown next to it; see
  * ../shared/reference/published-results.md. */
 
+/* Estimates @inputs with the shipped catalog and clears them. */
 static HuEstimate *
-compute (const HuInputs *inputs)
+compute (HuInputs *inputs)
 {
   g_autoptr(GError) error = NULL;
   HuEstimate *e = hu_estimate_compute (inputs, hu_catalog_get_default (),
                                        HU_ESTIMATE_FLAGS_NONE, &error);
+  hu_inputs_clear (inputs);
   g_assert_no_error (error);
   g_assert_nonnull (e);
   return e;
+}
+
+/* The seed article's first row: GPT-3 on a V100S at 100 % of 130 TFLOP/s,
+ * 250 W, no PUE. */
+static void
+seed_v100s_inputs (HuInputs *in,
+                   double    intensity)
+{
+  hu_inputs_init (in);
+  in->flops = 3.14e23;
+  in->peak_tflops = 130;
+  in->utilization = 1;
+  in->power_w = 250;
+  in->pue = 1;
+  in->intensity = intensity;
 }
 
 /* Seed article, Table 2: GPT-3 (3.14e23 FLOPs) at 100 % of the listed
@@ -56,7 +73,6 @@ test_seed_table_2 (gconstpointer data)
   in.pue = 1.0;
   in.intensity = 433;
   e = compute (&in);
-  hu_inputs_clear (&in);
 
   g_assert_cmpfloat (floor (e->gpu_hours), ==, row->published_gpu_hours);
   g_assert_cmpfloat (round (e->energy_kwh / 100.0) / 10.0, ==, row->published_mwh);
@@ -84,15 +100,8 @@ test_seed_table_3 (void)
   HuInputs in;
 
   g_assert_nonnull (set);
-  hu_inputs_init (&in);
-  in.flops = 3.14e23;
-  in.peak_tflops = 130;
-  in.utilization = 1;
-  in.power_w = 250;
-  in.pue = 1;
-  in.intensity = set->electricity_kg_per_kwh * 1000.0;
+  seed_v100s_inputs (&in, set->electricity_kg_per_kwh * 1000.0);
   e = compute (&in);
-  hu_inputs_clear (&in);
 
   assert_rel (e->total_kg / 1000.0, 72.5, 0.01);
 
@@ -161,7 +170,6 @@ test_patterson_table_4 (gconstpointer data)
   by_days = compute (&in);
   tolerance = 0.005 + 0.05 / row->days;
   assert_rel (by_days->energy_kwh / 1000, row->published_mwh, tolerance);
-  hu_inputs_clear (&in);
 
   /* (b) tCO₂e = the paper's MWh × gross intensity, compared at the
    * paper's printing precision (one decimal) or 0.5 %, whichever is
@@ -174,7 +182,6 @@ test_patterson_table_4 (gconstpointer data)
   by_paper_mwh = compute (&in);
   assert_abs (by_paper_mwh->emissions_kg / 1000, row->published_t,
               MAX (0.005 * row->published_t, 0.05));
-  hu_inputs_clear (&in);
 
   /* (c) The shipped example reaches the same table from FLOPs and the
    * measured TFLOPS: within 0.5 % or half a printed unit. */
@@ -202,7 +209,6 @@ test_patterson_gpt3_from_flops (void)
   in.pue = 1.1;
   in.intensity = 429;
   e = compute (&in);
-  hu_inputs_clear (&in);
 
   /* 3.14e23 / 24.6e12 / 3600 = 3,545,619.9 h; × 0.33 kW × 1.1 = 1,287.06 MWh */
   assert_rel (e->gpu_hours, 3.14e23 / 24.6e12 / 3600, 1e-12);
@@ -241,7 +247,6 @@ test_strubell_table_3 (gconstpointer data)
   in.pue = 1.58;
   in.intensity = 0.954 * lb * 1000;  /* g/kWh */
   e = compute (&in);
-  hu_inputs_clear (&in);
 
   g_assert_cmpfloat (round (e->energy_kwh), ==, row->published_kwh);
   g_assert_cmpfloat (round (e->emissions_kg / lb), ==, row->published_lbs);
@@ -303,7 +308,6 @@ test_llama_table_15 (gconstpointer data)
   in.pue = 1.1;
   in.intensity = 385;
   e = compute (&in);
-  hu_inputs_clear (&in);
 
   g_assert_cmpfloat (e->power_w, ==, 400);
   if (g_str_equal (row->model, "BLOOM-175B"))
@@ -346,11 +350,20 @@ test_mlco2_example (void)
   in.pue = 1;
   in.intensity = 566.3;
   e = compute (&in);
-  hu_inputs_clear (&in);
   assert_abs (e->emissions_kg, 16.989, 0.0005);
 }
 
 /* Defaults come from the catalog with their source; overrides win. */
+static void
+a100_7b_inputs (HuInputs *in)
+{
+  hu_inputs_init (in);
+  in->params = 7e9;
+  in->tokens = 1e12;
+  in->gpu = g_strdup ("nvidia-a100-sxm4-80gb");
+  in->region = g_strdup ("gcp/us-central1");
+}
+
 static void
 test_defaults_and_overrides (void)
 {
@@ -358,11 +371,7 @@ test_defaults_and_overrides (void)
   g_autoptr(HuEstimate) o = NULL;
   HuInputs in;
 
-  hu_inputs_init (&in);
-  in.params = 7e9;
-  in.tokens = 1e12;
-  in.gpu = g_strdup ("nvidia-a100-sxm4-80gb");
-  in.region = g_strdup ("gcp/us-central1");
+  a100_7b_inputs (&in);
   e = compute (&in);
 
   /* 6 × 7e9 × 1e12 = 4.2e22 FLOP; A100 dense bf16 312 TFLOP/s at the
@@ -382,6 +391,7 @@ test_defaults_and_overrides (void)
 
   /* us-central1 has a region PUE in the catalog; otherwise GCP's 1.10.
    * Either way an explicit value wins. */
+  a100_7b_inputs (&in);
   in.pue = 1.3;
   in.power_w = 350;
   in.intensity = 100;
@@ -389,7 +399,6 @@ test_defaults_and_overrides (void)
   in.count = 64;
   in.price = 2.5;
   o = compute (&in);
-  hu_inputs_clear (&in);
 
   g_assert_cmpfloat (o->pue, ==, 1.3);
   g_assert_cmpfloat (o->power_w, ==, 350);
@@ -421,7 +430,6 @@ test_provider_pue_defaults (void)
       in.power_w = 100;
       in.region = g_strdup (cases[i].region);
       e = compute (&in);
-      hu_inputs_clear (&in);
       g_assert_cmpfloat_with_epsilon (e->pue, cases[i].pue, 1e-9);
     }
 }
@@ -498,19 +506,13 @@ test_derivation_text (void)
   g_autofree char *text = NULL;
   HuInputs in;
 
-  hu_inputs_init (&in);
-  in.flops = 3.14e23;
-  in.peak_tflops = 130;
-  in.utilization = 1;
-  in.power_w = 250;
-  in.pue = 1;
-  in.intensity = 433;
+  seed_v100s_inputs (&in, 433);
   e = compute (&in);
-  hu_inputs_clear (&in);
 
+  /* The issue's own example line; C.UTF-8 does not group digits. */
   text = hu_estimate_derivation_text (e);
   g_assert_nonnull (strstr (text, "3.14e23 FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h"));
-  g_assert_nonnull (strstr (text, "670,940 h") ? strstr (text, "670,940 h") : strstr (text, "670940 h"));
+  g_assert_nonnull (strstr (text, "= 670940 h\n"));
 }
 
 int
