@@ -430,11 +430,7 @@ fill_common (HuRunData  *data,
         _hu_run_set_string (&data->region, log->location);
     }
   if (!isnan (log->first_time))
-    {
-      g_free (data->start);
-      data->start = _hu_format_timestamp (log->first_time, TRUE);
-      data->start_is_local = TRUE;
-    }
+    _hu_run_set_start (data, log->first_time, TRUE);
 }
 
 /* Energy of one component from the epochs' average power × duration. */

@@ -223,9 +223,7 @@ finish_run (Importer   *self,
   if (_hu_parse_timestamp (pending_field (self, p, COL_TIMESTAMP), &timestamp, &has_zone))
     {
       double start = timestamp - (isfinite (data->duration_s) ? data->duration_s : 0);
-      g_free (data->start);
-      data->start = _hu_format_timestamp (start, !has_zone);
-      data->start_is_local = !has_zone;
+      _hu_run_set_start (data, start, !has_zone);
     }
 
   _hu_run_set_string (&data->country, *iso != '\0' ? iso

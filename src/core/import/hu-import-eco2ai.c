@@ -281,11 +281,7 @@ finish_agg (Agg *agg)
   if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
     data->intensity_g_per_kwh = data->emissions_kg / data->energy_kwh * 1000.0;
   if (isfinite (agg->start))
-    {
-      g_free (data->start);
-      data->start = _hu_format_timestamp (agg->start, TRUE);
-      data->start_is_local = TRUE;
-    }
+    _hu_run_set_start (data, agg->start, TRUE);
 }
 
 gboolean

@@ -141,9 +141,7 @@ finish (HuImportContext *ctx,
   data->pue = EIT_PUE;
   data->samples = st->samples;
   data->duration_s = st->end_t - st->first_t;
-  g_free (data->start);
-  data->start = _hu_format_timestamp (st->first_t, FALSE);
-  data->start_is_local = FALSE;
+  _hu_run_set_start (data, st->first_t, FALSE);
   if (st->any_cpu)
     data->cpu_energy_kwh = st->cpu_j / 3.6e6 * EIT_PUE;
   if (st->any_gpu)

@@ -616,9 +616,7 @@ finish (Importer *self)
   data->energy_kwh = data->gpu_energy_kwh = joules / 3.6e6;
   data->duration_s = self->last_t - self->first_t;
   data->samples = self->samples;
-  g_free (data->start);
-  data->start = _hu_format_timestamp (self->first_t, TRUE);
-  data->start_is_local = TRUE;
+  _hu_run_set_start (data, self->first_t, TRUE);
 
   note = g_strdup_printf (_("GPU board power only, integrated per GPU with the trapezoid rule; "
                             "%u gaps (%.0f s) left out, not bridged."), gaps, gap_s);

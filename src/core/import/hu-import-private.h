@@ -135,6 +135,10 @@ void           _hu_run_add_note     (HuRunData        *data,
                                      const char       *note);
 void           _hu_run_add_series   (HuRunData        *data,
                                      HuPowerSeries    *series);
+/* The start, written as _hu_format_timestamp() does (NULL if out of range). */
+void           _hu_run_set_start    (HuRunData        *data,
+                                     double            seconds,
+                                     gboolean          is_local);
 
 /* The importers. Each reads one stream and adds runs and skips to
  * ctx->result; FALSE only for I/O errors, cancellation, or a file that is

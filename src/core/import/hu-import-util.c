@@ -332,3 +332,13 @@ _hu_run_add_series (HuRunData     *data,
     data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
   g_ptr_array_add (data->series, series);
 }
+
+void
+_hu_run_set_start (HuRunData *data,
+                   double     seconds,
+                   gboolean   is_local)
+{
+  g_free (data->start);
+  data->start = _hu_format_timestamp (seconds, is_local);
+  data->start_is_local = is_local;
+}

@@ -96,8 +96,7 @@ _hu_import_zeus (HuImportContext  *ctx,
       _hu_run_set_string (&data->run_id, record.fields[1]);
       _hu_run_set_string (&data->name, record.fields[1]);
       /* Unix time: a real instant, not a wall clock. */
-      g_free (data->start);
-      data->start = _hu_format_timestamp (start, FALSE);
+      _hu_run_set_start (data, start, FALSE);
       data->duration_s = elapsed;
       data->gpu_count = gpu_cols->len;
       if (known)
