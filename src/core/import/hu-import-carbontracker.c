@@ -521,9 +521,7 @@ add_measured_run (HuImportContext *ctx,
       if (isfinite (data->energy_kwh) && isfinite (log->intensity))
         data->emissions_kg = data->energy_kwh * log->intensity / 1000.0;
     }
-  if (isnan (data->intensity_g_per_kwh) && isfinite (data->emissions_kg)
-      && isfinite (data->energy_kwh) && data->energy_kwh > 0)
-    data->intensity_g_per_kwh = data->emissions_kg * 1000.0 / data->energy_kwh;
+  _hu_run_derive_intensity (data);
 
   if (log->interrupted)
     _hu_run_add_note (data, _("Training was interrupted before all epochs were monitored."));
@@ -548,8 +546,7 @@ add_predicted_run (HuImportContext *ctx,
   data->emissions_kg = log->predicted.co2_g / 1000.0;
   /* The prediction used a forecast intensity, not the measured average. */
   data->intensity_g_per_kwh = NAN;
-  if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
-    data->intensity_g_per_kwh = data->emissions_kg * 1000.0 / data->energy_kwh;
+  _hu_run_derive_intensity (data);
 
   name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Prediction for %u epoch", "Prediction for %u epochs",
                                     log->predicted.epochs),

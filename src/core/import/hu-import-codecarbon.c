@@ -215,8 +215,7 @@ finish_run (Importer   *self,
   /* CodeCarbon does not log the intensity it used; emissions/energy is it.
    * emissions_rate is ignored: its unit changed (g/s before 2.2.0, kg/s
    * after) and it is only emissions/duration anyway. */
-  if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
-    data->intensity_g_per_kwh = data->emissions_kg / data->energy_kwh * 1000.0;
+  _hu_run_derive_intensity (data);
 
   /* The row is written when the run stops or flushes: its start is the
    * write time minus the duration, on the machine's local clock. */

@@ -278,8 +278,7 @@ finish_agg (Agg *agg)
       data->emissions_kg = agg->best_co2;
       data->samples = agg->rows;
     }
-  if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
-    data->intensity_g_per_kwh = data->emissions_kg / data->energy_kwh * 1000.0;
+  _hu_run_derive_intensity (data);
   if (isfinite (agg->start))
     _hu_run_set_start (data, agg->start, TRUE);
 }

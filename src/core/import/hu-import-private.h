@@ -135,6 +135,8 @@ void           _hu_run_add_note     (HuRunData        *data,
                                      const char       *note);
 void           _hu_run_add_series   (HuRunData        *data,
                                      HuPowerSeries    *series);
+/* Where the log gives no intensity: emissions / energy, if both are known. */
+void           _hu_run_derive_intensity (HuRunData    *data);
 /* The start, written as _hu_format_timestamp() does (NULL if out of range). */
 void           _hu_run_set_start    (HuRunData        *data,
                                      double            seconds,

@@ -342,3 +342,11 @@ _hu_run_set_start (HuRunData *data,
   data->start = _hu_format_timestamp (seconds, is_local);
   data->start_is_local = is_local;
 }
+
+void
+_hu_run_derive_intensity (HuRunData *data)
+{
+  if (isnan (data->intensity_g_per_kwh) && isfinite (data->emissions_kg)
+      && isfinite (data->energy_kwh) && data->energy_kwh > 0)
+    data->intensity_g_per_kwh = data->emissions_kg / data->energy_kwh * 1000.0;
+}
