@@ -329,13 +329,6 @@ hu_chart_view_set_chart (HuChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
-const HuChartStyle *
-hu_chart_view_get_style (HuChartView *self)
-{
-  g_return_val_if_fail (HU_IS_CHART_VIEW (self), NULL);
-  return &self->style;
-}
-
 /**
  * hu_chart_view_render_texture:
  * @width: width in pixels

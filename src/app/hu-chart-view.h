@@ -14,7 +14,6 @@ GtkWidget  *hu_chart_view_new            (void);
 HuChart    *hu_chart_view_get_chart      (HuChartView *self);
 void        hu_chart_view_set_chart      (HuChartView *self,
                                           HuChart     *chart);
-const HuChartStyle *hu_chart_view_get_style (HuChartView *self);
 GdkTexture *hu_chart_view_render_texture (HuChartView *self,
                                           int          width,
                                           int          height);

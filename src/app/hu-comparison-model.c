@@ -352,24 +352,3 @@ hu_comparison_model_set_display (HuComparisonModel *self,
   for (guint i = 0; i < self->results->len; i++)
     apply_display (self, g_ptr_array_index (self->results, i));
 }
-
-const char *
-hu_comparison_model_get_equivalence_set (HuComparisonModel *self)
-{
-  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
-  return self->equivalence_set;
-}
-
-HuEnergyUnit
-hu_comparison_model_get_energy_unit (HuComparisonModel *self)
-{
-  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), 0);
-  return self->energy_unit;
-}
-
-HuMassUnit
-hu_comparison_model_get_mass_unit (HuComparisonModel *self)
-{
-  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), 0);
-  return self->mass_unit;
-}

@@ -19,8 +19,5 @@ void               hu_comparison_model_set_display    (HuComparisonModel *self,
                                                        const char        *equivalence_set,
                                                        HuEnergyUnit       energy_unit,
                                                        HuMassUnit         mass_unit);
-const char        *hu_comparison_model_get_equivalence_set (HuComparisonModel *self);
-HuEnergyUnit       hu_comparison_model_get_energy_unit (HuComparisonModel *self);
-HuMassUnit         hu_comparison_model_get_mass_unit   (HuComparisonModel *self);
 
 G_END_DECLS

@@ -1953,10 +1953,3 @@ hu_window_get_derivation_view (HuWindow *self)
   g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
   return self->derivation_view;
 }
-
-GtkListBox *
-hu_window_get_scenario_list (HuWindow *self)
-{
-  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
-  return self->scenario_list;
-}

@@ -52,6 +52,5 @@ HuRunView         *hu_window_get_run_view         (HuWindow      *self);
 HuComparisonView  *hu_window_get_comparison_view  (HuWindow      *self);
 HuWhatIfView      *hu_window_get_what_if_view     (HuWindow      *self);
 HuDerivationView  *hu_window_get_derivation_view  (HuWindow      *self);
-GtkListBox        *hu_window_get_scenario_list    (HuWindow      *self);
 
 G_END_DECLS
