@@ -98,23 +98,6 @@ csv_append_row (GString *out,
   g_string_append (out, "\r\n");
 }
 
-static double
-delta_pct (double value,
-           double baseline)
-{
-  if (!isfinite (value) || !isfinite (baseline) || baseline == 0)
-    return NAN;
-  return (value - baseline) / baseline * 100;
-}
-
-static double
-baseline_total (HuReport *self)
-{
-  const HuReportScenario *b = _hu_report_baseline (self);
-
-  return b != NULL && b->estimate != NULL ? b->estimate->total_kg : NAN;
-}
-
 static void
 csv_scenario (HuReport         *self,
               HuReportScenario *s,
@@ -163,7 +146,8 @@ csv_scenario (HuReport         *self,
   csv_set_number (row, "embodied_kg", e->embodied_kg);
   csv_set_number (row, "total_kg", e->total_kg);
   csv_set_number (row, "cost", e->cost);
-  csv_set_number (row, "vs_baseline_pct", delta_pct (e->total_kg, baseline_total (self)));
+  csv_set_number (row, "vs_baseline_pct",
+                  _hu_report_pct_change (e->total_kg, _hu_report_baseline_total (self)));
   csv_set (row, "linked_scenario", NULL);
 }
 
@@ -309,7 +293,7 @@ static void
 json_scenarios (HuReport    *self,
                 JsonBuilder *b)
 {
-  double base = baseline_total (self);
+  double base = _hu_report_baseline_total (self);
 
   json_builder_set_member_name (b, "scenarios");
   json_builder_begin_array (b);
@@ -334,7 +318,7 @@ json_scenarios (HuReport    *self,
       if (s->estimate != NULL)
         {
           json_estimate (b, s->estimate);
-          _hu_json_add_double (b, "vs_baseline_pct", delta_pct (s->estimate->total_kg, base));
+          _hu_json_add_double (b, "vs_baseline_pct", _hu_report_pct_change (s->estimate->total_kg, base));
         }
       _hu_json_add_string (b, "error", s->error);
       statement = _hu_report_statement (self, s->id, &found);

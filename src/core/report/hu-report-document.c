@@ -144,22 +144,19 @@ fmt_sig (double value,
   return isfinite (value) ? _hu_format_significant (value, significant) : NULL;
 }
 
+/* A signed change in percent, "−33.3 %"; "±0.0 %" when it rounds to
+ * zero. A real minus sign reads better than a hyphen in tables. */
 static char *
-fmt_delta (double value,
-           double baseline)
+fmt_pct_change (double pct)
 {
   g_autofree char *number = NULL;
-  double delta;
 
-  if (!isfinite (value) || !isfinite (baseline) || baseline == 0)
+  if (!isfinite (pct))
     return NULL;
-
-  delta = (value - baseline) / baseline * 100;
-  number = _hu_format_decimals (fabs (delta), 1);
-  if (g_str_equal (number, "0.0") || g_str_equal (number, "0,0"))
+  number = _hu_format_decimals (fabs (pct), 1);
+  if (fabs (pct) < 0.05)
     return g_strdup_printf ("±%s %%", number);
-  /* A real minus sign reads better than a hyphen in tables. */
-  return g_strdup_printf ("%s%s %%", delta < 0 ? "−" : "+", number);
+  return g_strdup_printf ("%s%s %%", pct < 0 ? "−" : "+", number);
 }
 
 static char *
@@ -257,20 +254,12 @@ add_statement (HuReport  *self,
   add_block (doc, HU_BLOCK_STATEMENT, 0, statement);
 }
 
-static double
-baseline_total (HuReport *self)
-{
-  const HuReportScenario *baseline = _hu_report_baseline (self);
-
-  return baseline != NULL && baseline->estimate != NULL ? baseline->estimate->total_kg : NAN;
-}
-
 static void
 add_comparison (HuReport  *self,
                 GPtrArray *doc)
 {
   HuReportTable *table;
-  double base = baseline_total (self);
+  double base = _hu_report_baseline_total (self);
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Comparison"));
   table = new_table (NULL, 8,
@@ -300,7 +289,7 @@ add_comparison (HuReport  *self,
                      isfinite (e->wall_hours) ? hu_format_duration (e->wall_hours) : NULL,
                      fmt_unit (HU_UNIT_ENERGY_KWH, e->energy_kwh, NULL),
                      fmt_unit (HU_UNIT_MASS_KG, e->total_kg, NULL),
-                     is_base ? g_strdup (_("baseline")) : fmt_delta (e->total_kg, base),
+                     is_base ? g_strdup (_("baseline")) : fmt_pct_change (_hu_report_pct_change (e->total_kg, base)),
                      fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
     }
   add_table (doc, table);
@@ -458,19 +447,6 @@ add_inputs (HuReport  *self,
   add_table (doc, table);
 }
 
-static char *
-fmt_difference (double pct)
-{
-  g_autofree char *number = NULL;
-
-  if (!isfinite (pct))
-    return NULL;
-  number = _hu_format_decimals (fabs (pct), 1);
-  if (fabs (pct) < 0.05)
-    return g_strdup_printf ("±%s %%", number);
-  return g_strdup_printf ("%s%s %%", pct < 0 ? "−" : "+", number);
-}
-
 /* "2023-11-09 12:38:46" reads better than ISO 8601's "T" and can wrap
  * between date and time. */
 static char *
@@ -518,7 +494,7 @@ add_comparison_rows (HuReportTable            *table,
         }
       table_add_row (table, g_strdup (r->name), g_strdup (c->scenario->name),
                      g_strdup (rows[i].quantity), measured, estimated,
-                     fmt_difference (rows[i].pct));
+                     fmt_pct_change (rows[i].pct));
     }
 }
 

@@ -162,6 +162,12 @@ char              *_hu_report_statement      (HuReport      *self,
                                               const char    *id,
                                               gboolean      *found);
 const HuReportScenario *_hu_report_baseline  (HuReport      *self);
+/* The baseline's total CO₂eq; NAN without a baseline estimate. */
+double             _hu_report_baseline_total (HuReport      *self);
+/* (@value − @reference) ÷ @reference × 100; NAN when either is not
+ * finite or @reference is 0. */
+double             _hu_report_pct_change     (double         value,
+                                              double         reference);
 
 GBytes            *_hu_report_to_csv         (HuReport      *self);
 GBytes            *_hu_report_to_json        (HuReport      *self);

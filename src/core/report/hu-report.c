@@ -443,6 +443,14 @@ _hu_report_baseline (HuReport *self)
   return NULL;
 }
 
+double
+_hu_report_baseline_total (HuReport *self)
+{
+  const HuReportScenario *b = _hu_report_baseline (self);
+
+  return b != NULL && b->estimate != NULL ? b->estimate->total_kg : NAN;
+}
+
 /* A run and a scenario are linked from either side: the scenario's "run"
  * (a plan made from a run) or the run's "scenario" (a run of a plan). */
 const HuReportScenario *
@@ -460,13 +468,13 @@ _hu_report_linked_scenario (HuReport          *self,
   return NULL;
 }
 
-static double
-difference_pct (double measured,
-                double estimated)
+double
+_hu_report_pct_change (double value,
+                       double reference)
 {
-  if (!isfinite (measured) || !isfinite (estimated) || measured == 0)
+  if (!isfinite (value) || !isfinite (reference) || reference == 0)
     return NAN;
-  return (estimated - measured) / measured * 100;
+  return (value - reference) / reference * 100;
 }
 
 /* Measured against estimated, as the app's run view shows it: trackers
@@ -492,9 +500,9 @@ _hu_report_compare_run (HuReport           *self,
       c->estimated_kg = s->estimate->emissions_kg;
       c->estimated_hours = s->estimate->wall_hours;
     }
-  c->kwh_pct = difference_pct (c->measured_kwh, c->estimated_kwh);
-  c->kg_pct = difference_pct (c->measured_kg, c->estimated_kg);
-  c->hours_pct = difference_pct (c->measured_hours, c->estimated_hours);
+  c->kwh_pct = _hu_report_pct_change (c->estimated_kwh, c->measured_kwh);
+  c->kg_pct = _hu_report_pct_change (c->estimated_kg, c->measured_kg);
+  c->hours_pct = _hu_report_pct_change (c->estimated_hours, c->measured_hours);
 
   return s != NULL && s->estimate != NULL;
 }
