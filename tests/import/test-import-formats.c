@@ -362,6 +362,9 @@ test_carbontracker_epochs (void)
   g_assert_cmpfloat_with_epsilon (p->energy_kwh, 0.05, EPS);
   g_assert_cmpfloat_with_epsilon (p->emissions_kg, 0.01, EPS);
   g_assert_cmpfloat_with_epsilon (p->duration_s, 600, EPS);
+  /* 10 g / 0.05 kWh = 200 g/kWh, exactly: the log gives no forecast
+   * intensity, so it is derived. */
+  g_assert_cmpfloat (p->intensity_g_per_kwh, ==, 200);
 
   g_remove (log);
   g_remove (out);

@@ -521,7 +521,12 @@ add_measured_run (HuImportContext *ctx,
       if (isfinite (data->energy_kwh) && isfinite (log->intensity))
         data->emissions_kg = data->energy_kwh * log->intensity / 1000.0;
     }
-  _hu_run_derive_intensity (data);
+  /* Not _hu_run_derive_intensity(): e × 1000 / E and e / E × 1000 differ
+   * in the last bit, and this is how carbontracker runs were always
+   * computed (10 g / 0.05 kWh stays exactly 200). */
+  if (isnan (data->intensity_g_per_kwh) && isfinite (data->emissions_kg)
+      && isfinite (data->energy_kwh) && data->energy_kwh > 0)
+    data->intensity_g_per_kwh = data->emissions_kg * 1000.0 / data->energy_kwh;
 
   if (log->interrupted)
     _hu_run_add_note (data, _("Training was interrupted before all epochs were monitored."));
@@ -546,7 +551,8 @@ add_predicted_run (HuImportContext *ctx,
   data->emissions_kg = log->predicted.co2_g / 1000.0;
   /* The prediction used a forecast intensity, not the measured average. */
   data->intensity_g_per_kwh = NAN;
-  _hu_run_derive_intensity (data);
+  if (isfinite (data->emissions_kg) && isfinite (data->energy_kwh) && data->energy_kwh > 0)
+    data->intensity_g_per_kwh = data->emissions_kg * 1000.0 / data->energy_kwh;
 
   name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Prediction for %u epoch", "Prediction for %u epochs",
                                     log->predicted.epochs),
