@@ -21,7 +21,6 @@ struct _HuDerivationView
 
   GtkLabel   *subtitle_label;
   GtkListBox *steps_list;
-  GtkButton  *copy_button;
 };
 
 G_DEFINE_FINAL_TYPE (HuDerivationView, hu_derivation_view, ADW_TYPE_BIN)
@@ -179,7 +178,6 @@ hu_derivation_view_class_init (HuDerivationViewClass *klass)
                                                RESOURCE_PREFIX "/hu-derivation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, steps_list);
-  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, copy_button);
 }
 
 static void

@@ -32,7 +32,6 @@ struct _HuExportDialog
   GtkSwitch            *equivalences_switch;
   GtkSwitch            *runs_switch;
   GtkSpinner           *spinner;
-  GtkButton            *export_button;
   AdwPreferencesGroup  *preview_group;
   GtkDrawingArea       *preview_area;
 
@@ -381,7 +380,6 @@ hu_export_dialog_class_init (HuExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, equivalences_switch);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, runs_switch);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, HuExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, HuExportDialog, preview_area);
 }

@@ -50,7 +50,6 @@ struct _HuScenarioEditor
   GtkLabel             *values[HU_N_METRICS];
 
   /* Template widgets */
-  AdwPreferencesGroup  *results_group;
   HuMeasuredEstimatedGroup *comparison_group;
   AdwComboRow          *link_row;
   GtkStringList        *link_names;
@@ -65,9 +64,7 @@ struct _HuScenarioEditor
   AdwEntryRow          *notes_row;
   AdwComboRow          *mode_row;
   AdwComboRow          *precision_row;
-  AdwActionRow         *gpu_row;
   GtkDropDown          *gpu_dropdown;
-  AdwActionRow         *region_row;
   GtkDropDown          *region_dropdown;
   AdwEntryRow          *flops_row;
   AdwEntryRow          *params_row;
@@ -1188,7 +1185,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-scenario-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, comparison_group);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_names);
@@ -1203,9 +1199,7 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, mode_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, precision_row);
-  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, gpu_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, gpu_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, region_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, flops_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, params_row);

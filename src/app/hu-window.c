@@ -53,7 +53,6 @@ struct _HuWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
   GtkWidget            *content;
   AdwWindowTitle       *project_title;
   AdwViewSwitcherTitle *switcher_title;
@@ -73,7 +72,6 @@ struct _HuWindow
   HuEquivalencesView   *equivalences_view;
   GMenu                *recent_section;
   GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
 };
 
@@ -1739,7 +1737,6 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/hu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, HuWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, project_title);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_title);
@@ -1758,7 +1755,6 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, equivalences_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HuWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_progress);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
