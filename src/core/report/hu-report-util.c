@@ -7,20 +7,19 @@
 
 #include <gio/gio.h>
 
+#include "hu-number.h"
 #include "hu-report-private.h"
 
 char *
 _hu_format_decimals (double value,
                      int    decimals)
 {
-  decimals = CLAMP (decimals, 0, 9);
-
-  /* The ' flag asks glibc for the locale's thousands grouping; the
-   * decimal separator follows LC_NUMERIC as well. -0 prints as 0. */
+  /* hu_format_fixed() groups and separates as the locale does; a report
+   * never shows "-0". */
   if (value == 0.0)
     value = 0.0;
 
-  return g_strdup_printf ("%'.*f", decimals, value);
+  return hu_format_fixed (value, CLAMP (decimals, 0, 9));
 }
 
 char *
