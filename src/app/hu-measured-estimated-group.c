@@ -52,12 +52,6 @@ set_pair (AdwActionRow *row,
                                _("Difference of the estimate from the measurement"));
 }
 
-static char *
-format_hours (double hours)
-{
-  return isfinite (hours) ? hu_format_duration (hours) : g_strdup ("—");
-}
-
 static void
 update (HuMeasuredEstimatedGroup *self)
 {
@@ -90,15 +84,13 @@ update (HuMeasuredEstimatedGroup *self)
   }
 
   set_pair (self->energy_row, self->energy_difference,
-            hu_format_energy_in (c->measured_kwh, HU_ENERGY_UNIT_AUTO),
-            hu_format_energy_in (c->estimated_kwh, HU_ENERGY_UNIT_AUTO),
+            hu_format_energy_kwh (c->measured_kwh), hu_format_energy_kwh (c->estimated_kwh),
             c->measured_kwh, c->estimated_kwh);
   set_pair (self->co2_row, self->co2_difference,
-            hu_format_mass_in (c->measured_kg, HU_MASS_UNIT_AUTO),
-            hu_format_mass_in (c->estimated_kg, HU_MASS_UNIT_AUTO),
+            hu_format_mass_kg (c->measured_kg), hu_format_mass_kg (c->estimated_kg),
             c->measured_kg, c->estimated_kg);
   set_pair (self->time_row, self->time_difference,
-            format_hours (c->measured_hours), format_hours (c->estimated_hours),
+            hu_format_duration (c->measured_hours), hu_format_duration (c->estimated_hours),
             c->measured_hours, c->estimated_hours);
 
   if (isfinite (c->implied_power_w))

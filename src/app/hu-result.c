@@ -407,9 +407,9 @@ hu_result_recompute (HuResult *self)
   hu_result_notify_all (self);
 }
 
-char *
-hu_format_energy_in (double       kwh,
-                     HuEnergyUnit unit)
+static char *
+format_energy_in (double       kwh,
+                  HuEnergyUnit unit)
 {
   g_autofree char *number = NULL;
 
@@ -434,9 +434,9 @@ hu_format_energy_in (double       kwh,
     }
 }
 
-char *
-hu_format_mass_in (double     kg,
-                   HuMassUnit unit)
+static char *
+format_mass_in (double     kg,
+                HuMassUnit unit)
 {
   g_autofree char *number = NULL;
 
@@ -459,9 +459,9 @@ hu_format_mass_in (double     kg,
     }
 }
 
-char *
-hu_format_money (double      amount,
-                 const char *currency)
+static char *
+format_money (double      amount,
+              const char *currency)
 {
   g_autofree char *number = NULL;
 
@@ -556,11 +556,11 @@ hu_result_format_column (HuResult *self,
     case HU_COLUMN_WALL_HOURS:
       return hu_format_duration (value);
     case HU_COLUMN_ENERGY:
-      return hu_format_energy_in (value, self->energy_unit);
+      return format_energy_in (value, self->energy_unit);
     case HU_COLUMN_CO2:
-      return hu_format_mass_in (value, self->mass_unit);
+      return format_mass_in (value, self->mass_unit);
     case HU_COLUMN_COST:
-      return hu_format_money (value, self->currency);
+      return format_money (value, self->currency);
     case HU_COLUMN_EQUIVALENCE:
       {
         g_autoptr(GPtrArray) equivalences = NULL;

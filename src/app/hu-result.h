@@ -62,11 +62,4 @@ char             *hu_result_format_column    (HuResult         *self,
 char             *hu_result_format_delta     (HuResult         *self,
                                               HuColumn          column);
 
-char             *hu_format_energy_in        (double            kwh,
-                                              HuEnergyUnit      unit);
-char             *hu_format_mass_in          (double            kg,
-                                              HuMassUnit        unit);
-char             *hu_format_money            (double            amount,
-                                              const char       *currency);
-
 G_END_DECLS

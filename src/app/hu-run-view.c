@@ -184,16 +184,15 @@ update (HuRunView *self)
   }
   gtk_widget_set_visible (GTK_WIDGET (self->prediction_label), data->predicted);
 
+  /* The core's formatters show an unknown value as "—". */
   {
-    g_autofree char *duration = isfinite (data->duration_s)
-                                ? hu_format_duration (data->duration_s / 3600.0) : NULL;
-    g_autofree char *energy = energy_or_null (data->energy_kwh);
-    g_autofree char *co2 = isfinite (data->emissions_kg) ? hu_format_mass_kg (data->emissions_kg)
-                                                         : NULL;
+    g_autofree char *duration = hu_format_duration (data->duration_s / 3600.0);
+    g_autofree char *energy = hu_format_energy_kwh (data->energy_kwh);
+    g_autofree char *co2 = hu_format_mass_kg (data->emissions_kg);
 
-    gtk_label_set_label (self->values[0], duration != NULL ? duration : "—");
-    gtk_label_set_label (self->values[1], energy != NULL ? energy : "—");
-    gtk_label_set_label (self->values[2], co2 != NULL ? co2 : "—");
+    gtk_label_set_label (self->values[0], duration);
+    gtk_label_set_label (self->values[1], energy);
+    gtk_label_set_label (self->values[2], co2);
   }
 
   set_row (self->tracker_row,
