@@ -365,18 +365,13 @@ read_log (HuImportContext  *ctx,
       double time;
       const char *message;
 
-      if (!_hu_line_reader_read (reader, &line, error))
+      if (!_hu_line_reader_next (reader, &line, error))
         {
           g_prefix_error (error, "%s: ", display);
           return FALSE;
         }
       if (line.text == NULL)
         break;
-      if (line.too_long)
-        {
-          _hu_import_skip (ctx, line.number, _("line longer than %u bytes"), HU_LINE_MAX);
-          continue;
-        }
 
       if (split_line (line.text, &time, &message))
         {

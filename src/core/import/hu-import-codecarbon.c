@@ -365,13 +365,8 @@ _hu_import_codecarbon (HuImportContext  *ctx,
           g_free (self.version);
           return FALSE;
         }
-      if (eof || record.blank)
+      if (eof)
         continue;
-      if (record.too_long)
-        {
-          _hu_import_skip (ctx, record.number, _("line longer than %u bytes"), HU_LINE_MAX);
-          continue;
-        }
       if (!have_header)
         {
           if (!read_header (&self, &record, error))

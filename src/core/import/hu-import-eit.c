@@ -193,15 +193,10 @@ _hu_import_eit (HuImportContext  *ctx,
       g_autoptr(GError) parse_error = NULL;
       JsonNode *root;
 
-      if (!_hu_line_reader_read (reader, &line, error))
+      if (!_hu_line_reader_next (reader, &line, error))
         return FALSE;
       if (line.text == NULL)
         break;
-      if (line.too_long)
-        {
-          _hu_import_skip (ctx, line.number, _("line longer than %u bytes"), HU_LINE_MAX);
-          continue;
-        }
       if (line.len == 0)
         continue;
 

@@ -46,6 +46,11 @@ void          _hu_line_reader_free  (HuLineReader     *reader);
 gboolean      _hu_line_reader_read  (HuLineReader     *reader,
                                      HuLine           *line,
                                      GError          **error);
+/* The same, but an over-long line is reported as skipped and passed over:
+ * line->text is NULL only at the end. Needs the reader's ctx. */
+gboolean      _hu_line_reader_next  (HuLineReader     *reader,
+                                     HuLine           *line,
+                                     GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuLineReader, _hu_line_reader_free)
 
 /* CSV records (RFC 4180 quoting; a quoted field may span lines). */
@@ -53,7 +58,6 @@ typedef struct {
   char     *fields[HU_CSV_MAX_FIELDS];
   guint     n_fields;   /* may be HU_CSV_MAX_FIELDS + 1: "too many" */
   guint     number;     /* first line of the record */
-  gboolean  too_long;
   gboolean  unbalanced; /* a quote was never closed */
   gboolean  blank;
 } HuCsvRecord;
@@ -64,7 +68,9 @@ HuCsvReader  *_hu_csv_reader_new    (GInputStream     *stream,
                                      char              separator,
                                      HuImportContext  *ctx);
 void          _hu_csv_reader_free   (HuCsvReader      *reader);
-/* FALSE with error set on I/O error or cancellation; *eof at the end. */
+/* The next record that is not blank; a line longer than HU_LINE_MAX is
+ * reported as skipped and passed over. FALSE with error set on I/O error
+ * or cancellation; *eof at the end. */
 gboolean      _hu_csv_reader_read   (HuCsvReader      *reader,
                                      HuCsvRecord      *record,
                                      gboolean         *eof,

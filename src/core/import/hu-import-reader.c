@@ -200,6 +200,21 @@ _hu_line_reader_read (HuLineReader  *self,
     }
 }
 
+gboolean
+_hu_line_reader_next (HuLineReader  *self,
+                      HuLine        *line,
+                      GError       **error)
+{
+  for (;;)
+    {
+      if (!_hu_line_reader_read (self, line, error))
+        return FALSE;
+      if (!line->too_long)
+        return TRUE;
+      _hu_import_skip (self->ctx, line->number, _("line longer than %u bytes"), HU_LINE_MAX);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 
 guint
@@ -332,28 +347,24 @@ _hu_csv_reader_read (HuCsvReader  *self,
   HuLine line;
 
   *eof = FALSE;
-  record->too_long = FALSE;
-  record->unbalanced = FALSE;
-  record->blank = FALSE;
-  record->n_fields = 0;
-
-  if (!_hu_line_reader_read (self->lines, &line, error))
-    return FALSE;
-  if (line.text == NULL)
+  do
     {
-      *eof = TRUE;
-      return TRUE;
+      if (!_hu_line_reader_next (self->lines, &line, error))
+        return FALSE;
+      if (line.text == NULL)
+        {
+          record->unbalanced = FALSE;
+          record->blank = FALSE;
+          record->n_fields = 0;
+          *eof = TRUE;
+          return TRUE;
+        }
+      if (!_hu_csv_record_from_line (self->lines, &line, self->joined, self->separator,
+                                     record, error))
+        return FALSE;
     }
-
-  record->number = line.number;
-  if (line.too_long)
-    {
-      record->too_long = TRUE;
-      return TRUE;
-    }
-
-  return _hu_csv_record_from_line (self->lines, &line, self->joined, self->separator,
-                                   record, error);
+  while (record->blank);
+  return TRUE;
 }
 
 /**

@@ -32,13 +32,8 @@ _hu_import_zeus (HuImportContext  *ctx,
 
       if (!_hu_csv_reader_read (reader, &record, &eof, error))
         return FALSE;
-      if (eof || record.blank)
+      if (eof)
         continue;
-      if (record.too_long)
-        {
-          _hu_import_skip (ctx, record.number, _("line longer than %u bytes"), HU_LINE_MAX);
-          continue;
-        }
       if (!have_header)
         {
           if (_hu_csv_column (&record, "start_time") != 0
