@@ -647,11 +647,18 @@ test_cancel_and_errors (Fixture       *f,
   options.subject_id = "no-such-scenario";
   g_assert_null (hu_report_new (project, &options, &error));
   g_assert_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_ITEM);
+  g_clear_error (&error);
+
+  hu_report_options_init (&options);
+  options.baseline_id = "no-such-scenario";
+  g_assert_null (hu_report_new (project, &options, &error));
+  g_assert_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_BASELINE);
 }
 
 typedef struct {
   const char *args;
   int         status;
+  const char *in_stderr;   /* NULL: not checked */
 } CliCase;
 
 static void
@@ -673,7 +680,10 @@ test_cli (Fixture       *f,
     { "@ -o @/out.xyz", 2 },
     { "@ -o @/out.pdf --paper a3", 2 },
     { "@ -o @/out.png --scale 0", 2 },
-    { "@ -o @/out.pdf --scenario nope", 1 },
+    { "@ -o @/out.pdf --scenario nope", 1, "--scenario: " },
+    /* The flag named is the one at fault, even when the ids overlap. */
+    { "@ -o @/out.pdf --baseline a100 --scenario a100x", 1, "--scenario: " },
+    { "@ -o @/out.pdf --baseline a100x --scenario a100", 1, "--baseline: " },
     { "@/missing.huella -o @/out.pdf", 1 },
     { "# -o #", 2 },
   };
@@ -692,6 +702,7 @@ test_cli (Fixture       *f,
     {
       g_autoptr(GString) args = g_string_new (cases[i].args);
       g_autofree char *cmd = NULL;
+      g_autofree char *err = NULL;
       g_autoptr(GError) error = NULL;
       int status;
 
@@ -702,10 +713,12 @@ test_cli (Fixture       *f,
       g_string_replace (args, "#", copy, 0);
 
       cmd = g_strdup_printf ("%s report %s", cli, args->str);
-      g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+      g_assert_true (g_spawn_command_line_sync (cmd, NULL, &err, &status, &error));
       g_assert_no_error (error);
       g_test_message ("%s → %d", cmd, WEXITSTATUS (status));
       g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].status);
+      if (cases[i].in_stderr != NULL)
+        g_assert_nonnull (strstr (err, cases[i].in_stderr));
     }
 
   /* Refusing to write over the input left it untouched. */

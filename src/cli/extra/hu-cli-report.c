@@ -272,13 +272,9 @@ hu_cli_report (int    argc,
   report = hu_report_new (project, &options, &error);
   if (report == NULL)
     {
-      /* hu_report_new() checks the baseline first, then the subject. */
-      gboolean subject = args.scenario != NULL
-                         && strstr (error->message, args.scenario) != NULL
-                         && !g_error_matches (error, HU_REPORT_ERROR, HU_REPORT_ERROR_EMPTY)
-                         && (args.baseline == NULL
-                             || strstr (error->message, args.baseline) == NULL);
-      g_autofree char *msg = g_strdup_printf ("%s: %s", subject ? "--scenario" : "--baseline",
+      gboolean baseline = g_error_matches (error, HU_REPORT_ERROR,
+                                           HU_REPORT_ERROR_UNKNOWN_BASELINE);
+      g_autofree char *msg = g_strdup_printf ("%s: %s", baseline ? "--baseline" : "--scenario",
                                               error->message);
 
       hu_cli_error (msg);

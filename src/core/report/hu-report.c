@@ -367,7 +367,8 @@ copy_options (HuReport              *self,
  * @error: return location for an error
  *
  * Returns: (transfer full): the report, or %NULL if an id in @options
- *   names no scenario or run
+ *   names no scenario or run (%HU_REPORT_ERROR_UNKNOWN_BASELINE for the
+ *   baseline, %HU_REPORT_ERROR_UNKNOWN_ITEM for the subject)
  */
 HuReport *
 hu_report_new (HuProject              *project,
@@ -398,7 +399,7 @@ hu_report_new (HuProject              *project,
 
   if (options->baseline_id != NULL && !has_item (self, options->baseline_id, FALSE))
     {
-      g_set_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_ITEM,
+      g_set_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_BASELINE,
                    _("No scenario with id “%s” for the baseline"), options->baseline_id);
       return NULL;
     }

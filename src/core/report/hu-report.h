@@ -17,6 +17,7 @@ typedef enum {
   HU_REPORT_ERROR_UNKNOWN_FORMAT,   /* no format for that name or extension */
   HU_REPORT_ERROR_UNKNOWN_ITEM,     /* --scenario names no scenario or run */
   HU_REPORT_ERROR_EMPTY,            /* nothing to report (no scenario, no run) */
+  HU_REPORT_ERROR_UNKNOWN_BASELINE, /* --baseline names no scenario */
 } HuReportError;
 
 typedef enum {
