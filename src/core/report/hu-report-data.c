@@ -396,7 +396,7 @@ json_equivalences (HuReport    *self,
   json_builder_set_member_name (b, "equivalences");
   json_builder_begin_object (b);
   _hu_json_add_string (b, "set", self->equivalence_set_name);
-  _hu_json_add_double (b, "year", self->equivalence_set_year);
+  _hu_json_add_int (b, "year", self->equivalence_set_year);
   _hu_json_add_string (b, "source", self->equivalence_set_source);
   _hu_json_add_string (b, "subject", self->subject_id);
   json_builder_set_member_name (b, "items");
@@ -410,7 +410,7 @@ json_equivalences (HuReport    *self,
       _hu_json_add_double (b, "amount", e->amount);
       _hu_json_add_double (b, "kg_per_unit", e->kg_per_unit);
       _hu_json_add_string (b, "unit", e->unit);
-      _hu_json_add_double (b, "year", e->year);
+      _hu_json_add_int (b, "year", e->year);
       _hu_json_add_string (b, "source", e->source);
       _hu_json_add_string (b, "label", e->label);
       json_builder_end_object (b);
@@ -459,8 +459,7 @@ _hu_report_to_json (HuReport *self)
 
   json_builder_begin_object (b);
   _hu_json_add_string (b, "format", "huella-report");
-  json_builder_set_member_name (b, "format-version");
-  json_builder_add_int_value (b, 1);
+  _hu_json_add_int (b, "format-version", 1);
   _hu_json_add_string (b, "title", self->title);
   _hu_json_add_string (b, "author", self->author);
   _hu_json_add_string (b, "notes", self->notes);
@@ -474,10 +473,10 @@ _hu_report_to_json (HuReport *self)
 
   json_builder_set_member_name (b, "catalog");
   json_builder_begin_object (b);
-  _hu_json_add_double (b, "gpus", self->n_catalog_gpus);
-  _hu_json_add_double (b, "gpu_data_year", self->catalog_gpu_year);
-  _hu_json_add_double (b, "regions", self->n_catalog_regions);
-  _hu_json_add_double (b, "region_data_year", self->catalog_region_year);
+  _hu_json_add_int (b, "gpus", self->n_catalog_gpus);
+  _hu_json_add_int (b, "gpu_data_year", self->catalog_gpu_year);
+  _hu_json_add_int (b, "regions", self->n_catalog_regions);
+  _hu_json_add_int (b, "region_data_year", self->catalog_region_year);
   json_references (self, b);
   json_builder_end_object (b);
 
