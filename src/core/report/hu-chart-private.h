@@ -16,4 +16,18 @@ double    _hu_run_data_get_metric (const HuRunData *data,
 HuChart  *_hu_chart_new_power     (const char      *name,
                                    const HuRunData *data);
 
+/* What hu_chart_save_svg() and hu_chart_save_png() write, for exporters
+ * that want the bytes rather than a file. */
+GBytes   *_hu_chart_to_svg        (HuChart            *self,
+                                   double              width,
+                                   double              height,
+                                   const HuChartStyle *style,
+                                   GError            **error);
+GBytes   *_hu_chart_to_png        (HuChart            *self,
+                                   double              width,
+                                   double              height,
+                                   double              scale,
+                                   const HuChartStyle *style,
+                                   GError            **error);
+
 G_END_DECLS

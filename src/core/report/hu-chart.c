@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "hu-chart.h"
+#include "hu-chart-private.h"
 #include "hu-report-private.h"
 
 /*
@@ -2056,25 +2056,20 @@ check_size (double   width,
   return FALSE;
 }
 
-gboolean
-hu_chart_save_svg (HuChart            *self,
-                   const char         *path,
-                   double              width,
-                   double              height,
-                   const HuChartStyle *style,
-                   GError            **error)
+GBytes *
+_hu_chart_to_svg (HuChart            *self,
+                  double              width,
+                  double              height,
+                  const HuChartStyle *style,
+                  GError            **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GByteArray) with_text = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
 
-  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   if (!check_size (width, height, error))
-    return FALSE;
+    return NULL;
 
   surface = cairo_svg_surface_create_for_stream (append_to_bytes, bytes, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -2084,10 +2079,82 @@ hu_chart_save_svg (HuChart            *self,
   ok = finish_surface (surface, error);
   cairo_surface_destroy (surface);
   if (!ok)
-    return FALSE;
+    return NULL;
 
-  with_text = svg_add_text (self, bytes);
-  return _hu_write_file_atomic (path, (const char *) with_text->data, with_text->len, error);
+  return g_byte_array_free_to_bytes (svg_add_text (self, bytes));
+}
+
+GBytes *
+_hu_chart_to_png (HuChart            *self,
+                  double              width,
+                  double              height,
+                  double              scale,
+                  const HuChartStyle *style,
+                  GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (!(scale > 0) || !check_size (width * scale, height * scale, error))
+    {
+      if (!(scale > 0))
+        g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
+                     _("Invalid scale %g"), scale);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  /* Scale the context, not the layout: a 2× PNG is the 1× picture with
+   * twice the pixels, exactly what slides need. */
+  cairo_scale (cr, scale, scale);
+  hu_chart_render (self, cr, width, height, style);
+  cairo_destroy (cr);
+
+  status = cairo_surface_write_to_png_stream (surface, append_to_bytes, bytes);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
+                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static gboolean
+write_bytes (const char  *path,
+             GBytes      *bytes,
+             GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return _hu_write_file_atomic (path, data, length, error);
+}
+
+gboolean
+hu_chart_save_svg (HuChart            *self,
+                   const char         *path,
+                   double              width,
+                   double              height,
+                   const HuChartStyle *style,
+                   GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = _hu_chart_to_svg (self, width, height, style, error);
+  return write_bytes (path, bytes, error);
 }
 
 gboolean
@@ -2133,41 +2200,13 @@ hu_chart_save_png (HuChart            *self,
                    const HuChartStyle *style,
                    GError            **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (HU_IS_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!(scale > 0) || !check_size (width * scale, height * scale, error))
-    {
-      if (!(scale > 0))
-        g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
-                     _("Invalid scale %g"), scale);
-      return FALSE;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                        (int) ceil (height * scale));
-  cr = cairo_create (surface);
-  /* Scale the context, not the layout: a 2× PNG is the 1× picture with
-   * twice the pixels, exactly what slides need. */
-  cairo_scale (cr, scale, scale);
-  hu_chart_render (self, cr, width, height, style);
-  cairo_destroy (cr);
-
-  status = cairo_surface_write_to_png_stream (surface, append_to_bytes, bytes);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
-                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return _hu_write_file_atomic (path, (const char *) bytes->data, bytes->len, error);
+  bytes = _hu_chart_to_png (self, width, height, scale, style, error);
+  return write_bytes (path, bytes, error);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-core.h"
+#include "hu-chart-private.h"
 #include "hu-report.h"
 #include "hu-report-private.h"
 
@@ -781,15 +782,10 @@ chart_bytes (HuReport       *self,
              HuReportFormat  format,
              GError        **error)
 {
-  g_autoptr(GFile) tmp = NULL;
-  g_autoptr(GFileIOStream) iostream = NULL;
   g_autoptr(HuChart) chart = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
   HuChartStyle style;
   HuReportBlock block = { HU_BLOCK_CHART, 0 };
-  gsize length;
-  gboolean ok;
+  GBytes *bytes;
 
   if (self->scenarios->len == 0 && self->runs->len == 0)
     {
@@ -802,29 +798,15 @@ chart_bytes (HuReport       *self,
   block.run = -1;
   chart = _hu_report_build_chart (self, &block);
 
-  /* The chart savers write files atomically; write to a private temporary
-   * file and read it back so export_bytes and export share one path. */
-  tmp = g_file_new_tmp ("huella-chart-XXXXXX", &iostream, error);
-  if (tmp == NULL)
-    return NULL;
-  g_io_stream_close (G_IO_STREAM (iostream), NULL, NULL);
-  path = g_file_get_path (tmp);
-
   hu_chart_style_init (&style, self->dark);
   if (format == HU_REPORT_FORMAT_SVG)
-    ok = hu_chart_save_svg (chart, path, self->chart_width, self->chart_height, &style, error);
+    bytes = _hu_chart_to_svg (chart, self->chart_width, self->chart_height, &style, error);
   else
-    ok = hu_chart_save_png (chart, path, self->chart_width, self->chart_height,
-                            self->chart_scale, &style, error);
+    bytes = _hu_chart_to_png (chart, self->chart_width, self->chart_height,
+                              self->chart_scale, &style, error);
   hu_chart_style_clear (&style);
 
-  if (ok)
-    ok = g_file_get_contents (path, &contents, &length, error);
-  g_file_delete (tmp, NULL, NULL);
-  if (!ok)
-    return NULL;
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return bytes;
 }
 
 /**
