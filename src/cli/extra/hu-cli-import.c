@@ -12,6 +12,7 @@
 
 #include "hu-cli.h"
 #include "hu-import.h"
+#include "hu-json-private.h"
 
 static char *
 number_or_dash (double value,
@@ -86,12 +87,9 @@ print_json (HuImportResult *result,
       HuImportSkip *s = g_ptr_array_index (result->skipped, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, s->file);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, s->line);
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, s->reason);
+      _hu_json_add_string (builder, "file", s->file);
+      _hu_json_add_int (builder, "line", s->line);
+      _hu_json_add_string (builder, "reason", s->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
