@@ -280,24 +280,11 @@ test_carbontracker_fixtures (void)
   }
 }
 
-static char *
-write_temp (const char *dir,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
-test_carbontracker_epochs (void)
+test_carbontracker_epochs (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("huella-ct-XXXXXX", NULL);
-  g_autofree char *log = write_temp (dir, "run_1.2_2024-01-01T100000Z_carbontracker.log",
+  g_autofree char *log = write_file (f, "run_1.2_2024-01-01T100000Z_carbontracker.log",
     "2024-01-01 10:00:00 - carbontracker version 1.2.5\n"
     "2024-01-01 10:00:00 - Only predicted and actual consumptions are multiplied by a PUE "
     "coefficient of 1.55 (Rhonda Ascierto, 2019, Uptime Institute Global Data Center Survey).\n"
@@ -311,8 +298,8 @@ test_carbontracker_epochs (void)
     "2024-01-01 10:03:01 - Duration: 0:02:00.00\n"
     "2024-01-01 10:03:01 - Average power usage (W) for gpu: [ 200.\n"
     " 100.]\n"
-    "2024-01-01 10:03:01 - Average power usage (W) for cpu: None\n");
-  g_autofree char *out = write_temp (dir, "run_1.2_2024-01-01T100000Z_carbontracker_output.log",
+    "2024-01-01 10:03:01 - Average power usage (W) for cpu: None\n", -1);
+  g_autofree char *out = write_file (f, "run_1.2_2024-01-01T100000Z_carbontracker_output.log",
     "2024-01-01 10:01:01 - CarbonTracker: \n"
     "Predicted consumption for 10 epoch(s):\n"
     "\tTime:\t0:10:00\n"
@@ -327,8 +314,8 @@ test_carbontracker_epochs (void)
     "\tTime:\t0:03:00\n"
     "\tEnergy:\t0.015500000000 kWh\n"
     "\tCO2eq:\t3.100000000000 g\n"
-    "2024-01-01 10:03:01 - CarbonTracker: Finished monitoring.\n");
-  const char *paths[] = { dir, NULL };
+    "2024-01-01 10:03:01 - CarbonTracker: Finished monitoring.\n", -1);
+  const char *paths[] = { f->dir, NULL };
   g_autoptr(HuImportResult) r = NULL;
   g_autoptr(GError) error = NULL;
   HuRunData *d, *p;
@@ -365,10 +352,6 @@ test_carbontracker_epochs (void)
   /* 10 g / 0.05 kWh = 200 g/kWh, exactly: the log gives no forecast
    * intensity, so it is derived. */
   g_assert_cmpfloat (p->intensity_g_per_kwh, ==, 200);
-
-  g_remove (log);
-  g_remove (out);
-  g_rmdir (dir);
 }
 
 static void
@@ -445,9 +428,9 @@ test_eit (void)
 }
 
 static void
-test_nvidia_smi (void)
+test_nvidia_smi (Fixture       *f,
+                 gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("huella-smi-XXXXXX", NULL);
   g_autoptr(GString) text = g_string_new ("timestamp, index, name, power.draw [W]\n");
   g_autofree char *path = NULL;
   const char *paths[2] = { NULL, NULL };
@@ -470,7 +453,7 @@ test_nvidia_smi (void)
     }
   g_string_append (text, "2024/01/01 10:02:00.000, 0, NVIDIA A100, 100.00 W\n");
   g_string_append (text, "2024/01/01 10:02:00.000, 1, NVIDIA A100, 200.00 W\n");
-  path = write_temp (dir, "gpu.csv", text->str);
+  path = write_file (f, "gpu.csv", text->str, text->len);
   paths[0] = path;
 
   g_assert_true (hu_import_paths (paths, NULL, NULL, NULL, NULL, &r, &error));
@@ -488,20 +471,17 @@ test_nvidia_smi (void)
   g_assert_cmpuint (d->samples, ==, 43);
   /* The [N/A] row and the two gaps are reported. */
   g_assert_cmpuint (r->skipped->len, ==, 3);
-
-  g_remove (path);
-  g_rmdir (dir);
 }
 
 static void
-test_zeus (void)
+test_zeus (Fixture       *f,
+           gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("huella-zeus-XXXXXX", NULL);
-  g_autofree char *path = write_temp (dir, "zeus.csv",
+  g_autofree char *path = write_file (f, "zeus.csv",
     "start_time,window_name,elapsed_time,gpu0_energy,gpu1_energy\n"
     "1700000000.5,epoch1,60.0,18000.0,36000.0\n"
     "1700000060.5,bad,name,60.0,1.0,2.0\n"
-    "1700000120.5,epoch2,30.0,9000.0,\n");
+    "1700000120.5,epoch2,30.0,9000.0,\n", -1);
   const char *paths[] = { path, NULL };
   g_autoptr(HuImportResult) r = NULL;
   g_autoptr(GError) error = NULL;
@@ -516,9 +496,6 @@ test_zeus (void)
   g_assert_cmpfloat_with_epsilon (run_at (r, 0)->gpu_count, 2, EPS);
   g_assert_cmpfloat_with_epsilon (run_at (r, 1)->energy_kwh, 0.0025, EPS);
   g_assert_cmpstr (run_at (r, 0)->start, ==, "2023-11-14T22:13:20Z");
-
-  g_remove (path);
-  g_rmdir (dir);
 }
 
 int
@@ -532,11 +509,13 @@ main (int argc, char **argv)
   g_test_add_func ("/huella/import/codecarbon/damaged-rows", test_codecarbon_damaged_rows);
   g_test_add_func ("/huella/import/codecarbon/variants", test_codecarbon_variants);
   g_test_add_func ("/huella/import/carbontracker/fixtures", test_carbontracker_fixtures);
-  g_test_add_func ("/huella/import/carbontracker/epochs", test_carbontracker_epochs);
+  g_test_add ("/huella/import/carbontracker/epochs", Fixture, NULL, fixture_set_up,
+              test_carbontracker_epochs, fixture_tear_down);
   g_test_add_func ("/huella/import/eco2ai", test_eco2ai);
   g_test_add_func ("/huella/import/eit", test_eit);
-  g_test_add_func ("/huella/import/nvidia-smi", test_nvidia_smi);
-  g_test_add_func ("/huella/import/zeus", test_zeus);
+  g_test_add ("/huella/import/nvidia-smi", Fixture, NULL, fixture_set_up, test_nvidia_smi,
+              fixture_tear_down);
+  g_test_add ("/huella/import/zeus", Fixture, NULL, fixture_set_up, test_zeus, fixture_tear_down);
 
   return g_test_run ();
 }
