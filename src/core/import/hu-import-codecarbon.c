@@ -74,7 +74,7 @@ typedef struct {
   HuImportContext *ctx;
   int              col[N_COLS];
   guint            n_header;
-  char            *version;      /* when the header has no codecarbon_version */
+  const char      *version;      /* when the header has no codecarbon_version */
   GPtrArray       *pending;      /* PendingRun, in file order */
   GHashTable      *by_key;       /* run key → PendingRun */
   GString         *key;
@@ -139,11 +139,11 @@ read_header (Importer           *self,
   if (self->col[COL_VERSION] < 0)
     {
       if (self->col[COL_RUN_ID] >= 0)
-        self->version = g_strdup ("2.0–2.1");
+        self->version = "2.0–2.1";
       else if (self->col[COL_EXPERIMENT_ID] >= 0)
-        self->version = g_strdup ("1.x");
+        self->version = "1.x";
       else
-        self->version = g_strdup ("pre-2.0");
+        self->version = "pre-2.0";
     }
   return TRUE;
 }
@@ -352,7 +352,6 @@ _hu_import_codecarbon (HuImportContext  *ctx,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
-  g_autofree char *version = NULL;
   Importer self = { ctx, { 0 }, 0, NULL, pending, by_key, key, NULL };
   HuCsvRecord record;
   gboolean eof = FALSE;
@@ -361,19 +360,13 @@ _hu_import_codecarbon (HuImportContext  *ctx,
   while (!eof)
     {
       if (!_hu_csv_reader_read (reader, &record, &eof, error))
-        {
-          g_free (self.version);
-          return FALSE;
-        }
+        return FALSE;
       if (eof)
         continue;
       if (!have_header)
         {
           if (!read_header (&self, &record, error))
-            {
-              g_free (self.version);
-              return FALSE;
-            }
+            return FALSE;
           have_header = TRUE;
           continue;
         }
@@ -385,7 +378,6 @@ _hu_import_codecarbon (HuImportContext  *ctx,
       handle_row (&self, &record);
     }
 
-  version = self.version;
   for (guint i = 0; i < pending->len; i++)
     finish_run (&self, g_ptr_array_index (pending, i));
 
