@@ -18,6 +18,19 @@ has (const char *line,
   return strstr (line, needle) != NULL;
 }
 
+/* Whether line starts like pattern, where 'd' stands for any digit. */
+static gboolean
+starts_like (const char *line,
+             const char *pattern)
+{
+  for (; *pattern != '\0'; pattern++, line++)
+    {
+      if (*pattern == 'd' ? !g_ascii_isdigit (*line) : *line != *pattern)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "YYYY-MM-DD HH:MM:SS" followed by suffix. */
 static gboolean
 starts_with_log_time (const char *line,
@@ -25,12 +38,7 @@ starts_with_log_time (const char *line,
 {
   static const char pattern[] = "dddd-dd-dd dd:dd:dd";
 
-  for (guint i = 0; i < sizeof pattern - 1; i++)
-    {
-      if (pattern[i] == 'd' ? !g_ascii_isdigit (line[i]) : line[i] != pattern[i])
-        return FALSE;
-    }
-  return g_str_has_prefix (line + sizeof pattern - 1, suffix);
+  return starts_like (line, pattern) && g_str_has_prefix (line + sizeof pattern - 1, suffix);
 }
 
 static gboolean
@@ -46,14 +54,7 @@ is_python_logging_line (const char *line)
 static gboolean
 is_nvidia_smi_row (const char *line)
 {
-  static const char pattern[] = "dddd/dd/dd dd:dd:dd";
-
-  for (guint i = 0; i < sizeof pattern - 1; i++)
-    {
-      if (pattern[i] == 'd' ? !g_ascii_isdigit (line[i]) : line[i] != pattern[i])
-        return FALSE;
-    }
-  return has (line, ", ");
+  return starts_like (line, "dddd/dd/dd dd:dd:dd") && has (line, ", ");
 }
 
 HuFormat
