@@ -32,8 +32,6 @@
 #define GAP_FACTOR 5.0
 /* Beyond this many, gaps and bad rows are only counted. */
 #define MAX_REPORTED 100
-/* Mirrors hu-import-reader.c: a record that keeps a quote open for longer
- * than this is damage. */
 /* Watts with more significant digits than this take the g_ascii_strtod
  * path: below it, mantissa / 10^k is exact over exact, hence correctly
  * rounded, hence the same double strtod gives. */
