@@ -224,6 +224,28 @@ test_codecarbon_variants (void)
 }
 
 static void
+test_codecarbon_task_and_run_rows (Fixture       *f,
+                                   gconstpointer  data)
+{
+  /* Run X without a task (lines 2 and 4) and its task T (line 3) are two
+   * runs: X's longest row is line 4 (3 s, 0.75 kWh); T has 0.25 kWh. */
+  g_autofree char *path = write_file (f, "mix.csv",
+    "timestamp,project_name,run_id,task_name,duration,emissions,energy_consumed\n"
+    "2024-01-01T10:00:00,p,X,,1,0.001,0.5\n"
+    "2024-01-01T10:00:01,p,X,T,2,0.001,0.25\n"
+    "2024-01-01T10:00:02,p,X,,3,0.001,0.75\n", -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+
+  g_assert_cmpuint (r->runs->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (run_at (r, 0)->energy_kwh, 0.75, EPS);
+  g_assert_cmpfloat_with_epsilon (run_at (r, 0)->duration_s, 3, EPS);
+  g_assert_cmpuint (run_at (r, 0)->samples, ==, 2);
+  g_assert_cmpstr (run_at (r, 1)->name, ==, "p: T");
+  g_assert_cmpfloat_with_epsilon (run_at (r, 1)->energy_kwh, 0.25, EPS);
+  g_assert_cmpuint (run_at (r, 1)->samples, ==, 1);
+}
+
+static void
 test_carbontracker_fixtures (void)
 {
   g_autoptr(HuImportResult) r = NULL;
@@ -508,6 +530,8 @@ main (int argc, char **argv)
   g_test_add_func ("/huella/import/codecarbon/flush", test_codecarbon_flush);
   g_test_add_func ("/huella/import/codecarbon/damaged-rows", test_codecarbon_damaged_rows);
   g_test_add_func ("/huella/import/codecarbon/variants", test_codecarbon_variants);
+  g_test_add ("/huella/import/codecarbon/task-and-run-rows", Fixture, NULL, fixture_set_up,
+              test_codecarbon_task_and_run_rows, fixture_tear_down);
   g_test_add_func ("/huella/import/carbontracker/fixtures", test_carbontracker_fixtures);
   g_test_add ("/huella/import/carbontracker/epochs", Fixture, NULL, fixture_set_up,
               test_carbontracker_epochs, fixture_tear_down);

@@ -269,8 +269,9 @@ find_run (Importer          *self,
       g_string_append (self->key, task);
     }
 
-  if (self->last != NULL && strcmp (self->last->row + self->last->field_offset[COL_RUN_ID],
-                                    run_id) == 0 && *task == '\0')
+  if (self->last != NULL && *task == '\0'
+      && *pending_field (self, self->last, COL_TASK_NAME) == '\0'
+      && strcmp (pending_field (self, self->last, COL_RUN_ID), run_id) == 0)
     return self->last;
 
   p = g_hash_table_lookup (self->by_key, self->key->str);
