@@ -84,12 +84,6 @@ gboolean      _hu_csv_record_from_line (HuLineReader *lines,
                                         HuCsvRecord  *record,
                                         GError      **error);
 
-guint         _hu_csv_split         (char             *text,
-                                     char              separator,
-                                     char            **fields,
-                                     guint             max_fields,
-                                     gboolean         *unbalanced);
-
 /* Header lookup: index of a column by name, or -1. */
 int           _hu_csv_column        (const HuCsvRecord *header,
                                      const char        *name);

@@ -217,12 +217,12 @@ _hu_line_reader_next (HuLineReader  *self,
 
 /* ---------------------------------------------------------------------- */
 
-guint
-_hu_csv_split (char      *text,
-               char       separator,
-               char     **fields,
-               guint      max_fields,
-               gboolean  *unbalanced)
+static guint
+csv_split (char      *text,
+           char       separator,
+           char     **fields,
+           guint      max_fields,
+           gboolean  *unbalanced)
 {
   char *p = text;
   guint n = 0;
@@ -417,8 +417,8 @@ _hu_csv_record_from_line (HuLineReader  *lines,
       return TRUE;
     }
 
-  record->n_fields = _hu_csv_split (text, separator, record->fields,
-                                    HU_CSV_MAX_FIELDS, &record->unbalanced);
+  record->n_fields = csv_split (text, separator, record->fields, HU_CSV_MAX_FIELDS,
+                                &record->unbalanced);
   return TRUE;
 }
 
