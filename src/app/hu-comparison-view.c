@@ -103,18 +103,21 @@ update_cell (GtkListItem *item)
   gtk_label_set_label (GTK_LABEL (delta_label), delta);
   gtk_widget_set_visible (delta_label, delta != NULL);
 
-  /* Lower is better for every metric we show. */
+  /* Lower is better for every metric we show. The colour follows the
+   * change itself, not the sign its translation happens to print. */
   gtk_widget_remove_css_class (delta_label, "success");
   gtk_widget_remove_css_class (delta_label, "error");
   gtk_widget_remove_css_class (delta_label, "dim-label");
   if (column == HU_COLUMN_NAME)
     gtk_widget_add_css_class (delta_label,
                               hu_result_get_error (result) != NULL ? "error" : "dim-label");
-  else if (delta != NULL)
+  else
     {
-      if (g_str_has_prefix (delta, "+"))
+      double change = hu_result_get_change (result, column);
+
+      if (change > 0)
         gtk_widget_add_css_class (delta_label, "error");
-      else if (g_str_has_prefix (delta, "−") || g_str_has_prefix (delta, "-"))
+      else if (change < 0)
         gtk_widget_add_css_class (delta_label, "success");
     }
 }

@@ -583,6 +583,39 @@ hu_result_format_column (HuResult *self,
 }
 
 /**
+ * hu_result_get_change:
+ *
+ * The relative change of @column's metric against the baseline,
+ * (value − base) ÷ base. Changes under 0.05 % are exactly 0, the
+ * "same" of hu_result_format_delta().
+ *
+ * Returns: the change, NAN when there is none: no baseline, the baseline
+ *   itself, an unknown value, a zero base or a column without a metric
+ */
+double
+hu_result_get_change (HuResult *self,
+                      HuColumn  column)
+{
+  HuMetric metric;
+  double value, base, change;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+
+  metric = column_metric (column);
+  if (metric == HU_N_METRICS || column == HU_COLUMN_EQUIVALENCE ||
+      self->baseline == NULL || self->baseline == self)
+    return NAN;
+
+  value = hu_result_get_metric (self, metric);
+  base = hu_result_get_metric (self->baseline, metric);
+  if (isnan (value) || isnan (base) || base == 0)
+    return NAN;
+
+  change = (value - base) / base;
+  return fabs (change) < 0.0005 ? 0 : change;
+}
+
+/**
  * hu_result_format_delta:
  *
  * Returns: (transfer full) (nullable): "+12 %" against the baseline,
@@ -593,7 +626,9 @@ hu_result_format_delta (HuResult *self,
                         HuColumn  column)
 {
   HuMetric metric;
-  double value, base;
+  double change;
+  g_autofree char *number = NULL;
+  g_autofree char *percent = NULL;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
 
@@ -608,24 +643,19 @@ hu_result_format_delta (HuResult *self,
     /* Translators: shown under the values of the row others compare against */
     return g_strdup (C_("comparison", "baseline"));
 
-  value = hu_result_get_metric (self, metric);
-  base = hu_result_get_metric (self->baseline, metric);
-  if (isnan (value) || isnan (base) || base == 0)
+  change = hu_result_get_change (self, column);
+  if (isnan (change))
     return NULL;
+  if (change == 0)
+    /* Translators: no difference against the baseline */
+    return g_strdup (C_("comparison", "same"));
 
-  {
-    double change = (value - base) / base;
-    /* One decimal throughout, so a column of changes lines up ("−58.0 %"
-     * above "−58.3 %"); huge changes keep three significant digits. */
-    g_autofree char *number = fabs (change) < 10 ? hu_format_fixed (fabs (change) * 100, 1)
-                                                 : hu_format_number (fabs (change) * 100, 3);
-    g_autofree char *percent = g_strdup_printf ("%s %%", number);
-
-    if (fabs (change) < 0.0005)
-      /* Translators: no difference against the baseline */
-      return g_strdup (C_("comparison", "same"));
-    /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
-    return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
-                            percent);
-  }
+  /* One decimal throughout, so a column of changes lines up ("−58.0 %"
+   * above "−58.3 %"); huge changes keep three significant digits. */
+  number = fabs (change) < 10 ? hu_format_fixed (fabs (change) * 100, 1)
+                              : hu_format_number (fabs (change) * 100, 3);
+  percent = g_strdup_printf ("%s %%", number);
+  /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
+  return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
+                          percent);
 }

@@ -59,6 +59,8 @@ void              hu_result_recompute        (HuResult         *self);
 
 char             *hu_result_format_column    (HuResult         *self,
                                               HuColumn          column);
+double            hu_result_get_change       (HuResult         *self,
+                                              HuColumn          column);
 char             *hu_result_format_delta     (HuResult         *self,
                                               HuColumn          column);
 
