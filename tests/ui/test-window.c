@@ -22,20 +22,24 @@
 #define V100S_ENERGY_KWH 167735.04
 #define V100S_TOTAL_KG 72629.27
 
-/* Whether a label with exactly @text is a descendant of @widget. */
-static gboolean
+/* The first label with exactly @text among @widget and its descendants. */
+static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -90,8 +94,8 @@ test_edit_count (void)
   hu_window_show_page (window, "compare");
   iterate (300);
   expected_wall = hu_format_duration (V100S_GPU_HOURS / 2);
-  g_assert_true (find_label (GTK_WIDGET (column_view), expected_wall));
-  g_assert_true (find_label (GTK_WIDGET (column_view), expected_gpu_hours));
+  g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_wall));
+  g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_gpu_hours));
 
   /* The sorted table model holds the same result objects. */
   {
@@ -118,6 +122,59 @@ test_edit_count (void)
   iterate (100);
   g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count_row)), ==, "2");
+
+  destroy_window (window);
+}
+
+/* Changes against the baseline, worked out by hand from the example's
+ * inputs (the same FLOPs at utilisation 1, so GPU-hours go as 1 / peak
+ * and energy as power / peak):
+ *   RTX A6000 against V100S: GPU-hours 130 / 309.7 − 1 = −58.02 %,
+ *                            energy 130 / 309.7 × 300 / 250 − 1 = −49.63 %
+ *   V100S against RTX A6000: GPU-hours 309.7 / 130 − 1 = +138.23 %,
+ *                            energy 309.7 / 130 × 250 / 300 − 1 = +98.53 %
+ * Lower is better, so the falls are green and the rises red. */
+static void
+test_deltas (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonModel *model = hu_window_get_comparison_model (window);
+  GtkWidget *table = GTK_WIDGET (hu_comparison_view_get_column_view (hu_window_get_comparison_view (window)));
+  HuResult *v100s = result_at (window, 0);
+  HuResult *a6000 = result_at (window, 1);
+  static const struct { const char *text; const char *style; } falls[] = {
+    { "−58.0 %", "success" }, { "−49.6 %", "success" },
+  }, rises[] = {
+    { "+138.2 %", "error" }, { "+98.5 %", "error" },
+  };
+
+  hu_window_show_page (window, "compare");
+  iterate (300);
+
+  g_assert_true (isnan (hu_result_get_change (v100s, HU_COLUMN_GPU_HOURS)));
+  assert_abs (hu_result_get_change (a6000, HU_COLUMN_GPU_HOURS), -0.580238941, 1e-8);
+  assert_abs (hu_result_get_change (a6000, HU_COLUMN_ENERGY), -0.496286729, 1e-8);
+  g_assert_true (isnan (hu_result_get_change (a6000, HU_COLUMN_EQUIVALENCE)));
+  for (guint i = 0; i < G_N_ELEMENTS (falls); i++)
+    {
+      GtkWidget *label = find_label (table, falls[i].text);
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_has_css_class (label, falls[i].style));
+    }
+
+  hu_comparison_model_set_baseline (model, a6000);
+  iterate (300);
+  g_assert_true (isnan (hu_result_get_change (a6000, HU_COLUMN_GPU_HOURS)));
+  assert_abs (hu_result_get_change (v100s, HU_COLUMN_GPU_HOURS), 1.382307692, 1e-8);
+  assert_abs (hu_result_get_change (v100s, HU_COLUMN_ENERGY), 0.985256410, 1e-8);
+  for (guint i = 0; i < G_N_ELEMENTS (rises); i++)
+    {
+      GtkWidget *label = find_label (table, rises[i].text);
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_has_css_class (label, rises[i].style));
+    }
 
   destroy_window (window);
 }
@@ -365,6 +422,7 @@ main (int   argc,
 
   g_test_add_func ("/huella/ui/window/example", test_example);
   g_test_add_func ("/huella/ui/window/edit-count", test_edit_count);
+  g_test_add_func ("/huella/ui/window/deltas", test_deltas);
   g_test_add_func ("/huella/ui/window/suffixes", test_suffixes);
   g_test_add_func ("/huella/ui/window/scenario-actions", test_scenario_actions);
   g_test_add_func ("/huella/ui/window/charts", test_charts);
