@@ -110,8 +110,8 @@ test_edit_count (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (count_row), "error"));
   g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
 
-  /* Suffixed numbers are accepted: 3.14e23 typed as "314000 E" is not,
-   * but "3.14e23" and "0.314e24" are. */
+  /* A valid value clears the mark and reaches the results (suffixes are
+   * tested in test_suffixes()). */
   gtk_editable_set_text (GTK_EDITABLE (count_row), "4");
   iterate (500);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (count_row), "error"));
