@@ -33,19 +33,25 @@ struct _HuResult
 
 G_DEFINE_FINAL_TYPE (HuResult, hu_result, G_TYPE_OBJECT)
 
+/* The metrics the table sorts on, each a plain double property named as
+ * the core names the metric ("gpu_hours" becomes "gpu-hours"). */
+static const HuMetric metric_properties[] = {
+  HU_METRIC_GPU_HOURS,
+  HU_METRIC_WALL_HOURS,
+  HU_METRIC_ENERGY_KWH,
+  HU_METRIC_TOTAL_KG,
+  HU_METRIC_COST,
+};
+
 enum {
   PROP_0,
   PROP_SCENARIO,
   PROP_RUN,
   PROP_NAME,
   PROP_ERROR,
-  PROP_GPU_HOURS,
-  PROP_WALL_HOURS,
-  PROP_ENERGY_KWH,
-  PROP_TOTAL_KG,
-  PROP_COST,
   PROP_IS_BASELINE,
-  N_PROPS
+  PROP_FIRST_METRIC,
+  N_PROPS = PROP_FIRST_METRIC + G_N_ELEMENTS (metric_properties)
 };
 
 enum {
@@ -119,26 +125,16 @@ hu_result_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_string (value, self->error);
       break;
-    case PROP_GPU_HOURS:
-      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_GPU_HOURS));
-      break;
-    case PROP_WALL_HOURS:
-      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_WALL_HOURS));
-      break;
-    case PROP_ENERGY_KWH:
-      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_ENERGY_KWH));
-      break;
-    case PROP_TOTAL_KG:
-      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_TOTAL_KG));
-      break;
-    case PROP_COST:
-      g_value_set_double (value, hu_result_get_metric (self, HU_METRIC_COST));
-      break;
     case PROP_IS_BASELINE:
       g_value_set_boolean (value, hu_result_get_is_baseline (self));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_FIRST_METRIC && prop_id < N_PROPS)
+        g_value_set_double (value,
+                            hu_result_get_metric (self,
+                                                  metric_properties[prop_id - PROP_FIRST_METRIC]));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -163,26 +159,17 @@ hu_result_class_init (HuResultClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  /* Plain numbers for GtkNumericSorter; NAN when unknown. */
-  properties[PROP_GPU_HOURS] =
-    g_param_spec_double ("gpu-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WALL_HOURS] =
-    g_param_spec_double ("wall-hours", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENERGY_KWH] =
-    g_param_spec_double ("energy-kwh", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOTAL_KG] =
-    g_param_spec_double ("total-kg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COST] =
-    g_param_spec_double ("cost", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_BASELINE] =
     g_param_spec_boolean ("is-baseline", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* Plain numbers for GtkNumericSorter; NAN when unknown. Not
+   * G_PARAM_STATIC_NAME: GLib turns the core's underscores into dashes. */
+  for (guint i = 0; i < G_N_ELEMENTS (metric_properties); i++)
+    properties[PROP_FIRST_METRIC + i] =
+      g_param_spec_double (hu_metric_to_string (metric_properties[i]), NULL, NULL,
+                           -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                           G_PARAM_READABLE | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
