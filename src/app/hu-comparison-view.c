@@ -65,10 +65,14 @@ refresh_chart_idle (gpointer data)
 }
 
 /* Many results change at once (a baseline change, a reload): redraw the
- * chart once for all of them. */
+ * chart once for all of them. The builder estimates every scenario again,
+ * so a hidden page waits until it is shown (see the map handler) rather
+ * than following each edit made in the editor. */
 static void
 queue_chart (HuComparisonView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (self->chart_idle == 0)
     self->chart_idle = g_idle_add (refresh_chart_idle, self);
 }
@@ -239,6 +243,13 @@ on_items_changed (HuComparisonView *self,
 }
 
 static void
+hu_comparison_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hu_comparison_view_parent_class)->map (widget);
+  hu_comparison_view_refresh_chart (HU_COMPARISON_VIEW (widget));
+}
+
+static void
 hu_comparison_view_dispose (GObject *object)
 {
   HuComparisonView *self = HU_COMPARISON_VIEW (object);
@@ -259,6 +270,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hu_comparison_view_dispose;
+  widget_class->map = hu_comparison_view_map;
 
   g_type_ensure (HU_TYPE_CHART_VIEW);
   g_type_ensure (HU_TYPE_RESULT);
@@ -363,7 +375,6 @@ hu_comparison_view_set_model (HuComparisonView  *self,
                            self, G_CONNECT_SWAPPED);
   on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
                     G_LIST_MODEL (model));
-  hu_comparison_view_refresh_chart (self);
 }
 
 HuMetric
