@@ -42,6 +42,17 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* The comparison chart's bar for the scenario at @position. */
+static double
+chart_value (HuComparisonView *view,
+             guint             position)
+{
+  HuChart *chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+
+  g_assert_nonnull (chart);
+  return hu_chart_get_value (chart, 0, position);
+}
+
 static void
 test_example (void)
 {
@@ -96,6 +107,8 @@ test_edit_count (void)
   expected_wall = hu_format_duration (V100S_GPU_HOURS / 2);
   g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_wall));
   g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_gpu_hours));
+  hu_comparison_view_set_metric (view, HU_METRIC_WALL_HOURS);
+  assert_abs (chart_value (view, 0), V100S_GPU_HOURS / 2, 0.01);
 
   /* The sorted table model holds the same result objects. */
   {
@@ -117,11 +130,19 @@ test_edit_count (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (count_row), "error"));
   assert_abs (hu_result_get_metric (v100s, HU_METRIC_WALL_HOURS), V100S_GPU_HOURS / 4, 0.01);
 
-  /* Undo goes back to the previous value, 2. */
+  /* The chart was left alone while its page was hidden and catches up
+   * when the page is shown again. */
+  hu_window_show_page (window, "compare");
+  iterate (100);
+  assert_abs (chart_value (view, 0), V100S_GPU_HOURS / 4, 0.01);
+
+  /* Undo goes back to the previous value, 2, and the chart in view
+   * follows. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate (100);
   g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (v100s))->count, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (count_row)), ==, "2");
+  assert_abs (chart_value (view, 0), V100S_GPU_HOURS / 2, 0.01);
 
   destroy_window (window);
 }
