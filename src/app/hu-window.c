@@ -35,6 +35,7 @@ struct _HuWindow
   GSettings            *settings;
   HuProject            *project;
   GFile                *file;
+  char                 *file_name;       /* file's display name, for the title */
   HuComparisonModel    *model;
   HuResult             *selected;
   guint                 autosave_source;
@@ -148,6 +149,19 @@ display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
+/* The display name is asked of the file system once, when the file
+ * changes, not on every title update (each selection and each save). */
+static void
+set_file (HuWindow *self,
+          GFile    *file)
+{
+  if (!g_set_object (&self->file, file))
+    return;
+  g_clear_pointer (&self->file_name, g_free);
+  if (file != NULL)
+    self->file_name = display_name (file);
+}
+
 static void
 update_title (HuWindow *self)
 {
@@ -155,17 +169,13 @@ update_title (HuWindow *self)
   gboolean modified = hu_project_get_modified (self->project);
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
-  g_autofree char *subtitle = NULL;
+  const char *subtitle = self->file_name != NULL ? self->file_name : _("Not saved");
 
   if (title == NULL || *title == '\0')
     title = _("Untitled Project");
 
   /* The dot is GNOME's usual unsaved-changes marker (Text Editor, Builder). */
   shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
-  if (self->file != NULL)
-    subtitle = display_name (self->file);
-  else
-    subtitle = g_strdup (_("Not saved"));
 
   adw_window_title_set_title (self->project_title, shown);
   adw_window_title_set_subtitle (self->project_title, subtitle);
@@ -427,7 +437,7 @@ hu_window_set_project (HuWindow  *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
 
   g_set_object (&self->project, project);
-  g_set_object (&self->file, file);
+  set_file (self, file);
   g_clear_object (&self->model);
 
   self->model = hu_comparison_model_new (project);
@@ -640,7 +650,7 @@ hu_window_save_to_file (HuWindow  *self,
     return FALSE;
 
   hu_project_set_modified (self->project, FALSE);
-  g_set_object (&self->file, file);
+  set_file (self, file);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   remove_autosave ();
   add_recent (self, file);
@@ -1712,6 +1722,7 @@ hu_window_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->file_name, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hu_window_parent_class)->dispose (object);
