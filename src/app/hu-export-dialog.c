@@ -152,9 +152,7 @@ static gboolean
 update_preview (gpointer data)
 {
   HuExportDialog *self = data;
-  gboolean pdf = formats[adw_combo_row_get_selected (self->format_row) < G_N_ELEMENTS (formats)
-                         ? adw_combo_row_get_selected (self->format_row) : 0]
-                 == HU_REPORT_FORMAT_PDF;
+  gboolean pdf = formats[selected_format (self)] == HU_REPORT_FORMAT_PDF;
   HuReportOptions options;
 
   self->preview_source = 0;
