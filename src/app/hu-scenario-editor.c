@@ -47,7 +47,7 @@ struct _HuScenarioEditor
   GtkLabel             *units[HU_N_NUMERIC_INPUTS];
   GtkImage             *error_icons[HU_N_NUMERIC_INPUTS];
   char                 *errors[HU_N_NUMERIC_INPUTS];
-  GtkLabel             *values[HU_N_METRICS];
+  GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
 
   /* Template widgets */
   HuMeasuredEstimatedGroup *comparison_group;
@@ -112,12 +112,17 @@ static const HuPrecision precisions[] = {
   HU_PRECISION_FP8,
 };
 
-static const HuMetric shown_metrics[] = {
-  HU_METRIC_GPU_HOURS,
-  HU_METRIC_WALL_HOURS,
-  HU_METRIC_ENERGY_KWH,
-  HU_METRIC_TOTAL_KG,
-  HU_METRIC_COST,
+/* The result cards, in order: the comparison column each shows and its
+ * caption. */
+static const struct {
+  HuColumn    column;
+  const char *title;
+} result_cards[] = {
+  { HU_COLUMN_GPU_HOURS, N_("GPU-hours") },
+  { HU_COLUMN_WALL_HOURS, N_("Wall-clock") },
+  { HU_COLUMN_ENERGY, N_("Energy") },
+  { HU_COLUMN_CO2, N_("CO₂eq") },
+  { HU_COLUMN_COST, N_("Cost") },
 };
 
 static void
@@ -581,17 +586,14 @@ update_results (HuScenarioEditor *self)
 {
   const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown_metrics); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
     {
-      static const HuColumn columns[] = {
-        HU_COLUMN_GPU_HOURS, HU_COLUMN_WALL_HOURS, HU_COLUMN_ENERGY,
-        HU_COLUMN_CO2, HU_COLUMN_COST,
-      };
+      HuColumn column = result_cards[i].column;
       g_autofree char *text = NULL;
 
       if (self->result != NULL && (estimate != NULL || hu_result_get_run (self->result) != NULL))
-        text = hu_result_format_column (self->result, columns[i]);
-      gtk_label_set_label (self->values[shown_metrics[i]], text != NULL ? text : "—");
+        text = hu_result_format_column (self->result, column);
+      gtk_label_set_label (self->values[column], text != NULL ? text : "—");
     }
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
@@ -1221,10 +1223,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 static void
 hu_scenario_editor_init (HuScenarioEditor *self)
 {
-  static const char *metric_titles[] = {
-    N_("GPU-hours"), N_("Wall-clock"), N_("Energy"), N_("CO₂eq"), N_("Cost"),
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->link_runs = g_ptr_array_new ();
@@ -1286,9 +1284,9 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   setup_dropdown (self, self->region_dropdown, self->region_ids,
                   G_CALLBACK (bind_region_item), G_CALLBACK (region_search_text));
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown_metrics); i++)
-    self->values[shown_metrics[i]] = hu_widgets_append_result_card (self->results_box,
-                                                                    _(metric_titles[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
+    self->values[result_cards[i].column] =
+      hu_widgets_append_result_card (self->results_box, _(result_cards[i].title));
 
   update_mode_visibility (self);
 }
