@@ -4,7 +4,7 @@
 Usage:  tools/build-catalog.py [SHARED_DATA_DIR] [--no-examples]
 
 SHARED_DATA_DIR defaults to ../shared/data relative to the repository root.
-Writes data/catalog/{gpus,regions,pue,equivalences}.json and
+Writes data/catalog/{gpus,regions,pue,equivalences,models}.json and
 data/examples/*.huella.  Python 3 standard library only; output is
 deterministic (fixed key order, indent=1 for the catalog, 2 for projects,
 ensure_ascii=False, trailing newline).
@@ -684,6 +684,147 @@ def check_examples(ex, gpus, regions):
 
 
 # --------------------------------------------------------------------------
+# models.json (Epoch AI, "Data on Notable AI Models", CC BY 4.0)
+
+MODELS_CSV = "epoch_notable_ai_models.csv"
+MODELS_SOURCE = "Epoch AI, Notable AI Models (April 2025), CC BY 4.0"
+
+# Epoch hardware names the shared GPU table (gpus_by_source.csv) leaves
+# unmapped but that are the same accelerator as a catalog entry.  The DGX
+# Station's "V100 DGXS" is the SXM2 V100 module (GV100, 125 dense FP16 tensor
+# TFLOPS in Epoch's own chip data, the same as the catalog's SXM2 rows).
+MODEL_HARDWARE_EXTRA = {
+    "NVIDIA Tesla V100 DGXS 16 GB": "nvidia-v100-sxm2-16gb",
+    "NVIDIA Tesla V100 DGXS 32 GB": "nvidia-v100-sxm2-32gb",
+}
+
+# Epoch's country names (UN style) -> ISO 3166-1 alpha-2, for the grid/ISO
+# region.  "Multinational" has no grid and is skipped.
+MODEL_COUNTRY_ISO = {
+    "Argentina": "AR", "Australia": "AU", "Belgium": "BE", "Canada": "CA",
+    "China": "CN", "Czechia": "CZ", "France": "FR", "Germany": "DE",
+    "Hong Kong": "HK", "India": "IN", "Ireland": "IE", "Israel": "IL",
+    "Italy": "IT", "Japan": "JP", "Korea (Republic of)": "KR",
+    "Netherlands": "NL", "Poland": "PL", "Russia": "RU", "Saudi Arabia": "SA",
+    "Singapore": "SG", "Spain": "ES", "Switzerland": "CH", "Taiwan": "TW",
+    "United Arab Emirates": "AE",
+    "United Kingdom of Great Britain and Northern Ireland": "GB",
+    "United States of America": "US",
+}
+
+
+def model_hardware_table(data_dir, gpus):
+    """Epoch hardware name -> catalog GPU id, from the Epoch rows of
+    gpus_by_source.csv plus MODEL_HARDWARE_EXTRA."""
+    ids = {g["id"] for g in gpus["gpus"]}
+    table = {}
+    for r in read_csv(data_dir, "gpus_by_source.csv"):
+        if r["source_dataset"] == "Epoch AI chip dataset" and r["canonical_id"]:
+            table[r["name_in_source"].strip()] = r["canonical_id"].strip()
+    table.update(MODEL_HARDWARE_EXTRA)
+    for name, gid in table.items():
+        assert gid in ids, (name, gid)
+    return table
+
+
+def split_list(cell):
+    """Epoch's comma-separated multi-value cell -> unique items, in order."""
+    out = []
+    for part in (cell or "").split(","):
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+def model_hardware(cell, table):
+    """(hardware, gpu id, match) for an Epoch "Training hardware" cell.
+    match is "catalog", "unmapped", "mixed" (two or more names: one
+    accelerator id would misstate the run) or None without hardware."""
+    names = split_list(cell)
+    if not names:
+        return None, None, None
+    hardware = ", ".join(names)
+    if len(names) > 1:
+        return hardware, None, "mixed"
+    gid = table.get(names[0])
+    return hardware, gid, "catalog" if gid else "unmapped"
+
+
+def model_region(countries, region_ids):
+    """The grid of the first named country with one (assumption: the
+    organisation trained at home)."""
+    for c in countries:
+        iso = MODEL_COUNTRY_ISO.get(c)
+        if iso and "grid/" + iso in region_ids:
+            return "grid/" + iso
+    return None
+
+
+def model_entry(r, table, region_ids):
+    hardware, gid, match = model_hardware(r["Training hardware"], table)
+    countries = split_list(r["Country (of organization)"])
+    domains = split_list(r["Domain"])
+    links = (r["Link"] or "").split()
+    # Epoch's dataset size is in datapoints: tokens for language models,
+    # images or games for others, so only language models fill "tokens".
+    tokens = num(r["Training dataset size (datapoints)"]) if "Language" in domains else None
+    util = num(r["Hardware utilization"])
+    if util is not None and not 0 < util <= 1:
+        raise ValueError(f"Hardware utilization: {util} is not in (0, 1]")
+    flops = num(r["Training compute (FLOP)"])
+    if flops is None or not flops > 0:
+        raise ValueError("Training compute (FLOP): missing or not positive")
+    return {
+        "name": r["Model"].strip(),
+        "organization": ", ".join(split_list(r["Organization"])) or None,
+        "date": r["Publication date"].strip() or None,
+        "domain": ", ".join(domains) or None,
+        "parameters": num(r["Parameters"]),
+        "flops": float(flops),
+        "tokens": tokens,
+        "hardware": hardware,
+        "gpu": gid,
+        "hardware_match": match,
+        "count": num(r["Hardware quantity"]),
+        "hours": num(r["Training time (hours)"]),
+        "utilization": util,
+        "country": ", ".join(countries) or None,
+        "region": model_region(countries, region_ids),
+        "confidence": r["Confidence"].strip() or None,
+        "link": links[0] if links else None,
+        "source": MODELS_SOURCE,
+    }
+
+
+def build_models(data_dir, gpus, regions):
+    table = model_hardware_table(data_dir, gpus)
+    region_ids = {x["id"] for x in regions["regions"]}
+    models = []
+    with open(os.path.join(data_dir, MODELS_CSV), newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        for r in reader:
+            try:
+                models.append(model_entry(r, table, region_ids))
+            except ValueError as e:
+                raise ValueError(f"{MODELS_CSV}:{reader.line_num}: {e}") from None
+    names = [m["name"] for m in models]
+    assert len(names) == len(set(names)), "duplicate model names"
+    return dict(HEADER, models=models)
+
+
+def models_summary(models):
+    """One line for the build log: how many rows map to the catalog, and
+    the hardware names that do not."""
+    rows = models["models"]
+    mapped = sum(1 for m in rows if m["gpu"])
+    with_hw = sum(1 for m in rows if m["hardware"])
+    missing = sorted({m["hardware"] for m in rows if m["hardware"] and not m["gpu"]})
+    return (f"models: {len(rows)}; {mapped} of {with_hw} with hardware map to a catalog "
+            f"accelerator; not mapped: {'; '.join(missing)}")
+
+
+# --------------------------------------------------------------------------
 
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
@@ -695,6 +836,9 @@ def main(argv):
     write_json(os.path.join(CATALOG_DIR, "regions.json"), regions)
     write_json(os.path.join(CATALOG_DIR, "pue.json"), build_pue(data_dir))
     write_json(os.path.join(CATALOG_DIR, "equivalences.json"), build_equivalences(data_dir))
+    models = build_models(data_dir, gpus, regions)
+    write_json(os.path.join(CATALOG_DIR, "models.json"), models)
+    print(models_summary(models), file=sys.stderr)
     if "--no-examples" not in argv:
         ex = build_examples()
         check_examples(ex, gpus, regions)
