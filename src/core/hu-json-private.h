@@ -47,6 +47,17 @@ void      _hu_json_add_int     (JsonBuilder  *builder,
 void      _hu_json_add_null    (JsonBuilder  *builder,
                                 const char   *key);
 
+/* Deepest nesting of arrays and objects any reader accepts. json-glib's
+ * parser and the writers recurse once per level, so a document of 100,000
+ * '[' would overflow the stack; real files nest fewer than ten levels. */
+#define HU_JSON_MAX_DEPTH 512
+
+gboolean  _hu_json_check_depth (const char   *data,
+                                gsize         length,
+                                guint         max_depth,
+                                guint        *line,
+                                guint        *depth);
+
 JsonNode *_hu_json_parse       (const char   *data,
                                 gsize         length,
                                 const char   *display_name,

@@ -241,6 +241,80 @@ _hu_json_add_null (JsonBuilder *builder,
 }
 
 /**
+ * _hu_json_check_depth:
+ * @data: the document, not necessarily valid JSON
+ * @length: its length in bytes
+ * @max_depth: the deepest nesting allowed
+ * @line: (out): the 1-based line where the nesting first went too deep
+ * @depth: (out): the depth reached there (@max_depth + 1)
+ *
+ * Streams once over @data counting the '[' and '{' that are not inside
+ * strings (escapes included), without allocating. It runs before json-glib
+ * sees a document, because json-glib recurses once per level. A malformed
+ * document is left for the parser to report.
+ *
+ * Returns: %TRUE if the nesting never goes deeper than @max_depth
+ */
+gboolean
+_hu_json_check_depth (const char *data,
+                      gsize       length,
+                      guint       max_depth,
+                      guint      *line,
+                      guint      *depth)
+{
+  gboolean in_string = FALSE;
+  guint level = 0;
+  guint lines = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        lines++;
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              /* The escaped character cannot end the string; a newline
+               * there is still counted as a line. */
+              if (i + 1 < length && data[i + 1] == '\n')
+                lines++;
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++level > max_depth)
+            {
+              if (line)
+                *line = lines;
+              if (depth)
+                *depth = level;
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (level > 0)
+            level--;
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * _hu_json_parse:
  *
  * Parses @data, turning json-glib's "<data>:3:14: Parse error: …" into
@@ -255,10 +329,18 @@ _hu_json_parse (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+  guint line, depth;
 
   if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, HU_JSON_ERROR, 0, _("%s: not valid UTF-8 text"), display_name);
+      return NULL;
+    }
+  if (!_hu_json_check_depth (data, length, HU_JSON_MAX_DEPTH, &line, &depth))
+    {
+      /* TRANSLATORS: file:line: …; the number is the most levels allowed */
+      g_set_error (error, HU_JSON_ERROR, 0, _("%s:%u: arrays and objects nested deeper than %u levels"),
+                   display_name, line, HU_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -308,11 +390,6 @@ write_string (GString    *out,
 }
 
 static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     depth);
-
-static void
 write_indent (GString *out,
               guint    depth)
 {
@@ -322,83 +399,132 @@ write_indent (GString *out,
 }
 
 static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     depth)
+write_scalar (GString  *out,
+              JsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  GType t;
+
+  if (JSON_NODE_HOLDS_NULL (node))
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        for (GList *l = members; l; l = l->next)
-          {
-            write_indent (out, depth + 1);
-            write_string (out, l->data);
-            g_string_append (out, ": ");
-            write_node (out, json_object_get_member (object, l->data), depth + 1);
-            if (l->next)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            write_indent (out, depth + 1);
-            write_node (out, json_array_get_element (array, i), depth + 1);
-            if (i + 1 < n)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_NULL:
       g_string_append (out, "null");
-      break;
+      return;
+    }
+  t = json_node_get_value_type (node);
+  if (t == G_TYPE_STRING)
+    write_string (out, json_node_get_string (node));
+  else if (t == G_TYPE_BOOLEAN)
+    g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+  else if (t == G_TYPE_INT64)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+  else
+    {
+      double d = json_node_get_double (node);
+      g_autofree char *text = hu_number_to_string (d);
+      g_string_append (out, isfinite (d) ? text : "null");
+    }
+}
 
-    case JSON_NODE_VALUE:
-    default:
-      {
-        GType t = json_node_get_value_type (node);
+/* One open array or object while writing. */
+typedef struct {
+  JsonNode *node;
+  GList    *members;   /* objects: owned list of member names */
+  GList    *next;      /* objects: the member to write next */
+  guint     index;     /* arrays: the element to write next */
+} Frame;
 
-        if (t == G_TYPE_STRING)
-          write_string (out, json_node_get_string (node));
-        else if (t == G_TYPE_BOOLEAN)
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-        else if (t == G_TYPE_INT64)
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        else
-          {
-            double d = json_node_get_double (node);
-            g_autofree char *text = hu_number_to_string (d);
-            g_string_append (out, isfinite (d) ? text : "null");
-          }
-      }
-      break;
+/* Opens @node's container (or writes it whole if it is a scalar or
+ * empty); returns TRUE if a frame was pushed. */
+static gboolean
+open_node (GString  *out,
+           GArray   *stack,
+           JsonNode *node)
+{
+  Frame frame = { node, NULL, NULL, 0 };
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      frame.members = json_object_get_members (json_node_get_object (node));
+      if (frame.members == NULL)
+        {
+          g_string_append (out, "{}");
+          return FALSE;
+        }
+      frame.next = frame.members;
+      g_string_append_c (out, '{');
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (json_array_get_length (json_node_get_array (node)) == 0)
+        {
+          g_string_append (out, "[]");
+          return FALSE;
+        }
+      g_string_append_c (out, '[');
+    }
+  else
+    {
+      write_scalar (out, node);
+      return FALSE;
+    }
+  g_array_append_val (stack, frame);
+  return TRUE;
+}
+
+/* Iterative, with its own stack on the heap: a tree of any depth (an
+ * unknown member kept from a file, a node built in code) is written without
+ * recursing, so it cannot overflow the C stack. */
+static void
+write_node (GString  *out,
+            JsonNode *root)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+
+  open_node (out, stack, root);
+  while (stack->len > 0)
+    {
+      Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+      guint depth = stack->len;
+      JsonNode *child = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (top->node))
+        {
+          if (top->next != NULL)
+            {
+              const char *name = top->next->data;
+
+              if (top->next != top->members)
+                g_string_append_c (out, ',');
+              write_indent (out, depth);
+              write_string (out, name);
+              g_string_append (out, ": ");
+              child = json_object_get_member (json_node_get_object (top->node), name);
+              top->next = top->next->next;
+            }
+        }
+      else
+        {
+          JsonArray *array = json_node_get_array (top->node);
+
+          if (top->index < json_array_get_length (array))
+            {
+              if (top->index > 0)
+                g_string_append_c (out, ',');
+              write_indent (out, depth);
+              child = json_array_get_element (array, top->index++);
+            }
+        }
+
+      if (child != NULL)
+        {
+          /* @top may move when the stack grows. */
+          open_node (out, stack, child);
+          continue;
+        }
+
+      write_indent (out, depth - 1);
+      g_string_append_c (out, JSON_NODE_HOLDS_OBJECT (top->node) ? '}' : ']');
+      g_list_free (top->members);
+      g_array_set_size (stack, stack->len - 1);
     }
 }
 
@@ -415,7 +541,7 @@ _hu_json_to_data (JsonNode *root,
 {
   GString *out = g_string_new (NULL);
 
-  write_node (out, root, 0);
+  write_node (out, root);
   g_string_append_c (out, '\n');
   if (length)
     *length = out->len;

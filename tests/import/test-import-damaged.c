@@ -262,6 +262,43 @@ test_series_bounded (void)
   hu_power_series_free (s);
 }
 
+/* One line of 100,000 '[' between two samples crashed json-glib
+ * (SIGSEGV); now the line is skipped, named, and the run keeps the two
+ * samples. A folder scan meets the file the same way. */
+static void
+test_eit_deep (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (
+    "{\"timestamp\":100,\"rapl_estimated_attributable_power_draw\":10}\n");
+  g_autofree char *sub = g_build_filename (f->dir, "impacttracker", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(HuImportResult) r = NULL;
+  HuImportSkip *skip;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, "\n{\"timestamp\":110,\"rapl_estimated_attributable_power_draw\":30}\n");
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  path = g_build_filename (sub, "data.json", NULL);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  r = import_ok (f->dir, NULL);
+  g_assert_cmpuint (r->runs->len, ==, 1);
+  g_assert_cmpuint (r->skipped->len, ==, 1);
+  skip = g_ptr_array_index (r->skipped, 0);
+  g_assert_cmpstr (skip->file, ==, path);
+  g_assert_cmpuint (skip->line, ==, 2);
+  g_assert_nonnull (strstr (skip->reason, "512"));
+  /* (10 W + 30 W) / 2 × 10 s = 200 J, × 1.58 (the tool's PUE), in kWh. */
+  {
+    HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (r->runs, 0));
+    g_assert_cmpfloat_with_epsilon (d->energy_kwh, 200 * 1.58 / 3.6e6, 1e-15);
+  }
+  g_remove (path);
+  g_rmdir (sub);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -278,6 +315,7 @@ main (int argc, char **argv)
   ADD ("changing-file", test_changing_file);
   ADD ("cancel", test_cancel);
   ADD ("missing", test_missing);
+  ADD ("eit-100000-deep", test_eit_deep);
 #undef ADD
   g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
 

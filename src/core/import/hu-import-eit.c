@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hu-import-private.h"
+#include "hu-json-private.h"
 
 #define EIT_PUE 1.58
 
@@ -199,6 +200,15 @@ _hu_import_eit (HuImportContext  *ctx,
         break;
       if (line.len == 0)
         continue;
+
+      /* json-glib recurses once per level: check before it sees the line. */
+      if (!_hu_json_check_depth (line.text, line.len, HU_JSON_MAX_DEPTH, NULL, NULL))
+        {
+          _hu_import_skip (ctx, line.number,
+                           _("arrays and objects nested deeper than %u levels"),
+                           HU_JSON_MAX_DEPTH);
+          continue;
+        }
 
       if (!json_parser_load_from_data (parser, line.text, line.len, &parse_error))
         {
