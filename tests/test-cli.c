@@ -279,6 +279,15 @@ test_catalog_commands (void)
   g_assert_cmpint (regions.status, ==, 0);
   g_assert_nonnull (strstr (regions.out, "\"id\": \"grid/FR\""));
   g_assert_nonnull (strstr (regions.out, "\"intensity\""));
+  /* GHG Protocol scope 2: the grid average, not a claim */
+  g_assert_nonnull (strstr (regions.out, "\"basis\": \"location\""));
+  {
+    g_auto(Run) claim = { 0 };
+    run_cli (&claim, NULL, "regions", "--search", "seeweb/", "--format", "json", NULL);
+    g_assert_cmpint (claim.status, ==, 0);
+    g_assert_nonnull (strstr (claim.out, "\"basis\": \"market\""));
+    g_assert_nonnull (strstr (claim.out, "\"data_flag\": \"claim\""));
+  }
 
   run_cli (&search, NULL, "gpus", "--search", "h100", NULL);
   g_assert_cmpint (search.status, ==, 0);

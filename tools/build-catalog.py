@@ -152,40 +152,43 @@ def row_year(row, dataset):
 
 
 def short_source(dataset, year, row):
+    """The citation people read: publisher and year, no paths or hashes.
+    The full provenance goes to the entry's "details" and SOURCES.md."""
     src = row["source"]
     if dataset == "google":
-        kind = ", lifecycle CI" if "Lifecycle" in src else ""
-        return f"Google Cloud region carbon data {year}{kind} (Apache-2.0)"
+        kind = ", lifecycle" if "Lifecycle" in src else ""
+        return f"Google Cloud region carbon data{kind}, {year}"
     if dataset == "owid":
-        return f"Our World in Data / Ember {year} (CC BY 4.0)"
+        return f"Our World in Data and Ember, {year}"
     if dataset == "ccf":
-        extra = ""
         m = re.search(r"US NERC (\w+) factor", src)
         if m:
-            extra = f", eGRID NERC {m.group(1)}"
-        return f"Cloud Carbon Footprint{extra} (Apache-2.0)"
+            return f"Cloud Carbon Footprint, after US EPA eGRID ({m.group(1)})"
+        return "Cloud Carbon Footprint"
     if dataset == "ccfcoef":
-        return "CCF coefficients 2021-10-29 (Apache-2.0)"
+        return "Cloud Carbon Footprint coefficients, 2021"
     if dataset == "mlco2":
-        y = f" {year}" if year else ""
+        y = f", {year}" if year else ""
         m = re.search(r"original source: ([^;]+)", src)
         orig = ""
         if m:
             o = m.group(1).strip()
             if "carbonfootprint.com" in o:
-                orig = ", via carbonfootprint.com"
+                orig = ", after carbonfootprint.com"
             elif o.startswith("eGRID"):
-                orig = ", via eGRID"
+                orig = ", after US EPA eGRID"
             elif "electricitymap" in o:
-                orig = ", via electricityMap"
-        return f"ML CO2 Impact{y}{orig} (MIT)"
+                orig = ", after Electricity Maps"
+            elif "carbon-free" in o:
+                orig = ", provider's carbon-free energy claim"
+        return f"ML CO2 Impact{orig}{y}"
     if dataset == "ga":
         y = f", data {year}" if year else ""
-        return f"Green Algorithms v3.0{y} (CC BY 4.0)"
+        return f"Green Algorithms 3.0{y}"
     if dataset == "codecarbon":
-        return f"CodeCarbon energy mix {year}, from OWID/Ember (MIT)"
+        return f"CodeCarbon energy mix, after Our World in Data, {year}"
     if dataset == "seed":
-        return "Seed article, Chile 2018 (original publisher not verified)"
+        return "Seed article, Chile, 2018 (publisher not verified)"
     raise ValueError(dataset)
 
 
@@ -275,7 +278,7 @@ def make_entry(rid, provider, name, country, cands, extra_hist=(), pue_override=
         pue = None
     if pue_override is not None and pue is None:
         pue, psrc = pue_override
-        source = f"{source}; PUE {psrc}"
+        source = f"{source}; PUE: {psrc}"
     assert len(source) < 120, source
     return {
         "id": rid,
@@ -286,6 +289,7 @@ def make_entry(rid, provider, name, country, cands, extra_hist=(), pue_override=
         "pue": pue,
         "year": best["year"],
         "source": source,
+        "details": " ".join(best["row"]["source"].split()),
         "history": hist,
     }
 
@@ -300,7 +304,7 @@ def build_regions(data_dir):
     for p in pue_rows:
         m = re.match(r"^ccf-gcp-(.+)$", p["id"])
         if m and m.group(1) not in ("avg",):
-            gcp_pue[m.group(1)] = (num(p["pue"]), "CCF TTM")
+            gcp_pue[m.group(1)] = (num(p["pue"]), "Cloud Carbon Footprint")
 
     cloud = {}   # id -> dict(provider, country, cands)
     grid = {}    # id -> dict(country, name, cands)
@@ -825,6 +829,187 @@ def models_summary(models):
 
 
 # --------------------------------------------------------------------------
+# What people read: short citations, a year for every region, and the basis
+# of every intensity (issue 10).  Kept apart from the builders above so the
+# catalog's numbers and its wording can change independently.
+
+# (document, year) per GPU: the vendor document the figures come from, dated
+# by the product's launch year (when its datasheet first appeared).  The
+# shared CSV's full notes, with every secondary source, stay in "details".
+GPU_CITATIONS = {
+    "nvidia-k80": "NVIDIA Tesla K80 datasheet",
+    "nvidia-p100-pcie-16gb": "NVIDIA Tesla P100 PCIe datasheet",
+    "nvidia-p100-sxm2-16gb": "NVIDIA Tesla P100 NVLink specifications",
+    "nvidia-v100-pcie-16gb": "NVIDIA V100 datasheet",
+    "nvidia-v100-pcie-32gb": "NVIDIA V100 datasheet",
+    "nvidia-v100-sxm2-16gb": "NVIDIA V100 datasheet",
+    "nvidia-v100-sxm2-32gb": "NVIDIA V100 datasheet",
+    "nvidia-v100s-pcie-32gb": "NVIDIA V100 datasheet",
+    "nvidia-t4": "NVIDIA T4 datasheet",
+    "nvidia-a100-pcie-40gb": "NVIDIA A100 datasheet",
+    "nvidia-a100-pcie-80gb": "NVIDIA A100 80GB datasheet",
+    "nvidia-a100-sxm4-40gb": "NVIDIA A100 datasheet",
+    "nvidia-a100-sxm4-80gb": "NVIDIA A100 datasheet",
+    "nvidia-a10": "NVIDIA A10 datasheet",
+    "nvidia-a10g": "NVIDIA A10 datasheet and TechPowerUp",
+    "nvidia-a40": "NVIDIA A40 datasheet",
+    "nvidia-rtx-a6000": "NVIDIA Ampere GA102 architecture whitepaper",
+    "nvidia-rtx-3090": "NVIDIA Ampere GA102 architecture whitepaper",
+    "nvidia-rtx-3090-ti": "Epoch AI machine learning hardware data",
+    "nvidia-rtx-4090": "NVIDIA Ada architecture whitepaper",
+    "nvidia-l4": "NVIDIA L4 datasheet",
+    "nvidia-l40s": "NVIDIA L40S datasheet",
+    "nvidia-h100-pcie": "NVIDIA H100 datasheet",
+    "nvidia-h100-sxm": "NVIDIA H100 datasheet",
+    "nvidia-h100-nvl": "NVIDIA H100 datasheet",
+    "nvidia-h200-sxm": "NVIDIA H200 specifications",
+    "nvidia-h200-nvl": "NVIDIA H200 NVL specifications",
+    "nvidia-b200": "NVIDIA HGX B200 specifications",
+    "nvidia-gb200": "NVIDIA GB200 NVL72 specifications",
+    "amd-mi250x": "AMD Instinct MI250X specifications",
+    "amd-mi300x": "AMD Instinct MI300X datasheet",
+    "amd-mi325x": "AMD Instinct MI325X specifications",
+    "intel-gaudi2": "Intel Gaudi 2 white paper",
+    "intel-gaudi3": "Intel Gaudi 3 white paper",
+    "google-tpu-v2": "Jouppi et al., Communications of the ACM",
+    "google-tpu-v3": "Google Cloud TPU documentation",
+    "google-tpu-v4": "Google Cloud TPU documentation",
+    "google-tpu-v5e": "Google Cloud TPU documentation",
+    "google-tpu-v5p": "Google Cloud TPU documentation",
+    "google-tpu-v6e": "Google Cloud TPU documentation",
+}
+GPU_CITATION_YEAR = {"google-tpu-v2": 2020}   # the CACM paper, not the chip
+
+
+def cite_gpus(gpus):
+    for g in gpus["gpus"]:
+        details = g.pop("source")
+        year = GPU_CITATION_YEAR.get(g["id"], g["year"])
+        doc = GPU_CITATIONS[g["id"]]   # KeyError: a new GPU needs a citation
+        g["source"] = f"{doc}, {year}" if year else doc
+        g["details"] = details
+
+
+PUE_CITATIONS = {
+    "gcp": "Google data centre efficiency, 2023",
+    "aws": "Amazon sustainability report, 2024",
+    "azure": "Microsoft data centre efficiency, 2024",
+    "default": "Uptime Institute Global Data Center Survey, 2024",
+}
+
+
+def cite_pue(pue):
+    for d in pue["pue"]:
+        d["details"] = d["source"]
+        d["source"] = PUE_CITATIONS[d["provider"]]
+
+
+EPA_2024 = "US EPA Greenhouse Gas Equivalencies, eGRID2022, 2024"
+EPA_2021 = "US EPA Greenhouse Gas Equivalencies, eGRID2019, 2021"
+GA_REF = "Green Algorithms 3.0 reference values"
+EQUIV_CITATIONS = {
+    "epa-current": (EPA_2024, {}),
+    "epa-2021": (EPA_2021, {
+        "car-year": "US EPA Greenhouse Gas Equivalencies, 2020",
+        "coal-lb": "US EPA Greenhouse Gas Equivalencies, as used by ML CO2 Impact",
+    }),
+    "green-algorithms": ("Green Algorithms 3.0 reference values (Lannelongue et al.)", {
+        "tree-month": GA_REF,
+        "tree-year": GA_REF,
+        "car-eu-km": GA_REF + ", after UK GHG conversion factors 2019",
+        "car-us-km": GA_REF + ", after US EPA",
+        "train-km": GA_REF + ", after UK GHG conversion factors 2020",
+        "flight-economy-km": GA_REF + ", after UK GHG conversion factors 2020",
+        "flight-paris-london": GA_REF + ", after carbonfootprint.com",
+        "flight-paris-dublin": GA_REF + ", after carbonfootprint.com",
+        "flight-ny-sf": GA_REF + ", after carbonfootprint.com",
+        "flight-nyc-melbourne": GA_REF + ", after carbonfootprint.com",
+        "netflix-hour": GA_REF + ", after Carbon Brief",
+        "google-search": GA_REF,
+    }),
+}
+
+
+def cite_equivalences(equiv, data_dir):
+    rows = {r["id"]: r for r in read_csv(data_dir, "equivalences.csv")}
+    for s in equiv["sets"]:
+        set_cite, factor_cites = EQUIV_CITATIONS[s["id"]]
+        s["details"] = s["source"]
+        s["source"] = set_cite
+        spec = {k: rid for k, rid, _ in
+                next(x for x in EQUIV_SETS if x["id"] == s["id"])["factors"]}
+        for f in s["factors"]:
+            f["source"] = factor_cites.get(f["kind"], set_cite)
+            f["details"] = " ".join(rows[spec[f["kind"]]]["source"].split())
+
+
+# AWS regions sitting in a sub-national grid the catalog has (Green Algorithms
+# gives Azure's and Google's own locations; AWS publishes its cities).
+AWS_GRID = {"us-east-1": "US-VA", "us-east-2": "US-OH", "us-west-1": "US-CA",
+            "us-west-2": "US-OR", "ca-central-1": "CA-QC", "ap-southeast-2": "AU-NSW"}
+
+
+def region_grid(r, rows_by_region, grids):
+    """The grid a cloud region sits in: sub-national where known, else its
+    country's."""
+    code = r["id"].split("/", 1)[1]
+    loc = None
+    for row in rows_by_region.get(r["id"], ()):
+        m = re.search(r"location=([A-Z]{2}(?:-[A-Z]+)?)", row["source"])
+        if m:
+            loc = m.group(1)
+            break
+    if loc is None and r["provider"] == "aws":
+        loc = AWS_GRID.get(code)
+    for gid in (f"grid/{loc}" if loc else None, f"grid/{r['country']}"):
+        if gid and gid in grids and grids[gid]["year"]:
+            return grids[gid]
+    return None
+
+
+# Below this a grid average is implausible on a location basis: it is then a
+# direct-emissions-only figure or a claim, and must not top a ranking.
+NEAR_ZERO_G_PER_KWH = 5
+
+
+def annotate_regions(regions, data_dir):
+    rows_by_region = {}
+    for row in read_csv(data_dir, "regions.csv"):
+        if row["provider"] != "grid":
+            code = cloud_code(row["provider"], dataset_of(row["id"]), row)
+            if code is not None:
+                rows_by_region.setdefault(f"{row['provider']}/{code}", []).append(row)
+    grids = {r["id"]: r for r in regions["regions"] if r["provider"] == "grid"}
+    for r in regions["regions"]:
+        # details: the full provenance (the time series rows only say "owid-ci")
+        if r["details"] == "owid-ci":
+            r["details"] = ("Our World in Data, carbon intensity of electricity generation "
+                            f"(Ember and Energy Institute Statistical Review), {r['year']}; "
+                            "grid_intensity_owid_timeseries.csv")
+        # location-based (a grid's average) or market-based (a provider's
+        # claim on the energy it buys), as the GHG Protocol separates them
+        market = "carbon-free energy" in r["details"]
+        r["basis"] = "market" if market else "location"
+        if r["intensity"] == 0:
+            r["data_flag"] = "claim" if market else "no-data"
+        elif r["intensity"] < NEAR_ZERO_G_PER_KWH:
+            r["data_flag"] = "near-zero"
+        else:
+            r["data_flag"] = None
+        r["year_from"] = "source"
+        r["year_grid"] = None
+        if r["year"] is None and r["provider"] != "grid":
+            g = region_grid(r, rows_by_region, grids)
+            if g is not None:
+                r["year"] = g["year"]
+                r["year_from"] = "grid"
+                r["year_grid"] = g["id"]
+        # fixed key order: the new keys after "source"/"details"
+        hist = r.pop("history")
+        r["history"] = hist
+
+
+# --------------------------------------------------------------------------
 
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
@@ -832,10 +1017,16 @@ def main(argv):
     data_dir = os.path.abspath(data_dir)
     gpus = build_gpus(data_dir)
     regions = build_regions(data_dir)
+    cite_gpus(gpus)
+    annotate_regions(regions, data_dir)
+    pue = build_pue(data_dir)
+    cite_pue(pue)
+    equivalences = build_equivalences(data_dir)
+    cite_equivalences(equivalences, data_dir)
     write_json(os.path.join(CATALOG_DIR, "gpus.json"), gpus)
     write_json(os.path.join(CATALOG_DIR, "regions.json"), regions)
-    write_json(os.path.join(CATALOG_DIR, "pue.json"), build_pue(data_dir))
-    write_json(os.path.join(CATALOG_DIR, "equivalences.json"), build_equivalences(data_dir))
+    write_json(os.path.join(CATALOG_DIR, "pue.json"), pue)
+    write_json(os.path.join(CATALOG_DIR, "equivalences.json"), equivalences)
     models = build_models(data_dir, gpus, regions)
     write_json(os.path.join(CATALOG_DIR, "models.json"), models)
     print(models_summary(models), file=sys.stderr)

@@ -92,11 +92,33 @@ gpu_table (GPtrArray *gpus)
   return table;
 }
 
+/* "2020 (grid)" when the source is undated and the year is the grid's. */
+static char *
+region_year (const HuRegion *r)
+{
+  if (r->year <= 0)
+    return g_strdup ("—");
+  if (r->year_grid != NULL)
+    /* TRANSLATORS: a year taken from the grid the region sits in */
+    return g_strdup_printf (_("%d (grid)"), r->year);
+  return g_strdup_printf ("%d", r->year);
+}
+
+/* "location", "market", with why a figure is ranked last. */
+static char *
+region_basis (const HuRegion *r)
+{
+  const char *basis = r->basis == HU_BASIS_MARKET ? _("market") : _("location");
+  const char *flag = hu_region_data_flag_describe (r->data_flag);
+
+  return flag ? g_strdup_printf ("%s, %s", basis, flag) : g_strdup (basis);
+}
+
 static HuCliTable *
 region_table (GPtrArray *regions)
 {
-  HuCliTable *table = hu_cli_table_new (6, "id", _("Name"), _("Country"), _("gCO₂eq/kWh"),
-                                        "PUE", _("Year"), NULL);
+  HuCliTable *table = hu_cli_table_new (7, "id", _("Name"), _("Country"), _("gCO₂eq/kWh"),
+                                        "PUE", _("Year"), _("Basis"), NULL);
 
   for (guint c = 3; c < 6; c++)
     hu_cli_table_set_right (table, c);
@@ -110,7 +132,8 @@ region_table (GPtrArray *regions)
       g_strv_builder_add (b, r->country ? r->country : "—");
       hu_strv_builder_take (b, fmt_or_dash (r->intensity));
       hu_strv_builder_take (b, fmt_or_dash (r->pue));
-      hu_strv_builder_take (b, r->year ? g_strdup_printf ("%d", r->year) : g_strdup ("—"));
+      hu_strv_builder_take (b, region_year (r));
+      hu_strv_builder_take (b, region_basis (r));
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
     }

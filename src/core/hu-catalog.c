@@ -70,6 +70,7 @@ hu_gpu_clear (HuGpu *gpu)
   g_free (gpu->name);
   g_free (gpu->vendor);
   g_free (gpu->source);
+  g_free (gpu->details);
 }
 
 HuGpu *
@@ -112,6 +113,7 @@ hu_gpu_new_from_json (JsonObject  *object,
       !_hu_json_get_string (object, "name", FALSE, &gpu->name, error) ||
       !_hu_json_get_string (object, "vendor", FALSE, &gpu->vendor, error) ||
       !_hu_json_get_string (object, "source", FALSE, &gpu->source, error) ||
+      !_hu_json_get_string (object, "details", FALSE, &gpu->details, error) ||
       !_hu_json_get_int (object, "year", &gpu->year, error) ||
       !_hu_json_get_double (object, "tdp_w", 0, FALSE, &gpu->tdp_w, error) ||
       !_hu_json_get_double (object, "memory_gb", 0, FALSE, &gpu->memory_gb, error) ||
@@ -156,6 +158,7 @@ hu_gpu_to_json (const HuGpu *gpu,
     _hu_json_add_double (builder, precision_names[i], gpu->peak_tflops[i]);
   json_builder_end_object (builder);
   _hu_json_add_string (builder, "source", gpu->source);
+  _hu_json_add_string (builder, "details", gpu->details);
   json_builder_end_object (builder);
 }
 
@@ -169,6 +172,8 @@ hu_region_clear (HuRegion *region)
   g_free (region->provider);
   g_free (region->country);
   g_free (region->source);
+  g_free (region->details);
+  g_free (region->year_grid);
 }
 
 HuRegion *
@@ -185,6 +190,140 @@ hu_region_unref (HuRegion *region)
 
 G_DEFINE_BOXED_TYPE (HuRegion, hu_region, hu_region_ref, hu_region_unref)
 
+static const char * const basis_names[] = { "location", "market" };
+static const char * const data_flag_names[] = { NULL, "no-data", "claim", "near-zero" };
+
+const char *
+hu_region_basis_to_string (HuRegionBasis basis)
+{
+  g_return_val_if_fail (basis <= HU_BASIS_MARKET, NULL);
+  return basis_names[basis];
+}
+
+/* NULL for HU_DATA_FLAG_NONE, as the catalog writes null. */
+const char *
+hu_region_data_flag_to_string (HuRegionDataFlag flag)
+{
+  g_return_val_if_fail (flag <= HU_DATA_FLAG_NEAR_ZERO, NULL);
+  return data_flag_names[flag];
+}
+
+/**
+ * hu_region_data_flag_describe:
+ *
+ * Why a flagged figure is ranked last, in words; NULL when not flagged.
+ */
+const char *
+hu_region_data_flag_describe (HuRegionDataFlag flag)
+{
+  switch (flag)
+    {
+    case HU_DATA_FLAG_NO_DATA:   return _("no emissions data (0 g/kWh)");
+    case HU_DATA_FLAG_CLAIM:     return _("provider's claim (0 g/kWh)");
+    case HU_DATA_FLAG_NEAR_ZERO: return _("near zero: direct emissions only");
+    case HU_DATA_FLAG_NONE:
+    default:                     return NULL;
+    }
+}
+
+/* Market-based claims and figures with no or implausible data are not
+ * comparable with grid averages: rankings put them last and mark them. */
+gboolean
+hu_region_is_flagged (const HuRegion *region)
+{
+  return region->basis != HU_BASIS_LOCATION || region->data_flag != HU_DATA_FLAG_NONE;
+}
+
+/**
+ * hu_region_year_text:
+ *
+ * "2024", or "year of the grid: 2023" when the source gives no year and the
+ * catalog dates the region by the grid it sits in; NULL when unknown.
+ */
+char *
+hu_region_year_text (const HuRegion *region)
+{
+  if (region->year <= 0)
+    return NULL;
+  if (region->year_grid != NULL)
+    return g_strdup_printf (_("year of the grid: %d"), region->year);
+  return g_strdup_printf ("%d", region->year);
+}
+
+static gboolean
+lookup_name (const char * const *names,
+             guint               n,
+             const char         *field,
+             const char         *text,
+             int                *out,
+             GError            **error)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], text) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  g_set_error (error, HU_CATALOG_ERROR, HU_CATALOG_ERROR_INVALID,
+               _("%s: unknown value “%s”"), field, text);
+  return FALSE;
+}
+
+static gboolean
+region_read_annotations (HuRegion    *region,
+                         JsonObject  *object,
+                         GError     **error)
+{
+  g_autofree char *basis = NULL;
+  g_autofree char *flag = NULL;
+  g_autofree char *year_from = NULL;
+  int value = 0;
+
+  if (!_hu_json_get_string (object, "details", FALSE, &region->details, error) ||
+      !_hu_json_get_string (object, "basis", FALSE, &basis, error) ||
+      !_hu_json_get_string (object, "data_flag", FALSE, &flag, error) ||
+      !_hu_json_get_string (object, "year_from", FALSE, &year_from, error) ||
+      !_hu_json_get_string (object, "year_grid", FALSE, &region->year_grid, error))
+    return FALSE;
+  if (basis != NULL)
+    {
+      if (!lookup_name (basis_names, G_N_ELEMENTS (basis_names), "basis", basis, &value, error))
+        return FALSE;
+      region->basis = value;
+    }
+  if (flag != NULL)
+    {
+      if (!lookup_name (data_flag_names + 1, G_N_ELEMENTS (data_flag_names) - 1, "data_flag",
+                        flag, &value, error))
+        return FALSE;
+      region->data_flag = value + 1;
+    }
+  if (year_from != NULL && !g_str_equal (year_from, "source") && !g_str_equal (year_from, "grid"))
+    {
+      g_set_error (error, HU_CATALOG_ERROR, HU_CATALOG_ERROR_INVALID,
+                   _("%s: unknown value “%s”"), "year_from", year_from);
+      return FALSE;
+    }
+  /* year_grid only means something for a year taken from the grid */
+  if (g_strcmp0 (year_from, "grid") != 0)
+    g_clear_pointer (&region->year_grid, g_free);
+  return TRUE;
+}
+
+static void
+region_write_annotations (const HuRegion *region,
+                          JsonBuilder    *builder)
+{
+  _hu_json_add_string (builder, "basis", hu_region_basis_to_string (region->basis));
+  if (region->data_flag != HU_DATA_FLAG_NONE)
+    _hu_json_add_string (builder, "data_flag", hu_region_data_flag_to_string (region->data_flag));
+  else
+    _hu_json_add_null (builder, "data_flag");
+  _hu_json_add_string (builder, "year_from", region->year_grid != NULL ? "grid" : "source");
+  _hu_json_add_string (builder, "year_grid", region->year_grid);
+  _hu_json_add_string (builder, "details", region->details);
+}
+
 HuRegion *
 hu_region_new_from_json (JsonObject  *object,
                          GError     **error)
@@ -198,7 +337,8 @@ hu_region_new_from_json (JsonObject  *object,
       !_hu_json_get_string (object, "source", FALSE, &region->source, error) ||
       !_hu_json_get_int (object, "year", &region->year, error) ||
       !_hu_json_get_double (object, "intensity", 0, TRUE, &region->intensity, error) ||
-      !_hu_json_get_double (object, "pue", 1, FALSE, &region->pue, error))
+      !_hu_json_get_double (object, "pue", 1, FALSE, &region->pue, error) ||
+      !region_read_annotations (region, object, error))
     return NULL;
 
   if (region->provider == NULL)
@@ -228,6 +368,7 @@ hu_region_to_json (const HuRegion *region,
   else
     _hu_json_add_null (builder, "year");
   _hu_json_add_string (builder, "source", region->source);
+  region_write_annotations (region, builder);
   json_builder_end_object (builder);
 }
 
@@ -238,6 +379,7 @@ pue_default_free (HuPueDefault *pue)
 {
   g_free (pue->provider);
   g_free (pue->source);
+  g_free (pue->details);
   g_free (pue);
 }
 
@@ -247,6 +389,7 @@ factor_free (HuEquivalenceFactor *factor)
   g_free (factor->kind);
   g_free (factor->unit);
   g_free (factor->source);
+  g_free (factor->details);
   g_free (factor);
 }
 
@@ -256,6 +399,7 @@ equivalence_set_free (HuEquivalenceSet *set)
   g_free (set->id);
   g_free (set->name);
   g_free (set->source);
+  g_free (set->details);
   g_clear_pointer (&set->factors, g_ptr_array_unref);
   g_free (set);
 }
@@ -421,7 +565,8 @@ load_pue (HuCatalog  *self,
       if (!_hu_json_get_string (o, "provider", TRUE, &pue->provider, error) ||
           !_hu_json_get_double (o, "pue", 1, TRUE, &pue->pue, error) ||
           !_hu_json_get_int (o, "year", &pue->year, error) ||
-          !_hu_json_get_string (o, "source", FALSE, &pue->source, error))
+          !_hu_json_get_string (o, "source", FALSE, &pue->source, error) ||
+          !_hu_json_get_string (o, "details", FALSE, &pue->details, error))
         {
           pue_default_free (pue);
           g_prefix_error (error, "pue[%u]: ", i);
@@ -454,6 +599,7 @@ load_equivalence_sets (HuCatalog  *self,
       if (!_hu_json_get_string (o, "id", TRUE, &set->id, error) ||
           !_hu_json_get_string (o, "name", FALSE, &set->name, error) ||
           !_hu_json_get_string (o, "source", FALSE, &set->source, error) ||
+          !_hu_json_get_string (o, "details", FALSE, &set->details, error) ||
           !_hu_json_get_int (o, "year", &set->year, error) ||
           !_hu_json_get_double (o, "electricity_kg_per_kwh", 0, FALSE,
                                 &set->electricity_kg_per_kwh, error) ||
@@ -475,6 +621,7 @@ load_equivalence_sets (HuCatalog  *self,
           if (!_hu_json_get_string (json_node_get_object (fn), "kind", TRUE, &f->kind, error) ||
               !_hu_json_get_string (json_node_get_object (fn), "unit", FALSE, &f->unit, error) ||
               !_hu_json_get_string (json_node_get_object (fn), "source", FALSE, &f->source, error) ||
+              !_hu_json_get_string (json_node_get_object (fn), "details", FALSE, &f->details, error) ||
               !_hu_json_get_int (json_node_get_object (fn), "year", &f->year, error) ||
               !_hu_json_get_double (json_node_get_object (fn), "kg_per_unit", 0, TRUE,
                                     &f->kg_per_unit, error))

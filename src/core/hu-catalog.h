@@ -28,6 +28,21 @@ const char  *hu_precision_to_string   (HuPrecision  precision);
 gboolean     hu_precision_from_string (const char  *text,
                                        HuPrecision *out);
 
+/* How a region's intensity may be read (GHG Protocol scope 2): the average
+ * of the grid it draws from, or a provider's claim on the energy it buys. */
+typedef enum {
+  HU_BASIS_LOCATION = 0,
+  HU_BASIS_MARKET,
+} HuRegionBasis;
+
+/* Figures that must not top a ranking as if they were measured grids. */
+typedef enum {
+  HU_DATA_FLAG_NONE = 0,
+  HU_DATA_FLAG_NO_DATA,                /* 0 g/kWh, location basis */
+  HU_DATA_FLAG_CLAIM,                  /* 0 g/kWh, a provider's claim */
+  HU_DATA_FLAG_NEAR_ZERO,              /* under 5 g/kWh: direct emissions only */
+} HuRegionDataFlag;
+
 /* Catalog entries are immutable once built and shared by reference
  * (g_rc_box), so estimates and list rows can hold them cheaply. */
 typedef struct {
@@ -38,8 +53,9 @@ typedef struct {
   double    tdp_w;                   /* NAN when unknown */
   double    memory_gb;               /* NAN when unknown */
   double    peak_tflops[HU_N_PRECISIONS]; /* dense; NAN when unknown */
-  char     *source;
+  char     *source;                  /* short citation people read */
   gboolean  custom;
+  char     *details;                 /* full provenance; NULL when none */
 } HuGpu;
 
 typedef struct {
@@ -50,8 +66,13 @@ typedef struct {
   double    intensity;               /* gCO2eq/kWh */
   double    pue;                     /* NAN when the source gives none */
   int       year;                    /* 0 when unknown */
-  char     *source;
+  char     *source;                  /* short citation people read */
   gboolean  custom;
+  char     *details;                 /* full provenance; NULL when none */
+  HuRegionBasis    basis;
+  HuRegionDataFlag data_flag;
+  char     *year_grid;               /* set when @year is that of this grid,
+                                      * the source giving none */
 } HuRegion;
 
 typedef struct {
@@ -60,6 +81,7 @@ typedef struct {
   char     *unit;
   int       year;
   char     *source;
+  char     *details;
 } HuEquivalenceFactor;
 
 typedef struct {
@@ -69,6 +91,7 @@ typedef struct {
   char      *source;
   double     electricity_kg_per_kwh; /* NAN when the set has none */
   GPtrArray *factors;                /* HuEquivalenceFactor */
+  char      *details;
 } HuEquivalenceSet;
 
 typedef struct {
@@ -76,6 +99,7 @@ typedef struct {
   double  pue;
   int     year;
   char   *source;
+  char   *details;
 } HuPueDefault;
 
 #define HU_TYPE_GPU    (hu_gpu_get_type ())
@@ -97,6 +121,12 @@ HuRegion  *hu_region_new_from_json    (JsonObject   *object,
                                        GError      **error);
 void       hu_region_to_json          (const HuRegion *region,
                                        JsonBuilder  *builder);
+
+const char *hu_region_basis_to_string     (HuRegionBasis     basis);
+const char *hu_region_data_flag_to_string (HuRegionDataFlag  flag);
+const char *hu_region_data_flag_describe  (HuRegionDataFlag  flag);
+gboolean    hu_region_is_flagged          (const HuRegion   *region);
+char       *hu_region_year_text           (const HuRegion   *region);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuGpu, hu_gpu_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuRegion, hu_region_unref)

@@ -284,11 +284,15 @@ resolve_location (HuEstimate      *self,
     }
   else if (region)
     {
-      g_autofree char *src = WANTS_TEXT (self)
-        ? g_strdup_printf ("%s: %s", region->name, region->source ? region->source : "")
-        : NULL;
+      g_autofree char *year = region->year_grid != NULL ? hu_region_year_text (region) : NULL;
+      g_autofree char *src = !WANTS_TEXT (self) ? NULL
+        : year != NULL
+        /* an undated source: say the year is the grid's, not the figure's */
+        ? g_strdup_printf ("%s: %s (%s)", region->name, region->source ? region->source : "", year)
+        : g_strdup_printf ("%s: %s", region->name, region->source ? region->source : "");
       self->intensity = region->intensity;
-      set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src, region->year);
+      set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src,
+                      year != NULL ? 0 : region->year);
     }
   else
     {

@@ -294,7 +294,7 @@ add_comparison (HuReport  *self,
     }
   add_table (doc, table);
 
-  table = new_table (_("All outputs (ARCHITECTURE §2): per accelerator throughput, one run, and all runs"), 11,
+  table = new_table (_("All outputs: per accelerator throughput, one run, and all runs"), 11,
                      _("Scenario"), "", 2.0,
                      _("TFLOP/s per accelerator"), "#", 1.1,
                      _("GPU-hours per run"), "#", 1.2,
