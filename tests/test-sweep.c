@@ -22,6 +22,7 @@ test_regions (void)
 {
   HuCatalog *catalog = hu_catalog_get_default ();
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) own_pue = NULL;
   g_autoptr(GPtrArray) gcp = NULL;
   g_autoptr(GPtrArray) catalog_regions = hu_catalog_list_regions (catalog);
   g_autoptr(GPtrArray) catalog_gcp = hu_catalog_search_regions (catalog, "gcp/");
@@ -30,32 +31,67 @@ test_regions (void)
 
   base_inputs (&in);
   all = hu_sweep_regions (&in, catalog, NULL, HU_METRIC_TOTAL_KG);
+  own_pue = hu_sweep_regions_full (&in, catalog, NULL, HU_METRIC_TOTAL_KG,
+                                   HU_SWEEP_REGION_REGION_PUE);
   gcp = hu_sweep_regions (&in, catalog, "gcp", HU_METRIC_TOTAL_KG);
 
   g_assert_cmpuint (all->len, ==, catalog_regions->len);
+  g_assert_cmpuint (own_pue->len, ==, catalog_regions->len);
   g_assert_cmpuint (gcp->len, ==, catalog_gcp->len);
 
+  /* By default every row keeps the scenario's PUE: aws/us-east-1 has none
+   * of its own, so AWS's fleet PUE 1.15 (pue.json) for every region:
+   * kg = GPU-hours × 0.4 kW × 1.15 × g/kWh / 1000. Flagged regions (claims,
+   * no data) come after every other, each part ascending. */
   for (guint i = 0; i < all->len; i++)
     {
       HuSweepItem *item = all->pdata[i];
       HuRegion *region = hu_catalog_lookup_region (catalog, item->id);
-      double expected_pue;
 
+      g_assert_cmpint (item->flagged, ==, hu_region_is_flagged (region));
       if (i > 0)
-        g_assert_cmpfloat (((HuSweepItem *) all->pdata[i - 1])->value, <=, item->value);
+        {
+          HuSweepItem *prev = all->pdata[i - 1];
+          g_assert_true (!prev->flagged || item->flagged);
+          if (prev->flagged == item->flagged)
+            g_assert_cmpfloat (prev->value, <=, item->value);
+        }
       seen_current |= item->current;
+      assert_rel (item->value,
+                  item->estimate->gpu_hours * 0.4 * 1.15 * region->intensity / 1000, 1e-12);
+    }
+  g_assert_true (seen_current);
+  /* 0 g/kWh never tops the ranking. */
+  g_assert_cmpfloat (((HuSweepItem *) all->pdata[0])->value, >, 0);
+  g_assert_true (((HuSweepItem *) all->pdata[all->len - 1])->flagged);
 
-      /* Each row is this region's grid and PUE, independently:
-       * kg = GPU-hours × kW × PUE × g/kWh / 1000. */
-      expected_pue = isfinite (region->pue) ? region->pue
-                     : hu_catalog_get_pue_default (catalog, region->provider)->pue;
+  /* Asked for, each row is this region's grid and PUE, independently. */
+  for (guint i = 0; i < own_pue->len; i++)
+    {
+      HuSweepItem *item = own_pue->pdata[i];
+      HuRegion *region = hu_catalog_lookup_region (catalog, item->id);
+      double expected_pue = isfinite (region->pue) ? region->pue
+                            : hu_catalog_get_pue_default (catalog, region->provider)->pue;
+
       assert_rel (item->value,
                   item->estimate->gpu_hours * 0.4 * expected_pue * region->intensity / 1000,
                   1e-12);
     }
-  g_assert_true (seen_current);
   for (guint i = 0; i < gcp->len; i++)
     g_assert_cmpstr (((HuSweepItem *) gcp->pdata[i])->group, ==, "gcp");
+
+  /* A PUE the scenario sets is the one used everywhere. */
+  in.pue = 1.4;
+  {
+    g_autoptr(GPtrArray) set = hu_sweep_regions (&in, catalog, "gcp", HU_METRIC_TOTAL_KG);
+    for (guint i = 0; i < set->len; i++)
+      {
+        HuSweepItem *item = set->pdata[i];
+        HuRegion *region = hu_catalog_lookup_region (catalog, item->id);
+        assert_rel (item->value,
+                    item->estimate->gpu_hours * 0.4 * 1.4 * region->intensity / 1000, 1e-12);
+      }
+  }
 
   hu_inputs_clear (&in);
 }

@@ -84,6 +84,8 @@ compare_items (gconstpointer a,
   const HuSweepItem *ia = *(HuSweepItem * const *) a;
   const HuSweepItem *ib = *(HuSweepItem * const *) b;
 
+  if (ia->flagged != ib->flagged)
+    return ia->flagged ? 1 : -1;
   if (ia->value != ib->value)
     return ia->value < ib->value ? -1 : 1;
   return g_strcmp0 (ia->id, ib->id);
@@ -142,17 +144,20 @@ region_label (const HuRegion *region)
 }
 
 /**
- * hu_sweep_regions:
+ * hu_sweep_regions_full:
  *
- * The scenario moved to every region. A region-specific intensity or PUE
- * override would make every row identical, so both are dropped: the
- * question is "what would this region's grid and data centres give".
+ * The scenario moved to every region. A region-specific intensity override
+ * would make every row identical, so it is dropped: the question is "what
+ * would this region's grid give". The PUE stays the scenario's (what it
+ * resolves to, given or default) so that rows differ by the grid alone,
+ * unless @flags asks for each region's typical PUE.
  */
 GPtrArray *
-hu_sweep_regions (const HuInputs *inputs,
-                  HuCatalog      *catalog,
-                  const char     *provider,
-                  HuMetric        metric)
+hu_sweep_regions_full (const HuInputs     *inputs,
+                       HuCatalog          *catalog,
+                       const char         *provider,
+                       HuMetric            metric,
+                       HuSweepRegionFlags  flags)
 {
   g_autoptr(GPtrArray) regions = hu_catalog_list_regions (catalog);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_sweep_item_free);
@@ -161,7 +166,16 @@ hu_sweep_regions (const HuInputs *inputs,
   hu_inputs_init (&copy);
   hu_inputs_copy (inputs, &copy);
   copy.intensity = NAN;
-  copy.pue = NAN;
+  if (flags & HU_SWEEP_REGION_REGION_PUE)
+    copy.pue = NAN;
+  else if (isnan (copy.pue))
+    {
+      g_autoptr(HuEstimate) own = hu_estimate_compute (inputs, catalog,
+                                                       HU_ESTIMATE_NO_DERIVATION, NULL);
+      /* a scenario without a usable region yet: its PUE is the default one */
+      const HuPueDefault *fallback = hu_catalog_get_pue_default (catalog, NULL);
+      copy.pue = own != NULL ? own->pue : fallback != NULL ? fallback->pue : NAN;
+    }
 
   for (guint i = 0; i < regions->len; i++)
     {
@@ -177,12 +191,24 @@ hu_sweep_regions (const HuInputs *inputs,
       item = evaluate (&copy, catalog, metric, region->id, label, region->provider,
                        g_strcmp0 (inputs->region, region->id) == 0);
       if (item)
-        g_ptr_array_add (out, item);
+        {
+          item->flagged = hu_region_is_flagged (region);
+          g_ptr_array_add (out, item);
+        }
     }
 
   hu_inputs_clear (&copy);
   g_ptr_array_sort (out, compare_items);
   return out;
+}
+
+GPtrArray *
+hu_sweep_regions (const HuInputs *inputs,
+                  HuCatalog      *catalog,
+                  const char     *provider,
+                  HuMetric        metric)
+{
+  return hu_sweep_regions_full (inputs, catalog, provider, metric, HU_SWEEP_REGION_DEFAULT);
 }
 
 /**

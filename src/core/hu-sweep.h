@@ -29,17 +29,32 @@ typedef struct {
   double  value;     /* of the ranking metric */
   gboolean current;  /* the scenario's own choice */
   HuEstimate *estimate;
+  gboolean flagged;  /* a market-based claim or no/implausible data: ranked last */
 } HuSweepItem;
+
+typedef enum {
+  HU_SWEEP_REGION_DEFAULT    = 0,
+  /* each region's typical PUE (its own, else its provider's) instead of
+   * the scenario's */
+  HU_SWEEP_REGION_REGION_PUE = 1 << 0,
+} HuSweepRegionFlags;
 
 void       hu_sweep_item_free    (HuSweepItem    *item);
 
 /* The same scenario in every region (optionally only one provider), and
  * with every GPU, ranked ascending by @metric. Items whose estimate fails
- * (a GPU without a peak at the precision, …) are left out. */
+ * (a GPU without a peak at the precision, …) are left out. Regions keep
+ * the scenario's PUE unless @flags asks for each region's; flagged
+ * regions come after all the others. */
 GPtrArray *hu_sweep_regions      (const HuInputs *inputs,
                                   HuCatalog      *catalog,
                                   const char     *provider,
                                   HuMetric        metric);
+GPtrArray *hu_sweep_regions_full (const HuInputs     *inputs,
+                                  HuCatalog          *catalog,
+                                  const char         *provider,
+                                  HuMetric            metric,
+                                  HuSweepRegionFlags  flags);
 GPtrArray *hu_sweep_gpus         (const HuInputs *inputs,
                                   HuCatalog      *catalog,
                                   HuMetric        metric);
