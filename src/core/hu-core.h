@@ -4,6 +4,7 @@
 #include "hu-catalog.h"
 #include "hu-equivalences.h"
 #include "hu-estimate.h"
+#include "hu-file-util.h"
 #include "hu-inputs.h"
 #include "hu-measured-run.h"
 #include "hu-number.h"

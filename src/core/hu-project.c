@@ -449,13 +449,48 @@ hu_project_new_from_file (GFile   *file,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize len;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
-    return NULL;
   name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      /* Refuses folders, FIFOs and devices before reading, and anything
+       * larger than a project can be. */
+      if (!hu_file_read_regular (path, HU_PROJECT_MAX_SIZE, &data, &len, error))
+        return NULL;
+      /* Saves killed half-way leave temporary files beside the project. */
+      hu_file_clean_stale (path, 60);
+    }
+  else
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                G_FILE_QUERY_INFO_NONE, NULL, error);
+      if (info == NULL)
+        return NULL;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_NOT_REGULAR,
+                       _("%s: is not a regular file"), name);
+          return NULL;
+        }
+      if (g_file_info_get_size (info) > HU_PROJECT_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size_full (HU_PROJECT_MAX_SIZE,
+                                                       G_FORMAT_SIZE_IEC_UNITS);
+          g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %s, the most Huella reads"), name, limit);
+          return NULL;
+        }
+      if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+        return NULL;
+    }
   return hu_project_new_from_data (data, len, name, error);
 }
 
@@ -541,9 +576,9 @@ hu_project_to_data (HuProject *self,
 /**
  * hu_project_save:
  *
- * Writes atomically: g_file_replace_contents() writes a temporary file
- * and renames it over the old one, so a crash or a full disk never leaves
- * half a project behind.
+ * Writes with hu_file_write_atomic(): the file holds its old contents or
+ * all of the new ones, whatever happens while saving, and keeps its
+ * mode, owner and symbolic link.
  */
 gboolean
 hu_project_save (HuProject  *self,
@@ -551,14 +586,23 @@ hu_project_save (HuProject  *self,
                  GError    **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
   gsize len;
 
   g_return_val_if_fail (HU_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = hu_project_to_data (self, &len);
-  if (!g_file_replace_contents (file, data, len, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (!hu_file_write_atomic (path, data, len, error))
+        return FALSE;
+    }
+  /* Only remote locations without a local path (no GVfs FUSE mount)
+   * get here; GIO's replace is the only way to reach them. */
+  else if (!g_file_replace_contents (file, data, len, NULL, FALSE,
+                                     G_FILE_CREATE_NONE, NULL, NULL, error))
     return FALSE;
 
   hu_project_set_modified (self, FALSE);

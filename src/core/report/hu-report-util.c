@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "hu-file-util.h"
 #include "hu-number.h"
 #include "hu-report-private.h"
 
@@ -48,14 +49,10 @@ _hu_write_file_atomic (const char  *path,
                        gsize        length,
                        GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  /* g_file_replace_contents writes a temporary file beside @path and
-   * renames it over the target only when everything was written. */
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, data != NULL ? data : "", length, NULL,
-                                  FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* Never a truncated report in place of the old one, on a full disk
+   * either: see hu_file_write_atomic(). */
+  return hu_file_write_atomic (path, data != NULL ? data : "", length, error);
 }
