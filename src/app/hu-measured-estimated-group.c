@@ -93,6 +93,12 @@ update (HuMeasuredEstimatedGroup *self)
             hu_format_duration (c->measured_hours), hu_format_duration (c->estimated_hours),
             c->measured_hours, c->estimated_hours);
 
+  /* Say what the power covers: the plan's energy is the measured total. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->power_row),
+                                 hu_run_plan_includes_host (hu_measured_run_get_data (self->run))
+                                 ? _("Implied average power per accelerator, with its share of "
+                                     "CPU and memory")
+                                 : _("Implied average power per accelerator"));
   if (isfinite (c->implied_power_w))
     {
       g_autofree char *power = hu_format_number (c->implied_power_w, 4);

@@ -231,11 +231,47 @@ hu_run_plan_match_gpu (HuCatalog  *catalog,
   return g_strdup (best);
 }
 
+/* The sub-national grid a log's region names within @alpha2's country
+ * ("washington" in the US → grid/US-WA): the catalog's grid names start
+ * with the state or province ("Washington, United States"), its ids end
+ * with the code ("US-WA", so "WA" works too). */
+static char *
+match_subnational (HuCatalog  *catalog,
+                   const char *alpha2,
+                   const char *region)
+{
+  g_autofree char *prefix = g_strconcat ("grid/", alpha2, "-", NULL);
+  g_autofree char *wanted = g_utf8_casefold (region, -1);
+  g_autoptr(GPtrArray) regions = hu_catalog_list_regions (catalog);
+
+  g_strstrip (wanted);
+  if (*wanted == '\0')
+    return NULL;
+  for (guint i = 0; i < regions->len; i++)
+    {
+      HuRegion *r = g_ptr_array_index (regions, i);
+      const char *comma;
+      g_autofree char *name = NULL;
+      g_autofree char *code = NULL;
+
+      if (!g_str_has_prefix (r->id, prefix))
+        continue;
+      comma = strchr (r->name, ',');
+      name = g_utf8_casefold (r->name, comma != NULL ? comma - r->name : -1);
+      code = g_utf8_casefold (r->id + strlen (prefix), -1);
+      if (g_str_equal (name, wanted) || g_str_equal (code, wanted))
+        return g_strdup (r->id);
+    }
+  return NULL;
+}
+
 /**
  * hu_run_plan_match_region:
  *
- * The catalog region of a run: its cloud region ("aws/us-east-1", as the
- * importers write them) or its country's grid ("FRA" → grid/FR).
+ * The catalog region of a run, the finest its log gives: its cloud region
+ * ("aws/us-east-1", as the importers write them), its state's or
+ * province's grid ("washington", "USA" → grid/US-WA) or its country's
+ * ("FRA" → grid/FR).
  *
  * Returns: (transfer full) (nullable): a catalog region id
  */
@@ -259,6 +295,13 @@ hu_run_plan_match_region (HuCatalog       *catalog,
     }
 
   alpha2 = hu_run_plan_country_alpha2 (data->country);
+  if (alpha2 != NULL && data->region != NULL)
+    {
+      char *state = match_subnational (catalog, alpha2, data->region);
+
+      if (state != NULL)
+        return state;
+    }
   if (alpha2 != NULL)
     {
       g_autofree char *id = g_strconcat ("grid/", alpha2, NULL);
@@ -286,9 +329,10 @@ run_pue (const HuRunData *data)
 /**
  * hu_run_plan_implied_power:
  *
- * The average power per accelerator the log implies: its GPU energy when
- * the tracker measured one (else all its energy) without the PUE, over
- * its duration and accelerators.
+ * The average power per accelerator the log implies: all the energy it
+ * measured (accelerators, and CPU and memory when the tracker measured
+ * them) without the PUE, over its duration and accelerators. A plan with
+ * this power compares like with like: its energy is the measured total.
  *
  * Returns: watts, NAN when the log lacks the energy or the duration
  */
@@ -303,12 +347,41 @@ hu_run_plan_implied_power (const HuRunData *data)
   if (!isfinite (hours) || hours <= 0)
     return NAN;
 
-  energy = isfinite (data->gpu_energy_kwh) && data->gpu_energy_kwh > 0 ? data->gpu_energy_kwh
-                                                                       : data->energy_kwh;
+  energy = isfinite (data->energy_kwh) && data->energy_kwh > 0 ? data->energy_kwh
+                                                               : data->gpu_energy_kwh;
   if (!isfinite (energy) || energy <= 0)
     return NAN;
 
   return energy * 1000.0 / run_pue (data) / hours / run_count (data);
+}
+
+/**
+ * hu_run_plan_includes_host:
+ *
+ * Whether the run measured its CPU or memory besides its accelerators, so
+ * the implied power per accelerator carries their share.
+ */
+gboolean
+hu_run_plan_includes_host (const HuRunData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  return (isfinite (data->cpu_energy_kwh) && data->cpu_energy_kwh > 0) ||
+         (isfinite (data->ram_energy_kwh) && data->ram_energy_kwh > 0);
+}
+
+/* Three significant digits: a form shows "138 W" and "0.0533 h", not the
+ * log's "138.4459436"; the plan stays within 0.5 % of the run. */
+static double
+round_significant (double value,
+                   int    digits)
+{
+  double scale;
+
+  if (!isfinite (value) || value == 0)
+    return value;
+  scale = pow (10, digits - 1 - floor (log10 (fabs (value))));
+  return round (value * scale) / scale;
 }
 
 /**
@@ -337,20 +410,87 @@ hu_run_plan_inputs (HuMeasuredRun *run,
   hu_inputs_init (inputs);
 
   if (isfinite (data->duration_s) && data->duration_s > 0)
-    inputs->wall_hours = data->duration_s / 3600.0;
+    inputs->wall_hours = round_significant (data->duration_s / 3600.0, 3);
   inputs->gpu = hu_run_plan_match_gpu (catalog, data->gpu_model);
   inputs->count = run_count (data);
 
+  /* The power that gives back the measured energy over the rounded time. */
   power = hu_run_plan_implied_power (data);
+  if (isfinite (power) && power > 0 && isfinite (inputs->wall_hours))
+    power *= data->duration_s / 3600.0 / inputs->wall_hours;
   if (isfinite (power) && power > 0)
-    inputs->power_w = power;
+    inputs->power_w = round_significant (power, 3);
 
   inputs->region = hu_run_plan_match_region (catalog, data);
-  if (inputs->region == NULL && isfinite (data->intensity_g_per_kwh) &&
-      data->intensity_g_per_kwh > 0)
-    inputs->intensity = data->intensity_g_per_kwh;
+  /* The intensity the log itself implies (emissions ÷ energy) is the one
+   * the run was measured with: it beats the catalog's figure for the
+   * region, which stays for reference. */
+  if (isfinite (data->intensity_g_per_kwh) && data->intensity_g_per_kwh > 0)
+    inputs->intensity = round_significant (data->intensity_g_per_kwh, 4);
 
   inputs->pue = run_pue (data);
+}
+
+/**
+ * hu_run_plan_notes:
+ *
+ * What a plan took from its run, in words, for the scenario's notes: the
+ * power's scope and where the carbon intensity comes from.
+ *
+ * Returns: (transfer full): the notes
+ */
+char *
+hu_run_plan_notes (HuMeasuredRun  *run,
+                   HuCatalog      *catalog,
+                   const HuInputs *inputs)
+{
+  HuRunData *data;
+  GString *notes = g_string_new (NULL);
+  HuRegion *region;
+
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), NULL);
+  g_return_val_if_fail (inputs != NULL, NULL);
+
+  data = hu_measured_run_get_data (run);
+  region = inputs->region != NULL ? hu_catalog_lookup_region (catalog, inputs->region) : NULL;
+
+  if (isfinite (inputs->power_w))
+    {
+      g_autofree char *power = hu_format_number (inputs->power_w, 3);
+
+      if (hu_run_plan_includes_host (data))
+        /* Translators: %s is a power in watts */
+        g_string_append_printf (notes, _("Power: %s W per accelerator, all the energy the run "
+                                         "measured (accelerators, CPU and memory) over its "
+                                         "time, so the plan compares like with like."), power);
+      else
+        g_string_append_printf (notes, _("Power: %s W per accelerator, the energy the run "
+                                         "measured over its time."), power);
+    }
+  if (isfinite (inputs->intensity))
+    {
+      g_autofree char *intensity = hu_format_number (inputs->intensity, 4);
+
+      if (notes->len > 0)
+        g_string_append_c (notes, ' ');
+      if (region != NULL)
+        /* Translators: %s is g/kWh, then a region's name */
+        g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
+                                         "(emissions ÷ energy), used instead of the catalog’s "
+                                         "figure for %s."), intensity, region->name);
+      else
+        g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
+                                         "(emissions ÷ energy)."), intensity);
+    }
+  else if (region != NULL)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, ' ');
+      /* Translators: %s is a region's name */
+      g_string_append_printf (notes, _("Carbon intensity: the catalog’s figure for %s (the log "
+                                       "gives no emissions)."), region->name);
+    }
+  return g_string_free (notes, FALSE);
 }
 
 /**
@@ -366,6 +506,7 @@ hu_run_plan_new_scenario (HuProject     *project,
 {
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *notes = NULL;
   g_autoptr(HuScenario) scenario = NULL;
   HuInputs inputs;
 
@@ -379,6 +520,8 @@ hu_run_plan_new_scenario (HuProject     *project,
 
   hu_run_plan_inputs (run, hu_project_get_catalog (project), &inputs);
   hu_scenario_set_inputs (scenario, &inputs);
+  notes = hu_run_plan_notes (run, hu_project_get_catalog (project), &inputs);
+  hu_scenario_set_notes (scenario, notes);
   hu_inputs_clear (&inputs);
 
   /* Linked before it joins the project, so it appears complete. */

@@ -18,7 +18,8 @@ typedef struct {
   double estimated_kg;
   double measured_hours;
   double estimated_hours;
-  /* Average power per accelerator implied by the log (W), and the share
+  /* Average power per accelerator implied by the log (W, with the CPU and
+   * memory's share when the run measured them), and the share
    * of the peak throughput that the measured time implies for a FLOP
    * workload: FLOPs ÷ (peak × count × measured seconds). */
   double implied_power_w;
@@ -31,6 +32,10 @@ char          *hu_run_plan_match_gpu      (HuCatalog       *catalog,
 char          *hu_run_plan_match_region   (HuCatalog       *catalog,
                                            const HuRunData *data);
 double         hu_run_plan_implied_power  (const HuRunData *data);
+gboolean       hu_run_plan_includes_host  (const HuRunData *data);
+char          *hu_run_plan_notes          (HuMeasuredRun   *run,
+                                           HuCatalog       *catalog,
+                                           const HuInputs  *inputs);
 void           hu_run_plan_inputs         (HuMeasuredRun   *run,
                                            HuCatalog       *catalog,
                                            HuInputs        *inputs);
