@@ -11,6 +11,7 @@
 #include "hu-project.h"
 #include "hu-scenario.h"
 #include "hu-sweep.h"
+#include "hu-undo.h"
 
 G_BEGIN_DECLS
 

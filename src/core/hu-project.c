@@ -24,6 +24,7 @@ struct _HuProject
   JsonArray  *custom_gpus;
   JsonArray  *custom_regions;
   JsonObject *extra;         /* unknown top-level keys, written back */
+  HuUndo     *undo;          /* the edits of this project, newest last */
   gboolean    modified;
 };
 
@@ -54,6 +55,7 @@ hu_project_dispose (GObject *object)
   g_clear_object (&self->scenarios);
   g_clear_object (&self->runs);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (hu_project_parent_class)->dispose (object);
 }
@@ -239,6 +241,7 @@ hu_project_init (HuProject *self)
   self->runs = g_list_store_new (HU_TYPE_MEASURED_RUN);
   self->extra = json_object_new ();
   self->catalog = hu_catalog_new_with_parent (hu_catalog_get_default ());
+  self->undo = hu_undo_new ();
 
   g_signal_connect_object (self->scenarios, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
@@ -709,6 +712,19 @@ hu_project_get_catalog (HuProject *self)
 {
   g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
   return self->catalog;
+}
+
+/**
+ * hu_project_get_undo:
+ *
+ * Returns: (transfer none): the undo stack of this project's edits; a
+ *   project loaded or created anew starts with an empty one
+ */
+HuUndo *
+hu_project_get_undo (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  return self->undo;
 }
 
 gboolean

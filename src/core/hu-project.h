@@ -6,6 +6,7 @@
 #include "hu-catalog.h"
 #include "hu-measured-run.h"
 #include "hu-scenario.h"
+#include "hu-undo.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,7 @@ char          *hu_project_unique_id       (HuProject    *self,
 /* The catalog used for this project's scenarios: the default catalog
  * plus the project's own custom GPUs and regions. */
 HuCatalog     *hu_project_get_catalog     (HuProject    *self);
+HuUndo        *hu_project_get_undo        (HuProject    *self);
 
 gboolean       hu_project_get_modified    (HuProject    *self);
 void           hu_project_set_modified    (HuProject    *self,
