@@ -7,7 +7,6 @@
 
 #include "hu-derivation-view.h"
 #include "hu-widgets.h"
-#include "hu-window.h"
 
 /* The teaching view: every step of the estimate with its formula, the
  * numbers put in, the result and where the defaults came from. All text
@@ -137,7 +136,6 @@ copy_action (GtkWidget  *widget,
   HuDerivationView *self = HU_DERIVATION_VIEW (widget);
   const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
   g_autofree char *text = NULL;
-  GtkWidget *root;
 
   if (estimate == NULL)
     return;
@@ -145,10 +143,10 @@ copy_action (GtkWidget  *widget,
   text = hu_estimate_derivation_text (estimate);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 
-  /* The clipboard is invisible: say that something happened. */
-  root = gtk_widget_get_ancestor (widget, HU_TYPE_WINDOW);
-  if (root != NULL)
-    hu_window_add_toast (HU_WINDOW (root), _("Derivation copied to the clipboard"));
+  /* The clipboard is invisible: say that something happened, through the
+   * window's action so that this view need not know the window. */
+  gtk_widget_activate_action (widget, "win.toast", "s",
+                              _("Derivation copied to the clipboard"));
 }
 
 static void

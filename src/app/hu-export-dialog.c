@@ -7,7 +7,6 @@
 
 #include "hu-export-dialog.h"
 #include "hu-report.h"
-#include "hu-window.h"
 
 /* Exports the project through the core's report writers. The report is a
  * snapshot taken on the main thread; writing it (a PDF with charts can
@@ -236,12 +235,15 @@ export_done (GObject      *object,
       return;
     }
 
-  if (HU_IS_WINDOW (parent))
+  /* The window that opened the dialog says so, through its action: the
+   * dialog does not know (or include) the window. */
+  if (parent != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (data->path);
       g_autofree char *uri = g_file_get_uri (file);
 
-      hu_window_add_open_toast (HU_WINDOW (parent), _("Report exported"), uri);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast-open", "(ss)",
+                                  _("Report exported"), uri);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -8,87 +8,20 @@
 #include <math.h>
 #include <string.h>
 
+#include "hu-catalog-drop-down.h"
 #include "hu-measured-estimated-group.h"
-#include "hu-run-plan.h"
-#include "hu-scenario-editor.h"
+#include "hu-scenario-editor-private.h"
 #include "hu-widgets.h"
 
 /* Typing is committed to the scenario after this pause, so the results
  * follow the user without recomputing on every key press. */
 #define COMMIT_DELAY_MS 250
 
-typedef struct {
-  HuScenario *scenario;
-  HuInputs    inputs;
-  char       *name;
-  char       *notes;
-} UndoEntry;
-
-struct _HuScenarioEditor
-{
-  AdwBin                parent_instance;
-
-  HuCatalog            *catalog;
-  HuComparisonModel    *model;
-  GPtrArray            *link_runs;       /* HuMeasuredRun, in link_row's order after "None" */
-  gboolean              loading_links;
-  HuResult             *result;
-  HuScenario           *scenario;
-  char                 *currency;
-  char                 *price_unit;
-  GPtrArray            *undo;            /* UndoEntry, newest last */
-  GtkStringList        *gpu_ids;
-  GtkStringList        *region_ids;
-  guint                 commit_source;
-  gboolean              loading;
-  gboolean              committing;
-
-  AdwEntryRow          *rows[HU_N_NUMERIC_INPUTS];
-  GtkLabel             *units[HU_N_NUMERIC_INPUTS];
-  GtkImage             *error_icons[HU_N_NUMERIC_INPUTS];
-  char                 *errors[HU_N_NUMERIC_INPUTS];
-  GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
-
-  /* Template widgets */
-  HuMeasuredEstimatedGroup *comparison_group;
-  AdwComboRow          *link_row;
-  GtkStringList        *link_names;
-  GtkFlowBox           *results_box;
-  GtkLabel             *status_label;
-  AdwPreferencesGroup  *scenario_group;
-  AdwPreferencesGroup  *workload_group;
-  AdwPreferencesGroup  *hardware_group;
-  AdwPreferencesGroup  *location_group;
-  AdwPreferencesGroup  *cost_group;
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *notes_row;
-  AdwComboRow          *mode_row;
-  AdwComboRow          *precision_row;
-  GtkDropDown          *gpu_dropdown;
-  GtkDropDown          *region_dropdown;
-  AdwEntryRow          *flops_row;
-  AdwEntryRow          *params_row;
-  AdwEntryRow          *tokens_row;
-  AdwEntryRow          *gpu_hours_row;
-  AdwEntryRow          *wall_hours_row;
-  AdwEntryRow          *peak_row;
-  AdwEntryRow          *count_row;
-  AdwEntryRow          *utilization_row;
-  AdwEntryRow          *power_row;
-  AdwEntryRow          *retrain_row;
-  AdwEntryRow          *intensity_row;
-  AdwEntryRow          *pue_row;
-  AdwEntryRow          *price_row;
-  AdwEntryRow          *embodied_row;
-  AdwEntryRow          *lifetime_row;
-};
-
 G_DEFINE_FINAL_TYPE (HuScenarioEditor, hu_scenario_editor, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
   PROP_RESULT,
-  PROP_CAN_UNDO,
   N_PROPS
 };
 
@@ -111,75 +44,6 @@ static const HuPrecision precisions[] = {
   HU_PRECISION_BF16,
   HU_PRECISION_FP8,
 };
-
-/* The result cards, in order: the comparison column each shows and its
- * caption. */
-static const struct {
-  HuColumn    column;
-  const char *title;
-} result_cards[] = {
-  { HU_COLUMN_GPU_HOURS, N_("GPU-hours") },
-  { HU_COLUMN_WALL_HOURS, N_("Wall-clock") },
-  { HU_COLUMN_ENERGY, N_("Energy") },
-  { HU_COLUMN_CO2, N_("CO₂eq") },
-  { HU_COLUMN_COST, N_("Cost") },
-};
-
-static void
-undo_entry_free (UndoEntry *entry)
-{
-  g_clear_object (&entry->scenario);
-  hu_inputs_clear (&entry->inputs);
-  g_free (entry->name);
-  g_free (entry->notes);
-  g_free (entry);
-}
-
-static const char *
-unit_for (HuScenarioEditor *self,
-          HuInputKey        key)
-{
-  switch (key)
-    {
-    case HU_INPUT_FLOPS:
-      /* Translators: unit of floating-point operations */
-      return _("FLOP");
-    case HU_INPUT_PARAMS:
-      return _("parameters");
-    case HU_INPUT_TOKENS:
-      return _("tokens");
-    case HU_INPUT_GPU_HOURS:
-      return _("GPU-h");
-    case HU_INPUT_WALL_HOURS:
-    case HU_INPUT_LIFETIME_H:
-      /* Translators: unit symbol of hours */
-      return _("h");
-    case HU_INPUT_PEAK_TFLOPS:
-      return _("TFLOP/s");
-    case HU_INPUT_COUNT:
-      /* Translators: unit of the accelerator count */
-      return _("GPUs");
-    case HU_INPUT_UTILIZATION:
-      return "%";
-    case HU_INPUT_POWER_W:
-      /* Translators: unit symbol of watts */
-      return _("W");
-    case HU_INPUT_RETRAIN:
-      /* Translators: unit of the retraining multiplier */
-      return _("runs");
-    case HU_INPUT_INTENSITY:
-      return _("gCO₂eq/kWh");
-    case HU_INPUT_PUE:
-      return "";
-    case HU_INPUT_PRICE:
-      return self->price_unit;
-    case HU_INPUT_EMBODIED_KG:
-      return _("kg CO₂eq");
-    case HU_N_NUMERIC_INPUTS:
-    default:
-      return "";
-    }
-}
 
 /* Numbers are shown for editing in a form they parse back from exactly:
  * no grouping, the locale's decimal separator, compact exponents. */
@@ -346,8 +210,8 @@ set_field_error (HuScenarioEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_icons[key]), message != NULL);
 }
 
-static void
-update_status (HuScenarioEditor *self)
+void
+_hu_scenario_editor_update_status (HuScenarioEditor *self)
 {
   HuWorkload mode = selected_mode (self);
   const char *problem = NULL;
@@ -367,34 +231,12 @@ update_status (HuScenarioEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
-static const char *
-gpu_id_at (GtkStringList *list,
-           guint          position)
+/* The project keeps the undo stack; the editor only feeds it. */
+static HuUndo *
+project_undo (HuScenarioEditor *self)
 {
-  const char *id = gtk_string_list_get_string (list, position);
-
-  return id != NULL && *id != '\0' ? id : NULL;
-}
-
-static void
-push_undo (HuScenarioEditor *self)
-{
-  UndoEntry *entry = g_new0 (UndoEntry, 1);
-
-  entry->scenario = g_object_ref (self->scenario);
-  hu_inputs_init (&entry->inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (self->scenario), &entry->inputs);
-  entry->name = g_strdup (hu_scenario_get_name (self->scenario));
-  entry->notes = g_strdup (hu_scenario_get_notes (self->scenario));
-  g_ptr_array_add (self->undo, entry);
-
-  /* Only the last hundred edits are kept: enough to back out of a wrong
-   * turn without growing for a whole working day. */
-  if (self->undo->len > 100)
-    g_ptr_array_remove_index (self->undo, 0);
-
-  if (self->undo->len == 1)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  return self->model != NULL ? hu_project_get_undo (hu_comparison_model_get_project (self->model))
+                             : NULL;
 }
 
 static void
@@ -434,7 +276,7 @@ commit (HuScenarioEditor *self)
       hu_inputs_set (&inputs, key, key_in_mode (key, mode) ? value : NAN);
     }
 
-  update_status (self);
+  _hu_scenario_editor_update_status (self);
 
   if (!valid)
     {
@@ -443,11 +285,9 @@ commit (HuScenarioEditor *self)
     }
 
   g_free (inputs.gpu);
-  inputs.gpu = g_strdup (gpu_id_at (self->gpu_ids,
-                                    gtk_drop_down_get_selected (self->gpu_dropdown)));
+  inputs.gpu = g_strdup (hu_catalog_drop_down_get_selected_id (self->gpu_dropdown));
   g_free (inputs.region);
-  inputs.region = g_strdup (gpu_id_at (self->region_ids,
-                                       gtk_drop_down_get_selected (self->region_dropdown)));
+  inputs.region = g_strdup (hu_catalog_drop_down_get_selected_id (self->region_dropdown));
   precision = adw_combo_row_get_selected (self->precision_row);
   inputs.precision = precision < G_N_ELEMENTS (precisions) ? precisions[precision]
                                                            : HU_PRECISION_AUTO;
@@ -462,7 +302,8 @@ commit (HuScenarioEditor *self)
 
   if (inputs_changed || name_changed || notes_changed)
     {
-      push_undo (self);
+      if (project_undo (self) != NULL)
+        hu_undo_push_scenario (project_undo (self), self->scenario);
       self->committing = TRUE;
       if (name_changed)
         hu_scenario_set_name (self->scenario, name);
@@ -512,7 +353,7 @@ on_field_changed (HuScenarioEditor *self,
             set_field_error (self, key, NULL);
           else
             set_field_error (self, key, message);
-          update_status (self);
+          _hu_scenario_editor_update_status (self);
         }
     }
 
@@ -532,7 +373,7 @@ on_region_changed (HuScenarioEditor *self)
     return;
 
   inputs = hu_scenario_get_inputs (self->scenario);
-  region = gpu_id_at (self->region_ids, gtk_drop_down_get_selected (self->region_dropdown));
+  region = hu_catalog_drop_down_get_selected_id (self->region_dropdown);
   if ((inputs->region == NULL || *inputs->region == '\0') &&
       region != NULL && *region != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->intensity_row), "");
@@ -545,180 +386,6 @@ on_mode_changed (HuScenarioEditor *self)
 {
   update_mode_visibility (self);
   schedule_commit (self);
-}
-
-static void
-set_hint (HuScenarioEditor *self,
-          HuInputKey        key,
-          double            value,
-          const HuProvenance *from)
-{
-  const char *unit = unit_for (self, key);
-  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->rows[key])) == '\0';
-  g_autofree char *text = NULL;
-
-  if (empty && !isnan (value))
-    {
-      g_autofree char *number = hu_format_number (value, 4);
-
-      /* Counts read better without their unit: "default 1". */
-      if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || *unit == '\0')
-        /* Translators: shown beside an empty field: the value used instead */
-        text = g_strdup_printf (_("default %s"), number);
-      else
-        /* Translators: shown beside an empty field: the value used instead,
-         * e.g. "default 130 TFLOP/s" */
-        text = g_strdup_printf (_("default %s %s"), number, unit);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]),
-                                   from != NULL ? from->source : NULL);
-    }
-  else
-    {
-      text = g_strdup (unit);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]), NULL);
-    }
-
-  gtk_label_set_label (self->units[key], g_strstrip (text));
-}
-
-static void
-update_results (HuScenarioEditor *self)
-{
-  const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
-    {
-      HuColumn column = result_cards[i].column;
-      g_autofree char *text = NULL;
-
-      if (self->result != NULL && (estimate != NULL || hu_result_get_run (self->result) != NULL))
-        text = hu_result_format_column (self->result, column);
-      gtk_label_set_label (self->values[column], text != NULL ? text : "—");
-    }
-
-  for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
-    set_hint (self, key, NAN, NULL);
-
-  if (estimate != NULL)
-    {
-      set_hint (self, HU_INPUT_PEAK_TFLOPS, estimate->peak_tflops, &estimate->peak_from);
-      set_hint (self, HU_INPUT_COUNT, estimate->count, NULL);
-      set_hint (self, HU_INPUT_UTILIZATION, estimate->utilization * 100,
-                &estimate->utilization_from);
-      set_hint (self, HU_INPUT_POWER_W, estimate->power_w, &estimate->power_from);
-      set_hint (self, HU_INPUT_RETRAIN, estimate->retrain, NULL);
-      set_hint (self, HU_INPUT_INTENSITY, estimate->intensity, &estimate->intensity_from);
-      set_hint (self, HU_INPUT_PUE, estimate->pue, &estimate->pue_from);
-
-      /* The PUE's source is worth reading, not only hovering. */
-      if (estimate->pue_from.source != NULL && estimate->pue_from.origin != HU_ORIGIN_USER)
-        {
-          g_autofree char *pue = hu_format_number (estimate->pue, 3);
-          /* Translators: %s is the PUE value, then its source */
-          g_autofree char *description = g_strdup_printf (_("Default PUE %s: %s"),
-                                                          pue, estimate->pue_from.source);
-
-          adw_preferences_group_set_description (self->location_group, description);
-        }
-      else
-        adw_preferences_group_set_description (self->location_group, NULL);
-    }
-
-  update_status (self);
-}
-
-static guint
-find_id (GtkStringList *list,
-         const char    *id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (list, i), id != NULL ? id : "") == 0)
-      return i;
-  return 0;
-}
-
-/* The "Compare with measured run" row and the comparison it shows. */
-static void
-update_link (HuScenarioEditor *self)
-{
-  HuProject *project = self->model != NULL ? hu_comparison_model_get_project (self->model) : NULL;
-  HuMeasuredRun *linked = NULL;
-  guint selected = 0;
-  guint n_names;
-  GListModel *runs;
-  guint n_runs;
-
-  if (project == NULL || self->scenario == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->link_row), FALSE);
-      hu_measured_estimated_group_set (self->comparison_group, NULL, NULL);
-      return;
-    }
-
-  runs = G_LIST_MODEL (hu_project_get_runs (project));
-  n_runs = g_list_model_get_n_items (runs);
-  linked = hu_run_plan_linked_run (project, self->scenario);
-
-  /* Rebuilding the choices while the row reports a selection would
-   * confuse its selection model: only rebuild when the runs differ. */
-  self->loading_links = TRUE;
-  {
-    gboolean same = self->link_runs->len == n_runs;
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-    /* Translators: no measured run to compare a scenario with */
-    g_ptr_array_add (names, g_strdup (C_("measured run", "None")));
-    for (guint i = 0; i < n_runs; i++)
-      {
-        g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
-
-        same = same && g_ptr_array_index (self->link_runs, i) == run &&
-               g_strcmp0 (gtk_string_list_get_string (self->link_names, i + 1),
-                          hu_measured_run_get_name (run)) == 0;
-        g_ptr_array_add (names, g_strdup (hu_measured_run_get_name (run)));
-        if (run == linked)
-          selected = i + 1;
-      }
-    g_ptr_array_add (names, NULL);
-
-    if (!same)
-      {
-        g_ptr_array_set_size (self->link_runs, 0);
-        for (guint i = 0; i < n_runs; i++)
-          {
-            g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
-
-            g_ptr_array_add (self->link_runs, run);
-          }
-        n_names = g_list_model_get_n_items (G_LIST_MODEL (self->link_names));
-        gtk_string_list_splice (self->link_names, 0, n_names,
-                                (const char * const *) names->pdata);
-      }
-  }
-  if (adw_combo_row_get_selected (self->link_row) != selected)
-    adw_combo_row_set_selected (self->link_row, selected);
-  self->loading_links = FALSE;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->link_row), n_runs > 0);
-  hu_measured_estimated_group_set (self->comparison_group, linked, linked != NULL ? self->result
-                                                                                  : NULL);
-}
-
-static void
-on_link_selected (HuScenarioEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->link_row);
-  HuMeasuredRun *run = NULL;
-
-  if (self->loading_links || self->scenario == NULL || self->model == NULL)
-    return;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->link_runs->len)
-    run = g_ptr_array_index (self->link_runs, selected - 1);
-  hu_run_plan_link (hu_comparison_model_get_project (self->model), self->scenario, run);
-  update_link (self);
 }
 
 /* Fills the fields from the scenario, without committing anything back. */
@@ -762,8 +429,8 @@ load_scenario (HuScenarioEditor *self)
     if (precisions[i] == inputs->precision)
       adw_combo_row_set_selected (self->precision_row, i);
 
-  gtk_drop_down_set_selected (self->gpu_dropdown, find_id (self->gpu_ids, inputs->gpu));
-  gtk_drop_down_set_selected (self->region_dropdown, find_id (self->region_ids, inputs->region));
+  hu_catalog_drop_down_set_selected_id (self->gpu_dropdown, inputs->gpu);
+  hu_catalog_drop_down_set_selected_id (self->region_dropdown, inputs->region);
 
   update_mode_visibility (self);
   self->loading = FALSE;
@@ -776,312 +443,6 @@ on_scenario_changed (HuScenarioEditor *self)
    * must be reflected in the fields. */
   if (!self->committing && self->commit_source == 0)
     load_scenario (self);
-}
-
-/* GPU and region lists: ids in a GtkStringList, names from the catalog. */
-
-static char *
-gpu_title (HuScenarioEditor *self,
-           const char       *id)
-{
-  HuGpu *gpu;
-
-  if (id == NULL || *id == '\0')
-    return g_strdup (_("Custom (enter peak and power)"));
-  gpu = self->catalog != NULL ? hu_catalog_lookup_gpu (self->catalog, id) : NULL;
-  return g_strdup (gpu != NULL ? gpu->name : id);
-}
-
-static char *
-gpu_subtitle (HuScenarioEditor *self,
-              const char       *id)
-{
-  HuGpu *gpu = self->catalog != NULL && id != NULL && *id != '\0'
-               ? hu_catalog_lookup_gpu (self->catalog, id) : NULL;
-  HuPrecision precision;
-  g_autofree char *peak = NULL;
-  g_autofree char *tdp = NULL;
-
-  if (gpu == NULL)
-    return g_strdup (_("Any accelerator not in the catalog"));
-
-  precision = hu_gpu_default_precision (gpu);
-  peak = hu_format_number (gpu->peak_tflops[precision], 4);
-  tdp = isnan (gpu->tdp_w) ? g_strdup ("?") : hu_format_number (gpu->tdp_w, 4);
-  /* Translators: vendor, dense peak at a precision and TDP:
-   * "NVIDIA · 312 TFLOP/s BF16 · 400 W" */
-  return g_strdup_printf (_("%s · %s TFLOP/s %s · %s W"), gpu->vendor, peak,
-                          hu_precision_to_string (precision), tdp);
-}
-
-static const char *
-provider_title (const char *provider)
-{
-  if (g_strcmp0 (provider, "gcp") == 0)
-    return "Google Cloud";
-  if (g_strcmp0 (provider, "aws") == 0)
-    return "Amazon Web Services";
-  if (g_strcmp0 (provider, "azure") == 0)
-    return "Microsoft Azure";
-  if (g_strcmp0 (provider, "grid") == 0)
-    return _("Electricity grid");
-  return provider;
-}
-
-static char *
-region_title (HuScenarioEditor *self,
-              const char       *id)
-{
-  HuRegion *region;
-
-  if (id == NULL || *id == '\0')
-    return g_strdup (_("None (enter an intensity)"));
-  region = self->catalog != NULL ? hu_catalog_lookup_region (self->catalog, id) : NULL;
-  if (region == NULL)
-    return g_strdup (id);
-  /* A cloud region's name already ends with its code, "Netherlands
-   * (europe-west4)": repeating it as "(gcp/europe-west4)" only makes the
-   * name too long for its button. */
-  {
-    const char *code = strchr (region->id, '/');
-    g_autofree char *suffix = g_strdup_printf ("(%s)", code != NULL ? code + 1 : region->id);
-
-    if (g_str_has_suffix (region->name, suffix))
-      return g_strdup (region->name);
-  }
-  /* Translators: region name and its id, "Iowa (gcp/us-central1)" */
-  return g_strdup_printf (_("%s (%s)"), region->name, region->id);
-}
-
-static char *
-region_subtitle (HuScenarioEditor *self,
-                 const char       *id)
-{
-  HuRegion *region = self->catalog != NULL && id != NULL && *id != '\0'
-                     ? hu_catalog_lookup_region (self->catalog, id) : NULL;
-  g_autofree char *intensity = NULL;
-
-  if (region == NULL)
-    return g_strdup (_("Carbon intensity typed in below"));
-
-  intensity = hu_format_number (region->intensity, 4);
-  if (region->year > 0)
-    /* Translators: provider · intensity · year, "Google Cloud · 430 g/kWh · 2022" */
-    return g_strdup_printf (_("%s · %s g/kWh · %d"), provider_title (region->provider),
-                            intensity, region->year);
-  return g_strdup_printf (_("%s · %s g/kWh"), provider_title (region->provider), intensity);
-}
-
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_SEARCH_ENTRY (child))
-        return child;
-      if ((found = find_search_entry (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-matches_every_word (const char *text,
-                    const char *query)
-{
-  g_autofree char *haystack = g_utf8_casefold (text, -1);
-  g_autofree char *needle = g_utf8_casefold (query, -1);
-  g_auto(GStrv) words = g_strsplit_set (needle, " \t", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* GTK 4.8's drop-down only keeps items whose search text starts with what
- * was typed, so "H100" would not find "NVIDIA H100 SXM5 80GB" nor
- * "europe-west4" its region. Its filter matches the string returned here:
- * when every typed word appears anywhere in the item, return the typed text
- * itself, which that prefix filter accepts. */
-static char *
-search_text (GtkStringObject  *item,
-             HuScenarioEditor *self,
-             gboolean          regions)
-{
-  const char *id = gtk_string_object_get_string (item);
-  g_autofree char *title = regions ? region_title (self, id) : gpu_title (self, id);
-  g_autofree char *subtitle = regions ? region_subtitle (self, id) : gpu_subtitle (self, id);
-  g_autofree char *text = g_strdup_printf ("%s %s %s", title, subtitle, id);
-  GtkWidget *dropdown = GTK_WIDGET (regions ? self->region_dropdown : self->gpu_dropdown);
-  GtkWidget *entry = dropdown != NULL ? find_search_entry (dropdown) : NULL;
-  const char *query = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL;
-
-  if (query != NULL && *query != '\0' && matches_every_word (text, query))
-    return g_strdup (query);
-  return g_steal_pointer (&text);
-}
-
-static char *
-gpu_search_text (GtkStringObject  *item,
-                 HuScenarioEditor *self)
-{
-  return search_text (item, self, FALSE);
-}
-
-static char *
-region_search_text (GtkStringObject  *item,
-                    HuScenarioEditor *self)
-{
-  return search_text (item, self, TRUE);
-}
-
-static void
-setup_item (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  compact)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-
-  if (GPOINTER_TO_INT (compact))
-    {
-      /* The button shows the name only, short enough for a phone. */
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 22);
-      gtk_widget_set_visible (subtitle, FALSE);
-    }
-  else
-    {
-      /* The popover is only as wide as its rows ask: wide enough for a
-       * region's full name, narrow enough for a phone. */
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 48);
-      gtk_widget_set_size_request (box, 320, -1);
-    }
-
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_item (HuScenarioEditor *self,
-           GtkListItem      *item,
-           gboolean          regions)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  g_autofree char *title_text = regions ? region_title (self, id) : gpu_title (self, id);
-  g_autofree char *subtitle_text = regions ? region_subtitle (self, id) : gpu_subtitle (self, id);
-
-  gtk_label_set_label (GTK_LABEL (title), title_text);
-  gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
-}
-
-static void
-bind_gpu_item (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               HuScenarioEditor         *self)
-{
-  bind_item (self, item, FALSE);
-}
-
-static void
-bind_region_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  HuScenarioEditor         *self)
-{
-  bind_item (self, item, TRUE);
-}
-
-static void
-setup_dropdown (HuScenarioEditor *self,
-                GtkDropDown      *dropdown,
-                GtkStringList    *ids,
-                GCallback         bind,
-                GCallback         search)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_item), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button, "bind", bind, self);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_item), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list, "bind", bind, self);
-
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
-  gtk_drop_down_set_expression (dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             search, self, NULL));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (ids));
-}
-
-static int
-compare_regions (gconstpointer a,
-                 gconstpointer b)
-{
-  const HuRegion *ra = *(HuRegion * const *) a;
-  const HuRegion *rb = *(HuRegion * const *) b;
-  gboolean grid_a = g_strcmp0 (ra->provider, "grid") == 0;
-  gboolean grid_b = g_strcmp0 (rb->provider, "grid") == 0;
-  int cmp;
-
-  /* Cloud providers first, national grids last; by name within each. */
-  if (grid_a != grid_b)
-    return grid_a - grid_b;
-  cmp = g_strcmp0 (ra->provider, rb->provider);
-  if (cmp != 0)
-    return cmp;
-  return g_utf8_collate (ra->name != NULL ? ra->name : "", rb->name != NULL ? rb->name : "");
-}
-
-static void
-fill_catalog_lists (HuScenarioEditor *self)
-{
-  g_autoptr(GPtrArray) gpus = NULL;
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GPtrArray) gpu_ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) region_ids = g_ptr_array_new ();
-
-  g_ptr_array_add (gpu_ids, (gpointer) "");
-  g_ptr_array_add (region_ids, (gpointer) "");
-
-  if (self->catalog != NULL)
-    {
-      gpus = hu_catalog_list_gpus (self->catalog);
-      regions = hu_catalog_list_regions (self->catalog);
-      g_ptr_array_sort (regions, compare_regions);
-
-      for (guint i = 0; i < gpus->len; i++)
-        g_ptr_array_add (gpu_ids, ((HuGpu *) g_ptr_array_index (gpus, i))->id);
-      for (guint i = 0; i < regions->len; i++)
-        g_ptr_array_add (region_ids, ((HuRegion *) g_ptr_array_index (regions, i))->id);
-    }
-  g_ptr_array_add (gpu_ids, NULL);
-  g_ptr_array_add (region_ids, NULL);
-
-  self->loading = TRUE;
-  gtk_string_list_splice (self->gpu_ids, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->gpu_ids)),
-                          (const char * const *) gpu_ids->pdata);
-  gtk_string_list_splice (self->region_ids, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->region_ids)),
-                          (const char * const *) region_ids->pdata);
-  self->loading = FALSE;
 }
 
 static void
@@ -1102,12 +463,8 @@ hu_scenario_editor_dispose (GObject *object)
                                           self);
   g_clear_object (&self->model);
   g_clear_pointer (&self->link_runs, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_SCENARIO_EDITOR);
-
-  g_clear_object (&self->gpu_ids);
-  g_clear_object (&self->region_ids);
 
   G_OBJECT_CLASS (hu_scenario_editor_parent_class)->dispose (object);
 }
@@ -1138,9 +495,6 @@ hu_scenario_editor_get_property (GObject    *object,
     case PROP_RESULT:
       g_value_set_object (value, self->result);
       break;
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, hu_scenario_editor_can_undo (self));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1167,6 +521,7 @@ hu_scenario_editor_set_property (GObject      *object,
 static void
 hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 {
+  g_type_ensure (HU_TYPE_CATALOG_DROP_DOWN);
   g_type_ensure (HU_TYPE_MEASURED_ESTIMATED_GROUP);
 
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1180,9 +535,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   properties[PROP_RESULT] =
     g_param_spec_object ("result", NULL, NULL, HU_TYPE_RESULT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1226,13 +578,10 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->link_runs = g_ptr_array_new ();
-  g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (on_link_selected),
+  g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (_hu_scenario_editor_on_link_selected),
                            self, G_CONNECT_SWAPPED);
   self->currency = g_strdup ("USD");
   self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
-  self->gpu_ids = gtk_string_list_new (NULL);
-  self->region_ids = gtk_string_list_new (NULL);
 
   self->rows[HU_INPUT_FLOPS] = self->flops_row;
   self->rows[HU_INPUT_PARAMS] = self->params_row;
@@ -1253,7 +602,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-      GtkWidget *unit = gtk_label_new (unit_for (self, key));
+      GtkWidget *unit = gtk_label_new (_hu_scenario_editor_unit_for (self, key));
 
       gtk_widget_add_css_class (unit, "dim-label");
       gtk_widget_set_visible (icon, FALSE);
@@ -1274,19 +623,12 @@ hu_scenario_editor_init (HuScenarioEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->precision_row, "notify::selected",
                            G_CALLBACK (schedule_commit), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->gpu_dropdown, "notify::selected",
+  g_signal_connect_object (self->gpu_dropdown, "notify::selected-id",
                            G_CALLBACK (schedule_commit), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->region_dropdown, "notify::selected",
+  g_signal_connect_object (self->region_dropdown, "notify::selected-id",
                            G_CALLBACK (on_region_changed), self, G_CONNECT_SWAPPED);
 
-  setup_dropdown (self, self->gpu_dropdown, self->gpu_ids,
-                  G_CALLBACK (bind_gpu_item), G_CALLBACK (gpu_search_text));
-  setup_dropdown (self, self->region_dropdown, self->region_ids,
-                  G_CALLBACK (bind_region_item), G_CALLBACK (region_search_text));
-
-  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
-    self->values[result_cards[i].column] =
-      hu_widgets_append_result_card (self->results_box, _(result_cards[i].title));
+  _hu_scenario_editor_add_result_cards (self);
 
   update_mode_visibility (self);
 }
@@ -1307,7 +649,11 @@ hu_scenario_editor_set_catalog (HuScenarioEditor *self,
   if (!g_set_object (&self->catalog, catalog))
     return;
 
-  fill_catalog_lists (self);
+  /* Refilling the lists is not an edit: the scenario's fields reload. */
+  self->loading = TRUE;
+  hu_catalog_drop_down_set_catalog (self->gpu_dropdown, catalog);
+  hu_catalog_drop_down_set_catalog (self->region_dropdown, catalog);
+  self->loading = FALSE;
   load_scenario (self);
 }
 
@@ -1322,52 +668,7 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
   g_free (self->price_unit);
   /* Translators: unit of a price, "USD per GPU-h" */
   self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
-  update_results (self);
-}
-
-/**
- * hu_scenario_editor_set_model:
- *
- * The comparison whose measured runs a scenario can be linked to.
- */
-void
-hu_scenario_editor_set_model (HuScenarioEditor  *self,
-                              HuComparisonModel *model)
-{
-  g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
-  g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
-
-  if (self->model == model)
-    return;
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (hu_project_get_runs (hu_comparison_model_get_project (self->model)),
-                                          self);
-  g_set_object (&self->model, model);
-  /* Imported or removed runs change the choices. */
-  if (model != NULL)
-    g_signal_connect_object (hu_project_get_runs (hu_comparison_model_get_project (model)),
-                             "items-changed", G_CALLBACK (update_link), self, G_CONNECT_SWAPPED);
-  update_link (self);
-}
-
-/**
- * hu_scenario_editor_get_link_row:
- *
- * Returns: (transfer none): the "Compare with measured run" row (for tests)
- */
-AdwComboRow *
-hu_scenario_editor_get_link_row (HuScenarioEditor *self)
-{
-  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
-  return self->link_row;
-}
-
-HuMeasuredEstimatedGroup *
-hu_scenario_editor_get_comparison_group (HuScenarioEditor *self)
-{
-  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
-  return self->comparison_group;
+  _hu_scenario_editor_update_results (self);
 }
 
 /**
@@ -1416,10 +717,10 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
                                 G_CALLBACK (on_scenario_changed), self);
       /* Linked from elsewhere (the run view's "Plan from this run"). */
       g_signal_connect_swapped (self->scenario, "notify::run-id",
-                                G_CALLBACK (update_link), self);
+                                G_CALLBACK (_hu_scenario_editor_update_link), self);
     }
   if (result != NULL)
-    g_signal_connect_swapped (result, "changed", G_CALLBACK (update_results), self);
+    g_signal_connect_swapped (result, "changed", G_CALLBACK (_hu_scenario_editor_update_results), self);
 
   editable = self->scenario != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_group), editable);
@@ -1429,8 +730,8 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cost_group), editable);
 
   load_scenario (self);
-  update_results (self);
-  update_link (self);
+  _hu_scenario_editor_update_results (self);
+  _hu_scenario_editor_update_link (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
 }
@@ -1450,54 +751,24 @@ hu_scenario_editor_flush (HuScenarioEditor *self)
     commit (self);
 }
 
-gboolean
-hu_scenario_editor_can_undo (HuScenarioEditor *self)
-{
-  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), FALSE);
-  return self->undo->len > 0;
-}
-
 /**
  * hu_scenario_editor_undo:
  *
- * Restores the scenario edited last to what it was before that edit,
- * whichever scenario is shown now.
+ * Drops typing not yet committed and undoes the project's last edit,
+ * whichever scenario it was made to; the fields follow.
  */
 void
 hu_scenario_editor_undo (HuScenarioEditor *self)
 {
-  UndoEntry *entry;
+  g_autoptr(HuScenario) restored = NULL;
 
   g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (self->undo->len == 0)
-    {
-      load_scenario (self);
-      return;
-    }
-
-  entry = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  hu_scenario_set_name (entry->scenario, entry->name);
-  hu_scenario_set_notes (entry->scenario, entry->notes);
-  hu_scenario_set_inputs (entry->scenario, &entry->inputs);
-  if (entry->scenario == self->scenario)
+  if (project_undo (self) != NULL)
+    restored = hu_undo_undo (project_undo (self));
+  if (restored == NULL || restored == self->scenario)
     load_scenario (self);
-  undo_entry_free (entry);
-
-  if (self->undo->len == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-}
-
-void
-hu_scenario_editor_clear_undo (HuScenarioEditor *self)
-{
-  g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
-
-  if (self->undo->len == 0)
-    return;
-  g_ptr_array_set_size (self->undo, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 void

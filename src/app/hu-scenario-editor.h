@@ -24,9 +24,7 @@ HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
 void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
                                              HuResult         *result);
 void        hu_scenario_editor_flush        (HuScenarioEditor *self);
-gboolean    hu_scenario_editor_can_undo     (HuScenarioEditor *self);
 void        hu_scenario_editor_undo         (HuScenarioEditor *self);
-void        hu_scenario_editor_clear_undo   (HuScenarioEditor *self);
 void        hu_scenario_editor_focus_name   (HuScenarioEditor *self);
 AdwEntryRow *hu_scenario_editor_get_input_row (HuScenarioEditor *self,
                                                HuInputKey        key);

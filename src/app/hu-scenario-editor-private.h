@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* HuScenarioEditor is one class over two files: hu-scenario-editor.c (the
+ * form: fields, parsing, committing edits) and hu-scenario-editor-results.c
+ * (what the form shows back: the result cards, the defaults beside empty
+ * fields, the measured run it is compared with). */
+
+#include "hu-catalog-drop-down.h"
+#include "hu-scenario-editor.h"
+
+G_BEGIN_DECLS
+
+struct _HuScenarioEditor
+{
+  AdwBin                parent_instance;
+
+  HuCatalog            *catalog;
+  HuComparisonModel    *model;
+  GPtrArray            *link_runs;       /* HuMeasuredRun, in link_row's order after "None" */
+  gboolean              loading_links;
+  HuResult             *result;
+  HuScenario           *scenario;
+  char                 *currency;
+  char                 *price_unit;
+  guint                 commit_source;
+  gboolean              loading;
+  gboolean              committing;
+
+  AdwEntryRow          *rows[HU_N_NUMERIC_INPUTS];
+  GtkLabel             *units[HU_N_NUMERIC_INPUTS];
+  GtkImage             *error_icons[HU_N_NUMERIC_INPUTS];
+  char                 *errors[HU_N_NUMERIC_INPUTS];
+  GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
+
+  /* Template widgets */
+  HuMeasuredEstimatedGroup *comparison_group;
+  AdwComboRow          *link_row;
+  GtkStringList        *link_names;
+  GtkFlowBox           *results_box;
+  GtkLabel             *status_label;
+  AdwPreferencesGroup  *scenario_group;
+  AdwPreferencesGroup  *workload_group;
+  AdwPreferencesGroup  *hardware_group;
+  AdwPreferencesGroup  *location_group;
+  AdwPreferencesGroup  *cost_group;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *notes_row;
+  AdwComboRow          *mode_row;
+  AdwComboRow          *precision_row;
+  HuCatalogDropDown    *gpu_dropdown;
+  HuCatalogDropDown    *region_dropdown;
+  AdwEntryRow          *flops_row;
+  AdwEntryRow          *params_row;
+  AdwEntryRow          *tokens_row;
+  AdwEntryRow          *gpu_hours_row;
+  AdwEntryRow          *wall_hours_row;
+  AdwEntryRow          *peak_row;
+  AdwEntryRow          *count_row;
+  AdwEntryRow          *utilization_row;
+  AdwEntryRow          *power_row;
+  AdwEntryRow          *retrain_row;
+  AdwEntryRow          *intensity_row;
+  AdwEntryRow          *pue_row;
+  AdwEntryRow          *price_row;
+  AdwEntryRow          *embodied_row;
+  AdwEntryRow          *lifetime_row;
+};
+
+
+const char *_hu_scenario_editor_unit_for           (HuScenarioEditor *self,
+                                                    HuInputKey        key);
+void        _hu_scenario_editor_update_status      (HuScenarioEditor *self);
+void        _hu_scenario_editor_add_result_cards   (HuScenarioEditor *self);
+void        _hu_scenario_editor_update_results     (HuScenarioEditor *self);
+void        _hu_scenario_editor_update_link        (HuScenarioEditor *self);
+void        _hu_scenario_editor_on_link_selected   (HuScenarioEditor *self);
+
+G_END_DECLS

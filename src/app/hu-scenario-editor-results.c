@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuScenarioEditor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hu-run-plan.h"
+#include "hu-scenario-editor-private.h"
+#include "hu-widgets.h"
+
+/* The result cards, in order: the comparison column each shows and its
+ * caption. */
+static const struct {
+  HuColumn    column;
+  const char *title;
+} result_cards[] = {
+  { HU_COLUMN_GPU_HOURS, N_("GPU-hours") },
+  { HU_COLUMN_WALL_HOURS, N_("Wall-clock") },
+  { HU_COLUMN_ENERGY, N_("Energy") },
+  { HU_COLUMN_CO2, N_("CO₂eq") },
+  { HU_COLUMN_COST, N_("Cost") },
+};
+
+const char *
+_hu_scenario_editor_unit_for (HuScenarioEditor *self,
+          HuInputKey        key)
+{
+  switch (key)
+    {
+    case HU_INPUT_FLOPS:
+      /* Translators: unit of floating-point operations */
+      return _("FLOP");
+    case HU_INPUT_PARAMS:
+      return _("parameters");
+    case HU_INPUT_TOKENS:
+      return _("tokens");
+    case HU_INPUT_GPU_HOURS:
+      return _("GPU-h");
+    case HU_INPUT_WALL_HOURS:
+    case HU_INPUT_LIFETIME_H:
+      /* Translators: unit symbol of hours */
+      return _("h");
+    case HU_INPUT_PEAK_TFLOPS:
+      return _("TFLOP/s");
+    case HU_INPUT_COUNT:
+      /* Translators: unit of the accelerator count */
+      return _("GPUs");
+    case HU_INPUT_UTILIZATION:
+      return "%";
+    case HU_INPUT_POWER_W:
+      /* Translators: unit symbol of watts */
+      return _("W");
+    case HU_INPUT_RETRAIN:
+      /* Translators: unit of the retraining multiplier */
+      return _("runs");
+    case HU_INPUT_INTENSITY:
+      return _("gCO₂eq/kWh");
+    case HU_INPUT_PUE:
+      return "";
+    case HU_INPUT_PRICE:
+      return self->price_unit;
+    case HU_INPUT_EMBODIED_KG:
+      return _("kg CO₂eq");
+    case HU_N_NUMERIC_INPUTS:
+    default:
+      return "";
+    }
+}
+
+void
+_hu_scenario_editor_add_result_cards (HuScenarioEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
+    self->values[result_cards[i].column] =
+      hu_widgets_append_result_card (self->results_box, _(result_cards[i].title));
+}
+
+static void
+set_hint (HuScenarioEditor *self,
+          HuInputKey        key,
+          double            value,
+          const HuProvenance *from)
+{
+  const char *unit = _hu_scenario_editor_unit_for (self, key);
+  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->rows[key])) == '\0';
+  g_autofree char *text = NULL;
+
+  if (empty && !isnan (value))
+    {
+      g_autofree char *number = hu_format_number (value, 4);
+
+      /* Counts read better without their unit: "default 1". */
+      if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || *unit == '\0')
+        /* Translators: shown beside an empty field: the value used instead */
+        text = g_strdup_printf (_("default %s"), number);
+      else
+        /* Translators: shown beside an empty field: the value used instead,
+         * e.g. "default 130 TFLOP/s" */
+        text = g_strdup_printf (_("default %s %s"), number, unit);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]),
+                                   from != NULL ? from->source : NULL);
+    }
+  else
+    {
+      text = g_strdup (unit);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]), NULL);
+    }
+
+  gtk_label_set_label (self->units[key], g_strstrip (text));
+}
+
+void
+_hu_scenario_editor_update_results (HuScenarioEditor *self)
+{
+  const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
+    {
+      HuColumn column = result_cards[i].column;
+      g_autofree char *text = NULL;
+
+      if (self->result != NULL && (estimate != NULL || hu_result_get_run (self->result) != NULL))
+        text = hu_result_format_column (self->result, column);
+      gtk_label_set_label (self->values[column], text != NULL ? text : "—");
+    }
+
+  for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
+    set_hint (self, key, NAN, NULL);
+
+  if (estimate != NULL)
+    {
+      set_hint (self, HU_INPUT_PEAK_TFLOPS, estimate->peak_tflops, &estimate->peak_from);
+      set_hint (self, HU_INPUT_COUNT, estimate->count, NULL);
+      set_hint (self, HU_INPUT_UTILIZATION, estimate->utilization * 100,
+                &estimate->utilization_from);
+      set_hint (self, HU_INPUT_POWER_W, estimate->power_w, &estimate->power_from);
+      set_hint (self, HU_INPUT_RETRAIN, estimate->retrain, NULL);
+      set_hint (self, HU_INPUT_INTENSITY, estimate->intensity, &estimate->intensity_from);
+      set_hint (self, HU_INPUT_PUE, estimate->pue, &estimate->pue_from);
+
+      /* The PUE's source is worth reading, not only hovering. */
+      if (estimate->pue_from.source != NULL && estimate->pue_from.origin != HU_ORIGIN_USER)
+        {
+          g_autofree char *pue = hu_format_number (estimate->pue, 3);
+          /* Translators: %s is the PUE value, then its source */
+          g_autofree char *description = g_strdup_printf (_("Default PUE %s: %s"),
+                                                          pue, estimate->pue_from.source);
+
+          adw_preferences_group_set_description (self->location_group, description);
+        }
+      else
+        adw_preferences_group_set_description (self->location_group, NULL);
+    }
+
+  _hu_scenario_editor_update_status (self);
+}
+
+/* The "Compare with measured run" row and the comparison it shows. */
+void
+_hu_scenario_editor_update_link (HuScenarioEditor *self)
+{
+  HuProject *project = self->model != NULL ? hu_comparison_model_get_project (self->model) : NULL;
+  HuMeasuredRun *linked = NULL;
+  guint selected = 0;
+  guint n_names;
+  GListModel *runs;
+  guint n_runs;
+
+  if (project == NULL || self->scenario == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->link_row), FALSE);
+      hu_measured_estimated_group_set (self->comparison_group, NULL, NULL);
+      return;
+    }
+
+  runs = G_LIST_MODEL (hu_project_get_runs (project));
+  n_runs = g_list_model_get_n_items (runs);
+  linked = hu_run_plan_linked_run (project, self->scenario);
+
+  /* Rebuilding the choices while the row reports a selection would
+   * confuse its selection model: only rebuild when the runs differ. */
+  self->loading_links = TRUE;
+  {
+    gboolean same = self->link_runs->len == n_runs;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    /* Translators: no measured run to compare a scenario with */
+    g_ptr_array_add (names, g_strdup (C_("measured run", "None")));
+    for (guint i = 0; i < n_runs; i++)
+      {
+        g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+
+        same = same && g_ptr_array_index (self->link_runs, i) == run &&
+               g_strcmp0 (gtk_string_list_get_string (self->link_names, i + 1),
+                          hu_measured_run_get_name (run)) == 0;
+        g_ptr_array_add (names, g_strdup (hu_measured_run_get_name (run)));
+        if (run == linked)
+          selected = i + 1;
+      }
+    g_ptr_array_add (names, NULL);
+
+    if (!same)
+      {
+        g_ptr_array_set_size (self->link_runs, 0);
+        for (guint i = 0; i < n_runs; i++)
+          {
+            g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+
+            g_ptr_array_add (self->link_runs, run);
+          }
+        n_names = g_list_model_get_n_items (G_LIST_MODEL (self->link_names));
+        gtk_string_list_splice (self->link_names, 0, n_names,
+                                (const char * const *) names->pdata);
+      }
+  }
+  if (adw_combo_row_get_selected (self->link_row) != selected)
+    adw_combo_row_set_selected (self->link_row, selected);
+  self->loading_links = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->link_row), n_runs > 0);
+  hu_measured_estimated_group_set (self->comparison_group, linked, linked != NULL ? self->result
+                                                                                  : NULL);
+}
+
+void
+_hu_scenario_editor_on_link_selected (HuScenarioEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->link_row);
+  HuMeasuredRun *run = NULL;
+
+  if (self->loading_links || self->scenario == NULL || self->model == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->link_runs->len)
+    run = g_ptr_array_index (self->link_runs, selected - 1);
+  hu_run_plan_link (hu_comparison_model_get_project (self->model), self->scenario, run);
+  _hu_scenario_editor_update_link (self);
+}
+
+/**
+ * hu_scenario_editor_set_model:
+ *
+ * The comparison whose measured runs a scenario can be linked to.
+ */
+void
+hu_scenario_editor_set_model (HuScenarioEditor  *self,
+                              HuComparisonModel *model)
+{
+  g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
+  g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (hu_project_get_runs (hu_comparison_model_get_project (self->model)),
+                                          self);
+  g_set_object (&self->model, model);
+  /* Imported or removed runs change the choices. */
+  if (model != NULL)
+    g_signal_connect_object (hu_project_get_runs (hu_comparison_model_get_project (model)),
+                             "items-changed", G_CALLBACK (_hu_scenario_editor_update_link), self, G_CONNECT_SWAPPED);
+  _hu_scenario_editor_update_link (self);
+}
+
+/**
+ * hu_scenario_editor_get_link_row:
+ *
+ * Returns: (transfer none): the "Compare with measured run" row (for tests)
+ */
+AdwComboRow *
+hu_scenario_editor_get_link_row (HuScenarioEditor *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  return self->link_row;
+}
+
+HuMeasuredEstimatedGroup *
+hu_scenario_editor_get_comparison_group (HuScenarioEditor *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  return self->comparison_group;
+}

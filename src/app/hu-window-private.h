@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* HuWindow is one class spread over several files by concern, as GNOME
+ * Text Editor does: hu-window.c (the window, its sidebar and selection),
+ * hu-window-actions.c (the win.* actions), hu-window-files.c (open, save,
+ * recent files, autosave) and hu-window-import.c (importing measured runs
+ * and dropping files). They share the instance struct through this header,
+ * which nothing outside the class includes. */
+
+#include "hu-window.h"
+
+G_BEGIN_DECLS
+
+/* What to do once the user has answered "save changes?". */
+typedef enum {
+  PENDING_NONE,
+  PENDING_NEW,
+  PENDING_EXAMPLE,
+  PENDING_OPEN_DIALOG,
+  PENDING_OPEN_FILE,
+  PENDING_CLOSE,
+} Pending;
+
+struct _HuWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  HuProject            *project;
+  GFile                *file;
+  char                 *file_name;       /* file's display name, for the title */
+  HuComparisonModel    *model;
+  HuResult             *selected;
+  guint                 autosave_source;
+  gboolean              close_confirmed;
+  gboolean              rebuilding_list;
+  Pending               pending;
+  GFile                *pending_file;
+  GtkFileChooserNative *chooser;
+
+  /* The last deleted scenario, for the toast's Undo. */
+  HuScenario           *deleted;
+  guint                 deleted_position;
+
+  GCancellable         *import_cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  AdwWindowTitle       *project_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkListBox           *scenario_list;
+  AdwViewStack         *stack;
+  HuScenarioEditor     *editor;
+  GtkStack             *editor_stack;
+  AdwViewStackPage     *editor_page;
+  HuRunView            *run_view;
+  GMenuModel           *run_menu;
+  GMenuModel           *scenario_menu;
+  GtkWidget            *context_menu;
+  HuComparisonView     *comparison_view;
+  HuWhatIfView         *what_if_view;
+  HuDerivationView     *derivation_view;
+  HuEquivalencesView   *equivalences_view;
+  GMenu                *recent_section;
+  GtkRevealer          *import_revealer;
+  GtkProgressBar       *import_progress;
+};
+
+/* hu-window.c */
+void     _hu_window_show_error             (HuWindow      *self,
+                                            const char    *heading,
+                                            const char    *body);
+void     _hu_window_update_title           (HuWindow      *self);
+void     _hu_window_update_actions         (HuWindow      *self);
+guint    _hu_window_position_of            (HuWindow      *self,
+                                            HuResult      *result);
+void     _hu_window_select_source          (HuWindow      *self,
+                                            gpointer       source);
+void     _hu_window_apply_display_settings (HuWindow      *self);
+
+/* hu-window-actions.c */
+void     _hu_window_class_init_actions     (GtkWidgetClass *widget_class);
+
+/* hu-window-files.c */
+void     _hu_window_remove_autosave        (void);
+void     _hu_window_schedule_autosave      (HuWindow      *self);
+void     _hu_window_set_file               (HuWindow      *self,
+                                            GFile         *file);
+void     _hu_window_update_recent_menu     (HuWindow      *self);
+gboolean _hu_window_save                   (HuWindow      *self);
+void     _hu_window_save_as                (HuWindow      *self);
+void     _hu_window_maybe_discard          (HuWindow      *self,
+                                            Pending        pending,
+                                            GFile         *file);
+
+/* hu-window-import.c */
+void     _hu_window_show_import_chooser    (HuWindow      *self,
+                                            const char    *title,
+                                            GtkFileChooserAction action);
+gboolean _hu_window_on_drop                (HuWindow      *self,
+                                            const GValue  *value,
+                                            double         x,
+                                            double         y,
+                                            GtkDropTarget *target);
+
+G_END_DECLS
