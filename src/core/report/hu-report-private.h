@@ -4,21 +4,9 @@
 #include <glib.h>
 
 #include "hu-report.h"
+#include "hu-util-private.h"
 
 G_BEGIN_DECLS
-
-/* Numbers for people: the locale's grouping and decimal separator. */
-char     *_hu_format_decimals    (double        value,
-                                  int           decimals);
-char     *_hu_format_significant (double        value,
-                                  int           significant);
-
-/* Replace @path with @data atomically (temporary file + rename), so a
- * failed or cancelled export never leaves a half-written file. */
-gboolean  _hu_write_file_atomic  (const char   *path,
-                                  const char   *data,
-                                  gsize         length,
-                                  GError      **error);
 
 /* ---- The report's snapshot of the project (immutable once built) ---- */
 

@@ -9,7 +9,7 @@
 
 #include "hu-file-util.h"
 #include "hu-number.h"
-#include "hu-report-private.h"
+#include "hu-util-private.h"
 
 char *
 _hu_format_decimals (double value,

@@ -1,0 +1,547 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "hu-util-private.h"
+#include "hu-chart-private.h"
+
+/* Drawing, hit testing and the accessible text: all read the cached
+ * layout, so the screen, the tooltip and the export agree. */
+
+static void
+set_source (cairo_t            *cr,
+            const HuChartStyle *style,
+            Role                role,
+            guint               palette)
+{
+  const HuColor *c;
+  double alpha_scale = 1.0;
+
+  switch (role)
+    {
+    case ROLE_MUTED:
+      c = &style->foreground;
+      alpha_scale = 0.7;
+      break;
+    case ROLE_GRID:
+      c = &style->grid;
+      break;
+    case ROLE_AXIS:
+      c = &style->foreground;
+      alpha_scale = 0.45;
+      break;
+    case ROLE_HIGHLIGHT:
+      c = &style->highlight;
+      break;
+    case ROLE_HIGHLIGHT_BAND:
+      c = &style->highlight;
+      alpha_scale = 0.12;
+      break;
+    case ROLE_ACCENT:
+      c = &style->accent;
+      break;
+    case ROLE_SERIES:
+      c = &style->palette[palette % HU_CHART_PALETTE_SIZE];
+      break;
+    case ROLE_FOREGROUND:
+    default:
+      c = &style->foreground;
+      break;
+    }
+
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha_scale);
+}
+
+
+/* ---------------------------------------------------------------------- */
+/* Drawing                                                                 */
+
+static void
+draw_paths (HuChart            *self,
+            cairo_t            *cr,
+            Layout             *layout,
+            const HuChartStyle *style)
+{
+  for (guint i = 0; i < layout->paths->len; i++)
+    {
+      PathItem *item = g_ptr_array_index (layout->paths, i);
+      GArray *pts = item->points;
+
+      if (pts->len == 0)
+        continue;
+
+      if (self->kind == HU_CHART_POWER)
+        {
+          /* The min/max band, then the mean on top of it. */
+          cairo_move_to (cr, g_array_index (pts, PathPoint, 0).x, g_array_index (pts, PathPoint,
+                                                                                 0).hi);
+          for (guint j = 1; j < pts->len; j++)
+            cairo_line_to (cr, g_array_index (pts, PathPoint, j).x, g_array_index (pts, PathPoint,
+                                                                                   j).hi);
+          for (guint j = pts->len; j > 0; j--)
+            cairo_line_to (cr, g_array_index (pts, PathPoint, j - 1).x,
+                           g_array_index (pts, PathPoint, j - 1).lo);
+          cairo_close_path (cr);
+          set_source (cr, style, ROLE_SERIES, item->series);
+          cairo_save (cr);
+          cairo_clip_preserve (cr);
+          cairo_paint_with_alpha (cr, 0.25);
+          cairo_restore (cr);
+          cairo_new_path (cr);
+        }
+
+      cairo_move_to (cr, g_array_index (pts, PathPoint, 0).x, g_array_index (pts, PathPoint, 0).y);
+      for (guint j = 1; j < pts->len; j++)
+        cairo_line_to (cr, g_array_index (pts, PathPoint, j).x, g_array_index (pts, PathPoint,
+                                                                               j).y);
+      set_source (cr, style, ROLE_SERIES, item->series);
+      cairo_set_line_width (cr, self->kind == HU_CHART_POWER ? 1.25 : 2);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+
+      if (layout->marker_radius > 0)
+        for (guint j = 0; j < pts->len; j++)
+          {
+            PathPoint *p = &g_array_index (pts, PathPoint, j);
+
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, p->x, p->y, layout->marker_radius, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+    }
+}
+
+/**
+ * hu_chart_render:
+ * @self: a #HuChart
+ * @cr: where to draw
+ * @width: width of the chart in @cr's user units
+ * @height: height of the chart
+ * @style: (nullable): colours and font; %NULL for the light default
+ *
+ * Draws the chart in the box (0, 0)–(@width, @height). The app's widget
+ * and every exporter call this one function.
+ */
+void
+hu_chart_render (HuChart            *self,
+                 cairo_t            *cr,
+                 double              width,
+                 double              height,
+                 const HuChartStyle *style)
+{
+  Layout *layout;
+
+  g_return_if_fail (HU_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  if (width < 1 || height < 1)
+    return;
+  if (style == NULL)
+    style = _hu_chart_default_style ();
+
+  layout = _hu_chart_ensure_layout (self, width, height, style);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (style->background.alpha > 0)
+    {
+      cairo_set_source_rgba (cr, style->background.red, style->background.green,
+                             style->background.blue, style->background.alpha);
+      cairo_paint (cr);
+    }
+
+  /* Highlight bands under everything else. */
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+
+      if (r->role != ROLE_HIGHLIGHT_BAND)
+        continue;
+      set_source (cr, style, r->role, r->palette);
+      cairo_rectangle (cr, r->x, r->y, r->w, r->h);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      LineItem *l = &g_array_index (layout->lines, LineItem, i);
+      static const double dash[] = { 4, 3 };
+
+      set_source (cr, style, l->role, 0);
+      cairo_set_dash (cr, dash, l->dashed ? 2 : 0, 0);
+      /* Half-pixel offsets keep one-unit lines crisp on screen. */
+      cairo_move_to (cr, round (l->x0) + 0.5, round (l->y0) + 0.5);
+      cairo_line_to (cr, round (l->x1) + 0.5, round (l->y1) + 0.5);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+
+      if (r->role == ROLE_HIGHLIGHT_BAND || r->w <= 0 || r->h <= 0)
+        continue;
+      set_source (cr, style, r->role, r->palette);
+      cairo_rectangle (cr, r->x, r->y, r->w, r->h);
+      cairo_fill (cr);
+    }
+
+  draw_paths (self, cr, layout, style);
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+
+      set_source (cr, style, t->role, 0);
+      cairo_move_to (cr, t->x, t->y);
+      pango_cairo_show_layout (cr, t->layout);
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * hu_chart_get_preferred_height:
+ * @self: a #HuChart
+ * @width: the width available
+ * @style: (nullable): the style it will be drawn with
+ *
+ * Returns: the height at which every row of a ranked chart is legible
+ *   (for a scrolled window), or a 16:10-ish height for other kinds
+ */
+double
+hu_chart_get_preferred_height (HuChart            *self,
+                               double              width,
+                               const HuChartStyle *style)
+{
+  g_autoptr(PangoLayout) probe = NULL;
+  Layout scratch = { 0 };
+  Ctx ctx = { 0 };
+  double top;
+
+  g_return_val_if_fail (HU_IS_CHART (self), 0);
+
+  if (self->kind != HU_CHART_RANKED)
+    return CLAMP (width * 0.6, 200, 600);
+
+  if (style == NULL)
+    style = _hu_chart_default_style ();
+  _hu_chart_ensure_context (self);
+
+  /* Measure the header in a throw-away layout. */
+  scratch.texts = g_ptr_array_new_with_free_func (_hu_chart_text_item_free);
+  scratch.rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
+  scratch.lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
+  scratch.paths = g_ptr_array_new_with_free_func (_hu_chart_path_item_free);
+  ctx.chart = self;
+  ctx.layout = &scratch;
+  ctx.style = style;
+  probe = _hu_chart_make_text (&ctx, "Ag", 1.0, FALSE, -1, 1);
+  _hu_chart_text_size (probe, NULL, &ctx.line_h);
+  ctx.pad = ctx.line_h * 0.5;
+  top = _hu_chart_layout_header (&ctx, width, FALSE) + ctx.line_h * 1.2;
+
+  g_ptr_array_unref (scratch.texts);
+  g_array_unref (scratch.rects);
+  g_array_unref (scratch.lines);
+  g_ptr_array_unref (scratch.paths);
+
+  return ceil (top + self->categories->len * _hu_chart_ranked_row_height (&ctx)
+               + ctx.pad + ctx.line_h * 1.2);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Hit testing                                                             */
+
+static char *
+tooltip_for_rect (HuChart  *self,
+                  RectItem *r)
+{
+  Category *category = g_ptr_array_index (self->categories, r->category);
+  Series *series = g_ptr_array_index (self->series, r->series);
+  g_autofree char *exact = _hu_chart_format_exact (self, self->unit, r->value);
+  GString *text = g_string_new (category->label);
+
+  if (self->series->len > 1)
+    g_string_append_printf (text, "\n%s: %s", series->label, exact);
+  else
+    g_string_append_printf (text, "\n%s", exact);
+
+  if (self->series->len > 1 && self->stacked)
+    {
+      g_autofree char *total = _hu_chart_format_exact (self, self->unit,
+                                                       _hu_chart_category_extent (self,
+                                                                                  r->category));
+
+      /* Translators: the sum of a stacked bar, e.g. "Total: 552 t". */
+      g_string_append_printf (text, "\n%s %s", _("Total:"), total);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+hit_path (HuChart *self,
+          Layout  *layout,
+          double   x,
+          double   y,
+          char   **tooltip_text)
+{
+  const cairo_rectangle_t *plot = &layout->plot;
+  GString *text = NULL;
+  double best = G_MAXDOUBLE;
+  gboolean power = self->kind == HU_CHART_POWER;
+
+  if (x < plot->x - 6 || x > plot->x + plot->width + 6
+      || y < plot->y - 6 || y > plot->y + plot->height + 6)
+    return FALSE;
+
+  for (guint i = 0; i < layout->paths->len; i++)
+    {
+      PathItem *item = g_ptr_array_index (layout->paths, i);
+      Series *series = g_ptr_array_index (self->series, item->series);
+      PathPoint *nearest = NULL;
+      double nearest_d = G_MAXDOUBLE;
+
+      for (guint j = 0; j < item->points->len; j++)
+        {
+          PathPoint *p = &g_array_index (item->points, PathPoint, j);
+          double d = power ? fabs (p->x - x) : hypot (p->x - x, p->y - y);
+
+          if (d < nearest_d)
+            {
+              nearest_d = d;
+              nearest = p;
+            }
+        }
+
+      if (nearest == NULL || nearest_d > (power ? 3 : 10))
+        continue;
+
+      if (power)
+        {
+          g_autofree char *when = hu_unit_format (self->x_unit, nearest->data_x, NULL, 4);
+          g_autofree char *mean = _hu_chart_format_exact (self, self->unit, nearest->data_y);
+          g_autofree char *lo = hu_unit_format (self->unit, nearest->data_lo, NULL, 4);
+          g_autofree char *hi = hu_unit_format (self->unit, nearest->data_hi, NULL, 4);
+
+          if (text == NULL)
+            text = g_string_new (when);
+          /* Translators: tooltip of a power chart, "GPU 0: 245 W (min 230 W, max 260 W)". */
+          g_string_append_printf (text, _("\n%s: %s (min %s, max %s)"), series->label,
+                                  mean, lo, hi);
+        }
+      else if (nearest_d < best)
+        {
+          g_autofree char *xs = _hu_chart_format_exact (self, self->x_unit, nearest->data_x);
+          g_autofree char *ys = _hu_chart_format_exact (self, self->unit, nearest->data_y);
+
+          best = nearest_d;
+          if (text != NULL)
+            g_string_free (text, TRUE);
+          text = g_string_new (NULL);
+          if (self->series->len > 1)
+            g_string_append_printf (text, "%s\n", series->label);
+          g_string_append_printf (text, "%s: %s\n%s: %s",
+                                  self->x_label != NULL ? self->x_label : "x", xs,
+                                  self->y_label != NULL ? self->y_label : "y", ys);
+        }
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  if (tooltip_text != NULL)
+    *tooltip_text = g_string_free (text, FALSE);
+  else
+    g_string_free (text, TRUE);
+  return TRUE;
+}
+
+/**
+ * hu_chart_hit_test:
+ * @self: a #HuChart
+ * @x: pointer position in the chart's box
+ * @y: pointer position
+ * @width: the size the chart is drawn at
+ * @height: the size the chart is drawn at
+ * @style: (nullable): the style it is drawn with
+ * @tooltip_text: (out) (optional) (transfer full): the exact value
+ *
+ * Returns: %TRUE if (@x, @y) is over a bar, point or sample
+ */
+gboolean
+hu_chart_hit_test (HuChart            *self,
+                   double              x,
+                   double              y,
+                   double              width,
+                   double              height,
+                   const HuChartStyle *style,
+                   char              **tooltip_text)
+{
+  Layout *layout;
+
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+
+  if (tooltip_text != NULL)
+    *tooltip_text = NULL;
+  if (width < 1 || height < 1)
+    return FALSE;
+
+  layout = _hu_chart_ensure_layout (self, width, height, style);
+
+  if (self->kind == HU_CHART_LINE || self->kind == HU_CHART_POWER)
+    return hit_path (self, layout, x, y, tooltip_text);
+
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+      double w = MAX (r->w, 4);
+
+      if (r->series < 0 || r->category < 0)
+        continue;
+      /* Ranked rows are thin: the whole row is the target. */
+      if (self->kind == HU_CHART_RANKED)
+        {
+          double row_top = r->y - r->h * 0.5 / 0.7 + r->h * 0.5;
+          double row_h = r->h / 0.7;
+
+          if (y < row_top || y >= row_top + row_h)
+            continue;
+        }
+      else if (x < r->x || x > r->x + w || y < r->y || y > r->y + r->h)
+        continue;
+
+      if (tooltip_text != NULL)
+        *tooltip_text = tooltip_for_rect (self, r);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Accessible text                                                         */
+
+static void
+append_bars_text (HuChart *self,
+                  GString *text)
+{
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+
+      if (self->kind == HU_CHART_RANKED)
+        g_string_append_printf (text, "%u. ", c + 1);
+      g_string_append (text, category->label);
+      if (category->highlight)
+        /* Translators: marks the scenario's own choice in a list. */
+        g_string_append_printf (text, " (%s)", self->highlight_label != NULL
+                                                 ? self->highlight_label : _("current"));
+      g_string_append (text, ":");
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          Series *series = g_ptr_array_index (self->series, s);
+          g_autofree char *value = hu_unit_format (self->unit, _hu_chart_series_value (series, c),
+                                                   self->currency, 4);
+
+          if (self->series->len > 1)
+            g_string_append_printf (text, "%s %s %s", s > 0 ? ";" : "", series->label, value);
+          else
+            g_string_append_printf (text, " %s", value);
+        }
+      if (self->series->len > 1 && self->stacked)
+        {
+          g_autofree char *total = hu_unit_format (self->unit, _hu_chart_category_extent (self, c),
+                                                   self->currency, 4);
+
+          g_string_append_printf (text, "; %s %s", _("Total:"), total);
+        }
+      g_string_append_c (text, '\n');
+    }
+}
+
+static void
+append_xy_text (HuChart *self,
+                GString *text)
+{
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      if (series->label != NULL && series->label[0] != '\0')
+        g_string_append_printf (text, "%s\n", series->label);
+
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          Point *p = &g_array_index (series->points, Point, i);
+          g_autofree char *xs = hu_unit_format (self->x_unit, p->x, self->currency, 4);
+          g_autofree char *ys = hu_unit_format (self->unit, p->y, self->currency, 4);
+
+          g_string_append_printf (text, "%s: %s\n", xs, ys);
+        }
+
+      if (series->buckets->len > 0)
+        {
+          double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, sum = 0, weight = 0, end = 0;
+          g_autofree char *los = NULL, *his = NULL, *means = NULL, *ends = NULL;
+
+          for (guint i = 0; i < series->buckets->len; i++)
+            {
+              Bucket *b = &g_array_index (series->buckets, Bucket, i);
+              double w = MAX (b->t1 - b->t0, 1e-9);
+
+              lo = MIN (lo, b->min);
+              hi = MAX (hi, b->max);
+              sum += b->mean * w;
+              weight += w;
+              end = MAX (end, b->t1);
+            }
+          los = hu_unit_format (self->unit, lo, NULL, 4);
+          his = hu_unit_format (self->unit, hi, NULL, 4);
+          means = hu_unit_format (self->unit, sum / weight, NULL, 4);
+          ends = hu_unit_format (self->x_unit, end, NULL, 4);
+          /* Translators: summary of a power series for screen readers. */
+          g_string_append_printf (text, _("over %s: mean %s, min %s, max %s\n"),
+                                  ends, means, los, his);
+        }
+    }
+}
+
+/**
+ * hu_chart_accessible_text:
+ * @self: a #HuChart
+ *
+ * Returns: (transfer full): the chart's data as plain text, one line per
+ *   category or point, for screen readers and text reports
+ */
+char *
+hu_chart_accessible_text (HuChart *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (HU_IS_CHART (self), NULL);
+
+  text = g_string_new (NULL);
+  if (self->title != NULL)
+    g_string_append_printf (text, "%s\n", self->title);
+
+  if (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED)
+    append_bars_text (self, text);
+  else
+    append_xy_text (self, text);
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-util-private.h"
+#include "hu-chart-private.h"
+
+/* ---------------------------------------------------------------------- */
+/* Vertical bars                                                           */
+
+void
+_hu_chart_layout_value_ticks_vertical (Ctx        *ctx,
+                                       const Axis *axis,
+                                       double      left,
+                                       double      right,
+                                       double      top,
+                                       double      bottom)
+{
+  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
+    {
+      double y = _hu_chart_axis_map (axis, v, bottom, top);
+      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
+
+      _hu_chart_add_line (ctx, left, y, right, y, v == axis->lo ? ROLE_AXIS : ROLE_GRID, FALSE);
+      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1),
+                          left - ctx->line_h * 0.3, y, 1, 0.5, ROLE_MUTED);
+    }
+}
+
+double
+_hu_chart_ticks_label_width (Ctx        *ctx,
+                             const Axis *axis)
+{
+  double max_w = 0;
+
+  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
+    {
+      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
+      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1);
+      double w;
+
+      _hu_chart_text_size (pl, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+
+  return max_w;
+}
+
+int
+_hu_chart_tick_target (Ctx    *ctx,
+                       double  length)
+{
+  return CLAMP ((int) (length / (ctx->line_h * 2.5)), 2, 8);
+}
+
+void
+_hu_chart_layout_bars (Ctx    *ctx,
+                       double  width,
+                       double  height)
+{
+  HuChart *self = ctx->chart;
+  guint n_cat = self->categories->len;
+  guint n_ser = MAX (self->series->len, 1);
+  Axis axis = { 0 };
+  g_autofree char *title = NULL;
+  double top, left, right, bottom, slot, labels_h = 0;
+  double label_room = ctx->line_h * 1.1;
+
+  top = _hu_chart_layout_header (ctx, width, self->series->len > 1);
+
+  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self),
+                       _hu_chart_tick_target (ctx, height - top - 4 * ctx->line_h));
+  title = _hu_chart_axis_title (self->y_label, &axis);
+  top += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, title, 0.85, FALSE,
+                                                       width - 2 * ctx->pad, 1),
+                             ctx->pad, top, 0, 0, ROLE_MUTED);
+  top += label_room;
+
+  left = ctx->pad + _hu_chart_ticks_label_width (ctx, &axis) + ctx->line_h * 0.5;
+  right = width - ctx->pad;
+  slot = n_cat > 0 ? (right - left) / n_cat : right - left;
+
+  /* Category labels wrap to their slot, at most three lines, then ellipsize:
+   * long scenario names never run into their neighbours. */
+  for (guint c = 0; c < n_cat; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, category->label, 0.9,
+                                                       category->highlight,
+                                                       MAX (slot - 4, 8), 3);
+      double h;
+
+      pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
+      _hu_chart_text_size (pl, NULL, &h);
+      labels_h = MAX (labels_h, h);
+    }
+  bottom = height - ctx->pad - labels_h - ctx->line_h * 0.3;
+  if (bottom < top + ctx->line_h)
+    bottom = top + ctx->line_h;
+
+  ctx->layout->plot = (cairo_rectangle_t) { left, top, right - left, bottom - top };
+  _hu_chart_layout_value_ticks_vertical (ctx, &axis, left, right, top, bottom);
+
+  for (guint c = 0; c < n_cat; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      double cx = left + slot * (c + 0.5);
+      double extent = _hu_chart_category_extent (self, c);
+      PangoLayout *pl;
+
+      if (category->highlight)
+        _hu_chart_add_rect (ctx, left + slot * c, top - label_room, slot, bottom - top + label_room,
+                            ROLE_HIGHLIGHT_BAND, 0, -1, -1, NAN);
+
+      pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight, MAX (slot - 4, 8),
+                                3);
+      pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
+      _hu_chart_add_text (ctx, pl, cx, bottom + ctx->line_h * 0.3, 0.5, 0,
+                          category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);
+
+      if (self->stacked)
+        {
+          double bw = MIN (slot * 0.62, ctx->line_h * 6);
+          double base = 0;
+
+          for (guint s = 0; s < self->series->len; s++)
+            {
+              double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+              double y0, y1;
+
+              if (!isfinite (v) || v <= 0)
+                continue;
+              y0 = _hu_chart_axis_map (&axis, base, bottom, top);
+              y1 = _hu_chart_axis_map (&axis, base + v, bottom, top);
+              _hu_chart_add_rect (ctx, cx - bw / 2, y1, bw, y0 - y1, ROLE_SERIES, s, s, c, v);
+              base += v;
+            }
+          {
+            g_autofree char *text = _hu_chart_bar_value_label (&axis, extent);
+            g_autoptr(PangoLayout) vl = _hu_chart_make_text (ctx, text, 0.85, FALSE, -1, 1);
+            double w;
+
+            _hu_chart_text_size (vl, &w, NULL);
+            if (w <= slot - 2)
+              _hu_chart_add_text (ctx, g_steal_pointer (&vl), cx,
+                                  _hu_chart_axis_map (&axis, isfinite (extent) ? extent : 0,
+                                                      bottom, top) - 2,
+                                  0.5, 1, ROLE_FOREGROUND);
+          }
+        }
+      else
+        {
+          double gw = slot * 0.8;
+          double bw = gw / n_ser;
+
+          for (guint s = 0; s < self->series->len; s++)
+            {
+              double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+              double bx = cx - gw / 2 + s * bw;
+              double y1 = _hu_chart_axis_map (&axis, isfinite (v) ? MAX (v, 0) : 0, bottom, top);
+              g_autofree char *text = _hu_chart_bar_value_label (&axis, v);
+              g_autoptr(PangoLayout) vl = _hu_chart_make_text (ctx, text, 0.75, FALSE, -1, 1);
+              double w;
+
+              if (isfinite (v) && v > 0)
+                _hu_chart_add_rect (ctx, bx + bw * 0.08, y1, bw * 0.84, bottom - y1, ROLE_SERIES,
+                                    s, s, c, v);
+              _hu_chart_text_size (vl, &w, NULL);
+              if (w <= bw + 2)
+                _hu_chart_add_text (ctx, g_steal_pointer (&vl), bx + bw / 2, y1 - 2, 0.5, 1,
+                                    ROLE_FOREGROUND);
+            }
+        }
+    }
+
+  _hu_chart_axis_clear (&axis);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Ranked horizontal bars                                                  */
+
+double
+_hu_chart_ranked_row_height (Ctx *ctx)
+{
+  return ctx->line_h * 1.5;
+}
+
+static double
+ranked_label_width (Ctx    *ctx,
+                    double  width)
+{
+  HuChart *self = ctx->chart;
+  double max_w = 0;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, category->label, 0.9,
+                                                       category->highlight, -1, 1);
+      double w;
+
+      _hu_chart_text_size (pl, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+
+  return MIN (max_w + 2, (width - 2 * ctx->pad) * 0.4);
+}
+
+void
+_hu_chart_layout_ranked (Ctx    *ctx,
+                         double  width,
+                         double  height)
+{
+  HuChart *self = ctx->chart;
+  guint n = self->categories->len;
+  Axis axis = { 0 };
+  g_autofree char *title = NULL;
+  double top, label_w, value_w = 0, bar_left, bar_right, bottom, row_h;
+  double last_label_y = -G_MAXDOUBLE;
+
+  top = _hu_chart_layout_header (ctx, width, FALSE);
+  label_w = ranked_label_width (ctx, width);
+  bar_left = ctx->pad + label_w + ctx->line_h * 0.5;
+
+  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self),
+                       _hu_chart_tick_target (ctx, (width - bar_left) * 0.6));
+  title = _hu_chart_axis_title (self->y_label, &axis);
+  top += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, title, 0.85, FALSE,
+                                                       width - 2 * ctx->pad, 1),
+                             ctx->pad, top, 0, 0, ROLE_MUTED);
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *text = _hu_chart_bar_value_label (&axis, _hu_chart_category_extent (self,
+                                                                                           c));
+      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, text, 0.85, FALSE, -1, 1);
+      double w;
+
+      _hu_chart_text_size (pl, &w, NULL);
+      value_w = MAX (value_w, w);
+    }
+  bar_right = MAX (width - ctx->pad - value_w - ctx->line_h * 0.4, bar_left + 1);
+  bottom = height - ctx->pad - ctx->line_h * 1.2;
+  row_h = n > 0 ? MAX ((bottom - top) / n, 1) : 1;
+  ctx->layout->plot = (cairo_rectangle_t) { bar_left, top, bar_right - bar_left, bottom - top };
+
+  for (double v = axis.lo; v <= axis.hi + axis.step * 0.5; v += axis.step)
+    {
+      double x = _hu_chart_axis_map (&axis, v, bar_left, bar_right);
+      g_autofree char *label = _hu_chart_axis_tick_label (&axis, v);
+
+      _hu_chart_add_line (ctx, x, top, x, bottom, v == axis.lo ? ROLE_AXIS : ROLE_GRID, FALSE);
+      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1), x, bottom + 2,
+                          0.5, 0,
+                          ROLE_MUTED);
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      double y = top + row_h * c;
+      double cy = y + row_h / 2;
+      double v = _hu_chart_category_extent (self, c);
+      double x1 = _hu_chart_axis_map (&axis, isfinite (v) ? v : 0, bar_left, bar_right);
+      Role role = category->highlight ? ROLE_HIGHLIGHT : ROLE_SERIES;
+
+      if (category->highlight)
+        _hu_chart_add_rect (ctx, 0, y, width, row_h, ROLE_HIGHLIGHT_BAND, 0, -1, -1, NAN);
+      if (isfinite (v) && v > 0)
+        _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, x1 - bar_left, row_h * 0.7, role, 0,
+                            0, c, v);
+      else
+        /* Keep a hit target for "n/a" rows so the tooltip can say why. */
+        _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, 0, row_h * 0.7, role, 0, 0, c, v);
+
+      /* When rows are thinner than a line of text, label only every row
+       * that has room, so text never overlaps. */
+      if (cy - last_label_y < ctx->line_h * 0.95)
+        continue;
+      last_label_y = cy;
+      {
+        PangoLayout *pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight,
+                                               label_w, 1);
+        g_autofree char *text = _hu_chart_bar_value_label (&axis, v);
+
+        _hu_chart_add_text (ctx, pl, ctx->pad, cy, 0, 0.5,
+                            category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);
+        _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, text, 0.85, FALSE, -1, 1),
+                            x1 + ctx->line_h * 0.25,
+                            cy, 0, 0.5, ROLE_FOREGROUND);
+      }
+    }
+
+  _hu_chart_axis_clear (&axis);
+}

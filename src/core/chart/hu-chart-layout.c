@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "hu-util-private.h"
+#include "hu-chart-private.h"
+
+/* Layout helpers shared by every kind of chart, and the layout cache:
+ * a layout is computed only when the data, the size or the font change. */
+
+/* ---------------------------------------------------------------------- */
+/* Layout helpers                                                          */
+
+
+PangoLayout *
+_hu_chart_make_text (Ctx         *ctx,
+                     const char  *text,
+                     double       size_factor,
+                     gboolean     bold,
+                     double       max_width,
+                     int          max_lines)
+{
+  PangoLayout *pl = pango_layout_new (ctx->chart->context);
+  g_autoptr(PangoFontDescription) font = NULL;
+  double size;
+
+  font = ctx->style->font != NULL ? pango_font_description_copy (ctx->style->font)
+                                  : pango_font_description_from_string ("Sans 10");
+  size = pango_font_description_get_size (font);
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+  size *= size_factor * (ctx->style->font_scale > 0 ? ctx->style->font_scale : 1.0);
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (font, size);
+  else
+    pango_font_description_set_size (font, (int) size);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+
+  pango_layout_set_font_description (pl, font);
+  pango_layout_set_text (pl, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (pl, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (pl, -MAX (max_lines, 1));
+    }
+
+  return pl;
+}
+
+void
+_hu_chart_text_size (PangoLayout *pl,
+                     double      *w,
+                     double      *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  if (w != NULL)
+    *w = (double) logical.width / PANGO_SCALE;
+  if (h != NULL)
+    *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Adds a text item; @ax/@ay anchor it (0 left/top, 0.5 centre, 1 right/
+ * bottom) at (x, y). Returns its height. */
+double
+_hu_chart_add_text (Ctx         *ctx,
+                    PangoLayout *pl,
+                    double       x,
+                    double       y,
+                    double       ax,
+                    double       ay,
+                    Role         role)
+{
+  TextItem *item = g_new0 (TextItem, 1);
+  double w, h;
+
+  _hu_chart_text_size (pl, &w, &h);
+  /* With a set width, alignment happens inside the layout box. */
+  if (pango_layout_get_width (pl) > 0)
+    w = pango_layout_get_width (pl) / (double) PANGO_SCALE;
+  item->layout = pl;
+  item->x = x - ax * w;
+  item->y = y - ay * h;
+  item->role = role;
+  g_ptr_array_add (ctx->layout->texts, item);
+  return h;
+}
+
+void
+_hu_chart_add_rect (Ctx   *ctx,
+                    double x,
+                    double y,
+                    double w,
+                    double h,
+                    Role   role,
+                    guint  palette,
+                    int    series,
+                    int    category,
+                    double value)
+{
+  RectItem item = { x, y, w, h, role, palette, series, category, value };
+
+  g_array_append_val (ctx->layout->rects, item);
+}
+
+void
+_hu_chart_add_line (Ctx     *ctx,
+                    double   x0,
+                    double   y0,
+                    double   x1,
+                    double   y1,
+                    Role     role,
+                    gboolean dashed)
+{
+  LineItem item = { x0, y0, x1, y1, role, dashed };
+
+  g_array_append_val (ctx->layout->lines, item);
+}
+
+static double
+nice_num (double   x,
+          gboolean round_it)
+{
+  double e = floor (log10 (x));
+  double f = x / pow (10, e);
+  double nf;
+
+  if (round_it)
+    nf = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+  else
+    nf = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+
+  return nf * pow (10, e);
+}
+
+
+void
+_hu_chart_axis_clear (Axis *axis)
+{
+  g_clear_pointer (&axis->symbol, g_free);
+}
+
+/* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
+ * whole days and "MWh" ticks are round megawatt-hours. */
+void
+_hu_chart_axis_init (Axis       *axis,
+                     HuChart    *self,
+                     HuUnitKind  unit,
+                     double      lo,
+                     double      hi,
+                     int         target)
+{
+  double slo, shi, range, step;
+
+  axis->unit = unit;
+  if (!isfinite (lo) || !isfinite (hi))
+    lo = hi = 0;
+  if (hi <= lo)
+    hi = lo + (lo == 0 ? 1 : fabs (lo) * 0.1);
+
+  axis->divisor = hu_unit_pick_scale (unit, MAX (fabs (lo), fabs (hi)), self->currency,
+                                      &axis->symbol);
+  slo = lo / axis->divisor;
+  shi = hi / axis->divisor;
+  range = nice_num (shi - slo, FALSE);
+  step = nice_num (range / MAX (target - 1, 1), TRUE);
+  axis->step = step * axis->divisor;
+  axis->lo = floor (slo / step + 1e-9) * step * axis->divisor;
+  axis->hi = ceil (shi / step - 1e-9) * step * axis->divisor;
+  axis->decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
+}
+
+char *
+_hu_chart_axis_tick_label (const Axis *axis,
+                           double      value)
+{
+  return _hu_format_decimals (value / axis->divisor, axis->decimals);
+}
+
+char *
+_hu_chart_axis_title (const char *label,
+                      const Axis *axis)
+{
+  if (axis->symbol == NULL || axis->symbol[0] == '\0')
+    return g_strdup (label != NULL ? label : "");
+  if (label == NULL || label[0] == '\0')
+    return g_strdup (axis->symbol);
+  /* Translators: an axis title and its unit, "Energy (MWh)". */
+  return g_strdup_printf (_("%s (%s)"), label, axis->symbol);
+}
+
+double
+_hu_chart_axis_map (const Axis *axis,
+                    double      value,
+                    double      from,
+                    double      to)
+{
+  return from + (value - axis->lo) / (axis->hi - axis->lo) * (to - from);
+}
+
+/* Title, subtitle and legend; returns the y below them. */
+double
+_hu_chart_layout_header (Ctx    *ctx,
+                         double  width,
+                         gboolean with_legend)
+{
+  HuChart *self = ctx->chart;
+  double y = ctx->pad;
+  double inner = MAX (width - 2 * ctx->pad, 1);
+
+  if (self->title != NULL && self->title[0] != '\0')
+    y += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, self->title, 1.15, TRUE, inner, 2),
+                             ctx->pad, y, 0, 0, ROLE_FOREGROUND);
+  if (self->subtitle != NULL && self->subtitle[0] != '\0')
+    y += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, self->subtitle, 0.9, FALSE, inner, 2),
+                             ctx->pad, y, 0, 0, ROLE_MUTED);
+
+  if (with_legend && self->series->len > 0)
+    {
+      double x = ctx->pad;
+      double swatch = ctx->line_h * 0.7;
+      double row_h = ctx->line_h * 1.2;
+
+      y += ctx->line_h * 0.3;
+      for (guint i = 0; i < self->series->len; i++)
+        {
+          Series *series = g_ptr_array_index (self->series, i);
+          PangoLayout *pl = _hu_chart_make_text (ctx, series->label, 0.9, FALSE, -1, 1);
+          double w;
+
+          _hu_chart_text_size (pl, &w, NULL);
+          w = MIN (w, inner - swatch - ctx->pad);
+          if (w < 0)
+            w = 0;
+          if (x > ctx->pad && x + swatch + 4 + w > width - ctx->pad)
+            {
+              x = ctx->pad;
+              y += row_h;
+            }
+          pango_layout_set_width (pl, (int) (w * PANGO_SCALE) + PANGO_SCALE);
+          pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
+          _hu_chart_add_rect (ctx, x, y + (row_h - swatch) / 2, swatch, swatch,
+                              ROLE_SERIES, i, -1, -1, NAN);
+          _hu_chart_add_text (ctx, pl, x + swatch + 4, y + row_h / 2, 0, 0.5, ROLE_FOREGROUND);
+          x += swatch + 4 + w + ctx->line_h;
+        }
+      y += row_h;
+    }
+
+  return y + ctx->line_h * 0.3;
+}
+
+double
+_hu_chart_series_value (Series *series,
+                        guint   category)
+{
+  if (category >= series->values->len)
+    return NAN;
+  return g_array_index (series->values, double, category);
+}
+
+/* Sum of the stack (stacked) or largest value (grouped) of a category;
+ * NAN when no series has a value. */
+double
+_hu_chart_category_extent (HuChart *self,
+                           guint    category)
+{
+  double total = NAN;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), category);
+
+      if (!isfinite (v))
+        continue;
+      if (!isfinite (total))
+        total = 0;
+      if (self->stacked || self->kind == HU_CHART_RANKED)
+        total += MAX (v, 0);
+      else
+        total = MAX (total, v);
+    }
+
+  return total;
+}
+
+double
+_hu_chart_max_extent (HuChart *self)
+{
+  double max = 0;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      double v = _hu_chart_category_extent (self, c);
+
+      if (isfinite (v))
+        max = MAX (max, v);
+    }
+
+  return max;
+}
+
+/* Value labels on bars show the number only (the axis title has the unit),
+ * in the axis' unit, with three significant digits. */
+char *
+_hu_chart_bar_value_label (const Axis *axis,
+                           double      value)
+{
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+  return _hu_format_significant (value / axis->divisor, 3);
+}
+
+
+/* ---------------------------------------------------------------------- */
+/* Layout cache                                                            */
+
+static char *
+font_key (const HuChartStyle *style)
+{
+  g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
+                                              : g_strdup ("");
+
+  return g_strdup_printf ("%s@%g", desc, style->font_scale);
+}
+
+void
+_hu_chart_ensure_context (HuChart *self)
+{
+  cairo_font_options_t *options;
+
+  if (self->context != NULL)
+    return;
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 96);
+  /* Unhinted, unrounded metrics: text measures the same at any scale and
+   * on any surface, so screen, SVG, PNG and PDF share one geometry. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+}
+
+Layout *
+_hu_chart_ensure_layout (HuChart            *self,
+                         double              width,
+                         double              height,
+                         const HuChartStyle *style)
+{
+  g_autofree char *key = NULL;
+  Ctx ctx = { 0 };
+  Layout *layout;
+
+  if (style == NULL)
+    style = _hu_chart_default_style ();
+  key = font_key (style);
+
+  if (self->layout != NULL
+      && self->layout->serial == self->serial
+      && self->layout->width == width
+      && self->layout->height == height
+      && g_strcmp0 (self->layout->font_key, key) == 0)
+    return self->layout;
+
+  g_clear_pointer (&self->layout, _hu_chart_layout_free);
+  _hu_chart_ensure_context (self);
+
+  layout = g_new0 (Layout, 1);
+  layout->width = width;
+  layout->height = height;
+  layout->serial = self->serial;
+  layout->font_key = g_steal_pointer (&key);
+  layout->texts = g_ptr_array_new_with_free_func (_hu_chart_text_item_free);
+  layout->rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
+  layout->lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
+  layout->paths = g_ptr_array_new_with_free_func (_hu_chart_path_item_free);
+  self->layout = layout;
+
+  ctx.chart = self;
+  ctx.layout = layout;
+  ctx.style = style;
+  {
+    g_autoptr(PangoLayout) probe = _hu_chart_make_text (&ctx, "Ag", 1.0, FALSE, -1, 1);
+
+    _hu_chart_text_size (probe, NULL, &ctx.line_h);
+  }
+  ctx.pad = ctx.line_h * 0.5;
+
+  switch (self->kind)
+    {
+    case HU_CHART_BARS:
+      _hu_chart_layout_bars (&ctx, width, height);
+      break;
+    case HU_CHART_RANKED:
+      _hu_chart_layout_ranked (&ctx, width, height);
+      break;
+    case HU_CHART_LINE:
+    case HU_CHART_POWER:
+    default:
+      _hu_chart_layout_xy (&ctx, width, height);
+      break;
+    }
+
+  return layout;
+}
+
+
+void
+_hu_chart_path_item_free (gpointer data)
+{
+  PathItem *item = data;
+
+  g_array_unref (item->points);
+  g_free (item);
+}
+
+void
+_hu_chart_text_item_free (gpointer data)
+{
+  TextItem *item = data;
+
+  g_object_unref (item->layout);
+  g_free (item);
+}
+
+void
+_hu_chart_layout_free (Layout *layout)
+{
+  g_free (layout->font_key);
+  g_ptr_array_unref (layout->texts);
+  g_array_unref (layout->rects);
+  g_array_unref (layout->lines);
+  g_ptr_array_unref (layout->paths);
+  g_free (layout);
+}

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hu-chart.h"
+
+G_BEGIN_DECLS
+
+/* ---- The chart's data and its cached layout (hu-chart.c owns them) ---- */
+
+typedef struct {
+  char     *label;
+  gboolean  highlight;
+} Category;
+
+typedef struct {
+  double x;
+  double y;
+} Point;
+
+typedef struct {
+  double t0;
+  double t1;
+  double min;
+  double mean;
+  double max;
+} Bucket;
+
+typedef struct {
+  char   *label;
+  GArray *values;   /* double per category */
+  GArray *points;   /* Point, line charts */
+  GArray *buckets;  /* Bucket, power charts */
+} Series;
+
+typedef enum {
+  ROLE_FOREGROUND,
+  ROLE_MUTED,
+  ROLE_GRID,
+  ROLE_AXIS,
+  ROLE_HIGHLIGHT,
+  ROLE_HIGHLIGHT_BAND,
+  ROLE_ACCENT,
+  ROLE_SERIES,      /* + palette index */
+} Role;
+
+typedef struct {
+  PangoLayout *layout;
+  double       x;
+  double       y;
+  Role         role;
+} TextItem;
+
+typedef struct {
+  double  x, y, w, h;
+  Role    role;
+  guint   palette;
+  int     series;     /* -1 for decoration */
+  int     category;
+  double  value;
+} RectItem;
+
+typedef struct {
+  double   x0, y0, x1, y1;
+  Role     role;
+  gboolean dashed;
+} LineItem;
+
+/* A series in device coordinates: lines use y only; power uses the band
+ * (lo, hi) and the mean y. */
+typedef struct {
+  double x;
+  double y;
+  double lo;
+  double hi;
+  double data_x;
+  double data_y;
+  double data_lo;
+  double data_hi;
+} PathPoint;
+
+typedef struct {
+  guint   series;
+  GArray *points;     /* PathPoint */
+} PathItem;
+
+typedef struct {
+  /* cache key */
+  double     width;
+  double     height;
+  guint      serial;
+  char      *font_key;
+
+  cairo_rectangle_t plot;
+  GPtrArray *texts;   /* TextItem */
+  GArray    *rects;   /* RectItem */
+  GArray    *lines;   /* LineItem */
+  GPtrArray *paths;   /* PathItem */
+  double     marker_radius;
+} Layout;
+
+struct _HuChart
+{
+  GObject      parent_instance;
+
+  HuChartKind  kind;
+  char        *title;
+  char        *subtitle;
+  char        *x_label;
+  char        *y_label;
+  char        *currency;
+  char        *highlight_label;
+  HuUnitKind   unit;
+  HuUnitKind   x_unit;
+  gboolean     stacked;
+  double       x_marker;
+
+  GPtrArray   *categories;  /* Category */
+  GPtrArray   *series;      /* Series */
+
+  guint        serial;
+  PangoContext *context;
+  Layout      *layout;
+};
+
+typedef struct {
+  HuChart            *chart;
+  Layout             *layout;
+  const HuChartStyle *style;
+  double              line_h;  /* height of one line of body text */
+  double              pad;
+} Ctx;
+
+typedef struct {
+  HuUnitKind unit;
+  double     lo;        /* axis range in data units */
+  double     hi;
+  double     step;
+  double     divisor;   /* data units per displayed unit */
+  char      *symbol;
+  int        decimals;
+} Axis;
+
+/* ---- Internals shared by the chart's files ---- */
+
+/* hu-chart-style.c */
+const HuChartStyle *_hu_chart_default_style (void);
+
+/* hu-chart-units.c */
+char *_hu_chart_format_exact (HuChart *self,
+                              HuUnitKind unit,
+                              double   value);
+
+/* hu-chart-layout.c */
+PangoLayout *_hu_chart_make_text (Ctx         *ctx,
+                                  const char  *text,
+                                  double       size_factor,
+                                  gboolean     bold,
+                                  double       max_width,
+                                  int          max_lines);
+void _hu_chart_text_size (PangoLayout *pl,
+                          double      *w,
+                          double      *h);
+double _hu_chart_add_text (Ctx         *ctx,
+                           PangoLayout *pl,
+                           double       x,
+                           double       y,
+                           double       ax,
+                           double       ay,
+                           Role         role);
+void _hu_chart_add_rect (Ctx   *ctx,
+                         double x,
+                         double y,
+                         double w,
+                         double h,
+                         Role   role,
+                         guint  palette,
+                         int    series,
+                         int    category,
+                         double value);
+void _hu_chart_add_line (Ctx     *ctx,
+                         double   x0,
+                         double   y0,
+                         double   x1,
+                         double   y1,
+                         Role     role,
+                         gboolean dashed);
+void _hu_chart_axis_clear (Axis *axis);
+void _hu_chart_axis_init (Axis       *axis,
+                          HuChart    *self,
+                          HuUnitKind  unit,
+                          double      lo,
+                          double      hi,
+                          int         target);
+char *_hu_chart_axis_tick_label (const Axis *axis,
+                                 double      value);
+char *_hu_chart_axis_title (const char *label,
+                            const Axis *axis);
+double _hu_chart_axis_map (const Axis *axis,
+                           double      value,
+                           double      from,
+                           double      to);
+double _hu_chart_layout_header (Ctx    *ctx,
+                                double  width,
+                                gboolean with_legend);
+double _hu_chart_series_value (Series *series,
+                               guint   category);
+double _hu_chart_category_extent (HuChart *self,
+                                  guint    category);
+double _hu_chart_max_extent (HuChart *self);
+char *_hu_chart_bar_value_label (const Axis *axis,
+                                 double      value);
+void _hu_chart_ensure_context (HuChart *self);
+Layout *_hu_chart_ensure_layout (HuChart            *self,
+                                 double              width,
+                                 double              height,
+                                 const HuChartStyle *style);
+void _hu_chart_path_item_free (gpointer data);
+void _hu_chart_text_item_free (gpointer data);
+void _hu_chart_layout_free (Layout *layout);
+
+/* hu-chart-layout-bars.c */
+void _hu_chart_layout_value_ticks_vertical (Ctx        *ctx,
+                                            const Axis *axis,
+                                            double      left,
+                                            double      right,
+                                            double      top,
+                                            double      bottom);
+double _hu_chart_ticks_label_width (Ctx        *ctx,
+                                    const Axis *axis);
+int _hu_chart_tick_target (Ctx    *ctx,
+                           double  length);
+void _hu_chart_layout_bars (Ctx    *ctx,
+                            double  width,
+                            double  height);
+double _hu_chart_ranked_row_height (Ctx *ctx);
+void _hu_chart_layout_ranked (Ctx    *ctx,
+                              double  width,
+                              double  height);
+
+/* hu-chart-layout-xy.c */
+void _hu_chart_layout_xy (Ctx    *ctx,
+                          double  width,
+                          double  height);
+
+/* Shared by the public builders (live project) and the report (its
+ * snapshot of the project), so both read a run the same way. */
+
+/* What a measured run says about @metric, NAN when the log does not say. */
+double    _hu_run_data_get_metric (const HuRunData *data,
+                                   HuMetric         metric);
+
+/* The power chart of a run's logged series, titled @name. */
+HuChart  *_hu_chart_new_power     (const char      *name,
+                                   const HuRunData *data);
+
+/* What hu_chart_save_svg() and hu_chart_save_png() write, for exporters
+ * that want the bytes rather than a file. */
+GBytes   *_hu_chart_to_svg        (HuChart            *self,
+                                   double              width,
+                                   double              height,
+                                   const HuChartStyle *style,
+                                   GError            **error);
+GBytes   *_hu_chart_to_png        (HuChart            *self,
+                                   double              width,
+                                   double              height,
+                                   double              scale,
+                                   const HuChartStyle *style,
+                                   GError            **error);
+
+G_END_DECLS
