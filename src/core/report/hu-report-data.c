@@ -11,7 +11,8 @@
 
 #include "hu-core.h"
 #include "hu-json-private.h"
-#include "hu-report-private.h"
+#include "hu-report-render-private.h"
+#include "hu-report-statement-private.h"
 
 /*
  * Machine formats: CSV and JSON. They never follow the user's locale:

@@ -11,7 +11,8 @@
 
 #include "hu-core.h"
 #include "hu-chart-private.h"
-#include "hu-report-private.h"
+#include "hu-report-document-private.h"
+#include "hu-report-statement-private.h"
 
 /*
  * The human-readable report as a list of blocks (headings, paragraphs,

@@ -11,7 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "hu-report-private.h"
+#include "hu-report-document-private.h"
+#include "hu-report-render-private.h"
 
 /*
  * The PDF: the report's blocks flowed onto A4 or Letter pages with cairo
@@ -1224,4 +1225,21 @@ _hu_report_to_pdf (HuReport      *self,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+void
+_hu_report_paper_size (HuPaperSize  paper,
+                       double      *width,
+                       double      *height)
+{
+  if (paper == HU_PAPER_LETTER)
+    {
+      *width = 612;
+      *height = 792;
+    }
+  else
+    {
+      *width = 595.276;
+      *height = 841.89;
+    }
 }

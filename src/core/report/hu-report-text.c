@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "hu-report-private.h"
+#include "hu-report-document-private.h"
+#include "hu-report-render-private.h"
+#include "hu-report-statement-private.h"
 
 /* Markdown and LaTeX renderings of the report's blocks. Both follow the
  * user's language and number format, like the PDF. */

@@ -85,41 +85,6 @@ struct _HuReport
   guint             pdf_pages;
 };
 
-/* ---- Human-readable document, shared by PDF, Markdown and LaTeX ---- */
-
-typedef enum {
-  HU_BLOCK_TITLE,          /* text = title; subtitle lines in table-less meta */
-  HU_BLOCK_HEADING,        /* level 1 or 2 */
-  HU_BLOCK_PARAGRAPH,
-  HU_BLOCK_META,           /* "Key: value" lines (title block) */
-  HU_BLOCK_TABLE,
-  HU_BLOCK_CHART,          /* chart built on demand in the exporting thread */
-  HU_BLOCK_STATEMENT,      /* the paste-ready paragraph, set apart */
-} HuBlockKind;
-
-typedef struct {
-  char      *caption;
-  guint      n_columns;
-  char     **headers;      /* n_columns */
-  gboolean  *numeric;      /* right-aligned columns */
-  double    *weights;      /* relative widths for paged output */
-  GPtrArray *rows;         /* char ** of n_columns each (GStrv) */
-  gboolean   for_paper;    /* also in the LaTeX export */
-  /* The PDF's column widths, measured once for both pagination passes. */
-  double    *pdf_widths;   /* n_columns, or NULL */
-  double     pdf_font;
-  double     pdf_header_font;
-} HuReportTable;
-
-typedef struct {
-  HuBlockKind    kind;
-  int            level;
-  char          *text;
-  GPtrArray     *meta;      /* HU_BLOCK_META: pairs key, value, key, … */
-  HuReportTable *table;
-  HuMetric       metric;    /* HU_BLOCK_CHART; metric ≥ HU_N_METRICS: power */
-  int            run;       /* HU_BLOCK_CHART power chart of this run */
-} HuReportBlock;
 
 /* A measured run next to the estimate of its linked scenario. */
 typedef struct {
@@ -135,6 +100,16 @@ typedef struct {
   double hours_pct;
 } HuReportComparison;
 
+/* hu-report-snapshot.c */
+
+void               _hu_report_snapshot_init  (HuReport              *self);
+/* Copies what the report needs from @project; FALSE if @options names
+ * a baseline or subject the project does not have. */
+gboolean           _hu_report_take_snapshot  (HuReport              *self,
+                                              HuProject             *project,
+                                              const HuReportOptions *options,
+                                              GError               **error);
+
 const HuReportScenario *_hu_report_linked_scenario (HuReport          *self,
                                                     const HuReportRun *run);
 /* FALSE when the run has no linked scenario with an estimate (the
@@ -142,13 +117,6 @@ const HuReportScenario *_hu_report_linked_scenario (HuReport          *self,
 gboolean           _hu_report_compare_run    (HuReport           *self,
                                               const HuReportRun  *run,
                                               HuReportComparison *comparison);
-
-GPtrArray         *_hu_report_build_document (HuReport      *self);
-HuChart           *_hu_report_build_chart    (HuReport      *self,
-                                              const HuReportBlock *block);
-char              *_hu_report_statement      (HuReport      *self,
-                                              const char    *id,
-                                              gboolean      *found);
 const HuReportScenario *_hu_report_baseline  (HuReport      *self);
 /* The baseline's total CO₂eq; NAN without a baseline estimate. */
 double             _hu_report_baseline_total (HuReport      *self);
@@ -156,30 +124,5 @@ double             _hu_report_baseline_total (HuReport      *self);
  * finite or @reference is 0. */
 double             _hu_report_pct_change     (double         value,
                                               double         reference);
-
-GBytes            *_hu_report_to_csv         (HuReport      *self);
-GBytes            *_hu_report_to_json        (HuReport      *self);
-GBytes            *_hu_report_to_markdown    (HuReport      *self,
-                                              GCancellable  *cancellable,
-                                              GError       **error);
-GBytes            *_hu_report_to_latex       (HuReport      *self,
-                                              GCancellable  *cancellable,
-                                              GError       **error);
-GBytes            *_hu_report_to_pdf         (HuReport      *self,
-                                              GCancellable  *cancellable,
-                                              GError       **error);
-/* Lays out the PDF; draws page @only_page into @cr when not NULL (preview),
- * returns the page count. */
-guint              _hu_report_paginate       (HuReport      *self,
-                                              cairo_t       *cr,
-                                              int            only_page,
-                                              GCancellable  *cancellable);
-void               _hu_report_paper_size     (HuPaperSize    paper,
-                                              double        *width,
-                                              double        *height);
-
-/* Model-card metadata block for a scenario or run (YAML). */
-char              *_hu_report_model_card     (HuReport      *self,
-                                              const char    *id);
 
 G_END_DECLS

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-core.h"
+#include "hu-report-snapshot-private.h"
+
+/*
+ * HuReport is a snapshot: hu_report_new() copies everything it needs from
+ * the project on the caller's thread, and the exporters only read it. That
+ * is what makes hu_report_export() safe in a GTask thread while the user
+ * keeps editing the project.
+ */
+
+#define SOURCES_RESOURCE "/io/github/huella/Huella/catalog/SOURCES.md"
+
+/* ---------------------------------------------------------------------- */
+/* Snapshot                                                                */
+
+static void
+report_scenario_free (gpointer data)
+{
+  HuReportScenario *s = data;
+
+  g_free (s->id);
+  g_free (s->name);
+  g_free (s->notes);
+  g_free (s->run_id);
+  hu_inputs_clear (&s->inputs);
+  g_clear_pointer (&s->estimate, hu_estimate_unref);
+  g_free (s->error);
+  g_free (s);
+}
+
+static void
+report_run_free (gpointer data)
+{
+  HuReportRun *r = data;
+
+  g_free (r->id);
+  g_free (r->name);
+  hu_run_data_clear (&r->data);
+  g_free (r);
+}
+
+static void
+report_equivalence_free (gpointer data)
+{
+  HuReportEquivalence *e = data;
+
+  g_free (e->kind);
+  g_free (e->title);
+  g_free (e->label);
+  g_free (e->explanation);
+  g_free (e->unit);
+  g_free (e->source);
+  g_free (e);
+}
+
+static void
+report_reference_free (gpointer data)
+{
+  HuReportReference *r = data;
+
+  g_free (r->dataset);
+  g_free (r->publisher);
+  g_free (r->year);
+  g_free (r->licence);
+  g_free (r);
+}
+
+static void
+snapshot_scenarios (HuReport  *self,
+                    HuProject *project,
+                    HuCatalog *catalog)
+{
+  GListModel *model = G_LIST_MODEL (hu_project_get_scenarios (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HuScenario) scenario = g_list_model_get_item (model, i);
+      g_autoptr(GError) error = NULL;
+      HuReportScenario *s = g_new0 (HuReportScenario, 1);
+      const char *name = hu_scenario_get_name (scenario);
+
+      s->id = g_strdup (hu_scenario_get_id (scenario));
+      s->name = g_strdup (name != NULL && name[0] != '\0' ? name : s->id);
+      s->notes = g_strdup (hu_scenario_get_notes (scenario));
+      s->run_id = g_strdup (hu_scenario_get_run_id (scenario));
+      hu_inputs_init (&s->inputs);
+      hu_inputs_copy (hu_scenario_get_inputs (scenario), &s->inputs);
+      s->estimate = hu_estimate_compute (&s->inputs, catalog, HU_ESTIMATE_FLAGS_NONE, &error);
+      if (s->estimate == NULL)
+        s->error = g_strdup (error->message);
+      g_ptr_array_add (self->scenarios, s);
+    }
+}
+
+static void
+snapshot_runs (HuReport  *self,
+               HuProject *project)
+{
+  GListModel *model = G_LIST_MODEL (hu_project_get_runs (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (model, i);
+      HuReportRun *r = g_new0 (HuReportRun, 1);
+      const char *name = hu_measured_run_get_name (run);
+
+      r->id = g_strdup (hu_measured_run_get_id (run));
+      r->name = g_strdup (name != NULL && name[0] != '\0' ? name : r->id);
+      hu_run_data_copy (hu_measured_run_get_data (run), &r->data);
+      g_ptr_array_add (self->runs, r);
+    }
+}
+
+static void
+snapshot_catalog (HuReport  *self,
+                  HuCatalog *catalog)
+{
+  g_autoptr(GPtrArray) gpus = hu_catalog_list_gpus (catalog);
+  g_autoptr(GPtrArray) regions = hu_catalog_list_regions (catalog);
+
+  self->n_catalog_gpus = gpus != NULL ? gpus->len : 0;
+  self->n_catalog_regions = regions != NULL ? regions->len : 0;
+  for (guint i = 0; gpus != NULL && i < gpus->len; i++)
+    self->catalog_gpu_year = MAX (self->catalog_gpu_year, ((HuGpu *) gpus->pdata[i])->year);
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    self->catalog_region_year = MAX (self->catalog_region_year,
+                                     ((HuRegion *) regions->pdata[i])->year);
+}
+
+/* The subject's total, whichever it is: a scenario's estimate or a run's
+ * measurement. */
+static double
+subject_total_kg (HuReport *self)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if (g_strcmp0 (s->id, self->subject_id) == 0)
+        return s->estimate != NULL ? s->estimate->total_kg : NAN;
+    }
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      HuReportRun *r = g_ptr_array_index (self->runs, i);
+
+      if (g_strcmp0 (r->id, self->subject_id) == 0)
+        return r->data.emissions_kg;
+    }
+  return NAN;
+}
+
+static void
+snapshot_equivalences (HuReport   *self,
+                       HuCatalog  *catalog,
+                       const char *set_id)
+{
+  const HuEquivalenceSet *set;
+  g_autoptr(GPtrArray) computed = NULL;
+  double total = subject_total_kg (self);
+
+  set = hu_catalog_lookup_equivalence_set (catalog, set_id);
+  if (set == NULL)
+    return;
+
+  self->equivalence_set_name = g_strdup (set->name);
+  self->equivalence_set_source = g_strdup (set->source);
+  self->equivalence_set_year = set->year;
+  if (!isfinite (total))
+    return;
+
+  computed = hu_equivalences_compute (set, total);
+  for (guint i = 0; i < computed->len; i++)
+    {
+      HuEquivalence *eq = g_ptr_array_index (computed, i);
+      HuReportEquivalence *e = g_new0 (HuReportEquivalence, 1);
+
+      e->kind = g_strdup (eq->factor->kind);
+      e->title = g_strdup (hu_equivalence_kind_title (eq->factor->kind));
+      e->label = g_strdup (eq->label);
+      e->explanation = g_strdup (eq->explanation);
+      e->amount = eq->amount;
+      e->kg_per_unit = eq->factor->kg_per_unit;
+      e->unit = g_strdup (eq->factor->unit);
+      e->year = eq->factor->year;
+      e->source = g_strdup (eq->factor->source);
+      g_ptr_array_add (self->equivalences, e);
+    }
+}
+
+static char *
+strip_markdown (const char *cell)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = cell; *p != '\0'; p++)
+    if (*p != '`' && *p != '*')
+      g_string_append_c (out, *p);
+
+  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+/* References come from the catalog's own SOURCES.md table, so the report
+ * cites exactly the datasets compiled into this build. */
+static void
+snapshot_references (HuReport *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  bytes = g_resources_lookup_data (SOURCES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    return;
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      HuReportReference *ref;
+
+      if (!g_str_has_prefix (lines[i], "| ") || g_str_has_prefix (lines[i], "| Dataset")
+          || g_str_has_prefix (lines[i], "|---"))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      if (g_strv_length (cells) < 6)
+        continue;
+      ref = g_new0 (HuReportReference, 1);
+      ref->dataset = strip_markdown (cells[1]);
+      ref->publisher = strip_markdown (cells[2]);
+      ref->year = strip_markdown (cells[3]);
+      ref->licence = strip_markdown (cells[4]);
+      g_ptr_array_add (self->references, ref);
+    }
+}
+
+static gboolean
+has_item (HuReport   *self,
+          const char *id,
+          gboolean    runs_too)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    if (g_strcmp0 (((HuReportScenario *) self->scenarios->pdata[i])->id, id) == 0)
+      return TRUE;
+  for (guint i = 0; runs_too && i < self->runs->len; i++)
+    if (g_strcmp0 (((HuReportRun *) self->runs->pdata[i])->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+copy_options (HuReport              *self,
+              HuProject             *project,
+              const HuReportOptions *options)
+{
+  const char *title = options->title != NULL ? options->title : hu_project_get_title (project);
+
+  self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Training footprint report"));
+  self->author = g_strdup (options->author);
+  self->notes = g_strdup (options->notes != NULL ? options->notes : hu_project_get_notes (project));
+  self->date = options->date != NULL ? g_date_time_ref (options->date) : g_date_time_new_now_local ();
+  self->currency = g_strdup (hu_project_get_currency (project));
+  self->paper = options->paper;
+  self->sections = options->sections;
+  self->chart_metric = options->chart_metric < HU_N_METRICS ? options->chart_metric
+                                                            : HU_METRIC_TOTAL_KG;
+  self->chart_width = options->chart_width > 0 ? options->chart_width : 800;
+  self->chart_height = options->chart_height > 0 ? options->chart_height : 500;
+  self->chart_scale = options->chart_scale > 0 ? options->chart_scale : 1;
+  self->dark = options->dark;
+}
+
+/* Fills @self from @project. On the caller's thread: the exporters
+ * only read what this copies. */
+gboolean
+_hu_report_take_snapshot (HuReport              *self,
+                          HuProject             *project,
+                          const HuReportOptions *options,
+                          GError               **error)
+{
+  HuCatalog *catalog = hu_project_get_catalog (project);
+
+  copy_options (self, project, options);
+  snapshot_scenarios (self, project, catalog);
+  snapshot_runs (self, project);
+  snapshot_catalog (self, catalog);
+  snapshot_references (self);
+
+  if (options->baseline_id != NULL && !has_item (self, options->baseline_id, FALSE))
+    {
+      g_set_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_BASELINE,
+                   _("No scenario with id “%s” for the baseline"), options->baseline_id);
+      return FALSE;
+    }
+  if (options->subject_id != NULL && !has_item (self, options->subject_id, TRUE))
+    {
+      g_set_error (error, HU_REPORT_ERROR, HU_REPORT_ERROR_UNKNOWN_ITEM,
+                   _("No scenario or run with id “%s”"), options->subject_id);
+      return FALSE;
+    }
+
+  if (options->baseline_id != NULL)
+    self->baseline_id = g_strdup (options->baseline_id);
+  else if (self->scenarios->len > 0)
+    self->baseline_id = g_strdup (((HuReportScenario *) self->scenarios->pdata[0])->id);
+
+  if (options->subject_id != NULL)
+    self->subject_id = g_strdup (options->subject_id);
+  else if (self->baseline_id != NULL)
+    self->subject_id = g_strdup (self->baseline_id);
+  else if (self->runs->len > 0)
+    self->subject_id = g_strdup (((HuReportRun *) self->runs->pdata[0])->id);
+
+  snapshot_equivalences (self, catalog, options->equivalence_set != NULL
+                                          ? options->equivalence_set : "epa-current");
+  return TRUE;
+}
+
+void
+_hu_report_snapshot_init (HuReport *self)
+{
+  self->scenarios = g_ptr_array_new_with_free_func (report_scenario_free);
+  self->runs = g_ptr_array_new_with_free_func (report_run_free);
+  self->equivalences = g_ptr_array_new_with_free_func (report_equivalence_free);
+  self->references = g_ptr_array_new_with_free_func (report_reference_free);
+}
+
+
+/* ---------------------------------------------------------------------- */
+/* Statement                                                               */
+
+const HuReportScenario *
+_hu_report_baseline (HuReport *self)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if (g_strcmp0 (s->id, self->baseline_id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+double
+_hu_report_baseline_total (HuReport *self)
+{
+  const HuReportScenario *b = _hu_report_baseline (self);
+
+  return b != NULL && b->estimate != NULL ? b->estimate->total_kg : NAN;
+}
+
+/* A run and a scenario are linked from either side: the scenario's "run"
+ * (a plan made from a run) or the run's "scenario" (a run of a plan). */
+const HuReportScenario *
+_hu_report_linked_scenario (HuReport          *self,
+                            const HuReportRun *run)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if ((run->data.scenario_id != NULL && g_strcmp0 (s->id, run->data.scenario_id) == 0)
+          || (s->run_id != NULL && g_strcmp0 (s->run_id, run->id) == 0))
+        return s;
+    }
+  return NULL;
+}
+
+double
+_hu_report_pct_change (double value,
+                       double reference)
+{
+  if (!isfinite (value) || !isfinite (reference) || reference == 0)
+    return NAN;
+  return (value - reference) / reference * 100;
+}
+
+/* Measured against estimated, as the app's run view shows it: trackers
+ * measure operational emissions only, so the estimate's operational CO₂eq
+ * (without embodied carbon) is compared, and a difference is how far the
+ * estimate is from the measurement, (estimated − measured) ÷ measured. */
+gboolean
+_hu_report_compare_run (HuReport           *self,
+                        const HuReportRun  *run,
+                        HuReportComparison *c)
+{
+  const HuReportScenario *s = _hu_report_linked_scenario (self, run);
+  const HuRunData *d = &run->data;
+
+  c->scenario = s;
+  c->measured_kwh = d->energy_kwh;
+  c->measured_kg = d->emissions_kg;
+  c->measured_hours = isfinite (d->duration_s) ? d->duration_s / 3600 : NAN;
+  c->estimated_kwh = c->estimated_kg = c->estimated_hours = NAN;
+  if (s != NULL && s->estimate != NULL)
+    {
+      c->estimated_kwh = s->estimate->energy_kwh;
+      c->estimated_kg = s->estimate->emissions_kg;
+      c->estimated_hours = s->estimate->wall_hours;
+    }
+  c->kwh_pct = _hu_report_pct_change (c->estimated_kwh, c->measured_kwh);
+  c->kg_pct = _hu_report_pct_change (c->estimated_kg, c->measured_kg);
+  c->hours_pct = _hu_report_pct_change (c->estimated_hours, c->measured_hours);
+
+  return s != NULL && s->estimate != NULL;
+}
