@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "hu-cli-common.h"
-#include "hu-json-private.h"
 
 struct _HuCliTable
 {
@@ -258,7 +257,7 @@ char *
 hu_cli_json_to_string (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  return _hu_json_to_data (root, NULL);
+  return hu_json_to_string (root, NULL);
 }
 
 static char *

@@ -9,7 +9,6 @@
 #include <stdio.h>
 
 #include "hu-cli.h"
-#include "hu-json-private.h"
 
 /* Output columns shared by estimate and compare, machine names of §5. */
 static const char *output_keys[] = {
@@ -365,8 +364,8 @@ compare_json (GString    *out,
   for (guint i = 0; i < estimates->len; i++)
     {
       json_builder_begin_object (builder);
-      _hu_json_add_string (builder, "id", hu_scenario_get_id (scenarios->pdata[i]));
-      _hu_json_add_string (builder, "name", hu_scenario_get_name (scenarios->pdata[i]));
+      hu_json_add_string (builder, "id", hu_scenario_get_id (scenarios->pdata[i]));
+      hu_json_add_string (builder, "name", hu_scenario_get_name (scenarios->pdata[i]));
       hu_estimate_to_json (estimates->pdata[i], builder);
       json_builder_end_object (builder);
     }

@@ -19,12 +19,8 @@ typedef struct {
 static const Command commands[] = {
   { "estimate", hu_cli_estimate, N_("Estimate one scenario given on the command line") },
   { "compare",  hu_cli_compare,  N_("Compare the scenarios and runs of a project file") },
-#ifdef HU_CLI_HAVE_IMPORT
   { "import",   hu_cli_import,   N_("Import measured runs from tracker logs") },
-#endif
-#ifdef HU_CLI_HAVE_REPORT
   { "report",   hu_cli_report,   N_("Export a comparison report") },
-#endif
   { "gpus",     hu_cli_gpus,     N_("List the accelerators of the catalog") },
   { "regions",  hu_cli_regions,  N_("List the regions and grids of the catalog") },
 };

@@ -6,6 +6,7 @@
 #include "hu-estimate.h"
 #include "hu-file-util.h"
 #include "hu-inputs.h"
+#include "hu-json.h"
 #include "hu-measured-run.h"
 #include "hu-number.h"
 #include "hu-project.h"

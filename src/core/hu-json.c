@@ -198,9 +198,9 @@ _hu_json_get_array (JsonObject  *object,
 }
 
 void
-_hu_json_add_string (JsonBuilder *builder,
-                     const char  *key,
-                     const char  *value)
+hu_json_add_string (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
 {
   json_builder_set_member_name (builder, key);
   if (value)
@@ -210,9 +210,9 @@ _hu_json_add_string (JsonBuilder *builder,
 }
 
 void
-_hu_json_add_double (JsonBuilder *builder,
-                     const char  *key,
-                     double       value)
+hu_json_add_double (JsonBuilder *builder,
+                    const char  *key,
+                    double       value)
 {
   json_builder_set_member_name (builder, key);
   if (!isfinite (value))
@@ -224,17 +224,17 @@ _hu_json_add_double (JsonBuilder *builder,
 }
 
 void
-_hu_json_add_int (JsonBuilder *builder,
-                  const char  *key,
-                  gint64       value)
+hu_json_add_int (JsonBuilder *builder,
+                 const char  *key,
+                 gint64       value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_int_value (builder, value);
 }
 
 void
-_hu_json_add_null (JsonBuilder *builder,
-                   const char  *key)
+hu_json_add_null (JsonBuilder *builder,
+                  const char  *key)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_null_value (builder);
@@ -529,15 +529,15 @@ write_node (GString  *out,
 }
 
 /**
- * _hu_json_to_data:
+ * hu_json_to_string:
  *
  * Pretty JSON with the shortest exact form of every number ("0.4", not
  * json-glib 1.6's "0.40000000000000002"), C locale, members in insertion
  * order, UTF-8 kept as is, a final newline.
  */
 char *
-_hu_json_to_data (JsonNode *root,
-                  gsize    *length)
+hu_json_to_string (JsonNode *root,
+                   gsize    *length)
 {
   GString *out = g_string_new (NULL);
 

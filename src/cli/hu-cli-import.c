@@ -12,7 +12,6 @@
 
 #include "hu-cli.h"
 #include "hu-import.h"
-#include "hu-json-private.h"
 
 static char *
 number_or_dash (double value,
@@ -87,9 +86,9 @@ print_json (HuImportResult *result,
       HuImportSkip *s = g_ptr_array_index (result->skipped, i);
 
       json_builder_begin_object (builder);
-      _hu_json_add_string (builder, "file", s->file);
-      _hu_json_add_int (builder, "line", s->line);
-      _hu_json_add_string (builder, "reason", s->reason);
+      hu_json_add_string (builder, "file", s->file);
+      hu_json_add_int (builder, "line", s->line);
+      hu_json_add_string (builder, "reason", s->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
