@@ -11,6 +11,7 @@
 #include "hu-catalog.h"
 #include "hu-json-private.h"
 #include "hu-core.h"
+#include "hu-default-ranges-private.h"
 
 struct _HuCatalog
 {
@@ -341,6 +342,8 @@ hu_region_new_from_json (JsonObject  *object,
       !region_read_annotations (region, object, error))
     return NULL;
 
+  _hu_region_read_history (region, object);
+
   if (region->provider == NULL)
     {
       const char *slash = strchr (region->id, '/');
@@ -562,6 +565,7 @@ load_pue (HuCatalog  *self,
         continue;
       o = json_node_get_object (node);
       pue = g_new0 (HuPueDefault, 1);
+      pue->low = pue->high = NAN;
       if (!_hu_json_get_string (o, "provider", TRUE, &pue->provider, error) ||
           !_hu_json_get_double (o, "pue", 1, TRUE, &pue->pue, error) ||
           !_hu_json_get_int (o, "year", &pue->year, error) ||
@@ -686,6 +690,10 @@ load_document (HuCatalog   *self,
     return FALSE;
   if (array && !load_pue (self, array, error))
     return FALSE;
+  if (!_hu_json_get_array (object, "alternatives", &array, error))
+    return FALSE;
+  if (array)
+    _hu_pue_read_alternatives (self->pue_defaults, array);
   if (!_hu_json_get_array (object, "sets", &array, error))
     return FALSE;
   if (array && !load_equivalence_sets (self, array, error))

@@ -73,6 +73,11 @@ typedef struct {
   HuRegionDataFlag data_flag;
   char     *year_grid;               /* set when @year is that of this grid,
                                       * the source giving none */
+  /* Spread of the intensity over the last five years of the catalog's
+   * history (default ranges, issue 12); NAN when there is none. */
+  double    intensity_low;
+  double    intensity_high;
+  int       history_from;            /* earliest year in the spread */
 } HuRegion;
 
 typedef struct {
@@ -100,6 +105,10 @@ typedef struct {
   int     year;
   char   *source;
   char   *details;
+  /* Spread of the provider's published figures (the catalog's
+   * "alternatives"), NAN when there are none. */
+  double  low;
+  double  high;
 } HuPueDefault;
 
 #define HU_TYPE_GPU    (hu_gpu_get_type ())

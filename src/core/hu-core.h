@@ -10,8 +10,10 @@
 #include "hu-measured-run.h"
 #include "hu-number.h"
 #include "hu-project.h"
+#include "hu-range.h"
 #include "hu-scenario.h"
 #include "hu-sweep.h"
+#include "hu-uncertainty.h"
 #include "hu-undo.h"
 
 G_BEGIN_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hu-estimate.h"
+#include "hu-estimate-private.h"
 #include "hu-json-private.h"
 #include "hu-number.h"
 
@@ -487,6 +488,90 @@ check_finite (const HuEstimate  *self,
 }
 
 /**
+ * _hu_estimate_evaluate:
+ * @self: an estimate whose inputs are resolved (count, utilization,
+ *   peak_tflops, power_w, retrain, pue, intensity, price, embodied)
+ * @in: the workload inputs (flops, params, tokens, gpu_hours, wall_hours)
+ *
+ * The arithmetic of ARCHITECTURE.md §2 on resolved numbers, without any
+ * allocation or catalog look-up: hu_estimate_compute() calls it once,
+ * the Monte Carlo of hu-uncertainty.c once per sample.
+ */
+void
+_hu_estimate_evaluate (HuEstimate     *self,
+                       const HuInputs *in)
+{
+  switch (self->workload)
+    {
+    case HU_WORKLOAD_FLOPS:
+    case HU_WORKLOAD_PARAMS_TOKENS:
+      self->flops = self->workload == HU_WORKLOAD_FLOPS ? in->flops : 6.0 * in->params * in->tokens;
+      self->throughput = self->peak_tflops * 1e12 * self->utilization;
+      self->gpu_hours_run = self->flops / self->throughput / 3600.0;
+      self->wall_hours = self->gpu_hours_run / self->count;
+      break;
+    case HU_WORKLOAD_GPU_HOURS:
+      self->gpu_hours_run = in->gpu_hours;
+      self->wall_hours = self->gpu_hours_run / self->count;
+      break;
+    case HU_WORKLOAD_WALL_HOURS:
+      self->wall_hours = in->wall_hours;
+      self->gpu_hours_run = in->wall_hours * self->count;
+      break;
+    case HU_WORKLOAD_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->gpu_hours = self->gpu_hours_run * self->retrain;
+  self->energy_it_kwh = self->gpu_hours * self->power_w / 1000.0;
+  self->energy_kwh = self->energy_it_kwh * self->pue;
+  self->emissions_kg = self->energy_kwh * self->intensity / 1000.0;
+  self->embodied_kg = isfinite (self->embodied_per_unit_kg)
+                      ? self->embodied_per_unit_kg * self->gpu_hours / self->lifetime_h : 0.0;
+  self->total_kg = self->emissions_kg + self->embodied_kg;
+  self->cost = isfinite (self->price) ? self->gpu_hours * self->price : NAN;
+}
+
+/**
+ * _hu_estimate_set_input:
+ *
+ * Puts one input's value where _hu_estimate_evaluate() reads it: the
+ * resolved field of @self for inputs the catalog may supply (power,
+ * PUE, …), @in for the workload. Used to evaluate a sample or an end of
+ * a range without resolving again.
+ */
+void
+_hu_estimate_set_input (HuEstimate *self,
+                        HuInputs   *in,
+                        HuInputKey  key,
+                        double      value)
+{
+  switch (key)
+    {
+    case HU_INPUT_PEAK_TFLOPS: self->peak_tflops = value; break;
+    case HU_INPUT_COUNT:       self->count = value; break;
+    case HU_INPUT_UTILIZATION: self->utilization = value; break;
+    case HU_INPUT_POWER_W:     self->power_w = value; break;
+    case HU_INPUT_RETRAIN:     self->retrain = value; break;
+    case HU_INPUT_INTENSITY:   self->intensity = value; break;
+    case HU_INPUT_PUE:         self->pue = value; break;
+    case HU_INPUT_PRICE:       self->price = value; break;
+    case HU_INPUT_EMBODIED_KG: self->embodied_per_unit_kg = value; break;
+    case HU_INPUT_LIFETIME_H:  self->lifetime_h = value; break;
+    case HU_INPUT_FLOPS:
+    case HU_INPUT_PARAMS:
+    case HU_INPUT_TOKENS:
+    case HU_INPUT_GPU_HOURS:
+    case HU_INPUT_WALL_HOURS:
+    case HU_N_NUMERIC_INPUTS:
+    default:
+      hu_inputs_set (in, key, value);
+      break;
+    }
+}
+
+/**
  * hu_estimate_compute:
  * @inputs: a scenario's inputs
  * @catalog: where ids and defaults are looked up
@@ -532,11 +617,8 @@ hu_estimate_compute (const HuInputs   *in,
       !resolve_location (self, in, catalog, error))
     return NULL;
 
-  switch (self->workload)
+  if (flop_based)
     {
-    case HU_WORKLOAD_FLOPS:
-    case HU_WORKLOAD_PARAMS_TOKENS:
-      self->flops = self->workload == HU_WORKLOAD_FLOPS ? in->flops : 6.0 * in->params * in->tokens;
       if (!isnan (in->utilization))
         {
           self->utilization = in->utilization;
@@ -550,30 +632,9 @@ hu_estimate_compute (const HuInputs   *in,
                           /* xgettext:no-c-format */
                           _("40 % of peak, a typical achieved model-FLOPs utilisation for large-model training"), 0);
         }
-      self->throughput = self->peak_tflops * 1e12 * self->utilization;
-      self->gpu_hours_run = self->flops / self->throughput / 3600.0;
-      self->wall_hours = self->gpu_hours_run / self->count;
-      break;
-    case HU_WORKLOAD_GPU_HOURS:
-      self->gpu_hours_run = in->gpu_hours;
-      self->wall_hours = self->gpu_hours_run / self->count;
-      break;
-    case HU_WORKLOAD_WALL_HOURS:
-      self->wall_hours = in->wall_hours;
-      self->gpu_hours_run = in->wall_hours * self->count;
-      break;
-    case HU_WORKLOAD_NONE:
-    default:
-      g_assert_not_reached ();
     }
 
-  self->gpu_hours = self->gpu_hours_run * self->retrain;
-  self->energy_it_kwh = self->gpu_hours * self->power_w / 1000.0;
-  self->energy_kwh = self->energy_it_kwh * self->pue;
-  self->emissions_kg = self->energy_kwh * self->intensity / 1000.0;
-  self->embodied_kg = isfinite (in->embodied_kg) ? in->embodied_kg * self->gpu_hours / in->lifetime_h : 0.0;
-  self->total_kg = self->emissions_kg + self->embodied_kg;
-  self->cost = isfinite (in->price) ? self->gpu_hours * in->price : NAN;
+  _hu_estimate_evaluate (self, in);
 
   if (!check_finite (self, error))
     return NULL;

@@ -58,7 +58,10 @@ hu_inputs_init (HuInputs *inputs)
 
   memset (inputs, 0, sizeof *inputs);
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
-    FIELD (inputs, k) = NAN;
+    {
+      FIELD (inputs, k) = NAN;
+      hu_range_init (&inputs->ranges[k]);
+    }
   inputs->precision = HU_PRECISION_AUTO;
 }
 
@@ -97,7 +100,8 @@ hu_inputs_equal (const HuInputs *a,
                  const HuInputs *b)
 {
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
-    if (!same_double (FIELD (a, k), FIELD (b, k)))
+    if (!same_double (FIELD (a, k), FIELD (b, k)) ||
+        !hu_range_equal (&a->ranges[k], &b->ranges[k]))
       return FALSE;
   return a->precision == b->precision &&
          g_strcmp0 (a->gpu, b->gpu) == 0 &&
@@ -132,6 +136,12 @@ hu_inputs_get (const HuInputs *inputs,
   return FIELD (inputs, key);
 }
 
+/**
+ * hu_inputs_set:
+ *
+ * Sets a plain number. A range on @key is dropped unless @value is its
+ * point value: typing a number over a range means "this number".
+ */
 void
 hu_inputs_set (HuInputs  *inputs,
                HuInputKey key,
@@ -139,6 +149,61 @@ hu_inputs_set (HuInputs  *inputs,
 {
   g_return_if_fail (key < HU_N_NUMERIC_INPUTS);
   FIELD (inputs, key) = value;
+  if (hu_range_is_set (&inputs->ranges[key]) &&
+      !same_double (hu_range_point (&inputs->ranges[key]), value))
+    hu_range_init (&inputs->ranges[key]);
+}
+
+gboolean
+hu_input_is_integer (HuInputKey key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, FALSE);
+  return keys[key].integer;
+}
+
+const HuRange *
+hu_inputs_get_range (const HuInputs *inputs,
+                     HuInputKey      key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
+  return hu_range_is_set (&inputs->ranges[key]) ? &inputs->ranges[key] : NULL;
+}
+
+/**
+ * hu_inputs_set_range:
+ * @range: (nullable): the range, or %NULL to drop it (the point value
+ *   stays)
+ *
+ * Checks @range against the input's domain and sets it, with the point
+ * value in the plain field.
+ */
+gboolean
+hu_inputs_set_range (HuInputs       *inputs,
+                     HuInputKey      key,
+                     const HuRange  *range,
+                     GError        **error)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, FALSE);
+
+  if (range == NULL || !hu_range_is_set (range))
+    {
+      hu_range_init (&inputs->ranges[key]);
+      return TRUE;
+    }
+  if (!hu_input_check_range (key, range, error))
+    return FALSE;
+  inputs->ranges[key] = *range;
+  FIELD (inputs, key) = hu_range_point (range);
+  return TRUE;
+}
+
+gboolean
+hu_inputs_has_ranges (const HuInputs *inputs)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (hu_range_is_set (&inputs->ranges[k]))
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -191,6 +256,68 @@ hu_input_check_value (HuInputKey   key,
     {
       g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
                    _("%s: must be a whole number"), info->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @format has one %s, the message of hu_input_check_value(). */
+static gboolean
+check_end (HuInputKey   key,
+           double       value,
+           const char  *format,
+           GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (isnan (value) || hu_input_check_value (key, value, &local))
+    return TRUE;
+  g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID, format, local->message);
+  return FALSE;
+}
+
+/**
+ * hu_input_check_range:
+ *
+ * Both ends (and the likely value) inside the input's domain, low ≤ high
+ * and low ≤ likely ≤ high; the error names the field first, as
+ * hu_input_check_value() does.
+ */
+gboolean
+hu_input_check_range (HuInputKey      key,
+                      const HuRange  *range,
+                      GError        **error)
+{
+  const char *name;
+
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, FALSE);
+  name = keys[key].name;
+
+  if (isnan (range->low) || isnan (range->high))
+    {
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                   _("%s: a range needs both a low and a high end"), name);
+      return FALSE;
+    }
+  /* TRANSLATORS: %s is a message such as "utilization: must be greater than 0" */
+  if (!check_end (key, range->low, _("%s (the low end of the range)"), error) ||
+      !check_end (key, range->high, _("%s (the high end of the range)"), error) ||
+      !check_end (key, range->likely, _("%s (the likely value of the range)"), error))
+    return FALSE;
+  if (range->low > range->high)
+    {
+      g_autofree char *low = hu_number_to_string (range->low);
+      g_autofree char *high = hu_number_to_string (range->high);
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("%s: the low end %s is above the high end %s"), name, low, high);
+      return FALSE;
+    }
+  if (!isnan (range->likely) && (range->likely < range->low || range->likely > range->high))
+    {
+      g_autofree char *text = hu_range_to_string (range);
+      g_autofree char *likely = hu_number_to_string (range->likely);
+      g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_INVALID,
+                   _("%s: the likely value %s is outside the range %s"), name, likely, text);
       return FALSE;
     }
   return TRUE;
@@ -292,8 +419,19 @@ hu_inputs_from_json (HuInputs    *inputs,
 
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
     {
+      JsonNode *node = json_object_get_member (object, keys[k].name);
       double value;
 
+      /* A number may be a range {"low", "likely"?, "high"} (issue 12). */
+      if (node && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          HuRange range;
+
+          if (!hu_range_from_json (node, keys[k].name, &range, error) ||
+              !hu_inputs_set_range (inputs, k, &range, error))
+            return FALSE;
+          continue;
+        }
       if (!_hu_json_get_double (object, keys[k].name, -G_MAXDOUBLE, FALSE, &value, error))
         return FALSE;
       if (!hu_input_check_value (k, value, error))
@@ -330,7 +468,9 @@ hu_inputs_to_json (const HuInputs *inputs,
         }
       if (k == HU_INPUT_INTENSITY && inputs->region)
         _hu_json_add_string (builder, "region", inputs->region);
-      if (!isnan (FIELD (inputs, k)))
+      if (hu_range_is_set (&inputs->ranges[k]))
+        hu_range_to_json (&inputs->ranges[k], builder, keys[k].name);
+      else if (!isnan (FIELD (inputs, k)))
         _hu_json_add_double (builder, keys[k].name, FIELD (inputs, k));
     }
 }

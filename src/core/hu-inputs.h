@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hu-catalog.h"
+#include "hu-range.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,26 @@ typedef enum {
   HU_WORKLOAD_GPU_HOURS,
   HU_WORKLOAD_WALL_HOURS,
 } HuWorkload;
+
+/* Keys of the numeric inputs, in the order of ARCHITECTURE.md §2. */
+typedef enum {
+  HU_INPUT_FLOPS,
+  HU_INPUT_PARAMS,
+  HU_INPUT_TOKENS,
+  HU_INPUT_GPU_HOURS,
+  HU_INPUT_WALL_HOURS,
+  HU_INPUT_PEAK_TFLOPS,
+  HU_INPUT_COUNT,
+  HU_INPUT_UTILIZATION,
+  HU_INPUT_POWER_W,
+  HU_INPUT_RETRAIN,
+  HU_INPUT_INTENSITY,
+  HU_INPUT_PUE,
+  HU_INPUT_PRICE,
+  HU_INPUT_EMBODIED_KG,
+  HU_INPUT_LIFETIME_H,
+  HU_N_NUMERIC_INPUTS
+} HuInputKey;
 
 /* The inputs of one scenario (ARCHITECTURE.md §2). Doubles are NAN and
  * strings NULL when the user did not set them: "unset" means "use the
@@ -46,27 +67,12 @@ typedef struct {
   double       price;
   double       embodied_kg;
   double       lifetime_h;
-} HuInputs;
 
-/* Keys of the numeric inputs, in the order of ARCHITECTURE.md §2. */
-typedef enum {
-  HU_INPUT_FLOPS,
-  HU_INPUT_PARAMS,
-  HU_INPUT_TOKENS,
-  HU_INPUT_GPU_HOURS,
-  HU_INPUT_WALL_HOURS,
-  HU_INPUT_PEAK_TFLOPS,
-  HU_INPUT_COUNT,
-  HU_INPUT_UTILIZATION,
-  HU_INPUT_POWER_W,
-  HU_INPUT_RETRAIN,
-  HU_INPUT_INTENSITY,
-  HU_INPUT_PUE,
-  HU_INPUT_PRICE,
-  HU_INPUT_EMBODIED_KG,
-  HU_INPUT_LIFETIME_H,
-  HU_N_NUMERIC_INPUTS
-} HuInputKey;
+  /* A range per numeric input (unset when low is NAN); the field above
+   * then holds its point value (hu_range_point()), so everything that
+   * ignores ranges still sees the likely number. */
+  HuRange      ranges[HU_N_NUMERIC_INPUTS];
+} HuInputs;
 
 #define HU_DEFAULT_UTILIZATION 0.40
 #define HU_DEFAULT_COUNT       1.0
@@ -92,6 +98,18 @@ void        hu_inputs_set           (HuInputs       *inputs,
 gboolean    hu_input_check_value    (HuInputKey      key,
                                      double          value,
                                      GError        **error);
+gboolean    hu_input_check_range    (HuInputKey      key,
+                                     const HuRange  *range,
+                                     GError        **error);
+gboolean    hu_input_is_integer     (HuInputKey      key);
+
+const HuRange *hu_inputs_get_range  (const HuInputs *inputs,
+                                     HuInputKey      key);
+gboolean    hu_inputs_set_range     (HuInputs       *inputs,
+                                     HuInputKey      key,
+                                     const HuRange  *range,
+                                     GError        **error);
+gboolean    hu_inputs_has_ranges    (const HuInputs *inputs);
 
 HuWorkload  hu_inputs_get_workload  (const HuInputs *inputs,
                                      GError        **error);
