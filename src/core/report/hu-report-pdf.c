@@ -300,21 +300,27 @@ chart_height (Pager *p)
   return MIN (p->content_w * 0.48, 260);
 }
 
-/* Roughly what the block after a heading needs on the same page, so a
- * heading never ends a page alone. */
+static double table_start_height (Pager *p, HuReportTable *table);
+
+/* What the blocks after a heading need on the same page, so a heading
+ * never ends a page alone: a table's caption, header and first row as
+ * they will be laid out; a run of headings with what follows them. */
 static double
-min_block_height (Pager               *p,
-                  const HuReportBlock *next)
+min_block_height (Pager                      *p,
+                  const HuReportBlock * const *rest,
+                  guint                       n_rest)
 {
+  const HuReportBlock *next = n_rest > 0 ? rest[0] : NULL;
+
   if (next == NULL)
     return 0;
 
   switch (next->kind)
     {
     case HU_BLOCK_CHART: return chart_height (p) + 8;
-    case HU_BLOCK_TABLE: return 60;
+    case HU_BLOCK_TABLE: return table_start_height (p, next->table);
     case HU_BLOCK_STATEMENT: return 80;
-    case HU_BLOCK_HEADING: return 70;
+    case HU_BLOCK_HEADING: return 30 + min_block_height (p, rest + 1, n_rest - 1);
     case HU_BLOCK_PARAGRAPH:
     case HU_BLOCK_META:
     case HU_BLOCK_TITLE:
@@ -324,19 +330,20 @@ min_block_height (Pager               *p,
 }
 
 static void
-block_heading (Pager               *p,
-               const char          *text,
-               int                  level,
-               const HuReportBlock *next)
+block_heading (Pager                      *p,
+               const char                 *text,
+               int                         level,
+               const HuReportBlock * const *rest,
+               guint                       n_rest)
 {
   double size = level <= 1 ? 14 : 11;
   g_autoptr(PangoLayout) layout = pager_text (p, text, size, TRUE, p->content_w, 2);
   double h = layout_height (layout);
   cairo_t *cr;
 
-  /* Keep a heading with at least a few lines of what follows it. */
+  /* Keep a heading with at least the start of what follows it. */
   p->y += level <= 1 ? 10 : 6;
-  ensure_space (p, h + min_block_height (p, next));
+  ensure_space (p, h + min_block_height (p, rest, n_rest));
   cr = pager_cr (p);
   if (cr != NULL)
     cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
@@ -838,8 +845,34 @@ table_caption (Pager      *p,
   p->y += layout_height (layout) + 3;
 }
 
+/* The height of a table's caption, header and first row: what must fit on
+ * a page for the table to start there. */
+static double
+table_start_height (Pager         *p,
+                    HuReportTable *table)
+{
+  TableGeometry g;
+  double header_h = 0, first_h = 0, caption_h = 0;
+
+  table_geometry (p, table, &g);
+  g_ptr_array_unref (row_layouts (p, table, &g, table->headers, TRUE, &header_h));
+  if (table->rows->len > 0)
+    g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, 0), FALSE,
+                                    &first_h));
+  if (table->caption != NULL)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (table->caption));
+      g_autoptr(PangoLayout) layout = pager_text (p, text, 8.5, TRUE, p->content_w, 2);
+
+      caption_h = layout_height (layout) + 3;
+    }
+  table_geometry_clear (&g);
+  return caption_h + header_h + first_h + 2;
+}
+
 /* Rows never split; when the next row does not fit, the table continues
- * on a new page under a repeated header. */
+ * on a new page under a repeated header, and never with its last row
+ * alone there when the row before it can go along. */
 static void
 block_table (Pager         *p,
              HuReportTable *table)
@@ -847,18 +880,11 @@ block_table (Pager         *p,
   TableGeometry g;
   g_autoptr(GPtrArray) header = NULL;
   double header_h;
+  guint rows_on_page = 0;
 
+  ensure_space (p, table_start_height (p, table));
   table_geometry (p, table, &g);
   header = row_layouts (p, table, &g, table->headers, TRUE, &header_h);
-
-  {
-    double first_h = 0;
-
-    if (table->rows->len > 0)
-      g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, 0), FALSE,
-                                      &first_h));
-    ensure_space (p, header_h + first_h + 20);
-  }
   table_caption (p, table->caption, FALSE);
   draw_row (p, &g, header, header_h, TRUE, FALSE);
 
@@ -867,14 +893,27 @@ block_table (Pager         *p,
       double h;
       g_autoptr(GPtrArray) row = row_layouts (p, table, &g, g_ptr_array_index (table->rows, r),
                                               FALSE, &h);
+      gboolean break_here = h > space_left (p);
 
-      if (h > space_left (p))
+      /* The last two rows: if the last would be carried over alone, carry
+       * this one over with it. */
+      if (!break_here && r + 2 == table->rows->len && rows_on_page > 0)
+        {
+          double last_h;
+
+          g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, r + 1),
+                                          FALSE, &last_h));
+          break_here = h + last_h > space_left (p);
+        }
+      if (break_here)
         {
           new_page (p);
           table_caption (p, table->caption, TRUE);
           draw_row (p, &g, header, header_h, TRUE, FALSE);
+          rows_on_page = 0;
         }
       draw_row (p, &g, row, h, FALSE, r % 2 == 1);
+      rows_on_page++;
     }
 
   {
@@ -916,10 +955,12 @@ block_chart (Pager               *p,
 }
 
 static void
-layout_block (Pager               *p,
-              const HuReportBlock *block,
-              const HuReportBlock *next)
+layout_block (Pager                      *p,
+              const HuReportBlock * const *rest,
+              guint                       n_rest)
 {
+  const HuReportBlock *block = rest[0];
+
   switch (block->kind)
     {
     case HU_BLOCK_TITLE:
@@ -929,7 +970,7 @@ layout_block (Pager               *p,
       block_meta (p, block->meta);
       break;
     case HU_BLOCK_HEADING:
-      block_heading (p, block->text, block->level, next);
+      block_heading (p, block->text, block->level, rest + 1, n_rest - 1);
       break;
     case HU_BLOCK_PARAGRAPH:
       flow_paragraph (p, block->text, 8.5, FALSE, 0, 0.15);
@@ -1029,8 +1070,7 @@ paginate_doc (HuReport     *self,
       /* A preview is done once its page is behind us. */
       if (only_page >= 0 && p.page > (guint) only_page)
         break;
-      layout_block (&p, g_ptr_array_index (doc, i),
-                    i + 1 < doc->len ? g_ptr_array_index (doc, i + 1) : NULL);
+      layout_block (&p, (const HuReportBlock * const *) doc->pdata + i, doc->len - i);
     }
 
   hu_chart_style_clear (&p.chart_style);

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* PDF page breaks as a reader meets them (issue 10, item 17): a heading
+ * never ends a page with its section on the next one. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "hu-core.h"
+#include "hu-report.h"
+#include "../test-helpers.h"
+
+static char *
+run_tool (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command_line, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed", command_line);
+  return out;
+}
+
+/* The report's headings, from its Markdown ("## Comparison"). */
+static GHashTable *
+headings_of (HuReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) md = hu_report_export_bytes (report, HU_REPORT_FORMAT_MARKDOWN, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (md, NULL), g_bytes_get_size (md));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "## ") || g_str_has_prefix (lines[i], "### "))
+      g_hash_table_add (set, g_strstrip (g_strdup (lines[i] + strspn (lines[i], "#"))));
+  return set;
+}
+
+/* Every page's last line of content (above the footer) is not a heading. */
+static void
+check_pdf (HuReport   *report,
+           const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) headings = headings_of (report);
+  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  guint pages;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "r.pdf", NULL);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
+  g_assert_no_error (error);
+  pages = hu_report_get_n_pages (report);
+
+  for (guint page = 1; page <= pages; page++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
+                                              page, page, path);
+      g_autofree char *text = run_tool (cmd);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autoptr(GPtrArray) content = g_ptr_array_new ();
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*g_strstrip (lines[i]) != '\0' && lines[i][0] != '\f')
+          g_ptr_array_add (content, lines[i]);
+      /* the last line is the footer: title and page number */
+      g_assert_cmpuint (content->len, >=, 2);
+      {
+        const char *last = g_ptr_array_index (content, content->len - 2);
+        if (g_hash_table_contains (headings, last))
+          g_error ("%s: page %u of %u ends with the heading “%s”", what, page, pages, last);
+      }
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_examples (void)
+{
+  const char *examples[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella",
+                             "bloom.huella" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(HuProject) project = load_example (examples[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
+
+      g_assert_no_error (error);
+      check_pdf (report, examples[i]);
+    }
+}
+
+/* Growing a project a scenario at a time moves every page break through
+ * every section: none leaves a heading behind. */
+static void
+test_growing_project (void)
+{
+  g_autoptr(HuProject) project = load_example ("llama2.huella");
+  GListStore *scenarios = hu_project_get_scenarios (project);
+  g_autoptr(HuScenario) model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+
+  for (guint n = 0; n < 10; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HuReport) report = NULL;
+      g_autofree char *id = hu_project_unique_id (project, "copy");
+      g_autofree char *name = g_strdup_printf ("Llama copy %u", n + 1);
+      g_autofree char *what = g_strdup_printf ("llama2 + %u scenarios", n + 1);
+      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
+
+      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
+      g_list_store_append (scenarios, copy);
+      report = hu_report_new (project, NULL, &error);
+      g_assert_no_error (error);
+      check_pdf (report, what);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/huella/report-layout/examples", test_examples);
+  g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);
+  return g_test_run ();
+}
