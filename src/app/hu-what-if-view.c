@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-what-if-view.h"
+#include "hu-window.h"
 #include "hu-widgets.h"
 
 /* Sweeps run a few hundred estimates; waiting for a short pause keeps
@@ -27,8 +28,14 @@ struct _HuWhatIfView
   GtkLabel      *heading;
   GtkStack      *stack;
   GtkDropDown   *provider_dropdown;
+  GtkDropDown   *pue_dropdown;
   GtkLabel      *regions_note;
   HuChartView   *regions_chart;
+  GtkDropDown   *ranked_dropdown;
+  GtkButton     *apply_region_button;
+  GtkButton     *add_region_button;
+  GPtrArray     *ranked_ids;      /* region ids of ranked_dropdown's rows */
+  double         ranked_pue;      /* the PUE the ranking used, NAN: each region's */
   GtkDropDown   *gpu_metric_dropdown;
   HuChartView   *gpus_chart;
   GtkDropDown   *parameter_dropdown;
@@ -134,32 +141,191 @@ set_default_range (HuWhatIfView *self)
   self->setting_range = FALSE;
 }
 
+static gboolean
+region_pue_chosen (HuWhatIfView *self)
+{
+  return gtk_drop_down_get_selected (self->pue_dropdown) == 1;
+}
+
+/* The ranking as a list to pick from, keeping the pick across refreshes. */
+static void
+fill_ranked (HuWhatIfView *self,
+             GPtrArray    *items)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *picked = NULL;
+  guint keep = 0;
+  guint pick = gtk_drop_down_get_selected (self->ranked_dropdown);
+
+  if (pick < self->ranked_ids->len)
+    picked = g_strdup (g_ptr_array_index (self->ranked_ids, pick));
+  g_ptr_array_set_size (self->ranked_ids, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HuSweepItem *item = g_ptr_array_index (items, i);
+      g_autofree char *value = hu_format_mass_kg (item->value);
+      /* Translators: a ranked region, "1. France · 2.3 t" */
+      g_autofree char *label = g_strdup_printf (_("%u. %s · %s"), i + 1, item->label, value);
+
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->ranked_ids, g_strdup (item->id));
+      if (g_strcmp0 (picked, item->id) == 0)
+        keep = i;
+    }
+  gtk_drop_down_set_model (self->ranked_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->ranked_dropdown, keep);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_region_button), items->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_region_button), items->len > 0);
+}
+
+/* Whether varying @key over its default range changes the ranking metric:
+ * more GPUs do not change a FLOP budget's CO₂eq, a flat line says nothing. */
+static gboolean
+parameter_changes_result (HuWhatIfView *self,
+                          HuInputKey    key)
+{
+  HuScenario *scenario = hu_result_get_scenario (self->result);
+  g_autoptr(GArray) points = NULL;
+  double from = gtk_spin_button_get_value (self->from_spin) / display_scale (key);
+  double to = gtk_spin_button_get_value (self->to_spin) / display_scale (key);
+  HuMetric metric = sweep_metrics[selected (self->sweep_metric_dropdown,
+                                            G_N_ELEMENTS (sweep_metrics))];
+  double y0, y1;
+
+  points = hu_sweep_parameter (hu_scenario_get_inputs (scenario), self->catalog, key,
+                               from, to, 2, metric, NULL);
+  if (points == NULL)
+    return FALSE;
+  y0 = g_array_index (points, double, 1);
+  y1 = g_array_index (points, double, 3);
+  return isfinite (y0) && isfinite (y1) && fabs (y1 - y0) > 1e-9 * MAX (fabs (y0), fabs (y1));
+}
+
+/* A scenario opens the sweep on its current parameter if that tells
+ * something, else on the first that does. */
+static void
+pick_telling_parameter (HuWhatIfView *self)
+{
+  guint current = selected (self->parameter_dropdown, G_N_ELEMENTS (parameters));
+
+  if (self->result == NULL || self->catalog == NULL ||
+      hu_result_get_scenario (self->result) == NULL ||
+      hu_result_get_estimate (self->result) == NULL ||
+      parameter_changes_result (self, parameters[current]))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (parameters); i++)
+    {
+      gtk_drop_down_set_selected (self->parameter_dropdown, i);   /* sets its range */
+      if (parameter_changes_result (self, parameters[i]))
+        return;
+    }
+  gtk_drop_down_set_selected (self->parameter_dropdown, current);
+}
+
 static void
 refresh_regions (HuWhatIfView     *self,
-                 const HuInputs   *scenario_inputs)
+                 const HuInputs   *scenario_inputs,
+                 const HuEstimate *estimate)
 {
   HuInputs inputs;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(HuChart) chart = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *pue = NULL;
   const char *provider = providers[selected (self->provider_dropdown, G_N_ELEMENTS (providers))];
+  gboolean region_pue = region_pue_chosen (self);
 
   hu_inputs_init (&inputs);
   hu_inputs_copy (scenario_inputs, &inputs);
   /* An intensity typed by hand would make every region look the same. */
   inputs.intensity = NAN;
-
-  items = hu_sweep_regions (&inputs, self->catalog, provider, HU_METRIC_TOTAL_KG);
+  items = hu_sweep_regions_full (&inputs, self->catalog, provider, HU_METRIC_TOTAL_KG,
+                                 region_pue ? HU_SWEEP_REGION_REGION_PUE
+                                            : HU_SWEEP_REGION_DEFAULT);
   chart = hu_chart_new_from_sweep (items, HU_METRIC_TOTAL_KG);
   hu_chart_view_set_chart (self->regions_chart, chart);
+  fill_ranked (self, items);
+  self->ranked_pue = region_pue ? NAN : estimate->pue;
 
-  if (!isnan (scenario_inputs->intensity))
-    gtk_label_set_label (self->regions_note,
-                         _("Each region with its own carbon intensity: the intensity typed in the scenario is left out here."));
+  /* Say which PUE and which figures: the ranking is only as fair as that. */
+  pue = hu_format_number (estimate->pue, 3);
+  if (region_pue)
+    note = g_strdup (_("The same training in every region, each with its typical PUE "
+                       "(its own, else its provider’s), ranked by location-based CO₂eq."));
   else
-    gtk_label_set_label (self->regions_note,
-                         _("The same training in every region, ranked by CO₂eq. The scenario’s own region is highlighted."));
-
+    /* Translators: %s is the scenario's PUE, "1.15" */
+    note = g_strdup_printf (_("The same training in every region with this scenario’s PUE "
+                              "%s, ranked by location-based CO₂eq."), pue);
+  {
+    g_autofree char *full = g_strdup_printf ("%s %s%s", note,
+                                             _("Providers’ market-based claims and figures "
+                                               "with no or near-zero data are marked and "
+                                               "ranked last."),
+                                             isnan (scenario_inputs->intensity) ? ""
+                                             : _(" The intensity typed in the scenario is "
+                                                 "left out here."));
+    gtk_label_set_label (self->regions_note, full);
+  }
   hu_inputs_clear (&inputs);
+}
+
+/* The scenario moved to the picked region, with the PUE the ranking used,
+ * so it gets the figure the chart showed. */
+static void
+picked_inputs (HuWhatIfView *self,
+               HuScenario   *scenario,
+               HuInputs     *inputs)
+{
+  guint pick = gtk_drop_down_get_selected (self->ranked_dropdown);
+
+  hu_inputs_init (inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), inputs);
+  g_free (inputs->region);
+  inputs->region = g_strdup (g_ptr_array_index (self->ranked_ids, pick));
+  inputs->intensity = NAN;
+  inputs->pue = self->ranked_pue;
+}
+
+static void
+on_apply_region (HuWhatIfView *self)
+{
+  HuScenario *scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
+  HuInputs inputs;
+
+  if (scenario == NULL ||
+      gtk_drop_down_get_selected (self->ranked_dropdown) >= self->ranked_ids->len)
+    return;
+  picked_inputs (self, scenario, &inputs);
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+}
+
+static void
+on_add_region (HuWhatIfView *self)
+{
+  HuScenario *scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HuProject *project;
+  HuRegion *region;
+  g_autoptr(HuScenario) copy = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  HuInputs inputs;
+
+  if (scenario == NULL || !HU_IS_WINDOW (root) ||
+      gtk_drop_down_get_selected (self->ranked_dropdown) >= self->ranked_ids->len)
+    return;
+  project = hu_window_get_project (HU_WINDOW (root));
+  picked_inputs (self, scenario, &inputs);
+  region = hu_catalog_lookup_region (self->catalog, inputs.region);
+  id = hu_project_unique_id (project, hu_scenario_get_id (scenario));
+  /* Translators: a new scenario's name, "Llama 2 7B in France" */
+  name = g_strdup_printf (_("%s in %s"), hu_scenario_get_name (scenario),
+                          region != NULL ? region->name : inputs.region);
+  copy = hu_scenario_new (id, name);
+  hu_scenario_set_inputs (copy, &inputs);
+  hu_inputs_clear (&inputs);
+  g_list_store_append (hu_project_get_scenarios (project), copy);
 }
 
 static void
@@ -258,7 +424,7 @@ hu_what_if_view_refresh (HuWhatIfView *self)
 
   page = gtk_stack_get_visible_child_name (self->stack);
   if (g_strcmp0 (page, "regions") == 0)
-    refresh_regions (self, hu_scenario_get_inputs (scenario));
+    refresh_regions (self, hu_scenario_get_inputs (scenario), estimate);
   else if (g_strcmp0 (page, "gpus") == 0)
     refresh_gpus (self, hu_scenario_get_inputs (scenario));
   else
@@ -311,6 +477,7 @@ hu_what_if_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->result, self);
   g_clear_object (&self->result);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->ranked_ids, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_WHAT_IF_VIEW);
 
   G_OBJECT_CLASS (hu_what_if_view_parent_class)->dispose (object);
@@ -333,6 +500,10 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, stack);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_note);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, pue_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, ranked_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, apply_region_button);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, add_region_button);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_chart);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpu_metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpus_chart);
@@ -348,8 +519,17 @@ static void
 hu_what_if_view_init (HuWhatIfView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->ranked_ids = g_ptr_array_new_with_free_func (g_free);
+  self->ranked_pue = NAN;
 
   set_default_range (self);
+
+  g_signal_connect_object (self->pue_dropdown, "notify::selected",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->apply_region_button, "clicked",
+                           G_CALLBACK (on_apply_region), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_region_button, "clicked",
+                           G_CALLBACK (on_add_region), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
@@ -394,6 +574,7 @@ hu_what_if_view_set_result (HuWhatIfView *self,
     return;
 
   set_default_range (self);
+  pick_telling_parameter (self);
   queue_refresh (self);
 }
 

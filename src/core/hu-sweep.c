@@ -188,6 +188,17 @@ hu_sweep_regions_full (const HuInputs     *inputs,
       g_free (copy.region);
       copy.region = g_strdup (region->id);
       label = region_label (region);
+      if (hu_region_is_flagged (region))
+        {
+          /* the mark a ranking shows beside a figure it puts last */
+          const char *why = region->basis == HU_BASIS_MARKET ? _("market-based")
+                            : region->data_flag == HU_DATA_FLAG_NO_DATA ? _("no data")
+                            : _("near zero");
+          char *marked = g_strdup_printf ("%s (%s)", label, why);
+
+          g_free (label);
+          label = marked;
+        }
       item = evaluate (&copy, catalog, metric, region->id, label, region->provider,
                        g_strcmp0 (inputs->region, region->id) == 0);
       if (item)

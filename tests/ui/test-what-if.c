@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What If's "All regions" (issue 10, item 3): it says which PUE it uses,
+ * puts claims and no-data figures last, and a region of the ranking can be
+ * used in the scenario or added as a new one. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "hu-application.h"
+#include "hu-what-if-view.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+#include "ui-test-helpers.h"
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The drop-down whose first entry is rank "1. …". */
+static gboolean
+is_ranking (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+         g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "1. ");
+}
+
+/* The drop-down offering "Each region's typical PUE". */
+static gboolean
+is_pue_choice (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) == 2 &&
+         strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), "typical PUE") != NULL;
+}
+
+static gboolean
+is_marked (const char *entry)
+{
+  return strstr (entry, "(market-based)") || strstr (entry, "(no data)") ||
+         strstr (entry, "(near zero)");
+}
+
+static void
+test_all_regions (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuProject *project = hu_window_get_project (window);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  HuScenario *scenario;
+  const HuEstimate *estimate;
+  GtkWidget *ranking, *pue_choice, *note;
+  GtkStringList *entries;
+  guint n, n_scenarios;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *pue_text = NULL;
+  g_autofree char *pue_note = NULL;
+  HuSweepItem *first;
+  HuInputs in;
+  double scenario_pue;
+
+  hu_window_select_result (window, 0);
+  iterate (50);
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  estimate = hu_result_get_estimate (hu_window_get_selected_result (window));
+  scenario_pue = estimate->pue;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  iterate (500);
+
+  /* The note says the scenario's own PUE is used, with its value. */
+  pue_text = hu_format_number (scenario_pue, 3);
+  pue_note = g_strdup_printf ("with this scenario’s PUE %s", pue_text);
+  note = find_widget (view, is_label_containing, pue_note);
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_mapped (note));
+
+  /* The ranking: never a claim or a no-data figure first, all of them at
+   * the end, and in the order the core computes independently. */
+  ranking = find_widget (view, is_ranking, NULL);
+  g_assert_nonnull (ranking);
+  entries = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (ranking)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (entries));
+  g_assert_false (is_marked (gtk_string_list_get_string (entries, 0)));
+  g_assert_true (is_marked (gtk_string_list_get_string (entries, n - 1)));
+  for (guint i = 1; i < n; i++)
+    if (is_marked (gtk_string_list_get_string (entries, i - 1)))
+      g_assert_true (is_marked (gtk_string_list_get_string (entries, i)));
+
+  hu_inputs_init (&in);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &in);
+  in.intensity = NAN;
+  expected = hu_sweep_regions (&in, hu_project_get_catalog (project), NULL, HU_METRIC_TOTAL_KG);
+  hu_inputs_clear (&in);
+  g_assert_cmpuint (expected->len, ==, n);
+  first = g_ptr_array_index (expected, 0);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (entries, 0), first->label));
+
+  /* "Add as New Scenario": a copy in the first region, the same PUE. */
+  n_scenarios = g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (project)));
+  g_signal_emit_by_name (find_widget (view, is_button_labelled, "_Add as New Scenario"), "clicked");
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (project))),
+                    ==, n_scenarios + 1);
+  {
+    g_autoptr(HuScenario) added = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (project)),
+                                                         n_scenarios);
+    HuRegion *region = hu_catalog_lookup_region (hu_project_get_catalog (project), first->id);
+    g_autofree char *name = g_strdup_printf ("%s in %s", hu_scenario_get_name (scenario), region->name);
+
+    g_assert_cmpstr (hu_scenario_get_name (added), ==, name);
+    g_assert_cmpstr (hu_scenario_get_inputs (added)->region, ==, first->id);
+    g_assert_cmpfloat (hu_scenario_get_inputs (added)->pue, ==, scenario_pue);
+    g_assert_true (isnan (hu_scenario_get_inputs (added)->intensity));
+    /* the scenario it came from is untouched */
+    g_assert_cmpstr (hu_scenario_get_inputs (scenario)->region, !=, first->id);
+  }
+
+  /* "Use in Scenario" moves the scenario itself there. */
+  g_signal_emit_by_name (find_widget (view, is_button_labelled, "_Use in Scenario"), "clicked");
+  iterate (100);
+  g_assert_cmpstr (hu_scenario_get_inputs (scenario)->region, ==, first->id);
+
+  /* Each region's typical PUE, when asked for, and said. */
+  pue_choice = find_widget (view, is_pue_choice, NULL);
+  g_assert_nonnull (pue_choice);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pue_choice), 1);
+  iterate (500);
+  g_assert_nonnull (find_widget (view, is_label_containing, "each with its typical PUE"));
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/huella/ui/what-if/all-regions", test_all_regions);
+  return g_test_run ();
+}
