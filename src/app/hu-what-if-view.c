@@ -290,12 +290,17 @@ static void
 on_apply_region (HuWhatIfView *self)
 {
   HuScenario *scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   HuInputs inputs;
 
   if (scenario == NULL ||
       gtk_drop_down_get_selected (self->ranked_dropdown) >= self->ranked_ids->len)
     return;
   picked_inputs (self, scenario, &inputs);
+  /* An edit like any other: the window's Undo brings the region back. */
+  if (HU_IS_WINDOW (root))
+    hu_undo_push_scenario (hu_project_get_undo (hu_window_get_project (HU_WINDOW (root))),
+                           scenario);
   hu_scenario_set_inputs (scenario, &inputs);
   hu_inputs_clear (&inputs);
 }
