@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "hu-core.h"
+#include "hu-currencies.h"
 #include "hu-preferences-window.h"
+#include "hu-widgets.h"
 
 /* Preferences are GSettings keys; every row writes its key at once. */
 struct _HuPreferencesWindow
@@ -19,7 +21,9 @@ struct _HuPreferencesWindow
 
   GtkDropDown          *region_dropdown;
   GtkSpinButton        *pue_spin;
-  AdwEntryRow          *currency_row;
+  GtkSwitch            *region_pue_switch;
+  AdwActionRow         *pue_row;
+  GtkDropDown          *currency_dropdown;
   AdwComboRow          *equivalence_row;
   AdwComboRow          *energy_row;
   AdwComboRow          *mass_row;
@@ -70,13 +74,45 @@ on_mass_selected (HuPreferencesWindow *self)
 }
 
 static void
-on_currency_changed (HuPreferencesWindow *self)
+on_currency_selected (HuPreferencesWindow *self)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)));
+  guint n;
+  const HuCurrency *currencies = hu_currencies_list (&n);
+  guint i = gtk_drop_down_get_selected (self->currency_dropdown);
 
-  g_strstrip (text);
-  if (*text != '\0')
-    g_settings_set_string (self->settings, "currency", text);
+  if (i < n)
+    g_settings_set_string (self->settings, "currency", currencies[i].code);
+}
+
+static void
+on_region_pue_toggled (HuPreferencesWindow *self)
+{
+  gboolean region = gtk_switch_get_active (self->region_pue_switch);
+
+  g_settings_set_boolean (self->settings, "use-region-pue", region);
+  /* A PUE typed here is meaningless while the region's is used. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pue_row), !region);
+}
+
+/* The ISO 4217 codes, "EUR · Euro", selecting the one in use. */
+static void
+fill_currencies (HuPreferencesWindow *self,
+                 const char          *current)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n, selected = GTK_INVALID_LIST_POSITION;
+  const HuCurrency *currencies = hu_currencies_list (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = hu_currency_display_name (currencies[i].code);
+
+      gtk_string_list_append (names, name);
+      if (g_strcmp0 (currencies[i].code, current) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->currency_dropdown, selected);
 }
 
 static void
@@ -118,11 +154,17 @@ fill (HuPreferencesWindow *self)
 
   adw_combo_row_set_selected (self->energy_row, g_settings_get_enum (self->settings, "energy-unit"));
   adw_combo_row_set_selected (self->mass_row, g_settings_get_enum (self->settings, "mass-unit"));
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency);
+  fill_currencies (self, currency);
 
+  gtk_switch_set_active (self->region_pue_switch, hu_settings_use_region_pue (self->settings));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pue_row),
+                            !gtk_switch_get_active (self->region_pue_switch));
+  /* An old "0" (the region's) shows as the lowest real PUE. */
+  gtk_spin_button_set_value (self->pue_spin, MAX (1, g_settings_get_double (self->settings,
+                                                                            "default-pue")));
   g_settings_bind (self->settings, "default-pue",
                    gtk_spin_button_get_adjustment (self->pue_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_SET);
 
   g_signal_connect_object (self->region_dropdown, "notify::selected",
                            G_CALLBACK (on_region_selected), self, G_CONNECT_SWAPPED);
@@ -132,8 +174,10 @@ fill (HuPreferencesWindow *self)
                            G_CALLBACK (on_energy_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mass_row, "notify::selected",
                            G_CALLBACK (on_mass_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->currency_row, "changed",
-                           G_CALLBACK (on_currency_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->currency_dropdown, "notify::selected",
+                           G_CALLBACK (on_currency_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->region_pue_switch, "notify::active",
+                           G_CALLBACK (on_region_pue_toggled), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -161,7 +205,9 @@ hu_preferences_window_class_init (HuPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/hu-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, pue_spin);
-  gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, region_pue_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, pue_row);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, equivalence_row);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, energy_row);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, mass_row);

@@ -88,3 +88,22 @@ hu_widgets_follow_result (HuResult  **slot,
     g_signal_connect_object (result, "changed", on_changed, instance, G_CONNECT_SWAPPED);
   return TRUE;
 }
+
+/**
+ * hu_settings_use_region_pue:
+ *
+ * Whether new scenarios take their region's PUE. Preferences from before
+ * the explicit switch said so with a default PUE of 0.
+ */
+gboolean
+hu_settings_use_region_pue (GSettings *settings)
+{
+  g_autoptr(GVariant) set = g_settings_get_user_value (settings, "use-region-pue");
+  g_autoptr(GVariant) old_pue = NULL;
+
+  if (set != NULL)
+    return g_variant_get_boolean (set);
+  /* never switched: the region's, unless a real PUE was chosen before */
+  old_pue = g_settings_get_user_value (settings, "default-pue");
+  return old_pue == NULL || !(g_variant_get_double (old_pue) >= 1);
+}

@@ -14,4 +14,6 @@ gboolean  hu_widgets_follow_result      (HuResult  **slot,
                                          GCallback   on_changed,
                                          gpointer    instance);
 
+gboolean  hu_settings_use_region_pue    (GSettings  *settings);
+
 G_END_DECLS

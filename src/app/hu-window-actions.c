@@ -9,6 +9,7 @@
 #include "hu-export-dialog.h"
 #include "hu-run-plan.h"
 #include "hu-window-private.h"
+#include "hu-widgets.h"
 
 static HuScenario *
 selected_scenario (HuWindow *self)
@@ -106,7 +107,8 @@ add_scenario_action (GtkWidget  *widget,
   /* Translators: name of a new scenario, %u counts them */
   g_autofree char *name = g_strdup_printf (_("Scenario %u"), n + 1);
   g_autoptr(HuScenario) scenario = hu_scenario_new (id, name);
-  double pue = g_settings_get_double (self->settings, "default-pue");
+  double pue = hu_settings_use_region_pue (self->settings)
+               ? NAN : g_settings_get_double (self->settings, "default-pue");
   HuInputs inputs;
 
   /* A complete starting point (a 7-billion-parameter model on two

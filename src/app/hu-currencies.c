@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuCurrencies"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hu-currencies.h"
+
+/* Active ISO 4217 currencies, generated from iso-codes' iso_4217.json
+ * without funds, metals and testing codes: the codes a price can be in.
+ * Names are iso-codes' own, translated through its "iso_4217" domain
+ * where installed. */
+static const HuCurrency currencies[] = {
+  { "AED", "UAE Dirham" },
+  { "AFN", "Afghani" },
+  { "ALL", "Lek" },
+  { "AMD", "Armenian Dram" },
+  { "ANG", "Netherlands Antillean Guilder" },
+  { "AOA", "Kwanza" },
+  { "ARS", "Argentine Peso" },
+  { "AUD", "Australian Dollar" },
+  { "AWG", "Aruban Florin" },
+  { "AZN", "Azerbaijan Manat" },
+  { "BAM", "Convertible Mark" },
+  { "BBD", "Barbados Dollar" },
+  { "BDT", "Taka" },
+  { "BGN", "Bulgarian Lev" },
+  { "BHD", "Bahraini Dinar" },
+  { "BIF", "Burundi Franc" },
+  { "BMD", "Bermudian Dollar" },
+  { "BND", "Brunei Dollar" },
+  { "BOB", "Boliviano" },
+  { "BRL", "Brazilian Real" },
+  { "BSD", "Bahamian Dollar" },
+  { "BTN", "Ngultrum" },
+  { "BWP", "Pula" },
+  { "BYN", "Belarusian Ruble" },
+  { "BZD", "Belize Dollar" },
+  { "CAD", "Canadian Dollar" },
+  { "CDF", "Congolese Franc" },
+  { "CHF", "Swiss Franc" },
+  { "CLP", "Chilean Peso" },
+  { "CNY", "Yuan Renminbi" },
+  { "COP", "Colombian Peso" },
+  { "CRC", "Costa Rican Colon" },
+  { "CUC", "Peso Convertible" },
+  { "CUP", "Cuban Peso" },
+  { "CVE", "Cabo Verde Escudo" },
+  { "CZK", "Czech Koruna" },
+  { "DJF", "Djibouti Franc" },
+  { "DKK", "Danish Krone" },
+  { "DOP", "Dominican Peso" },
+  { "DZD", "Algerian Dinar" },
+  { "EGP", "Egyptian Pound" },
+  { "ERN", "Nakfa" },
+  { "ETB", "Ethiopian Birr" },
+  { "EUR", "Euro" },
+  { "FJD", "Fiji Dollar" },
+  { "FKP", "Falkland Islands Pound" },
+  { "GBP", "Pound Sterling" },
+  { "GEL", "Lari" },
+  { "GHS", "Ghana Cedi" },
+  { "GIP", "Gibraltar Pound" },
+  { "GMD", "Dalasi" },
+  { "GNF", "Guinean Franc" },
+  { "GTQ", "Quetzal" },
+  { "GYD", "Guyana Dollar" },
+  { "HKD", "Hong Kong Dollar" },
+  { "HNL", "Lempira" },
+  { "HRK", "Kuna" },
+  { "HTG", "Gourde" },
+  { "HUF", "Forint" },
+  { "IDR", "Rupiah" },
+  { "ILS", "New Israeli Sheqel" },
+  { "INR", "Indian Rupee" },
+  { "IQD", "Iraqi Dinar" },
+  { "IRR", "Iranian Rial" },
+  { "ISK", "Iceland Krona" },
+  { "JMD", "Jamaican Dollar" },
+  { "JOD", "Jordanian Dinar" },
+  { "JPY", "Yen" },
+  { "KES", "Kenyan Shilling" },
+  { "KGS", "Som" },
+  { "KHR", "Riel" },
+  { "KMF", "Comorian Franc" },
+  { "KPW", "North Korean Won" },
+  { "KRW", "Won" },
+  { "KWD", "Kuwaiti Dinar" },
+  { "KYD", "Cayman Islands Dollar" },
+  { "KZT", "Tenge" },
+  { "LAK", "Lao Kip" },
+  { "LBP", "Lebanese Pound" },
+  { "LKR", "Sri Lanka Rupee" },
+  { "LRD", "Liberian Dollar" },
+  { "LSL", "Loti" },
+  { "LYD", "Libyan Dinar" },
+  { "MAD", "Moroccan Dirham" },
+  { "MDL", "Moldovan Leu" },
+  { "MGA", "Malagasy Ariary" },
+  { "MKD", "Denar" },
+  { "MMK", "Kyat" },
+  { "MNT", "Tugrik" },
+  { "MOP", "Pataca" },
+  { "MRU", "Ouguiya" },
+  { "MUR", "Mauritius Rupee" },
+  { "MVR", "Rufiyaa" },
+  { "MWK", "Malawi Kwacha" },
+  { "MXN", "Mexican Peso" },
+  { "MYR", "Malaysian Ringgit" },
+  { "MZN", "Mozambique Metical" },
+  { "NAD", "Namibia Dollar" },
+  { "NGN", "Naira" },
+  { "NIO", "Cordoba Oro" },
+  { "NOK", "Norwegian Krone" },
+  { "NPR", "Nepalese Rupee" },
+  { "NZD", "New Zealand Dollar" },
+  { "OMR", "Rial Omani" },
+  { "PAB", "Balboa" },
+  { "PEN", "Sol" },
+  { "PGK", "Kina" },
+  { "PHP", "Philippine Peso" },
+  { "PKR", "Pakistan Rupee" },
+  { "PLN", "Zloty" },
+  { "PYG", "Guarani" },
+  { "QAR", "Qatari Rial" },
+  { "RON", "Romanian Leu" },
+  { "RSD", "Serbian Dinar" },
+  { "RUB", "Russian Ruble" },
+  { "RWF", "Rwanda Franc" },
+  { "SAR", "Saudi Riyal" },
+  { "SBD", "Solomon Islands Dollar" },
+  { "SCR", "Seychelles Rupee" },
+  { "SDG", "Sudanese Pound" },
+  { "SEK", "Swedish Krona" },
+  { "SGD", "Singapore Dollar" },
+  { "SHP", "Saint Helena Pound" },
+  { "SLE", "Leone" },
+  { "SLL", "Leone" },
+  { "SOS", "Somali Shilling" },
+  { "SRD", "Surinam Dollar" },
+  { "SSP", "South Sudanese Pound" },
+  { "STN", "Dobra" },
+  { "SVC", "El Salvador Colon" },
+  { "SYP", "Syrian Pound" },
+  { "SZL", "Lilangeni" },
+  { "THB", "Baht" },
+  { "TJS", "Somoni" },
+  { "TMT", "Turkmenistan New Manat" },
+  { "TND", "Tunisian Dinar" },
+  { "TOP", "Pa’anga" },
+  { "TRY", "Turkish Lira" },
+  { "TTD", "Trinidad and Tobago Dollar" },
+  { "TWD", "New Taiwan Dollar" },
+  { "TZS", "Tanzanian Shilling" },
+  { "UAH", "Hryvnia" },
+  { "UGX", "Uganda Shilling" },
+  { "USD", "US Dollar" },
+  { "UYU", "Peso Uruguayo" },
+  { "UZS", "Uzbekistan Sum" },
+  { "VED", "Bolívar Soberano" },
+  { "VES", "Bolívar Soberano" },
+  { "VND", "Dong" },
+  { "VUV", "Vatu" },
+  { "WST", "Tala" },
+  { "XAF", "CFA Franc BEAC" },
+  { "XCD", "East Caribbean Dollar" },
+  { "XOF", "CFA Franc BCEAO" },
+  { "XPF", "CFP Franc" },
+  { "YER", "Yemeni Rial" },
+  { "ZAR", "Rand" },
+  { "ZMW", "Zambian Kwacha" },
+  { "ZWL", "Zimbabwe Dollar" },
+};
+
+/**
+ * hu_currencies_list:
+ * @n: (out): how many
+ *
+ * Returns: (transfer none): the currencies, sorted by code
+ */
+const HuCurrency *
+hu_currencies_list (guint *n)
+{
+  *n = G_N_ELEMENTS (currencies);
+  return currencies;
+}
+
+/**
+ * hu_currency_display_name:
+ *
+ * Returns: (transfer full): "EUR · Euro", or the code alone when unknown
+ */
+char *
+hu_currency_display_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_strcmp0 (currencies[i].code, code) == 0)
+      /* Translators: a currency's ISO 4217 code and name, "EUR · Euro" */
+      return g_strdup_printf (_("%s · %s"), currencies[i].code,
+                              g_dgettext ("iso_4217", currencies[i].name));
+  return g_strdup (code);
+}
