@@ -222,8 +222,18 @@ _hu_scenario_editor_update_status (HuScenarioEditor *self)
       problem = self->errors[key];
 
   if (problem != NULL)
-    /* Translators: %s explains what is wrong with a field */
-    text = g_strdup_printf (_("%s The results are from the last valid inputs."), problem);
+    {
+      /* Field messages are clauses ("“x” is not a number"): end the
+       * sentence before the next one starts. */
+      gboolean ended = g_str_has_suffix (problem, ".") || g_str_has_suffix (problem, "…") ||
+                       g_str_has_suffix (problem, "!") || g_str_has_suffix (problem, "?");
+      g_autofree char *sentence = ended ? g_strdup (problem)
+                                        /* Translators: ends a sentence, "%s." */
+                                        : g_strdup_printf (_("%s."), problem);
+
+      /* Translators: %s explains what is wrong with a field, as a sentence */
+      text = g_strdup_printf (_("%s The results are from the last valid inputs."), sentence);
+    }
   else if (self->result != NULL && hu_result_get_error (self->result) != NULL)
     text = g_strdup (hu_result_get_error (self->result));
 
