@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "hu-cli.h"
+#include "hu-cli-uncertainty.h"
 
 /* Output columns shared by estimate and compare, machine names of §5. */
 static const char *output_keys[] = {
@@ -17,21 +18,29 @@ static const char *output_keys[] = {
   "utilization", "power_w", "count", "retrain", "pue", "intensity", "region",
 };
 
+/* With @intervals, the `<key>_p05`, `<key>_p95` columns follow. */
 static void
-csv_estimate_header (GString *out)
+csv_estimate_header (GString  *out,
+                     gboolean  intervals)
 {
   for (guint i = 0; i < G_N_ELEMENTS (output_keys); i++)
     {
       g_string_append (out, output_keys[i]);
-      g_string_append_c (out, i + 1 < G_N_ELEMENTS (output_keys) ? ',' : '\n');
+      if (i + 1 < G_N_ELEMENTS (output_keys))
+        g_string_append_c (out, ',');
     }
+  if (intervals)
+    hu_cli_csv_interval_header (out);
+  g_string_append_c (out, '\n');
 }
 
 /* The CSV row is written from the JSON object so the two machine formats
  * cannot disagree. */
 static void
-csv_estimate_row (GString          *out,
-                  const HuEstimate *estimate)
+csv_estimate_row (GString             *out,
+                  const HuEstimate    *estimate,
+                  gboolean             intervals,
+                  const HuUncertainty *u)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -54,23 +63,36 @@ csv_estimate_row (GString          *out,
           else
             hu_cli_csv_number (out, json_node_get_double (node));
         }
-      g_string_append_c (out, i + 1 < G_N_ELEMENTS (output_keys) ? ',' : '\n');
+      if (i + 1 < G_N_ELEMENTS (output_keys))
+        g_string_append_c (out, ',');
     }
+  if (intervals)
+    hu_cli_csv_interval_row (out, u);
+  g_string_append_c (out, '\n');
+}
+
+/* The interval of @output when a range applies, else NULL. */
+static const HuInterval *
+interval (const HuUncertainty *u,
+          const char          *output)
+{
+  return hu_uncertainty_applies (u) ? hu_uncertainty_get_interval (u, output) : NULL;
 }
 
 static void
-text_estimate (GString          *out,
-               const HuEstimate *e,
-               const char       *currency)
+text_estimate (GString             *out,
+               const HuEstimate    *e,
+               const HuUncertainty *u,
+               const char          *currency)
 {
   g_autoptr(HuCliTable) table = hu_cli_table_new (2, _("Output"), _("Value"), NULL);
-  g_autofree char *gpu_hours = hu_format_hours (e->gpu_hours);
-  g_autofree char *wall = hu_format_duration (e->wall_hours);
-  g_autofree char *energy = hu_format_energy_kwh (e->energy_kwh);
-  g_autofree char *it = hu_format_energy_kwh (e->energy_it_kwh);
-  g_autofree char *op = hu_format_mass_kg (e->emissions_kg);
-  g_autofree char *emb = hu_format_mass_kg (e->embodied_kg);
-  g_autofree char *tot = hu_format_mass_kg (e->total_kg);
+  g_autofree char *gpu_hours = hu_cli_format_with_interval (e->gpu_hours, interval (u, "gpu_hours"), hu_format_hours);
+  g_autofree char *wall = hu_cli_format_with_interval (e->wall_hours, interval (u, "wall_hours"), hu_format_duration);
+  g_autofree char *energy = hu_cli_format_with_interval (e->energy_kwh, interval (u, "energy_kwh"), hu_format_energy_kwh);
+  g_autofree char *it = hu_cli_format_with_interval (e->energy_it_kwh, interval (u, "energy_it_kwh"), hu_format_energy_kwh);
+  g_autofree char *op = hu_cli_format_with_interval (e->emissions_kg, interval (u, "emissions_kg"), hu_format_mass_kg);
+  g_autofree char *emb = hu_cli_format_with_interval (e->embodied_kg, interval (u, "embodied_kg"), hu_format_mass_kg);
+  g_autofree char *tot = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
   g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
   g_autofree char *cost = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, currency) : g_strdup ("—");
   g_autofree char *derivation = hu_estimate_derivation_text (e);
@@ -85,6 +107,7 @@ text_estimate (GString          *out,
   hu_cli_table_add_row (table, _("Cost"), cost, NULL);
   hu_cli_table_set_right (table, 1);
   hu_cli_table_print (table, out);
+  hu_cli_print_sensitivity (out, u);
 
   g_string_append_printf (out, "\n%s\n%s", _("How is this computed?"), derivation);
 }
@@ -107,29 +130,6 @@ estimate_args_clear (EstimateArgs *a)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EstimateArgs, estimate_args_clear)
 
-static gboolean
-set_number (HuInputs    *inputs,
-            HuInputKey   key,
-            const char  *text,
-            GError     **error)
-{
-  double value;
-  g_autofree char *flag = g_strdup (hu_input_key_name (key));
-
-  if (text == NULL)
-    return TRUE;
-  g_strdelimit (flag, "_", '-');
-  if (!hu_number_parse (text, HU_NUMBER_SUFFIXES, &value, error))
-    {
-      g_prefix_error (error, "--%s: ", flag);
-      return FALSE;
-    }
-  if (!hu_input_check_value (key, value, error))
-    return FALSE;
-  hu_inputs_set (inputs, key, value);
-  return TRUE;
-}
-
 int
 hu_cli_estimate (int    argc,
                  char **argv)
@@ -138,7 +138,10 @@ hu_cli_estimate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HuEstimate) estimate = NULL;
+  g_autoptr(HuUncertainty) uncertainty = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(HuCliUncertaintyArgs) ua = { 0 };
+  HuUncertaintyOptions options;
   HuCliFormat format;
   HuInputs inputs;
   const struct { HuInputKey key; char **text; } numbers[] = {
@@ -195,6 +198,7 @@ hu_cli_estimate (int    argc,
   g_option_group_add_entries (group, location);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_add_group (context, group);
+  g_option_context_add_group (context, hu_cli_uncertainty_group (&ua));
   g_option_context_set_help_enabled (context, TRUE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -208,7 +212,8 @@ hu_cli_estimate (int    argc,
       hu_cli_usage_error (context, msg);
       return HU_EXIT_USAGE;
     }
-  if (!hu_cli_parse_format (a.format, TRUE, FALSE, &format, &error))
+  if (!hu_cli_parse_format (a.format, TRUE, FALSE, &format, &error) ||
+      !hu_cli_uncertainty_options (&ua, &options, &error))
     {
       hu_cli_usage_error (context, error->message);
       return HU_EXIT_USAGE;
@@ -216,12 +221,16 @@ hu_cli_estimate (int    argc,
 
   hu_inputs_init (&inputs);
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (!set_number (&inputs, numbers[i].key, *numbers[i].text, &error))
-      {
-        hu_inputs_clear (&inputs);
-        hu_cli_error_flags (error);
-        return HU_EXIT_INPUT;
-      }
+    {
+      int status;
+
+      if (!hu_cli_set_input (&inputs, numbers[i].key, *numbers[i].text, &status, &error))
+        {
+          hu_inputs_clear (&inputs);
+          hu_cli_error_flags (error);
+          return status;
+        }
+    }
   inputs.gpu = g_strdup (a.gpu);
   inputs.region = g_strdup (a.region);
   if (a.precision && !hu_precision_from_string (a.precision, &inputs.precision))
@@ -232,8 +241,10 @@ hu_cli_estimate (int    argc,
     }
 
   estimate = hu_estimate_compute (&inputs, hu_catalog_get_default (), HU_ESTIMATE_FLAGS_NONE, &error);
+  if (estimate && (hu_inputs_has_ranges (&inputs) || options.default_ranges))
+    uncertainty = hu_uncertainty_compute (&inputs, NULL, hu_catalog_get_default (), &options, &error);
   hu_inputs_clear (&inputs);
-  if (estimate == NULL)
+  if (estimate == NULL || (error && uncertainty == NULL))
     {
       hu_cli_error_flags (error);
       return HU_EXIT_INPUT;
@@ -248,19 +259,20 @@ hu_cli_estimate (int    argc,
 
         json_builder_begin_object (builder);
         hu_estimate_to_json (estimate, builder);
+        hu_uncertainty_to_json (uncertainty, builder);
         json_builder_end_object (builder);
         text = hu_cli_json_to_string (builder);
         g_string_append (out, text);
       }
       break;
     case HU_CLI_FORMAT_CSV:
-      csv_estimate_header (out);
-      csv_estimate_row (out, estimate);
+      csv_estimate_header (out, hu_uncertainty_applies (uncertainty));
+      csv_estimate_row (out, estimate, hu_uncertainty_applies (uncertainty), uncertainty);
       break;
     case HU_CLI_FORMAT_TEXT:
     case HU_CLI_FORMAT_MARKDOWN:
     default:
-      text_estimate (out, estimate, "");
+      text_estimate (out, estimate, uncertainty, "");
       break;
     }
 
@@ -270,20 +282,35 @@ hu_cli_estimate (int    argc,
 
 /* compare ------------------------------------------------------------------ */
 
+/* Whether any scenario of a comparison carries a range. */
+static gboolean
+any_applies (GPtrArray *uncertainties)
+{
+  for (guint i = 0; uncertainties && i < uncertainties->len; i++)
+    if (hu_uncertainty_applies (uncertainties->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 compare_text (GString    *out,
               HuProject  *project,
               GPtrArray  *scenarios,
               GPtrArray  *estimates,
+              GPtrArray  *uncertainties,
               gboolean    markdown)
 {
-  g_autoptr(HuCliTable) table = hu_cli_table_new (8, _("Scenario"), _("Accelerator"),
+  gboolean ranged = any_applies (uncertainties);
+  guint n_columns = ranged ? 9 : 8;
+  /* TRANSLATORS: column heading: the probability that a scenario emits less than the baseline */
+  g_autoptr(HuCliTable) table = hu_cli_table_new (n_columns, _("Scenario"), _("Accelerator"),
                                                   _("GPU-hours"), _("Wall-clock"), _("Energy"),
-                                                  _("CO₂eq"), _("Cost"), _("vs first"), NULL);
+                                                  _("CO₂eq"), _("Cost"), _("vs first"),
+                                                  ranged ? _("P(lower)") : NULL, NULL);
   GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
   const HuEstimate *base = estimates->len ? estimates->pdata[0] : NULL;
 
-  for (guint c = 2; c < 8; c++)
+  for (guint c = 2; c < n_columns; c++)
     hu_cli_table_set_right (table, c);
 
   for (guint i = 0; i < estimates->len; i++)
@@ -295,7 +322,8 @@ compare_text (GString    *out,
       g_autofree char *accel = g_strdup_printf ("%s × %s", e->gpu_name ? e->gpu_name : _("custom"), count);
       g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
       g_autofree char *delta = NULL;
-      char *cells[8];
+      const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
+      char *cells[9];
 
       if (base && i > 0 && base->total_kg > 0)
         delta = g_strdup_printf ("%+.1f %%", 100.0 * (e->total_kg - base->total_kg) / base->total_kg);
@@ -304,12 +332,16 @@ compare_text (GString    *out,
       cells[2] = hu_format_hours (e->gpu_hours);
       cells[3] = hu_format_duration (e->wall_hours);
       cells[4] = hu_format_energy_kwh (e->energy_kwh);
-      cells[5] = hu_format_mass_kg (e->total_kg);
+      cells[5] = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
       cells[6] = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, hu_project_get_currency (project))
                                      : g_strdup ("—");
       cells[7] = g_strdup (delta ? delta : (i == 0 ? _("baseline") : "—"));
-      for (guint c = 0; c < 8; c++)
+      cells[8] = u && isfinite (u->p_lower_than_baseline) ? hu_format_percent (u->p_lower_than_baseline)
+                                                           : g_strdup ("—");
+      for (guint c = 0; c < n_columns; c++)
         hu_strv_builder_take (b, cells[c]);
+      if (n_columns < 9)
+        g_free (cells[8]);
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
     }
@@ -331,6 +363,8 @@ compare_text (GString    *out,
       hu_strv_builder_take (b, hu_format_mass_kg (d->emissions_kg));
       g_strv_builder_add (b, "—");
       g_strv_builder_add (b, "—");
+      if (ranged)
+        g_strv_builder_add (b, "—");
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
     }
@@ -346,14 +380,32 @@ compare_text (GString    *out,
         g_string_append_printf (out, "%s\n\n", hu_project_get_title (project));
       hu_cli_table_print (table, out);
     }
+  if (ranged)
+    {
+      g_autofree char *samples = NULL;
+      g_autofree char *seed = NULL;
+      const HuUncertainty *u = NULL;
+
+      for (guint i = 0; i < uncertainties->len && !hu_uncertainty_applies (u); i++)
+        u = uncertainties->pdata[i];
+      g_assert (u != NULL);   /* any_applies() found one */
+      samples = hu_format_fixed (u->samples, 0);
+      seed = g_strdup_printf ("%" G_GUINT64_FORMAT, u->seed);
+      g_string_append_c (out, '\n');
+      /* TRANSLATORS: the first %s is a number of samples, the second a seed */
+      g_string_append_printf (out, _("CO₂eq ranges are 5th–95th percentiles of %s Monte Carlo samples (seed %s); P(lower) is the probability of emitting less than the first scenario.\n"),
+                              samples, seed);
+    }
 }
 
 static void
 compare_json (GString    *out,
               HuProject  *project,
               GPtrArray  *scenarios,
-              GPtrArray  *estimates)
+              GPtrArray  *estimates,
+              GPtrArray  *uncertainties)
 {
+  gboolean ranged = any_applies (uncertainties);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *text = NULL;
   GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
@@ -367,6 +419,13 @@ compare_json (GString    *out,
       hu_json_add_string (builder, "id", hu_scenario_get_id (scenarios->pdata[i]));
       hu_json_add_string (builder, "name", hu_scenario_get_name (scenarios->pdata[i]));
       hu_estimate_to_json (estimates->pdata[i], builder);
+      if (ranged)
+        {
+          const HuUncertainty *u = uncertainties->pdata[i];
+
+          hu_uncertainty_to_json (u, builder);
+          hu_json_add_double (builder, "p_lower_than_baseline", u->p_lower_than_baseline);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -387,17 +446,21 @@ compare_json (GString    *out,
 static void
 compare_csv (GString    *out,
              GPtrArray  *scenarios,
-             GPtrArray  *estimates)
+             GPtrArray  *estimates,
+             GPtrArray  *uncertainties)
 {
+  gboolean ranged = any_applies (uncertainties);
+
   g_string_append (out, "id,name,");
-  csv_estimate_header (out);
+  csv_estimate_header (out, ranged);
   for (guint i = 0; i < estimates->len; i++)
     {
       hu_cli_csv_field (out, hu_scenario_get_id (scenarios->pdata[i]));
       g_string_append_c (out, ',');
       hu_cli_csv_field (out, hu_scenario_get_name (scenarios->pdata[i]));
       g_string_append_c (out, ',');
-      csv_estimate_row (out, estimates->pdata[i]);
+      csv_estimate_row (out, estimates->pdata[i], ranged,
+                        uncertainties ? uncertainties->pdata[i] : NULL);
     }
 }
 
@@ -412,7 +475,11 @@ hu_cli_compare (int    argc,
   g_autoptr(HuProject) project = NULL;
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) estimates = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_estimate_unref);
+  g_autoptr(GPtrArray) uncertainties = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(HuCliUncertaintyArgs) ua = { 0 };
+  HuUncertaintyOptions options;
+  gboolean has_ranges = FALSE;
   HuCliFormat format;
   GListModel *model;
   GOptionEntry entries[] = {
@@ -423,6 +490,7 @@ hu_cli_compare (int    argc,
   context = g_option_context_new (_("FILE.huella"));
   g_option_context_set_summary (context, _("Compare the scenarios and measured runs of a project."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, hu_cli_uncertainty_group (&ua));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       hu_cli_usage_error (context, error->message);
@@ -434,7 +502,8 @@ hu_cli_compare (int    argc,
                                             : _("only one project file can be compared"));
       return HU_EXIT_USAGE;
     }
-  if (!hu_cli_parse_format (format_text, TRUE, TRUE, &format, &error))
+  if (!hu_cli_parse_format (format_text, TRUE, TRUE, &format, &error) ||
+      !hu_cli_uncertainty_options (&ua, &options, &error))
     {
       hu_cli_usage_error (context, error->message);
       return HU_EXIT_USAGE;
@@ -460,24 +529,42 @@ hu_cli_compare (int    argc,
           hu_cli_error (msg);
           return HU_EXIT_INPUT;
         }
+      has_ranges |= hu_inputs_has_ranges (hu_scenario_get_inputs (s));
       g_ptr_array_add (scenarios, g_steal_pointer (&s));
       g_ptr_array_add (estimates, e);
+    }
+
+  /* The first scenario is the baseline, as in the "vs first" column. */
+  if (scenarios->len > 0 && (has_ranges || options.default_ranges))
+    {
+      g_autofree const HuInputs **inputs = g_new (const HuInputs *, scenarios->len);
+
+      for (guint i = 0; i < scenarios->len; i++)
+        inputs[i] = hu_scenario_get_inputs (scenarios->pdata[i]);
+      uncertainties = hu_uncertainty_compute_all (inputs, scenarios->len, 0,
+                                                  hu_project_get_catalog (project), &options, &error);
+      if (uncertainties == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf ("%s: %s", argv[1], error->message);
+          hu_cli_error (msg);
+          return HU_EXIT_INPUT;
+        }
     }
 
   switch (format)
     {
     case HU_CLI_FORMAT_JSON:
-      compare_json (out, project, scenarios, estimates);
+      compare_json (out, project, scenarios, estimates, uncertainties);
       break;
     case HU_CLI_FORMAT_CSV:
-      compare_csv (out, scenarios, estimates);
+      compare_csv (out, scenarios, estimates, uncertainties);
       break;
     case HU_CLI_FORMAT_MARKDOWN:
-      compare_text (out, project, scenarios, estimates, TRUE);
+      compare_text (out, project, scenarios, estimates, uncertainties, TRUE);
       break;
     case HU_CLI_FORMAT_TEXT:
     default:
-      compare_text (out, project, scenarios, estimates, FALSE);
+      compare_text (out, project, scenarios, estimates, uncertainties, FALSE);
       break;
     }
 

@@ -130,6 +130,38 @@ hu_range_to_string (const HuRange *range)
   return g_strdup_printf ("%s..%s..%s", low, likely, high);
 }
 
+char *
+hu_format_range_only (double   low,
+                      double   high,
+                      char  *(*format) (double))
+{
+  g_autofree char *lo = format (low);
+  g_autofree char *hi = format (high);
+  const char *lo_unit = strchr (lo, ' ');
+  const char *hi_unit = strchr (hi, ' ');
+
+  /* "5.1 t" and "14.8 t" share " t": write "5.1–14.8 t". */
+  if (lo_unit && hi_unit && g_str_equal (lo_unit, hi_unit))
+    return g_strdup_printf ("%.*s–%s", (int) (lo_unit - lo), lo, hi);
+  return g_strdup_printf ("%s–%s", lo, hi);
+}
+
+char *
+hu_format_interval (double   value,
+                    double   low,
+                    double   high,
+                    char  *(*format) (double))
+{
+  g_autofree char *point = format (value);
+  g_autofree char *range = NULL;
+
+  if (!isfinite (low) || !isfinite (high) || low == high)
+    return g_steal_pointer (&point);
+  range = hu_format_range_only (low, high, format);
+  /* TRANSLATORS: a value and its likely range, "9.2 t (5.1–14.8 t)" */
+  return g_strdup_printf (_("%s (%s)"), point, range);
+}
+
 /**
  * hu_range_from_json:
  * @node: the member's value, an object `{"low", "likely"?, "high"}`

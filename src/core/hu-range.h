@@ -44,6 +44,19 @@ gboolean  hu_range_parse         (const char    *text,
                                   GError       **error);
 char     *hu_range_to_string     (const HuRange *range);
 
+/* "9.2 t (5.1–14.8 t)": @value with the interval [@low, @high], each
+ * formatted by @format (hu_format_mass_kg(), …); the unit is written
+ * once when both ends share it. Just @value when the interval is empty
+ * or not finite. */
+char     *hu_format_interval     (double         value,
+                                  double         low,
+                                  double         high,
+                                  char        *(*format) (double));
+/* "5.1–14.8 t": the interval alone. */
+char     *hu_format_range_only   (double         low,
+                                  double         high,
+                                  char        *(*format) (double));
+
 gboolean  hu_range_from_json     (JsonNode      *node,
                                   const char    *key,
                                   HuRange       *out,
