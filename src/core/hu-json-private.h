@@ -63,4 +63,9 @@ JsonNode *_hu_json_parse       (const char   *data,
 int       _hu_strv_compare     (gconstpointer a,
                                 gconstpointer b);
 
+gboolean  _hu_json_check_escapes (const char  *data,
+                                  gsize        length,
+                                  const char  *display_name,
+                                  GError     **error);
+
 G_END_DECLS

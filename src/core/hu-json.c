@@ -343,6 +343,8 @@ _hu_json_parse (const char  *data,
                    display_name, line, HU_JSON_MAX_DEPTH);
       return NULL;
     }
+  if (!_hu_json_check_escapes (data, length, display_name, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       const char *msg = local_error->message;
