@@ -8,6 +8,9 @@
 
 #include <locale.h>
 #include <string.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "test-helpers.h"
 
@@ -103,6 +106,11 @@ static const BadArgs bad_args[] = {
   { "unknown-command", { "estimat" }, 2, "estimat" },
   { "compare-no-file", { "compare" }, 2, "project file" },
   { "compare-missing-file", { "compare", "/nonexistent/p.huella" }, 1, "p.huella" },
+  /* Not files: refused before reading (/dev/zero never ends). */
+  { "compare-dev-zero", { "compare", "/dev/zero" }, 1, "/dev/zero: is not a regular file" },
+  { "compare-folder", { "compare", "/" }, 1, "is a folder" },
+  { "report-dev-zero", { "report", "/dev/zero", "-o", "never.pdf" }, 1, "/dev/zero: is not a regular file" },
+  { "import-dev-zero", { "import", "/dev/zero" }, 1, "/dev/zero: not a regular file" },
 };
 
 static void
@@ -146,6 +154,85 @@ test_bad_projects (void)
       if (!strstr (run.err, cases[i].expect))
         g_error ("stderr “%s” does not mention “%s”", run.err, cases[i].expect);
     }
+}
+
+static char *
+cache_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
+/* A FIFO would block a reader forever: compare, report and import refuse
+ * it at once (the test's timeout would catch a hang). */
+static void
+test_fifo (void)
+{
+  g_autofree char *fifo = cache_path ("p.huella");
+  const char *commands[][4] = {
+    { "compare", fifo, NULL },
+    { "report", fifo, "-o", "never.pdf" },
+    { "import", fifo, NULL },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      run_cli (&run, NULL, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "not a regular file"));
+    }
+}
+
+/* A project over 64 MiB is refused by its size, before it is read: the
+ * file is sparse, 64 MiB + 1 byte. */
+static void
+test_too_large (void)
+{
+  g_autofree char *path = cache_path ("huge.huella");
+  g_auto(Run) run = { 0 };
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), 64 * 1024 * 1024 + 1), ==, 0);
+  fclose (f);
+  run_cli (&run, NULL, "compare", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "huge.huella: the file is larger than 64"));
+}
+
+/* Charts: 10,000 pixels a side at most, and 40 million pixels in a PNG;
+ * nothing is written when refused. */
+static void
+test_chart_size (void)
+{
+  g_autofree char *example = example_path ("bloom.huella");
+  g_autofree char *png = cache_path ("chart.png");
+  g_autofree char *svg = cache_path ("chart.svg");
+  struct { const char *out, *width, *height, *says; } cases[] = {
+    { png, "30000", "30000", "each side must be 1 to 10000 pixels" },
+    { svg, "10001", "100", "each side must be 1 to 10000 pixels" },
+    { png, "9000", "9000", "the most is 40 million pixels" },   /* 81 million */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      run_cli (&run, NULL, "report", example, "-o", cases[i].out, "--width", cases[i].width,
+               "--height", cases[i].height, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      if (!strstr (run.err, cases[i].says))
+        g_error ("stderr “%s” does not mention “%s”", run.err, cases[i].says);
+      g_assert_false (g_file_test (cases[i].out, G_FILE_TEST_EXISTS));
+    }
+  {
+    /* 10,000 × 4,000 is 40 million: allowed. */
+    g_auto(Run) run = { 0 };
+    run_cli (&run, NULL, "report", example, "-o", svg, "--width", "10000", "--height", "4000", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* Estimate JSON: the seed article's first row, keys of §5. */
@@ -323,6 +410,9 @@ main (int    argc,
       g_test_add_data_func (path, &bad_args[i], test_bad_args);
     }
   g_test_add_func ("/huella/cli/bad-projects", test_bad_projects);
+  g_test_add_func ("/huella/cli/fifo", test_fifo);
+  g_test_add_func ("/huella/cli/too-large", test_too_large);
+  g_test_add_func ("/huella/cli/chart-size", test_chart_size);
   g_test_add_func ("/huella/cli/estimate-json", test_estimate_json);
   g_test_add_func ("/huella/cli/suffixes", test_suffixes);
   g_test_add_func ("/huella/cli/locale-independent", test_locale_independent);

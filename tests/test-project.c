@@ -209,6 +209,50 @@ test_unicode_round_trip (void)
     }
 }
 
+/* Names and titles hold at most 1,000 characters (counted as characters:
+ * "é" is two bytes, one character). At the limit a file loads; one more
+ * is refused naming the member; longer text typed in is cut. */
+static void
+test_name_limit (void)
+{
+  g_autofree char *path = tmp_path ("names.huella");
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(HuScenario) s = hu_scenario_new ("a", "A");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (name, "\xc3\xa9");
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_autofree char *contents = g_strdup_printf (
+        "{\"format\":\"huella-project\",\"format-version\":1,\n"
+        "\"scenarios\":[{\"id\":\"a\",\"name\":\"%s%s\"}]}", name->str, extra ? "x" : "");
+      g_clear_object (&p);
+      write_file (path, contents);
+      p = load_path (path, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (p);
+        }
+      else
+        {
+          g_assert_null (p);
+          g_assert_nonnull (error);
+          if (!strstr (error->message, "names.huella: scenarios[0]: name: 1001 characters; the most is 1000"))
+            g_error ("“%s” does not name the member and the limit", error->message);
+        }
+      g_clear_error (&error);
+    }
+
+  g_string_append (name, "xyz");
+  hu_scenario_set_name (s, name->str);
+  g_assert_cmpint (g_utf8_strlen (hu_scenario_get_name (s), -1), ==, 1000);
+  hu_project_set_title (p != NULL ? p : (p = hu_project_new ()), name->str);
+  g_assert_cmpint (g_utf8_strlen (hu_project_get_title (p), -1), ==, 1000);
+}
+
 /* Saving replaces the whole file or nothing: a failed save leaves the old
  * contents. */
 static void
@@ -312,6 +356,7 @@ main (int    argc,
       g_test_add_data_func (path, &bad_files[i], test_bad_file);
     }
   g_test_add_func ("/huella/project/unicode-round-trip", test_unicode_round_trip);
+  g_test_add_func ("/huella/project/name-limit", test_name_limit);
   g_test_add_func ("/huella/project/atomic-save", test_atomic_save);
   g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
   g_test_add_func ("/huella/project/ids-on-append", test_ids_on_append);

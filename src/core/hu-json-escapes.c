@@ -191,3 +191,42 @@ _hu_json_check_escapes (const char  *data,
     }
   return TRUE;
 }
+
+/**
+ * _hu_json_check_name:
+ * @key: the member, for the message
+ * @value: (nullable): its text
+ *
+ * Names and ids are shown in lists, headers and reports, where a name of
+ * 100,000 characters made PDF layout take half a minute. A person never
+ * writes one that long; such a file is refused rather than shown cut.
+ */
+gboolean
+_hu_json_check_name (const char  *key,
+                     const char  *value,
+                     GError     **error)
+{
+  glong chars;
+
+  if (value == NULL || strlen (value) <= HU_NAME_MAX_CHARS)
+    return TRUE;
+  chars = g_utf8_strlen (value, -1);
+  if (chars <= HU_NAME_MAX_CHARS)
+    return TRUE;
+
+  /* TRANSLATORS: "name: 100000 characters; the most is 1000" */
+  g_set_error (error, _hu_json_error_quark (), 0,
+               _("%s: %ld characters; the most is %d"), key, chars, HU_NAME_MAX_CHARS);
+  return FALSE;
+}
+
+/* Text typed or imported is cut to HU_NAME_MAX_CHARS characters, so that
+ * everything saved can be loaded again. */
+char *
+_hu_cap_name (const char *value)
+{
+  if (value == NULL || strlen (value) <= HU_NAME_MAX_CHARS ||
+      g_utf8_strlen (value, -1) <= HU_NAME_MAX_CHARS)
+    return g_strdup (value);
+  return g_utf8_substring (value, 0, HU_NAME_MAX_CHARS);
+}

@@ -68,4 +68,12 @@ gboolean  _hu_json_check_escapes (const char  *data,
                                   const char  *display_name,
                                   GError     **error);
 
+/* The longest title, name or id a project may hold, in characters. */
+#define HU_NAME_MAX_CHARS 1000
+
+gboolean  _hu_json_check_name    (const char  *key,
+                                  const char  *value,
+                                  GError     **error);
+char     *_hu_cap_name           (const char  *value);
+
 G_END_DECLS

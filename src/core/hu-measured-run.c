@@ -385,7 +385,9 @@ hu_measured_run_new_from_json (JsonObject  *object,
   if (!_hu_json_get_double (object, "samples", 0, FALSE, &samples, error) ||
       !_hu_json_get_double (object, "line", 0, FALSE, &line, error) ||
       !_hu_json_get_string (object, "scenario", FALSE, &d->scenario_id, error) ||
-      !_hu_json_get_array (object, "series", &series, error))
+      !_hu_json_get_array (object, "series", &series, error) ||
+      !_hu_json_check_name ("id", d->id, error) ||
+      !_hu_json_check_name ("name", d->name, error))
     return NULL;
 
   d->samples = isfinite (samples) ? (guint64) samples : 0;

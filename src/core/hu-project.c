@@ -398,7 +398,8 @@ load_root (HuProject   *self,
 
   if (!_hu_json_get_string (root, "title", FALSE, &self->title, error) ||
       !_hu_json_get_string (root, "currency", FALSE, &self->currency, error) ||
-      !_hu_json_get_string (root, "notes", FALSE, &self->notes, error))
+      !_hu_json_get_string (root, "notes", FALSE, &self->notes, error) ||
+      !_hu_json_check_name ("title", self->title, error))
     return FALSE;
   if (self->currency == NULL)
     self->currency = g_strdup ("USD");
@@ -628,7 +629,7 @@ hu_project_set_##field (HuProject  *self,                                   \
   if (g_strcmp0 (self->field, value) == 0)                                  \
     return;                                                                 \
   g_free (self->field);                                                     \
-  self->field = g_strdup (value);                                           \
+  self->field = prop == PROP_TITLE ? _hu_cap_name (value) : g_strdup (value); \
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);             \
   mark_modified (self);                                                     \
 }

@@ -178,6 +178,8 @@ hu_scenario_new_from_json (JsonObject  *object,
       !_hu_json_get_string (object, "name", FALSE, &self->name, error) ||
       !_hu_json_get_string (object, "notes", FALSE, &self->notes, error) ||
       !_hu_json_get_string (object, "run", FALSE, &self->run_id, error) ||
+      !_hu_json_check_name ("id", self->id, error) ||
+      !_hu_json_check_name ("name", self->name, error) ||
       !hu_inputs_from_json (&self->inputs, object, error))
     return NULL;
 
@@ -258,7 +260,8 @@ hu_scenario_set_##field (HuScenario *self,                                  \
   if (g_strcmp0 (self->field, value) == 0)                                  \
     return;                                                                 \
   g_free (self->field);                                                     \
-  self->field = g_strdup (value);                                           \
+  self->field = prop == PROP_ID || prop == PROP_NAME ? _hu_cap_name (value)  \
+                                                     : g_strdup (value);    \
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);             \
 }
 

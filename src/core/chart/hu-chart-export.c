@@ -71,16 +71,23 @@ svg_add_text (HuChart    *self,
   return out;
 }
 
+/* A PNG is held in memory whole, 4 bytes a pixel: 30,000 × 30,000 took
+ * 3.5 GB. 10,000 pixels a side is more than any print needs; the area
+ * bound keeps the largest PNG near 160 MB. */
+#define CHART_MAX_SIDE 10000
+#define CHART_MAX_MEGAPIXELS 40
+
 static gboolean
 check_size (double   width,
             double   height,
             GError **error)
 {
-  if (width >= 1 && height >= 1 && width <= 32767 && height <= 32767)
+  if (width >= 1 && height >= 1 && width <= CHART_MAX_SIDE && height <= CHART_MAX_SIDE)
     return TRUE;
 
   g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
-               _("Invalid chart size %g × %g"), width, height);
+               _("A chart of %g × %g pixels cannot be made: each side must be 1 to %d pixels"),
+               width, height, CHART_MAX_SIDE);
   return FALSE;
 }
 
@@ -125,11 +132,19 @@ _hu_chart_to_png (HuChart            *self,
   cairo_status_t status;
   cairo_t *cr;
 
-  if (!(scale > 0) || !check_size (width * scale, height * scale, error))
+  if (!(scale > 0))
     {
-      if (!(scale > 0))
-        g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
-                     _("Invalid scale %g"), scale);
+      g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
+                   _("Invalid scale %g"), scale);
+      return NULL;
+    }
+  if (!check_size (width * scale, height * scale, error))
+    return NULL;
+  if (width * scale * height * scale > CHART_MAX_MEGAPIXELS * 1e6)
+    {
+      g_set_error (error, HU_CHART_ERROR, HU_CHART_ERROR_FAILED,
+                   _("A PNG of %g × %g pixels cannot be made: the most is %d million pixels in all"),
+                   width * scale, height * scale, CHART_MAX_MEGAPIXELS);
       return NULL;
     }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
+#include "hu-json-private.h"
 
 void
 _hu_import_context_progress (HuImportContext *ctx,
@@ -306,8 +307,9 @@ _hu_run_set_string (char       **field,
    * file and the JSON output need UTF-8. */
   trimmed = g_utf8_make_valid (value, -1);
   g_strstrip (trimmed);
+  /* A project refuses longer names at load; cut here so it can. */
   if (*trimmed != '\0')
-    *field = g_steal_pointer (&trimmed);
+    *field = _hu_cap_name (trimmed);
 }
 
 void

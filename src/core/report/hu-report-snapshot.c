@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-core.h"
+#include "hu-json-private.h"
 #include "hu-report-snapshot-private.h"
 
 /*
@@ -264,8 +265,10 @@ copy_options (HuReport              *self,
 {
   const char *title = options->title != NULL ? options->title : hu_project_get_title (project);
 
-  self->title = g_strdup (title != NULL && title[0] != '\0' ? title : _("Training footprint report"));
-  self->author = g_strdup (options->author);
+  /* Cut like every name a project holds: a 100,000-character title made
+   * the PDF's line breaking take seconds. */
+  self->title = _hu_cap_name (title != NULL && title[0] != '\0' ? title : _("Training footprint report"));
+  self->author = _hu_cap_name (options->author);
   self->notes = g_strdup (options->notes != NULL ? options->notes : hu_project_get_notes (project));
   self->date = options->date != NULL ? g_date_time_ref (options->date) : g_date_time_new_now_local ();
   self->currency = g_strdup (hu_project_get_currency (project));
