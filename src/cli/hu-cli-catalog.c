@@ -175,6 +175,7 @@ run_list (const ListCommand  *command,
     {
       g_autoptr(HuCliTable) table = command->table (entries);
       hu_cli_table_print (table, out);
+      hu_cli_make_printable (out);
     }
 
   status = hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;

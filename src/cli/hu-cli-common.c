@@ -48,10 +48,20 @@ hu_cli_table_set_right (HuCliTable *table,
   table->right[column] = TRUE;
 }
 
+/* Cells come from files (run names, log fields): control characters
+ * are replaced here, before the widths are measured. */
 void
 hu_cli_table_add_rowv (HuCliTable  *table,
                        char       **cells)
 {
+  for (guint i = 0; cells[i] != NULL; i++)
+    if (!hu_text_is_printable (cells[i], HU_TEXT_ONE_LINE))
+      {
+        char *clean = hu_text_printable (cells[i], HU_TEXT_ONE_LINE);
+
+        g_free (cells[i]);
+        cells[i] = clean;
+      }
   g_ptr_array_add (table->rows, cells);
 }
 
@@ -72,7 +82,7 @@ hu_cli_table_add_row (HuCliTable *table,
         c = va_arg (args, const char *);
     }
   va_end (args);
-  g_ptr_array_add (table->rows, g_strv_builder_end (builder));
+  hu_cli_table_add_rowv (table, g_strv_builder_end (builder));
   g_strv_builder_unref (builder);
 }
 
@@ -221,27 +231,13 @@ hu_cli_parse_format (const char   *text,
   return TRUE;
 }
 
-/* RFC 4180: quote when the field holds a comma, quote, CR or LF; double
- * the quotes inside. */
+/* A text cell: RFC 4180 quoting, and an apostrophe before a text a
+ * spreadsheet would run as a formula (hu_text_append_csv_text). */
 void
 hu_cli_csv_field (GString    *out,
                   const char *field)
 {
-  if (field == NULL)
-    return;
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  hu_text_append_csv_text (out, field);
 }
 
 void
@@ -283,7 +279,10 @@ void
 hu_cli_error (const char *message)
 {
   g_autofree char *text = flagify (message);
-  fprintf (stderr, "huella-cli: %s\n", text);
+  /* Messages quote the files' contents. */
+  g_autofree char *clean = hu_text_printable (text, HU_TEXT_NONE);
+
+  fprintf (stderr, "huella-cli: %s\n", clean);
 }
 
 void
@@ -296,8 +295,24 @@ void
 hu_cli_usage_error (GOptionContext *context,
                     const char     *message)
 {
-  fprintf (stderr, "huella-cli: %s\n", message);
+  g_autofree char *clean = hu_text_printable (message, HU_TEXT_NONE);
+
+  fprintf (stderr, "huella-cli: %s\n", clean);
   fprintf (stderr, _("Try “%s --help” for more information.\n"), g_get_prgname ());
+}
+
+/* Text and Markdown are read on a terminal: no control character from a
+ * file may reach it (ESC retitles or clears it). JSON escapes its own; CSV
+ * is data, kept as is. */
+void
+hu_cli_make_printable (GString *text)
+{
+  g_autofree char *clean = NULL;
+
+  if (hu_text_is_printable (text->str, HU_TEXT_NONE))
+    return;
+  clean = hu_text_printable (text->str, HU_TEXT_NONE);
+  g_string_assign (text, clean);
 }
 
 gboolean

@@ -58,6 +58,9 @@ void        hu_cli_error_flags      (const GError  *error);
 void        hu_cli_usage_error      (GOptionContext *context,
                                      const char    *message);
 
+/* Replaces control characters in a human-readable output. */
+void        hu_cli_make_printable   (GString       *text);
+
 /* Writes @text to stdout all at once, so a failing command leaves stdout
  * empty instead of half a table. */
 gboolean    hu_cli_write_stdout     (GString       *text);

@@ -273,6 +273,7 @@ hu_cli_estimate (int    argc,
     case HU_CLI_FORMAT_MARKDOWN:
     default:
       text_estimate (out, estimate, uncertainty, "");
+      hu_cli_make_printable (out);
       break;
     }
 
@@ -561,10 +562,12 @@ hu_cli_compare (int    argc,
       break;
     case HU_CLI_FORMAT_MARKDOWN:
       compare_text (out, project, scenarios, estimates, uncertainties, TRUE);
+      hu_cli_make_printable (out);
       break;
     case HU_CLI_FORMAT_TEXT:
     default:
       compare_text (out, project, scenarios, estimates, uncertainties, FALSE);
+      hu_cli_make_printable (out);
       break;
     }
 

@@ -263,6 +263,7 @@ hu_cli_import (int    argc,
     case HU_CLI_FORMAT_MARKDOWN:
     default:
       print_text (result, out);
+      hu_cli_make_printable (out);
       break;
     }
 

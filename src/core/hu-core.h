@@ -13,6 +13,7 @@
 #include "hu-range.h"
 #include "hu-scenario.h"
 #include "hu-sweep.h"
+#include "hu-text.h"
 #include "hu-uncertainty.h"
 #include "hu-undo.h"
 

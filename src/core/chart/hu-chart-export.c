@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-chart-private.h"
+#include "hu-text.h"
 #include "hu-util-private.h"
 
 /* ---------------------------------------------------------------------- */
@@ -50,9 +51,13 @@ static GByteArray *
 svg_add_text (HuChart    *self,
               GByteArray *bytes)
 {
-  g_autofree char *title = g_markup_escape_text (self->title != NULL ? self->title : "", -1);
+  /* XML 1.0 has no character reference for most C0 controls ("&#x1b;" is
+   * ill-formed): they are replaced before escaping. */
+  g_autofree char *clean_title = hu_text_printable (self->title, HU_TEXT_ONE_LINE);
+  g_autofree char *title = g_markup_escape_text (clean_title != NULL ? clean_title : "", -1);
   g_autofree char *text = hu_chart_accessible_text (self);
-  g_autofree char *desc = g_markup_escape_text (text, -1);
+  g_autofree char *clean_text = hu_text_printable (text, HU_TEXT_NONE);
+  g_autofree char *desc = g_markup_escape_text (clean_text, -1);
   g_autofree char *insert = g_strdup_printf ("\n<title>%s</title>\n<desc>%s</desc>", title, desc);
   const char *start = (const char *) bytes->data;
   const char *svg;

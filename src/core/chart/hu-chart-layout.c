@@ -11,6 +11,7 @@
 
 #include "hu-util-private.h"
 #include "hu-chart-private.h"
+#include "hu-text.h"
 
 /* Layout helpers shared by every kind of chart, and the layout cache:
  * a layout is computed only when the data, the size or the font change. */
@@ -45,7 +46,13 @@ _hu_chart_make_text (Ctx         *ctx,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
 
   pango_layout_set_font_description (pl, font);
-  pango_layout_set_text (pl, text, -1);
+  if (hu_text_is_printable (text, HU_TEXT_NONE))
+    pango_layout_set_text (pl, text, -1);
+  else
+    {
+      g_autofree char *clean = hu_text_printable (text, HU_TEXT_NONE);
+      pango_layout_set_text (pl, clean, -1);
+    }
   if (max_width > 0)
     {
       pango_layout_set_width (pl, (int) (max_width * PANGO_SCALE));

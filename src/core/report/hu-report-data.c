@@ -43,47 +43,29 @@ static const char *csv_columns[] = {
 };
 
 typedef struct {
-  GHashTable *cells;   /* column → owned string */
+  GHashTable *cells;   /* column → owned CSV field, already encoded */
 } CsvRow;
 
+/* A text cell: quoted as RFC 4180 says and neutralised against formula
+ * injection (hu_text_append_csv_text); NULL is an empty cell. */
 static void
 csv_set (CsvRow     *row,
          const char *column,
          const char *value)
 {
-  g_hash_table_insert (row->cells, (gpointer) column, g_strdup (value));
+  GString *field = g_string_new (NULL);
+
+  hu_text_append_csv_text (field, value);
+  g_hash_table_insert (row->cells, (gpointer) column, g_string_free (field, FALSE));
 }
 
+/* A number in its C-locale form, as is: "-5" is a number, not a formula. */
 static void
 csv_set_number (CsvRow     *row,
                 const char *column,
                 double      value)
 {
   g_hash_table_insert (row->cells, (gpointer) column, hu_number_to_string (value));
-}
-
-/* RFC 4180: quote a field when it holds a comma, quote, CR or LF, and
- * double the quotes inside. Leading spaces are kept as they are. */
-static void
-csv_append_field (GString    *out,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
 }
 
 static void
@@ -94,7 +76,12 @@ csv_append_row (GString *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      csv_append_field (out, g_hash_table_lookup (row->cells, csv_columns[i]));
+      {
+        const char *field = g_hash_table_lookup (row->cells, csv_columns[i]);
+
+        if (field != NULL)
+          g_string_append (out, field);
+      }
     }
   g_string_append (out, "\r\n");
 }

@@ -13,6 +13,7 @@
 
 #include "hu-report-document-private.h"
 #include "hu-report-render-private.h"
+#include "hu-text.h"
 
 /*
  * The PDF: the report's blocks flowed onto A4 or Letter pages with cairo
@@ -84,12 +85,14 @@ pager_text (Pager      *p,
 {
   PangoLayout *layout = pango_layout_new (p->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  /* Names and notes come from files: no control characters on paper. */
+  g_autofree char *clean = hu_text_printable (text, HU_TEXT_NONE);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, clean != NULL ? clean : "", -1);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

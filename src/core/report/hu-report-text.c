@@ -11,6 +11,7 @@
 #include "hu-report-document-private.h"
 #include "hu-report-render-private.h"
 #include "hu-report-statement-private.h"
+#include "hu-text.h"
 
 /* Markdown and LaTeX renderings of the report's blocks. Both follow the
  * user's language and number format, like the PDF. */
@@ -30,9 +31,12 @@ is_word_char (const char *p,
  * letters cannot start emphasis, so "A&B_test" stays readable. */
 static void
 md_escape (GString    *out,
-           const char *text,
+           const char *raw,
            gboolean    in_table)
 {
+  /* Control characters (ESC, BEL, …) never reach the file. */
+  g_autofree char *text = hu_text_printable (raw, HU_TEXT_NONE);
+
   for (const char *p = text; p != NULL && *p != '\0'; p++)
     {
       switch (*p)
@@ -168,9 +172,10 @@ _hu_report_to_markdown (HuReport      *self,
           {
             g_autoptr(HuChart) chart = _hu_report_build_chart (self, block);
             g_autofree char *text = hu_chart_accessible_text (chart);
+            g_autofree char *clean = hu_text_printable (text, HU_TEXT_NONE);
 
             /* A chart in plain text: the same table screen readers get. */
-            g_string_append_printf (out, "```text\n%s```\n\n", text);
+            g_string_append_printf (out, "```text\n%s```\n\n", clean);
           }
           break;
         default:
@@ -182,12 +187,14 @@ _hu_report_to_markdown (HuReport      *self,
     card = _hu_report_model_card (self, self->subject_id);
   if (card != NULL)
     {
+      g_autofree char *clean_card = hu_text_printable (card, HU_TEXT_NONE);
+
       g_string_append (out, "## ");
       md_escape (out, _("Model card metadata"), FALSE);
       g_string_append (out, "\n\n");
       md_escape (out, _("Paste this into the YAML front matter of the model’s README.md "
                         "on the Hugging Face Hub (emissions in grams of CO₂eq)."), FALSE);
-      g_string_append_printf (out, "\n\n```yaml\n---\n%s---\n```\n", card);
+      g_string_append_printf (out, "\n\n```yaml\n---\n%s---\n```\n", clean_card);
     }
 
   return g_string_free_to_bytes (out);
@@ -198,11 +205,17 @@ _hu_report_to_markdown (HuReport      *self,
 
 /* Escapes every character TeX treats specially, and spells the few
  * non-ASCII symbols our strings use that pdfLaTeX's utf8 input does not
- * know. The output never contains a bare % & _ # $ { } ~ ^ \. */
+ * know. The output never contains a bare % & _ # $ { } ~ ^ \. Everything
+ * we write is a caption, a cell or one paragraph, so a line break is a
+ * space: "\\" inside \caption{} breaks it, and a "[" after "\\" would be
+ * read as its optional argument. Brackets are braced for the same reason
+ * (an optional argument of whatever command comes before). */
 static void
 tex_escape (GString    *out,
-            const char *text)
+            const char *raw)
 {
+  g_autofree char *text = hu_text_printable (raw, HU_TEXT_ONE_LINE);
+
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -222,7 +235,11 @@ tex_escape (GString    *out,
         case '<': g_string_append (out, "\\textless{}"); break;
         case '>': g_string_append (out, "\\textgreater{}"); break;
         case '"': g_string_append (out, "\\textquotedbl{}"); break;
-        case '\n': g_string_append (out, "\\\\\n"); break;
+        case '[': g_string_append (out, "{[}"); break;
+        case ']': g_string_append (out, "{]}"); break;
+        /* What hu_text_printable() put for a control character; pdfLaTeX's
+         * utf8 input does not know U+FFFD. */
+        case 0xFFFD: g_string_append_c (out, '?'); break;
         case 0x2082: g_string_append (out, "\\textsubscript{2}"); break;   /* ₂ */
         case 0x00D7: g_string_append (out, "\\texttimes{}"); break;        /* × */
         case 0x2212: g_string_append (out, "\\textminus{}"); break;        /* − */
@@ -270,13 +287,9 @@ tex_table (GString             *out,
 
       for (guint i = 0; i < table->n_columns; i++)
         {
-          g_autofree char *flat = g_strdup (row[i]);
-
           if (i > 0)
             g_string_append (out, " & ");
-          /* A line break inside a tabular cell would end the row. */
-          g_strdelimit (flat, "\n", ' ');
-          tex_escape (out, flat);
+          tex_escape (out, row[i]);
         }
       g_string_append (out, " \\\\\n");
     }
