@@ -235,6 +235,68 @@ test_chart_size (void)
   }
 }
 
+/* "-o -" is standard output: the bytes a file would hold, and no file
+ * named "-". */
+static void
+test_report_stdout (void)
+{
+  g_autofree char *example = example_path ("bloom.huella");
+  g_autofree char *md = cache_path ("report.md");
+  g_autofree char *file_contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) to_file = { 0 };
+
+  run_cli (&run, NULL, "report", example, "-o", "-", "--format", "md", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+  run_cli (&to_file, NULL, "report", example, "-o", md, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_true (g_file_get_contents (md, &file_contents, NULL, NULL));
+  g_assert_cmpstr (run.out, ==, file_contents);
+}
+
+/* --format, --metric and --tracker ignore case, as --precision does: the
+ * upper-case spelling gives the same output as the lower-case one. */
+static void
+test_case_insensitive (void)
+{
+  g_autofree char *example = example_path ("bloom.huella");
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data",
+                                                "cc2.3.1_macos-m1_face-classifier_1gni5.csv", NULL);
+  g_autofree char *a = cache_path ("a.svg");
+  g_autofree char *b = cache_path ("b.svg");
+  g_autofree char *svg_a = NULL;
+  g_autofree char *svg_b = NULL;
+  const char *pairs[][6] = {
+    { "compare", example, "--format", "json", "--format", "JSON" },
+    { "import", log, "--tracker", "codecarbon", "--tracker", "CodeCarbon" },
+    { "import", log, "--format", "csv", "--format", "CSV" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_auto(Run) lower = { 0 };
+      g_auto(Run) upper = { 0 };
+      run_cli (&lower, NULL, pairs[i][0], pairs[i][1], pairs[i][2], pairs[i][3], NULL);
+      run_cli (&upper, NULL, pairs[i][0], pairs[i][1], pairs[i][4], pairs[i][5], NULL);
+      g_assert_cmpint (lower.status, ==, 0);
+      g_assert_cmpint (upper.status, ==, 0);
+      g_assert_cmpstr (lower.out, ==, upper.out);
+    }
+
+  {
+    g_auto(Run) lower = { 0 };
+    g_auto(Run) upper = { 0 };
+    run_cli (&lower, NULL, "report", example, "-o", a, "--metric", "gpu_hours", NULL);
+    run_cli (&upper, NULL, "report", example, "-o", b, "--metric", "GPU_HOURS", NULL);
+    g_assert_cmpint (lower.status, ==, 0);
+    g_assert_cmpint (upper.status, ==, 0);
+    g_assert_true (g_file_get_contents (a, &svg_a, NULL, NULL));
+    g_assert_true (g_file_get_contents (b, &svg_b, NULL, NULL));
+    g_assert_cmpstr (svg_a, ==, svg_b);
+  }
+}
+
 /* Estimate JSON: the seed article's first row, keys of §5. */
 static void
 test_estimate_json (void)
@@ -413,6 +475,8 @@ main (int    argc,
   g_test_add_func ("/huella/cli/fifo", test_fifo);
   g_test_add_func ("/huella/cli/too-large", test_too_large);
   g_test_add_func ("/huella/cli/chart-size", test_chart_size);
+  g_test_add_func ("/huella/cli/report-stdout", test_report_stdout);
+  g_test_add_func ("/huella/cli/case-insensitive", test_case_insensitive);
   g_test_add_func ("/huella/cli/estimate-json", test_estimate_json);
   g_test_add_func ("/huella/cli/suffixes", test_suffixes);
   g_test_add_func ("/huella/cli/locale-independent", test_locale_independent);

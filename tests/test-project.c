@@ -126,6 +126,12 @@ static const BadFile bad_files[] = {
   { "huge", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\",\"flops\":1e400}]}", "flops", -1 },
   { "scenarios-not-array", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":{}}", "scenarios", -1 },
   { "bad-precision", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"precision\":\"fp64\"}]}", "precision", -1 },
+  /* Numbers and members json-glib 1.6 reads wrongly without a word. */
+  { "huge-version", "{\"format\":\"huella-project\",\"format-version\":99999999999999999999999}", "format-version: 1e+23 is not a valid version", HU_PROJECT_ERROR_FORMAT },
+  { "fraction-version", "{\"format\":\"huella-project\",\"format-version\":1.5}", "format-version: 1.5 is not a valid version", HU_PROJECT_ERROR_FORMAT },
+  { "flops-overflow", "{\"format\":\"huella-project\",\"format-version\":1,\n\"scenarios\":[{\"id\":\"a\",\"flops\":1e400}]}", "flops-overflow.huella:2: scenarios[0].flops: 1e400 is out of range", -1 },
+  { "duplicate-title", "{\"format\":\"huella-project\",\"format-version\":1,\n\"title\":\"a\",\n\"title\":\"b\"}", "duplicate-title.huella:3: the document: the member “title” appears twice", -1 },
+  { "duplicate-in-scenario", "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\"},{\"id\":\"b\",\"count\":1,\"count\":2}]}", "scenarios[1]: the member “count” appears twice", -1 },
   /* Escapes json-glib 1.6 cannot keep (they would load, save, and never
    * load again, or lose text): refused naming file, line and member. */
   { "lone-high-surrogate", "{\"format\":\"huella-project\",\"format-version\":1,\n\"scenarios\":[{\"id\":\"a\"},\n{\"id\":\"b\",\"name\":\"\\ud800x\"}]}", "lone-high-surrogate.huella:3: scenarios[1].name:", -1 },
@@ -253,6 +259,28 @@ test_name_limit (void)
   g_assert_cmpint (g_utf8_strlen (hu_project_get_title (p), -1), ==, 1000);
 }
 
+/* A whole number longer than 64 bits is read as the number it is
+ * (json-glib alone gives -1): 314000000000000000000000 = 3.14 × 10²³. */
+static void
+test_long_integer (void)
+{
+  g_autofree char *path = tmp_path ("long-integer.huella");
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(HuScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (path,
+    "{\"format\":\"huella-project\",\"format-version\":1,\"scenarios\":[{\"id\":\"a\","
+    "\"flops\":314000000000000000000000,\"count\":8,\"name\":\"314000000000000000000000\"}]}");
+  p = load_path (path, &error);
+  g_assert_no_error (error);
+  s = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (p)), 0);
+  assert_rel (hu_scenario_get_inputs (s)->flops, 3.14e23, 1e-15);
+  g_assert_cmpfloat (hu_scenario_get_inputs (s)->count, ==, 8);
+  /* Strings are left as they are. */
+  g_assert_cmpstr (hu_scenario_get_name (s), ==, "314000000000000000000000");
+}
+
 /* Saving replaces the whole file or nothing: a failed save leaves the old
  * contents. */
 static void
@@ -357,6 +385,7 @@ main (int    argc,
     }
   g_test_add_func ("/huella/project/unicode-round-trip", test_unicode_round_trip);
   g_test_add_func ("/huella/project/name-limit", test_name_limit);
+  g_test_add_func ("/huella/project/long-integer", test_long_integer);
   g_test_add_func ("/huella/project/atomic-save", test_atomic_save);
   g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
   g_test_add_func ("/huella/project/ids-on-append", test_ids_on_append);

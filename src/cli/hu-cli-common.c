@@ -212,13 +212,14 @@ hu_cli_parse_format (const char   *text,
                      HuCliFormat  *out,
                      GError      **error)
 {
-  if (text == NULL || g_str_equal (text, "text"))
+  /* Case does not matter, as for --precision: "JSON" is json. */
+  if (text == NULL || g_ascii_strcasecmp (text, "text") == 0)
     *out = HU_CLI_FORMAT_TEXT;
-  else if (g_str_equal (text, "json"))
+  else if (g_ascii_strcasecmp (text, "json") == 0)
     *out = HU_CLI_FORMAT_JSON;
-  else if (allow_csv && g_str_equal (text, "csv"))
+  else if (allow_csv && g_ascii_strcasecmp (text, "csv") == 0)
     *out = HU_CLI_FORMAT_CSV;
-  else if (allow_markdown && g_str_equal (text, "markdown"))
+  else if (allow_markdown && g_ascii_strcasecmp (text, "markdown") == 0)
     *out = HU_CLI_FORMAT_MARKDOWN;
   else
     {

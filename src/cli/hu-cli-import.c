@@ -226,6 +226,13 @@ hu_cli_import (int    argc,
       return HU_EXIT_USAGE;
     }
 
+  /* Case does not matter: "CodeCarbon" is codecarbon. */
+  if (tracker != NULL)
+    {
+      char *lower = g_ascii_strdown (tracker, -1);
+      g_free (tracker);
+      tracker = lower;
+    }
   if (!hu_import_paths ((const char * const *) paths, tracker, NULL, NULL, NULL, &result, &error))
     {
       if (g_error_matches (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER))

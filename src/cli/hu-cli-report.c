@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
@@ -279,6 +282,29 @@ hu_cli_report (int    argc,
 
       hu_cli_error (msg);
       return HU_EXIT_INPUT;
+    }
+
+  /* "-o -" is standard output, as for most tools; the format comes from
+   * --format then. */
+  if (g_str_equal (args.output, "-"))
+    {
+      g_autoptr(GBytes) bytes = hu_report_export_bytes (report, format, NULL, &error);
+      gsize length;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          hu_cli_error (error->message);
+          return HU_EXIT_INPUT;
+        }
+      data = g_bytes_get_data (bytes, &length);
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_autofree char *msg = g_strdup_printf (_("standard output: %s"), g_strerror (errno));
+          hu_cli_error (msg);
+          return HU_EXIT_INPUT;
+        }
+      return HU_EXIT_OK;
     }
 
   if (!hu_report_export (report, format, args.output, NULL, &error))

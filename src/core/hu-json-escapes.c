@@ -5,16 +5,19 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "hu-json-private.h"
 
 /* Where the scan is: one frame per open object or array. */
 typedef struct {
-  gboolean  object;
-  gboolean  expect_key;
-  guint     index;
-  char     *key;
+  gboolean    object;
+  gboolean    expect_key;
+  guint       index;
+  char       *key;
+  GHashTable *keys;     /* of an object with more than one member */
 } Frame;
 
 static void
@@ -22,6 +25,7 @@ frame_clear (gpointer data)
 {
   Frame *frame = data;
   g_free (frame->key);
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
 }
 
 /* "scenarios[0].name": the member a person looks for in the file. */
@@ -43,6 +47,8 @@ frames_to_path (GArray *stack)
           g_string_append (path, frame->key);
         }
     }
+  if (path->len == 0)
+    g_string_append (path, _("the document"));
   return g_string_free (path, FALSE);
 }
 
@@ -64,29 +70,76 @@ hex4 (const char *p,
   return value;
 }
 
+/* Returns the end of the string that starts after @p's quote, or where
+ * a bad escape is (*code set to it). */
+static const char *
+scan_string (const char  *p,
+             const char  *end,
+             guint       *line,
+             int         *code)
+{
+  for (; p < end && *p != '"'; p++)
+    {
+      if (*p == '\n')
+        (*line)++;
+      if (*p != '\\')
+        continue;
+      if (++p >= end)
+        break;
+      if (*p != 'u' || (*code = hex4 (p + 1, end)) < 0)
+        continue;
+      p += 4;
+      if (*code >= 0xD800 && *code <= 0xDBFF && end - p > 6 &&
+          p[1] == '\\' && p[2] == 'u' &&
+          hex4 (p + 3, end) >= 0xDC00 && hex4 (p + 3, end) <= 0xDFFF)
+        {
+          p += 6;
+          continue;
+        }
+      if (*code == 0 || (*code >= 0xD800 && *code <= 0xDFFF))
+        return p;
+    }
+  *code = -1;
+  return p;
+}
+
 /**
- * _hu_json_check_escapes:
- * @display_name: the file's name for the message
+ * _hu_json_prescan:
+ * @display_name: the file's name for messages
+ * @rewritten: (out): a copy of @data to parse instead, or %NULL
  *
- * Refuses the two string escapes json-glib 1.6 cannot keep: a UTF-16
- * surrogate that is not half of a pair ("\ud800x" becomes invalid UTF-8
- * and eats the "x", so the file saves but never opens again) and
- * "\u0000" ("a\u0000b" comes back as "a"). What loads must save to a
- * file that loads to the same values, so these are refused at load,
- * naming the file, the line and the member. Malformed documents are left
- * for the parser to report; the depth is bounded by _hu_json_check_depth(),
- * which runs first.
+ * Checks the raw text for what json-glib 1.6 reads wrongly without a
+ * word, so that what loads saves to a file that loads to the same values:
+ *
+ * - a UTF-16 surrogate escape that is not half of a pair ("\ud800x"
+ *   becomes invalid UTF-8 and eats the "x": the file saves but never
+ *   opens again) and "\u0000" ("a\u0000b" comes back as "a"): refused;
+ * - a member twice in one object (json-glib keeps the last): refused,
+ *   since either choice would silently drop what the user wrote;
+ * - a number beyond the range of a double (1e400 becomes infinity):
+ *   refused, naming the number as written;
+ * - a whole number too long for 64 bits (json-glib turns
+ *   99999999999999999999999 into -1): read as the decimal number it is,
+ *   by giving the parser a copy with ".0" after it.
+ *
+ * Every refusal names the file, the line and the member
+ * ("scenarios[1].name"). Malformed documents are left for the parser;
+ * the depth is bounded by _hu_json_check_depth(), which runs first.
  */
 gboolean
-_hu_json_check_escapes (const char  *data,
-                        gsize        length,
-                        const char  *display_name,
-                        GError     **error)
+_hu_json_prescan (const char  *data,
+                  gsize        length,
+                  const char  *display_name,
+                  char       **rewritten,
+                  GError     **error)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  g_autoptr(GString) copy = NULL;
+  const char *copied = data;    /* data before this is in @copy */
   const char *end = data + length;
   guint line = 1;
 
+  *rewritten = NULL;
   g_array_set_clear_func (stack, frame_clear);
 
   for (const char *p = data; p < end; p++)
@@ -101,7 +154,7 @@ _hu_json_check_escapes (const char  *data,
         case '{':
         case '[':
           {
-            Frame frame = { *p == '{', *p == '{', 0, NULL };
+            Frame frame = { *p == '{', *p == '{', 0, NULL, NULL };
             g_array_append_val (stack, frame);
           }
           break;
@@ -123,36 +176,11 @@ _hu_json_check_escapes (const char  *data,
         case '"':
           {
             gboolean is_key = top && top->object && top->expect_key;
-            const char *start = ++p;
-            const char *problem = NULL;
-            int code = 0;
+            const char *start = p + 1;
+            int code = -1;
 
-            for (; p < end && *p != '"'; p++)
-              {
-                if (*p == '\n')
-                  line++;
-                if (*p != '\\')
-                  continue;
-                if (++p >= end)
-                  break;
-                if (*p != 'u' || (code = hex4 (p + 1, end)) < 0)
-                  continue;
-                p += 4;
-                if (code >= 0xD800 && code <= 0xDBFF && end - p > 6 &&
-                    p[1] == '\\' && p[2] == 'u' &&
-                    hex4 (p + 3, end) >= 0xDC00 && hex4 (p + 3, end) <= 0xDFFF)
-                  {
-                    p += 6;
-                    continue;
-                  }
-                if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
-                  {
-                    problem = p;
-                    break;
-                  }
-              }
-
-            if (problem != NULL)
+            p = scan_string (start, end, &line, &code);
+            if (code >= 0)
               {
                 g_autofree char *path = NULL;
 
@@ -162,32 +190,92 @@ _hu_json_check_escapes (const char  *data,
                 path = frames_to_path (stack);
                 if (is_key)
                   {
-                    g_autofree char *where = *path ? g_strconcat (path, ": ", NULL) : g_strdup ("");
-                    g_free (path);
-                    /* TRANSLATORS: "in a member name": the text before a colon */
-                    path = g_strdup_printf (_("%sa member name"), where);
+                    g_autofree char *object_path = g_steal_pointer (&path);
+                    /* TRANSLATORS: "scenarios[0]: a member name" */
+                    path = g_strdup_printf (_("%s: a member name"), object_path);
                   }
                 if (code == 0)
                   g_set_error (error, _hu_json_error_quark (), 0,
                                _("%s:%u: %s: the text holds \\u0000 (a NUL character), which Huella cannot keep"),
-                               display_name, line, *path ? path : _("the document"));
+                               display_name, line, path);
                 else
                   g_set_error (error, _hu_json_error_quark (), 0,
                                _("%s:%u: %s: the text holds \\u%04X, half of a UTF-16 surrogate pair without its other half, which is not a character"),
-                               display_name, line, *path ? path : _("the document"), (guint) code);
+                               display_name, line, path, (guint) code);
                 return FALSE;
               }
 
-            if (is_key && top)
+            if (is_key)
               {
+                g_autofree char *key = g_strndup (start, p - start);
+
+                if (top->key != NULL && top->keys == NULL)
+                  {
+                    top->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                    g_hash_table_add (top->keys, g_steal_pointer (&top->key));
+                  }
+                if (top->keys != NULL && !g_hash_table_add (top->keys, g_strdup (key)))
+                  {
+                    g_autofree char *path = NULL;
+
+                    g_clear_pointer (&top->key, g_free);
+                    path = frames_to_path (stack);
+                    g_set_error (error, _hu_json_error_quark (), 0,
+                                 _("%s:%u: %s: the member “%s” appears twice; keep one"),
+                                 display_name, line, path, key);
+                    return FALSE;
+                  }
                 g_free (top->key);
-                top->key = g_strndup (start, p - start);
+                top->key = g_steal_pointer (&key);
+              }
+          }
+          break;
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            const char *start = p;
+            gboolean whole = TRUE;
+            g_autofree char *text = NULL;
+
+            while (p + 1 < end && (g_ascii_isdigit (p[1]) || strchr ("+-.eE", p[1]) != NULL))
+              {
+                if (strchr (".eE", p[1]) != NULL)
+                  whole = FALSE;
+                p++;
+              }
+            text = g_strndup (start, p + 1 - start);
+            if (whole)
+              {
+                errno = 0;
+                g_ascii_strtoll (text, NULL, 10);
+                if (errno != ERANGE)
+                  break;
+                if (copy == NULL)
+                  copy = g_string_sized_new (length + 64);
+                g_string_append_len (copy, copied, p + 1 - copied);
+                g_string_append (copy, ".0");
+                copied = p + 1;
+              }
+            if (isinf (g_ascii_strtod (text, NULL)))
+              {
+                g_autofree char *path = frames_to_path (stack);
+                g_set_error (error, _hu_json_error_quark (), 0,
+                             _("%s:%u: %s: %s is out of range"),
+                             display_name, line, path, text);
+                return FALSE;
               }
           }
           break;
         default:
           break;
         }
+    }
+
+  if (copy != NULL)
+    {
+      g_string_append_len (copy, copied, end - copied);
+      *rewritten = g_string_free (g_steal_pointer (&copy), FALSE);
     }
   return TRUE;
 }

@@ -63,9 +63,10 @@ JsonNode *_hu_json_parse       (const char   *data,
 int       _hu_strv_compare     (gconstpointer a,
                                 gconstpointer b);
 
-gboolean  _hu_json_check_escapes (const char  *data,
+gboolean  _hu_json_prescan       (const char  *data,
                                   gsize        length,
                                   const char  *display_name,
+                                  char       **rewritten,
                                   GError     **error);
 
 /* The longest title, name or id a project may hold, in characters. */

@@ -328,6 +328,7 @@ _hu_json_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *rewritten = NULL;
   JsonNode *root;
   guint line, depth;
 
@@ -343,8 +344,13 @@ _hu_json_parse (const char  *data,
                    display_name, line, HU_JSON_MAX_DEPTH);
       return NULL;
     }
-  if (!_hu_json_check_escapes (data, length, display_name, error))
+  if (!_hu_json_prescan (data, length, display_name, &rewritten, error))
     return NULL;
+  if (rewritten != NULL)
+    {
+      data = rewritten;
+      length = strlen (rewritten);
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       const char *msg = local_error->message;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "hu-json-private.h"
@@ -356,6 +357,7 @@ load_root (HuProject   *self,
   JsonObjectIter iter;
   const char *key;
   JsonNode *node;
+  double version_number;
   int version = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
@@ -380,19 +382,23 @@ load_root (HuProject   *self,
                            _("format-version: missing"));
       return FALSE;
     }
-  if (!_hu_json_get_int (root, "format-version", &version, error))
+  /* Read as a number of any size, so that 99999999999999999999999 is
+   * named as the invalid version it is. */
+  if (!_hu_json_get_double (root, "format-version", -G_MAXDOUBLE, TRUE, &version_number, error))
     return FALSE;
+  if (version_number != floor (version_number) || version_number < 1 || version_number > G_MAXINT)
+    {
+      g_autofree char *text = hu_number_to_string (version_number);
+      g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
+                   _("format-version: %s is not a valid version"), text);
+      return FALSE;
+    }
+  version = (int) version_number;
   if (version > HU_PROJECT_FORMAT_VERSION)
     {
       g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_NEWER_VERSION,
                    _("format-version %d was written by a newer Huella; this version reads up to %d. Update Huella to open it."),
                    version, HU_PROJECT_FORMAT_VERSION);
-      return FALSE;
-    }
-  if (version < 1)
-    {
-      g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_FORMAT,
-                   _("format-version: %d is not a valid version"), version);
       return FALSE;
     }
 

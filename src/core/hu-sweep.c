@@ -39,8 +39,11 @@ gboolean
 hu_metric_from_string (const char *text,
                        HuMetric   *out)
 {
+  if (text == NULL)
+    return FALSE;
+  /* Case does not matter: people type "GPU_HOURS" as readily. */
   for (int i = 0; i < HU_N_METRICS; i++)
-    if (g_strcmp0 (text, metrics[i].id) == 0)
+    if (g_ascii_strcasecmp (text, metrics[i].id) == 0)
       {
         *out = i;
         return TRUE;
