@@ -118,6 +118,7 @@ typedef struct {
   char *retrain, *price, *embodied_kg, *lifetime_h;
   char *region, *intensity, *pue;
   char *format;
+  char *model;
 } EstimateArgs;
 
 static void
@@ -159,6 +160,7 @@ hu_cli_estimate (int    argc,
     { "tokens", 0, 0, G_OPTION_ARG_STRING, &a.tokens, N_("Training tokens"), "N" },
     { "gpu-hours", 0, 0, G_OPTION_ARG_STRING, &a.gpu_hours, N_("Accelerator-hours of one run"), "N" },
     { "wall-hours", 0, 0, G_OPTION_ARG_STRING, &a.wall_hours, N_("Wall-clock hours of one run"), "N" },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &a.model, N_("A published training run (see “huella-cli models”); other flags override its values"), "NAME" },
     { NULL }
   };
   GOptionEntry hardware[] = {
@@ -238,6 +240,19 @@ hu_cli_estimate (int    argc,
       hu_inputs_clear (&inputs);
       hu_cli_error (_("--precision: must be one of fp32, tf32, fp16, bf16, fp8"));
       return HU_EXIT_INPUT;
+    }
+  if (a.model)
+    {
+      /* After the flags, so the model only fills what they left unset. */
+      HuKnownModel *model = hu_catalog_find_model (hu_catalog_get_default (), a.model, &error);
+      if (model == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf ("--%s", error->message);
+          hu_inputs_clear (&inputs);
+          hu_cli_error (msg);
+          return HU_EXIT_USAGE;
+        }
+      hu_known_model_fill_inputs (model, hu_catalog_get_default (), &inputs);
     }
 
   estimate = hu_estimate_compute (&inputs, hu_catalog_get_default (), HU_ESTIMATE_FLAGS_NONE, &error);

@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "report",   hu_cli_report,   N_("Export a comparison report") },
   { "gpus",     hu_cli_gpus,     N_("List the accelerators of the catalog") },
   { "regions",  hu_cli_regions,  N_("List the regions and grids of the catalog") },
+  { "models",   hu_cli_models,   N_("List published training runs (Epoch AI data)") },
 };
 
 static void

@@ -10,6 +10,7 @@ int hu_cli_estimate (int argc, char **argv);
 int hu_cli_compare  (int argc, char **argv);
 int hu_cli_gpus     (int argc, char **argv);
 int hu_cli_regions  (int argc, char **argv);
+int hu_cli_models   (int argc, char **argv);
 int hu_cli_import   (int argc, char **argv);
 int hu_cli_report   (int argc, char **argv);
 

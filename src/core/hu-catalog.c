@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hu-catalog.h"
+#include "hu-catalog-private.h"
 #include "hu-json-private.h"
 #include "hu-core.h"
 #include "hu-default-ranges-private.h"
@@ -25,6 +26,7 @@ struct _HuCatalog
   GPtrArray  *pue_defaults;  /* HuPueDefault */
   GPtrArray  *equivalence_sets;
   GPtrArray  *warnings;      /* char*, NULL-terminated on demand */
+  HuModelTable models;       /* known models, hu-catalog-models.c */
 };
 
 G_DEFINE_FINAL_TYPE (HuCatalog, hu_catalog, G_TYPE_OBJECT)
@@ -422,6 +424,7 @@ hu_catalog_finalize (GObject *object)
   g_clear_pointer (&self->pue_defaults, g_ptr_array_unref);
   g_clear_pointer (&self->equivalence_sets, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  _hu_model_table_clear (&self->models);
 
   G_OBJECT_CLASS (hu_catalog_parent_class)->finalize (object);
 }
@@ -444,6 +447,19 @@ hu_catalog_init (HuCatalog *self)
   self->pue_defaults = g_ptr_array_new_with_free_func ((GDestroyNotify) pue_default_free);
   self->equivalence_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) equivalence_set_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  _hu_model_table_init (&self->models);
+}
+
+HuCatalog *
+_hu_catalog_get_parent (HuCatalog *self)
+{
+  return self->parent;
+}
+
+HuModelTable *
+_hu_catalog_get_models (HuCatalog *self)
+{
+  return &self->models;
 }
 
 static void
@@ -698,6 +714,10 @@ load_document (HuCatalog   *self,
     return FALSE;
   if (array && !load_equivalence_sets (self, array, error))
     return FALSE;
+  if (!_hu_json_get_array (object, "models", &array, error))
+    return FALSE;
+  if (array && !_hu_catalog_load_models (self, array, custom, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -730,7 +750,8 @@ load_data (HuCatalog   *self,
 HuCatalog *
 hu_catalog_new_builtin (GError **error)
 {
-  static const char *files[] = { "gpus.json", "regions.json", "pue.json", "equivalences.json" };
+  static const char *files[] = { "gpus.json", "regions.json", "pue.json", "equivalences.json",
+                                 "models.json" };
   g_autoptr(HuCatalog) self = g_object_new (HU_TYPE_CATALOG, NULL);
 
   hu_core_ensure_resources ();

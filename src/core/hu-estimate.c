@@ -393,6 +393,21 @@ derive_compute (HuEstimate     *self,
     }
 }
 
+/* A scenario made from a published run says first which inputs came from
+ * its data, how a utilisation was derived and what is only assumed. */
+static void
+derive_known_model (HuEstimate          *self,
+                    const HuModelOrigin *origin)
+{
+  g_autofree char *summary = hu_model_origin_summary (origin);
+
+  add_step (self, _("Inputs from a known model"),
+            _("values of a published training run, where its data give them"),
+            g_strdup (origin->model),
+            g_strdup (origin->source ? origin->source : ""),
+            *summary ? summary : NULL);
+}
+
 static void
 derive_energy (HuEstimate *self)
 {
@@ -641,6 +656,8 @@ hu_estimate_compute (const HuInputs   *in,
 
   if (self->steps)
     {
+      if (in->origin)
+        derive_known_model (self, in->origin);
       derive_compute (self, in);
       derive_energy (self);
       derive_totals (self);

@@ -72,6 +72,7 @@ hu_inputs_clear (HuInputs *inputs)
 
   g_clear_pointer (&inputs->gpu, g_free);
   g_clear_pointer (&inputs->region, g_free);
+  g_clear_pointer (&inputs->origin, hu_model_origin_unref);
 }
 
 void
@@ -86,6 +87,8 @@ hu_inputs_copy (const HuInputs *src,
   *dest = *src;
   dest->gpu = g_strdup (src->gpu);
   dest->region = g_strdup (src->region);
+  if (src->origin)
+    dest->origin = hu_model_origin_ref (src->origin);
 }
 
 static gboolean
@@ -105,7 +108,8 @@ hu_inputs_equal (const HuInputs *a,
       return FALSE;
   return a->precision == b->precision &&
          g_strcmp0 (a->gpu, b->gpu) == 0 &&
-         g_strcmp0 (a->region, b->region) == 0;
+         g_strcmp0 (a->region, b->region) == 0 &&
+         hu_model_origin_equal (a->origin, b->origin);
 }
 
 const char *
@@ -148,6 +152,17 @@ hu_inputs_set (HuInputs  *inputs,
                double     value)
 {
   g_return_if_fail (key < HU_N_NUMERIC_INPUTS);
+
+  /* A value the user changes is no longer the known model's. */
+  if (inputs->origin && !same_double (FIELD (inputs, key), value))
+    {
+      guint bit = key == HU_INPUT_FLOPS ? HU_MODEL_FILLED_FLOPS
+                : key == HU_INPUT_COUNT ? HU_MODEL_FILLED_COUNT
+                : key == HU_INPUT_UTILIZATION ? HU_MODEL_FILLED_UTILIZATION
+                : 0;
+      if (bit)
+        hu_inputs_drop_origin (inputs, bit);
+    }
   FIELD (inputs, key) = value;
   if (hu_range_is_set (&inputs->ranges[key]) &&
       !same_double (hu_range_point (&inputs->ranges[key]), value))
@@ -204,6 +219,28 @@ hu_inputs_has_ranges (const HuInputs *inputs)
     if (hu_range_is_set (&inputs->ranges[k]))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * hu_inputs_drop_origin:
+ * @filled: #HuModelFilled bits of inputs the user set
+ *
+ * Forgets that a known model filled those inputs (hu_inputs_set() does
+ * this for numbers; the editor calls this for the accelerator and region).
+ */
+void
+hu_inputs_drop_origin (HuInputs *inputs,
+                       guint     filled)
+{
+  HuModelOrigin *rest;
+
+  g_return_if_fail (inputs != NULL);
+
+  if (inputs->origin == NULL || !(inputs->origin->filled & filled))
+    return;
+  rest = hu_model_origin_without (inputs->origin, filled);
+  hu_model_origin_unref (inputs->origin);
+  inputs->origin = rest;
 }
 
 /**
@@ -400,7 +437,8 @@ hu_inputs_is_input_key (const char *name)
   return hu_input_key_from_name (name, &key) ||
          g_strcmp0 (name, "gpu") == 0 ||
          g_strcmp0 (name, "region") == 0 ||
-         g_strcmp0 (name, "precision") == 0;
+         g_strcmp0 (name, "precision") == 0 ||
+         g_strcmp0 (name, "known-model") == 0;
 }
 
 /**
@@ -416,6 +454,7 @@ hu_inputs_from_json (HuInputs    *inputs,
                      GError     **error)
 {
   g_autofree char *precision = NULL;
+  JsonObject *origin = NULL;
 
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
     {
@@ -450,6 +489,14 @@ hu_inputs_from_json (HuInputs    *inputs,
                    _("precision: “%s” is not one of fp32, tf32, fp16, bf16, fp8"), precision);
       return FALSE;
     }
+  if (!_hu_json_get_object (object, "known-model", &origin, error))
+    return FALSE;
+  g_clear_pointer (&inputs->origin, hu_model_origin_unref);
+  if (origin && !(inputs->origin = hu_model_origin_new_from_json (origin, error)))
+    {
+      g_prefix_error (error, "known-model: ");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -472,5 +519,10 @@ hu_inputs_to_json (const HuInputs *inputs,
         hu_range_to_json (&inputs->ranges[k], builder, keys[k].name);
       else if (!isnan (FIELD (inputs, k)))
         _hu_json_add_double (builder, keys[k].name, FIELD (inputs, k));
+    }
+  if (inputs->origin)
+    {
+      json_builder_set_member_name (builder, "known-model");
+      hu_model_origin_to_json (inputs->origin, builder);
     }
 }

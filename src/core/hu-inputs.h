@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hu-catalog.h"
+#include "hu-model-origin.h"
 #include "hu-range.h"
 
 G_BEGIN_DECLS
@@ -72,6 +73,8 @@ typedef struct {
    * then holds its point value (hu_range_point()), so everything that
    * ignores ranges still sees the likely number. */
   HuRange      ranges[HU_N_NUMERIC_INPUTS];
+  /* Which inputs a known model filled (NULL: all the user's own). */
+  HuModelOrigin *origin;
 } HuInputs;
 
 #define HU_DEFAULT_UTILIZATION 0.40
@@ -95,6 +98,8 @@ double      hu_inputs_get           (const HuInputs *inputs,
 void        hu_inputs_set           (HuInputs       *inputs,
                                      HuInputKey      key,
                                      double          value);
+void        hu_inputs_drop_origin   (HuInputs       *inputs,
+                                     guint           filled);
 gboolean    hu_input_check_value    (HuInputKey      key,
                                      double          value,
                                      GError        **error);
