@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-cli.h"
 #include "hu-import.h"
@@ -55,34 +56,75 @@ print_text (HuImportResult *result,
     {
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u line or run skipped:\n",
                                              "%u lines or runs skipped:\n",
-                                             result->skipped->len),
-                              result->skipped->len);
+                                             (gulong) MIN (result->n_skipped, G_MAXUINT)),
+                              (guint) MIN (result->n_skipped, G_MAXUINT));
       for (guint i = 0; i < result->skipped->len; i++)
         {
           HuImportSkip *s = g_ptr_array_index (result->skipped, i);
           g_string_append_printf (out, "  %s:%u: %s\n", s->file, s->line, s->reason);
         }
+      if (result->n_skipped > result->skipped->len)
+        {
+          guint more = (guint) MIN (result->n_skipped - result->skipped->len, G_MAXUINT);
+
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %u more\n",
+                                                 "  … and %u more\n", more),
+                                  more);
+        }
     }
 }
 
+/* Appends @builder's object indented by @indent spaces (strings hold no
+ * raw line breaks in JSON, so every '\n' starts a line). */
 static void
+append_indented (GString     *out,
+                 JsonBuilder *builder,
+                 guint        indent)
+{
+  g_autofree char *text = hu_cli_json_to_string (builder);
+  gsize len = strlen (text);
+
+  while (len > 0 && text[len - 1] == '\n')
+    text[--len] = '\0';
+  for (guint k = 0; k < indent; k++)
+    g_string_append_c (out, ' ');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '\n')
+        for (guint k = 0; k < indent; k++)
+          g_string_append_c (out, ' ');
+    }
+}
+
+/* Streamed one run at a time, written out every megabyte: the whole tree
+ * of a big import (314 MB for a 525 MB log) is never built. The layout is
+ * the tree writer's. */
+static gboolean
 print_json (HuImportResult *result,
             GString        *out)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "runs");
-  json_builder_begin_array (builder);
+  g_string_append (out, "{\n  \"runs\": [");
   for (guint i = 0; i < result->runs->len; i++)
-    hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
-  json_builder_end_array (builder);
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_begin_array (builder);
+      hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      append_indented (out, builder, 4);
+      if (out->len > 1024 * 1024)
+        {
+          if (!hu_cli_write_stdout (out))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+    }
+  g_string_append (out, result->runs->len > 0 ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"skipped\": [");
   for (guint i = 0; i < result->skipped->len; i++)
     {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
       HuImportSkip *s = g_ptr_array_index (result->skipped, i);
 
       json_builder_begin_object (builder);
@@ -90,13 +132,14 @@ print_json (HuImportResult *result,
       hu_json_add_int (builder, "line", s->line);
       hu_json_add_string (builder, "reason", s->reason);
       json_builder_end_object (builder);
+      g_string_append (out, i > 0 ? ",\n" : "\n");
+      append_indented (out, builder, 4);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  text = hu_cli_json_to_string (builder);
-  g_string_append (out, text);
-  g_string_append_c (out, '\n');
+  g_string_append (out, result->skipped->len > 0 ? "\n  ],\n" : "],\n");
+  /* Only the first HU_IMPORT_MAX_SKIPPED are listed; this counts all. */
+  g_string_append_printf (out, "  \"skipped_total\": %" G_GUINT64_FORMAT "\n}\n",
+                          result->n_skipped);
+  return TRUE;
 }
 
 /* The CSV has the JSON contract's columns, taken from the same writer so
@@ -254,7 +297,8 @@ hu_cli_import (int    argc,
   switch (format)
     {
     case HU_CLI_FORMAT_JSON:
-      print_json (result, out);
+      if (!print_json (result, out))
+        return HU_EXIT_INPUT;
       break;
     case HU_CLI_FORMAT_CSV:
       print_csv (result, out);

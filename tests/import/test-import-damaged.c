@@ -299,6 +299,62 @@ test_eit_deep (Fixture       *f,
   g_rmdir (sub);
 }
 
+/* Issue 9, item 10: runs that cannot be measurements are skipped with
+ * their file, line and reason, never shown (−5 kWh) nor lost silently. */
+static void
+test_impossible_runs (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "neg.csv",
+                                      HEADER
+                                      ROW ("ok", "60", "0.5")      /* line 2: a run */
+                                      ROW ("neg-e", "60", "-5")    /* line 3 */
+                                      "2024-01-01T10:00:00,p,neg-co2,60,-0.001,0.5\n"  /* 4 */
+                                      ROW ("zero", "0", "0.5")     /* line 5 */
+                                      ROW ("neg-d", "-30", "0.5"), /* line 6 */
+                                      -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+  const struct { guint line; const char *reason; } expected[] = {
+    { 3, "negative energy (-5 kWh)" },
+    { 4, "negative emissions (-0.001 kg CO₂eq)" },
+    { 5, "duration of 0 s: not a run" },
+    { 6, "duration of -30 s: not a run" },
+  };
+
+  g_assert_cmpuint (r->runs->len, ==, 1);
+  g_assert_cmpstr (hu_measured_run_get_data (g_ptr_array_index (r->runs, 0))->run_id, ==, "ok");
+  g_assert_cmpuint (r->skipped->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (r->n_skipped, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      HuImportSkip *skip = g_ptr_array_index (r->skipped, i);
+
+      g_assert_cmpstr (skip->file, ==, path);
+      g_assert_cmpuint (skip->line, ==, expected[i].line);
+      g_assert_cmpstr (skip->reason, ==, expected[i].reason);
+    }
+}
+
+/* Issue 9, item 11: a file of many bad rows keeps the first 100 messages
+ * and counts the rest. */
+static void
+test_skipped_capped (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  g_autoptr(HuImportResult) r = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, "not a timestamp,p,x,1,1,1\n");
+  path = write_file (f, "bad.csv", text->str, -1);
+  r = import_ok (path, NULL);
+  g_assert_cmpuint (r->n_skipped, ==, 1000);
+  g_assert_cmpuint (r->skipped->len, ==, HU_IMPORT_MAX_SKIPPED);
+  /* The first ones, lines 2 to 101. */
+  g_assert_cmpuint (((HuImportSkip *) g_ptr_array_index (r->skipped, 99))->line, ==, 101);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -316,6 +372,8 @@ main (int argc, char **argv)
   ADD ("cancel", test_cancel);
   ADD ("missing", test_missing);
   ADD ("eit-100000-deep", test_eit_deep);
+  ADD ("impossible-runs", test_impossible_runs);
+  ADD ("skipped-capped", test_skipped_capped);
 #undef ADD
   g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
 

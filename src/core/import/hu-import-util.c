@@ -30,9 +30,13 @@ _hu_import_skip (HuImportContext *ctx,
                  const char      *format,
                  ...)
 {
-  HuImportSkip *skip = g_new0 (HuImportSkip, 1);
+  HuImportSkip *skip;
   va_list args;
 
+  ctx->result->n_skipped++;
+  if (ctx->result->skipped->len >= HU_IMPORT_MAX_SKIPPED)
+    return;
+  skip = g_new0 (HuImportSkip, 1);
   va_start (args, format);
   skip->reason = g_strdup_vprintf (format, args);
   va_end (args);

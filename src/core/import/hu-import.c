@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
+#include "hu-number.h"
 
 /* Enough to see a header and, for carbontracker, the version line. */
 #define HEAD_SIZE (16 * 1024)
@@ -340,6 +341,89 @@ import_entry (HuImportContext  *ctx,
     }
 }
 
+/* Why a run cannot be a measurement, or NULL. */
+static char *
+impossible_run (const HuRunData *d)
+{
+  const struct { double value; const char *what; } energies[] = {
+    { d->energy_kwh, "energy_consumed" }, { d->cpu_energy_kwh, "cpu_energy" },
+    { d->gpu_energy_kwh, "gpu_energy" }, { d->ram_energy_kwh, "ram_energy" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (energies); i++)
+    if (energies[i].value < 0)
+      {
+        g_autofree char *n = hu_number_to_string (energies[i].value);
+        /* TRANSLATORS: a skipped run; %s is a number of kilowatt-hours */
+        return g_strdup_printf (_("negative energy (%s kWh)"), n);
+      }
+  if (d->emissions_kg < 0)
+    {
+      g_autofree char *n = hu_number_to_string (d->emissions_kg);
+      /* TRANSLATORS: a skipped run; %s is a number of kilograms */
+      return g_strdup_printf (_("negative emissions (%s kg CO₂eq)"), n);
+    }
+  if (d->duration_s <= 0)
+    {
+      g_autofree char *n = hu_number_to_string (d->duration_s);
+      /* TRANSLATORS: a skipped run; %s is a number of seconds */
+      return g_strdup_printf (_("duration of %s s: not a run"), n);
+    }
+  return NULL;
+}
+
+/* A run with negative energy or emissions, or a duration that is zero or
+ * negative, is not a measurement (a broken meter, a clock set back): it
+ * is skipped with its file, line and reason rather than shown as measured
+ * (−5 kWh), whatever the tracker. NAN (unknown) passes: it compares false. */
+static void
+drop_impossible_runs (HuImportContext *ctx,
+                      guint            first)
+{
+  GPtrArray *runs = ctx->result->runs;
+  gpointer *all;
+  guint n = 0;
+
+  for (guint i = first; i < runs->len && n == 0; i++)
+    {
+      g_autofree char *why = impossible_run (hu_measured_run_get_data (runs->pdata[i]));
+      n += why != NULL;
+    }
+  if (n == 0)
+    return;
+
+  /* Rebuilt in one pass: removing one by one is quadratic in a file of
+   * many bad runs. */
+  {
+    gsize len = 0;
+
+    all = g_ptr_array_steal (runs, &len);
+    for (gsize i = 0; i < len; i++)
+      {
+        HuRunData *d = hu_measured_run_get_data (all[i]);
+        g_autofree char *why = i < first ? NULL : impossible_run (d);
+
+        if (why == NULL)
+          {
+            g_ptr_array_add (runs, all[i]);
+            continue;
+          }
+        ctx->result->n_skipped++;
+        if (ctx->result->skipped->len < HU_IMPORT_MAX_SKIPPED)
+          {
+            HuImportSkip *skip = g_new0 (HuImportSkip, 1);
+
+            skip->file = g_strdup (d->file != NULL ? d->file : ctx->display);
+            skip->line = d->line;
+            skip->reason = g_steal_pointer (&why);
+            g_ptr_array_add (ctx->result->skipped, skip);
+          }
+        g_object_unref (all[i]);
+      }
+    g_free (all);
+  }
+}
+
 static gboolean
 check_tracker (const char  *tracker,
                GError     **error)
@@ -429,12 +513,14 @@ hu_import_paths (const char * const   *paths,
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = g_ptr_array_index (entries, i);
+      guint first_run = res->runs->len;
 
       if (e->done)
         continue;
       e->done = TRUE;
       if (!import_entry (&ctx, entries, e, error))
         return FALSE;
+      drop_impossible_runs (&ctx, first_run);
       if (e->format != HU_FORMAT_UNKNOWN || e->explicit)
         ctx.base_done += e->size;
       if (progress != NULL)

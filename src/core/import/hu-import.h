@@ -26,9 +26,15 @@ typedef struct {
   char  *reason;
 } HuImportSkip;
 
+/* At most this many skipped lines are kept (the first ones): a damaged
+ * file of millions of rows must not hold a message for each. */
+#define HU_IMPORT_MAX_SKIPPED 100
+
 typedef struct HuImportResult {
-  GPtrArray *runs;     /* HuMeasuredRun, in file order */
-  GPtrArray *skipped;  /* HuImportSkip, in file order */
+  GPtrArray *runs;       /* HuMeasuredRun, in file order */
+  GPtrArray *skipped;    /* HuImportSkip, in file order, the first
+                          * HU_IMPORT_MAX_SKIPPED */
+  guint64    n_skipped;  /* all of them, kept or not */
 } HuImportResult;
 
 /* Called from the importing thread, at most every few hundred kilobytes.
