@@ -3,6 +3,8 @@
 
   gen-logs.py codecarbon OUT.csv [SIZE_MB]   CodeCarbon 3.3 emissions.csv,
       several runs of cumulative flush rows (default 1024 MB)
+  gen-logs.py codecarbon1 OUT.csv [SIZE_MB]  CodeCarbon 1.x emissions.csv: no
+      run id, every row a run of its own (default 50 MB)
   gen-logs.py nvidia-smi OUT.csv [SAMPLES]   nvidia-smi --query-gpu=
       timestamp,index,power.draw --format=csv, 8 GPUs (default 10 000 000 rows)
 """
@@ -70,11 +72,35 @@ def nvidia_smi(path, samples):
     print("%s: %d samples" % (path, samples))
 
 
+def codecarbon1(path, size_mb):
+    """CodeCarbon 1.x: one row per run, an experiment id each."""
+    rng = random.Random(1)
+    limit = size_mb * 1024 * 1024
+    rows = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("timestamp,experiment_id,project_name,duration,emissions,energy_consumed,"
+                "country_name,country_iso_code,region,on_cloud,cloud_provider,cloud_region\n")
+        size = 0
+        while size < limit:
+            d = 60 + rng.random() * 3600
+            kwh = d * 0.0002
+            line = ("2022-04-%02dT%02d:%02d:%02d,%08x-fd77-4f02-bf40-%012x,codecarbon,%r,%r,%r,"
+                    "Sweden,SWE,jönköping,N,,\n"
+                    % (1 + rows // 86400 % 28, rows // 3600 % 24, rows // 60 % 60, rows % 60,
+                       rows, rng.getrandbits(48), d, kwh * 0.3, kwh))
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            rows += 1
+    print("%s: %d rows, %d runs" % (path, rows, rows))
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     if sys.argv[1] == "codecarbon":
         codecarbon(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1024)
+    elif sys.argv[1] == "codecarbon1":
+        codecarbon1(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 50)
     elif sys.argv[1] == "nvidia-smi":
         nvidia_smi(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 10_000_000)
     else:

@@ -79,6 +79,7 @@ typedef struct {
   GHashTable      *by_key;       /* run key → PendingRun */
   GString         *key;
   PendingRun      *last;         /* rows of one run usually come together */
+  PendingRun       single;       /* for rows without a run id */
 } Importer;
 
 static void
@@ -326,15 +327,31 @@ handle_row (Importer    *self,
     }
 
   p = find_run (self, record);
+  if (p == NULL && (*field (self, record, COL_RUN_ID) == '\0'
+                    || strcmp (field (self, record, COL_RUN_ID), "None") == 0))
+    {
+      /* No run id (CodeCarbon 1.x, pandas' "None"): the row is a run of
+       * its own and nothing can join it, so it is finished now and its
+       * pending state reused: memory stays flat in the number of rows
+       * (a 50 MB 1.x file held 2 GB of pending rows). */
+      PendingRun *one = &self->single;
+
+      one->run = _hu_import_add_run (ctx, "codecarbon", record->number);
+      one->best_duration = NAN;
+      one->n_rows = 1;
+      keep_row (one, self, record, duration);
+      finish_run (self, one);
+      one->run = NULL;
+      self->last = NULL;
+      return;
+    }
   if (p == NULL)
     {
       p = g_new0 (PendingRun, 1);
       p->run = _hu_import_add_run (ctx, "codecarbon", record->number);
       p->best_duration = NAN;
       g_ptr_array_add (self->pending, p);
-      if (*field (self, record, COL_RUN_ID) != '\0'
-          && strcmp (field (self, record, COL_RUN_ID), "None") != 0)
-        g_hash_table_insert (self->by_key, g_strdup (self->key->str), p);
+      g_hash_table_insert (self->by_key, g_strdup (self->key->str), p);
       keep_row (p, self, record, duration);
     }
   else if (isnan (p->best_duration) || duration > p->best_duration)
@@ -353,7 +370,7 @@ _hu_import_codecarbon (HuImportContext  *ctx,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
-  Importer self = { ctx, { 0 }, 0, NULL, pending, by_key, key, NULL };
+  Importer self = { ctx, { 0 }, 0, NULL, pending, by_key, key, NULL, { 0 } };
   HuCsvRecord record;
   gboolean eof = FALSE;
   gboolean have_header = FALSE;
@@ -382,6 +399,7 @@ _hu_import_codecarbon (HuImportContext  *ctx,
   for (guint i = 0; i < pending->len; i++)
     finish_run (&self, g_ptr_array_index (pending, i));
 
+  g_free (self.single.row);
   if (!have_header)
     _hu_import_skip (ctx, 0, _("empty file"));
   return TRUE;
