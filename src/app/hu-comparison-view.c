@@ -422,8 +422,8 @@ hu_comparison_view_get_chart_view (HuComparisonView *self)
 void
 hu_comparison_view_refresh_chart (HuComparisonView *self)
 {
+  g_autoptr(HuComparison) comparison = NULL;
   g_autoptr(HuChart) chart = NULL;
-  HuProject *project;
 
   g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
 
@@ -431,8 +431,8 @@ hu_comparison_view_refresh_chart (HuComparisonView *self)
   if (self->model == NULL)
     return;
 
-  project = hu_comparison_model_get_project (self->model);
-  chart = hu_chart_new_comparison (project, hu_project_get_catalog (project),
-                                   hu_comparison_view_get_metric (self));
+  /* Until the view shares the window's comparison, it builds its own. */
+  comparison = hu_comparison_new (hu_comparison_model_get_project (self->model));
+  chart = hu_chart_new_comparison (comparison, hu_comparison_view_get_metric (self));
   hu_chart_view_set_chart (self->chart_view, chart);
 }

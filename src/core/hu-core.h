@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hu-catalog.h"
+#include "hu-comparison.h"
 #include "hu-equivalences.h"
 #include "hu-estimate.h"
 #include "hu-file-util.h"

@@ -60,6 +60,16 @@ hu_estimate_unref (HuEstimate *estimate)
 
 G_DEFINE_BOXED_TYPE (HuEstimate, hu_estimate, hu_estimate_ref, hu_estimate_unref)
 
+/* Counted for tests (hu_estimate_get_count()); atomic because reports and
+ * sweeps estimate in worker threads. */
+static gint estimate_count;
+
+guint
+hu_estimate_get_count (void)
+{
+  return (guint) g_atomic_int_get (&estimate_count);
+}
+
 /* Formatting for the derivation ------------------------------------------ */
 
 /* "3.14e23": the notation of papers, compact and unambiguous in any
@@ -609,6 +619,7 @@ hu_estimate_compute (const HuInputs   *in,
   g_return_val_if_fail (in != NULL, NULL);
   g_return_val_if_fail (HU_IS_CATALOG (catalog), NULL);
 
+  g_atomic_int_inc (&estimate_count);
   if (!hu_inputs_validate (in, error))
     return NULL;
 

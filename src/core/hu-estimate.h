@@ -97,6 +97,9 @@ void        hu_estimate_unref       (HuEstimate      *estimate);
 
 void        hu_estimate_to_json     (const HuEstimate *estimate,
                                      JsonBuilder      *builder);
+/* For tests: how many estimates hu_estimate_compute() has started in this
+ * process, so a test can assert that one edit costs one estimate. */
+guint       hu_estimate_get_count   (void);
 char       *hu_estimate_derivation_text (const HuEstimate *estimate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuEstimate, hu_estimate_unref)

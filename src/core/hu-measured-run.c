@@ -142,6 +142,62 @@ hu_measured_run_get_data (HuMeasuredRun *self)
   return &self->data;
 }
 
+/**
+ * hu_run_data_get_metric:
+ * @data: what a tracker logged about one run
+ * @metric: the metric
+ *
+ * The one place a run's metrics come from (table, charts, reports, CLI).
+ * An unknown figure stays unknown: see hu_run_data_get_metric_rule().
+ *
+ * Returns: the value, NAN when the log does not give what it needs
+ */
+double
+hu_run_data_get_metric (const HuRunData *data,
+                        HuMetric         metric)
+{
+  double hours;
+
+  g_return_val_if_fail (data != NULL, NAN);
+
+  /* NAN propagates: an unknown duration or GPU count makes the product
+   * unknown rather than assuming one GPU. */
+  hours = data->duration_s / 3600;
+  switch (metric)
+    {
+    case HU_METRIC_GPU_HOURS:
+      return hours * data->gpu_count;
+    case HU_METRIC_WALL_HOURS:
+      return hours;
+    case HU_METRIC_ENERGY_KWH:
+      return data->energy_kwh;
+    case HU_METRIC_EMISSIONS_KG:
+    case HU_METRIC_TOTAL_KG:
+      /* Trackers measure operational emissions only. */
+      return data->emissions_kg;
+    case HU_METRIC_COST:
+    case HU_N_METRICS:
+    default:
+      return NAN;
+    }
+}
+
+/**
+ * hu_run_data_get_metric_rule:
+ *
+ * Returns: hu_run_data_get_metric()'s rule for unknown fields, translated,
+ *   for the Explain view and reports
+ */
+const char *
+hu_run_data_get_metric_rule (void)
+{
+  return _("A measured run shows only what its log says. When the log leaves out a figure "
+           "that a metric needs, such as the number of GPUs for GPU-hours or the duration "
+           "for hours, that metric is shown as unknown rather than guessed, and the run "
+           "keeps its other metrics. A run’s total CO₂eq is its operational emissions: "
+           "trackers do not measure embodied carbon.");
+}
+
 void
 hu_measured_run_changed (HuMeasuredRun *self)
 {

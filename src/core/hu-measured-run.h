@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hu-sweep.h"
+
 G_BEGIN_DECLS
 
 /* A decimated power series: for each bucket of time, min/mean/max watts.
@@ -62,6 +64,17 @@ HuPowerSeries *hu_power_series_copy (const HuPowerSeries *series);
 void           hu_run_data_copy     (const HuRunData     *src,
                                      HuRunData           *dest);
 void           hu_run_data_clear    (HuRunData           *data);
+
+/* The one function that gives a run's metrics, for every view and export.
+ * Its rule for what a log does not say: an unknown figure stays unknown.
+ * A metric that needs it is NAN (shown as unknown), never guessed; the
+ * run keeps its place and its other metrics. So GPU-hours need the GPU
+ * count and the duration, hours the duration. A run's total CO₂eq is its
+ * operational emissions (trackers do not measure embodied carbon); it has
+ * no cost. hu_run_data_get_metric_rule() says this to people. */
+double         hu_run_data_get_metric      (const HuRunData *data,
+                                            HuMetric         metric);
+const char    *hu_run_data_get_metric_rule (void);
 
 #define HU_TYPE_MEASURED_RUN (hu_measured_run_get_type ())
 G_DECLARE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, HU, MEASURED_RUN, GObject)

@@ -694,6 +694,28 @@ id_in_use (HuProject  *self,
 }
 
 /**
+ * hu_project_add_runs:
+ * @runs: (element-type HuMeasuredRun): the runs to append
+ *
+ * One splice of the runs list, so a comparison, a sidebar and a table
+ * each react once to an import of thousands of runs.
+ */
+void
+hu_project_add_runs (HuProject *self,
+                     GPtrArray *runs)
+{
+  guint n;
+
+  g_return_if_fail (HU_IS_PROJECT (self));
+  g_return_if_fail (runs != NULL);
+
+  if (runs->len == 0)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+  g_list_store_splice (self->runs, n, 0, runs->pdata, runs->len);
+}
+
+/**
  * hu_project_unique_id:
  *
  * @base, or @base-2, @base-3 … whichever no scenario or run uses yet.

@@ -56,6 +56,10 @@ GListStore    *hu_project_get_scenarios   (HuProject    *self);
 GListStore    *hu_project_get_runs        (HuProject    *self);
 HuScenario    *hu_project_find_scenario   (HuProject    *self,
                                            const char   *id);
+/* Appends @runs (HuMeasuredRun) in one splice: the runs list emits
+ * ::items-changed once, however many runs. Each gets a unique id. */
+void           hu_project_add_runs        (HuProject    *self,
+                                           GPtrArray    *runs);
 char          *hu_project_unique_id       (HuProject    *self,
                                            const char   *base);
 

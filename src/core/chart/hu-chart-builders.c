@@ -36,144 +36,47 @@ hu_metric_unit_kind (HuMetric metric)
     }
 }
 
-double
-_hu_run_data_get_metric (const HuRunData *data,
-                         HuMetric         metric)
-{
-  switch (metric)
-    {
-    case HU_METRIC_ENERGY_KWH:
-      return data->energy_kwh;
-    case HU_METRIC_EMISSIONS_KG:
-    case HU_METRIC_TOTAL_KG:
-      return data->emissions_kg;
-    case HU_METRIC_WALL_HOURS:
-      return data->duration_s / 3600;
-    case HU_METRIC_GPU_HOURS:
-      return data->duration_s / 3600 * data->gpu_count;
-    case HU_METRIC_COST:
-    case HU_N_METRICS:
-    default:
-      return NAN;
-    }
-}
-
-static void
-add_scenarios (HuChart   *chart,
-               HuProject *project,
-               HuCatalog *catalog,
-               HuMetric   metric,
-               guint      main_series,
-               int        embodied_series)
-{
-  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (project));
-  guint n = g_list_model_get_n_items (scenarios);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuScenario) scenario = g_list_model_get_item (scenarios, i);
-      g_autoptr(HuEstimate) estimate = NULL;
-      const char *name = hu_scenario_get_name (scenario);
-      guint category;
-
-      category = hu_chart_add_category (chart, name != NULL && name[0] != '\0'
-                                                 ? name : hu_scenario_get_id (scenario),
-                                        FALSE);
-      /* A scenario that cannot be estimated (unknown GPU, missing input)
-       * stays in the chart as "n/a" rather than vanishing silently. */
-      estimate = hu_estimate_compute (hu_scenario_get_inputs (scenario), catalog,
-                                      HU_ESTIMATE_NO_DERIVATION, NULL);
-      if (estimate == NULL)
-        continue;
-
-      if (embodied_series >= 0)
-        {
-          hu_chart_set_value (chart, main_series, category, estimate->emissions_kg);
-          hu_chart_set_value (chart, embodied_series, category, estimate->embodied_kg);
-        }
-      else
-        hu_chart_set_value (chart, main_series, category,
-                            hu_estimate_get_metric (estimate, metric));
-    }
-}
-
-static void
-add_runs (HuChart   *chart,
-          HuProject *project,
-          HuMetric   metric,
-          guint      main_series)
-{
-  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
-  guint n = g_list_model_get_n_items (runs);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
-      const HuRunData *data = hu_measured_run_get_data (run);
-      double value = _hu_run_data_get_metric (data, metric);
-      g_autofree char *label = NULL;
-      guint category;
-
-      if (!isfinite (value))
-        continue;
-
-      /* Translators: a measured run's name in a chart, beside estimates. */
-      label = g_strdup_printf (_("%s (measured)"), hu_measured_run_get_name (run));
-      category = hu_chart_add_category (chart, label, FALSE);
-      hu_chart_set_value (chart, main_series, category, value);
-    }
-}
-
-static gboolean
-any_embodied (HuProject *project,
-              HuCatalog *catalog)
-{
-  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (project));
-
-  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
-    {
-      g_autoptr(HuScenario) scenario = g_list_model_get_item (scenarios, i);
-      const HuInputs *inputs = hu_scenario_get_inputs (scenario);
-
-      if (isfinite (inputs->embodied_kg) && inputs->embodied_kg > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
- * hu_chart_new_comparison:
- * @project: the project whose scenarios and runs to compare
- * @catalog: (nullable): catalog for the estimates; %NULL for the project's
+ * _hu_chart_new_from_rows:
+ * @rows: (array length=n_rows): the comparison's rows, in order
  * @metric: what to compare
+ * @currency: the currency of costs
  *
- * Returns: (transfer full): vertical bars, one per scenario then one per
- *   measured run that logged @metric; total CO₂eq stacks operational and
- *   embodied emissions
+ * The one builder of comparison bars: the live comparison and the
+ * report's snapshot both describe their rows and call this, so the app
+ * and the report draw the same bars from the same cached numbers. Every
+ * row is a bar; an unknown value is drawn as "n/a", never dropped.
+ *
+ * Returns: (transfer full): the chart
  */
 HuChart *
-hu_chart_new_comparison (HuProject *project,
-                         HuCatalog *catalog,
-                         HuMetric   metric)
+_hu_chart_new_from_rows (const HuChartRow *rows,
+                         guint             n_rows,
+                         HuMetric          metric,
+                         const char       *currency)
 {
-  g_autoptr(HuChart) chart = NULL;
-  int embodied = -1;
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  gboolean stack = FALSE;
+  guint n_scenarios = 0;
   guint main_series;
+  int embodied = -1;
 
-  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (catalog == NULL || HU_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (metric < HU_N_METRICS, NULL);
-
-  if (catalog == NULL)
-    catalog = hu_project_get_catalog (project);
-
-  chart = hu_chart_new (HU_CHART_BARS);
   hu_chart_set_title (chart, hu_metric_title (metric));
   hu_chart_set_y_label (chart, hu_metric_title (metric));
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
-  hu_chart_set_currency (chart, hu_project_get_currency (project));
+  hu_chart_set_currency (chart, currency);
+  /* Translators: marks the baseline scenario in a chart's text. */
+  hu_chart_set_highlight_label (chart, _("baseline"));
 
-  if (metric == HU_METRIC_TOTAL_KG && any_embodied (project, catalog))
+  for (guint i = 0; i < n_rows; i++)
+    {
+      n_scenarios += rows[i].measured ? 0 : 1;
+      stack |= !rows[i].measured && isfinite (rows[i].embodied_kg) && rows[i].embodied_kg > 0;
+    }
+
+  /* Stack embodied carbon only when some scenario has any: an empty
+   * legend entry would suggest it was counted as zero on purpose. */
+  if (metric == HU_METRIC_TOTAL_KG && stack)
     {
       main_series = hu_chart_add_series (chart, _("Operational"));
       embodied = (int) hu_chart_add_series (chart, _("Embodied"));
@@ -181,10 +84,69 @@ hu_chart_new_comparison (HuProject *project,
   else
     main_series = hu_chart_add_series (chart, hu_metric_title (metric));
 
-  add_scenarios (chart, project, catalog, metric, main_series, embodied);
-  add_runs (chart, project, metric, main_series);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const HuChartRow *row = &rows[i];
+      g_autofree char *label = NULL;
+      guint c;
+
+      if (row->measured)
+        /* Translators: a measured run's name in a chart, beside estimates. */
+        label = g_strdup_printf (_("%s (measured)"), row->name);
+      /* Highlighting the only scenario would say nothing. */
+      c = hu_chart_add_category (chart, label != NULL ? label : row->name,
+                                 row->baseline && n_scenarios > 1);
+      if (embodied >= 0 && !row->measured)
+        {
+          hu_chart_set_value (chart, main_series, c, row->metrics[HU_METRIC_EMISSIONS_KG]);
+          hu_chart_set_value (chart, embodied, c, row->embodied_kg);
+        }
+      else
+        hu_chart_set_value (chart, main_series, c, row->metrics[metric]);
+    }
 
   return g_steal_pointer (&chart);
+}
+
+/**
+ * hu_chart_new_comparison:
+ * @comparison: the comparison to draw
+ * @metric: what to compare
+ *
+ * Reads the rows' cached numbers; never estimates.
+ *
+ * Returns: (transfer full): vertical bars, one per scenario then one per
+ *   measured run (unknown values drawn as "n/a"); total CO₂eq stacks
+ *   operational and embodied emissions; the baseline is highlighted
+ */
+HuChart *
+hu_chart_new_comparison (HuComparison *comparison,
+                         HuMetric      metric)
+{
+  GListModel *model = G_LIST_MODEL (comparison);
+  g_autofree HuChartRow *rows = NULL;
+  guint n;
+
+  g_return_val_if_fail (HU_IS_COMPARISON (comparison), NULL);
+  g_return_val_if_fail (metric < HU_N_METRICS, NULL);
+
+  n = g_list_model_get_n_items (model);
+  rows = g_new0 (HuChartRow, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      const HuEstimate *estimate = hu_comparison_row_get_estimate (row);
+
+      rows[i].name = hu_comparison_row_get_name (row);
+      rows[i].measured = hu_comparison_row_get_kind (row) == HU_COMPARISON_ROW_RUN;
+      rows[i].baseline = hu_comparison_row_get_is_baseline (row);
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        rows[i].metrics[m] = hu_comparison_row_get_metric (row, m);
+      rows[i].embodied_kg = estimate != NULL ? estimate->embodied_kg : NAN;
+    }
+
+  return _hu_chart_new_from_rows (rows, n, metric,
+                                  hu_project_get_currency (hu_comparison_get_project (comparison)));
 }
 
 /**

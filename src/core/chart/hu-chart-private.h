@@ -245,9 +245,20 @@ void _hu_chart_layout_xy (Ctx    *ctx,
 /* Shared by the public builders (live project) and the report (its
  * snapshot of the project), so both read a run the same way. */
 
-/* What a measured run says about @metric, NAN when the log does not say. */
-double    _hu_run_data_get_metric (const HuRunData *data,
-                                   HuMetric         metric);
+/* One bar of a comparison chart, from a live comparison row or the
+ * report's snapshot of one. */
+typedef struct {
+  const char *name;
+  gboolean    measured;                /* a run: labelled "(measured)" */
+  gboolean    baseline;
+  double      metrics[HU_N_METRICS];   /* NAN when unknown */
+  double      embodied_kg;             /* scenarios; NAN when none */
+} HuChartRow;
+
+HuChart  *_hu_chart_new_from_rows (const HuChartRow *rows,
+                                   guint             n_rows,
+                                   HuMetric          metric,
+                                   const char       *currency);
 
 /* The power chart of a run's logged series, titled @name. */
 HuChart  *_hu_chart_new_power     (const char      *name,

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "hu-comparison.h"
 #include "hu-measured-run.h"
 #include "hu-project.h"
 #include "hu-sweep.h"
@@ -164,8 +165,7 @@ void         hu_chart_add_bucket         (HuChart      *self,
 
 /* Builders from core data. They never fail: a scenario whose estimate
  * fails shows as "n/a". Total CO2eq is stacked operational + embodied. */
-HuChart     *hu_chart_new_comparison     (HuProject    *project,
-                                          HuCatalog    *catalog,
+HuChart     *hu_chart_new_comparison     (HuComparison *comparison,
                                           HuMetric      metric);
 /* @items: HuSweepItem from hu_sweep_regions()/hu_sweep_gpus(). */
 HuChart     *hu_chart_new_from_sweep     (GPtrArray    *items,

@@ -734,26 +734,14 @@ _hu_report_build_document (HuReport *self)
 /* ---------------------------------------------------------------------- */
 /* Charts from the snapshot                                                */
 
-static gboolean
-any_embodied (HuReport *self)
-{
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
-
-      if (s->estimate != NULL && s->estimate->embodied_kg > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * _hu_report_build_chart:
  * @self: a #HuReport
  * @block: a %HU_BLOCK_CHART block
  *
- * Charts are built in the exporting thread from the snapshot, like
- * hu_chart_new_comparison() but without touching the live project.
+ * Charts are built in the exporting thread from the snapshot, through
+ * the builder hu_chart_new_comparison() uses, without touching the live
+ * project.
  *
  * Returns: (transfer full): the chart
  */
@@ -762,9 +750,8 @@ _hu_report_build_chart (HuReport            *self,
                         const HuReportBlock *block)
 {
   HuMetric metric = block->metric;
-  HuChart *chart;
-  guint main_series;
-  int embodied = -1;
+  g_autofree HuChartRow *rows = NULL;
+  guint n;
 
   if (block->run >= 0)
     {
@@ -773,53 +760,30 @@ _hu_report_build_chart (HuReport            *self,
       return _hu_chart_new_power (r->name, &r->data);
     }
 
-  chart = hu_chart_new (HU_CHART_BARS);
-  hu_chart_set_title (chart, hu_metric_title (metric));
-  hu_chart_set_y_label (chart, hu_metric_title (metric));
-  hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
-  hu_chart_set_currency (chart, self->currency);
-  /* Translators: marks the baseline scenario in a chart's text. */
-  hu_chart_set_highlight_label (chart, _("baseline"));
-  /* Stack embodied carbon only when some scenario has any: an empty
-   * legend entry would suggest it was counted as zero on purpose. */
-  if (metric == HU_METRIC_TOTAL_KG && any_embodied (self))
-    {
-      main_series = hu_chart_add_series (chart, _("Operational"));
-      embodied = (int) hu_chart_add_series (chart, _("Embodied"));
-    }
-  else
-    main_series = hu_chart_add_series (chart, hu_metric_title (metric));
-
+  n = self->scenarios->len + self->runs->len;
+  rows = g_new0 (HuChartRow, MAX (n, 1));
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
-      guint c = hu_chart_add_category (chart, s->name, g_strcmp0 (s->id, self->baseline_id) == 0
-                                                       && self->scenarios->len > 1);
+      HuChartRow *row = &rows[i];
 
-      if (s->estimate == NULL)
-        continue;
-      if (embodied >= 0)
-        {
-          hu_chart_set_value (chart, main_series, c, s->estimate->emissions_kg);
-          hu_chart_set_value (chart, embodied, c, s->estimate->embodied_kg);
-        }
-      else
-        hu_chart_set_value (chart, main_series, c, hu_estimate_get_metric (s->estimate, metric));
+      row->name = s->name;
+      row->baseline = g_strcmp0 (s->id, self->baseline_id) == 0;
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        row->metrics[m] = s->estimate != NULL ? hu_estimate_get_metric (s->estimate, m) : NAN;
+      row->embodied_kg = s->estimate != NULL ? s->estimate->embodied_kg : NAN;
     }
-
   for (guint i = 0; i < self->runs->len; i++)
     {
       HuReportRun *r = g_ptr_array_index (self->runs, i);
-      double value = _hu_run_data_get_metric (&r->data, metric);
-      g_autofree char *label = NULL;
-      guint c;
+      HuChartRow *row = &rows[self->scenarios->len + i];
 
-      if (!isfinite (value))
-        continue;
-      label = g_strdup_printf (_("%s (measured)"), r->name);
-      c = hu_chart_add_category (chart, label, FALSE);
-      hu_chart_set_value (chart, main_series, c, value);
+      row->name = r->name;
+      row->measured = TRUE;
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        row->metrics[m] = hu_run_data_get_metric (&r->data, m);
+      row->embodied_kg = NAN;
     }
 
-  return chart;
+  return _hu_chart_new_from_rows (rows, n, metric, self->currency);
 }
