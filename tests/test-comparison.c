@@ -263,7 +263,14 @@ test_add_runs_one_splice (void)
   g_assert_cmpuint (hu_estimate_get_count () - before, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comparison)), ==, 1001);
 
-  /* Every run kept its place and got its own id. */
+  /* Every run kept its place and got its own id: the first keeps the
+   * shared one, the n-th gets "-n" (suffixes count from 2). */
+  g_assert_cmpstr (hu_comparison_row_get_id (hu_comparison_get_row (comparison, 1)), ==,
+                   "codecarbon");
+  g_assert_cmpstr (hu_comparison_row_get_id (hu_comparison_get_row (comparison, 2)), ==,
+                   "codecarbon-2");
+  g_assert_cmpstr (hu_comparison_row_get_id (hu_comparison_get_row (comparison, 1000)), ==,
+                   "codecarbon-1000");
   {
     g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 

@@ -368,6 +368,53 @@ test_ids_on_append (void)
   g_assert_true (hu_project_find_scenario (p, "v100s") != twin);
 }
 
+/* 1,000 scenarios sharing one id: the first keeps it, the n-th becomes
+ * "same-n" in file order, and ids are tracked as items come, go and are
+ * renamed. (That this is linear in time is measured in bench/.) */
+static void
+test_ids_shared (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"huella-project\", "
+                                          "\"format-version\": 1, \"scenarios\": [");
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuScenario) extra = hu_scenario_new ("same", NULL);
+  g_autofree char *fresh = NULL;
+  GListModel *scenarios;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"same\", \"gpu-hours\": %u}",
+                            i > 0 ? ", " : "", i + 1);
+  g_string_append (json, "]}");
+  p = hu_project_new_from_data (json->str, json->len, "shared.huella", &error);
+  g_assert_no_error (error);
+  scenarios = G_LIST_MODEL (hu_project_get_scenarios (p));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 1000);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(HuScenario) s = g_list_model_get_item (scenarios, i);
+      g_autofree char *expected = i == 0 ? g_strdup ("same")
+                                         : g_strdup_printf ("same-%u", i + 1);
+
+      g_assert_cmpstr (hu_scenario_get_id (s), ==, expected);
+    }
+
+  /* A removed id is free again, but suffixes are not handed out twice. */
+  g_list_store_remove (hu_project_get_scenarios (p), 1);   /* same-2 */
+  g_assert_null (hu_project_find_scenario (p, "same-2"));
+  g_list_store_append (hu_project_get_scenarios (p), extra);
+  g_assert_cmpstr (hu_scenario_get_id (extra), ==, "same-1001");
+
+  /* A rename frees the old id and takes the new one. */
+  hu_scenario_set_id (extra, "renamed");
+  fresh = hu_project_unique_id (p, "renamed");
+  g_assert_cmpstr (fresh, ==, "renamed-2");
+  g_clear_pointer (&fresh, g_free);
+  fresh = hu_project_unique_id (p, "same-1001");
+  g_assert_cmpstr (fresh, ==, "same-1001");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -389,5 +436,6 @@ main (int    argc,
   g_test_add_func ("/huella/project/atomic-save", test_atomic_save);
   g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
   g_test_add_func ("/huella/project/ids-on-append", test_ids_on_append);
+  g_test_add_func ("/huella/project/ids-shared", test_ids_shared);
   return g_test_run ();
 }

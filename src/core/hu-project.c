@@ -27,6 +27,17 @@ struct _HuProject
   JsonObject *extra;         /* unknown top-level keys, written back */
   HuUndo     *undo;          /* the edits of this project, newest last */
   gboolean    modified;
+
+  /* Ids, so that keeping them unique costs O(1) per item whatever they
+   * are (a project of 10,000 items sharing one id loads in linear time):
+   * how many items hold each id, the id each item was counted under,
+   * the next suffix to try per base name, and mirrors of the two lists
+   * to know which items a splice removed. */
+  GHashTable *id_counts;     /* id → count (GUINT_TO_POINTER) */
+  GHashTable *item_ids;      /* item → its counted id (owned) */
+  GHashTable *next_suffix;   /* base → next suffix (GUINT_TO_POINTER) */
+  GPtrArray  *scenario_items;
+  GPtrArray  *run_items;
 };
 
 G_DEFINE_FINAL_TYPE (HuProject, hu_project, G_TYPE_OBJECT)
@@ -72,6 +83,11 @@ hu_project_finalize (GObject *object)
   g_clear_pointer (&self->custom_gpus, json_array_unref);
   g_clear_pointer (&self->custom_regions, json_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_hash_table_unref (self->id_counts);
+  g_hash_table_unref (self->item_ids);
+  g_hash_table_unref (self->next_suffix);
+  g_ptr_array_unref (self->scenario_items);
+  g_ptr_array_unref (self->run_items);
 
   G_OBJECT_CLASS (hu_project_parent_class)->finalize (object);
 }
@@ -168,27 +184,48 @@ item_id (GObject *item)
                                : hu_measured_run_get_id (HU_MEASURED_RUN (item));
 }
 
-/* Whether any scenario or run other than @self_item has @id. */
 static gboolean
-id_used_by_other (HuProject  *self,
-                  const char *id,
-                  GObject    *self_item)
+id_in_use (HuProject  *self,
+           const char *id)
 {
-  GListModel *models[] = { G_LIST_MODEL (self->scenarios), G_LIST_MODEL (self->runs) };
+  return g_hash_table_contains (self->id_counts, id);
+}
 
-  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
-    for (guint i = 0; i < g_list_model_get_n_items (models[m]); i++)
-      {
-        g_autoptr(GObject) other = g_list_model_get_item (models[m], i);
-        if (other != self_item && g_strcmp0 (item_id (other), id) == 0)
-          return TRUE;
-      }
-  return FALSE;
+static void
+count_id (HuProject  *self,
+          GObject    *item,
+          const char *id)
+{
+  guint n;
+
+  if (id == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_counts, id));
+  g_hash_table_insert (self->id_counts, g_strdup (id), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (self->item_ids, item, g_strdup (id));
+}
+
+static void
+uncount_id (HuProject *self,
+            GObject   *item)
+{
+  const char *id = g_hash_table_lookup (self->item_ids, item);
+  guint n;
+
+  if (id == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_counts, id));
+  if (n <= 1)
+    g_hash_table_remove (self->id_counts, id);
+  else
+    g_hash_table_insert (self->id_counts, g_strdup (id), GUINT_TO_POINTER (n - 1));
+  g_hash_table_remove (self->item_ids, item);
 }
 
 /* Links between scenarios and runs are made of ids, so every item gets a
  * unique one as it joins the project, whoever adds it (importers leave
- * ids to the project). */
+ * ids to the project). Items join in order: the first keeps an id, the
+ * ones after it get a suffix. */
 static void
 ensure_unique_id (HuProject *self,
                   GObject   *item)
@@ -196,21 +233,35 @@ ensure_unique_id (HuProject *self,
   const char *id = item_id (item);
   g_autofree char *fresh = NULL;
 
-  if (id != NULL && *id != '\0' && !id_used_by_other (self, id, item))
-    return;
+  if (id == NULL || *id == '\0' || id_in_use (self, id))
+    {
+      if (HU_IS_SCENARIO (item))
+        {
+          fresh = hu_project_unique_id (self, id && *id ? id : "scenario");
+          /* Counted below, not by on_scenario_id (not connected yet). */
+          hu_scenario_set_id (HU_SCENARIO (item), fresh);
+        }
+      else
+        {
+          HuRunData *d = hu_measured_run_get_data (HU_MEASURED_RUN (item));
+          fresh = hu_project_unique_id (self, id && *id ? id
+                                                        : (d->source ? d->source : "run"));
+          g_free (d->id);
+          d->id = g_steal_pointer (&fresh);
+        }
+    }
+  count_id (self, item, item_id (item));
+}
 
-  if (HU_IS_SCENARIO (item))
-    {
-      fresh = hu_project_unique_id (self, id && *id ? id : "scenario");
-      hu_scenario_set_id (HU_SCENARIO (item), fresh);
-    }
-  else
-    {
-      HuRunData *d = hu_measured_run_get_data (HU_MEASURED_RUN (item));
-      fresh = hu_project_unique_id (self, id && *id ? id : (d->source ? d->source : "run"));
-      g_free (d->id);
-      d->id = g_steal_pointer (&fresh);
-    }
+/* A scenario renamed by the user or the undo stack: count it under its
+ * new id. Uniqueness is not enforced here (the editor checks it). */
+static void
+on_scenario_id (HuProject  *self,
+                GParamSpec *pspec,
+                GObject    *item)
+{
+  uncount_id (self, item);
+  count_id (self, item, item_id (item));
 }
 
 static void
@@ -220,16 +271,33 @@ on_items_changed (HuProject  *self,
                   guint       added,
                   GListModel *model)
 {
+  GPtrArray *mirror = model == G_LIST_MODEL (self->scenarios) ? self->scenario_items
+                                                              : self->run_items;
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      GObject *item = g_ptr_array_index (mirror, i);
+
+      g_signal_handlers_disconnect_by_data (item, self);
+      uncount_id (self, item);
+    }
+  g_ptr_array_remove_range (mirror, position, removed);
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
+      g_ptr_array_insert (mirror, i, g_object_ref (item));
       ensure_unique_id (self, item);
       g_signal_connect_object (item, "changed", G_CALLBACK (mark_modified), self,
                                G_CONNECT_SWAPPED);
       if (HU_IS_SCENARIO (item))
-        g_signal_connect_object (item, "notify", G_CALLBACK (mark_modified), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (item, "notify", G_CALLBACK (mark_modified), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (item, "notify::id", G_CALLBACK (on_scenario_id), self,
+                                   G_CONNECT_SWAPPED);
+        }
     }
   mark_modified (self);
 }
@@ -243,6 +311,11 @@ hu_project_init (HuProject *self)
   self->extra = json_object_new ();
   self->catalog = hu_catalog_new_with_parent (hu_catalog_get_default ());
   self->undo = hu_undo_new ();
+  self->id_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->item_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->scenario_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->run_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->scenarios, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
@@ -316,6 +389,7 @@ load_list (HuProject   *self,
            GError     **error)
 {
   JsonArray *array = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!_hu_json_get_array (root, key, &array, error))
     return FALSE;
@@ -340,10 +414,13 @@ load_list (HuProject   *self,
           return FALSE;
         }
 
-      /* Appending gives the item a unique id if it has none or a
-       * duplicate (ensure_unique_id), renaming rather than refusing. */
-      g_list_store_append (scenarios ? self->scenarios : self->runs, item);
+      g_ptr_array_add (items, g_steal_pointer (&item));
     }
+
+  /* One splice: joining gives each item a unique id if it has none or a
+   * duplicate (ensure_unique_id), renaming rather than refusing. */
+  g_list_store_splice (scenarios ? self->scenarios : self->runs, 0, 0,
+                       items->pdata, items->len);
   return TRUE;
 }
 
@@ -676,23 +753,6 @@ hu_project_find_scenario (HuProject  *self,
   return NULL;
 }
 
-static gboolean
-id_in_use (HuProject  *self,
-           const char *id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-
-  if (hu_project_find_scenario (self, id))
-    return TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-      if (g_strcmp0 (hu_measured_run_get_id (run), id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * hu_project_add_runs:
  * @runs: (element-type HuMeasuredRun): the runs to append
@@ -718,21 +778,34 @@ hu_project_add_runs (HuProject *self,
 /**
  * hu_project_unique_id:
  *
- * @base, or @base-2, @base-3 … whichever no scenario or run uses yet.
+ * @base if no scenario or run uses it, else @base-N with the next N not
+ * handed out for @base yet and not in use; constant time on average.
  */
 char *
 hu_project_unique_id (HuProject  *self,
                       const char *base)
 {
+  guint n;
+
   g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (base != NULL, NULL);
 
   if (!id_in_use (self, base))
     return g_strdup (base);
-  for (guint i = 2;; i++)
+
+  /* A counter per base, not a scan from 2: the thousandth "codecarbon"
+   * costs what the second did. Suffixes are never reused, so a removed
+   * "base-2" is not handed out again (ids stay unambiguous in undo). */
+  n = MAX (GPOINTER_TO_UINT (g_hash_table_lookup (self->next_suffix, base)), 2);
+  for (;; n++)
     {
-      g_autofree char *id = g_strdup_printf ("%s-%u", base, i);
+      g_autofree char *id = g_strdup_printf ("%s-%u", base, n);
+
       if (!id_in_use (self, id))
-        return g_steal_pointer (&id);
+        {
+          g_hash_table_insert (self->next_suffix, g_strdup (base), GUINT_TO_POINTER (n + 1));
+          return g_steal_pointer (&id);
+        }
     }
 }
 
