@@ -151,19 +151,14 @@ import_done (GObject      *object,
       return;
     }
 
+  /* The importer names the runs, as huella-cli import --add-to does. */
+  hu_import_result_name_runs (result);
   for (guint i = 0; i < result->runs->len; i++)
     {
       HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
 
       if (first == NULL)
         first = run;
-      /* nvidia-smi and Zeus logs name nothing: the file names the run. */
-      if (hu_measured_run_get_name (run) == NULL && hu_measured_run_get_data (run)->file != NULL)
-        {
-          g_autofree char *name = g_path_get_basename (hu_measured_run_get_data (run)->file);
-
-          hu_measured_run_set_name (run, name);
-        }
       g_list_store_append (hu_project_get_runs (self->project), run);
     }
 

@@ -202,6 +202,8 @@ add_to_project (const char      *path,
     project = hu_project_new ();
 
   runs = hu_project_get_runs (project);
+  /* Named as the app names them (hu_import_result_name_runs). */
+  hu_import_result_name_runs (result);
   for (guint i = 0; i < result->runs->len; i++)
     {
       HuMeasuredRun *run = g_ptr_array_index (result->runs, i);

@@ -364,8 +364,10 @@ test_cli (void)
 
   g_assert_cmpint (run_cli ("report @/p.huella -o @/r.csv", dir, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (report_csv, &contents, NULL, NULL));
+  /* --add-to named the run as the app does (project · run id · start,
+   * 14:02:00 − 60 s): the cell still starts with the formula. */
   cell = csv_lookup (contents, "kind", "run", "name");
-  g_assert_cmpstr (cell, ==, "'" FORMULA);
+  g_assert_cmpstr (cell, ==, "'" FORMULA " · 3f2a91 · 2024-05-01 14:01");
   g_clear_pointer (&contents, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -237,7 +237,24 @@ finish_run (Importer   *self,
   else
     _hu_run_set_string (&data->region, pending_field (self, p, COL_REGION));
 
-  _hu_run_set_string (&data->gpu_model, pending_field (self, p, COL_GPU_MODEL));
+  /* CodeCarbon writes "1 x NVIDIA RTX A6000" (count, " x ", model) beside
+   * gpu_count: the model is what follows, or a label made of the two
+   * reads "1 × NVIDIA RTX A6000 × 1". */
+  {
+    const char *model = pending_field (self, p, COL_GPU_MODEL);
+    const char *x = strstr (model, " x ");
+    gboolean counted = x != NULL && x > model;
+
+    for (const char *c = model; counted && c < x; c++)
+      counted = g_ascii_isdigit (*c);
+    if (counted)
+      {
+        if (!isfinite (data->gpu_count))
+          data->gpu_count = g_ascii_strtod (model, NULL);
+        model = x + 3;
+      }
+    _hu_run_set_string (&data->gpu_model, model);
+  }
   _hu_run_set_string (&data->cpu_model, pending_field (self, p, COL_CPU_MODEL));
 
   if (p->n_rows > 1)

@@ -341,6 +341,74 @@ import_entry (HuImportContext  *ctx,
     }
 }
 
+/**
+ * hu_import_run_label:
+ * @data: an imported run
+ *
+ * A name that tells imported runs apart, from what the log holds: the
+ * project or experiment name (the file's name when the log names nothing,
+ * as nvidia-smi and Zeus), the run id's first six characters and the start
+ * time to the minute, joined by " · ": "my-project · 3f2a91 · 2024-05-01
+ * 14:02". CodeCarbon's default project name is "codecarbon" for every run;
+ * the id and the time are what differ.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+hu_import_run_label (const HuRunData *data)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  const char *name = data->name;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (name == NULL || *name == '\0')
+    name = data->file != NULL ? (base = g_path_get_basename (data->file)) : data->source;
+  g_string_append (label, name != NULL ? name : "");
+
+  if (data->run_id != NULL && *data->run_id != '\0' && g_strcmp0 (data->run_id, name) != 0)
+    {
+      const char *end = data->run_id;
+
+      for (guint n = 0; n < 6 && *end != '\0'; n++)
+        end = g_utf8_next_char (end);
+      g_string_append (label, " · ");
+      g_string_append_len (label, data->run_id, end - data->run_id);
+    }
+
+  /* "2024-05-01T14:02:37…" → "2024-05-01 14:02" */
+  if (data->start != NULL && strlen (data->start) >= 16 && data->start[10] == 'T')
+    {
+      g_string_append (label, " · ");
+      g_string_append_len (label, data->start, 10);
+      g_string_append_c (label, ' ');
+      g_string_append_len (label, data->start + 11, 5);
+    }
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+/**
+ * hu_import_result_name_runs:
+ * @result: runs just imported
+ *
+ * Names every run with hu_import_run_label(), as they are added to a
+ * project: the app and `huella-cli import --add-to` name them the same.
+ */
+void
+hu_import_result_name_runs (HuImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
+      g_autofree char *label = hu_import_run_label (hu_measured_run_get_data (run));
+
+      hu_measured_run_set_name (run, label);
+    }
+}
+
 /* Why a run cannot be a measurement, or NULL. */
 static char *
 impossible_run (const HuRunData *d)

@@ -62,6 +62,9 @@ gboolean        hu_import_paths          (const char * const   *paths,
                                           HuImportResult      **result,
                                           GError              **error);
 
+char           *hu_import_run_label      (const HuRunData *data);
+void            hu_import_result_name_runs (HuImportResult *result);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuImportResult, hu_import_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuImportSkip, hu_import_skip_free)
 
