@@ -44,6 +44,9 @@ struct _HuScenarioEditor
   AdwPreferencesGroup  *hardware_group;
   AdwPreferencesGroup  *location_group;
   AdwPreferencesGroup  *cost_group;
+  AdwActionRow         *model_row;
+  AdwActionRow         *gpu_row;
+  AdwActionRow         *region_row;
   AdwEntryRow          *name_row;
   AdwEntryRow          *notes_row;
   AdwComboRow          *mode_row;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-run-plan.h"
 #include "hu-scenario-editor-private.h"
@@ -111,6 +112,88 @@ set_hint (HuScenarioEditor *self,
   gtk_label_set_label (self->units[key], g_strstrip (text));
 }
 
+/* The data's confidence labels, for people. */
+static const char *
+confidence_label (const char *confidence)
+{
+  if (g_strcmp0 (confidence, "Confident") == 0)
+    return C_("confidence", "confident");
+  if (g_strcmp0 (confidence, "Likely") == 0)
+    return C_("confidence", "likely");
+  if (g_strcmp0 (confidence, "Speculative") == 0)
+    return C_("confidence", "speculative");
+  return C_("confidence", "not stated");
+}
+
+/* A scenario made from a known model says, at each field it filled, that
+ * the value is Epoch AI's (with their confidence), derived, or for the
+ * region an assumption to check. */
+static void
+show_origin (HuScenarioEditor *self)
+{
+  static const struct { HuInputKey key; HuModelFilled bit; } numbers[] = {
+    { HU_INPUT_FLOPS, HU_MODEL_FILLED_FLOPS },
+    { HU_INPUT_COUNT, HU_MODEL_FILLED_COUNT },
+    { HU_INPUT_UTILIZATION, HU_MODEL_FILLED_UTILIZATION },
+  };
+  const HuModelOrigin *origin = self->scenario != NULL ? hu_scenario_get_inputs (self->scenario)->origin
+                                                       : NULL;
+  g_autofree char *publisher = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *gpu_text = NULL;
+  g_autofree char *region_text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->model_row), origin != NULL);
+  if (origin == NULL)
+    {
+      adw_action_row_set_subtitle (self->gpu_row, "");
+      adw_action_row_set_subtitle (self->region_row, "");
+      return;
+    }
+
+  publisher = origin->source ? g_strndup (origin->source, strcspn (origin->source, ","))
+                             : g_strdup (origin->model);
+  /* Translators: a publisher and its confidence in the value, e.g. "Epoch AI, confident" */
+  from = g_strdup_printf (_("%s, %s"), publisher, confidence_label (origin->confidence));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row), origin->model);
+  {
+    /* Translators: the data source, then the confidence label */
+    g_autofree char *subtitle = g_strdup_printf (_("Known model — %s; confidence: %s"),
+                                                 origin->source ? origin->source : "",
+                                                 confidence_label (origin->confidence));
+    adw_action_row_set_subtitle (self->model_row, subtitle);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      HuInputKey key = numbers[i].key;
+      gboolean derived = numbers[i].bit == HU_MODEL_FILLED_UTILIZATION && origin->utilization_derived;
+      g_autofree char *note = hu_model_origin_describe (origin, numbers[i].bit);
+      g_autofree char *text = NULL;
+
+      if (!(origin->filled & numbers[i].bit))
+        continue;
+      /* Translators: beside a field: its unit, then where the value came from */
+      text = derived ? g_strdup_printf (_("%s · derived from %s"), _hu_scenario_editor_unit_for (self, key), publisher)
+                     : g_strdup_printf (_("%s · %s"), _hu_scenario_editor_unit_for (self, key), from);
+      gtk_label_set_label (self->units[key], g_strstrip (text));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]), note);
+    }
+
+  if (origin->filled & HU_MODEL_FILLED_GPU)
+    /* Translators: the data's hardware name, then the source and confidence */
+    gpu_text = g_strdup_printf (_("“%s” in the data (%s)"), origin->hardware ? origin->hardware : "?", from);
+  adw_action_row_set_subtitle (self->gpu_row, gpu_text ? gpu_text : "");
+
+  if (origin->filled & HU_MODEL_FILLED_REGION)
+    /* Translators: %s is a country name as the data spell it */
+    region_text = g_strdup_printf (_("Assumption: the grid of the organisation’s country (%s). "
+                                     "Check where the model was trained."),
+                                   origin->country ? origin->country : "?");
+  adw_action_row_set_subtitle (self->region_row, region_text ? region_text : "");
+}
+
 void
 _hu_scenario_editor_update_results (HuScenarioEditor *self)
 {
@@ -154,6 +237,7 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
         adw_preferences_group_set_description (self->location_group, NULL);
     }
 
+  show_origin (self);
   _hu_scenario_editor_update_status (self);
 }
 

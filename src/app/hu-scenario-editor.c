@@ -139,6 +139,24 @@ update_mode_visibility (HuScenarioEditor *self)
 
 /* Reads one field. Returns FALSE and an explanation for people when the
  * text is not an acceptable value; an empty field is valid and unset. */
+/* Whether the field still shows what load_scenario() put there. */
+static gboolean
+field_unchanged (HuScenarioEditor *self,
+                 HuInputKey        key,
+                 const HuInputs   *inputs)
+{
+  double value = hu_inputs_get (inputs, key);
+  g_autofree char *loaded = NULL;
+  g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
+
+  if (isnan (value))
+    return FALSE;
+  if (key == HU_INPUT_UTILIZATION)
+    value *= 100.0;
+  loaded = format_for_entry (value);
+  return g_str_equal (loaded, g_strstrip (shown));
+}
+
 static gboolean
 parse_field (HuScenarioEditor  *self,
              HuInputKey         key,
@@ -281,6 +299,11 @@ commit (HuScenarioEditor *self)
           continue;
         }
       set_field_error (self, key, NULL);
+      /* A field left as loaded keeps its exact value: a known model's
+       * derived utilisation has more digits than the field shows, and
+       * retyping it would also take it out of the model's origin. */
+      if (key_in_mode (key, mode) && field_unchanged (self, key, &inputs))
+        continue;
       /* A workload given another way is not part of this one: leaving it
        * set would make the inputs ambiguous. */
       hu_inputs_set (&inputs, key, key_in_mode (key, mode) ? value : NAN);
@@ -294,6 +317,10 @@ commit (HuScenarioEditor *self)
       return;
     }
 
+  if (g_strcmp0 (inputs.gpu, hu_catalog_drop_down_get_selected_id (self->gpu_dropdown)) != 0)
+    hu_inputs_drop_origin (&inputs, HU_MODEL_FILLED_GPU);
+  if (g_strcmp0 (inputs.region, hu_catalog_drop_down_get_selected_id (self->region_dropdown)) != 0)
+    hu_inputs_drop_origin (&inputs, HU_MODEL_FILLED_REGION);
   g_free (inputs.gpu);
   inputs.gpu = g_strdup (hu_catalog_drop_down_get_selected_id (self->gpu_dropdown));
   g_free (inputs.region);
@@ -550,6 +577,9 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-scenario-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, model_row);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, gpu_row);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, region_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, link_names);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, results_box);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-export-dialog.h"
+#include "hu-model-dialog.h"
 #include "hu-run-plan.h"
 #include "hu-window-private.h"
 #include "hu-widgets.h"
@@ -127,6 +128,37 @@ add_scenario_action (GtkWidget  *widget,
 
   g_list_store_append (scenarios, scenario);
   edit_new_scenario (self, scenario);
+}
+
+static void
+on_model_chosen (HuWindow   *self,
+                 const char *name)
+{
+  HuCatalog *catalog = hu_project_get_catalog (self->project);
+  HuKnownModel *model = hu_catalog_lookup_model (catalog, name);
+  g_autofree char *id = NULL;
+  g_autoptr(HuScenario) scenario = NULL;
+
+  if (model == NULL)
+    return;
+  id = hu_project_unique_id (self->project, "model");
+  scenario = hu_scenario_new_from_model (model, catalog, id);
+  g_list_store_append (hu_project_get_scenarios (self->project), scenario);
+  edit_new_scenario (self, scenario);
+}
+
+static void
+add_known_model_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HuWindow *self = HU_WINDOW (widget);
+  GtkWidget *dialog = hu_model_dialog_new (GTK_WINDOW (self),
+                                           hu_project_get_catalog (self->project));
+
+  g_signal_connect_object (dialog, "model-chosen", G_CALLBACK (on_model_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -450,6 +482,8 @@ _hu_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, add_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.add-known-model", NULL,
+                                   add_known_model_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
@@ -476,6 +510,8 @@ _hu_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-known-model", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* "Add a Known Model…": the dialog searches without regard to accents
+ * and case, and choosing a model adds a scenario filled from Epoch AI's
+ * data that says so. */
+
+#include "config.h"
+
+#include "ui-test-helpers.h"
+#include "hu-model-dialog.h"
+
+static HuModelDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (HU_IS_MODEL_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return HU_MODEL_DIALOG (w);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+shown_models (HuModelDialog *dialog)
+{
+  GtkListView *view = GTK_LIST_VIEW (find_child (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
+}
+
+static void
+test_add_known_model (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (hu_window_get_project (window)));
+  guint before = g_list_model_get_n_items (scenarios);
+  g_autoptr(HuScenario) added = NULL;
+  const HuInputs *in;
+  HuModelDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-known-model", NULL);
+  iterate (200);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* All 483 published runs, then only NÜWA for "nuwa". */
+  g_assert_cmpuint (shown_models (dialog), ==, 483);
+  hu_model_dialog_set_search (dialog, "nuwa");
+  iterate (50);
+  g_assert_cmpuint (shown_models (dialog), ==, 1);
+
+  /* Enter in the search adds the selected (only) match. */
+  hu_model_dialog_set_search (dialog, "GPT-3 175B");
+  iterate (50);
+  g_assert_cmpuint (shown_models (dialog), ==, 1);
+  g_signal_emit_by_name (find_child (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY), "activate");
+  iterate (200);
+  g_assert_null (find_dialog ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, before + 1);
+  added = g_list_model_get_item (scenarios, before);
+  g_assert_cmpstr (hu_scenario_get_name (added), ==, "GPT-3 175B (davinci)");
+  in = hu_scenario_get_inputs (added);
+  /* Epoch AI's row: 3.14e23 FLOP, 10,000 V100 at 0.1968, United States. */
+  g_assert_cmpfloat (in->flops, ==, 3.14e23);
+  g_assert_cmpfloat (in->count, ==, 10000);
+  g_assert_cmpfloat (in->utilization, ==, 0.1968);
+  g_assert_cmpstr (in->gpu, ==, "nvidia-v100-sxm2-32gb");
+  g_assert_cmpstr (in->region, ==, "grid/US");
+  g_assert_nonnull (in->origin);
+  g_assert_cmpuint (in->origin->filled, ==, HU_MODEL_FILLED_ALL);
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/huella/ui/model-dialog/add", test_add_known_model);
+  return g_test_run ();
+}
