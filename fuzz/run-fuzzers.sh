@@ -1,5 +1,6 @@
 #!/bin/sh
-# Build the importer fuzz targets with clang/libFuzzer and run each for
+# Build the fuzz targets (importers, project loader round trip, every report
+# format; the whole core instrumented) with clang/libFuzzer and run each for
 # SECONDS (default 30). Seeds come from tests/data. Skips cleanly (exit 0)
 # when clang or libFuzzer is not available.
 #
@@ -28,7 +29,7 @@ rm -rf "$probe"
 if [ ! -f "$BUILD/build.ninja" ]; then
   CC=clang meson setup "$BUILD" "$SRC" -Dfuzzing=true -Dgtk=false --buildtype=debugoptimized
 fi
-ninja -C "$BUILD" $(cd "$BUILD" && ninja -t targets all | sed -n 's|^\(fuzz/fuzz-import-[a-z0-9-]*\): .*|\1|p' | sort -u)
+ninja -C "$BUILD" $(cd "$BUILD" && ninja -t targets all | sed -n 's|^\(fuzz/fuzz-[a-z0-9-]*\): .*|\1|p' | sort -u)
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -57,10 +58,16 @@ for log in "$DATA"/*_carbontracker.log; do
   { cat "$log"; printf '\0'; [ -f "$out" ] && cat "$out"; } > "$WORK/carbontracker/corpus/$name"
 done
 
+# The project and report targets start from the example projects.
+seed project "$SRC"/data/examples/*.huella
+seed report "$SRC"/data/examples/*.huella
+
 status=0
-for target in codecarbon carbontracker eit eco2ai nvidia-smi zeus detect; do
-  echo "== fuzz-import-$target for ${SECONDS_EACH}s"
-  (cd "$WORK/$target" && "$BUILD/fuzz/fuzz-import-$target" -max_total_time="$SECONDS_EACH" \
+for target in import-codecarbon import-carbontracker import-eit import-eco2ai import-nvidia-smi \
+              import-zeus import-detect project report; do
+  dir=${target#import-}
+  echo "== fuzz-$target for ${SECONDS_EACH}s"
+  (cd "$WORK/$dir" && "$BUILD/fuzz/fuzz-$target" -max_total_time="$SECONDS_EACH" \
       -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus) || status=1
 done
 exit $status
