@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hu-catalog-drop-down.h"
+#include "hu-widgets.h"
 
 /* A drop-down of the catalog's accelerators or regions: each item shows a
  * name and a line of facts, and typing finds an item by any word of either.
@@ -127,6 +128,15 @@ region_subtitle (HuCatalogDropDown *self,
     return g_strdup (_("Carbon intensity typed in below"));
 
   intensity = hu_format_number (region->intensity, 4);
+  if (region->year_grid != NULL)
+    {
+      /* an undated source: the year is the grid's, and says so */
+      g_autofree char *year = hu_region_year_text (region);
+
+      /* Translators: provider · intensity · "year of the grid: 2023" */
+      return g_strdup_printf (_("%s · %s g/kWh · %s"), provider_title (region->provider),
+                              intensity, year);
+    }
   if (region->year > 0)
     /* Translators: provider · intensity · year, "Google Cloud · 430 g/kWh · 2022" */
     return g_strdup_printf (_("%s · %s g/kWh · %d"), provider_title (region->provider),
@@ -417,6 +427,8 @@ hu_catalog_drop_down_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      hu_widgets_name_drop_down (self->drop_down, self->kind == HU_CATALOG_KIND_REGION
+                                                  ? _("Region") : _("Accelerator"));
       break;
     case PROP_CATALOG:
       hu_catalog_drop_down_set_catalog (self, g_value_get_object (value));

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-comparison-view.h"
+#include "hu-widgets.h"
 
 /* The side-by-side comparison: a chart of one metric and the table of
  * every metric. The table is also the chart's text alternative. */
@@ -287,6 +288,8 @@ static void
 hu_comparison_view_init (HuComparisonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hu_widgets_name_drop_down (self->metric_dropdown, _("Chart"));
+  hu_widgets_name_drop_down (self->baseline_dropdown, _("Baseline"));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -372,6 +375,8 @@ hu_comparison_view_set_model (HuComparisonView  *self,
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::baseline", G_CALLBACK (sync_baseline_dropdown),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::baseline", G_CALLBACK (queue_chart),
                            self, G_CONNECT_SWAPPED);
   on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
                     G_LIST_MODEL (model));

@@ -228,6 +228,7 @@ hu_equivalences_view_init (HuEquivalencesView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hu_widgets_name_drop_down (self->set_dropdown, _("Equivalence factor set"));
 
   self->set_id = g_strdup ("epa-current");
   self->rows = g_ptr_array_new ();

@@ -155,6 +155,8 @@ fill (HuPreferencesWindow *self)
   adw_combo_row_set_selected (self->energy_row, g_settings_get_enum (self->settings, "energy-unit"));
   adw_combo_row_set_selected (self->mass_row, g_settings_get_enum (self->settings, "mass-unit"));
   fill_currencies (self, currency);
+  hu_widgets_name_drop_down (self->currency_dropdown, _("Currency of New Projects"));
+  hu_widgets_name_drop_down (self->region_dropdown, _("Default Region"));
 
   gtk_switch_set_active (self->region_pue_switch, hu_settings_use_region_pue (self->settings));
   gtk_widget_set_sensitive (GTK_WIDGET (self->pue_row),

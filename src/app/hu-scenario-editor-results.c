@@ -207,6 +207,11 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
       if (self->result != NULL && (estimate != NULL || hu_result_get_run (self->result) != NULL))
         text = hu_result_format_column (self->result, column);
       gtk_label_set_label (self->values[column], text != NULL ? text : "—");
+      /* A card with no value among cards with values (Cost without a
+       * price) only takes room. */
+      hu_widgets_set_card_visible (self->values[column],
+                                   estimate == NULL ||
+                                   (text != NULL && g_strcmp0 (text, "—") != 0));
     }
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)

@@ -526,6 +526,12 @@ hu_what_if_view_init (HuWhatIfView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->ranked_ids = g_ptr_array_new_with_free_func (g_free);
   self->ranked_pue = NAN;
+  hu_widgets_name_drop_down (self->provider_dropdown, _("Provider"));
+  hu_widgets_name_drop_down (self->pue_dropdown, _("PUE"));
+  hu_widgets_name_drop_down (self->ranked_dropdown, _("Region from the ranking"));
+  hu_widgets_name_drop_down (self->gpu_metric_dropdown, _("Rank by"));
+  hu_widgets_name_drop_down (self->parameter_dropdown, _("Vary"));
+  hu_widgets_name_drop_down (self->sweep_metric_dropdown, _("Show"));
 
   set_default_range (self);
 

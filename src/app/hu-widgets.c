@@ -48,8 +48,54 @@ hu_widgets_append_result_card (GtkFlowBox *box,
   /* A screen reader reads the number with what it measures. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  /* Cards are output, not controls: no tab stop each (the numbers still
+   * select with the mouse), and the card is named "31.22 t CO₂eq CO₂eq"
+   * by its number and caption for whoever browses to it. */
+  gtk_widget_set_focusable (value, FALSE);
   gtk_flow_box_append (box, card);
+  gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (card)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, value, title, NULL, -1);
   return GTK_LABEL (value);
+}
+
+/**
+ * hu_widgets_name_drop_down:
+ * @name: what the drop-down chooses, already translated
+ *
+ * GTK 4.8's drop-down takes focus with an inner toggle button that a
+ * screen reader only knows as "GtkToggleButton": this names it.
+ */
+void
+hu_widgets_name_drop_down (GtkDropDown *dropdown,
+                           const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}
+
+/**
+ * hu_widgets_set_card_visible:
+ * @value: a label from hu_widgets_append_result_card()
+ *
+ * Shows or hides the whole card (a Cost card without a price says
+ * nothing).
+ */
+void
+hu_widgets_set_card_visible (GtkLabel *value,
+                             gboolean  visible)
+{
+  GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (value));
+
+  g_return_if_fail (card != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (card), visible);
 }
 
 /**

@@ -15,5 +15,9 @@ gboolean  hu_widgets_follow_result      (HuResult  **slot,
                                          gpointer    instance);
 
 gboolean  hu_settings_use_region_pue    (GSettings  *settings);
+void      hu_widgets_name_drop_down     (GtkDropDown *dropdown,
+                                         const char  *name);
+void      hu_widgets_set_card_visible   (GtkLabel    *value,
+                                         gboolean     visible);
 
 G_END_DECLS

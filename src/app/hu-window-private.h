@@ -54,6 +54,7 @@ struct _HuWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkListBox           *scenario_list;
   AdwViewStack         *stack;
+  GtkStack             *content_stack;
   HuScenarioEditor     *editor;
   GtkStack             *editor_stack;
   AdwViewStackPage     *editor_page;

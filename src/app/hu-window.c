@@ -115,6 +115,12 @@ _hu_window_update_actions (HuWindow *self)
                                  hu_undo_get_can_undo (hu_project_get_undo (self->project)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import",
                                  self->import_cancellable != NULL);
+
+  /* Nothing to edit or compare: say what to do first. */
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->model != NULL &&
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0
+                                    ? "empty" : "main");
 }
 
 static void
@@ -507,6 +513,7 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, scenario_list);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor_page);

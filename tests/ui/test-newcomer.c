@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "hu-application.h"
+#include "hu-chart-view.h"
+#include "hu-comparison-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -73,11 +75,189 @@ test_status_sentence (void)
   destroy_window (window);
 }
 
+static gboolean
+is_label_exactly (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Item 8: the baseline drop-down follows a rename, and the in-app chart
+ * marks the baseline as the report's does. */
+static void
+test_baseline_name_and_mark (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  HuComparisonModel *model = hu_window_get_comparison_model (window);
+  HuScenario *first;
+  HuChart *chart;
+  g_autofree char *text = NULL;
+  g_autofree char *renamed_text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  iterate (300);
+  first = hu_result_get_scenario (hu_comparison_model_get_baseline (model));
+  g_assert_nonnull (first);
+
+  /* The report marks "V100S PCIe (baseline)"; so does the app's chart. */
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  g_assert_nonnull (chart);
+  text = hu_chart_accessible_text (chart);
+  {
+    g_autofree char *mark = g_strdup_printf ("%s (baseline):", hu_scenario_get_name (first));
+    g_assert_nonnull (strstr (text, mark));
+  }
+
+  /* Renamed, the baseline shows its new name in the drop-down and chart. */
+  hu_scenario_set_name (first, "Reference run");
+  iterate (300);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_exactly, "Reference run"));
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  renamed_text = hu_chart_accessible_text (chart);
+  g_assert_nonnull (strstr (renamed_text, "Reference run (baseline):"));
+
+  destroy_window (window);
+}
+
+static gboolean
+is_status_page (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Item 7: after the last scenario goes, a status page offers "New
+ * scenario" and "Import runs" instead of an editor of nothing. */
+static void
+test_empty_state (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListStore *scenarios = hu_project_get_scenarios (hu_window_get_project (window));
+  GtkWidget *status, *editor = GTK_WIDGET (hu_window_get_editor (window));
+
+  status = find_widget (GTK_WIDGET (window), is_status_page, NULL);
+  g_assert_nonnull (status);
+  g_assert_false (gtk_widget_get_mapped (status));
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (scenarios)) > 0)
+    {
+      hu_window_select_result (window, 0);
+      iterate (30);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+      iterate (30);
+    }
+  iterate (200);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_false (gtk_widget_get_mapped (editor));
+  g_assert_nonnull (find_widget (status, is_button_labelled, "_Import Runs…"));
+
+  /* "New Scenario" starts over. */
+  g_signal_emit_by_name (find_widget (status, is_button_labelled, "_New Scenario"), "clicked");
+  iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scenarios)), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (status));
+
+  destroy_window (window);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+/* Item 16: the accessible tree a screen reader walks. */
+static void
+test_accessible_tree (void)
+{
+  HuWindow *window = new_window (TRUE);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *pages[] = { "editor", "compare", "what-if", "explain" };
+  guint named = 0;
+
+  hu_window_select_result (window, 0);
+  iterate (100);
+
+  /* Result cards are output: no tab stops, each named by its number and
+   * caption. */
+  collect (GTK_WIDGET (hu_window_get_editor (window)), GTK_TYPE_FLOW_BOX_CHILD, cards);
+  g_assert_cmpuint (cards->len, >=, 5);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+
+      g_assert_false (gtk_widget_get_focusable (card));
+      for (GtkWidget *w = gtk_widget_get_first_child (card); w != NULL; w = gtk_widget_get_first_child (w))
+        g_assert_false (gtk_widget_get_focusable (w) && GTK_IS_LABEL (w));
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (card),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                           gtk_widget_get_first_child (gtk_widget_get_first_child (card)),
+                                           gtk_widget_get_last_child (gtk_widget_get_first_child (card)),
+                                           NULL);
+    }
+
+  /* Every drop-down's button has a name, not "GtkToggleButton". */
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[p]));
+      iterate (200);
+    }
+  collect (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, >=, 8);
+  for (guint i = 0; i < drop_downs->len; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (g_ptr_array_index (drop_downs, i)); c != NULL;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        {
+          g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (c),
+                                                       GTK_ACCESSIBLE_ROLE_BUTTON));
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (c),
+                                                           GTK_ACCESSIBLE_PROPERTY_LABEL));
+          named++;
+        }
+  g_assert_cmpuint (named, ==, drop_downs->len);
+
+  /* The import's Cancel is named once and hidden while nothing imports. */
+  collect (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.cancel-import") != 0)
+        continue;
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "Cancel Import");
+      g_assert_false (gtk_widget_is_visible (button));
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/newcomer/status-sentence", test_status_sentence);
+  g_test_add_func ("/huella/ui/newcomer/baseline", test_baseline_name_and_mark);
+  g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
+  g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
   return g_test_run ();
 }
