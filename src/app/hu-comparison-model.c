@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hu-comparison-model.h"
 
 /* The comparison: one HuResult per scenario, then one per measured run,
@@ -13,7 +15,11 @@ struct _HuComparisonModel
   GObject       parent_instance;
 
   HuProject    *project;
-  GPtrArray    *results;        /* HuResult */
+  GPtrArray    *results;        /* HuResult: the scenarios, then the runs */
+  guint         n_scenarios;    /* how many of results are scenarios */
+  GHashTable   *by_source;      /* HuScenario or HuMeasuredRun → its HuResult */
+  GHashTable   *removed;        /* the same, for results just removed */
+  guint         removed_idle;
   HuResult     *baseline;       /* one of results, or NULL */
 
   char         *equivalence_set;
@@ -86,21 +92,6 @@ apply_display (HuComparisonModel *self,
                          self->energy_unit, self->mass_unit);
 }
 
-static HuResult *
-find_result_for (GPtrArray *results,
-                 gpointer   source)
-{
-  for (guint i = 0; i < results->len; i++)
-    {
-      HuResult *result = g_ptr_array_index (results, i);
-
-      if ((gpointer) hu_result_get_scenario (result) == source ||
-          (gpointer) hu_result_get_run (result) == source)
-        return result;
-    }
-  return NULL;
-}
-
 /* When the baseline changes, every other row's "± %" changes with it. */
 static void
 on_result_changed (HuComparisonModel *self,
@@ -120,54 +111,122 @@ on_result_changed (HuComparisonModel *self,
     }
 }
 
-/* Scenarios are few (tens at most), so the model is rebuilt on any change
- * of the project's lists, reusing the results that still exist. */
-static void
-rebuild (HuComparisonModel *self)
+static gboolean
+forget_removed (gpointer data)
 {
-  g_autoptr(GPtrArray) old = self->results;
-  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (self->project));
-  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (self->project));
-  HuCatalog *catalog = hu_project_get_catalog (self->project);
-  guint n_scenarios = g_list_model_get_n_items (scenarios);
-  guint n_runs = g_list_model_get_n_items (runs);
-  gboolean baseline_kept = FALSE;
+  HuComparisonModel *self = data;
 
-  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->removed_idle = 0;
+  g_hash_table_remove_all (self->removed);
+  return G_SOURCE_REMOVE;
+}
 
-  for (guint i = 0; i < n_scenarios + n_runs; i++)
+/* A scenario moved up or down, or put back by Undo, is removed and
+ * inserted again in one main-loop turn: it keeps its result, so whoever
+ * holds that result (the selection, the editor) still holds the row. */
+static HuResult *
+result_for (HuComparisonModel *self,
+            GObject           *source)
+{
+  HuResult *result = g_hash_table_lookup (self->removed, source);
+
+  if (result != NULL)
     {
-      g_autoptr(GObject) source = i < n_scenarios ? g_list_model_get_item (scenarios, i)
-                                                  : g_list_model_get_item (runs, i - n_scenarios);
-      HuResult *result = old != NULL ? find_result_for (old, source) : NULL;
-
-      if (result != NULL)
-        g_object_ref (result);
-      else
-        {
-          if (HU_IS_SCENARIO (source))
-            result = hu_result_new_for_scenario (HU_SCENARIO (source), catalog);
-          else
-            result = hu_result_new_for_run (HU_MEASURED_RUN (source));
-          g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
-                                   self, G_CONNECT_SWAPPED);
-          apply_display (self, result);
-        }
-
-      if (result == self->baseline)
-        baseline_kept = TRUE;
-      g_ptr_array_add (self->results, result);
+      g_object_ref (result);
+      g_hash_table_remove (self->removed, source);
+      return result;
     }
 
-  if (!baseline_kept)
-    self->baseline = self->results->len > 0 ? g_ptr_array_index (self->results, 0) : NULL;
-  for (guint i = 0; i < self->results->len; i++)
-    hu_result_set_baseline (g_ptr_array_index (self->results, i), self->baseline);
+  if (HU_IS_SCENARIO (source))
+    result = hu_result_new_for_scenario (HU_SCENARIO (source),
+                                         hu_project_get_catalog (self->project));
+  else
+    result = hu_result_new_for_run (HU_MEASURED_RUN (source));
+  g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
+                           self, G_CONNECT_SWAPPED);
+  apply_display (self, result);
+  hu_result_set_baseline (result, self->baseline);
+  return result;
+}
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0,
-                              old != NULL ? old->len : 0, self->results->len);
-  if (!baseline_kept)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+/* Mirrors a change of one of the project's lists as one change of the
+ * comparison at the same place: its cost follows what changed, not the
+ * size of the project, and adding a thousand runs at once is one
+ * ::items-changed. */
+static void
+splice (HuComparisonModel *self,
+        GListModel        *list,
+        guint              offset,
+        guint              position,
+        guint              removed,
+        guint              added)
+{
+  guint at = offset + position;
+  guint old_len;
+  gboolean baseline_gone = FALSE;
+
+  for (guint i = 0; i < removed; i++)
+    {
+      HuResult *result = g_ptr_array_index (self->results, at + i);
+      gpointer source = hu_result_get_scenario (result) != NULL
+                        ? (gpointer) hu_result_get_scenario (result)
+                        : (gpointer) hu_result_get_run (result);
+
+      if (result == self->baseline)
+        baseline_gone = TRUE;
+      g_hash_table_remove (self->by_source, source);
+      g_hash_table_insert (self->removed, source, g_object_ref (result));
+    }
+  g_ptr_array_remove_range (self->results, at, removed);
+
+  /* Open a gap of @added slots at @at in one move, then fill it. */
+  old_len = self->results->len;
+  g_ptr_array_set_size (self->results, old_len + added);
+  memmove (self->results->pdata + at + added, self->results->pdata + at,
+           (old_len - at) * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) source = g_list_model_get_item (list, position + i);
+      HuResult *result = result_for (self, source);
+
+      g_hash_table_insert (self->by_source, source, result);
+      self->results->pdata[at + i] = result;
+    }
+
+  if (removed > 0 && self->removed_idle == 0)
+    self->removed_idle = g_idle_add (forget_removed, self);
+
+  if (baseline_gone || (self->baseline == NULL && self->results->len > 0))
+    {
+      self->baseline = self->results->len > 0 ? g_ptr_array_index (self->results, 0) : NULL;
+      for (guint i = 0; i < self->results->len; i++)
+        hu_result_set_baseline (g_ptr_array_index (self->results, i), self->baseline);
+      g_list_model_items_changed (G_LIST_MODEL (self), at, removed, added);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+      return;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), at, removed, added);
+}
+
+static void
+on_scenarios_changed (HuComparisonModel *self,
+                      guint              position,
+                      guint              removed,
+                      guint              added,
+                      GListModel        *scenarios)
+{
+  self->n_scenarios = self->n_scenarios - removed + added;
+  splice (self, scenarios, 0, position, removed, added);
+}
+
+static void
+on_runs_changed (HuComparisonModel *self,
+                 guint              position,
+                 guint              removed,
+                 guint              added,
+                 GListModel        *runs)
+{
+  splice (self, runs, self->n_scenarios, position, removed, added);
 }
 
 static void
@@ -176,7 +235,10 @@ hu_comparison_model_dispose (GObject *object)
   HuComparisonModel *self = HU_COMPARISON_MODEL (object);
 
   self->baseline = NULL;
+  g_clear_handle_id (&self->removed_idle, g_source_remove);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->by_source, g_hash_table_unref);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (hu_comparison_model_parent_class)->dispose (object);
@@ -244,10 +306,15 @@ hu_comparison_model_constructed (GObject *object)
   g_return_if_fail (self->project != NULL);
 
   g_signal_connect_object (hu_project_get_scenarios (self->project), "items-changed",
-                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_scenarios_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (hu_project_get_runs (self->project), "items-changed",
-                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+                           G_CALLBACK (on_runs_changed), self, G_CONNECT_SWAPPED);
+  on_scenarios_changed (self, 0, 0,
+                        g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (self->project))),
+                        G_LIST_MODEL (hu_project_get_scenarios (self->project)));
+  on_runs_changed (self, 0, 0,
+                   g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_runs (self->project))),
+                   G_LIST_MODEL (hu_project_get_runs (self->project)));
 }
 
 static void
@@ -281,6 +348,9 @@ static void
 hu_comparison_model_init (HuComparisonModel *self)
 {
   self->equivalence_set = g_strdup ("epa-current");
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_source = g_hash_table_new (NULL, NULL);
+  self->removed = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 HuComparisonModel *
@@ -333,7 +403,39 @@ hu_comparison_model_find_scenario (HuComparisonModel *self,
                                    HuScenario        *scenario)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
-  return find_result_for (self->results, scenario);
+  return g_hash_table_lookup (self->by_source, scenario);
+}
+
+/**
+ * hu_comparison_model_find_source:
+ * @source: a #HuScenario or #HuMeasuredRun of the project
+ *
+ * Returns: (transfer none) (nullable): the result of @source
+ */
+HuResult *
+hu_comparison_model_find_source (HuComparisonModel *self,
+                                 gpointer           source)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return g_hash_table_lookup (self->by_source, source);
+}
+
+/**
+ * hu_comparison_model_get_position:
+ *
+ * Returns: where @result is in the model, or %G_MAXUINT
+ */
+guint
+hu_comparison_model_get_position (HuComparisonModel *self,
+                                  HuResult          *result)
+{
+  guint position;
+
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), G_MAXUINT);
+
+  if (result == NULL || !g_ptr_array_find (self->results, result, &position))
+    return G_MAXUINT;
+  return position;
 }
 
 void

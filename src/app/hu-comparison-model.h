@@ -15,6 +15,10 @@ void               hu_comparison_model_set_baseline   (HuComparisonModel *self,
                                                        HuResult          *baseline);
 HuResult          *hu_comparison_model_find_scenario  (HuComparisonModel *self,
                                                        HuScenario        *scenario);
+HuResult          *hu_comparison_model_find_source    (HuComparisonModel *self,
+                                                       gpointer           source);
+guint              hu_comparison_model_get_position   (HuComparisonModel *self,
+                                                       HuResult          *result);
 void               hu_comparison_model_set_display    (HuComparisonModel *self,
                                                        const char        *equivalence_set,
                                                        HuEnergyUnit       energy_unit,

@@ -127,6 +127,31 @@ show_skipped (HuWindow       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * hu_window_add_runs:
+ * @runs: (element-type HuMeasuredRun): runs just imported
+ *
+ * Adds @runs to the project as an import does, all in one step, so the
+ * comparison, the sidebar and the table follow once, however many there
+ * are. The project gives each run a unique id.
+ */
+void
+hu_window_add_runs (HuWindow  *self,
+                    GPtrArray *runs)
+{
+  GListStore *store;
+
+  g_return_if_fail (HU_IS_WINDOW (self));
+  g_return_if_fail (runs != NULL);
+
+  if (runs->len == 0)
+    return;
+
+  store = hu_project_get_runs (self->project);
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       runs->pdata, runs->len);
+}
+
 static void
 import_done (GObject      *object,
              GAsyncResult *async_result,
@@ -153,14 +178,8 @@ import_done (GObject      *object,
 
   /* The importer names the runs, as huella-cli import --add-to does. */
   hu_import_result_name_runs (result);
-  for (guint i = 0; i < result->runs->len; i++)
-    {
-      HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
-
-      if (first == NULL)
-        first = run;
-      g_list_store_append (hu_project_get_runs (self->project), run);
-    }
+  hu_window_add_runs (self, result->runs);
+  first = result->runs->len > 0 ? g_ptr_array_index (result->runs, 0) : NULL;
 
   summary = g_strdup_printf (ngettext ("Imported %u run", "Imported %u runs", result->runs->len),
                              result->runs->len);

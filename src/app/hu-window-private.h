@@ -52,7 +52,8 @@ struct _HuWindow
   AdwWindowTitle       *project_title;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
-  GtkListBox           *scenario_list;
+  GtkListView          *scenario_list;
+  GtkSingleSelection   *selection;       /* over model, for scenario_list */
   AdwViewStack         *stack;
   GtkStack             *content_stack;
   HuScenarioEditor     *editor;

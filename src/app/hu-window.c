@@ -154,29 +154,53 @@ set_selected (HuWindow *self,
   _hu_window_update_actions (self);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* The sidebar is a list view: a few rows, made once, show whichever
+ * results are on screen. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
 {
-  return hu_scenario_row_new (HU_RESULT (item));
+  gtk_list_item_set_child (item, hu_scenario_row_new ());
 }
 
 static void
-on_row_selected (HuWindow      *self,
-                 GtkListBoxRow *row)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
 {
-  /* Rows are recreated when the list changes; keep the selection across. */
+  hu_scenario_row_set_result (HU_SCENARIO_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  hu_scenario_row_set_result (HU_SCENARIO_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_selection_changed (HuWindow *self)
+{
+  /* While the list changes the selection model moves by itself; the
+   * window puts it back where it belongs once the change is done. */
   if (self->rebuilding_list)
     return;
 
-  set_selected (self, row != NULL ? hu_scenario_row_get_result (HU_SCENARIO_ROW (row)) : NULL);
+  set_selected (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 static void
-on_row_activated (HuWindow      *self,
-                  GtkListBoxRow *row)
+on_row_activated (HuWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* A click on a row opens it on a phone, as activating does. */
+static void
+on_list_released (HuWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /**
@@ -199,24 +223,19 @@ hu_window_select_result (HuWindow *self,
       return;
     }
   position = MIN (position, n - 1);
-  gtk_list_box_select_row (self->scenario_list,
-                           gtk_list_box_get_row_at_index (self->scenario_list, position));
+  gtk_single_selection_set_selected (self->selection, position);
+  /* Selecting the row already selected says nothing: show it anyway. */
+  set_selected (self, gtk_single_selection_get_selected_item (self->selection));
+  /* GTK 4.8 has no gtk_list_view_scroll_to(): its own action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->scenario_list), "list.scroll-to-item", "u",
+                              position);
 }
 
 guint
 _hu_window_position_of (HuWindow *self,
                         HuResult *result)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuResult) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (item == result)
-        return i;
-    }
-  return G_MAXUINT;
+  return hu_comparison_model_get_position (self->model, result);
 }
 
 static void
@@ -236,11 +255,7 @@ on_model_changed (HuWindow *self,
 
   self->rebuilding_list = FALSE;
   if (selected_position != G_MAXUINT)
-    {
-      gtk_list_box_select_row (self->scenario_list,
-                               gtk_list_box_get_row_at_index (self->scenario_list,
-                                                              selected_position));
-    }
+    gtk_single_selection_set_selected (self->selection, selected_position);
   else
     {
       g_clear_object (&self->selected);
@@ -316,8 +331,15 @@ hu_window_set_project (HuWindow  *self,
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changing),
                            self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->scenario_list, G_LIST_MODEL (self->model),
-                           create_row, NULL, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->scenario_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed),
                            self, G_CONNECT_SWAPPED);
 
@@ -356,19 +378,10 @@ void
 _hu_window_select_source (HuWindow *self,
                           gpointer  source)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  HuResult *result = hu_comparison_model_find_source (self->model, source);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuResult) result = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if ((gpointer) hu_result_get_scenario (result) == source ||
-          (gpointer) hu_result_get_run (result) == source)
-        {
-          hu_window_select_result (self, i);
-          return;
-        }
-    }
+  if (result != NULL)
+    hu_window_select_result (self, hu_comparison_model_get_position (self->model, result));
 }
 
 /* The sidebar's context menu: a row's own actions where the pointer is. */
@@ -377,15 +390,16 @@ show_context_menu (HuWindow *self,
                    double    x,
                    double    y)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->scenario_list, (int) y);
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->scenario_list), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, HU_TYPE_SCENARIO_ROW) : NULL;
   HuResult *result;
   GtkWidget *menu;
 
-  if (row == NULL)
+  if (row == NULL || hu_scenario_row_get_result (HU_SCENARIO_ROW (row)) == NULL)
     return;
 
-  gtk_list_box_select_row (self->scenario_list, row);
   result = hu_scenario_row_get_result (HU_SCENARIO_ROW (row));
+  hu_window_select_result (self, _hu_window_position_of (self, result));
   menu = gtk_popover_menu_new_from_model (hu_result_get_run (result) != NULL
                                           ? self->run_menu : self->scenario_menu);
   gtk_widget_set_parent (menu, GTK_WIDGET (self->scenario_list));
@@ -479,6 +493,7 @@ hu_window_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->selection);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_name, g_free);
@@ -536,6 +551,7 @@ hu_window_init (HuWindow *self)
 {
   GtkDropTarget *target;
   GtkGesture *gesture;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -550,9 +566,19 @@ hu_window_init (HuWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scenario_list), GTK_EVENT_CONTROLLER (gesture));
 
-  g_signal_connect_object (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario_list, "row-activated", G_CALLBACK (on_row_activated),
+  gesture = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (on_list_released), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scenario_list), GTK_EVENT_CONTROLLER (gesture));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->scenario_list, factory);
+  g_object_unref (factory);
+  g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

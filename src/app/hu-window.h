@@ -33,6 +33,8 @@ gboolean           hu_window_save_to_file        (HuWindow       *self,
 gboolean           hu_window_recover_autosave    (HuWindow       *self);
 void               hu_window_import_paths        (HuWindow       *self,
                                                   const char * const *paths);
+void               hu_window_add_runs            (HuWindow       *self,
+                                                  GPtrArray      *runs);
 void               hu_window_select_result       (HuWindow       *self,
                                                   guint           position);
 HuResult          *hu_window_get_selected_result (HuWindow       *self);

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "hu-application.h"
+#include "hu-scenario-row.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+#include "ui-test-helpers.h"
+
+/* Big projects: counters, not clocks (the times are in bench/). */
+
+#define N_RUNS 1000
+
+/* A CodeCarbon 2.x log of @n runs, one line each: run i lasted i + 1
+ * seconds and consumed (i + 1) × 0.001 kWh, so the last run, i = n − 1,
+ * consumed n × 0.001 kWh. */
+static char *
+write_big_log (guint n)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "big", NULL);
+  char *path = g_build_filename (dir, "emissions.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("timestamp,project_name,run_id,duration,emissions,"
+                                          "emissions_rate,cpu_power,gpu_power,ram_power,"
+                                          "cpu_energy,gpu_energy,ram_energy,energy_consumed,"
+                                          "country_name,country_iso_code,region,"
+                                          "cloud_provider,cloud_region,os,python_version,"
+                                          "cpu_count,cpu_model,gpu_count,gpu_model,longitude,"
+                                          "latitude,ram_total_size,tracking_mode,on_cloud\n");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      char energy[G_ASCII_DTOSTR_BUF_SIZE];
+      char emissions[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (energy, sizeof energy, (i + 1) * 0.001);
+      g_ascii_dtostr (emissions, sizeof emissions, (i + 1) * 0.0004);
+      g_string_append_printf (text,
+                              "2023-05-01T10:%02u:%02u,big,%08x-0000-4000-8000-000000000000,"
+                              "%u,%s,0.0001,10,0,5,0,0,0,%s,France,FRA,,,,Linux,3.10,8,"
+                              "Intel,,,2.35,48.85,16,machine,N\n",
+                              (i / 60) % 60, i % 60, i, i + 1, emissions, energy);
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return path;
+}
+
+static void
+count_items_changed (guint *count)
+{
+  (*count)++;
+}
+
+/* A thousand runs come in as one change of the comparison, the sidebar
+ * makes rows only for what is on screen, and every run can be reached:
+ * selecting the last one shows it in the run view. */
+static void
+test_import_thousand (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = write_big_log (N_RUNS);
+  const char *paths[] = { path, NULL };
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint changes = 0;
+  guint rows_before = hu_scenario_row_get_n_updates ();
+  HuResult *last;
+  gint64 start;
+
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  start = g_get_monotonic_time ();
+  hu_window_import_paths (window, paths);
+  while (g_list_model_get_n_items (model) < N_RUNS && g_get_monotonic_time () < deadline)
+    iterate (20);
+  g_test_message ("%u runs in the comparison after %.2f s", g_list_model_get_n_items (model),
+                  (g_get_monotonic_time () - start) / 1e6);
+  iterate (200);
+  g_signal_handlers_disconnect_by_data (model, &changes);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_RUNS);
+  g_assert_cmpuint (changes, ==, 1);
+  /* At 800 px a screenful is a dozen rows; GTK 4.8's list view keeps up
+   * to about 200 rows bound around them, whatever the list's length. One
+   * row per run would be a thousand. */
+  g_assert_cmpuint (hu_scenario_row_get_n_updates () - rows_before, <, N_RUNS / 4);
+
+  /* The last run, i = 999: 1000 × 0.001 kWh = 1 kWh. */
+  hu_window_select_result (window, N_RUNS - 1);
+  iterate (200);
+  last = result_at (window, N_RUNS - 1);
+  g_assert_true (hu_window_get_selected_result (window) == last);
+  assert_rel (hu_result_get_metric (last, HU_METRIC_ENERGY_KWH), 1.0, 1e-12);
+  g_assert_true (hu_run_view_get_result (hu_window_get_run_view (window)) == last);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hu_window_get_run_view (window))));
+
+  destroy_window (window);
+}
+
+/* An edit of a scenario that is not the baseline fills in its own row
+ * again and no other. */
+static void
+test_rows_per_edit (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuResult *second = result_at (window, 1);
+  HuScenario *scenario = hu_result_get_scenario (second);
+  HuInputs inputs;
+  guint before;
+
+  g_assert_false (hu_result_get_is_baseline (second));
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.count = 16;
+
+  before = hu_scenario_row_get_n_updates ();
+  hu_scenario_set_inputs (scenario, &inputs);
+  iterate (100);
+  g_assert_cmpuint (hu_scenario_row_get_n_updates () - before, ==, 1);
+
+  hu_inputs_clear (&inputs);
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/huella/ui/big/import-thousand", test_import_thousand);
+  g_test_add_func ("/huella/ui/big/rows-per-edit", test_rows_per_edit);
+
+  return g_test_run ();
+}
