@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hu-comparison-chart.h"
 #include "hu-comparison-view.h"
 #include "hu-widgets.h"
 
@@ -18,8 +19,12 @@ struct _HuComparisonView
   HuComparisonModel *model;
   guint              chart_idle;
   gboolean           syncing;
+  HuChart           *chart;           /* what chart_view shows, or NULL */
+  GHashTable        *categories;      /* HuResult → its bar in chart + 1 */
+  guint              n_chart_builds;
 
   HuChartView       *chart_view;
+  GtkLabel          *others_label;
   GtkColumnView     *column_view;
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *baseline_dropdown;
@@ -125,6 +130,19 @@ update_cell (GtkListItem *item)
       else if (change < 0)
         gtk_widget_add_css_class (delta_label, "success");
     }
+}
+
+/* A row that changes moves its own bar: the chart is not built again
+ * (nor anything estimated) for one edit. */
+static void
+on_row_changed (HuComparisonView *self,
+                HuResult         *row)
+{
+  if (self->chart != NULL && self->chart_idle == 0 &&
+      hu_comparison_chart_update_row (self->chart, row, hu_comparison_view_get_metric (self),
+                                      self->categories))
+    return;
+  queue_chart (self);
 }
 
 static void
@@ -235,8 +253,8 @@ on_items_changed (HuComparisonView *self,
     {
       g_autoptr(HuResult) result = g_list_model_get_item (model, i);
 
-      g_signal_handlers_disconnect_by_func (result, queue_chart, self);
-      g_signal_connect_object (result, "changed", G_CALLBACK (queue_chart), self,
+      g_signal_handlers_disconnect_by_func (result, on_row_changed, self);
+      g_signal_connect_object (result, "changed", G_CALLBACK (on_row_changed), self,
                                G_CONNECT_SWAPPED);
     }
   sync_baseline_dropdown (self);
@@ -259,6 +277,8 @@ hu_comparison_view_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->chart);
+  g_clear_pointer (&self->categories, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_COMPARISON_VIEW);
 
   G_OBJECT_CLASS (hu_comparison_view_parent_class)->dispose (object);
@@ -280,6 +300,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
                                                RESOURCE_PREFIX "/hu-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
 }
@@ -290,6 +311,7 @@ hu_comparison_view_init (HuComparisonView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hu_widgets_name_drop_down (self->metric_dropdown, _("Chart"));
   hu_widgets_name_drop_down (self->baseline_dropdown, _("Baseline"));
+  self->categories = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -357,6 +379,8 @@ hu_comparison_view_set_model (HuComparisonView  *self,
     {
       gtk_column_view_set_model (self->column_view, NULL);
       gtk_drop_down_set_model (self->baseline_dropdown, NULL);
+      g_clear_object (&self->chart);
+      g_hash_table_remove_all (self->categories);
       hu_chart_view_set_chart (self->chart_view, NULL);
       return;
     }
@@ -427,8 +451,8 @@ hu_comparison_view_get_chart_view (HuComparisonView *self)
 void
 hu_comparison_view_refresh_chart (HuComparisonView *self)
 {
-  g_autoptr(HuComparison) comparison = NULL;
-  g_autoptr(HuChart) chart = NULL;
+  HuProject *project;
+  guint n_others = 0;
 
   g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
 
@@ -436,8 +460,44 @@ hu_comparison_view_refresh_chart (HuComparisonView *self)
   if (self->model == NULL)
     return;
 
-  /* Until the view shares the window's comparison, it builds its own. */
-  comparison = hu_comparison_new (hu_comparison_model_get_project (self->model));
-  chart = hu_chart_new_comparison (comparison, hu_comparison_view_get_metric (self));
-  hu_chart_view_set_chart (self->chart_view, chart);
+  project = hu_comparison_model_get_project (self->model);
+  g_clear_object (&self->chart);
+  self->chart = hu_comparison_chart_new (G_LIST_MODEL (self->model),
+                                         hu_comparison_view_get_metric (self),
+                                         hu_project_get_currency (project), self->categories,
+                                         &n_others);
+  self->n_chart_builds++;
+  hu_chart_view_set_chart (self->chart_view, self->chart);
+
+  /* Say what the chart leaves out, in words as well as in its last bar. */
+  if (n_others > 0)
+    {
+      guint n = g_hash_table_size (self->categories) + n_others;
+      g_autofree char *text = NULL;
+
+      /* Translators: below a chart that has a bar for the largest rows
+       * only; the first number is how many rows have their own bar, the
+       * second how many rows the comparison has */
+      text = g_strdup_printf (ngettext ("The chart shows the %u largest of %u rows and adds up "
+                                        "the others in its last bar. The table lists every row.",
+                                        "The chart shows the %u largest of %u rows and adds up "
+                                        "the others in its last bar. The table lists every row.",
+                                        n),
+                              g_hash_table_size (self->categories), n);
+      gtk_label_set_label (self->others_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->others_label), n_others > 0);
+}
+
+/**
+ * hu_comparison_view_get_n_chart_builds:
+ *
+ * How many times the chart was built from all the rows (for tests: one
+ * edit moves one bar and builds nothing).
+ */
+guint
+hu_comparison_view_get_n_chart_builds (HuComparisonView *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), 0);
+  return self->n_chart_builds;
 }

@@ -21,4 +21,6 @@ GtkColumnView *hu_comparison_view_get_column_view (HuComparisonView  *self);
 HuChartView   *hu_comparison_view_get_chart_view  (HuComparisonView  *self);
 void           hu_comparison_view_refresh_chart   (HuComparisonView  *self);
 
+guint              hu_comparison_view_get_n_chart_builds (HuComparisonView *self);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "hu-application.h"
+#include "hu-chart-view.h"
 #include "hu-scenario-row.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -96,29 +97,58 @@ test_import_thousand (void)
   g_assert_true (hu_run_view_get_result (hu_window_get_run_view (window)) == last);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hu_window_get_run_view (window))));
 
+  /* The chart shows the 29 largest runs, i = 999 down to 971, and one bar
+   * for the other 971: (1 + 2 + … + 971) × 0.001 kWh
+   * = 971 × 972 / 2 × 0.001 = 471.906 kWh. */
+  {
+    HuComparisonView *view = hu_window_get_comparison_view (window);
+    HuChart *chart;
+
+    hu_comparison_view_set_metric (view, HU_METRIC_ENERGY_KWH);
+    hu_window_show_page (window, "compare");
+    iterate (300);
+    chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+    g_assert_nonnull (chart);
+    g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, 30);
+    assert_rel (hu_chart_get_value (chart, 0, 0), 1.0, 1e-12);
+    assert_rel (hu_chart_get_value (chart, 0, 28), 0.971 + 0.001, 1e-12);
+    g_assert_cmpstr (hu_chart_get_category_label (chart, 29), ==, "971 others");
+    assert_rel (hu_chart_get_value (chart, 0, 29), 471.906, 1e-9);
+  }
+
   destroy_window (window);
 }
 
 /* An edit of a scenario that is not the baseline fills in its own row
- * again and no other. */
+ * again and no other, and moves its own bar without building the chart
+ * again. */
 static void
 test_rows_per_edit (void)
 {
   HuWindow *window = new_window (TRUE);
   HuResult *second = result_at (window, 1);
   HuScenario *scenario = hu_result_get_scenario (second);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
   HuInputs inputs;
-  guint before;
+  guint before, builds;
 
   g_assert_false (hu_result_get_is_baseline (second));
   hu_inputs_init (&inputs);
   hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
   inputs.count = 16;
 
+  hu_window_show_page (window, "compare");
+  iterate (200);
+  builds = hu_comparison_view_get_n_chart_builds (view);
   before = hu_scenario_row_get_n_updates ();
   hu_scenario_set_inputs (scenario, &inputs);
   iterate (100);
   g_assert_cmpuint (hu_scenario_row_get_n_updates () - before, ==, 1);
+  g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
+  /* The bar is the row's own number, whatever the metric shown. */
+  assert_rel (hu_chart_get_value (hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view)),
+                                  0, 1),
+              hu_result_get_metric (second, hu_comparison_view_get_metric (view)), 1e-12);
 
   hu_inputs_clear (&inputs);
   destroy_window (window);
