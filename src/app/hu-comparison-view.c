@@ -22,6 +22,7 @@ struct _HuComparisonView
   HuChart           *chart;           /* what chart_view shows, or NULL */
   GHashTable        *categories;      /* HuResult → its bar in chart + 1 */
   guint              n_chart_builds;
+  gboolean           table_attached;
 
   HuChartView       *chart_view;
   GtkLabel          *others_label;
@@ -261,10 +262,30 @@ on_items_changed (HuComparisonView *self,
   queue_chart (self);
 }
 
+/* The table builds its rows when it is first shown: a big import made
+ * while another page is shown does not build a screenful of hidden rows
+ * (GTK 4.8's list views build up to about 200 whether shown or not). */
+static void
+attach_table (HuComparisonView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->model == NULL || self->table_attached)
+    return;
+
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->table_attached = TRUE;
+}
+
 static void
 hu_comparison_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hu_comparison_view_parent_class)->map (widget);
+  attach_table (HU_COMPARISON_VIEW (widget));
   hu_comparison_view_refresh_chart (HU_COMPARISON_VIEW (widget));
 }
 
@@ -362,9 +383,6 @@ void
 hu_comparison_view_set_model (HuComparisonView  *self,
                               HuComparisonModel *model)
 {
-  GtkSortListModel *sorted;
-  GtkNoSelection *selection;
-
   g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
   g_return_if_fail (model == NULL || HU_IS_COMPARISON_MODEL (model));
 
@@ -374,10 +392,11 @@ hu_comparison_view_set_model (HuComparisonView  *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
+  gtk_column_view_set_model (self->column_view, NULL);
+  self->table_attached = FALSE;
 
   if (model == NULL)
     {
-      gtk_column_view_set_model (self->column_view, NULL);
       gtk_drop_down_set_model (self->baseline_dropdown, NULL);
       g_clear_object (&self->chart);
       g_hash_table_remove_all (self->categories);
@@ -385,11 +404,8 @@ hu_comparison_view_set_model (HuComparisonView  *self,
       return;
     }
 
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (model)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_table (self);
 
   /* Connected before and after the drop-down's own handler, see
    * on_baseline_selected(). */
@@ -432,6 +448,7 @@ GtkColumnView *
 hu_comparison_view_get_column_view (HuComparisonView *self)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
+  attach_table (self);
   return self->column_view;
 }
 
