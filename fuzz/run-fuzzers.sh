@@ -29,6 +29,9 @@ rm -rf "$probe"
 if [ ! -f "$BUILD/build.ninja" ]; then
   CC=clang meson setup "$BUILD" "$SRC" -Dfuzzing=true -Dgtk=false --buildtype=debugoptimized
 fi
+# Regenerate first: the target list below is read from build.ninja, which
+# an older build directory has without the newer targets.
+ninja -C "$BUILD" build.ninja >/dev/null
 ninja -C "$BUILD" $(cd "$BUILD" && ninja -t targets all | sed -n 's|^\(fuzz/fuzz-[a-z0-9-]*\): .*|\1|p' | sort -u)
 
 rm -rf "$WORK"
