@@ -27,6 +27,7 @@ typedef struct {
   gboolean    min_exclusive; /* value must be > min */
   double      max;
   gboolean    integer;
+  gboolean    serving;       /* read from the `inference` object */
 } KeyInfo;
 
 #define OFF(field) G_STRUCT_OFFSET (HuInputs, field)
@@ -47,6 +48,22 @@ static const KeyInfo keys[HU_N_NUMERIC_INPUTS] = {
   [HU_INPUT_PRICE]       = { "price",       OFF (price),       0, FALSE, 1e9,       FALSE },
   [HU_INPUT_EMBODIED_KG] = { "embodied_kg", OFF (embodied_kg), 0, FALSE, 1e9,       FALSE },
   [HU_INPUT_LIFETIME_H]  = { "lifetime_h",  OFF (lifetime_h),  0, TRUE,  1e9,       FALSE },
+  /* The deployment phase. Names are unique across the scenario (and are
+   * the CLI's flags) so that messages and sensitivity tables can name an
+   * input without saying which object it came from. */
+  [HU_INPUT_REQUESTS]           = { "requests",           OFF (requests),           0, TRUE,  1e18,      FALSE, TRUE },
+  [HU_INPUT_REQUESTS_PER_DAY]   = { "requests_per_day",   OFF (requests_per_day),   0, TRUE,  1e15,      FALSE, TRUE },
+  [HU_INPUT_DAYS]               = { "days",               OFF (days),               0, TRUE,  1e5,       FALSE, TRUE },
+  [HU_INPUT_WH_PER_REQUEST]     = { "wh_per_request",     OFF (wh_per_request),     0, TRUE,  1e7,       FALSE, TRUE },
+  [HU_INPUT_TOKENS_PER_REQUEST] = { "tokens_per_request", OFF (tokens_per_request), 0, TRUE,  1e9,       FALSE, TRUE },
+  [HU_INPUT_ACTIVE_PARAMS]      = { "active_params",      OFF (active_params),      0, TRUE,  1e18,      FALSE, TRUE },
+  [HU_INPUT_SERVE_COUNT]        = { "serve_count",        OFF (serve_count),        1, FALSE, MAX_COUNT, TRUE,  TRUE },
+  [HU_INPUT_SERVE_UTILIZATION]  = { "serve_utilization",  OFF (serve_utilization),  0, TRUE,  1,         FALSE, TRUE },
+  [HU_INPUT_SERVE_POWER]        = { "serve_power",        OFF (serve_power),        0, TRUE,  1e7,       FALSE, TRUE },
+  [HU_INPUT_SERVE_INTENSITY]    = { "serve_intensity",    OFF (serve_intensity),    0, FALSE, 1e5,       FALSE, TRUE },
+  [HU_INPUT_SERVE_PUE]          = { "serve_pue",          OFF (serve_pue),          1, FALSE, 10,        FALSE, TRUE },
+  [HU_INPUT_SERVE_EMBODIED_KG]  = { "serve_embodied_kg",  OFF (serve_embodied_kg),  0, FALSE, 1e9,       FALSE, TRUE },
+  [HU_INPUT_SERVE_LIFETIME_H]   = { "serve_lifetime_h",   OFF (serve_lifetime_h),   0, TRUE,  1e9,       FALSE, TRUE },
 };
 
 #define FIELD(inputs, key) (*(double *) ((char *) (inputs) + keys[key].offset))
@@ -73,6 +90,8 @@ hu_inputs_clear (HuInputs *inputs)
   g_clear_pointer (&inputs->gpu, g_free);
   g_clear_pointer (&inputs->region, g_free);
   g_clear_pointer (&inputs->origin, hu_model_origin_unref);
+  g_clear_pointer (&inputs->serve_gpu, g_free);
+  g_clear_pointer (&inputs->serve_region, g_free);
 }
 
 void
@@ -89,6 +108,8 @@ hu_inputs_copy (const HuInputs *src,
   dest->region = g_strdup (src->region);
   if (src->origin)
     dest->origin = hu_model_origin_ref (src->origin);
+  dest->serve_gpu = g_strdup (src->serve_gpu);
+  dest->serve_region = g_strdup (src->serve_region);
 }
 
 static gboolean
@@ -109,7 +130,9 @@ hu_inputs_equal (const HuInputs *a,
   return a->precision == b->precision &&
          g_strcmp0 (a->gpu, b->gpu) == 0 &&
          g_strcmp0 (a->region, b->region) == 0 &&
-         hu_model_origin_equal (a->origin, b->origin);
+         hu_model_origin_equal (a->origin, b->origin) &&
+         g_strcmp0 (a->serve_gpu, b->serve_gpu) == 0 &&
+         g_strcmp0 (a->serve_region, b->serve_region) == 0;
 }
 
 const char *
@@ -361,6 +384,19 @@ hu_input_check_range (HuInputKey      key,
 }
 
 /**
+ * hu_input_key_is_serving:
+ *
+ * Returns: whether @key belongs to the deployment phase (the scenario's
+ * `inference` object) rather than to training.
+ */
+gboolean
+hu_input_key_is_serving (HuInputKey key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, FALSE);
+  return keys[key].serving;
+}
+
+/**
  * hu_inputs_get_workload:
  *
  * Exactly one of: flops, params × tokens, gpu_hours, wall_hours.
@@ -407,6 +443,178 @@ hu_inputs_get_workload (const HuInputs  *inputs,
   return HU_WORKLOAD_WALL_HOURS;
 }
 
+/**
+ * hu_inputs_has_serving:
+ *
+ * Returns: whether any input of the deployment phase is set.
+ */
+gboolean
+hu_inputs_has_serving (const HuInputs *inputs)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (keys[k].serving && !isnan (FIELD (inputs, k)))
+      return TRUE;
+  return inputs->serve_gpu != NULL || inputs->serve_region != NULL;
+}
+
+/* Inputs that belong to one energy model only: giving them with another
+ * is giving two models at once. */
+static gboolean
+refuse_keys (const HuInputs  *inputs,
+             const HuInputKey *refused,
+             guint            n_refused,
+             gboolean         refuse_gpu,
+             const char      *model_key,
+             GError         **error)
+{
+  const char *name = NULL;
+
+  for (guint i = 0; i < n_refused && name == NULL; i++)
+    if (!isnan (FIELD (inputs, refused[i])))
+      name = keys[refused[i]].name;
+  if (name == NULL && refuse_gpu && inputs->serve_gpu)
+    name = "serve_gpu";
+  if (name == NULL)
+    return TRUE;
+
+  /* TRANSLATORS: first %s is an input such as serve_count, second the
+   * input that chose another serving model, such as wh_per_request */
+  g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_CONFLICT,
+               _("%s: not used with %s (give one serving energy model: wh_per_request, tokens_per_request or a fleet)"),
+               name, model_key);
+  return FALSE;
+}
+
+/**
+ * hu_inputs_get_serving_model:
+ *
+ * Exactly one of: an energy per request (wh_per_request), the compute of
+ * each request (tokens_per_request, on serve_gpu × serve_count), or an
+ * always-on fleet (serve_count × serve_power for days).
+ *
+ * Returns: the model; %HU_SERVING_NONE without a deployment phase (no
+ * error) or with @error set when the inputs do not choose one model.
+ */
+HuServingModel
+hu_inputs_get_serving_model (const HuInputs  *inputs,
+                             GError         **error)
+{
+  static const HuInputKey not_per_request[] = {
+    HU_INPUT_SERVE_COUNT, HU_INPUT_SERVE_POWER, HU_INPUT_SERVE_UTILIZATION,
+    HU_INPUT_ACTIVE_PARAMS, HU_INPUT_SERVE_EMBODIED_KG, HU_INPUT_SERVE_LIFETIME_H,
+  };
+  static const HuInputKey not_fleet[] = { HU_INPUT_SERVE_UTILIZATION, HU_INPUT_ACTIVE_PARAMS };
+  gboolean has_wh = !isnan (inputs->wh_per_request);
+  gboolean has_tokens = !isnan (inputs->tokens_per_request);
+
+  if (!hu_inputs_has_serving (inputs))
+    return HU_SERVING_NONE;
+
+  if (has_wh && has_tokens)
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_CONFLICT,
+                           _("tokens_per_request: not used with wh_per_request (give one serving energy model)"));
+      return HU_SERVING_NONE;
+    }
+  if (has_wh)
+    return refuse_keys (inputs, not_per_request, G_N_ELEMENTS (not_per_request), TRUE,
+                        "wh_per_request", error)
+           ? HU_SERVING_PER_REQUEST : HU_SERVING_NONE;
+  if (has_tokens)
+    return HU_SERVING_COMPUTE;
+
+  /* Neither: an always-on fleet, if the inputs describe one. */
+  if (isnan (inputs->serve_count) && isnan (inputs->serve_power) && inputs->serve_gpu == NULL)
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           _("wh_per_request: missing (give wh_per_request, tokens_per_request, or a fleet: serve_count, serve_power and days)"));
+      return HU_SERVING_NONE;
+    }
+  if (!refuse_keys (inputs, not_fleet, G_N_ELEMENTS (not_fleet), FALSE, "serve_count", error))
+    return HU_SERVING_NONE;
+  if (isnan (inputs->days))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           _("days: missing (an always-on fleet needs the days it is deployed)"));
+      return HU_SERVING_NONE;
+    }
+  return HU_SERVING_FLEET;
+}
+
+/**
+ * hu_inputs_validate_serving:
+ *
+ * Checks the deployment phase alone (nothing to check without one): its
+ * values, one energy model, and the requests as a total or a daily rate
+ * over days. The CLI calls it first to tell these errors apart.
+ */
+gboolean
+hu_inputs_validate_serving (const HuInputs  *inputs,
+                            GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (keys[k].serving && !hu_input_check_value (k, FIELD (inputs, k), error))
+      return FALSE;
+
+  if (!hu_inputs_has_serving (inputs))
+    return TRUE;
+
+  if (!isnan (inputs->requests) && !isnan (inputs->requests_per_day))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_CONFLICT,
+                           _("requests_per_day: not used with requests (give a total or a daily rate)"));
+      return FALSE;
+    }
+  if (isnan (inputs->requests) && isnan (inputs->requests_per_day))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           _("requests: missing (give requests, or requests_per_day and days)"));
+      return FALSE;
+    }
+  if (!isnan (inputs->requests_per_day) && isnan (inputs->days))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           _("days: missing (requests_per_day needs the days deployed)"));
+      return FALSE;
+    }
+
+  if (hu_inputs_get_serving_model (inputs, &local) == HU_SERVING_NONE)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  if (isnan (inputs->serve_embodied_kg) != isnan (inputs->serve_lifetime_h))
+    {
+      g_set_error_literal (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_MISSING,
+                           isnan (inputs->serve_lifetime_h)
+                           ? _("serve_lifetime_h: missing (serve_embodied_kg needs the service life)")
+                           : _("serve_embodied_kg: missing (serve_lifetime_h is only used with it)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * hu_inputs_clear_serving:
+ *
+ * Removes the deployment phase, leaving training as it was.
+ */
+void
+hu_inputs_clear_serving (HuInputs *inputs)
+{
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    if (keys[k].serving)
+      {
+        FIELD (inputs, k) = NAN;
+        hu_range_init (&inputs->ranges[k]);
+      }
+  g_clear_pointer (&inputs->serve_gpu, g_free);
+  g_clear_pointer (&inputs->serve_region, g_free);
+}
+
 gboolean
 hu_inputs_validate (const HuInputs  *inputs,
                     GError         **error)
@@ -416,6 +624,9 @@ hu_inputs_validate (const HuInputs  *inputs,
       return FALSE;
 
   if (hu_inputs_get_workload (inputs, error) == HU_WORKLOAD_NONE)
+    return FALSE;
+
+  if (!hu_inputs_validate_serving (inputs, error))
     return FALSE;
 
   if (isnan (inputs->embodied_kg) != isnan (inputs->lifetime_h))
@@ -429,16 +640,31 @@ hu_inputs_validate (const HuInputs  *inputs,
   return TRUE;
 }
 
+/* A key of the scenario object itself (the `inference` object holds the
+ * deployment phase's keys). */
 gboolean
 hu_inputs_is_input_key (const char *name)
 {
   HuInputKey key;
 
-  return hu_input_key_from_name (name, &key) ||
-         g_strcmp0 (name, "gpu") == 0 ||
+  if (hu_input_key_from_name (name, &key))
+    return !keys[key].serving;
+  return g_strcmp0 (name, "gpu") == 0 ||
          g_strcmp0 (name, "region") == 0 ||
          g_strcmp0 (name, "precision") == 0 ||
-         g_strcmp0 (name, "known-model") == 0;
+         g_strcmp0 (name, "known-model") == 0 ||
+         g_strcmp0 (name, HU_INPUTS_INFERENCE_KEY) == 0;
+}
+
+/* A key of the `inference` object. */
+gboolean
+hu_inputs_is_serving_key (const char *name)
+{
+  HuInputKey key;
+
+  if (hu_input_key_from_name (name, &key))
+    return keys[key].serving;
+  return g_strcmp0 (name, "serve_gpu") == 0 || g_strcmp0 (name, "serve_region") == 0;
 }
 
 /**
@@ -455,11 +681,26 @@ hu_inputs_from_json (HuInputs    *inputs,
 {
   g_autofree char *precision = NULL;
   JsonObject *origin = NULL;
+  JsonObject *inference = NULL;
+  JsonNode *node;
+
+  /* Files written before the deployment phase have no `inference`. */
+  if ((node = json_object_get_member (object, HU_INPUTS_INFERENCE_KEY)))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, HU_INPUTS_ERROR, HU_INPUTS_ERROR_WRONG_TYPE,
+                       _("%s: must be an object"), HU_INPUTS_INFERENCE_KEY);
+          return FALSE;
+        }
+      inference = json_node_get_object (node);
+    }
 
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
     {
-      JsonNode *node = json_object_get_member (object, keys[k].name);
-      double value;
+      JsonObject *from = keys[k].serving ? inference : object;
+      JsonNode *node = from ? json_object_get_member (from, keys[k].name) : NULL;
+      double value = NAN;
 
       /* A number may be a range {"low", "likely"?, "high"} (issue 12). */
       if (node && JSON_NODE_HOLDS_OBJECT (node))
@@ -468,14 +709,30 @@ hu_inputs_from_json (HuInputs    *inputs,
 
           if (!hu_range_from_json (node, keys[k].name, &range, error) ||
               !hu_inputs_set_range (inputs, k, &range, error))
-            return FALSE;
+            {
+              if (keys[k].serving)
+                g_prefix_error (error, "%s.", HU_INPUTS_INFERENCE_KEY);
+              return FALSE;
+            }
           continue;
         }
-      if (!_hu_json_get_double (object, keys[k].name, -G_MAXDOUBLE, FALSE, &value, error))
-        return FALSE;
-      if (!hu_input_check_value (k, value, error))
-        return FALSE;
+      if (from &&
+          (!_hu_json_get_double (from, keys[k].name, -G_MAXDOUBLE, FALSE, &value, error) ||
+           !hu_input_check_value (k, value, error)))
+        {
+          if (keys[k].serving)
+            g_prefix_error (error, "%s.", HU_INPUTS_INFERENCE_KEY);
+          return FALSE;
+        }
       FIELD (inputs, k) = value;
+    }
+
+  if (inference &&
+      (!_hu_json_get_string (inference, "serve_gpu", FALSE, &inputs->serve_gpu, error) ||
+       !_hu_json_get_string (inference, "serve_region", FALSE, &inputs->serve_region, error)))
+    {
+      g_prefix_error (error, "%s.", HU_INPUTS_INFERENCE_KEY);
+      return FALSE;
     }
 
   if (!_hu_json_get_string (object, "gpu", FALSE, &inputs->gpu, error) ||
@@ -515,6 +772,8 @@ hu_inputs_to_json (const HuInputs *inputs,
         }
       if (k == HU_INPUT_INTENSITY && inputs->region)
         _hu_json_add_string (builder, "region", inputs->region);
+      if (keys[k].serving)
+        continue;
       if (hu_range_is_set (&inputs->ranges[k]))
         hu_range_to_json (&inputs->ranges[k], builder, keys[k].name);
       else if (!isnan (FIELD (inputs, k)))
@@ -525,4 +784,23 @@ hu_inputs_to_json (const HuInputs *inputs,
       json_builder_set_member_name (builder, "known-model");
       hu_model_origin_to_json (inputs->origin, builder);
     }
+
+  if (!hu_inputs_has_serving (inputs))
+    return;
+  json_builder_set_member_name (builder, HU_INPUTS_INFERENCE_KEY);
+  json_builder_begin_object (builder);
+  for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
+    {
+      if (k == HU_INPUT_SERVE_COUNT && inputs->serve_gpu)
+        _hu_json_add_string (builder, "serve_gpu", inputs->serve_gpu);
+      if (k == HU_INPUT_SERVE_INTENSITY && inputs->serve_region)
+        _hu_json_add_string (builder, "serve_region", inputs->serve_region);
+      if (!keys[k].serving)
+        continue;
+      if (hu_range_is_set (&inputs->ranges[k]))
+        hu_range_to_json (&inputs->ranges[k], builder, keys[k].name);
+      else if (!isnan (FIELD (inputs, k)))
+        _hu_json_add_double (builder, keys[k].name, FIELD (inputs, k));
+    }
+  json_builder_end_object (builder);
 }

@@ -43,8 +43,32 @@ typedef enum {
   HU_INPUT_PRICE,
   HU_INPUT_EMBODIED_KG,
   HU_INPUT_LIFETIME_H,
+  /* Deployment phase, keys of the scenario's `inference` object. */
+  HU_INPUT_REQUESTS,
+  HU_INPUT_REQUESTS_PER_DAY,
+  HU_INPUT_DAYS,
+  HU_INPUT_WH_PER_REQUEST,
+  HU_INPUT_TOKENS_PER_REQUEST,
+  HU_INPUT_ACTIVE_PARAMS,
+  HU_INPUT_SERVE_COUNT,
+  HU_INPUT_SERVE_UTILIZATION,
+  HU_INPUT_SERVE_POWER,
+  HU_INPUT_SERVE_INTENSITY,
+  HU_INPUT_SERVE_PUE,
+  HU_INPUT_SERVE_EMBODIED_KG,
+  HU_INPUT_SERVE_LIFETIME_H,
   HU_N_NUMERIC_INPUTS
 } HuInputKey;
+
+/* How the energy of serving is known (issue 11): a measured energy per
+ * request, the compute of each request, or a fleet kept on whatever the
+ * traffic. */
+typedef enum {
+  HU_SERVING_NONE = 0,        /* no deployment phase */
+  HU_SERVING_PER_REQUEST,
+  HU_SERVING_COMPUTE,
+  HU_SERVING_FLEET,
+} HuServingModel;
 
 /* The inputs of one scenario (ARCHITECTURE.md §2). Doubles are NAN and
  * strings NULL when the user did not set them: "unset" means "use the
@@ -69,6 +93,24 @@ typedef struct {
   double       embodied_kg;
   double       lifetime_h;
 
+  /* Deployment phase: the `inference` object of a scenario. All unset
+   * means "no deployment"; serve_* default to the training's values. */
+  double       requests;
+  double       requests_per_day;
+  double       days;
+  double       wh_per_request;
+  double       tokens_per_request;
+  double       active_params;
+  char        *serve_gpu;
+  double       serve_count;
+  double       serve_utilization;
+  double       serve_power;
+  char        *serve_region;
+  double       serve_intensity;
+  double       serve_pue;
+  double       serve_embodied_kg;
+  double       serve_lifetime_h;
+
   /* A range per numeric input (unset when low is NAN); the field above
    * then holds its point value (hu_range_point()), so everything that
    * ignores ranges still sees the likely number. */
@@ -80,6 +122,11 @@ typedef struct {
 #define HU_DEFAULT_UTILIZATION 0.40
 #define HU_DEFAULT_COUNT       1.0
 #define HU_DEFAULT_RETRAIN     1.0
+/* Serving runs far below peak: small batches, waiting for requests. */
+#define HU_DEFAULT_SERVE_UTILIZATION 0.10
+
+/* The object of a scenario that holds the deployment phase's keys. */
+#define HU_INPUTS_INFERENCE_KEY "inference"
 
 GQuark      hu_inputs_error_quark   (void);
 
@@ -115,11 +162,19 @@ gboolean    hu_inputs_set_range     (HuInputs       *inputs,
                                      const HuRange  *range,
                                      GError        **error);
 gboolean    hu_inputs_has_ranges    (const HuInputs *inputs);
+gboolean    hu_input_key_is_serving (HuInputKey      key);
 
 HuWorkload  hu_inputs_get_workload  (const HuInputs *inputs,
                                      GError        **error);
 gboolean    hu_inputs_validate      (const HuInputs *inputs,
                                      GError        **error);
+
+gboolean    hu_inputs_has_serving   (const HuInputs *inputs);
+HuServingModel hu_inputs_get_serving_model (const HuInputs *inputs,
+                                            GError        **error);
+gboolean    hu_inputs_validate_serving (const HuInputs *inputs,
+                                        GError        **error);
+void        hu_inputs_clear_serving (HuInputs       *inputs);
 
 gboolean    hu_inputs_from_json     (HuInputs       *inputs,
                                      JsonObject     *object,
@@ -127,5 +182,6 @@ gboolean    hu_inputs_from_json     (HuInputs       *inputs,
 void        hu_inputs_to_json       (const HuInputs *inputs,
                                      JsonBuilder    *builder);
 gboolean    hu_inputs_is_input_key  (const char     *name);
+gboolean    hu_inputs_is_serving_key (const char    *name);
 
 G_END_DECLS

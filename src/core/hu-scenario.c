@@ -19,6 +19,7 @@ struct _HuScenario
   char       *run_id;
   HuInputs    inputs;
   JsonObject *extra;     /* keys this version does not know, kept for saving */
+  JsonObject *inference_extra;  /* the same inside the `inference` object */
 };
 
 G_DEFINE_FINAL_TYPE (HuScenario, hu_scenario, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ hu_scenario_finalize (GObject *object)
   g_free (self->run_id);
   hu_inputs_clear (&self->inputs);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->inference_extra, json_object_unref);
 
   G_OBJECT_CLASS (hu_scenario_parent_class)->finalize (object);
 }
@@ -150,6 +152,20 @@ hu_scenario_init (HuScenario *self)
 {
   hu_inputs_init (&self->inputs);
   self->extra = json_object_new ();
+  self->inference_extra = json_object_new ();
+}
+
+static void
+copy_members (JsonObject *from,
+              JsonObject *to)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, from);
+  while (json_object_iter_next (&iter, &key, &node))
+    json_object_set_member (to, key, json_node_copy (node));
 }
 
 HuScenario *
@@ -188,6 +204,15 @@ hu_scenario_new_from_json (JsonObject  *object,
     if (!hu_inputs_is_input_key (key) && !g_strv_contains (known_keys, key))
       json_object_set_member (self->extra, key, json_node_copy (node));
 
+  /* hu_inputs_from_json() made sure `inference` is an object. */
+  if ((node = json_object_get_member (object, HU_INPUTS_INFERENCE_KEY)))
+    {
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &key, &node))
+        if (!hu_inputs_is_serving_key (key))
+          json_object_set_member (self->inference_extra, key, json_node_copy (node));
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -198,6 +223,7 @@ hu_scenario_to_json (HuScenario *self)
   JsonObjectIter iter;
   const char *key;
   JsonNode *node;
+  JsonNode *root;
 
   g_return_val_if_fail (HU_IS_SCENARIO (self), NULL);
 
@@ -217,8 +243,18 @@ hu_scenario_to_json (HuScenario *self)
       json_builder_add_value (builder, json_node_copy (node));
     }
   json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
 
-  return json_builder_get_root (builder);
+  if (json_object_get_size (self->inference_extra) > 0)
+    {
+      JsonObject *object = json_node_get_object (root);
+
+      if (!json_object_has_member (object, HU_INPUTS_INFERENCE_KEY))
+        json_object_set_object_member (object, HU_INPUTS_INFERENCE_KEY, json_object_new ());
+      copy_members (self->inference_extra,
+                    json_object_get_object_member (object, HU_INPUTS_INFERENCE_KEY));
+    }
+  return root;
 }
 
 HuScenario *
@@ -227,9 +263,6 @@ hu_scenario_duplicate (HuScenario *self,
 {
   HuScenario *copy;
   g_autofree char *name = NULL;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
 
   g_return_val_if_fail (HU_IS_SCENARIO (self), NULL);
 
@@ -238,9 +271,8 @@ hu_scenario_duplicate (HuScenario *self,
   copy = hu_scenario_new (new_id, name);
   hu_scenario_set_notes (copy, self->notes);
   hu_inputs_copy (&self->inputs, &copy->inputs);
-  json_object_iter_init (&iter, self->extra);
-  while (json_object_iter_next (&iter, &key, &node))
-    json_object_set_member (copy->extra, key, json_node_copy (node));
+  copy_members (self->extra, copy->extra);
+  copy_members (self->inference_extra, copy->inference_extra);
   return copy;
 }
 
