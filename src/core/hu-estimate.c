@@ -7,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "hu-estimate.h"
 #include "hu-estimate-private.h"
 #include "hu-json-private.h"
 #include "hu-number.h"
@@ -43,6 +42,7 @@ hu_estimate_clear (HuEstimate *self)
   provenance_clear (&self->intensity_from);
   provenance_clear (&self->pue_from);
   provenance_clear (&self->utilization_from);
+  _hu_estimate_clear_serving (self);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
 }
 
@@ -556,6 +556,7 @@ _hu_estimate_evaluate (HuEstimate     *self,
                       ? self->embodied_per_unit_kg * self->gpu_hours / self->lifetime_h : 0.0;
   self->total_kg = self->emissions_kg + self->embodied_kg;
   self->cost = isfinite (self->price) ? self->gpu_hours * self->price : NAN;
+  _hu_estimate_evaluate_serving (self);
 }
 
 /**
@@ -584,6 +585,21 @@ _hu_estimate_set_input (HuEstimate *self,
     case HU_INPUT_PRICE:       self->price = value; break;
     case HU_INPUT_EMBODIED_KG: self->embodied_per_unit_kg = value; break;
     case HU_INPUT_LIFETIME_H:  self->lifetime_h = value; break;
+    case HU_INPUT_REQUESTS:
+    case HU_INPUT_REQUESTS_PER_DAY:
+    case HU_INPUT_DAYS:
+    case HU_INPUT_WH_PER_REQUEST:
+    case HU_INPUT_TOKENS_PER_REQUEST:
+    case HU_INPUT_ACTIVE_PARAMS:
+    case HU_INPUT_SERVE_COUNT:
+    case HU_INPUT_SERVE_UTILIZATION:
+    case HU_INPUT_SERVE_POWER:
+    case HU_INPUT_SERVE_INTENSITY:
+    case HU_INPUT_SERVE_PUE:
+    case HU_INPUT_SERVE_EMBODIED_KG:
+    case HU_INPUT_SERVE_LIFETIME_H:
+      _hu_estimate_set_serving_input (self, key, value);
+      break;
     case HU_INPUT_FLOPS:
     case HU_INPUT_PARAMS:
     case HU_INPUT_TOKENS:
@@ -674,6 +690,11 @@ hu_estimate_compute (const HuInputs   *in,
       derive_totals (self);
     }
 
+  /* After training: serving defaults to its hardware and place, and the
+   * break-even compares with its energy. */
+  if (!_hu_estimate_compute_serving (self, in, catalog, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -708,6 +729,7 @@ hu_estimate_to_json (const HuEstimate *self,
   _hu_json_add_double (builder, "pue", self->pue);
   _hu_json_add_double (builder, "intensity", self->intensity);
   _hu_json_add_string (builder, "region", self->region);
+  _hu_estimate_serving_to_json (self, builder);
 }
 
 /**
@@ -736,4 +758,65 @@ hu_estimate_derivation_text (const HuEstimate *self)
         }
     }
   return g_string_free (out, FALSE);
+}
+
+
+/* For hu-estimate-serving.c ------------------------------------------------- */
+
+char *
+_hu_estimate_fmt (double value)
+{
+  return fmt (value);
+}
+
+char *
+_hu_estimate_fmt_big (double value)
+{
+  return fmt_big (value);
+}
+
+void
+_hu_estimate_add_step (HuEstimate *self,
+                       const char *title,
+                       const char *formula,
+                       char       *calculation,
+                       char       *result,
+                       const char *note)
+{
+  add_step (self, title, formula, calculation, result, note);
+}
+
+char *
+_hu_estimate_describe (const char         *what,
+                       const HuProvenance *p)
+{
+  return describe (what, p);
+}
+
+void
+_hu_estimate_set_provenance (HuProvenance *p,
+                             HuOrigin      origin,
+                             const char   *source,
+                             int           year)
+{
+  set_provenance (p, origin, source, year);
+}
+
+gboolean
+_hu_estimate_resolve_hardware (HuEstimate      *self,
+                               const HuInputs  *in,
+                               HuCatalog       *catalog,
+                               gboolean         needs_peak,
+                               GError         **error)
+{
+  return resolve_hardware (self, in, catalog, needs_peak, error);
+}
+
+gboolean
+_hu_estimate_resolve_location (HuEstimate      *self,
+                               const HuInputs  *in,
+                               HuCatalog       *catalog,
+                               GError         **error)
+{
+  return resolve_location (self, in, catalog, error);
 }

@@ -699,15 +699,15 @@ hu_inputs_from_json (HuInputs    *inputs,
   for (int k = 0; k < HU_N_NUMERIC_INPUTS; k++)
     {
       JsonObject *from = keys[k].serving ? inference : object;
-      JsonNode *node = from ? json_object_get_member (from, keys[k].name) : NULL;
+      JsonNode *member = from ? json_object_get_member (from, keys[k].name) : NULL;
       double value = NAN;
 
       /* A number may be a range {"low", "likely"?, "high"} (issue 12). */
-      if (node && JSON_NODE_HOLDS_OBJECT (node))
+      if (member && JSON_NODE_HOLDS_OBJECT (member))
         {
           HuRange range;
 
-          if (!hu_range_from_json (node, keys[k].name, &range, error) ||
+          if (!hu_range_from_json (member, keys[k].name, &range, error) ||
               !hu_inputs_set_range (inputs, k, &range, error))
             {
               if (keys[k].serving)
