@@ -268,7 +268,8 @@ flagify (const char *message)
     return g_strdup (message);
   key = g_strndup (message, colon - message);
   if (hu_input_key_from_name (key, &k) || g_str_equal (key, "gpu") ||
-      g_str_equal (key, "region") || g_str_equal (key, "precision"))
+      g_str_equal (key, "region") || g_str_equal (key, "precision") ||
+      hu_inputs_is_serving_key (key))
     {
       g_strdelimit (key, "_", '-');
       return g_strdup_printf ("--%s%s", key, colon);

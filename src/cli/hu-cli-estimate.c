@@ -16,6 +16,10 @@ static const char *output_keys[] = {
   "flops", "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh",
   "emissions_kg", "embodied_kg", "total_kg", "cost", "gpu", "precision", "peak_tflops",
   "utilization", "power_w", "count", "retrain", "pue", "intensity", "region",
+  "inference_requests", "inference_energy_kwh", "inference_emissions_kg", "per_request_wh",
+  "per_request_g", "lifecycle_kg", "breakeven_requests", "breakeven_days", "inference_model",
+  "inference_gpu_hours", "inference_embodied_kg", "serve_gpu", "serve_power", "serve_pue",
+  "serve_intensity", "serve_region",
 };
 
 /* With @intervals, the `<key>_p05`, `<key>_p95` columns follow. */
@@ -105,6 +109,32 @@ text_estimate (GString             *out,
   hu_cli_table_add_row (table, _("Embodied CO₂eq"), emb, NULL);
   hu_cli_table_add_row (table, _("Total CO₂eq"), tot, NULL);
   hu_cli_table_add_row (table, _("Cost"), cost, NULL);
+  if (hu_estimate_has_serving (e))
+    {
+      g_autofree char *requests = hu_format_number (e->requests, 6);
+      g_autofree char *s_energy = hu_format_energy_kwh (e->inference_energy_kwh);
+      g_autofree char *s_op = hu_format_mass_kg (e->inference_emissions_kg);
+      g_autofree char *s_emb = hu_format_mass_kg (e->inference_embodied_kg);
+      g_autofree char *wh_n = hu_format_number (e->per_request_wh, 4);
+      g_autofree char *g_n = hu_format_number (e->per_request_g, 4);
+      g_autofree char *wh = g_strdup_printf (_("%s Wh"), wh_n);
+      g_autofree char *g = g_strdup_printf (_("%s g"), g_n);
+      g_autofree char *life = hu_format_mass_kg (e->lifecycle_kg);
+      g_autofree char *be = hu_format_number (e->breakeven_requests, 6);
+      g_autofree char *be_day_n = hu_format_number (e->breakeven_days, 4);
+      g_autofree char *be_day = isfinite (e->breakeven_days)
+        ? g_strdup_printf (_("day %s"), be_day_n) : g_strdup ("—");
+
+      hu_cli_table_add_row (table, _("Requests served"), requests, NULL);
+      hu_cli_table_add_row (table, _("Serving energy incl. PUE"), s_energy, NULL);
+      hu_cli_table_add_row (table, _("Serving CO₂eq"), s_op, NULL);
+      hu_cli_table_add_row (table, _("Serving embodied CO₂eq"), s_emb, NULL);
+      hu_cli_table_add_row (table, _("Energy per request"), wh, NULL);
+      hu_cli_table_add_row (table, _("CO₂eq per request"), g, NULL);
+      hu_cli_table_add_row (table, _("Lifecycle CO₂eq"), life, NULL);
+      hu_cli_table_add_row (table, _("Break-even (requests)"), be, NULL);
+      hu_cli_table_add_row (table, _("Break-even (day)"), be_day, NULL);
+    }
   hu_cli_table_set_right (table, 1);
   hu_cli_table_print (table, out);
   hu_cli_print_sensitivity (out, u);
@@ -117,6 +147,9 @@ typedef struct {
   char *gpu, *count, *precision, *peak_tflops, *utilization, *power_w;
   char *retrain, *price, *embodied_kg, *lifetime_h;
   char *region, *intensity, *pue;
+  char *requests, *requests_per_day, *days, *wh_per_request, *tokens_per_request;
+  char *active_params, *serve_gpu, *serve_count, *serve_utilization, *serve_power;
+  char *serve_region, *serve_intensity, *serve_pue, *serve_embodied_kg, *serve_lifetime_h;
   char *format;
   char *model;
 } EstimateArgs;
@@ -153,6 +186,14 @@ hu_cli_estimate (int    argc,
     { HU_INPUT_RETRAIN, &a.retrain }, { HU_INPUT_PRICE, &a.price },
     { HU_INPUT_EMBODIED_KG, &a.embodied_kg }, { HU_INPUT_LIFETIME_H, &a.lifetime_h },
     { HU_INPUT_INTENSITY, &a.intensity }, { HU_INPUT_PUE, &a.pue },
+    { HU_INPUT_REQUESTS, &a.requests }, { HU_INPUT_REQUESTS_PER_DAY, &a.requests_per_day },
+    { HU_INPUT_DAYS, &a.days }, { HU_INPUT_WH_PER_REQUEST, &a.wh_per_request },
+    { HU_INPUT_TOKENS_PER_REQUEST, &a.tokens_per_request },
+    { HU_INPUT_ACTIVE_PARAMS, &a.active_params }, { HU_INPUT_SERVE_COUNT, &a.serve_count },
+    { HU_INPUT_SERVE_UTILIZATION, &a.serve_utilization }, { HU_INPUT_SERVE_POWER, &a.serve_power },
+    { HU_INPUT_SERVE_INTENSITY, &a.serve_intensity }, { HU_INPUT_SERVE_PUE, &a.serve_pue },
+    { HU_INPUT_SERVE_EMBODIED_KG, &a.serve_embodied_kg },
+    { HU_INPUT_SERVE_LIFETIME_H, &a.serve_lifetime_h },
   };
   GOptionEntry workload[] = {
     { "flops", 0, 0, G_OPTION_ARG_STRING, &a.flops, N_("Total FLOPs of one training run"), "N" },
@@ -183,6 +224,24 @@ hu_cli_estimate (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("text, json or csv"), "F" },
     { NULL }
   };
+  GOptionEntry deployment[] = {
+    { "requests", 0, 0, G_OPTION_ARG_STRING, &a.requests, N_("Requests served in all"), "N" },
+    { "requests-per-day", 0, 0, G_OPTION_ARG_STRING, &a.requests_per_day, N_("Requests per day (with --days)"), "N" },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &a.days, N_("Days deployed"), "D" },
+    { "wh-per-request", 0, 0, G_OPTION_ARG_STRING, &a.wh_per_request, N_("Energy per request, measured or published [Wh, IT]"), "W" },
+    { "tokens-per-request", 0, 0, G_OPTION_ARG_STRING, &a.tokens_per_request, N_("Tokens per request (FLOPs = 2 × active parameters × tokens)"), "T" },
+    { "active-params", 0, 0, G_OPTION_ARG_STRING, &a.active_params, N_("Active parameters per token (default: --params)"), "N" },
+    { "serve-gpu", 0, 0, G_OPTION_ARG_STRING, &a.serve_gpu, N_("Serving accelerator (default: the training's)"), "ID" },
+    { "serve-count", 0, 0, G_OPTION_ARG_STRING, &a.serve_count, N_("Serving accelerators (a fleet with --serve-power and --days)"), "N" },
+    { "serve-utilization", 0, 0, G_OPTION_ARG_STRING, &a.serve_utilization, N_("Serving utilisation, 0 < U ≤ 1 (default 0.10)"), "U" },
+    { "serve-power", 0, 0, G_OPTION_ARG_STRING, &a.serve_power, N_("Average power per serving accelerator [W] (default: TDP)"), "W" },
+    { "serve-region", 0, 0, G_OPTION_ARG_STRING, &a.serve_region, N_("Serving region (default: the training's)"), "ID" },
+    { "serve-intensity", 0, 0, G_OPTION_ARG_STRING, &a.serve_intensity, N_("Serving carbon intensity [gCO₂eq/kWh]"), "G" },
+    { "serve-pue", 0, 0, G_OPTION_ARG_STRING, &a.serve_pue, N_("Serving data-centre PUE, ≥ 1"), "X" },
+    { "serve-embodied-kg", 0, 0, G_OPTION_ARG_STRING, &a.serve_embodied_kg, N_("Embodied carbon per serving accelerator [kg]"), "X" },
+    { "serve-lifetime-h", 0, 0, G_OPTION_ARG_STRING, &a.serve_lifetime_h, N_("Service life of a serving accelerator [h]"), "X" },
+    { NULL }
+  };
   GOptionGroup *group;
 
   context = g_option_context_new (NULL);
@@ -198,6 +257,11 @@ hu_cli_estimate (int    argc,
   g_option_context_add_group (context, group);
   group = g_option_group_new ("location", _("Location and output:"), _("Show location options"), NULL, NULL);
   g_option_group_add_entries (group, location);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, group);
+  group = g_option_group_new ("deployment", _("Deployment (optional; one of --wh-per-request, --tokens-per-request or a fleet):"),
+                              _("Show deployment options"), NULL, NULL);
+  g_option_group_add_entries (group, deployment);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_add_group (context, group);
   g_option_context_add_group (context, hu_cli_uncertainty_group (&ua));
@@ -230,11 +294,21 @@ hu_cli_estimate (int    argc,
         {
           hu_inputs_clear (&inputs);
           hu_cli_error_flags (error);
-          return status;
+          /* The deployment flags come in combinations: a bad one is a
+           * usage error (issue 11), training's keep their status. */
+          return hu_input_key_is_serving (numbers[i].key) ? HU_EXIT_USAGE : status;
         }
     }
   inputs.gpu = g_strdup (a.gpu);
   inputs.region = g_strdup (a.region);
+  inputs.serve_gpu = g_strdup (a.serve_gpu);
+  inputs.serve_region = g_strdup (a.serve_region);
+  if (!hu_inputs_validate_serving (&inputs, &error))
+    {
+      hu_inputs_clear (&inputs);
+      hu_cli_error_flags (error);
+      return HU_EXIT_USAGE;
+    }
   if (a.precision && !hu_precision_from_string (a.precision, &inputs.precision))
     {
       hu_inputs_clear (&inputs);
