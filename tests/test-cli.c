@@ -111,6 +111,23 @@ static const BadArgs bad_args[] = {
   { "compare-folder", { "compare", "/" }, 1, "is a folder" },
   { "report-dev-zero", { "report", "/dev/zero", "-o", "never.pdf" }, 1, "/dev/zero: is not a regular file" },
   { "import-dev-zero", { "import", "/dev/zero" }, 1, "/dev/zero: not a regular file" },
+  /* The deployment phase (issue 11): bad combinations are usage errors. */
+  { "negative-requests", { "estimate", GPT3, "--requests", "-5", "--wh-per-request", "1" }, 2, "--requests" },
+  { "zero-requests", { "estimate", GPT3, "--requests", "0", "--wh-per-request", "1" }, 2, "--requests" },
+  { "zero-requests-per-day", { "estimate", GPT3, "--requests-per-day", "0", "--days", "3", "--wh-per-request", "1" }, 2, "--requests-per-day" },
+  { "zero-days", { "estimate", GPT3, "--requests-per-day", "10", "--days", "0", "--wh-per-request", "1" }, 2, "--days" },
+  { "negative-days", { "estimate", GPT3, "--requests", "10", "--days", "-1", "--serve-count", "2" }, 2, "--days" },
+  { "zero-tokens", { "estimate", GPT3, "--requests", "10", "--tokens-per-request", "0" }, 2, "--tokens-per-request" },
+  { "negative-tokens", { "estimate", GPT3, "--requests", "10", "--tokens-per-request", "-3" }, 2, "--tokens-per-request" },
+  { "fleet-without-days", { "estimate", GPT3, "--requests", "10", "--serve-count", "4", "--serve-power", "300" }, 2, "--days" },
+  { "two-models", { "estimate", GPT3, "--requests", "10", "--wh-per-request", "2", "--tokens-per-request", "100" }, 2, "--tokens-per-request" },
+  { "per-request-and-fleet", { "estimate", GPT3, "--requests", "10", "--days", "3", "--wh-per-request", "2", "--serve-power", "300" }, 2, "--serve-power" },
+  { "fleet-and-compute", { "estimate", GPT3, "--requests", "10", "--days", "3", "--serve-count", "2", "--serve-utilization", "0.2" }, 2, "--serve-utilization" },
+  { "requests-missing", { "estimate", GPT3, "--days", "3", "--wh-per-request", "2" }, 2, "--requests" },
+  { "no-serving-model", { "estimate", GPT3, "--requests", "10" }, 2, "--wh-per-request" },
+  { "bad-serve-pue", { "estimate", GPT3, "--requests", "10", "--wh-per-request", "2", "--serve-pue", "0.9" }, 2, "--serve-pue" },
+  { "unknown-serve-gpu", { "estimate", GPT3, "--requests", "10", "--days", "2", "--serve-gpu", "nvidia-h100" }, 1, "--serve-gpu" },
+  { "unknown-serve-region", { "estimate", GPT3, "--requests", "10", "--wh-per-request", "2", "--serve-region", "gcp/us-centrall" }, 1, "--serve-region" },
 };
 
 static void
@@ -324,6 +341,70 @@ test_estimate_json (void)
   g_assert_true (json_object_get_null_member (o, "cost"));
 }
 
+/* The lifecycle keys of ARCHITECTURE.md §8: BLOOMz-7B's break-even
+ * (Power Hungry Processing, Table 5): 59,257 kWh of training at
+ * 1.0e-4 kWh per inference → 592,570,000 inferences; 1e6 requests at
+ * 0.1 Wh = 100 kWh, × 300 g/kWh = 30 kg, 0.03 g each. */
+static void
+test_estimate_lifecycle_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) row = NULL;
+  JsonObject *o;
+  const char *keys[] = { "inference_requests", "inference_energy_kwh", "inference_emissions_kg",
+                         "per_request_wh", "per_request_g", "lifecycle_kg", "breakeven_requests" };
+
+  run_cli (&run, NULL, "estimate", "--gpu-hours", "59257", "--power-w", "1000", "--pue", "1",
+           "--intensity", "300", "--requests", "1M", "--wh-per-request", "0.1", "--format",
+           "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  assert_rel (json_object_get_double_member (o, "breakeven_requests"), 592570000, 1e-9);
+  assert_rel (json_object_get_double_member (o, "inference_requests"), 1e6, 0);
+  assert_rel (json_object_get_double_member (o, "inference_energy_kwh"), 100, 1e-12);
+  assert_rel (json_object_get_double_member (o, "inference_emissions_kg"), 30, 1e-12);
+  assert_rel (json_object_get_double_member (o, "per_request_wh"), 0.1, 1e-12);
+  assert_rel (json_object_get_double_member (o, "per_request_g"), 0.03, 1e-12);
+  /* 59,257 kWh × 0.3 kg = 17,777.1 kg + 30 kg */
+  assert_rel (json_object_get_double_member (o, "lifecycle_kg"), 17807.1, 1e-12);
+
+  /* Without a deployment: null, and the lifecycle is the training. */
+  run_cli (&plain, NULL, "estimate", "--gpu-hours", "59257", "--power-w", "1000", "--pue", "1",
+           "--intensity", "300", "--format", "json", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, plain.out, -1, &error));
+  o = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_str_equal (keys[i], "lifecycle_kg"))
+      g_assert_true (json_object_get_null_member (o, keys[i]));
+  assert_rel (json_object_get_double_member (o, "lifecycle_kg"), 17777.1, 1e-12);
+
+  /* CSV has the same columns. */
+  run_cli (&csv, NULL, "estimate", "--gpu-hours", "59257", "--power-w", "1000", "--pue", "1",
+           "--intensity", "300", "--requests", "1M", "--wh-per-request", "0.1", "--format",
+           "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  row = g_strsplit (lines[1], ",", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, g_strv_length (row));
+  for (guint i = 0; header[i]; i++)
+    if (g_str_equal (header[i], "breakeven_requests"))
+      assert_rel (g_ascii_strtod (row[i], NULL), 592570000, 1e-9);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (g_strv_contains ((const char * const *) header, keys[i]));
+}
+
 /* SI suffixes: 7B parameters × 2T tokens = 8.4e22 FLOPs. */
 static void
 test_suffixes (void)
@@ -478,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/huella/cli/report-stdout", test_report_stdout);
   g_test_add_func ("/huella/cli/case-insensitive", test_case_insensitive);
   g_test_add_func ("/huella/cli/estimate-json", test_estimate_json);
+  g_test_add_func ("/huella/cli/estimate-lifecycle-json", test_estimate_lifecycle_json);
   g_test_add_func ("/huella/cli/suffixes", test_suffixes);
   g_test_add_func ("/huella/cli/locale-independent", test_locale_independent);
   g_test_add_func ("/huella/cli/import-locale-independent", test_import_locale_independent);
