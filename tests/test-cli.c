@@ -424,7 +424,8 @@ test_suffixes (void)
 static void
 test_locale_independent (void)
 {
-  const char *examples[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella" };
+  const char *examples[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella",
+                             "bloom-lifecycle.huella", "serving-7b.huella" };
   const char *formats[] = { "json", "csv" };
 
   if (!setlocale (LC_ALL, "es_ES.UTF-8"))

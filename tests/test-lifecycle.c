@@ -524,6 +524,55 @@ test_project_old_files (void)
     }
 }
 
+/* The BLOOM lifecycle example beside the paper: training 50.5 t; the API
+ * 914 kWh, 3.96 Wh per request, 340–360 kg; and at TDP the serving
+ * estimate overshoots by 400 W ÷ 132.2 W = 3.02×. */
+static void
+test_example_bloom (void)
+{
+  g_autoptr(HuProject) project = load_example ("bloom-lifecycle.huella");
+  g_autoptr(HuEstimate) e = estimate_scenario (project, "bloom-measured");
+  g_autoptr(HuEstimate) tdp = estimate_scenario (project, "bloom-tdp");
+
+  assert_rel (e->total_kg, 50.5e3, 0.001);
+  assert_rel (e->inference_energy_kwh, 914, 1e-6);
+  assert_abs (e->per_request_wh, 3.96, 0.005);
+  g_assert_cmpfloat (e->inference_emissions_kg, >=, 340);
+  g_assert_cmpfloat (e->inference_emissions_kg, <, 360.5);
+  /* 50,531 kg + 360.1 kg + 462.5 kg × 6,912 h ÷ 44,676 h */
+  assert_rel (e->lifecycle_kg, e->total_kg + 914 * 0.394 + 462.5 * 6912 / 44676, 1e-6);
+  assert_rel (tdp->inference_energy_kwh / e->inference_energy_kwh, 400 / 132.2338, 1e-6);
+}
+
+/* The 7B example: training 184,320 h × 0.4 kW × 1.1 = 81,100.8 kWh and
+ * × 0.385 = 31.22 t (Touvron et al. 2023b, Table 2). A request:
+ * 2 × 7e9 × 1,000 = 1.4e13 FLOP ÷ 31.2e12 FLOP/s = 0.448718 s × 400 W
+ * ÷ 3600 × 1.1 = 0.0548433 Wh. Break-even 81,100.8 kWh ÷ 0.0548433e-3
+ * = 1.478773e9 requests: day 147,877 at 10,000 a day, 1,478.8 at a
+ * million, 14.79 at a hundred million. One A100 always on: 8,760 h
+ * × 0.4 kW × 1.1 = 3,854.4 kWh. */
+static void
+test_example_serving_7b (void)
+{
+  g_autoptr(HuProject) project = load_example ("serving-7b.huella");
+  const struct { const char *id; double per_day; } levels[] = {
+    { "low", 1e4 }, { "medium", 1e6 }, { "high", 1e8 },
+  };
+  g_autoptr(HuEstimate) fleet = estimate_scenario (project, "low-always-on");
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autoptr(HuEstimate) e = estimate_scenario (project, levels[i].id);
+
+      assert_rel (e->total_kg, 31.22e3, 0.0005);
+      assert_rel (e->per_request_wh, 0.0548433, 1e-6);
+      assert_rel (e->breakeven_requests, 1.478773e9, 1e-6);
+      assert_rel (e->breakeven_days, 1.478773e9 / levels[i].per_day, 1e-6);
+      assert_rel (e->inference_energy_kwh, levels[i].per_day * 365 * 0.0548433e-3, 1e-6);
+    }
+  assert_rel (fleet->inference_energy_kwh, 3854.4, 1e-12);
+}
+
 static void
 test_project_bad_inference (void)
 {
@@ -577,5 +626,7 @@ main (int    argc,
   g_test_add_func ("/huella/lifecycle/project-round-trip", test_project_round_trip);
   g_test_add_func ("/huella/lifecycle/project-old-files", test_project_old_files);
   g_test_add_func ("/huella/lifecycle/project-bad-inference", test_project_bad_inference);
+  g_test_add_func ("/huella/lifecycle/example-bloom", test_example_bloom);
+  g_test_add_func ("/huella/lifecycle/example-serving-7b", test_example_serving_7b);
   return g_test_run ();
 }

@@ -38,7 +38,8 @@ load_path (const char  *path,
 static void
 test_round_trip (void)
 {
-  const char *names[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella" };
+  const char *names[] = { "gpt3-gpus.huella", "patterson2021.huella", "llama2.huella", "bloom.huella",
+                          "bloom-lifecycle.huella", "serving-7b.huella" };
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     {
