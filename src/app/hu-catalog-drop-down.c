@@ -20,6 +20,7 @@ struct _HuCatalogDropDown
 
   HuCatalogKind  kind;
   HuCatalog     *catalog;
+  char          *none_label; /* the first item's title, or NULL for the default */
   GtkStringList *ids;        /* "" first, for none */
   gboolean       refilling;
 
@@ -38,6 +39,7 @@ enum {
   PROP_KIND,
   PROP_CATALOG,
   PROP_SELECTED_ID,
+  PROP_NONE_LABEL,
   N_PROPS
 };
 
@@ -50,7 +52,8 @@ gpu_title (HuCatalogDropDown *self,
   HuGpu *gpu;
 
   if (id == NULL || *id == '\0')
-    return g_strdup (_("Custom (enter peak and power)"));
+    return g_strdup (self->none_label != NULL ? self->none_label
+                                              : _("Custom (enter peak and power)"));
   gpu = self->catalog != NULL ? hu_catalog_lookup_gpu (self->catalog, id) : NULL;
   return g_strdup (gpu != NULL ? gpu->name : id);
 }
@@ -98,7 +101,8 @@ region_title (HuCatalogDropDown *self,
   HuRegion *region;
 
   if (id == NULL || *id == '\0')
-    return g_strdup (_("None (enter an intensity)"));
+    return g_strdup (self->none_label != NULL ? self->none_label
+                                              : _("None (enter an intensity)"));
   region = self->catalog != NULL ? hu_catalog_lookup_region (self->catalog, id) : NULL;
   if (region == NULL)
     return g_strdup (id);
@@ -392,6 +396,16 @@ hu_catalog_drop_down_dispose (GObject *object)
 }
 
 static void
+hu_catalog_drop_down_finalize (GObject *object)
+{
+  HuCatalogDropDown *self = HU_CATALOG_DROP_DOWN (object);
+
+  g_free (self->none_label);
+
+  G_OBJECT_CLASS (hu_catalog_drop_down_parent_class)->finalize (object);
+}
+
+static void
 hu_catalog_drop_down_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -409,6 +423,9 @@ hu_catalog_drop_down_get_property (GObject    *object,
       break;
     case PROP_SELECTED_ID:
       g_value_set_string (value, hu_catalog_drop_down_get_selected_id (self));
+      break;
+    case PROP_NONE_LABEL:
+      g_value_set_string (value, self->none_label);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -436,6 +453,10 @@ hu_catalog_drop_down_set_property (GObject      *object,
     case PROP_SELECTED_ID:
       hu_catalog_drop_down_set_selected_id (self, g_value_get_string (value));
       break;
+    case PROP_NONE_LABEL:
+      g_free (self->none_label);
+      self->none_label = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -449,6 +470,7 @@ hu_catalog_drop_down_class_init (HuCatalogDropDownClass *klass)
 
   object_class->constructed = hu_catalog_drop_down_constructed;
   object_class->dispose = hu_catalog_drop_down_dispose;
+  object_class->finalize = hu_catalog_drop_down_finalize;
   object_class->get_property = hu_catalog_drop_down_get_property;
   object_class->set_property = hu_catalog_drop_down_set_property;
   widget_class->mnemonic_activate = hu_catalog_drop_down_mnemonic_activate;
@@ -462,6 +484,11 @@ hu_catalog_drop_down_class_init (HuCatalogDropDownClass *klass)
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What choosing no catalog entry means here: "As for training" in the
+   * deployment group, where none means the training's value. */
+  properties[PROP_NONE_LABEL] =
+    g_param_spec_string ("none-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -68,6 +68,28 @@ struct _HuScenarioEditor
   AdwEntryRow          *price_row;
   AdwEntryRow          *embodied_row;
   AdwEntryRow          *lifetime_row;
+
+  /* The deployment group (hu-scenario-editor-deployment.c) */
+  AdwPreferencesGroup  *deployment_group;
+  AdwComboRow          *serve_model_row;
+  AdwComboRow          *traffic_row;
+  AdwActionRow         *serve_gpu_row;
+  AdwActionRow         *serve_region_row;
+  HuCatalogDropDown    *serve_gpu_dropdown;
+  HuCatalogDropDown    *serve_region_dropdown;
+  AdwEntryRow          *requests_row;
+  AdwEntryRow          *requests_per_day_row;
+  AdwEntryRow          *days_row;
+  AdwEntryRow          *wh_per_request_row;
+  AdwEntryRow          *tokens_per_request_row;
+  AdwEntryRow          *active_params_row;
+  AdwEntryRow          *serve_count_row;
+  AdwEntryRow          *serve_utilization_row;
+  AdwEntryRow          *serve_power_row;
+  AdwEntryRow          *serve_intensity_row;
+  AdwEntryRow          *serve_pue_row;
+  AdwEntryRow          *serve_embodied_row;
+  AdwEntryRow          *serve_lifetime_row;
 };
 
 
@@ -78,5 +100,17 @@ void        _hu_scenario_editor_add_result_cards   (HuScenarioEditor *self);
 void        _hu_scenario_editor_update_results     (HuScenarioEditor *self);
 void        _hu_scenario_editor_update_link        (HuScenarioEditor *self);
 void        _hu_scenario_editor_on_link_selected   (HuScenarioEditor *self);
+
+void        _hu_scenario_editor_bind_deployment    (GtkWidgetClass   *widget_class);
+void        _hu_scenario_editor_init_deployment    (HuScenarioEditor *self,
+                                                    GCallback         changed);
+gboolean    _hu_scenario_editor_serving_key_active (HuScenarioEditor *self,
+                                                    HuInputKey        key);
+gboolean    _hu_scenario_editor_is_percent         (HuInputKey        key);
+void        _hu_scenario_editor_load_deployment    (HuScenarioEditor *self,
+                                                    const HuInputs   *inputs);
+void        _hu_scenario_editor_commit_deployment  (HuScenarioEditor *self,
+                                                    HuInputs         *inputs);
+void        _hu_scenario_editor_update_deployment  (HuScenarioEditor *self);
 
 G_END_DECLS

@@ -63,7 +63,36 @@ _hu_scenario_editor_unit_for (HuScenarioEditor *self,
     case HU_INPUT_PRICE:
       return self->price_unit;
     case HU_INPUT_EMBODIED_KG:
+    case HU_INPUT_SERVE_EMBODIED_KG:
       return _("kg CO₂eq");
+    case HU_INPUT_REQUESTS:
+      /* Translators: unit of the requests served */
+      return _("requests");
+    case HU_INPUT_REQUESTS_PER_DAY:
+      /* Translators: unit of a rate of requests */
+      return _("requests/day");
+    case HU_INPUT_DAYS:
+      /* Translators: unit of the days deployed */
+      return _("days");
+    case HU_INPUT_WH_PER_REQUEST:
+      /* Translators: unit symbol of watt-hours */
+      return _("Wh");
+    case HU_INPUT_TOKENS_PER_REQUEST:
+      return _("tokens");
+    case HU_INPUT_ACTIVE_PARAMS:
+      return _("parameters");
+    case HU_INPUT_SERVE_COUNT:
+      return _("GPUs");
+    case HU_INPUT_SERVE_UTILIZATION:
+      return "%";
+    case HU_INPUT_SERVE_POWER:
+      return _("W");
+    case HU_INPUT_SERVE_INTENSITY:
+      return _("gCO₂eq/kWh");
+    case HU_INPUT_SERVE_PUE:
+      return "";
+    case HU_INPUT_SERVE_LIFETIME_H:
+      return _("h");
     case HU_N_NUMERIC_INPUTS:
     default:
       return "";
@@ -93,7 +122,8 @@ set_hint (HuScenarioEditor *self,
       g_autofree char *number = hu_format_number (value, 4);
 
       /* Counts read better without their unit: "default 1". */
-      if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || *unit == '\0')
+      if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || key == HU_INPUT_SERVE_COUNT ||
+          *unit == '\0')
         /* Translators: shown beside an empty field: the value used instead */
         text = g_strdup_printf (_("default %s"), number);
       else
@@ -227,6 +257,17 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
       set_hint (self, HU_INPUT_RETRAIN, estimate->retrain, NULL);
       set_hint (self, HU_INPUT_INTENSITY, estimate->intensity, &estimate->intensity_from);
       set_hint (self, HU_INPUT_PUE, estimate->pue, &estimate->pue_from);
+      if (hu_estimate_has_serving (estimate))
+        {
+          set_hint (self, HU_INPUT_ACTIVE_PARAMS, estimate->active_params, NULL);
+          set_hint (self, HU_INPUT_SERVE_COUNT, estimate->serve_count, NULL);
+          set_hint (self, HU_INPUT_SERVE_UTILIZATION, estimate->serve_utilization * 100,
+                    &estimate->serve_utilization_from);
+          set_hint (self, HU_INPUT_SERVE_POWER, estimate->serve_power_w, &estimate->serve_power_from);
+          set_hint (self, HU_INPUT_SERVE_INTENSITY, estimate->serve_intensity,
+                    &estimate->serve_intensity_from);
+          set_hint (self, HU_INPUT_SERVE_PUE, estimate->serve_pue, &estimate->serve_pue_from);
+        }
 
       /* The PUE's source is worth reading, not only hovering. */
       if (estimate->pue_from.source != NULL && estimate->pue_from.origin != HU_ORIGIN_USER)

@@ -97,8 +97,9 @@ selected_mode (HuScenarioEditor *self)
 }
 
 static gboolean
-key_in_mode (HuInputKey key,
-             HuWorkload mode)
+key_in_mode (HuScenarioEditor *self,
+             HuInputKey        key,
+             HuWorkload        mode)
 {
   switch (key)
     {
@@ -112,18 +113,19 @@ key_in_mode (HuInputKey key,
     case HU_INPUT_WALL_HOURS:
       return mode == HU_WORKLOAD_WALL_HOURS;
     default:
-      return TRUE;
+      return _hu_scenario_editor_serving_key_active (self, key);
     }
 }
 
 /* Peak and utilisation only matter when the work is given in FLOPs. */
 static gboolean
-key_relevant (HuInputKey key,
-              HuWorkload mode)
+key_relevant (HuScenarioEditor *self,
+              HuInputKey        key,
+              HuWorkload        mode)
 {
   if (key == HU_INPUT_PEAK_TFLOPS || key == HU_INPUT_UTILIZATION)
     return mode == HU_WORKLOAD_FLOPS || mode == HU_WORKLOAD_PARAMS_TOKENS;
-  return key_in_mode (key, mode);
+  return key_in_mode (self, key, mode);
 }
 
 static void
@@ -132,9 +134,10 @@ update_mode_visibility (HuScenarioEditor *self)
   HuWorkload mode = selected_mode (self);
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
-    gtk_widget_set_visible (GTK_WIDGET (self->rows[key]), key_relevant (key, mode));
+    gtk_widget_set_visible (GTK_WIDGET (self->rows[key]), key_relevant (self, key, mode));
   gtk_widget_set_visible (GTK_WIDGET (self->precision_row),
-                          key_relevant (HU_INPUT_PEAK_TFLOPS, mode));
+                          key_relevant (self, HU_INPUT_PEAK_TFLOPS, mode));
+  _hu_scenario_editor_update_deployment (self);
 }
 
 /* Reads one field. Returns FALSE and an explanation for people when the
@@ -172,7 +175,7 @@ parse_field (HuScenarioEditor  *self,
   if (*text == '\0')
     return TRUE;
 
-  if (key == HU_INPUT_UTILIZATION)
+  if (_hu_scenario_editor_is_percent (key))
     {
       gsize len = strlen (text);
 
@@ -187,7 +190,7 @@ parse_field (HuScenarioEditor  *self,
       return FALSE;
     }
 
-  if (key == HU_INPUT_UTILIZATION)
+  if (_hu_scenario_editor_is_percent (key))
     value /= 100.0;
 
   if (!hu_input_check_value (key, value, &error))
@@ -236,7 +239,7 @@ _hu_scenario_editor_update_status (HuScenarioEditor *self)
   g_autofree char *text = NULL;
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS && problem == NULL; key++)
-    if (self->errors[key] != NULL && key_in_mode (key, mode))
+    if (self->errors[key] != NULL && key_in_mode (self, key, mode))
       problem = self->errors[key];
 
   if (problem != NULL)
@@ -294,7 +297,7 @@ commit (HuScenarioEditor *self)
       if (!parse_field (self, key, &value, &message))
         {
           set_field_error (self, key, message);
-          if (key_in_mode (key, mode))
+          if (key_in_mode (self, key, mode))
             valid = FALSE;
           continue;
         }
@@ -306,7 +309,7 @@ commit (HuScenarioEditor *self)
         continue;
       /* A workload given another way is not part of this one: leaving it
        * set would make the inputs ambiguous. */
-      hu_inputs_set (&inputs, key, key_in_mode (key, mode) ? value : NAN);
+      hu_inputs_set (&inputs, key, key_in_mode (self, key, mode) ? value : NAN);
     }
 
   _hu_scenario_editor_update_status (self);
@@ -328,6 +331,7 @@ commit (HuScenarioEditor *self)
   precision = adw_combo_row_get_selected (self->precision_row);
   inputs.precision = precision < G_N_ELEMENTS (precisions) ? precisions[precision]
                                                            : HU_PRECISION_AUTO;
+  _hu_scenario_editor_commit_deployment (self, &inputs);
 
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   notes = gtk_editable_get_text (GTK_EDITABLE (self->notes_row));
@@ -455,7 +459,7 @@ load_scenario (HuScenarioEditor *self)
       double value = hu_inputs_get (inputs, key);
       g_autofree char *text = NULL;
 
-      if (key == HU_INPUT_UTILIZATION && !isnan (value))
+      if (_hu_scenario_editor_is_percent (key) && !isnan (value))
         value *= 100.0;
       text = format_for_entry (value);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
@@ -468,6 +472,7 @@ load_scenario (HuScenarioEditor *self)
 
   hu_catalog_drop_down_set_selected_id (self->gpu_dropdown, inputs->gpu);
   hu_catalog_drop_down_set_selected_id (self->region_dropdown, inputs->region);
+  _hu_scenario_editor_load_deployment (self, inputs);
 
   update_mode_visibility (self);
   self->loading = FALSE;
@@ -610,6 +615,7 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, price_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, embodied_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, lifetime_row);
+  _hu_scenario_editor_bind_deployment (widget_class);
 }
 
 static void
@@ -638,6 +644,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   self->rows[HU_INPUT_PRICE] = self->price_row;
   self->rows[HU_INPUT_EMBODIED_KG] = self->embodied_row;
   self->rows[HU_INPUT_LIFETIME_H] = self->lifetime_row;
+  _hu_scenario_editor_init_deployment (self, G_CALLBACK (schedule_commit));
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
@@ -693,6 +700,8 @@ hu_scenario_editor_set_catalog (HuScenarioEditor *self,
   self->loading = TRUE;
   hu_catalog_drop_down_set_catalog (self->gpu_dropdown, catalog);
   hu_catalog_drop_down_set_catalog (self->region_dropdown, catalog);
+  hu_catalog_drop_down_set_catalog (self->serve_gpu_dropdown, catalog);
+  hu_catalog_drop_down_set_catalog (self->serve_region_dropdown, catalog);
   self->loading = FALSE;
   load_scenario (self);
 }
@@ -768,6 +777,7 @@ hu_scenario_editor_set_result (HuScenarioEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->hardware_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->location_group), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->cost_group), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->deployment_group), editable);
 
   load_scenario (self);
   _hu_scenario_editor_update_results (self);
