@@ -44,6 +44,13 @@ static const struct {
   OUT (embodied_kg),
   OUT (total_kg),
   OUT (cost),
+  /* The deployment phase (ARCHITECTURE.md §8); NAN without one. */
+  OUT (inference_energy_kwh),
+  OUT (inference_emissions_kg),
+  OUT (per_request_wh),
+  OUT (per_request_g),
+  OUT (lifecycle_kg),
+  OUT (breakeven_requests),
 #undef OUT
 };
 
@@ -399,6 +406,20 @@ input_matters (const HuEstimate *point,
     case HU_INPUT_EMBODIED_KG:
     case HU_INPUT_LIFETIME_H:
       return isfinite (point->embodied_per_unit_kg);
+    case HU_INPUT_REQUESTS:
+    case HU_INPUT_REQUESTS_PER_DAY:
+    case HU_INPUT_DAYS:
+    case HU_INPUT_WH_PER_REQUEST:
+    case HU_INPUT_TOKENS_PER_REQUEST:
+    case HU_INPUT_ACTIVE_PARAMS:
+    case HU_INPUT_SERVE_COUNT:
+    case HU_INPUT_SERVE_UTILIZATION:
+    case HU_INPUT_SERVE_POWER:
+    case HU_INPUT_SERVE_INTENSITY:
+    case HU_INPUT_SERVE_PUE:
+    case HU_INPUT_SERVE_EMBODIED_KG:
+    case HU_INPUT_SERVE_LIFETIME_H:
+      return hu_estimate_has_serving (point);
     case HU_INPUT_FLOPS:
     case HU_INPUT_PARAMS:
     case HU_INPUT_TOKENS:
