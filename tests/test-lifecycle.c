@@ -609,6 +609,15 @@ test_ranges (void)
   /* lifecycle = 100 kg of training + energy × 0.1 kg/kWh */
   iv = hu_uncertainty_get_interval (u, "lifecycle_kg");
   assert_abs (iv->p50, 100.4, 0.002);
+  /* The swing is of the whole life: 100 kg + 3 or 5 kWh × 0.1 kg/kWh. */
+  g_assert_cmpuint (u->sensitivity->len, ==, 1);
+  {
+    const HuSensitivity *swing = &g_array_index (u->sensitivity, HuSensitivity, 0);
+
+    g_assert_cmpint (swing->key, ==, HU_INPUT_WH_PER_REQUEST);
+    assert_rel (swing->low_kg, 100.3, 1e-12);
+    assert_rel (swing->high_kg, 100.5, 1e-12);
+  }
 
   training_of_kwh (&in, 1000);
   in.requests = 1000;

@@ -535,7 +535,9 @@ total_at (const Plan *plan,
   hu_range_init (&in.ranges[key]);
   _hu_estimate_set_input (&e, &in, key, value);
   _hu_estimate_evaluate (&e, &in);
-  return e.total_kg;
+  /* With a deployment phase the whole life is what an input swings
+   * (lifecycle_kg is total_kg without one). */
+  return e.lifecycle_kg;
 }
 
 static int

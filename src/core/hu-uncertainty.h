@@ -33,7 +33,9 @@ typedef struct {
 typedef struct {
   HuInputKey  key;
   HuRange     range;
-  double      low_kg;        /* total_kg with the input at its low end */
+  /* lifecycle_kg (total_kg without a deployment phase) with the input at
+   * its low end */
+  double      low_kg;
   double      high_kg;       /* … at its high end, the others at likely */
   char       *source;        /* citation of a default range; NULL for the user's */
 } HuSensitivity;
