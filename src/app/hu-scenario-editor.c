@@ -154,7 +154,7 @@ field_unchanged (HuScenarioEditor *self,
 
   if (isnan (value))
     return FALSE;
-  if (key == HU_INPUT_UTILIZATION)
+  if (_hu_scenario_editor_is_percent (key))
     value *= 100.0;
   loaded = format_for_entry (value);
   return g_str_equal (loaded, g_strstrip (shown));
@@ -305,7 +305,7 @@ commit (HuScenarioEditor *self)
       /* A field left as loaded keeps its exact value: a known model's
        * derived utilisation has more digits than the field shows, and
        * retyping it would also take it out of the model's origin. */
-      if (key_in_mode (key, mode) && field_unchanged (self, key, &inputs))
+      if (key_in_mode (self, key, mode) && field_unchanged (self, key, &inputs))
         continue;
       /* A workload given another way is not part of this one: leaving it
        * set would make the inputs ambiguous. */
