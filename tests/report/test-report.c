@@ -1063,6 +1063,34 @@ test_model_card (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\n  geographical_location: \"FRA\"\n"));
 }
 
+/* The BLOOM lifecycle example's phases (issue 11), by hand: final
+ * training 689,821 kWh × 57 g = 39.32 t; serving 914 kWh × 394 g =
+ * 360.1 kg; embodied 462.5 kg × (1,082,990 + 6,912) h ÷ 44,676 h =
+ * 11.28 t; lifecycle 50.96 t; 914,000 Wh ÷ 230,768 = 3.96 Wh. */
+static void
+test_lifecycle_phases (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "bloom-lifecycle.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *md = NULL, *tex = NULL, *contents = NULL, *latex = NULL;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "l.md");
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "| BLOOM, training + API (measured power) | 0 kg | 39.32 t | "
+                                      "360.1 kg | 11.28 t | 50.96 t | 3.96 Wh |"));
+  tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "l.tex");
+  g_assert_true (g_file_get_contents (tex, &latex, NULL, NULL));
+  g_assert_nonnull (strstr (latex, "50.96 t"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1083,6 +1111,7 @@ main (int    argc,
   ADD ("cli", test_cli);
   ADD ("measured-runs", test_measured_runs);
   ADD ("model-card", test_model_card);
+  ADD ("lifecycle-phases", test_lifecycle_phases);
 #undef ADD
 
   return g_test_run ();

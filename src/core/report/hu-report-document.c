@@ -255,6 +255,57 @@ add_statement (HuReport  *self,
   add_block (doc, HU_BLOCK_STATEMENT, 0, statement);
 }
 
+/* The phases of each scenario's life (issue 11), when any has a
+ * deployment phase or development runs: they add up to the lifecycle. */
+static void
+add_lifecycle (HuReport  *self,
+               GPtrArray *doc)
+{
+  HuReportTable *table;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      any = any || (s->estimate != NULL && hu_estimate_has_serving (s->estimate));
+    }
+  if (!any)
+    return;
+
+  table = new_table (_("Lifecycle: development, final training, serving and embodied carbon"), 8,
+                     _("Scenario"), "", 2.0,
+                     _("Development"), "#", 1.1,
+                     _("Final training"), "#", 1.1,
+                     _("Serving"), "#", 1.1,
+                     _("Embodied"), "#", 1.1,
+                     _("Lifecycle"), "#", 1.1,
+                     _("Energy per request"), "#", 1.1,
+                     _("Break-even (requests)"), "#", 1.3);
+  table->for_paper = TRUE;
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuEstimate *e = s->estimate;
+      g_autofree char *wh = NULL;
+      HuPhases phases;
+
+      if (e == NULL)
+        continue;
+      hu_estimate_get_phases (e, &phases);
+      wh = fmt_sig (e->per_request_wh, 3);
+      table_add_row (table, g_strdup (s->name),
+                     fmt_unit (HU_UNIT_MASS_KG, phases.development_kg, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, phases.training_kg, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, phases.serving_kg, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, phases.embodied_kg, NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, e->lifecycle_kg, NULL),
+                     wh != NULL ? g_strdup_printf (_("%s Wh"), wh) : NULL,
+                     fmt_sig (e->breakeven_requests, 3));
+    }
+  add_table (doc, table);
+}
+
 static void
 add_comparison (HuReport  *self,
                 GPtrArray *doc)
@@ -714,7 +765,10 @@ _hu_report_build_document (HuReport *self)
   if (self->sections & HU_REPORT_INCLUDE_STATEMENT)
     add_statement (self, doc);
   if ((self->sections & HU_REPORT_INCLUDE_COMPARISON) && self->scenarios->len > 0)
-    add_comparison (self, doc);
+    {
+      add_comparison (self, doc);
+      add_lifecycle (self, doc);
+    }
   if (self->sections & HU_REPORT_INCLUDE_CHARTS)
     add_charts (self, doc);
   if ((self->sections & HU_REPORT_INCLUDE_INPUTS) && self->scenarios->len > 0)
