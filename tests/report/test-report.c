@@ -1089,6 +1089,16 @@ test_lifecycle_phases (Fixture       *f,
   tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "l.tex");
   g_assert_true (g_file_get_contents (tex, &latex, NULL, NULL));
   g_assert_nonnull (strstr (latex, "50.96 t"));
+
+  /* The statement: 914 kWh, 3.96 Wh, 360.1 + 71.6 = 432 kg, 50,963 kg. */
+  {
+    g_autofree char *statement = hu_report_get_statement (report, "bloom-measured", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (statement, "Serving 230768 requests used an estimated 914 kWh "
+                                         "(3.96 Wh per request) and 432 kg CO₂eq, for a lifecycle "
+                                         "total of 50963 kg CO₂eq."));
+  }
 }
 
 int

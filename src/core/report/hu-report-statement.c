@@ -83,6 +83,24 @@ scenario_statement (HuReport         *self,
     }
   g_string_append (text, ". ");
 
+  /* The deployment phase (issue 11): what serving adds, and the whole. */
+  if (hu_estimate_has_serving (e))
+    {
+      g_autofree char *requests = _hu_format_decimals (e->requests, 0);
+      g_autofree char *s_kwh = _hu_format_decimals (e->inference_energy_kwh, 0);
+      g_autofree char *s_kg = _hu_format_decimals (e->inference_emissions_kg + e->inference_embodied_kg, 0);
+      g_autofree char *wh = _hu_format_significant (e->per_request_wh, 3);
+      g_autofree char *life = _hu_format_decimals (e->lifecycle_kg, 0);
+
+      /* Translators: the carbon impact statement's deployment phase.
+       * Arguments: requests, kWh, Wh per request, kg CO₂eq of serving,
+       * kg CO₂eq of the whole lifecycle. */
+      g_string_append_printf (text, _("Serving %s requests used an estimated %s kWh (%s Wh per "
+                                      "request) and %s kg CO₂eq, for a lifecycle total of %s kg "
+                                      "CO₂eq. "),
+                              requests, s_kwh, wh, s_kg, life);
+    }
+
   equivalence = first_equivalence (self);
   if (equivalence != NULL && g_strcmp0 (s->id, self->subject_id) == 0)
     /* Translators: %s is an equivalence, "15.7 years of driving a car". */
