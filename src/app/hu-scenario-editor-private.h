@@ -32,6 +32,8 @@ struct _HuScenarioEditor
   GtkImage             *error_icons[HU_N_NUMERIC_INPUTS];
   char                 *errors[HU_N_NUMERIC_INPUTS];
   GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
+  GtkLabel             *lifecycle_value;        /* shown with a deployment phase */
+  GtkLabel             *breakeven_value;
 
   /* Template widgets */
   HuMeasuredEstimatedGroup *comparison_group;

@@ -105,6 +105,8 @@ _hu_scenario_editor_add_result_cards (HuScenarioEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (result_cards); i++)
     self->values[result_cards[i].column] =
       hu_widgets_append_result_card (self->results_box, _(result_cards[i].title));
+  self->lifecycle_value = hu_widgets_append_result_card (self->results_box, _("Lifecycle CO₂eq"));
+  self->breakeven_value = hu_widgets_append_result_card (self->results_box, _("Break-even with training"));
 }
 
 static void
@@ -243,6 +245,20 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
                                    estimate == NULL ||
                                    (text != NULL && g_strcmp0 (text, "—") != 0));
     }
+
+  /* The whole life, when the scenario is served (issue 11). */
+  {
+    gboolean serving = estimate != NULL && hu_estimate_has_serving (estimate);
+    g_autofree char *life = serving ? hu_format_mass_kg (estimate->lifecycle_kg) : NULL;
+    g_autofree char *days = serving && isfinite (estimate->breakeven_days)
+                            ? hu_format_number (estimate->breakeven_days, 3) : NULL;
+    g_autofree char *breakeven = days != NULL ? g_strdup_printf (_("day %s"), days) : NULL;
+
+    gtk_label_set_label (self->lifecycle_value, life != NULL ? life : "—");
+    gtk_label_set_label (self->breakeven_value, breakeven != NULL ? breakeven : "—");
+    hu_widgets_set_card_visible (self->lifecycle_value, serving);
+    hu_widgets_set_card_visible (self->breakeven_value, breakeven != NULL);
+  }
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     set_hint (self, key, NAN, NULL);
