@@ -100,6 +100,7 @@ hu_comparison_chart_new (GListModel *rows,
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   guint n = g_list_model_get_n_items (rows);
   gboolean embodied = FALSE;
+  guint n_scenarios = 0;
   guint shown;
 
   g_hash_table_remove_all (categories);
@@ -109,12 +110,16 @@ hu_comparison_chart_new (GListModel *rows,
   hu_chart_set_y_label (chart, hu_metric_title (metric));
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
   hu_chart_set_currency (chart, currency);
+  /* Translators: marks the baseline scenario in a chart's text. */
+  hu_chart_set_highlight_label (chart, _("baseline"));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HuResult) row = g_list_model_get_item (rows, i);
       Ranked item = { row, hu_result_get_metric (row, metric) };
 
+      if (hu_result_get_scenario (row) != NULL)
+        n_scenarios++;
       if (!is_charted (row, metric))
         continue;
       if (!isfinite (item.value))
@@ -143,7 +148,11 @@ hu_comparison_chart_new (GListModel *rows,
     {
       Ranked *item = &g_array_index (ranked, Ranked, i);
       g_autofree char *label = row_label (item->row);
-      guint category = hu_chart_add_category (chart, label, FALSE);
+      /* The baseline is marked as the report marks it, when there is
+       * another scenario to compare it with. */
+      guint category = hu_chart_add_category (chart, label,
+                                              hu_result_get_is_baseline (item->row) &&
+                                              n_scenarios > 1);
 
       set_row_values (chart, category, item->row, metric);
       g_hash_table_insert (categories, item->row, GUINT_TO_POINTER (category + 1));
@@ -198,8 +207,13 @@ hu_comparison_chart_update_row (HuChart    *chart,
                                 GHashTable *categories)
 {
   guint category = GPOINTER_TO_UINT (g_hash_table_lookup (categories, row));
+  g_autofree char *label = NULL;
 
   if (category == 0 || !is_charted (row, metric))
+    return FALSE;
+  /* A renamed row needs its label changed too. */
+  label = row_label (row);
+  if (g_strcmp0 (label, hu_chart_get_category_label (chart, category - 1)) != 0)
     return FALSE;
   if (metric == HU_METRIC_TOTAL_KG && has_embodied (row) != (hu_chart_get_n_series (chart) == 2))
     return FALSE;

@@ -416,6 +416,9 @@ hu_comparison_view_set_model (HuComparisonView  *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::baseline", G_CALLBACK (sync_baseline_dropdown),
                            self, G_CONNECT_SWAPPED);
+  /* The chart marks the baseline: a new one is a new chart. */
+  g_signal_connect_object (model, "notify::baseline", G_CALLBACK (queue_chart),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::baseline", G_CALLBACK (queue_chart),
                            self, G_CONNECT_SWAPPED);
   on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
