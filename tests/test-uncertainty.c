@@ -12,6 +12,7 @@
 
 #include "test-helpers.h"
 #include "hu-uncertainty-private.h"
+#include "hu-chart-private.h"
 
 #define N 10000   /* the default number of samples */
 
@@ -600,6 +601,60 @@ test_set_drops_range (void)
   g_assert_false (hu_inputs_has_ranges (&in));
 }
 
+/* The tornado of the product case: power swings 130 kg (65 kg at 200 W to
+ * 195 kg at 400 W, PUE 1.3), PUE 60 kg (165 to 225 kg at 300 W), around
+ * the point 0.5 × 300 × 1.3 = 195 kg; largest swing first. A bar chart's
+ * whisker reaches its accessible text. */
+static void
+test_charts (void)
+{
+  HuInputs in;
+  HuRange power = { 200, NAN, 400 }, pue = { 1.1, NAN, 1.5 };
+  g_autoptr(HuUncertainty) u = NULL;
+  g_autoptr(HuChart) tornado = NULL;
+  g_autoptr(HuChart) bars = hu_chart_new (HU_CHART_BARS);
+  g_autofree char *text = NULL;
+  g_autofree char *bars_text = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  guint s, c;
+
+  hu_inputs_init (&in);
+  in.gpu_hours = 1000;
+  in.intensity = 500;
+  hu_inputs_set_range (&in, HU_INPUT_POWER_W, &power, NULL);
+  hu_inputs_set_range (&in, HU_INPUT_PUE, &pue, NULL);
+  u = compute_one (&in, NULL, FALSE);
+  tornado = hu_chart_new_tornado (u, 195);
+  g_assert_nonnull (tornado);
+  g_assert_cmpint (hu_chart_get_kind (tornado), ==, HU_CHART_TORNADO);
+  g_assert_cmpuint (hu_chart_get_n_categories (tornado), ==, 2);
+  assert_rel (hu_chart_get_value (tornado, 0, 0), 130, 1e-12);   /* 0.5 × 200 × 1.3 */
+  assert_rel (hu_chart_get_value (tornado, 1, 0), 260, 1e-12);   /* 0.5 × 400 × 1.3 */
+  assert_rel (hu_chart_get_value (tornado, 0, 1), 165, 1e-12);   /* 0.5 × 300 × 1.1 */
+  assert_rel (hu_chart_get_value (tornado, 1, 1), 225, 1e-12);   /* 0.5 × 300 × 1.5 */
+  text = hu_chart_accessible_text (tornado);
+  g_assert_true (strstr (text, "Average power") < strstr (text, "PUE"));
+  /* Drawing it exercises the layout; an empty picture would fail. */
+  svg = _hu_chart_to_svg (tornado, 400, 200, NULL, NULL);
+  g_assert_nonnull (svg);
+
+  /* Nothing ranged, no tornado. */
+  g_clear_pointer (&u, hu_uncertainty_unref);
+  hu_inputs_set_range (&in, HU_INPUT_POWER_W, NULL, NULL);
+  hu_inputs_set_range (&in, HU_INPUT_PUE, NULL, NULL);
+  u = compute_one (&in, NULL, FALSE);
+  g_assert_null (hu_chart_new_tornado (u, 195));
+
+  s = hu_chart_add_series (bars, "CO2");
+  c = hu_chart_add_category (bars, "A", FALSE);
+  hu_chart_set_value (bars, s, c, 100);
+  hu_chart_set_unit_kind (bars, HU_UNIT_MASS_KG);
+  hu_chart_set_interval (bars, c, 70, 160);
+  bars_text = hu_chart_accessible_text (bars);
+  g_assert_nonnull (strstr (bars_text, "likely 70.0 kg to 160 kg"));   /* three significant digits */
+  hu_inputs_clear (&in);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +676,7 @@ main (int    argc,
       g_test_add_data_func (path, &bad_ranges[i], test_bad_range);
     }
   g_test_add_func ("/huella/uncertainty/parse", test_parse);
+  g_test_add_func ("/huella/uncertainty/charts", test_charts);
   g_test_add_func ("/huella/uncertainty/project-json", test_project_json);
   g_test_add_func ("/huella/uncertainty/set-drops-range", test_set_drops_range);
 

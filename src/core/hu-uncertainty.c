@@ -338,6 +338,37 @@ hu_uncertainty_output_index (const char *name,
 }
 
 /**
+ * hu_uncertainty_input_title:
+ *
+ * Returns: the name people read for an input in "What matters most".
+ */
+const char *
+hu_uncertainty_input_title (HuInputKey key)
+{
+  switch (key)
+    {
+    case HU_INPUT_FLOPS:       return _("Training compute");
+    case HU_INPUT_PARAMS:      return _("Parameters");
+    case HU_INPUT_TOKENS:      return _("Training tokens");
+    case HU_INPUT_GPU_HOURS:   return _("GPU-hours");
+    case HU_INPUT_WALL_HOURS:  return _("Wall-clock hours");
+    case HU_INPUT_PEAK_TFLOPS: return _("Peak throughput");
+    case HU_INPUT_COUNT:       return _("Accelerators");
+    case HU_INPUT_UTILIZATION: return _("Utilisation");
+    case HU_INPUT_POWER_W:     return _("Average power");
+    case HU_INPUT_RETRAIN:     return _("Training runs");
+    case HU_INPUT_INTENSITY:   return _("Carbon intensity");
+    case HU_INPUT_PUE:         return _("PUE");
+    case HU_INPUT_PRICE:       return _("Price");
+    case HU_INPUT_EMBODIED_KG: return _("Embodied carbon");
+    case HU_INPUT_LIFETIME_H:  return _("Service life");
+    case HU_N_NUMERIC_INPUTS:
+    default:
+      return hu_input_key_name (key);
+    }
+}
+
+/**
  * hu_uncertainty_applies:
  *
  * Returns: whether any range applied, i.e. whether the intervals mean

@@ -60,6 +60,8 @@ const char    *hu_uncertainty_output_name   (guint                 index);
 gboolean       hu_uncertainty_output_index  (const char           *name,
                                              guint                *index);
 
+const char    *hu_uncertainty_input_title   (HuInputKey            key);
+
 HuUncertainty *hu_uncertainty_compute       (const HuInputs        *inputs,
                                              const HuInputs        *baseline,
                                              HuCatalog             *catalog,

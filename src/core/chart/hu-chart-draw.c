@@ -177,6 +177,9 @@ hu_chart_render (HuChart            *self,
       LineItem *l = &g_array_index (layout->lines, LineItem, i);
       static const double dash[] = { 4, 3 };
 
+      /* Foreground lines (whiskers) go over the bars, below. */
+      if (l->role == ROLE_FOREGROUND)
+        continue;
       set_source (cr, style, l->role, 0);
       cairo_set_dash (cr, dash, l->dashed ? 2 : 0, 0);
       /* Half-pixel offsets keep one-unit lines crisp on screen. */
@@ -195,6 +198,18 @@ hu_chart_render (HuChart            *self,
       set_source (cr, style, r->role, r->palette);
       cairo_rectangle (cr, r->x, r->y, r->w, r->h);
       cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      LineItem *l = &g_array_index (layout->lines, LineItem, i);
+
+      if (l->role != ROLE_FOREGROUND)
+        continue;
+      set_source (cr, style, l->role, 0);
+      cairo_move_to (cr, round (l->x0) + 0.5, round (l->y0) + 0.5);
+      cairo_line_to (cr, round (l->x1) + 0.5, round (l->y1) + 0.5);
+      cairo_stroke (cr);
     }
 
   draw_paths (self, cr, layout, style);
@@ -232,7 +247,7 @@ hu_chart_get_preferred_height (HuChart            *self,
 
   g_return_val_if_fail (HU_IS_CHART (self), 0);
 
-  if (self->kind != HU_CHART_RANKED)
+  if (self->kind != HU_CHART_RANKED && self->kind != HU_CHART_TORNADO)
     return CLAMP (width * 0.6, 200, 600);
 
   if (style == NULL)
@@ -469,6 +484,14 @@ append_bars_text (HuChart *self,
 
           g_string_append_printf (text, "; %s %s", _("Total:"), total);
         }
+      if (isfinite (category->low) && isfinite (category->high))
+        {
+          g_autofree char *low = hu_unit_format (self->unit, category->low, self->currency, 3);
+          g_autofree char *high = hu_unit_format (self->unit, category->high, self->currency, 3);
+
+          /* Translators: the likely range of a bar's value, "likely 5.1 t to 14.8 t" */
+          g_string_append_printf (text, _(" (likely %s to %s)"), low, high);
+        }
       g_string_append_c (text, '\n');
     }
 }
@@ -538,7 +561,8 @@ hu_chart_accessible_text (HuChart *self)
   if (self->title != NULL)
     g_string_append_printf (text, "%s\n", self->title);
 
-  if (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED)
+  if (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED ||
+      self->kind == HU_CHART_TORNADO)
     append_bars_text (self, text);
   else
     append_xy_text (self, text);

@@ -141,16 +141,23 @@ _hu_chart_layout_bars (Ctx    *ctx,
               _hu_chart_add_rect (ctx, cx - bw / 2, y1, bw, y0 - y1, ROLE_SERIES, s, s, c, v);
               base += v;
             }
+          if (isfinite (category->low) && isfinite (category->high))
+            _hu_chart_add_whisker (ctx, cx, _hu_chart_axis_map (&axis, category->low, bottom, top),
+                                   cx, _hu_chart_axis_map (&axis, category->high, bottom, top),
+                                   MIN (bw * 0.3, ctx->line_h * 0.6));
           {
             g_autofree char *text = _hu_chart_bar_value_label (&axis, extent);
             g_autoptr(PangoLayout) vl = _hu_chart_make_text (ctx, text, 0.85, FALSE, -1, 1);
+            /* The label sits above the bar, or above its whisker. */
+            double at = isfinite (extent) ? extent : 0;
             double w;
 
+            if (isfinite (category->high))
+              at = MAX (at, category->high);
             _hu_chart_text_size (vl, &w, NULL);
             if (w <= slot - 2)
               _hu_chart_add_text (ctx, g_steal_pointer (&vl), cx,
-                                  _hu_chart_axis_map (&axis, isfinite (extent) ? extent : 0,
-                                                      bottom, top) - 2,
+                                  _hu_chart_axis_map (&axis, at, bottom, top) - 2,
                                   0.5, 1, ROLE_FOREGROUND);
           }
         }
@@ -278,6 +285,14 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       else
         /* Keep a hit target for "n/a" rows so the tooltip can say why. */
         _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, 0, row_h * 0.7, role, 0, 0, c, v);
+      if (isfinite (category->low) && isfinite (category->high))
+        {
+          double xh = _hu_chart_axis_map (&axis, category->high, bar_left, bar_right);
+
+          _hu_chart_add_whisker (ctx, _hu_chart_axis_map (&axis, category->low, bar_left, bar_right),
+                                 cy, xh, cy, row_h * 0.25);
+          x1 = MAX (x1, xh);
+        }
 
       /* When rows are thinner than a line of text, label only every row
        * that has room, so text never overlaps. */

@@ -309,10 +309,14 @@ _hu_chart_max_extent (HuChart *self)
 
   for (guint c = 0; c < self->categories->len; c++)
     {
+      Category *category = g_ptr_array_index (self->categories, c);
       double v = _hu_chart_category_extent (self, c);
 
       if (isfinite (v))
         max = MAX (max, v);
+      /* The whisker must fit on the axis too. */
+      if (isfinite (category->high))
+        max = MAX (max, category->high);
     }
 
   return max;
@@ -414,6 +418,9 @@ _hu_chart_ensure_layout (HuChart            *self,
       break;
     case HU_CHART_RANKED:
       _hu_chart_layout_ranked (&ctx, width, height);
+      break;
+    case HU_CHART_TORNADO:
+      _hu_chart_layout_tornado (&ctx, width, height);
       break;
     case HU_CHART_LINE:
     case HU_CHART_POWER:

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 typedef struct {
   char     *label;
   gboolean  highlight;
+  double    low;        /* whisker (likely range), NAN for none */
+  double    high;
 } Category;
 
 typedef struct {
@@ -236,6 +238,17 @@ double _hu_chart_ranked_row_height (Ctx *ctx);
 void _hu_chart_layout_ranked (Ctx    *ctx,
                               double  width,
                               double  height);
+
+/* hu-chart-layout-tornado.c */
+void _hu_chart_layout_tornado (Ctx    *ctx,
+                               double  width,
+                               double  height);
+void _hu_chart_add_whisker (Ctx     *ctx,
+                            double   x0,
+                            double   y0,
+                            double   x1,
+                            double   y1,
+                            double   cap);
 
 /* hu-chart-layout-xy.c */
 void _hu_chart_layout_xy (Ctx    *ctx,

@@ -160,7 +160,7 @@ hu_chart_class_init (HuChartClass *klass)
   object_class->set_property = hu_chart_set_property;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, HU_CHART_BARS, HU_CHART_POWER, HU_CHART_BARS,
+    g_param_spec_int ("kind", NULL, NULL, HU_CHART_BARS, HU_CHART_TORNADO, HU_CHART_BARS,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -355,6 +355,7 @@ hu_chart_add_category (HuChart    *self,
   category = g_new0 (Category, 1);
   category->label = g_strdup (label != NULL ? label : "");
   category->highlight = !!highlight;
+  category->low = category->high = NAN;
   g_ptr_array_add (self->categories, category);
 
   /* Every series gets a "no value" slot for the new category. */
@@ -368,6 +369,33 @@ hu_chart_add_category (HuChart    *self,
 
   hu_chart_changed (self);
   return self->categories->len - 1;
+}
+
+/**
+ * hu_chart_set_interval:
+ * @low: the 5th percentile of the category's total, or NAN
+ * @high: its 95th percentile, or NAN
+ *
+ * A whisker over the category's bar: the likely range of its total.
+ */
+void
+hu_chart_set_interval (HuChart *self,
+                       guint    category,
+                       double   low,
+                       double   high)
+{
+  Category *c;
+
+  g_return_if_fail (HU_IS_CHART (self));
+  g_return_if_fail (category < self->categories->len);
+
+  c = g_ptr_array_index (self->categories, category);
+  if ((c->low == low || (isnan (c->low) && isnan (low))) &&
+      (c->high == high || (isnan (c->high) && isnan (high))))
+    return;
+  c->low = low;
+  c->high = high;
+  hu_chart_changed (self);
 }
 
 guint

@@ -8,6 +8,7 @@
 #include "hu-measured-run.h"
 #include "hu-project.h"
 #include "hu-sweep.h"
+#include "hu-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ typedef enum {
   /* Power over time: per series a min/max band and a mean line,
    * decimated to one column per device pixel. */
   HU_CHART_POWER,
+  /* A tornado (issue 12): per category (an uncertain input) a bar from
+   * the reference value (hu_chart_set_x_marker(), the point estimate) to
+   * series 0 (the value at the input's low end) and one to series 1 (at
+   * its high end), largest swing first. */
+  HU_CHART_TORNADO,
 } HuChartKind;
 
 /* How an axis' values are scaled and labelled. Values are always given in
@@ -132,6 +138,12 @@ void         hu_chart_set_value          (HuChart      *self,
 double       hu_chart_get_value          (HuChart      *self,
                                           guint         series,
                                           guint         category);
+/* Bars and ranked bars: the likely range of a category's total, drawn
+ * as a whisker; NAN for none. */
+void         hu_chart_set_interval       (HuChart      *self,
+                                          guint         category,
+                                          double        low,
+                                          double        high);
 guint        hu_chart_get_n_categories   (HuChart      *self);
 guint        hu_chart_get_n_series       (HuChart      *self);
 const char  *hu_chart_get_category_label (HuChart      *self,
@@ -167,6 +179,10 @@ void         hu_chart_add_bucket         (HuChart      *self,
  * fails shows as "n/a". Total CO2eq is stacked operational + embodied. */
 HuChart     *hu_chart_new_comparison     (HuComparison *comparison,
                                           HuMetric      metric);
+/* "What matters most": total CO2eq with each ranged input of @u at its
+ * low and high end around @point_kg; NULL when nothing is ranged. */
+HuChart     *hu_chart_new_tornado        (const HuUncertainty *u,
+                                          double        point_kg);
 /* @items: HuSweepItem from hu_sweep_regions()/hu_sweep_gpus(). */
 HuChart     *hu_chart_new_from_sweep     (GPtrArray    *items,
                                           HuMetric      metric);
