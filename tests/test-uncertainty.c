@@ -13,6 +13,7 @@
 #include "test-helpers.h"
 #include "hu-uncertainty-private.h"
 #include "hu-chart-private.h"
+#include "hu-report.h"
 
 #define N 10000   /* the default number of samples */
 
@@ -655,6 +656,55 @@ test_charts (void)
   hu_inputs_clear (&in);
 }
 
+/* Reports: the statement gives the range, the comparison the interval
+ * and the probability, "What matters most" the tornado; without ranges
+ * none of it. The example's first scenario ranges utilisation only
+ * (0.15..0.197..0.3): total = K / U, so its 5th percentile is near K at
+ * U's 95th percentile and below the point estimate at 19.7 %. */
+static void
+test_report (void)
+{
+  g_autoptr(HuProject) project = load_example ("gpt3-ranges.huella");
+  g_autoptr(HuReport) plain = NULL;
+  g_autoptr(HuReport) ranged = NULL;
+  g_autoptr(GBytes) md = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GBytes) md_plain = NULL;
+  g_autofree char *statement = NULL;
+  HuReportOptions options;
+  g_autoptr(GError) error = NULL;
+
+  hu_report_options_init (&options);
+  options.default_ranges = TRUE;
+  ranged = hu_report_new (project, &options, &error);
+  g_assert_no_error (error);
+  statement = hu_report_get_statement (ranged, "patterson", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (statement, "5th–95th percentile"));
+  md = hu_report_export_bytes (ranged, HU_REPORT_FORMAT_MARKDOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (md, NULL), g_bytes_get_size (md), "## What matters most"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (md, NULL), g_bytes_get_size (md), ", P 100 %"));
+  json = hu_report_export_bytes (ranged, HU_REPORT_FORMAT_JSON, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json), "\"p_lower_than_baseline\""));
+
+  /* The same project without ranges: every scenario but the first is
+   * plain, and turning default ranges off leaves the first one's own. */
+  options.default_ranges = FALSE;
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(HuScenario) s = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (project)), i);
+      g_assert_false (hu_inputs_has_ranges (hu_scenario_get_inputs (s)));
+    }
+  plain = hu_report_new (project, &options, &error);
+  g_assert_no_error (error);
+  md_plain = hu_report_export_bytes (plain, HU_REPORT_FORMAT_MARKDOWN, NULL, &error);
+  g_assert_no_error (error);
+  /* Utilisation is still ranged in the first scenario. */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (md_plain, NULL), g_bytes_get_size (md_plain), "What matters most"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -677,6 +727,7 @@ main (int    argc,
     }
   g_test_add_func ("/huella/uncertainty/parse", test_parse);
   g_test_add_func ("/huella/uncertainty/charts", test_charts);
+  g_test_add_func ("/huella/uncertainty/report", test_report);
   g_test_add_func ("/huella/uncertainty/project-json", test_project_json);
   g_test_add_func ("/huella/uncertainty/set-drops-range", test_set_drops_range);
 

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "hu-cli.h"
+#include "hu-cli-uncertainty.h"
 #include "hu-report.h"
 
 typedef struct {
@@ -198,6 +199,8 @@ hu_cli_report (int    argc,
   g_autoptr(HuProject) project = NULL;
   g_autoptr(HuReport) report = NULL;
   g_auto(Args) args = { 0 };
+  g_auto(HuCliUncertaintyArgs) ua = { 0 };
+  HuUncertaintyOptions uo;
   HuReportOptions options;
   HuReportFormat format;
   GOptionEntry entries[] = {
@@ -233,6 +236,7 @@ hu_cli_report (int    argc,
                                   "The format comes from the output's extension unless --format "
                                   "is given."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, hu_cli_uncertainty_group (&ua));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       hu_cli_usage_error (context, error->message);
@@ -248,11 +252,15 @@ hu_cli_report (int    argc,
       hu_cli_usage_error (context, _("-o: no output file given"));
       return HU_EXIT_USAGE;
     }
-  if (!build_options (&args, &options, &format, &error))
+  if (!build_options (&args, &options, &format, &error) ||
+      !hu_cli_uncertainty_options (&ua, &uo, &error))
     {
       hu_cli_usage_error (context, error->message);
       return HU_EXIT_USAGE;
     }
+  options.default_ranges = uo.default_ranges;
+  options.samples = uo.samples;
+  options.seed = uo.seed;
   if (same_file (args.files[0], args.output) || g_str_equal (args.files[0], args.output))
     {
       hu_cli_usage_error (context, _("-o: refusing to overwrite the input project"));

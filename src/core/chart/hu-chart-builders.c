@@ -103,6 +103,8 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
         }
       else
         hu_chart_set_value (chart, main_series, c, row->metrics[metric]);
+      if (row->high > row->low)
+        hu_chart_set_interval (chart, c, row->low, row->high);
     }
 
   return g_steal_pointer (&chart);

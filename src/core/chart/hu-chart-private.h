@@ -266,6 +266,10 @@ typedef struct {
   gboolean    baseline;
   double      metrics[HU_N_METRICS];   /* NAN when unknown */
   double      embodied_kg;             /* scenarios; NAN when none */
+  /* The likely range of the chart's metric (a whisker); none unless
+   * high > low. */
+  double      low;
+  double      high;
 } HuChartRow;
 
 HuChart  *_hu_chart_new_from_rows (const HuChartRow *rows,

@@ -307,6 +307,13 @@ json_scenarios (HuReport    *self,
         {
           json_estimate (b, s->estimate);
           _hu_json_add_double (b, "vs_baseline_pct", _hu_report_pct_change (s->estimate->total_kg, base));
+          /* The keys of ARCHITECTURE.md §8, only when a range applies. */
+          if (s->uncertainty != NULL)
+            {
+              hu_uncertainty_to_json (s->uncertainty, b);
+              if (g_strcmp0 (s->id, self->baseline_id) != 0)
+                _hu_json_add_double (b, "p_lower_than_baseline", s->uncertainty->p_lower_than_baseline);
+            }
         }
       _hu_json_add_string (b, "error", s->error);
       statement = _hu_report_statement (self, s->id, &found);

@@ -40,6 +40,8 @@ typedef struct {
   HuReportTable *table;
   HuMetric       metric;    /* HU_BLOCK_CHART; metric ≥ HU_N_METRICS: power */
   int            run;       /* HU_BLOCK_CHART power chart of this run */
+  guint          tornado;   /* HU_BLOCK_CHART: tornado of scenario
+                             * (tornado − 1); 0 for none */
 } HuReportBlock;
 
 GPtrArray         *_hu_report_build_document (HuReport      *self);

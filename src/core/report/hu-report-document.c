@@ -304,6 +304,84 @@ add_lifecycle (HuReport  *self,
                      fmt_sig (e->breakeven_requests, 3));
     }
   add_table (doc, table);
+
+static gboolean
+any_uncertainty (HuReport *self)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    if (_hu_report_interval (g_ptr_array_index (self->scenarios, i), "total_kg") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "9.2 t (5.1–14.8 t)" when the scenario has a likely range. */
+static char *
+fmt_with_interval (double            value,
+                   const HuInterval *interval)
+{
+  if (interval == NULL)
+    return fmt_unit (HU_UNIT_MASS_KG, value, NULL);
+  return hu_format_interval (value, interval->p05, interval->p95, hu_format_mass_kg);
+}
+
+static char *
+vs_baseline_cell (const HuReportScenario *s,
+                  double                  pct)
+{
+  g_autofree char *change = fmt_pct_change (pct);
+  g_autofree char *p = NULL;
+
+  if (s->uncertainty == NULL || !isfinite (s->uncertainty->p_lower_than_baseline))
+    return g_steal_pointer (&change);
+  p = hu_format_percent (s->uncertainty->p_lower_than_baseline);
+  /* Translators: a change against the baseline and the probability of
+   * emitting less than it, "−12.0 %, P 97 %" */
+  return g_strdup_printf (_("%s, P %s"), change, p);
+}
+
+/* "What matters most": the subject's tornado chart and its inputs'
+ * ranges with their sources. */
+static void
+add_sensitivity (HuReport  *self,
+                 GPtrArray *doc)
+{
+  HuReportTable *table;
+  HuReportBlock *block;
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      g_autofree char *heading = NULL;
+
+      if (!hu_uncertainty_applies (s->uncertainty) || s->uncertainty->sensitivity->len == 0 ||
+          g_strcmp0 (s->id, self->subject_id) != 0)
+        continue;
+
+      add_block (doc, HU_BLOCK_HEADING, 1, _("What matters most"));
+      /* Translators: %s is a scenario's name */
+      heading = g_strdup_printf (_("Uncertain inputs of %s"), s->name);
+      block = add_block (doc, HU_BLOCK_CHART, 0, heading);
+      block->tornado = i + 1;
+
+      table = new_table (NULL, 5,
+                         _("Input"), "", 1.6,
+                         _("Range"), "#", 1.6,
+                         _("CO₂eq at low"), "#", 1.1,
+                         _("CO₂eq at high"), "#", 1.1,
+                         _("Source"), "", 3.0);
+      table->for_paper = TRUE;
+      for (guint j = 0; j < s->uncertainty->sensitivity->len; j++)
+        {
+          const HuSensitivity *sens = &g_array_index (s->uncertainty->sensitivity, HuSensitivity, j);
+
+          table_add_row (table, g_strdup (hu_uncertainty_input_title (sens->key)),
+                         hu_range_to_string (&sens->range),
+                         fmt_unit (HU_UNIT_MASS_KG, sens->low_kg, NULL),
+                         fmt_unit (HU_UNIT_MASS_KG, sens->high_kg, NULL),
+                         g_strdup (sens->source != NULL ? sens->source : _("set in this scenario")));
+        }
+      add_table (doc, table);
+    }
 }
 
 static void
@@ -340,11 +418,16 @@ add_comparison (HuReport  *self,
       table_add_row (table, g_strdup (s->name), accelerator_text (e), fmt_int (e->gpu_hours),
                      isfinite (e->wall_hours) ? hu_format_duration (e->wall_hours) : NULL,
                      fmt_unit (HU_UNIT_ENERGY_KWH, e->energy_kwh, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, e->total_kg, NULL),
-                     is_base ? g_strdup (_("baseline")) : fmt_pct_change (_hu_report_pct_change (e->total_kg, base)),
+                     fmt_with_interval (e->total_kg, _hu_report_interval (s, "total_kg")),
+                     is_base ? g_strdup (_("baseline")) : vs_baseline_cell (s, _hu_report_pct_change (e->total_kg, base)),
                      fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
     }
   add_table (doc, table);
+  if (any_uncertainty (self))
+    add_block (doc, HU_BLOCK_PARAGRAPH, 0,
+               _("CO₂eq in brackets: the likely range, 5th to 95th percentile of a Monte Carlo "
+                 "propagation of the inputs’ ranges. P: the probability of emitting less than "
+                 "the baseline, with the inputs both share drawn alike."));
 
   table = new_table (_("All outputs: per accelerator throughput, one run, and all runs"), 11,
                      _("Scenario"), "", 2.0,
@@ -771,6 +854,8 @@ _hu_report_build_document (HuReport *self)
     }
   if (self->sections & HU_REPORT_INCLUDE_CHARTS)
     add_charts (self, doc);
+  if (self->sections & HU_REPORT_INCLUDE_CHARTS)
+    add_sensitivity (self, doc);
   if ((self->sections & HU_REPORT_INCLUDE_INPUTS) && self->scenarios->len > 0)
     add_inputs (self, doc);
   if (self->sections & HU_REPORT_INCLUDE_RUNS)
@@ -813,6 +898,12 @@ _hu_report_build_chart (HuReport            *self,
 
       return _hu_chart_new_power (r->name, &r->data);
     }
+  if (block->tornado > 0)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, block->tornado - 1);
+
+      return hu_chart_new_tornado (s->uncertainty, s->estimate->total_kg);
+    }
 
   n = self->scenarios->len + self->runs->len;
   rows = g_new0 (HuChartRow, MAX (n, 1));
@@ -826,6 +917,15 @@ _hu_report_build_chart (HuReport            *self,
       for (guint m = 0; m < HU_N_METRICS; m++)
         row->metrics[m] = s->estimate != NULL ? hu_estimate_get_metric (s->estimate, m) : NAN;
       row->embodied_kg = s->estimate != NULL ? s->estimate->embodied_kg : NAN;
+      {
+        const HuInterval *iv = _hu_report_interval (s, hu_metric_to_string (metric));
+
+        if (iv != NULL)
+          {
+            row->low = iv->p05;
+            row->high = iv->p95;
+          }
+      }
     }
   for (guint i = 0; i < self->runs->len; i++)
     {

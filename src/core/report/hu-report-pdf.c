@@ -1119,6 +1119,7 @@ doc_digest (HuReport  *self,
       digest_bytes (sum, &block->level, sizeof block->level);
       digest_bytes (sum, &block->metric, sizeof block->metric);
       digest_bytes (sum, &block->run, sizeof block->run);
+      digest_bytes (sum, &block->tornado, sizeof block->tornado);
       digest_string (sum, block->text);
       digest_bytes (sum, &(guint) { block->meta != NULL ? block->meta->len : 0 }, sizeof (guint));
       for (guint m = 0; block->meta != NULL && m < block->meta->len; m++)

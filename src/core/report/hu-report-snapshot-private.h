@@ -18,6 +18,8 @@ typedef struct {
   HuInputs    inputs;
   HuEstimate *estimate;   /* with derivation; NULL when it failed */
   char       *error;      /* why the estimate failed */
+  /* Intervals against the baseline; NULL when no range applies. */
+  HuUncertainty *uncertainty;
 } HuReportScenario;
 
 typedef struct {
@@ -120,6 +122,9 @@ gboolean           _hu_report_compare_run    (HuReport           *self,
 const HuReportScenario *_hu_report_baseline  (HuReport      *self);
 /* The baseline's total CO₂eq; NAN without a baseline estimate. */
 double             _hu_report_baseline_total (HuReport      *self);
+/* The 5–95 % interval of @output of @s, NULL without ranges. */
+const HuInterval  *_hu_report_interval       (const HuReportScenario *s,
+                                              const char    *output);
 /* (@value − @reference) ÷ @reference × 100; NAN when either is not
  * finite or @reference is 0. */
 double             _hu_report_pct_change     (double         value,

@@ -36,6 +36,7 @@ report_scenario_free (gpointer data)
   g_free (s->run_id);
   hu_inputs_clear (&s->inputs);
   g_clear_pointer (&s->estimate, hu_estimate_unref);
+  g_clear_pointer (&s->uncertainty, hu_uncertainty_unref);
   g_free (s->error);
   g_free (s);
 }
@@ -282,6 +283,66 @@ copy_options (HuReport              *self,
   self->dark = options->dark;
 }
 
+/* Intervals of every scenario whose inputs (or, with default ranges, its
+ * defaults) carry a range, against the baseline; on the caller's thread
+ * like the estimates, a few milliseconds. Scenarios whose estimate failed
+ * are left out. */
+static void
+snapshot_uncertainty (HuReport              *self,
+                      HuCatalog             *catalog,
+                      const HuReportOptions *options)
+{
+  g_autofree const HuInputs **inputs = g_new0 (const HuInputs *, self->scenarios->len + 1);
+  g_autofree guint *index = g_new0 (guint, self->scenarios->len + 1);
+  g_autoptr(GPtrArray) results = NULL;
+  HuUncertaintyOptions uo;
+  gboolean any = options->default_ranges;
+  int baseline = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      if (s->estimate == NULL)
+        continue;
+      any |= hu_inputs_has_ranges (&s->inputs);
+      if (g_strcmp0 (s->id, self->baseline_id) == 0)
+        baseline = (int) n;
+      index[n] = i;
+      inputs[n++] = &s->inputs;
+    }
+  if (!any || n == 0)
+    return;
+
+  hu_uncertainty_options_init (&uo);
+  uo.default_ranges = options->default_ranges;
+  if (options->samples > 0)
+    uo.samples = MIN (options->samples, HU_UNCERTAINTY_MAX_SAMPLES);
+  uo.seed = options->seed;
+  /* Every estimate succeeded above, so sampling cannot fail. */
+  results = hu_uncertainty_compute_all (inputs, n, baseline, catalog, &uo, NULL);
+  if (results == NULL)
+    return;
+  for (guint j = 0; j < n; j++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, index[j]);
+      HuUncertainty *u = results->pdata[j];
+
+      if (hu_uncertainty_applies (u) || isfinite (u->p_lower_than_baseline))
+        s->uncertainty = hu_uncertainty_ref (u);
+    }
+}
+
+const HuInterval *
+_hu_report_interval (const HuReportScenario *s,
+                     const char             *output)
+{
+  if (s == NULL || !hu_uncertainty_applies (s->uncertainty))
+    return NULL;
+  return hu_uncertainty_get_interval (s->uncertainty, output);
+}
+
 /* Fills @self from @project. On the caller's thread: the exporters
  * only read what this copies. */
 gboolean
@@ -325,6 +386,7 @@ _hu_report_take_snapshot (HuReport              *self,
 
   snapshot_equivalences (self, catalog, options->equivalence_set != NULL
                                           ? options->equivalence_set : "epa-current");
+  snapshot_uncertainty (self, catalog, options);
   return TRUE;
 }
 

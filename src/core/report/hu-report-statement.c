@@ -40,6 +40,7 @@ scenario_statement (HuReport         *self,
   g_autofree char *pue = NULL, *intensity = NULL, *wall = NULL, *where = NULL;
   GString *text;
   const char *equivalence;
+  const HuInterval *interval;
 
   if (e == NULL)
     /* Translators: %s is a scenario name, then why it could not be estimated. */
@@ -65,9 +66,21 @@ scenario_statement (HuReport         *self,
                           s->name, kwh, gpu_hours, count,
                           e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("accelerators")),
                           wall, pue);
-  /* Translators: continues the statement: kg CO₂eq, intensity, location. */
-  g_string_append_printf (text, _("emitting an estimated %s kg CO₂eq at a carbon intensity of %s gCO₂eq/kWh%s"),
-                          kg, intensity, where);
+  interval = _hu_report_interval (s, "total_kg");
+  if (interval != NULL)
+    {
+      g_autofree char *low = _hu_format_decimals (interval->p05, interval->p05 < 100 ? 1 : 0);
+      g_autofree char *high = _hu_format_decimals (interval->p95, interval->p95 < 100 ? 1 : 0);
+
+      /* Translators: continues the statement: kg CO₂eq, its likely range
+       * (low, high), intensity, location. */
+      g_string_append_printf (text, _("emitting an estimated %s kg CO₂eq (likely %s–%s kg, 5th–95th percentile) at a carbon intensity of %s gCO₂eq/kWh%s"),
+                              kg, low, high, intensity, where);
+    }
+  else
+    /* Translators: continues the statement: kg CO₂eq, intensity, location. */
+    g_string_append_printf (text, _("emitting an estimated %s kg CO₂eq at a carbon intensity of %s gCO₂eq/kWh%s"),
+                            kg, intensity, where);
   if (e->retrain > 1)
     {
       g_autofree char *runs = _hu_format_significant (e->retrain, 3);

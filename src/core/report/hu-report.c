@@ -50,6 +50,8 @@ hu_report_options_init (HuReportOptions *options)
   options->chart_width = 800;
   options->chart_height = 500;
   options->chart_scale = 1;
+  options->samples = HU_UNCERTAINTY_DEFAULT_SAMPLES;
+  options->seed = HU_UNCERTAINTY_DEFAULT_SEED;
 }
 
 const char *

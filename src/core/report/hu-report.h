@@ -67,6 +67,11 @@ typedef struct {
   double            chart_height;
   double            chart_scale;    /* PNG pixel scale; 1 */
   gboolean          dark;           /* SVG/PNG colours for dark slides */
+  /* Monte Carlo of the ranges (issue 12): intervals in the tables, the
+   * tornado chart and the statement's range. */
+  gboolean          default_ranges; /* the typical ranges of defaults too */
+  guint             samples;        /* 0: HU_UNCERTAINTY_DEFAULT_SAMPLES */
+  guint64           seed;           /* HU_UNCERTAINTY_DEFAULT_SEED */
 } HuReportOptions;
 
 void            hu_report_options_init       (HuReportOptions *options);
