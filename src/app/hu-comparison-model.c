@@ -25,6 +25,7 @@ struct _HuComparisonModel
   char         *equivalence_set;
   HuEnergyUnit  energy_unit;
   HuMassUnit    mass_unit;
+  gboolean      default_ranges;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -90,6 +91,7 @@ apply_display (HuComparisonModel *self,
     set = hu_catalog_lookup_equivalence_set (catalog, self->equivalence_set);
   hu_result_set_display (result, set, hu_project_get_currency (self->project),
                          self->energy_unit, self->mass_unit);
+  hu_result_set_default_ranges (result, self->default_ranges);
 }
 
 /* When the baseline changes, every other row's "± %" changes with it. */
@@ -107,7 +109,7 @@ on_result_changed (HuComparisonModel *self,
       HuResult *other = g_ptr_array_index (self->results, i);
 
       if (other != result)
-        g_signal_emit_by_name (other, "changed");
+        hu_result_baseline_changed (other);
     }
 }
 
@@ -436,6 +438,23 @@ hu_comparison_model_get_position (HuComparisonModel *self,
   if (result == NULL || !g_ptr_array_find (self->results, result, &position))
     return G_MAXUINT;
   return position;
+}
+
+/**
+ * hu_comparison_model_set_default_ranges:
+ *
+ * "Include the typical uncertainty of defaults": every row's intervals
+ * count the typical ranges of the inputs it leaves to defaults.
+ */
+void
+hu_comparison_model_set_default_ranges (HuComparisonModel *self,
+                                        gboolean           default_ranges)
+{
+  g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
+
+  self->default_ranges = !!default_ranges;
+  for (guint i = 0; i < self->results->len; i++)
+    hu_result_set_default_ranges (g_ptr_array_index (self->results, i), self->default_ranges);
 }
 
 void

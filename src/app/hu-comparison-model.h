@@ -19,6 +19,8 @@ HuResult          *hu_comparison_model_find_source    (HuComparisonModel *self,
                                                        gpointer           source);
 guint              hu_comparison_model_get_position   (HuComparisonModel *self,
                                                        HuResult          *result);
+void               hu_comparison_model_set_default_ranges (HuComparisonModel *self,
+                                                       gboolean           default_ranges);
 void               hu_comparison_model_set_display    (HuComparisonModel *self,
                                                        const char        *equivalence_set,
                                                        HuEnergyUnit       energy_unit,

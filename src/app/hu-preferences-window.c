@@ -22,6 +22,7 @@ struct _HuPreferencesWindow
   GtkDropDown          *region_dropdown;
   GtkSpinButton        *pue_spin;
   GtkSwitch            *region_pue_switch;
+  GtkSwitch            *default_ranges_switch;
   AdwActionRow         *pue_row;
   GtkDropDown          *currency_dropdown;
   AdwComboRow          *equivalence_row;
@@ -164,6 +165,8 @@ fill (HuPreferencesWindow *self)
   /* An old "0" (the region's) shows as the lowest real PUE. */
   gtk_spin_button_set_value (self->pue_spin, MAX (1, g_settings_get_double (self->settings,
                                                                             "default-pue")));
+  g_settings_bind (self->settings, "default-ranges", self->default_ranges_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "default-pue",
                    gtk_spin_button_get_adjustment (self->pue_spin), "value",
                    G_SETTINGS_BIND_SET);
@@ -209,6 +212,7 @@ hu_preferences_window_class_init (HuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, pue_spin);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, currency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, region_pue_switch);
+  gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, default_ranges_switch);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, pue_row);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, equivalence_row);
   gtk_widget_class_bind_template_child (widget_class, HuPreferencesWindow, energy_row);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-result.h"
 
@@ -21,6 +22,10 @@ struct _HuResult
   HuCatalog              *catalog;
   HuEstimate             *estimate;
   char                   *error;
+  /* Intervals of the scenario's ranges (issue 12), NULL when none apply;
+   * with the probability of emitting less than the baseline. */
+  HuUncertainty          *uncertainty;
+  gboolean                default_ranges;
 
   /* Weak: the model keeps every result alive and clears this first. */
   HuResult               *baseline;
@@ -32,6 +37,8 @@ struct _HuResult
 };
 
 G_DEFINE_FINAL_TYPE (HuResult, hu_result, G_TYPE_OBJECT)
+
+static void update_uncertainty (HuResult *self);
 
 /* The metrics the table sorts on, each a plain double property named as
  * the core names the metric ("gpu_hours" becomes "gpu-hours"). */
@@ -97,6 +104,7 @@ hu_result_finalize (GObject *object)
   HuResult *self = HU_RESULT (object);
 
   g_clear_pointer (&self->estimate, hu_estimate_unref);
+  g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->currency, g_free);
 
@@ -332,6 +340,7 @@ hu_result_set_baseline (HuResult *self,
     return;
 
   self->baseline = baseline;
+  update_uncertainty (self);
   hu_result_notify_all (self);
 }
 
@@ -365,6 +374,78 @@ hu_result_set_display (HuResult               *self,
   hu_result_notify_all (self);
 }
 
+/* 10,000 samples of one scenario, and of the baseline for the probability
+ * of emitting less, take about a millisecond (bench/bench-uncertainty):
+ * cheap enough to redo on every edit, on the main thread. */
+static void
+update_uncertainty (HuResult *self)
+{
+  const HuInputs *inputs, *baseline = NULL;
+  HuUncertaintyOptions options;
+
+  g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
+  if (self->scenario == NULL || self->estimate == NULL)
+    return;
+  inputs = hu_scenario_get_inputs (self->scenario);
+  if (self->baseline != NULL && self->baseline != self && self->baseline->scenario != NULL &&
+      self->baseline->estimate != NULL)
+    baseline = hu_scenario_get_inputs (self->baseline->scenario);
+  if (!self->default_ranges && !hu_inputs_has_ranges (inputs) &&
+      (baseline == NULL || !hu_inputs_has_ranges (baseline)))
+    return;
+
+  hu_uncertainty_options_init (&options);
+  options.default_ranges = self->default_ranges;
+  self->uncertainty = hu_uncertainty_compute (inputs, baseline, self->catalog, &options, NULL);
+}
+
+/**
+ * hu_result_get_uncertainty:
+ *
+ * Returns: (nullable): the scenario's intervals, sensitivity and
+ *   probability against the baseline; %NULL when no range applies
+ */
+const HuUncertainty *
+hu_result_get_uncertainty (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->uncertainty;
+}
+
+/**
+ * hu_result_baseline_changed:
+ *
+ * The baseline's inputs changed: the probability of emitting less than
+ * it must be drawn again.
+ */
+void
+hu_result_baseline_changed (HuResult *self)
+{
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  update_uncertainty (self);
+  hu_result_notify_all (self);
+}
+
+/**
+ * hu_result_set_default_ranges:
+ *
+ * Whether the typical ranges of defaults count ("Include the typical
+ * uncertainty of defaults").
+ */
+void
+hu_result_set_default_ranges (HuResult *self,
+                              gboolean  default_ranges)
+{
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  if (self->default_ranges == !!default_ranges)
+    return;
+  self->default_ranges = !!default_ranges;
+  update_uncertainty (self);
+  hu_result_notify_all (self);
+}
+
 /**
  * hu_result_recompute:
  *
@@ -390,6 +471,7 @@ hu_result_recompute (HuResult *self)
       if (self->estimate == NULL)
         self->error = g_strdup (error->message);
     }
+  update_uncertainty (self);
 
   hu_result_notify_all (self);
 }
@@ -514,6 +596,55 @@ format_accelerator (HuResult *self)
   return g_strdup ("—");
 }
 
+static char *
+format_column_value (HuResult *self,
+                     HuColumn  column,
+                     double    value)
+{
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return hu_format_hours (value);
+    case HU_COLUMN_WALL_HOURS:
+      return hu_format_duration (value);
+    case HU_COLUMN_ENERGY:
+      return format_energy_in (value, self->energy_unit);
+    case HU_COLUMN_CO2:
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_COLUMN_COST:
+    case HU_COLUMN_EQUIVALENCE:
+    case HU_N_COLUMNS:
+    default:
+      return format_mass_in (value, self->mass_unit);
+    }
+}
+
+/* "9.2 t CO₂eq (5.1–14.8 t CO₂eq)": the unit once when both ends share
+ * it, as hu_format_interval() does for the core's formatters. */
+static char *
+format_with_interval (HuResult         *self,
+                      HuColumn          column,
+                      double            value,
+                      const HuInterval *interval)
+{
+  g_autofree char *point = format_column_value (self, column, value);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  const char *low_unit, *high_unit;
+
+  if (!(interval->p95 > interval->p05))
+    return g_steal_pointer (&point);
+  low = format_column_value (self, column, interval->p05);
+  high = format_column_value (self, column, interval->p95);
+  low_unit = strchr (low, ' ');
+  high_unit = strchr (high, ' ');
+  if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
+    low[low_unit - low] = '\0';
+  /* Translators: a value and its likely range, "9.2 t (5.1–14.8 t)" */
+  return g_strdup_printf (_("%s (%s–%s)"), point, low, high);
+}
+
 /**
  * hu_result_format_column:
  *
@@ -523,6 +654,7 @@ char *
 hu_result_format_column (HuResult *self,
                          HuColumn  column)
 {
+  const HuInterval *interval;
   double value;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
@@ -535,6 +667,13 @@ hu_result_format_column (HuResult *self,
   value = hu_result_get_metric (self, column_metric (column));
   if (isnan (value))
     return g_strdup ("—");
+
+  interval = self->uncertainty != NULL && column_metric (column) < HU_N_METRICS
+             ? hu_uncertainty_get_interval (self->uncertainty,
+                                            hu_metric_to_string (column_metric (column)))
+             : NULL;
+  if (interval != NULL && column != HU_COLUMN_EQUIVALENCE && column != HU_COLUMN_COST)
+    return format_with_interval (self, column, value, interval);
 
   switch (column)
     {

@@ -56,6 +56,10 @@ void              hu_result_set_display      (HuResult         *self,
                                               HuEnergyUnit      energy_unit,
                                               HuMassUnit        mass_unit);
 void              hu_result_recompute        (HuResult         *self);
+const HuUncertainty *hu_result_get_uncertainty (HuResult        *self);
+void              hu_result_baseline_changed (HuResult         *self);
+void              hu_result_set_default_ranges (HuResult       *self,
+                                              gboolean          default_ranges);
 
 char             *hu_result_format_column    (HuResult         *self,
                                               HuColumn          column);

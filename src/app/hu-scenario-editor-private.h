@@ -114,5 +114,18 @@ void        _hu_scenario_editor_load_deployment    (HuScenarioEditor *self,
 void        _hu_scenario_editor_commit_deployment  (HuScenarioEditor *self,
                                                     HuInputs         *inputs);
 void        _hu_scenario_editor_update_deployment  (HuScenarioEditor *self);
+/* hu-scenario-editor.c */
+char       *_hu_scenario_editor_format_for_entry   (double            value);
+gboolean    _hu_scenario_editor_parse_field        (HuScenarioEditor *self,
+                                                    HuInputKey        key,
+                                                    double           *out,
+                                                    HuRange          *range,
+                                                    char            **message);
+
+/* hu-scenario-editor-ranges.c */
+char       *_hu_scenario_editor_format_range       (HuInputKey        key,
+                                                    const HuRange    *range);
+void        _hu_scenario_editor_add_range_button   (HuScenarioEditor *self,
+                                                    HuInputKey        key);
 
 G_END_DECLS

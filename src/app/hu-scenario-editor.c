@@ -47,8 +47,8 @@ static const HuPrecision precisions[] = {
 
 /* Numbers are shown for editing in a form they parse back from exactly:
  * no grouping, the locale's decimal separator, compact exponents. */
-static char *
-format_for_entry (double value)
+char *
+_hu_scenario_editor_format_for_entry (double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   const char *decimal = localeconv ()->decimal_point;
@@ -140,8 +140,6 @@ update_mode_visibility (HuScenarioEditor *self)
   _hu_scenario_editor_update_deployment (self);
 }
 
-/* Reads one field. Returns FALSE and an explanation for people when the
- * text is not an acceptable value; an empty field is valid and unset. */
 /* Whether the field still shows what load_scenario() put there. */
 static gboolean
 field_unchanged (HuScenarioEditor *self,
@@ -149,32 +147,32 @@ field_unchanged (HuScenarioEditor *self,
                  const HuInputs   *inputs)
 {
   double value = hu_inputs_get (inputs, key);
+  const HuRange *range = hu_inputs_get_range (inputs, key);
   g_autofree char *loaded = NULL;
   g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
 
   if (isnan (value))
     return FALSE;
-  if (_hu_scenario_editor_is_percent (key))
-    value *= 100.0;
-  loaded = format_for_entry (value);
+  if (range != NULL)
+    loaded = _hu_scenario_editor_format_range (key, range);
+  else
+    {
+      if (_hu_scenario_editor_is_percent (key))
+        value *= 100.0;
+      loaded = _hu_scenario_editor_format_for_entry (value);
+    }
   return g_str_equal (loaded, g_strstrip (shown));
 }
 
+/* One number as people type it: the locale's decimal separator, SI
+ * suffixes, and for utilisation a percentage. */
 static gboolean
-parse_field (HuScenarioEditor  *self,
-             HuInputKey         key,
-             double            *out,
-             char             **message)
+parse_number (HuInputKey   key,
+              char        *text,
+              double      *out,
+              GError     **error)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
-  g_autoptr(GError) error = NULL;
-  double value;
-
   g_strstrip (text);
-  *out = NAN;
-  if (*text == '\0')
-    return TRUE;
-
   if (_hu_scenario_editor_is_percent (key))
     {
       gsize len = strlen (text);
@@ -183,17 +181,59 @@ parse_field (HuScenarioEditor  *self,
         text[len - 1] = '\0';
       g_strstrip (text);
     }
+  if (!hu_number_parse (text, HU_NUMBER_LOCALE | HU_NUMBER_SUFFIXES, out, error))
+    return FALSE;
+  if (_hu_scenario_editor_is_percent (key))
+    *out /= 100.0;
+  return TRUE;
+}
 
-  if (!hu_number_parse (text, HU_NUMBER_LOCALE | HU_NUMBER_SUFFIXES, &value, &error))
+/* Reads one field: a number, or a range "low..high" / "low..likely..high"
+ * (issue 12) into @range. Returns FALSE and an explanation for people
+ * when the text is not an acceptable value; an empty field is valid and
+ * unset. */
+gboolean
+_hu_scenario_editor_parse_field (HuScenarioEditor  *self,
+                                 HuInputKey         key,
+                                 double            *out,
+                                 HuRange           *range,
+                                 char             **message)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  g_strstrip (text);
+  *out = NAN;
+  hu_range_init (range);
+  if (*text == '\0')
+    return TRUE;
+
+  if (strstr (text, "..") != NULL)
     {
-      *message = g_strdup (error->message);
-      return FALSE;
+      g_auto(GStrv) parts = g_strsplit (text, "..", -1);
+      guint n = g_strv_length (parts);
+
+      if (n != 2 && n != 3)
+        {
+          /* Translators: a field holds neither a number nor a range */
+          *message = g_strdup (_("Write a range as low..high or low..likely..high"));
+          return FALSE;
+        }
+      if (!parse_number (key, parts[0], &range->low, &error) ||
+          (n == 3 && !parse_number (key, parts[1], &range->likely, &error)) ||
+          !parse_number (key, parts[n - 1], &range->high, &error) ||
+          !hu_input_check_range (key, range, &error))
+        {
+          *message = g_strdup (error->message);
+          hu_range_init (range);
+          return FALSE;
+        }
+      *out = hu_range_point (range);
+      return TRUE;
     }
 
-  if (_hu_scenario_editor_is_percent (key))
-    value /= 100.0;
-
-  if (!hu_input_check_value (key, value, &error))
+  if (!parse_number (key, text, &value, &error) || !hu_input_check_value (key, value, &error))
     {
       *message = g_strdup (error->message);
       return FALSE;
@@ -292,9 +332,10 @@ commit (HuScenarioEditor *self)
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
       g_autofree char *message = NULL;
+      HuRange range;
       double value;
 
-      if (!parse_field (self, key, &value, &message))
+      if (!_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
         {
           set_field_error (self, key, message);
           if (key_in_mode (self, key, mode))
@@ -309,7 +350,11 @@ commit (HuScenarioEditor *self)
         continue;
       /* A workload given another way is not part of this one: leaving it
        * set would make the inputs ambiguous. */
-      hu_inputs_set (&inputs, key, key_in_mode (self, key, mode) ? value : NAN);
+      hu_inputs_set_range (&inputs, key, NULL, NULL);
+      if (key_in_mode (self, key, mode) && hu_range_is_set (&range))
+        hu_inputs_set_range (&inputs, key, &range, NULL);
+      else
+        hu_inputs_set (&inputs, key, key_in_mode (self, key, mode) ? value : NAN);
     }
 
   _hu_scenario_editor_update_status (self);
@@ -388,9 +433,10 @@ on_field_changed (HuScenarioEditor *self,
       if (GTK_EDITABLE (self->rows[key]) == editable && !self->loading)
         {
           g_autofree char *message = NULL;
+          HuRange range;
           double value;
 
-          if (parse_field (self, key, &value, &message))
+          if (_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
             set_field_error (self, key, NULL);
           else
             set_field_error (self, key, message);
@@ -457,11 +503,17 @@ load_scenario (HuScenarioEditor *self)
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
       double value = hu_inputs_get (inputs, key);
+      const HuRange *range = hu_inputs_get_range (inputs, key);
       g_autofree char *text = NULL;
 
-      if (_hu_scenario_editor_is_percent (key) && !isnan (value))
-        value *= 100.0;
-      text = format_for_entry (value);
+      if (range != NULL)
+        text = _hu_scenario_editor_format_range (key, range);
+      else
+        {
+          if (_hu_scenario_editor_is_percent (key) && !isnan (value))
+            value *= 100.0;
+          text = _hu_scenario_editor_format_for_entry (value);
+        }
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
       set_field_error (self, key, NULL);
     }
@@ -656,6 +708,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
       gtk_widget_add_css_class (icon, "error");
       adw_entry_row_add_suffix (self->rows[key], unit);
       adw_entry_row_add_suffix (self->rows[key], icon);
+      _hu_scenario_editor_add_range_button (self, key);
       self->units[key] = GTK_LABEL (unit);
       self->error_icons[key] = GTK_IMAGE (icon);
 

@@ -270,9 +270,13 @@ _hu_window_apply_display_settings (HuWindow *self)
   g_autofree char *set = g_settings_get_string (self->settings, "equivalence-set");
 
   if (self->model != NULL)
-    hu_comparison_model_set_display (self->model, set,
-                                     g_settings_get_enum (self->settings, "energy-unit"),
-                                     g_settings_get_enum (self->settings, "mass-unit"));
+    {
+      hu_comparison_model_set_display (self->model, set,
+                                       g_settings_get_enum (self->settings, "energy-unit"),
+                                       g_settings_get_enum (self->settings, "mass-unit"));
+      hu_comparison_model_set_default_ranges (self->model,
+                                              g_settings_get_boolean (self->settings, "default-ranges"));
+    }
 }
 
 static void
