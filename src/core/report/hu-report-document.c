@@ -304,6 +304,7 @@ add_lifecycle (HuReport  *self,
                      fmt_sig (e->breakeven_requests, 3));
     }
   add_table (doc, table);
+}
 
 static gboolean
 any_uncertainty (HuReport *self)
