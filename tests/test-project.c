@@ -105,6 +105,65 @@ test_unknown_keys (void)
   g_assert_nonnull (strstr (saved, "\"energy_kwh\": 1.5"));
 }
 
+/* Found by fuzz/fuzz-project.c: a scenario with no name and unknown keys
+ * saved them in hash-table order, which depends on the keys the object
+ * held before, so load → save → load → save changed the bytes. Unknown
+ * keys must come back in the order the file gave them, at every level. */
+static void
+test_unknown_keys_order (void)
+{
+  static const char input[] =
+    "{\"format\":\"huella-project\",\"format-version\":1,\"title\":\"T\",\n"
+    " \"x-zeta\":1,\"x-alpha\":2,\"x-mid\":3,\"x-beta\":4,\n"
+    " \"scenarios\":[{\"id\":\"scenario\",\"count\":200,\n"
+    "   \"note?s\":\"n\",\"idame\":\"Evolved\",\"intennotes\":\"G\",\"utilizationUTF-8\":1,\n"
+    "   \"zz\":0,\"aa\":0,\"mm\":0,\"bb\":0}],\n"
+    " \"runs\":[{\"id\":\"r\",\"source\":\"codecarbon\",\"energy_kwh\":1.5,\n"
+    "   \"x-r9\":1,\"x-r1\":2,\"x-r5\":3,\"x-r0\":4}]}\n";
+  /* In file order, as each level's unknown keys must be written. */
+  static const char *order[] = {
+    "\"note?s\"", "\"idame\"", "\"intennotes\"", "\"utilizationUTF-8\"",
+    "\"zz\"", "\"aa\"", "\"mm\"", "\"bb\"",
+    "\"x-r9\"", "\"x-r1\"", "\"x-r5\"", "\"x-r0\"",
+  };
+  static const char *top_order[] = { "\"x-zeta\"", "\"x-alpha\"", "\"x-mid\"", "\"x-beta\"" };
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(HuProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize first_len = 0, second_len = 0;
+  const char *prev;
+
+  p = hu_project_new_from_data (input, -1, "order.huella", &error);
+  g_assert_no_error (error);
+  first = hu_project_to_data (p, &first_len);
+
+  prev = strstr (first, "\"scenarios\"");
+  g_assert_nonnull (prev);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *at = strstr (first, order[i]);
+      g_assert_nonnull (at);
+      g_assert_cmpint (at - first, >, prev - first);
+      prev = at;
+    }
+  prev = first;
+  for (guint i = 0; i < G_N_ELEMENTS (top_order); i++)
+    {
+      const char *at = strstr (first, top_order[i]);
+      g_assert_nonnull (at);
+      g_assert_cmpint (at - first, >, prev - first);
+      prev = at;
+    }
+
+  again = hu_project_new_from_data (first, (gssize) first_len, "saved.huella", &error);
+  g_assert_no_error (error);
+  second = hu_project_to_data (again, &second_len);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (first_len, ==, second_len);
+}
+
 typedef struct {
   const char *name;
   const char *contents;
@@ -426,6 +485,7 @@ main (int    argc,
 
   g_test_add_func ("/huella/project/round-trip", test_round_trip);
   g_test_add_func ("/huella/project/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/huella/project/unknown-keys-order", test_unknown_keys_order);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/huella/project/bad-file/%s", bad_files[i].name);

@@ -352,8 +352,8 @@ hu_measured_run_to_json (HuMeasuredRun *self)
   if (d->series->len > 0)
     write_series (builder, d);
 
-  json_object_iter_init (&iter, self->extra);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, self->extra);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
       json_builder_set_member_name (builder, key);
       json_builder_add_value (builder, json_node_copy (node));
@@ -453,8 +453,8 @@ hu_measured_run_new_from_json (JsonObject  *object,
   if (series && !read_series (d, series, error))
     return NULL;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
       gboolean known = g_strv_contains (other_keys, key);
       for (guint i = 0; !known && i < G_N_ELEMENTS (contract); i++)

@@ -492,8 +492,8 @@ load_root (HuProject   *self,
       !load_list (self, root, "runs", FALSE, error))
     return FALSE;
 
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     if (!g_strv_contains (known_keys, key))
       json_object_set_member (self->extra, key, json_node_copy (node));
 
@@ -648,8 +648,8 @@ hu_project_to_data (HuProject *self,
       json_builder_set_member_name (builder, "custom-regions");
       json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->custom_regions));
     }
-  json_object_iter_init (&iter, self->extra);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, self->extra);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
       json_builder_set_member_name (builder, key);
       json_builder_add_value (builder, json_node_copy (node));

@@ -163,8 +163,8 @@ copy_members (JsonObject *from,
   const char *key;
   JsonNode *node;
 
-  json_object_iter_init (&iter, from);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, from);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     json_object_set_member (to, key, json_node_copy (node));
 }
 
@@ -199,16 +199,16 @@ hu_scenario_new_from_json (JsonObject  *object,
       !hu_inputs_from_json (&self->inputs, object, error))
     return NULL;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     if (!hu_inputs_is_input_key (key) && !g_strv_contains (known_keys, key))
       json_object_set_member (self->extra, key, json_node_copy (node));
 
   /* hu_inputs_from_json() made sure `inference` is an object. */
   if ((node = json_object_get_member (object, HU_INPUTS_INFERENCE_KEY)))
     {
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &key, &node))
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &node))
         if (!hu_inputs_is_serving_key (key))
           json_object_set_member (self->inference_extra, key, json_node_copy (node));
     }
@@ -236,8 +236,10 @@ hu_scenario_to_json (HuScenario *self)
     _hu_json_add_string (builder, "run", self->run_id);
   hu_inputs_to_json (&self->inputs, builder);
 
-  json_object_iter_init (&iter, self->extra);
-  while (json_object_iter_next (&iter, &key, &node))
+  /* In file order: plain iteration is hash order, which depends on the
+   * object's history, so a reload could save the same keys reordered. */
+  json_object_iter_init_ordered (&iter, self->extra);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
       json_builder_set_member_name (builder, key);
       json_builder_add_value (builder, json_node_copy (node));
