@@ -78,11 +78,9 @@ hu_application_activate (GApplication *app)
   settings = g_settings_new (APP_ID);
   recent = g_settings_get_strv (settings, "recent-files");
 
-  /* Work lost in a crash comes first; then, after the first start, the
-   * last project; the example otherwise, so a comparison shows at once. */
-  if (hu_window_recover_autosave (window))
-    loaded = TRUE;
-  else if (!g_settings_get_boolean (settings, "first-run") && recent[0] != NULL)
+  /* After the first start, the last project; the example otherwise, so a
+   * comparison shows at once. Work lost in a crash is offered on top. */
+  if (!g_settings_get_boolean (settings, "first-run") && recent[0] != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[0]);
 
@@ -95,6 +93,7 @@ hu_application_activate (GApplication *app)
   g_settings_set_boolean (settings, "first-run", FALSE);
 
   gtk_window_present (GTK_WINDOW (window));
+  hu_window_offer_recovery (window);
 }
 
 static void

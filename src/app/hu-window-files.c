@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hu-autosave.h"
 #include "hu-window-private.h"
 
 /* Unsaved untitled work is written this long after the last change. */
@@ -14,18 +15,17 @@
 
 static void run_pending (HuWindow *self);
 
+/* The recovery file of untitled work (see hu-autosave.c). */
 char *
 hu_window_get_autosave_path (void)
 {
-  return g_build_filename (g_get_user_state_dir (), "huella", "autosave.huella", NULL);
+  return hu_autosave_path (NULL);
 }
 
 void
-_hu_window_remove_autosave (void)
+_hu_window_remove_autosave (HuWindow *self)
 {
-  g_autofree char *path = hu_window_get_autosave_path ();
-
-  g_unlink (path);
+  hu_autosave_remove (self->file);
 }
 
 static char *
@@ -52,28 +52,25 @@ _hu_window_set_file (HuWindow *self,
     self->file_name = display_name (file);
 }
 
+/* Every open project, saved or untitled, has its own recovery file; the
+ * user's file is only ever written by Save. */
 static gboolean
 autosave_timeout (gpointer data)
 {
   HuWindow *self = data;
-  g_autofree char *path = hu_window_get_autosave_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length = 0;
 
   self->autosave_source = 0;
 
-  if (self->file != NULL || !hu_project_get_modified (self->project))
+  if (!hu_project_get_modified (self->project))
     return G_SOURCE_REMOVE;
 
   hu_scenario_editor_flush (self->editor);
   contents = hu_project_to_data (self->project, &length);
-  g_mkdir_with_parents (dir, 0700);
-  /* g_file_set_contents() writes a temporary file and renames it, so a
-   * crash while saving never leaves a half-written recovery file. */
-  if (!g_file_set_contents (path, contents, length, &error))
-    g_warning ("Could not autosave to %s: %s", path, error->message);
+  if (!hu_autosave_write (self->file, contents, length, &error))
+    g_warning ("Could not autosave: %s", error->message);
 
   return G_SOURCE_REMOVE;
 }
@@ -83,7 +80,7 @@ autosave_timeout (gpointer data)
 void
 _hu_window_schedule_autosave (HuWindow *self)
 {
-  if (self->file != NULL || !hu_project_get_modified (self->project))
+  if (!hu_project_get_modified (self->project))
     return;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
@@ -200,39 +197,89 @@ hu_window_load_example (HuWindow *self)
   return TRUE;
 }
 
-/**
- * hu_window_recover_autosave:
- *
- * Opens the untitled work autosaved by a session that did not close
- * normally, if there is any.
- *
- * Returns: whether something was recovered
- */
-gboolean
-hu_window_recover_autosave (HuWindow *self)
+static void
+on_recovery_response (HuWindow   *self,
+                      const char *response,
+                      GtkWidget  *dialog)
 {
-  g_autofree char *path = hu_window_get_autosave_path ();
+  const char *path = g_object_get_data (G_OBJECT (dialog), "recovery-path");
+  GFile *source = g_object_get_data (G_OBJECT (dialog), "recovery-source");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HuProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (HU_IS_WINDOW (self), FALSE);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return FALSE;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      hu_autosave_discard (path);
+      return;
+    }
+  if (g_strcmp0 (response, "recover") != 0)
+    return;
 
   project = hu_project_new_from_file (file, &error);
   if (project == NULL)
     {
-      g_warning ("Could not recover %s: %s", path, error->message);
-      return FALSE;
+      _hu_window_show_error (self, _("Could Not Recover the Changes"), error->message);
+      return;
     }
-
-  /* Recovered work is unsaved by definition: keep the marker. */
-  hu_window_set_project (self, project, NULL);
+  /* Recovered work is unsaved by definition: it goes back to its file
+   * (if it had one) only when the user saves. */
+  hu_window_set_project (self, project, source);
   hu_project_set_modified (project, TRUE);
   hu_window_add_toast (self, _("Unsaved changes from the last session were recovered"));
-  return TRUE;
+}
+
+/**
+ * hu_window_offer_recovery:
+ *
+ * Asks whether to recover the changes a session that did not close
+ * normally left unsaved, if there are any: Recover opens them (marked
+ * unsaved), Discard deletes them.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when there is
+ *   nothing to recover
+ */
+GtkWidget *
+hu_window_offer_recovery (HuWindow *self)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+
+  if (!(path = hu_autosave_find (&source)))
+    return NULL;
+
+  if (source != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (source);
+      /* Translators: %s is a file name */
+      body = g_strdup_printf (_("Huella closed before the changes to “%s” were saved. Recovering them does not change the file until you save."),
+                              name);
+    }
+  else
+    body = g_strdup (_("Huella closed before an untitled project was saved."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "recovery-path", g_steal_pointer (&path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "recovery-source", g_steal_pointer (&source),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /**
@@ -254,9 +301,12 @@ hu_window_save_to_file (HuWindow  *self,
     return FALSE;
 
   hu_project_set_modified (self->project, FALSE);
-  _hu_window_set_file (self, file);
+  /* The changes are in the file now: drop the recovery file kept under
+   * the old name (untitled, or the file saved from). */
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  _hu_window_remove_autosave ();
+  _hu_window_remove_autosave (self);
+  _hu_window_set_file (self, file);
+  _hu_window_remove_autosave (self);
   add_recent (self, file);
   _hu_window_update_title (self);
   return TRUE;
@@ -447,7 +497,7 @@ on_unsaved_response (HuWindow    *self,
   if (g_strcmp0 (response, "discard") == 0)
     {
       g_clear_handle_id (&self->autosave_source, g_source_remove);
-      _hu_window_remove_autosave ();
+      _hu_window_remove_autosave (self);
       run_pending (self);
     }
   else if (g_strcmp0 (response, "save") == 0)

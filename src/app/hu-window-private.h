@@ -88,7 +88,7 @@ void     _hu_window_apply_display_settings (HuWindow      *self);
 void     _hu_window_class_init_actions     (GtkWidgetClass *widget_class);
 
 /* hu-window-files.c */
-void     _hu_window_remove_autosave        (void);
+void     _hu_window_remove_autosave        (HuWindow      *self);
 void     _hu_window_schedule_autosave      (HuWindow      *self);
 void     _hu_window_set_file               (HuWindow      *self,
                                             GFile         *file);

@@ -453,9 +453,9 @@ hu_window_close_request (GtkWindow *window)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 
-  /* Closing on purpose leaves nothing to recover. */
-  if (self->file == NULL)
-    _hu_window_remove_autosave ();
+  /* Closing on purpose (saved, unchanged or discarded) leaves nothing to
+   * recover. */
+  _hu_window_remove_autosave (self);
 
   if (self->settings != NULL)
     {

@@ -30,7 +30,7 @@ gboolean           hu_window_open_file           (HuWindow       *self,
 gboolean           hu_window_save_to_file        (HuWindow       *self,
                                                   GFile          *file,
                                                   GError        **error);
-gboolean           hu_window_recover_autosave    (HuWindow       *self);
+GtkWidget         *hu_window_offer_recovery      (HuWindow       *self);
 void               hu_window_import_paths        (HuWindow       *self,
                                                   const char * const *paths);
 void               hu_window_add_runs            (HuWindow       *self,

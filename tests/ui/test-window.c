@@ -4,8 +4,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-application.h"
+#include "hu-autosave.h"
 #include "hu-chart-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -379,6 +381,7 @@ test_autosave_recovery (void)
 {
   HuWindow *window = new_window (TRUE);
   g_autofree char *autosave = hu_window_get_autosave_path ();
+  GtkWidget *dialog;
   HuWindow *second;
 
   gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
@@ -397,14 +400,99 @@ test_autosave_recovery (void)
     iterate (100);
   g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
-  /* A new session recovers it, still marked unsaved. */
-  second = hu_window_new (NULL);
-  g_assert_true (hu_window_recover_autosave (second));
+  /* A new session offers it; Recover opens it, still marked unsaved and
+   * untitled. */
+  second = new_window (TRUE);
+  dialog = hu_window_offer_recovery (second);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  iterate (50);
   g_assert_true (hu_project_get_modified (hu_window_get_project (second)));
+  g_assert_null (hu_window_get_file (second));
   g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (result_at (second, 0)))->count,
                      ==, 5);
   destroy_window (second);
   destroy_window (window);
+  hu_autosave_remove (NULL);
+}
+
+static void
+wait_for_file (const char *path)
+{
+  for (guint i = 0; i < 80 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    iterate (100);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A saved project's edits go to its own recovery file, never to the
+ * project's file; recovery brings them back to that file, unsaved;
+ * Discard deletes them; saving leaves nothing to recover. */
+static void
+test_autosave_saved_project (void)
+{
+  HuWindow *window = new_window (TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("huella-autosave-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *recovery = hu_autosave_path (file);
+  g_autofree char *untitled = hu_autosave_path (NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  HuWindow *second;
+
+  g_assert_true (hu_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (recovery, !=, untitled);
+
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
+                                                                        HU_INPUT_COUNT)), "7");
+  wait_for_file (recovery);
+  g_assert_false (g_file_test (untitled, G_FILE_TEST_EXISTS));
+  /* The user's file is as they saved it. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, saved);
+
+  /* As after a crash: a new session offers the changes to saved.huella. */
+  second = new_window (TRUE);
+  dialog = hu_window_offer_recovery (second);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "saved.huella"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  iterate (50);
+  g_assert_true (g_file_equal (hu_window_get_file (second), file));
+  g_assert_true (hu_project_get_modified (hu_window_get_project (second)));
+  g_assert_cmpfloat (hu_scenario_get_inputs (hu_result_get_scenario (result_at (second, 0)))->count,
+                     ==, 7);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, saved);
+
+  /* Saving writes the file and leaves nothing to recover. */
+  g_assert_true (hu_window_save_to_file (second, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  g_assert_null (hu_window_offer_recovery (second));
+  destroy_window (second);
+
+  /* Discard deletes the recovery file and keeps the window's project. */
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
+                                                                        HU_INPUT_COUNT)), "9");
+  wait_for_file (recovery);
+  second = new_window (TRUE);
+  dialog = hu_window_offer_recovery (second);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  iterate (50);
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  g_assert_null (hu_window_get_file (second));
+  destroy_window (second);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -449,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/charts", test_charts);
   g_test_add_func ("/huella/ui/window/save-and-open", test_save_and_open);
   g_test_add_func ("/huella/ui/window/autosave-recovery", test_autosave_recovery);
+  g_test_add_func ("/huella/ui/window/autosave-saved-project", test_autosave_saved_project);
   g_test_add_func ("/huella/ui/window/import", test_import);
 
   return g_test_run ();

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuAutosave"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hu-autosave.h"
+#include "hu-core.h"
+
+/*
+ * Recovery files: every open project, saved or untitled, has its own,
+ * $XDG_STATE_HOME/huella/recovery/KEY.huella, written a few seconds after
+ * each change (by the window) with the core's safe writer. KEY is a hash
+ * of the project file's URI, or "untitled"; KEY.source holds the URI, so
+ * that recovered work goes back to its file — and only when the user
+ * saves: the user's file is never written by autosave.
+ */
+
+static char *
+recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "huella", "recovery", NULL);
+}
+
+static char *
+key_for (GFile *file)
+{
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return g_strdup ("untitled");
+  uri = g_file_get_uri (file);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+}
+
+/**
+ * hu_autosave_path:
+ * @file: (nullable): the project's file, %NULL while untitled
+ *
+ * Returns: the recovery file kept for @file's unsaved changes
+ */
+char *
+hu_autosave_path (GFile *file)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *key = key_for (file);
+  g_autofree char *name = g_strconcat (key, ".huella", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+source_path (const char *path)
+{
+  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".huella"));
+  return g_strconcat (stem, ".source", NULL);
+}
+
+gboolean
+hu_autosave_write (GFile       *file,
+                   const char  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *path = hu_autosave_path (file);
+
+  g_mkdir_with_parents (dir, 0700);
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *source = source_path (path);
+      if (!hu_file_write_atomic (source, uri, strlen (uri), error))
+        return FALSE;
+    }
+  return hu_file_write_atomic (path, data, length, error);
+}
+
+void
+hu_autosave_discard (const char *path)
+{
+  g_autofree char *source = source_path (path);
+
+  g_unlink (path);
+  g_unlink (source);
+}
+
+/* Nothing left to recover for @file: it was saved, or closed unchanged. */
+void
+hu_autosave_remove (GFile *file)
+{
+  g_autofree char *path = hu_autosave_path (file);
+
+  hu_autosave_discard (path);
+}
+
+/**
+ * hu_autosave_find:
+ * @source: (out) (nullable): the project file the changes belong to,
+ *   %NULL for untitled work
+ *
+ * Returns: (nullable): the newest recovery file, or %NULL if there is none
+ */
+char *
+hu_autosave_find (GFile **source)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *newest = NULL;
+  gint64 newest_time = G_MININT64;
+  g_autofree char *source_file = NULL;
+  g_autofree char *uri = NULL;
+  const char *name;
+
+  *source = NULL;
+  while (listing != NULL && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      /* The writer's own temporary files start with a dot. */
+      if (name[0] == '.' || !g_str_has_suffix (name, ".huella"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) != 0)
+        continue;
+      if ((gint64) st.st_mtime > newest_time)
+        {
+          newest_time = st.st_mtime;
+          g_free (newest);
+          newest = g_steal_pointer (&path);
+        }
+    }
+  if (newest == NULL)
+    return NULL;
+
+  source_file = source_path (newest);
+  if (g_file_get_contents (source_file, &uri, NULL, NULL) && *uri != '\0')
+    *source = g_file_new_for_uri (uri);
+  return g_steal_pointer (&newest);
+}
