@@ -383,9 +383,9 @@ any_applies (GPtrArray *uncertainties)
 }
 
 static void
-compare_text (GString    *out,
-              HuProject  *project,
-              GPtrArray  *scenarios,
+compare_text (GString      *out,
+              HuComparison *comparison,
+              GPtrArray    *scenarios,
               GPtrArray  *estimates,
               GPtrArray  *uncertainties,
               gboolean    markdown)
@@ -397,8 +397,8 @@ compare_text (GString    *out,
                                                   _("GPU-hours"), _("Wall-clock"), _("Energy"),
                                                   _("CO₂eq"), _("Cost"), _("vs first"),
                                                   ranged ? _("P(lower)") : NULL, NULL);
-  GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
-  const HuEstimate *base = estimates->len ? estimates->pdata[0] : NULL;
+  HuProject *project = hu_comparison_get_project (comparison);
+  guint n_scenarios = hu_comparison_get_n_scenarios (comparison);
 
   for (guint c = 2; c < n_columns; c++)
     hu_cli_table_set_right (table, c);
@@ -413,10 +413,13 @@ compare_text (GString    *out,
       g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
       g_autofree char *delta = NULL;
       const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      double change = hu_comparison_row_get_change (row, HU_METRIC_TOTAL_KG);
       char *cells[9];
 
-      if (base && i > 0 && base->total_kg > 0)
-        delta = g_strdup_printf ("%+.1f %%", 100.0 * (e->total_kg - base->total_kg) / base->total_kg);
+      /* The comparison's baseline is its first scenario ("vs first"). */
+      if (!hu_comparison_row_get_is_baseline (row) && isfinite (change))
+        delta = g_strdup_printf ("%+.1f %%", change);
       cells[0] = g_strdup (hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
       cells[1] = g_strdup (accel);
       cells[2] = hu_format_hours (e->gpu_hours);
@@ -425,7 +428,8 @@ compare_text (GString    *out,
       cells[5] = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
       cells[6] = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, hu_project_get_currency (project))
                                      : g_strdup ("—");
-      cells[7] = g_strdup (delta ? delta : (i == 0 ? _("baseline") : "—"));
+      cells[7] = g_strdup (delta ? delta : (hu_comparison_row_get_is_baseline (row) ? _("baseline")
+                                                                                : "—"));
       cells[8] = u && isfinite (u->p_lower_than_baseline) ? hu_format_percent (u->p_lower_than_baseline)
                                                            : g_strdup ("—");
       for (guint c = 0; c < n_columns; c++)
@@ -436,21 +440,26 @@ compare_text (GString    *out,
       g_strv_builder_unref (b);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+  for (guint i = n_scenarios; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
     {
-      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
-      const HuRunData *d = hu_measured_run_get_data (run);
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      const HuRunData *d = hu_measured_run_get_data (hu_comparison_row_get_run (row));
+      double gpu_hours = hu_comparison_row_get_metric (row, HU_METRIC_GPU_HOURS);
+      double hours = hu_comparison_row_get_metric (row, HU_METRIC_WALL_HOURS);
+      double kwh = hu_comparison_row_get_metric (row, HU_METRIC_ENERGY_KWH);
+      double kg = hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG);
       GStrvBuilder *b = g_strv_builder_new ();
       g_autofree char *name = g_strdup_printf (_("%s (measured, %s)"),
                                                d->name ? d->name : (d->run_id ? d->run_id : "?"),
                                                d->source ? d->source : "?");
 
+      /* What the log does not say stays unknown (hu_run_data_get_metric()). */
       g_strv_builder_add (b, name);
       g_strv_builder_add (b, d->gpu_model ? d->gpu_model : "—");
-      g_strv_builder_add (b, "—");
-      hu_strv_builder_take (b, hu_format_duration (d->duration_s / 3600.0));
-      hu_strv_builder_take (b, hu_format_energy_kwh (d->energy_kwh));
-      hu_strv_builder_take (b, hu_format_mass_kg (d->emissions_kg));
+      hu_strv_builder_take (b, isfinite (gpu_hours) ? hu_format_hours (gpu_hours) : g_strdup ("—"));
+      hu_strv_builder_take (b, isfinite (hours) ? hu_format_duration (hours) : g_strdup ("—"));
+      hu_strv_builder_take (b, isfinite (kwh) ? hu_format_energy_kwh (kwh) : g_strdup ("—"));
+      hu_strv_builder_take (b, isfinite (kg) ? hu_format_mass_kg (kg) : g_strdup ("—"));
       g_strv_builder_add (b, "—");
       g_strv_builder_add (b, "—");
       if (ranged)
@@ -563,6 +572,7 @@ hu_cli_compare (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(HuProject) project = NULL;
+  g_autoptr(HuComparison) comparison = NULL;
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) estimates = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_estimate_unref);
   g_autoptr(GPtrArray) uncertainties = NULL;
@@ -571,7 +581,6 @@ hu_cli_compare (int    argc,
   HuUncertaintyOptions options;
   gboolean has_ranges = FALSE;
   HuCliFormat format;
-  GListModel *model;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("text, json, csv or markdown"), "F" },
     { NULL }
@@ -606,22 +615,26 @@ hu_cli_compare (int    argc,
       return HU_EXIT_INPUT;
     }
 
-  model = G_LIST_MODEL (hu_project_get_scenarios (project));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  /* The comparison estimates each scenario once; every format below
+   * reads its rows. */
+  comparison = hu_comparison_new (project);
+  for (guint i = 0; i < hu_comparison_get_n_scenarios (comparison); i++)
     {
-      g_autoptr(HuScenario) s = g_list_model_get_item (model, i);
-      HuEstimate *e = hu_estimate_compute (hu_scenario_get_inputs (s), hu_project_get_catalog (project),
-                                           HU_ESTIMATE_NO_DERIVATION, &error);
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      HuScenario *s = hu_comparison_row_get_scenario (row);
+      const HuEstimate *e = hu_comparison_row_get_estimate (row);
+
       if (e == NULL)
         {
           g_autofree char *msg = g_strdup_printf ("%s: scenarios[%u] (%s): %s", argv[1], i,
-                                                  hu_scenario_get_id (s), error->message);
+                                                  hu_scenario_get_id (s),
+                                                  hu_comparison_row_get_error (row)->message);
           hu_cli_error (msg);
           return HU_EXIT_INPUT;
         }
       has_ranges |= hu_inputs_has_ranges (hu_scenario_get_inputs (s));
-      g_ptr_array_add (scenarios, g_steal_pointer (&s));
-      g_ptr_array_add (estimates, e);
+      g_ptr_array_add (scenarios, g_object_ref (s));
+      g_ptr_array_add (estimates, hu_estimate_ref ((HuEstimate *) e));
     }
 
   /* The first scenario is the baseline, as in the "vs first" column. */
@@ -650,12 +663,12 @@ hu_cli_compare (int    argc,
       compare_csv (out, scenarios, estimates, uncertainties);
       break;
     case HU_CLI_FORMAT_MARKDOWN:
-      compare_text (out, project, scenarios, estimates, uncertainties, TRUE);
+      compare_text (out, comparison, scenarios, estimates, uncertainties, TRUE);
       hu_cli_make_printable (out);
       break;
     case HU_CLI_FORMAT_TEXT:
     default:
-      compare_text (out, project, scenarios, estimates, uncertainties, FALSE);
+      compare_text (out, comparison, scenarios, estimates, uncertainties, FALSE);
       hu_cli_make_printable (out);
       break;
     }

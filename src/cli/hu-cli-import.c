@@ -190,7 +190,6 @@ add_to_project (const char      *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(HuProject) project = NULL;
-  GListStore *runs;
 
   if (g_file_query_exists (file, NULL))
     {
@@ -201,19 +200,17 @@ add_to_project (const char      *path,
   else
     project = hu_project_new ();
 
-  runs = hu_project_get_runs (project);
-  /* Named as the app names them (hu_import_result_name_runs). */
+  /* Named as the app names them (hu_import_result_name_runs); the
+   * project gives each an id after its tracker as it joins (the id is
+   * left empty); one splice for all the runs. */
   hu_import_result_name_runs (result);
   for (guint i = 0; i < result->runs->len; i++)
     {
-      HuMeasuredRun *run = g_ptr_array_index (result->runs, i);
-      HuRunData *d = hu_measured_run_get_data (run);
-      g_autofree char *id = hu_project_unique_id (project, d->source ? d->source : "run");
+      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
 
-      g_free (d->id);
-      d->id = g_steal_pointer (&id);
-      g_list_store_append (runs, run);
+      g_clear_pointer (&d->id, g_free);
     }
+  hu_project_add_runs (project, result->runs);
 
   /* hu_project_save() writes a temporary file and renames it. */
   if (!hu_project_save (project, file, error))

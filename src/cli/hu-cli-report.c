@@ -197,6 +197,7 @@ hu_cli_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(HuProject) project = NULL;
+  g_autoptr(HuComparison) comparison = NULL;
   g_autoptr(HuReport) report = NULL;
   g_auto(Args) args = { 0 };
   g_auto(HuCliUncertaintyArgs) ua = { 0 };
@@ -280,7 +281,9 @@ hu_cli_report (int    argc,
       return HU_EXIT_INPUT;
     }
 
-  report = hu_report_new (project, &options, &error);
+  /* One comparison estimates the scenarios; the report shares its rows. */
+  comparison = hu_comparison_new (project);
+  report = hu_report_new_for_comparison (comparison, &options, &error);
   if (report == NULL)
     {
       gboolean baseline = g_error_matches (error, HU_REPORT_ERROR,

@@ -309,7 +309,6 @@ hu_project_init (HuProject *self)
   self->scenarios = g_list_store_new (HU_TYPE_SCENARIO);
   self->runs = g_list_store_new (HU_TYPE_MEASURED_RUN);
   self->extra = json_object_new ();
-  self->catalog = hu_catalog_new_with_parent (hu_catalog_get_default ());
   self->undo = hu_undo_new ();
   self->id_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->item_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -355,7 +354,7 @@ load_custom (HuProject   *self,
           return FALSE;
         }
       gpu->custom = TRUE;
-      hu_catalog_add_gpu (self->catalog, gpu);
+      hu_catalog_add_gpu (hu_project_get_catalog (self), gpu);
     }
 
   for (guint i = 0; regions && i < json_array_get_length (regions); i++)
@@ -373,7 +372,7 @@ load_custom (HuProject   *self,
           return FALSE;
         }
       region->custom = TRUE;
-      hu_catalog_add_region (self->catalog, region);
+      hu_catalog_add_region (hu_project_get_catalog (self), region);
     }
 
   self->custom_gpus = gpus ? json_array_ref (gpus) : NULL;
@@ -813,6 +812,11 @@ HuCatalog *
 hu_project_get_catalog (HuProject *self)
 {
   g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+
+  /* Made when first needed: loading the default catalog is most of the
+   * cost of opening a project that holds only runs (import --add-to). */
+  if (self->catalog == NULL)
+    self->catalog = hu_catalog_new_with_parent (hu_catalog_get_default ());
   return self->catalog;
 }
 

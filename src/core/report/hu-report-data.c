@@ -155,10 +155,12 @@ csv_run (HuReport    *self,
   csv_set (row, "region", d->region != NULL ? d->region : d->country);
   csv_set_number (row, "intensity", d->intensity_g_per_kwh);
   csv_set_number (row, "pue", d->pue);
-  csv_set_number (row, "wall_hours", d->duration_s / 3600);
-  csv_set_number (row, "energy_kwh", d->energy_kwh);
-  csv_set_number (row, "emissions_kg", d->emissions_kg);
-  csv_set_number (row, "total_kg", d->emissions_kg);
+  /* The comparison row's metrics (hu_run_data_get_metric()'s rule). */
+  csv_set_number (row, "gpu_hours", r->metrics[HU_METRIC_GPU_HOURS]);
+  csv_set_number (row, "wall_hours", r->metrics[HU_METRIC_WALL_HOURS]);
+  csv_set_number (row, "energy_kwh", r->metrics[HU_METRIC_ENERGY_KWH]);
+  csv_set_number (row, "emissions_kg", r->metrics[HU_METRIC_EMISSIONS_KG]);
+  csv_set_number (row, "total_kg", r->metrics[HU_METRIC_TOTAL_KG]);
   csv_set (row, "tracker", d->source);
   csv_set (row, "tracker_version", d->source_version);
   csv_set (row, "file", d->file);
@@ -345,12 +347,13 @@ json_runs (HuReport    *self,
       _hu_json_add_string (b, "run_id", d->run_id);
       _hu_json_add_string (b, "start", d->start);
       _hu_json_add_double (b, "duration_s", d->duration_s);
-      _hu_json_add_double (b, "wall_hours", d->duration_s / 3600);
-      _hu_json_add_double (b, "energy_kwh", d->energy_kwh);
+      _hu_json_add_double (b, "gpu_hours", r->metrics[HU_METRIC_GPU_HOURS]);
+      _hu_json_add_double (b, "wall_hours", r->metrics[HU_METRIC_WALL_HOURS]);
+      _hu_json_add_double (b, "energy_kwh", r->metrics[HU_METRIC_ENERGY_KWH]);
       _hu_json_add_double (b, "cpu_energy_kwh", d->cpu_energy_kwh);
       _hu_json_add_double (b, "gpu_energy_kwh", d->gpu_energy_kwh);
       _hu_json_add_double (b, "ram_energy_kwh", d->ram_energy_kwh);
-      _hu_json_add_double (b, "emissions_kg", d->emissions_kg);
+      _hu_json_add_double (b, "emissions_kg", r->metrics[HU_METRIC_EMISSIONS_KG]);
       _hu_json_add_double (b, "intensity", d->intensity_g_per_kwh);
       _hu_json_add_double (b, "pue", d->pue);
       _hu_json_add_string (b, "country", d->country);

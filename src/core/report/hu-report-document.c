@@ -684,9 +684,11 @@ add_runs (HuReport  *self,
       table_add_row (table, g_strdup (r->name), d->file != NULL ? g_path_get_basename (d->file) : NULL,
                      g_strdup (g_strstrip (tracker)),
                      start_text (d->start),
-                     isfinite (d->duration_s) ? hu_format_duration (d->duration_s / 3600) : NULL,
-                     fmt_unit (HU_UNIT_ENERGY_KWH, d->energy_kwh, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, d->emissions_kg, NULL), hardware);
+                     isfinite (r->metrics[HU_METRIC_WALL_HOURS])
+                       ? hu_format_duration (r->metrics[HU_METRIC_WALL_HOURS]) : NULL,
+                     fmt_unit (HU_UNIT_ENERGY_KWH, r->metrics[HU_METRIC_ENERGY_KWH], NULL),
+                     fmt_unit (HU_UNIT_MASS_KG, r->metrics[HU_METRIC_EMISSIONS_KG], NULL),
+                     hardware);
 
       if (_hu_report_compare_run (self, r, &c))
         add_comparison_rows (versus, r, &c);
@@ -915,8 +917,7 @@ _hu_report_build_chart (HuReport            *self,
 
       row->name = s->name;
       row->baseline = g_strcmp0 (s->id, self->baseline_id) == 0;
-      for (guint m = 0; m < HU_N_METRICS; m++)
-        row->metrics[m] = s->estimate != NULL ? hu_estimate_get_metric (s->estimate, m) : NAN;
+      memcpy (row->metrics, s->metrics, sizeof row->metrics);
       row->embodied_kg = s->estimate != NULL ? s->estimate->embodied_kg : NAN;
       {
         const HuInterval *iv = _hu_report_interval (s, hu_metric_to_string (metric));
@@ -935,8 +936,7 @@ _hu_report_build_chart (HuReport            *self,
 
       row->name = r->name;
       row->measured = TRUE;
-      for (guint m = 0; m < HU_N_METRICS; m++)
-        row->metrics[m] = hu_run_data_get_metric (&r->data, m);
+      memcpy (row->metrics, r->metrics, sizeof row->metrics);
       row->embodied_kg = NAN;
     }
 

@@ -20,12 +20,14 @@ typedef struct {
   char       *error;      /* why the estimate failed */
   /* Intervals against the baseline; NULL when no range applies. */
   HuUncertainty *uncertainty;
+  double      metrics[HU_N_METRICS];   /* the comparison row's */
 } HuReportScenario;
 
 typedef struct {
   char      *id;
   char      *name;
   HuRunData  data;        /* deep copy; series copied too */
+  double     metrics[HU_N_METRICS];    /* the comparison row's: unknown stays NAN */
 } HuReportRun;
 
 typedef struct {
@@ -105,10 +107,10 @@ typedef struct {
 /* hu-report-snapshot.c */
 
 void               _hu_report_snapshot_init  (HuReport              *self);
-/* Copies what the report needs from @project; FALSE if @options names
+/* Copies what the report needs from @comparison and its project; FALSE if @options names
  * a baseline or subject the project does not have. */
 gboolean           _hu_report_take_snapshot  (HuReport              *self,
-                                              HuProject             *project,
+                                              HuComparison          *comparison,
                                               const HuReportOptions *options,
                                               GError               **error);
 

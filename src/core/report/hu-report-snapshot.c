@@ -78,49 +78,52 @@ report_reference_free (gpointer data)
   g_free (r);
 }
 
+/* Rows are read from the comparison, never estimated again: the report
+ * shows the numbers the app and the CLI show. */
 static void
-snapshot_scenarios (HuReport  *self,
-                    HuProject *project,
-                    HuCatalog *catalog)
+snapshot_rows (HuReport     *self,
+               HuComparison *comparison)
 {
-  GListModel *model = G_LIST_MODEL (hu_project_get_scenarios (project));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (comparison));
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HuScenario) scenario = g_list_model_get_item (model, i);
-      g_autoptr(GError) error = NULL;
-      HuReportScenario *s = g_new0 (HuReportScenario, 1);
-      const char *name = hu_scenario_get_name (scenario);
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      HuScenario *scenario = hu_comparison_row_get_scenario (row);
+      HuMeasuredRun *run = hu_comparison_row_get_run (row);
+      double *metrics;
 
-      s->id = g_strdup (hu_scenario_get_id (scenario));
-      s->name = g_strdup (name != NULL && name[0] != '\0' ? name : s->id);
-      s->notes = g_strdup (hu_scenario_get_notes (scenario));
-      s->run_id = g_strdup (hu_scenario_get_run_id (scenario));
-      hu_inputs_init (&s->inputs);
-      hu_inputs_copy (hu_scenario_get_inputs (scenario), &s->inputs);
-      s->estimate = hu_estimate_compute (&s->inputs, catalog, HU_ESTIMATE_FLAGS_NONE, &error);
-      if (s->estimate == NULL)
-        s->error = g_strdup (error->message);
-      g_ptr_array_add (self->scenarios, s);
-    }
-}
+      if (scenario != NULL)
+        {
+          HuReportScenario *s = g_new0 (HuReportScenario, 1);
+          const HuEstimate *estimate = hu_comparison_row_get_estimate (row);
+          const GError *error = hu_comparison_row_get_error (row);
 
-static void
-snapshot_runs (HuReport  *self,
-               HuProject *project)
-{
-  GListModel *model = G_LIST_MODEL (hu_project_get_runs (project));
+          s->id = g_strdup (hu_scenario_get_id (scenario));
+          s->name = g_strdup (hu_comparison_row_get_name (row));
+          s->notes = g_strdup (hu_scenario_get_notes (scenario));
+          s->run_id = g_strdup (hu_scenario_get_run_id (scenario));
+          hu_inputs_init (&s->inputs);
+          hu_inputs_copy (hu_scenario_get_inputs (scenario), &s->inputs);
+          /* Estimates are immutable and atomically counted: sharing one
+           * with a worker thread is safe. */
+          s->estimate = estimate != NULL ? hu_estimate_ref ((HuEstimate *) estimate) : NULL;
+          s->error = error != NULL ? g_strdup (error->message) : NULL;
+          metrics = s->metrics;
+          g_ptr_array_add (self->scenarios, s);
+        }
+      else
+        {
+          HuReportRun *r = g_new0 (HuReportRun, 1);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (model, i);
-      HuReportRun *r = g_new0 (HuReportRun, 1);
-      const char *name = hu_measured_run_get_name (run);
-
-      r->id = g_strdup (hu_measured_run_get_id (run));
-      r->name = g_strdup (name != NULL && name[0] != '\0' ? name : r->id);
-      hu_run_data_copy (hu_measured_run_get_data (run), &r->data);
-      g_ptr_array_add (self->runs, r);
+          r->id = g_strdup (hu_measured_run_get_id (run));
+          r->name = g_strdup (hu_comparison_row_get_name (row));
+          hu_run_data_copy (hu_measured_run_get_data (run), &r->data);
+          metrics = r->metrics;
+          g_ptr_array_add (self->runs, r);
+        }
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        metrics[m] = hu_comparison_row_get_metric (row, m);
     }
 }
 
@@ -343,19 +346,20 @@ _hu_report_interval (const HuReportScenario *s,
   return hu_uncertainty_get_interval (s->uncertainty, output);
 }
 
-/* Fills @self from @project. On the caller's thread: the exporters
+/* Fills @self from @comparison. On the caller's thread: the exporters
  * only read what this copies. */
 gboolean
 _hu_report_take_snapshot (HuReport              *self,
-                          HuProject             *project,
+                          HuComparison          *comparison,
                           const HuReportOptions *options,
                           GError               **error)
 {
+  HuProject *project = hu_comparison_get_project (comparison);
   HuCatalog *catalog = hu_project_get_catalog (project);
+  HuComparisonRow *baseline = hu_comparison_get_baseline (comparison);
 
   copy_options (self, project, options);
-  snapshot_scenarios (self, project, catalog);
-  snapshot_runs (self, project);
+  snapshot_rows (self, comparison);
   snapshot_catalog (self, catalog);
   snapshot_references (self);
 
@@ -372,8 +376,12 @@ _hu_report_take_snapshot (HuReport              *self,
       return FALSE;
     }
 
+  /* The report's baseline is a scenario: the comparison's when it is
+   * one, else the first scenario. */
   if (options->baseline_id != NULL)
     self->baseline_id = g_strdup (options->baseline_id);
+  else if (baseline != NULL && hu_comparison_row_get_scenario (baseline) != NULL)
+    self->baseline_id = g_strdup (hu_comparison_row_get_id (baseline));
   else if (self->scenarios->len > 0)
     self->baseline_id = g_strdup (((HuReportScenario *) self->scenarios->pdata[0])->id);
 

@@ -112,10 +112,32 @@ hu_report_new (HuProject              *project,
                const HuReportOptions  *options,
                GError                **error)
 {
+  g_autoptr(HuComparison) comparison = NULL;
+
+  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  comparison = hu_comparison_new (project);
+  return hu_report_new_for_comparison (comparison, options, error);
+}
+
+/**
+ * hu_report_new_for_comparison:
+ * @comparison: the comparison to report on
+ * @options: (nullable): what to include; %NULL for the defaults
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the report, or %NULL as hu_report_new()
+ */
+HuReport *
+hu_report_new_for_comparison (HuComparison           *comparison,
+                              const HuReportOptions  *options,
+                              GError                **error)
+{
   g_autoptr(HuReport) self = NULL;
   HuReportOptions defaults;
 
-  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (HU_IS_COMPARISON (comparison), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
@@ -125,7 +147,7 @@ hu_report_new (HuProject              *project,
     }
 
   self = g_object_new (HU_TYPE_REPORT, NULL);
-  if (!_hu_report_take_snapshot (self, project, options, error))
+  if (!_hu_report_take_snapshot (self, comparison, options, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -97,6 +97,12 @@ GQuark          hu_report_error_quark        (void);
 HuReport       *hu_report_new                (HuProject              *project,
                                               const HuReportOptions  *options,
                                               GError                **error);
+/* The same from a comparison the caller keeps (the app's, the CLI's): its
+ * cached estimates are shared, none is computed again; its baseline is
+ * the report's unless @options names one. */
+HuReport       *hu_report_new_for_comparison (HuComparison           *comparison,
+                                              const HuReportOptions  *options,
+                                              GError                **error);
 
 const char     *hu_report_get_title          (HuReport        *self);
 guint           hu_report_get_n_scenarios    (HuReport        *self);
