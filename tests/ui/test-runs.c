@@ -424,8 +424,9 @@ test_power_chart (void)
   destroy_window (window);
 }
 
-/* A million samples: the renderer reduces them to one column per pixel,
- * so drawing stays well under a frame budget's order of magnitude. */
+/* A million samples draw at every width and leave ink: the renderer
+ * reduces them to one column per pixel.  How fast is bench/bench-chart's
+ * business, not a test's: a clock assertion fails on a loaded machine. */
 static void
 test_power_chart_million (void)
 {
@@ -453,7 +454,6 @@ test_power_chart_million (void)
   elapsed_ms = (g_get_monotonic_time () - start) / 1000.0 / 4;
   g_test_message ("one render of 1,000,000 samples: %.1f ms", elapsed_ms);
   g_assert_true (texture_has_content (texture));
-  g_assert_cmpfloat (elapsed_ms, <, 500);
 
   g_object_unref (chart_view);
 }
