@@ -504,6 +504,23 @@ test_cli_user_catalog (void)
   g_assert_nonnull (strstr (run.out, "\nModelo pequeño,,,,,1e+20,"));
 }
 
+static void
+test_compare_compute (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autofree char *gpt3 = hu_known_model_compare_compute (catalog, 3.14e23);
+  g_autofree char *more = hu_known_model_compare_compute (catalog, 2.7 * 3.14e23);
+
+  /* GPT-3 itself: 1 ×, and it is its own closest landmark. */
+  g_assert_cmpstr (gpt3, ==, "≈ 1 × GPT-3 175B (davinci)’s training compute");
+  /* 8.478e23 FLOP: 2.7 × GPT-3's 3.14e23; the closest landmark on a log
+   * scale is Llama 2-70B (8.1e23, ratio 1.047 → "1"), nearer than
+   * Chinchilla (5.76e23) or GPT-3. */
+  g_assert_cmpstr (more, ==, "≈ 2.7 × GPT-3 175B (davinci)’s training compute; "
+                             "closest known model: Llama 2-70B (≈ 1 ×)");
+  g_assert_null (hu_known_model_compare_compute (catalog, NAN));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,6 +535,7 @@ main (int    argc,
   g_test_add_func ("/huella/models/fill-derived", test_fill_derived);
   g_test_add_func ("/huella/models/override-and-edit", test_override_and_edit);
   g_test_add_func ("/huella/models/user-catalog", test_user_catalog);
+  g_test_add_func ("/huella/models/compare-compute", test_compare_compute);
   g_test_add_func ("/huella/models/cli/estimate-model", test_cli_estimate_model);
   g_test_add_func ("/huella/models/cli/estimate-override", test_cli_estimate_override);
   g_test_add_func ("/huella/models/cli/bad-names", test_cli_bad_names);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hu-derivation-view.h"
 #include "hu-widgets.h"
@@ -116,7 +117,17 @@ update (HuDerivationView *self)
     /* Translators: %s is a scenario's name */
     g_autofree char *subtitle = g_strdup_printf (_("The estimate of “%s”, step by step, with the source of every default."),
                                                  hu_result_get_name (self->result));
-    gtk_label_set_label (self->subtitle_label, subtitle);
+    /* Known models put the compute in context (Epoch AI's data). */
+    g_autofree char *context = isfinite (estimate->flops)
+      ? hu_known_model_compare_compute (hu_catalog_get_default (), estimate->flops) : NULL;
+
+    if (context != NULL)
+      {
+        g_autofree char *both = g_strdup_printf ("%s\n%s", subtitle, context);
+        gtk_label_set_label (self->subtitle_label, both);
+      }
+    else
+      gtk_label_set_label (self->subtitle_label, subtitle);
   }
 
   if (estimate->steps == NULL)

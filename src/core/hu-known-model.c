@@ -11,6 +11,7 @@
 
 #include "hu-known-model.h"
 #include "hu-json-private.h"
+#include "hu-number.h"
 
 static void
 hu_known_model_clear (HuKnownModel *model)
@@ -386,4 +387,63 @@ hu_scenario_new_from_model (const HuKnownModel *model,
     }
   hu_inputs_clear (&inputs);
   return g_steal_pointer (&scenario);
+}
+
+/* Landmarks people know, for "compared with known models". */
+static const char *landmark_names[] = {
+  "GPT-3 175B (davinci)", "AlexNet", "Transformer", "BERT-Large", "GPT-2 (1.5B)",
+  "T5-11B", "Chinchilla", "Llama 2-70B", "PaLM (540B)", "GPT-4", "Llama 3.1-405B",
+};
+
+/**
+ * hu_known_model_compare_compute:
+ * @flops: a scenario's training compute
+ *
+ * Places @flops among published runs for the Explain view: its ratio to
+ * GPT-3's training compute (the usual yardstick) and to the landmark
+ * model closest to it on a log scale.
+ *
+ * Returns: (transfer full) (nullable): "≈ 2.7 × GPT-3 175B (davinci)’s
+ *   training compute; closest: Llama 2-70B (≈ 1 ×)", or %NULL without
+ *   known models
+ */
+char *
+hu_known_model_compare_compute (HuCatalog *catalog,
+                                double     flops)
+{
+  HuKnownModel *gpt3, *closest = NULL;
+  g_autofree char *ratio = NULL;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (HU_IS_CATALOG (catalog), NULL);
+
+  gpt3 = hu_catalog_lookup_model (catalog, landmark_names[0]);
+  if (gpt3 == NULL || !(flops > 0) || !isfinite (flops))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (landmark_names); i++)
+    {
+      HuKnownModel *m = hu_catalog_lookup_model (catalog, landmark_names[i]);
+      double distance;
+
+      if (m == NULL)
+        continue;
+      distance = fabs (log10 (flops / m->flops));
+      if (distance < best)
+        {
+          best = distance;
+          closest = m;
+        }
+    }
+
+  ratio = hu_format_number (flops / gpt3->flops, 2);
+  if (closest == gpt3)
+    /* Translators: a ratio, then a model's name */
+    return g_strdup_printf (_("≈ %s × %s’s training compute"), ratio, gpt3->name);
+  {
+    g_autofree char *near = hu_format_number (flops / closest->flops, 2);
+    /* Translators: a ratio and a model's name, then the closest landmark model and its ratio */
+    return g_strdup_printf (_("≈ %s × %s’s training compute; closest known model: %s (≈ %s ×)"),
+                            ratio, gpt3->name, closest->name, near);
+  }
 }

@@ -51,6 +51,8 @@ HuScenario    *hu_scenario_new_from_model     (const HuKnownModel *model,
                                                const char         *id);
 
 char          *hu_text_fold                   (const char         *text);
+char          *hu_known_model_compare_compute (HuCatalog          *catalog,
+                                               double              flops);
 
 /* The catalog's models (hu-catalog-models.c). Names are the keys. */
 void           hu_catalog_add_model           (HuCatalog          *self,
