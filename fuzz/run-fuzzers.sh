@@ -66,12 +66,11 @@ seed project "$SRC"/data/examples/*.huella
 seed report "$SRC"/data/examples/*.huella
 
 status=0
-# fuzz-project and fuzz-report are built but not run here yet: fuzz-project
-# finds within seconds a project whose load → save → load → save changes
-# the file (a scenario saved with "name": null), which must be fixed in the
-# loader first. Run them by hand: FUZZ_TARGETS="project report".
+# fuzz-report is built but not run here: LeakSanitizer stops it inside
+# fontconfig, whose caches are not ours, until a suppressions file exists.
+# Run it by hand: FUZZ_TARGETS=report.
 for target in ${FUZZ_TARGETS:-import-codecarbon import-carbontracker import-eit import-eco2ai \
-              import-nvidia-smi import-zeus import-detect}; do
+              import-nvidia-smi import-zeus import-detect project}; do
   dir=${target#import-}
   echo "== fuzz-$target for ${SECONDS_EACH}s"
   (cd "$WORK/$dir" && "$BUILD/fuzz/fuzz-$target" -max_total_time="$SECONDS_EACH" \
