@@ -43,6 +43,6 @@ main (int   argc,
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-  g_print ("%u samples: best of 5 renders at 800×300: %.1f ms\n", n, best);
+  g_print ("%u samples: best of 5 renders at 800x300: %.1f ms\n", n, best);
   return 0;
 }
