@@ -116,10 +116,11 @@ test_rows (void)
   /* The first scenario is the baseline until another is chosen; b is
    * twice a: +100 %, +176 kg. */
   g_assert_true (hu_comparison_get_baseline (comparison) == row);
-  g_assert_true (hu_comparison_row_get_is_baseline (row));
   row = hu_comparison_get_row (comparison, 1);
-  assert_rel (hu_comparison_row_get_change (row, HU_METRIC_TOTAL_KG), 100, 1e-12);
-  assert_rel (hu_comparison_row_get_difference (row, HU_METRIC_TOTAL_KG), 176, 1e-12);
+  assert_rel (hu_comparison_row_get_change (row, hu_comparison_get_baseline (comparison),
+                                            HU_METRIC_TOTAL_KG), 100, 1e-12);
+  assert_rel (hu_comparison_row_get_difference (row, hu_comparison_get_baseline (comparison),
+                                                HU_METRIC_TOTAL_KG), 176, 1e-12);
 
   /* The run: 7200 s = 2 h on 4 GPUs = 8 GPU-h; 1.2 kg against 176 kg is
    * (1.2 − 176) ÷ 176 = −99.318 %. */
@@ -130,7 +131,8 @@ test_rows (void)
   assert_rel (hu_comparison_row_get_metric (row, HU_METRIC_WALL_HOURS), 2, 1e-12);
   assert_rel (hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG), 1.2, 1e-12);
   g_assert_true (isnan (hu_comparison_row_get_metric (row, HU_METRIC_COST)));
-  assert_rel (hu_comparison_row_get_change (row, HU_METRIC_TOTAL_KG),
+  assert_rel (hu_comparison_row_get_change (row, hu_comparison_get_baseline (comparison),
+                                            HU_METRIC_TOTAL_KG),
               (1.2 - 176) / 176 * 100, 1e-12);
 
   g_assert_true (hu_comparison_find (comparison, "r") == row);
@@ -217,9 +219,10 @@ test_baseline_one_signal (void)
 
   /* s9 is 1000 GPU-h, s0 100 GPU-h: s0 is −90 % against it. */
   assert_rel (hu_comparison_row_get_change (hu_comparison_get_row (comparison, 0),
+                                            hu_comparison_get_baseline (comparison),
                                             HU_METRIC_GPU_HOURS), -90, 1e-12);
-  g_assert_true (hu_comparison_row_get_is_baseline (hu_comparison_get_row (comparison, 9)));
-  g_assert_false (hu_comparison_row_get_is_baseline (hu_comparison_get_row (comparison, 0)));
+  g_assert_true (hu_comparison_get_baseline (comparison) == hu_comparison_get_row (comparison, 9));
+  g_assert_false (hu_comparison_get_baseline (comparison) == hu_comparison_get_row (comparison, 0));
 
   /* The same baseline again says nothing. */
   hu_comparison_set_baseline (comparison, hu_comparison_get_row (comparison, 9));
@@ -308,7 +311,8 @@ test_unknown_fields (void)
   g_assert_true (isnan (hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG)));
   /* No scenario: no baseline, no change. */
   g_assert_null (hu_comparison_get_baseline (comparison));
-  g_assert_true (isnan (hu_comparison_row_get_change (row, HU_METRIC_ENERGY_KWH)));
+  g_assert_true (isnan (hu_comparison_row_get_change (row, hu_comparison_get_baseline (comparison),
+                                                      HU_METRIC_ENERGY_KWH)));
   g_assert_nonnull (strstr (hu_run_data_get_metric_rule (), "unknown"));
 }
 

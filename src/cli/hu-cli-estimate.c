@@ -399,6 +399,7 @@ compare_text (GString      *out,
                                                   ranged ? _("P(lower)") : NULL, NULL);
   HuProject *project = hu_comparison_get_project (comparison);
   guint n_scenarios = hu_comparison_get_n_scenarios (comparison);
+  HuComparisonRow *baseline = hu_comparison_get_baseline (comparison);
 
   for (guint c = 2; c < n_columns; c++)
     hu_cli_table_set_right (table, c);
@@ -414,11 +415,11 @@ compare_text (GString      *out,
       g_autofree char *delta = NULL;
       const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
       HuComparisonRow *row = hu_comparison_get_row (comparison, i);
-      double change = hu_comparison_row_get_change (row, HU_METRIC_TOTAL_KG);
+      double change = hu_comparison_row_get_change (row, baseline, HU_METRIC_TOTAL_KG);
       char *cells[9];
 
       /* The comparison's baseline is its first scenario ("vs first"). */
-      if (!hu_comparison_row_get_is_baseline (row) && isfinite (change))
+      if (row != baseline && isfinite (change))
         delta = g_strdup_printf ("%+.1f %%", change);
       cells[0] = g_strdup (hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
       cells[1] = g_strdup (accel);
@@ -428,8 +429,7 @@ compare_text (GString      *out,
       cells[5] = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
       cells[6] = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, hu_project_get_currency (project))
                                      : g_strdup ("—");
-      cells[7] = g_strdup (delta ? delta : (hu_comparison_row_get_is_baseline (row) ? _("baseline")
-                                                                                : "—"));
+      cells[7] = g_strdup (delta ? delta : (row == baseline ? _("baseline") : "—"));
       cells[8] = u && isfinite (u->p_lower_than_baseline) ? hu_format_percent (u->p_lower_than_baseline)
                                                            : g_strdup ("—");
       for (guint c = 0; c < n_columns; c++)

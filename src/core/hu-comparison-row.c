@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "hu-comparison-private.h"
+#include "hu-comparison-row-private.h"
 
 struct _HuComparisonRow
 {
@@ -20,10 +20,6 @@ struct _HuComparisonRow
   HuEstimate          *estimate;
   GError              *error;
   double               metrics[HU_N_METRICS];
-
-  /* Weak: the comparison owns its rows and detaches them before it goes
-   * or when their item leaves the project. */
-  HuComparison        *comparison;
 };
 
 G_DEFINE_FINAL_TYPE (HuComparisonRow, hu_comparison_row, G_TYPE_OBJECT)
@@ -48,7 +44,6 @@ hu_comparison_row_dispose (GObject *object)
   g_clear_object (&self->scenario);
   g_clear_object (&self->run);
   g_clear_object (&self->catalog);
-  self->comparison = NULL;
 
   G_OBJECT_CLASS (hu_comparison_row_parent_class)->dispose (object);
 }
@@ -136,14 +131,12 @@ hu_comparison_row_init (HuComparisonRow *self)
 }
 
 HuComparisonRow *
-_hu_comparison_row_new_for_scenario (HuComparison *comparison,
-                                     HuScenario   *scenario,
-                                     HuCatalog    *catalog)
+_hu_comparison_row_new_for_scenario (HuScenario *scenario,
+                                     HuCatalog  *catalog)
 {
   HuComparisonRow *self = g_object_new (HU_TYPE_COMPARISON_ROW, NULL);
 
   self->kind = HU_COMPARISON_ROW_SCENARIO;
-  self->comparison = comparison;
   self->scenario = g_object_ref (scenario);
   self->catalog = g_object_ref (catalog);
   _hu_comparison_row_update (self);
@@ -152,13 +145,11 @@ _hu_comparison_row_new_for_scenario (HuComparison *comparison,
 }
 
 HuComparisonRow *
-_hu_comparison_row_new_for_run (HuComparison  *comparison,
-                                HuMeasuredRun *run)
+_hu_comparison_row_new_for_run (HuMeasuredRun *run)
 {
   HuComparisonRow *self = g_object_new (HU_TYPE_COMPARISON_ROW, NULL);
 
   self->kind = HU_COMPARISON_ROW_RUN;
-  self->comparison = comparison;
   self->run = g_object_ref (run);
   _hu_comparison_row_update (self);
 
@@ -200,12 +191,6 @@ void
 _hu_comparison_row_notify_name (HuComparisonRow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-void
-_hu_comparison_row_detach (HuComparisonRow *self)
-{
-  self->comparison = NULL;
 }
 
 HuComparisonRowKind
@@ -295,37 +280,26 @@ hu_comparison_row_get_metric (HuComparisonRow *self,
   return self->metrics[metric];
 }
 
-gboolean
-hu_comparison_row_get_is_baseline (HuComparisonRow *self)
-{
-  g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), FALSE);
-
-  return self->comparison != NULL && hu_comparison_get_baseline (self->comparison) == self;
-}
-
 static double
-baseline_value (HuComparisonRow *self,
+baseline_value (HuComparisonRow *baseline,
                 HuMetric         metric)
 {
-  HuComparisonRow *baseline;
-
-  if (self->comparison == NULL)
-    return NAN;
-  baseline = hu_comparison_get_baseline (self->comparison);
   return baseline != NULL ? baseline->metrics[metric] : NAN;
 }
 
 double
 hu_comparison_row_get_difference (HuComparisonRow *self,
+                                  HuComparisonRow *baseline,
                                   HuMetric         metric)
 {
   double value, reference;
 
   g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), NAN);
+  g_return_val_if_fail (baseline == NULL || HU_IS_COMPARISON_ROW (baseline), NAN);
   g_return_val_if_fail (metric < HU_N_METRICS, NAN);
 
   value = self->metrics[metric];
-  reference = baseline_value (self, metric);
+  reference = baseline_value (baseline, metric);
   if (!isfinite (value) || !isfinite (reference))
     return NAN;
   return value - reference;
@@ -333,15 +307,17 @@ hu_comparison_row_get_difference (HuComparisonRow *self,
 
 double
 hu_comparison_row_get_change (HuComparisonRow *self,
+                              HuComparisonRow *baseline,
                               HuMetric         metric)
 {
   double value, reference;
 
   g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), NAN);
+  g_return_val_if_fail (baseline == NULL || HU_IS_COMPARISON_ROW (baseline), NAN);
   g_return_val_if_fail (metric < HU_N_METRICS, NAN);
 
   value = self->metrics[metric];
-  reference = baseline_value (self, metric);
+  reference = baseline_value (baseline, metric);
   if (!isfinite (value) || !isfinite (reference) || reference == 0)
     return NAN;
   return (value - reference) / reference * 100;

@@ -47,15 +47,17 @@ const GError       *hu_comparison_row_get_error      (HuComparisonRow *self);
 double              hu_comparison_row_get_metric     (HuComparisonRow *self,
                                                       HuMetric         metric);
 
-/* Against the comparison's baseline: whether this row is the baseline,
- * the difference (value − baseline value) and the change in percent
- * ((value − baseline) ÷ baseline × 100). NAN when either value is
- * unknown, when there is no baseline, and (change) when the baseline's
- * value is 0. */
-gboolean            hu_comparison_row_get_is_baseline (HuComparisonRow *self);
+/* Against @baseline (the comparison's hu_comparison_get_baseline(); the
+ * caller passes it in, so that a row never reaches back into the
+ * comparison that owns it): the difference (value − baseline value) and
+ * the change in percent ((value − baseline) ÷ baseline × 100). NAN when
+ * either value is unknown, when @baseline is NULL, and (change) when the
+ * baseline's value is 0. */
 double              hu_comparison_row_get_difference (HuComparisonRow *self,
+                                                      HuComparisonRow *baseline,
                                                       HuMetric         metric);
 double              hu_comparison_row_get_change     (HuComparisonRow *self,
+                                                      HuComparisonRow *baseline,
                                                       HuMetric         metric);
 
 G_END_DECLS

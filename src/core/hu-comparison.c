@@ -6,7 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "hu-comparison-private.h"
+#include "hu-comparison.h"
+#include "hu-comparison-row-private.h"
 
 struct _HuComparison
 {
@@ -145,7 +146,6 @@ detach_row (HuComparison    *self,
 
   g_signal_handlers_disconnect_by_data (item, self);
   g_hash_table_remove (self->by_item, item);
-  _hu_comparison_row_detach (row);
   if (row == self->baseline)
     self->baseline_set = FALSE;
 }
@@ -174,7 +174,7 @@ splice_rows (HuComparison *self,
 
       if (scenarios)
         {
-          row = _hu_comparison_row_new_for_scenario (self, HU_SCENARIO (item), catalog);
+          row = _hu_comparison_row_new_for_scenario (HU_SCENARIO (item), catalog);
           g_signal_connect_object (item, "changed", G_CALLBACK (on_scenario_changed),
                                    self, 0);
           g_signal_connect_object (item, "notify", G_CALLBACK (on_scenario_notify),
@@ -182,7 +182,7 @@ splice_rows (HuComparison *self,
         }
       else
         {
-          row = _hu_comparison_row_new_for_run (self, HU_MEASURED_RUN (item));
+          row = _hu_comparison_row_new_for_run (HU_MEASURED_RUN (item));
           g_signal_connect_object (item, "changed", G_CALLBACK (on_run_changed), self, 0);
         }
       g_hash_table_insert (self->by_item, item, row);

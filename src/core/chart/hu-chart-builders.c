@@ -126,6 +126,7 @@ hu_chart_new_comparison (HuComparison *comparison,
                          HuMetric      metric)
 {
   GListModel *model = G_LIST_MODEL (comparison);
+  HuComparisonRow *baseline;
   g_autofree HuChartRow *rows = NULL;
   guint n;
 
@@ -133,6 +134,7 @@ hu_chart_new_comparison (HuComparison *comparison,
   g_return_val_if_fail (metric < HU_N_METRICS, NULL);
 
   n = g_list_model_get_n_items (model);
+  baseline = hu_comparison_get_baseline (comparison);
   rows = g_new0 (HuChartRow, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
@@ -141,7 +143,7 @@ hu_chart_new_comparison (HuComparison *comparison,
 
       rows[i].name = hu_comparison_row_get_name (row);
       rows[i].measured = hu_comparison_row_get_kind (row) == HU_COMPARISON_ROW_RUN;
-      rows[i].baseline = hu_comparison_row_get_is_baseline (row);
+      rows[i].baseline = row == baseline;
       for (guint m = 0; m < HU_N_METRICS; m++)
         rows[i].metrics[m] = hu_comparison_row_get_metric (row, m);
       rows[i].embodied_kg = estimate != NULL ? estimate->embodied_kg : NAN;

@@ -1,23 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "hu-comparison.h"
+#include "hu-comparison-row.h"
 
 G_BEGIN_DECLS
 
 /* How HuComparison makes and updates its rows. */
 
-HuComparisonRow *_hu_comparison_row_new_for_scenario (HuComparison    *comparison,
-                                                      HuScenario      *scenario,
+HuComparisonRow *_hu_comparison_row_new_for_scenario (HuScenario      *scenario,
                                                       HuCatalog       *catalog);
-HuComparisonRow *_hu_comparison_row_new_for_run      (HuComparison    *comparison,
-                                                      HuMeasuredRun   *run);
+HuComparisonRow *_hu_comparison_row_new_for_run      (HuMeasuredRun   *run);
 /* Estimate a scenario row again / read a run row's metrics again. */
 void             _hu_comparison_row_update           (HuComparisonRow *self);
 /* The item's name or id changed: nothing to compute, only to say. */
 void             _hu_comparison_row_notify_name      (HuComparisonRow *self);
-/* The row left its comparison (a removed item): it no longer has a
- * baseline. */
-void             _hu_comparison_row_detach           (HuComparisonRow *self);
 
 G_END_DECLS
