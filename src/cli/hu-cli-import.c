@@ -97,29 +97,46 @@ append_indented (GString     *out,
     }
 }
 
-/* Streamed one run at a time, written out every megabyte: the whole tree
- * of a big import (314 MB for a 525 MB log) is never built. The layout is
- * the tree writer's. */
-static gboolean
-print_json (HuImportResult *result,
-            GString        *out)
-{
-  g_string_append (out, "{\n  \"runs\": [");
-  for (guint i = 0; i < result->runs->len; i++)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+/* What the JSON and CSV writers keep between runs: they get each run as
+ * the importer finishes it, and hold none. */
+typedef struct {
+  HuCliFormat  format;
+  GString     *out;
+  guint64      n;
+  gboolean     failed;     /* stdout could not be written */
+} Stream;
 
-      hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
-      g_string_append (out, i > 0 ? ",\n" : "\n");
-      append_indented (out, builder, 4);
-      if (out->len > 1024 * 1024)
-        {
-          if (!hu_cli_write_stdout (out))
-            return FALSE;
-          g_string_truncate (out, 0);
-        }
-    }
-  g_string_append (out, result->runs->len > 0 ? "\n  ],\n" : "],\n");
+/* Out every megabyte, so that the text held stays small. */
+static void
+stream_flush (Stream   *st,
+              gboolean  force)
+{
+  if (st->failed || (!force && st->out->len < 1024 * 1024))
+    return;
+  if (!hu_cli_write_stdout (st->out))
+    st->failed = TRUE;
+  g_string_truncate (st->out, 0);
+}
+
+/* One run of the JSON output; the layout is the tree writer's. */
+static void
+json_run (Stream        *st,
+          HuMeasuredRun *run)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  hu_measured_run_write_contract (run, builder);
+  g_string_append (st->out, st->n > 0 ? ",\n" : "\n");
+  append_indented (st->out, builder, 4);
+}
+
+static void
+json_end (Stream         *st,
+          HuImportResult *result)
+{
+  GString *out = st->out;
+
+  g_string_append (out, st->n > 0 ? "\n  ],\n" : "],\n");
 
   g_string_append (out, "  \"skipped\": [");
   for (guint i = 0; i < result->skipped->len; i++)
@@ -139,48 +156,62 @@ print_json (HuImportResult *result,
   /* Only the first HU_IMPORT_MAX_SKIPPED are listed; this counts all. */
   g_string_append_printf (out, "  \"skipped_total\": %" G_GUINT64_FORMAT "\n}\n",
                           result->n_skipped);
-  return TRUE;
 }
 
-/* The CSV has the JSON contract's columns, taken from the same writer so
- * that the two can never disagree. */
+/* One row of the CSV, which has the JSON contract's columns, taken from
+ * the same writer so that the two can never disagree; the header comes
+ * with the first run. */
 static void
-print_csv (HuImportResult *result,
-           GString        *out)
+csv_run (Stream        *st,
+         HuMeasuredRun *run)
 {
-  for (guint i = 0; i < result->runs->len; i++)
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) members = NULL;
+  GString *out = st->out;
+  JsonObject *object;
+
+  hu_measured_run_write_contract (run, builder);
+  node = json_builder_get_root (builder);
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+
+  if (st->n == 0)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      g_autoptr(GList) members = NULL;
-      JsonObject *object;
-
-      hu_measured_run_write_contract (g_ptr_array_index (result->runs, i), builder);
-      node = json_builder_get_root (builder);
-      object = json_node_get_object (node);
-      members = json_object_get_members (object);
-
-      if (i == 0)
-        {
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              hu_cli_csv_field (out, l->data);
-              g_string_append (out, l->next ? "," : "\r\n");
-            }
-        }
       for (GList *l = members; l != NULL; l = l->next)
         {
-          JsonNode *value = json_object_get_member (object, l->data);
-
-          if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-            hu_cli_csv_field (out, json_node_get_string (value));
-          else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
-            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (value));
-          else if (JSON_NODE_HOLDS_VALUE (value))
-            hu_cli_csv_number (out, json_node_get_double (value));
+          hu_cli_csv_field (out, l->data);
           g_string_append (out, l->next ? "," : "\r\n");
         }
     }
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (object, l->data);
+
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        hu_cli_csv_field (out, json_node_get_string (value));
+      else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (value));
+      else if (JSON_NODE_HOLDS_VALUE (value))
+        hu_cli_csv_number (out, json_node_get_double (value));
+      g_string_append (out, l->next ? "," : "\r\n");
+    }
+}
+
+static void
+stream_run (HuMeasuredRun *run,
+            gpointer       user_data)
+{
+  Stream *st = user_data;
+
+  if (st->failed)
+    return;
+  if (st->format == HU_CLI_FORMAT_JSON)
+    json_run (st, run);
+  else
+    csv_run (st, run);
+  st->n++;
+  stream_flush (st, FALSE);
 }
 
 static gboolean
@@ -234,6 +265,8 @@ hu_cli_import (int    argc,
   g_autofree char *add_to = NULL;
   g_auto(GStrv) paths = NULL;
   HuCliFormat format;
+  Stream stream = { 0 };
+  gboolean streaming;
   GOptionEntry entries[] = {
     { "tracker", 0, 0, G_OPTION_ARG_STRING, &tracker,
       N_("auto, codecarbon, carbontracker, eit, eco2ai, nvidia-smi or zeus"), "T" },
@@ -275,7 +308,16 @@ hu_cli_import (int    argc,
       g_free (tracker);
       tracker = lower;
     }
-  if (!hu_import_paths ((const char * const *) paths, tracker, NULL, NULL, NULL, &result, &error))
+  /* JSON and CSV leave run by run as the logs are read: memory does not
+   * grow with the number of runs (a CodeCarbon 1.x log has one per row).
+   * The text table needs every row for its widths, a project every run. */
+  stream.format = format;
+  stream.out = out;
+  streaming = add_to == NULL && (format == HU_CLI_FORMAT_JSON || format == HU_CLI_FORMAT_CSV);
+  if (format == HU_CLI_FORMAT_JSON)
+    g_string_append (out, "{\n  \"runs\": [");
+  if (!hu_import_paths_foreach ((const char * const *) paths, tracker, NULL, NULL,
+                                streaming ? stream_run : NULL, &stream, &result, &error))
     {
       if (g_error_matches (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER))
         {
@@ -296,18 +338,21 @@ hu_cli_import (int    argc,
   switch (format)
     {
     case HU_CLI_FORMAT_JSON:
-      if (!print_json (result, out))
-        return HU_EXIT_INPUT;
-      break;
     case HU_CLI_FORMAT_CSV:
-      print_csv (result, out);
-      for (guint i = 0; i < result->skipped->len; i++)
-        {
-          HuImportSkip *s = g_ptr_array_index (result->skipped, i);
-          g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
-                                                  s->reason);
-          hu_cli_error (msg);
-        }
+      for (guint i = 0; i < result->runs->len; i++)
+        stream_run (g_ptr_array_index (result->runs, i), &stream);
+      if (format == HU_CLI_FORMAT_JSON)
+        json_end (&stream, result);
+      else
+        for (guint i = 0; i < result->skipped->len; i++)
+          {
+            HuImportSkip *s = g_ptr_array_index (result->skipped, i);
+            g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
+                                                    s->reason);
+            hu_cli_error (msg);
+          }
+      if (stream.failed)
+        return HU_EXIT_INPUT;
       break;
     case HU_CLI_FORMAT_TEXT:
     case HU_CLI_FORMAT_MARKDOWN:

@@ -358,6 +358,7 @@ handle_row (Importer    *self,
       one->n_rows = 1;
       keep_row (one, self, record, duration);
       finish_run (self, one);
+      _hu_import_finish_run (ctx, one->run);
       one->run = NULL;
       self->last = NULL;
       return;

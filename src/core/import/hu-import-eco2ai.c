@@ -187,6 +187,32 @@ fill_metadata (Importer          *self,
 }
 
 static void
+finish_agg (Agg *agg)
+{
+  HuRunData *data = hu_measured_run_get_data (agg->run);
+
+  if (agg->epochs > 0)
+    {
+      data->duration_s = agg->sum_duration;
+      data->energy_kwh = agg->sum_energy;
+      data->emissions_kg = agg->sum_co2;
+      data->samples = agg->epochs;
+      if (agg->unknown_parts > 0)
+        _hu_run_add_note (data, _("Some epochs had unknown values; totals are partial."));
+    }
+  else
+    {
+      data->duration_s = agg->best_duration;
+      data->energy_kwh = agg->best_energy;
+      data->emissions_kg = agg->best_co2;
+      data->samples = agg->rows;
+    }
+  _hu_run_derive_intensity (data);
+  if (isfinite (agg->start))
+    _hu_run_set_start (data, agg->start, TRUE);
+}
+
+static void
 handle_row (Importer    *self,
             HuCsvRecord *record)
 {
@@ -255,32 +281,15 @@ handle_row (Importer    *self,
       agg->best_energy = energy;
       agg->best_co2 = co2;
     }
-}
 
-static void
-finish_agg (Agg *agg)
-{
-  HuRunData *data = hu_measured_run_get_data (agg->run);
-
-  if (agg->epochs > 0)
+  /* A row without an id can be joined by no other: it is finished now,
+   * not held to the end of the file (memory stays flat in the rows). */
+  if (*id == '\0')
     {
-      data->duration_s = agg->sum_duration;
-      data->energy_kwh = agg->sum_energy;
-      data->emissions_kg = agg->sum_co2;
-      data->samples = agg->epochs;
-      if (agg->unknown_parts > 0)
-        _hu_run_add_note (data, _("Some epochs had unknown values; totals are partial."));
+      finish_agg (agg);
+      _hu_import_finish_run (ctx, agg->run);
+      g_ptr_array_remove_index (self->aggs, self->aggs->len - 1);
     }
-  else
-    {
-      data->duration_s = agg->best_duration;
-      data->energy_kwh = agg->best_energy;
-      data->emissions_kg = agg->best_co2;
-      data->samples = agg->rows;
-    }
-  _hu_run_derive_intensity (data);
-  if (isfinite (agg->start))
-    _hu_run_set_start (data, agg->start, TRUE);
 }
 
 gboolean

@@ -21,6 +21,7 @@ typedef struct {
   gpointer              user_data;
   guint64               base_done;   /* bytes of the files before this one */
   guint64               total;
+  HuImportRunFunc       run_func;    /* NULL: runs stay in result->runs */
 } HuImportContext;
 
 void      _hu_import_context_progress (HuImportContext *ctx,
@@ -129,6 +130,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuSeriesBuilder, _hu_series_builder_free)
 HuMeasuredRun *_hu_import_add_run   (HuImportContext  *ctx,
                                      const char       *source,
                                      guint             line);
+/* @run (the last one added) holds its final values: with a run callback
+ * it may leave as soon as the runs before it are complete too. */
+void           _hu_import_finish_run (HuImportContext *ctx,
+                                      HuMeasuredRun   *run);
 void           _hu_run_set_string   (char            **field,
                                      const char       *value);
 void           _hu_run_add_note     (HuRunData        *data,

@@ -294,6 +294,7 @@ _hu_import_add_run (HuImportContext *ctx,
   data->line = line;
 
   g_ptr_array_add (ctx->result->runs, run);
+  ctx->result->max_held = MAX (ctx->result->max_held, ctx->result->runs->len);
   return run;
 }
 

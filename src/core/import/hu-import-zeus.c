@@ -29,6 +29,7 @@ _hu_import_zeus (HuImportContext  *ctx,
       double start, elapsed, joules = 0;
       gboolean known = FALSE;
       HuRunData *data;
+      HuMeasuredRun *run;
 
       if (!_hu_csv_reader_read (reader, &record, &eof, error))
         return FALSE;
@@ -87,7 +88,8 @@ _hu_import_zeus (HuImportContext  *ctx,
           continue;
         }
 
-      data = hu_measured_run_get_data (_hu_import_add_run (ctx, "zeus", record.number));
+      run = _hu_import_add_run (ctx, "zeus", record.number);
+      data = hu_measured_run_get_data (run);
       _hu_run_set_string (&data->run_id, record.fields[1]);
       _hu_run_set_string (&data->name, record.fields[1]);
       /* Unix time: a real instant, not a wall clock. */
@@ -99,6 +101,8 @@ _hu_import_zeus (HuImportContext  *ctx,
       data->samples = 1;
       _hu_run_add_note (data, _("GPU energy only: Zeus does not log CPU or DRAM energy to "
                                 "its file."));
+      /* A window is a run of its own: nothing later changes it. */
+      _hu_import_finish_run (ctx, run);
     }
   return TRUE;
 }

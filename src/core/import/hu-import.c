@@ -440,6 +440,25 @@ impossible_run (const HuRunData *d)
   return NULL;
 }
 
+static void
+skip_run (HuImportContext *ctx,
+          const HuRunData *d,
+          char            *why)
+{
+  ctx->result->n_skipped++;
+  if (ctx->result->skipped->len < HU_IMPORT_MAX_SKIPPED)
+    {
+      HuImportSkip *skip = g_new0 (HuImportSkip, 1);
+
+      skip->file = g_strdup (d->file != NULL ? d->file : ctx->display);
+      skip->line = d->line;
+      skip->reason = why;
+      g_ptr_array_add (ctx->result->skipped, skip);
+    }
+  else
+    g_free (why);
+}
+
 /* A run with negative energy or emissions, or a duration that is zero or
  * negative, is not a measurement (a broken meter, a clock set back): it
  * is skipped with its file, line and reason rather than shown as measured
@@ -469,27 +488,68 @@ drop_impossible_runs (HuImportContext *ctx,
     for (gsize i = 0; i < len; i++)
       {
         HuRunData *d = hu_measured_run_get_data (all[i]);
-        g_autofree char *why = i < first ? NULL : impossible_run (d);
+        char *why = i < first ? NULL : impossible_run (d);
 
         if (why == NULL)
           {
             g_ptr_array_add (runs, all[i]);
             continue;
           }
-        ctx->result->n_skipped++;
-        if (ctx->result->skipped->len < HU_IMPORT_MAX_SKIPPED)
-          {
-            HuImportSkip *skip = g_new0 (HuImportSkip, 1);
-
-            skip->file = g_strdup (d->file != NULL ? d->file : ctx->display);
-            skip->line = d->line;
-            skip->reason = g_steal_pointer (&why);
-            g_ptr_array_add (ctx->result->skipped, skip);
-          }
+        skip_run (ctx, d, why);
         g_object_unref (all[i]);
       }
     g_free (all);
   }
+}
+
+/* Set on a run that an importer has finished (with a run callback only). */
+static GQuark
+finished_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("hu-import-finished");
+  return quark;
+}
+
+/* With a run callback: hands out the complete runs at the front of the
+ * list (all of them at the end of a file), so that runs leave in file
+ * order and only the ones still being read are held. */
+static void
+hand_out_runs (HuImportContext *ctx,
+               gboolean         all)
+{
+  GPtrArray *runs = ctx->result->runs;
+  guint n = 0;
+
+  while (n < runs->len
+         && (all || g_object_get_qdata (runs->pdata[n], finished_quark ()) != NULL))
+    n++;
+  for (guint i = 0; i < n; i++)
+    {
+      HuRunData *d = hu_measured_run_get_data (runs->pdata[i]);
+      char *why = impossible_run (d);
+
+      if (why != NULL)
+        {
+          skip_run (ctx, d, why);
+          continue;
+        }
+      ctx->result->n_runs++;
+      ctx->run_func (runs->pdata[i], ctx->user_data);
+    }
+  g_ptr_array_remove_range (runs, 0, n);
+}
+
+void
+_hu_import_finish_run (HuImportContext *ctx,
+                       HuMeasuredRun   *run)
+{
+  if (ctx->run_func == NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (run), finished_quark (), GINT_TO_POINTER (TRUE));
+  hand_out_runs (ctx, FALSE);
 }
 
 static gboolean
@@ -531,6 +591,39 @@ hu_import_paths (const char * const   *paths,
                  HuImportResult      **result,
                  GError              **error)
 {
+  return hu_import_paths_foreach (paths, tracker, cancellable, progress, NULL, user_data,
+                                  result, error);
+}
+
+/**
+ * hu_import_paths_foreach:
+ * @paths: files and folders; folders are scanned recursively
+ * @tracker: (nullable): a tracker name to force, or %NULL / "auto" to detect
+ * @cancellable: (nullable): checked between reads
+ * @progress: (nullable): called with bytes read so far and in total
+ * @run_func: (nullable): called with each run as soon as it is complete
+ * @user_data: for @progress and @run_func
+ * @result: (out): the lines left out, the counts, and the runs when
+ *   @run_func is %NULL
+ * @error: return location for an error
+ *
+ * hu_import_paths(), handing each run to @run_func instead of keeping it:
+ * memory no longer grows with the number of runs (a CodeCarbon 1.x log
+ * has one per row). Runs come in file order; with an error, the runs
+ * already handed out stay so.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hu_import_paths_foreach (const char * const   *paths,
+                         const char           *tracker,
+                         GCancellable         *cancellable,
+                         HuImportProgressFunc  progress,
+                         HuImportRunFunc       run_func,
+                         gpointer              user_data,
+                         HuImportResult      **result,
+                         GError              **error)
+{
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(HuImportResult) res = hu_import_result_new ();
   gboolean forced;
@@ -556,6 +649,7 @@ hu_import_paths (const char * const   *paths,
   ctx.cancellable = cancellable;
   ctx.progress = progress;
   ctx.user_data = user_data;
+  ctx.run_func = run_func;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -588,13 +682,18 @@ hu_import_paths (const char * const   *paths,
       e->done = TRUE;
       if (!import_entry (&ctx, entries, e, error))
         return FALSE;
-      drop_impossible_runs (&ctx, first_run);
+      if (run_func != NULL)
+        hand_out_runs (&ctx, TRUE);
+      else
+        drop_impossible_runs (&ctx, first_run);
       if (e->format != HU_FORMAT_UNKNOWN || e->explicit)
         ctx.base_done += e->size;
       if (progress != NULL)
         progress (MIN (ctx.base_done, ctx.total), ctx.total, user_data);
     }
 
+  if (run_func == NULL)
+    res->n_runs = res->runs->len;
   *result = g_steal_pointer (&res);
   return TRUE;
 }

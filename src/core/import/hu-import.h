@@ -35,6 +35,10 @@ typedef struct HuImportResult {
   GPtrArray *skipped;    /* HuImportSkip, in file order, the first
                           * HU_IMPORT_MAX_SKIPPED */
   guint64    n_skipped;  /* all of them, kept or not */
+  guint64    n_runs;     /* every run found: in runs, or handed out */
+  guint      max_held;   /* the most runs held at once (a counter for
+                          * tests: with a HuImportRunFunc it stays small
+                          * whatever the number of runs) */
 } HuImportResult;
 
 /* Called from the importing thread, at most every few hundred kilobytes.
@@ -42,6 +46,12 @@ typedef struct HuImportResult {
 typedef void (*HuImportProgressFunc) (guint64  bytes_done,
                                       guint64  bytes_total,
                                       gpointer user_data);
+
+/* Called from the importing thread with each run once it is complete, in
+ * file order; the run is not kept in HuImportResult.runs (take a
+ * reference to keep it). */
+typedef void (*HuImportRunFunc) (HuMeasuredRun *run,
+                                 gpointer       user_data);
 
 GQuark          hu_import_error_quark    (void);
 
@@ -58,6 +68,14 @@ gboolean        hu_import_paths          (const char * const   *paths,
                                           const char           *tracker,
                                           GCancellable         *cancellable,
                                           HuImportProgressFunc  progress,
+                                          gpointer              user_data,
+                                          HuImportResult      **result,
+                                          GError              **error);
+gboolean        hu_import_paths_foreach  (const char * const   *paths,
+                                          const char           *tracker,
+                                          GCancellable         *cancellable,
+                                          HuImportProgressFunc  progress,
+                                          HuImportRunFunc       run_func,
                                           gpointer              user_data,
                                           HuImportResult      **result,
                                           GError              **error);
