@@ -213,6 +213,7 @@ hu_chart_render (HuChart            *self,
     }
 
   draw_paths (self, cr, layout, style);
+  _hu_chart_draw_marks (self, cr, layout, style);
 
   for (guint i = 0; i < layout->texts->len; i++)
     {
@@ -247,6 +248,10 @@ hu_chart_get_preferred_height (HuChart            *self,
 
   g_return_val_if_fail (HU_IS_CHART (self), 0);
 
+  /* A scatter's legend wraps on narrow screens and its log axis needs
+   * room for every decade: taller than wide on a phone. */
+  if (self->kind == HU_CHART_SCATTER)
+    return CLAMP (MAX (width * 0.62, 900 - width), 360, 600);
   if (self->kind != HU_CHART_RANKED && self->kind != HU_CHART_TORNADO)
     return CLAMP (width * 0.6, 200, 600);
 
@@ -418,6 +423,8 @@ hu_chart_hit_test (HuChart            *self,
 
   if (self->kind == HU_CHART_LINE || self->kind == HU_CHART_POWER)
     return hit_path (self, layout, x, y, tooltip_text);
+  if (self->kind == HU_CHART_SCATTER)
+    return _hu_chart_hit_marks (self, layout, x, y, tooltip_text);
 
   for (guint i = 0; i < layout->rects->len; i++)
     {
@@ -564,8 +571,12 @@ hu_chart_accessible_text (HuChart *self)
   if (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED ||
       self->kind == HU_CHART_TORNADO)
     append_bars_text (self, text);
+  else if (self->kind == HU_CHART_SCATTER)
+    _hu_chart_append_scatter_text (self, text);
   else
     append_xy_text (self, text);
+  if (self->description != NULL)
+    g_string_append_printf (text, "%s\n", self->description);
 
   return g_string_free (text, FALSE);
 }

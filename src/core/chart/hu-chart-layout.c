@@ -399,6 +399,7 @@ _hu_chart_ensure_layout (HuChart            *self,
   layout->rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
   layout->lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
   layout->paths = g_ptr_array_new_with_free_func (_hu_chart_path_item_free);
+  layout->marks = g_array_new (FALSE, FALSE, sizeof (MarkItem));
   self->layout = layout;
 
   ctx.chart = self;
@@ -421,6 +422,9 @@ _hu_chart_ensure_layout (HuChart            *self,
       break;
     case HU_CHART_TORNADO:
       _hu_chart_layout_tornado (&ctx, width, height);
+      break;
+    case HU_CHART_SCATTER:
+      _hu_chart_layout_scatter (&ctx, width, height);
       break;
     case HU_CHART_LINE:
     case HU_CHART_POWER:
@@ -459,5 +463,6 @@ _hu_chart_layout_free (Layout *layout)
   g_array_unref (layout->rects);
   g_array_unref (layout->lines);
   g_ptr_array_unref (layout->paths);
+  g_clear_pointer (&layout->marks, g_array_unref);
   g_free (layout);
 }

@@ -28,10 +28,12 @@ typedef struct {
 } Bucket;
 
 typedef struct {
-  char   *label;
-  GArray *values;   /* double per category */
-  GArray *points;   /* Point, line charts */
-  GArray *buckets;  /* Bucket, power charts */
+  char      *label;
+  GArray    *values;   /* double per category */
+  GArray    *points;   /* Point, line and scatter charts */
+  GArray    *buckets;  /* Bucket, power charts */
+  GPtrArray *point_labels; /* scatter: char* per point (NULL for none), or NULL */
+  gboolean   marked;   /* scatter: labelled diamonds, not dots */
 } Series;
 
 typedef enum {
@@ -85,6 +87,26 @@ typedef struct {
   GArray *points;     /* PathPoint */
 } PathItem;
 
+/* A scatter chart's point in device coordinates (hu-chart-scatter.c). */
+typedef enum {
+  MARK_DOT,
+  MARK_DIAMOND,
+  MARK_BACKDROP,        /* behind a diamond's label: (x, y, w, h) */
+} MarkShape;
+
+typedef struct {
+  double    x;
+  double    y;
+  double    radius;
+  double    w;
+  double    h;
+  MarkShape shape;
+  guint     series;
+  guint     point;      /* index in the series' points */
+  double    data_x;
+  double    data_y;
+} MarkItem;
+
 typedef struct {
   /* cache key */
   double     width;
@@ -97,6 +119,7 @@ typedef struct {
   GArray    *rects;   /* RectItem */
   GArray    *lines;   /* LineItem */
   GPtrArray *paths;   /* PathItem */
+  GArray    *marks;   /* MarkItem, scatter charts, in focus order */
   double     marker_radius;
 } Layout;
 
@@ -115,6 +138,10 @@ struct _HuChart
   HuUnitKind   x_unit;
   gboolean     stacked;
   double       x_marker;
+  gboolean     y_log;        /* scatter: log10 value axis */
+  gboolean     x_dates;      /* scatter: x in decimal years */
+  int          focus;        /* scatter: focused target, -1 for none */
+  char        *description;  /* appended to the accessible text */
 
   GPtrArray   *categories;  /* Category */
   GPtrArray   *series;      /* Series */
@@ -254,6 +281,22 @@ void _hu_chart_add_whisker (Ctx     *ctx,
 void _hu_chart_layout_xy (Ctx    *ctx,
                           double  width,
                           double  height);
+
+/* hu-chart-scatter.c */
+void _hu_chart_layout_scatter (Ctx    *ctx,
+                               double  width,
+                               double  height);
+void _hu_chart_draw_marks (HuChart            *self,
+                           cairo_t            *cr,
+                           Layout             *layout,
+                           const HuChartStyle *style);
+gboolean _hu_chart_hit_marks (HuChart  *self,
+                              Layout   *layout,
+                              double    x,
+                              double    y,
+                              char    **tooltip_text);
+void _hu_chart_append_scatter_text (HuChart *self,
+                                    GString *text);
 
 /* Shared by the public builders (live project) and the report (its
  * snapshot of the project), so both read a run the same way. */

@@ -64,6 +64,7 @@ series_free (gpointer data)
   Series *series = data;
 
   g_free (series->label);
+  g_clear_pointer (&series->point_labels, g_ptr_array_unref);
   g_array_unref (series->values);
   g_array_unref (series->points);
   g_array_unref (series->buckets);
@@ -102,6 +103,7 @@ hu_chart_finalize (GObject *object)
   g_free (self->y_label);
   g_free (self->currency);
   g_free (self->highlight_label);
+  g_free (self->description);
   g_ptr_array_unref (self->categories);
   g_ptr_array_unref (self->series);
 
@@ -160,7 +162,7 @@ hu_chart_class_init (HuChartClass *klass)
   object_class->set_property = hu_chart_set_property;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, HU_CHART_BARS, HU_CHART_TORNADO, HU_CHART_BARS,
+    g_param_spec_int ("kind", NULL, NULL, HU_CHART_BARS, HU_CHART_SCATTER, HU_CHART_BARS,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -183,6 +185,7 @@ hu_chart_init (HuChart *self)
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->stacked = TRUE;
   self->x_marker = NAN;
+  self->focus = -1;
   self->unit = HU_UNIT_PLAIN;
   self->x_unit = HU_UNIT_PLAIN;
 }

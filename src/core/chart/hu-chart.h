@@ -35,6 +35,10 @@ typedef enum {
    * series 0 (the value at the input's low end) and one to series 1 (at
    * its high end), largest swing first. */
   HU_CHART_TORNADO,
+  /* Points without lines (hu-chart-scatter.h): one series per group,
+   * coloured and in the legend; a marked series is drawn as labelled
+   * diamonds. Known models' compute against date (issue 13). */
+  HU_CHART_SCATTER,
 } HuChartKind;
 
 /* How an axis' values are scaled and labelled. Values are always given in
@@ -255,3 +259,5 @@ char        *hu_unit_format              (HuUnitKind    unit,
                                           int           significant);
 
 G_END_DECLS
+
+#include "hu-chart-scatter.h"

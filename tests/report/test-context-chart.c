@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The context chart (issue 13): known models' training compute against
+ * publication date on a log scale, with the project's scenarios among
+ * them. Expected values come from Epoch AI's published table
+ * (../shared/data/epoch_notable_ai_models.csv) and hand arithmetic. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "hu-core.h"
+#include "hu-chart.h"
+
+#define W 800.0
+#define H 500.0
+
+static HuCatalog *
+builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  HuCatalog *catalog = hu_catalog_new_builtin (&error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* Where the chart drew the point whose label starts with @name. */
+static gboolean
+find_point (HuChart    *chart,
+            const char *name,
+            double     *x,
+            double     *y)
+{
+  guint n = hu_chart_get_n_targets (chart);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (hu_chart_get_target (chart, i, W, H, NULL, x, y, &label));
+      if (g_str_has_prefix (label, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_log_mapping (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_SCATTER);
+  double x[4], y[4];
+  guint s;
+
+  hu_chart_set_y_log (chart, TRUE);
+  hu_chart_set_x_dates (chart, TRUE);
+  s = hu_chart_add_series (chart, "runs");
+  /* Decades 10²⁰, 10²¹, 10²² a year apart, and 10^20.5 half-way in both. */
+  hu_chart_add_labelled_point (chart, s, 2020.0, 1e20, "a");
+  hu_chart_add_labelled_point (chart, s, 2021.0, 1e21, "b");
+  hu_chart_add_labelled_point (chart, s, 2022.0, 1e22, "c");
+  hu_chart_add_labelled_point (chart, s, 2020.5, pow (10, 20.5), "half");
+  /* Zero and negative compute have no place on a log axis. */
+  hu_chart_add_labelled_point (chart, s, 2021.0, 0, "zero");
+  hu_chart_add_labelled_point (chart, s, 2021.0, -5, "negative");
+  g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 4);
+
+  g_assert_true (find_point (chart, "a", &x[0], &y[0]));
+  g_assert_true (find_point (chart, "b", &x[1], &y[1]));
+  g_assert_true (find_point (chart, "c", &x[2], &y[2]));
+  g_assert_true (find_point (chart, "half", &x[3], &y[3]));
+
+  /* Each decade is the same height, upwards. */
+  g_assert_cmpfloat (y[1], <, y[0]);
+  g_assert_cmpfloat_with_epsilon (y[0] - y[1], y[1] - y[2], 1e-9);
+  /* log10 (10^20.5) = 20.5: half-way between 10²⁰ and 10²¹ — where a
+   * linear axis would put it at 3.16 ÷ 9 of the way (10^20.5 = 3.16e20). */
+  g_assert_cmpfloat_with_epsilon (y[3], (y[0] + y[1]) / 2, 1e-9);
+  /* Dates are linear: 2020.5 is half-way between 2020 and 2021. */
+  g_assert_cmpfloat_with_epsilon (x[3], (x[0] + x[1]) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x[1] - x[0], x[2] - x[1], 1e-9);
+
+  /* Focus goes by date: 2020 "a", 2020.5 "half", 2021 "b", 2022 "c". */
+  {
+    g_autofree char *second = NULL;
+
+    g_assert_true (hu_chart_get_target (chart, 1, W, H, NULL, NULL, NULL, &second));
+    g_assert_cmpstr (second, ==, "half");
+    g_assert_false (hu_chart_get_target (chart, 4, W, H, NULL, NULL, NULL, NULL));
+  }
+  hu_chart_set_focus (chart, 3);
+  g_assert_cmpint (hu_chart_get_focus (chart), ==, 3);
+  hu_chart_set_focus (chart, 4);
+  g_assert_cmpint (hu_chart_get_focus (chart), ==, -1);
+}
+
+static guint
+count_series_points (HuChart *chart)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < hu_chart_get_n_series (chart); s++)
+    n += hu_chart_get_n_points (chart, s);
+  return n;
+}
+
+static int
+series_index (HuChart    *chart,
+              const char *label)
+{
+  g_autofree char *text = hu_chart_accessible_text (chart);
+
+  /* The accessible text has a "Group: count" line per domain group. */
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s: ", label);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return atoi (lines[i] + strlen (prefix));
+  return -1;
+}
+
+static void
+test_catalog_points (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  g_autoptr(HuChart) chart = hu_chart_new_context (models, NULL, 0, 2026.5);
+  guint with_date = 0;
+
+  /* SOURCES.md: all 483 models have a training compute and a date. */
+  for (guint i = 0; i < models->len; i++)
+    {
+      HuKnownModel *m = models->pdata[i];
+
+      with_date += m->flops > 0 && isfinite (hu_known_model_get_decimal_year (m));
+    }
+  g_assert_cmpuint (with_date, ==, 483);
+  g_assert_cmpuint (count_series_points (chart), ==, 483);
+  g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 483);
+
+  /* The CSV's Domain column: 227 "Language" and one "Language, Search"
+   * (search and robotics are no groups of their own) = 228; vision is
+   * "Vision" 87 + "Image generation" 16 + "Video" 2 + "Vision, Video" 1
+   * + "Vision, Image generation" 1 + "Image generation, Vision" 1 +
+   * "Robotics, Vision" 1 = 109. */
+  g_assert_cmpint (series_index (chart, "Language"), ==, 228);
+  g_assert_cmpint (series_index (chart, "Vision"), ==, 109);
+
+  /* GPT-3 is a point, and names itself with its organisation, date and
+   * compute. */
+  {
+    double x, y;
+    g_autofree char *tip = NULL;
+
+    g_assert_true (find_point (chart, "GPT-3 175B (davinci)\n", &x, &y));
+    g_assert_true (hu_chart_hit_test (chart, x, y, W, H, NULL, &tip));
+    g_assert_cmpstr (tip, ==, "GPT-3 175B (davinci)\nOpenAI · 2020-05-28\n3.14 × 10^23 FLOP");
+  }
+}
+
+static void
+test_nearest (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  g_autoptr(GPtrArray) near = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  g_autofree char *text = NULL;
+  HuContextScenario scenarios[] = {
+    { "Plan", 2.7 * 3.14e23, NAN },
+    { "By the hour", NAN, NAN },
+  };
+
+  /* 2.7 × GPT-3 = 8.478e23 FLOP. |log10 (8.478e23 ÷ compute)| over the
+   * table: Llama 2-70B 8.1e23 → 0.0198, ERNIE 3.0 Titan 1.0421e24 →
+   * 0.0896, ALLaM 34B 1.0608e24 → 0.0973; next ALLaM adapted 70B
+   * 1.062e24 → 0.0978 and ESM3 (98B) 1.07e24 → 0.1011. */
+  near = hu_known_models_nearest (models, 8.478e23, 3);
+  g_assert_cmpuint (near->len, ==, 3);
+  g_assert_cmpstr (((HuKnownModel *) near->pdata[0])->name, ==, "Llama 2-70B");
+  g_assert_cmpstr (((HuKnownModel *) near->pdata[1])->name, ==, "ERNIE 3.0 Titan");
+  g_assert_cmpstr (((HuKnownModel *) near->pdata[2])->name, ==, "ALLaM 34B");
+
+  chart = hu_chart_new_context (models, scenarios, G_N_ELEMENTS (scenarios), 2026.5);
+  /* The scenario with compute is drawn, the one in hours is not. */
+  g_assert_cmpuint (count_series_points (chart), ==, 484);
+
+  /* Ratios 8.478e23 ÷ 8.1e23 = 1.047 → "1", ÷ 1.0421e24 = 0.814 →
+   * "0.81", ÷ 1.0608e24 = 0.799 → "0.8". */
+  text = hu_chart_accessible_text (chart);
+  g_assert_nonnull (strstr (text, "Known models nearest “Plan” (8.48 × 10^23 FLOP): "
+                                  "Llama 2-70B (Meta AI, 2023-07-18, 1 ×); "
+                                  "ERNIE 3.0 Titan (Baidu, Peng Cheng Laboratory, 2021-12-23, "
+                                  "0.81 ×); ALLaM 34B ("));
+  g_assert_nonnull (strstr (text, "“By the hour” is planned in accelerator-hours"));
+  g_assert_nonnull (strstr (text, "This project: Plan, 8.48 × 10^23 FLOP (this project)"));
+
+  /* The scenario sits at "now", 2026.5, to the right of every model:
+   * it is the last focus target. */
+  {
+    g_autofree char *last = NULL;
+
+    g_assert_true (hu_chart_get_target (chart, 483, W, H, NULL, NULL, NULL, &last));
+    g_assert_true (g_str_has_prefix (last, "Plan\n"));
+  }
+}
+
+static void
+test_comparison (void)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuComparison) comparison = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  g_autoptr(HuScenario) scenario = NULL;
+  HuCatalog *catalog = hu_project_get_catalog (project);
+  HuKnownModel *gpt3 = hu_catalog_lookup_model (catalog, "GPT-3 175B (davinci)");
+  double x, y, gx = NAN, gy = NAN;
+  guint n;
+
+  /* A scenario made from GPT-3 sits where GPT-3 is: its date
+   * (2020 + 148/366) and its compute. */
+  scenario = hu_scenario_new_from_model (gpt3, catalog, "gpt3");
+  g_list_store_append (hu_project_get_scenarios (project), scenario);
+  g_assert_cmpfloat (hu_scenario_get_context_year (scenario, catalog), ==,
+                     2020 + 148.0 / 366.0);
+
+  comparison = hu_comparison_new (project);
+  chart = hu_chart_new_context_for_comparison (comparison, 2026.5);
+  g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 484);
+  n = hu_chart_get_n_targets (chart);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+
+      hu_chart_get_target (chart, i, W, H, NULL, &x, &y, &label);
+      if (g_str_has_prefix (label, "GPT-3 175B (davinci)\nOpenAI"))
+        {
+          gx = x;
+          gy = y;
+        }
+    }
+  g_assert_true (find_point (chart, "GPT-3 175B (davinci)\n3.14", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, gx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, gy, 1e-9);
+}
+
+static guint
+render_ink (HuChart *chart,
+            int      width,
+            int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  const guint32 *data;
+  guint ink = 0;
+
+  hu_chart_render (chart, cr, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = (const guint32 *) cairo_image_surface_get_data (surface);
+  for (int i = 0; i < width * height; i++)
+    ink += data[i] != data[0];
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+static void
+test_not_blank (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  HuContextScenario plan = { "Plan", 1e24, NAN };
+  g_autoptr(HuChart) chart = hu_chart_new_context (models, &plan, 1, 2026.5);
+  g_autoptr(HuChart) empty = hu_chart_new_context (models, NULL, 0, 2026.5);
+
+  /* 483 dots of at least 3 px radius cover well over 5,000 pixels. */
+  g_assert_cmpuint (render_ink (chart, 800, 500), >, 5000);
+  /* Narrow (a 360 px phone) still draws. */
+  g_assert_cmpuint (render_ink (chart, 340, 540), >, 3000);
+  g_assert_cmpuint (render_ink (empty, 800, 500), >, 5000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_func ("/huella/context-chart/log-mapping", test_log_mapping);
+  g_test_add_func ("/huella/context-chart/catalog-points", test_catalog_points);
+  g_test_add_func ("/huella/context-chart/nearest", test_nearest);
+  g_test_add_func ("/huella/context-chart/comparison", test_comparison);
+  g_test_add_func ("/huella/context-chart/not-blank", test_not_blank);
+  return g_test_run ();
+}
