@@ -17,27 +17,6 @@
  * the training did. Published figures it is tested against are in
  * tests/test-lifecycle.c. */
 
-#define WANTS_TEXT(self) ((self)->steps != NULL)
-
-#define fmt     _hu_estimate_fmt
-#define fmt_big _hu_estimate_fmt_big
-#define add_step _hu_estimate_add_step
-
-void
-_hu_estimate_clear_serving (HuEstimate *self)
-{
-  g_clear_pointer (&self->serve_gpu, g_free);
-  g_clear_pointer (&self->serve_gpu_name, g_free);
-  g_clear_pointer (&self->serve_region, g_free);
-  g_clear_pointer (&self->serve_region_name, g_free);
-  g_clear_pointer (&self->serve_peak_from.source, g_free);
-  g_clear_pointer (&self->serve_power_from.source, g_free);
-  g_clear_pointer (&self->serve_utilization_from.source, g_free);
-  g_clear_pointer (&self->serve_intensity_from.source, g_free);
-  g_clear_pointer (&self->serve_pue_from.source, g_free);
-  g_clear_pointer (&self->active_params_from.source, g_free);
-}
-
 static void
 set_all_nan (HuEstimate *self)
 {
@@ -99,12 +78,8 @@ rename_field (GError *error)
 static HuEstimate *
 scratch_new (const HuEstimate *self)
 {
-  HuEstimate *scratch = g_atomic_rc_box_new0 (HuEstimate);
-
   /* The resolvers write their provenance text only when steps exist. */
-  if (WANTS_TEXT (self))
-    scratch->steps = g_ptr_array_new ();
-  return scratch;
+  return _hu_estimate_new (_HU_ESTIMATE_WANTS_TEXT (self));
 }
 
 static gboolean
@@ -243,31 +218,31 @@ static void
 derive_requests (HuEstimate     *self,
                  const HuInputs *in)
 {
-  g_autofree char *n = fmt (self->requests);
+  g_autofree char *n = _hu_estimate_fmt (self->requests);
 
   if (!isnan (in->requests_per_day))
     {
-      g_autofree char *rate = fmt (in->requests_per_day);
+      g_autofree char *rate = _hu_estimate_fmt (in->requests_per_day);
       g_autofree char *d = hu_format_number (self->days, 6);
-      add_step (self, _("Requests served"),
-                _("requests = requests per day × days deployed"),
-                g_strdup_printf (_("%s × %s d"), rate, d),
-                g_strdup_printf (_("%s requests"), n), NULL);
+      _hu_estimate_add_step (self, _("Requests served"),
+                             _("requests = requests per day × days deployed"),
+                             g_strdup_printf (_("%s × %s d"), rate, d),
+                             g_strdup_printf (_("%s requests"), n), NULL);
     }
   else
-    add_step (self, _("Requests served"), _("requests as given"),
-              g_strdup (n), g_strdup_printf (_("%s requests"), n), NULL);
+    _hu_estimate_add_step (self, _("Requests served"), _("requests as given"),
+                           g_strdup (n), g_strdup_printf (_("%s requests"), n), NULL);
 }
 
 static void
 derive_it_energy (HuEstimate     *self,
                   const HuInputs *in)
 {
-  g_autofree char *n = fmt (self->requests);
-  g_autofree char *it = fmt (self->inference_energy_it_kwh);
-  g_autofree char *h = fmt (self->inference_gpu_hours);
+  g_autofree char *n = _hu_estimate_fmt (self->requests);
+  g_autofree char *it = _hu_estimate_fmt (self->inference_energy_it_kwh);
+  g_autofree char *h = _hu_estimate_fmt (self->inference_gpu_hours);
   g_autofree char *p = hu_format_number (self->serve_power_w, 4);
-  g_autofree char *c = fmt (self->serve_count);
+  g_autofree char *c = _hu_estimate_fmt (self->serve_count);
   g_autofree char *power_note = note_for (_("Power (serving)"), &self->serve_power_from,
                                           isnan (in->serve_power) && in->serve_gpu == NULL);
 
@@ -276,19 +251,19 @@ derive_it_energy (HuEstimate     *self,
     case HU_SERVING_PER_REQUEST:
       {
         g_autofree char *wh = hu_format_number (self->wh_per_request, 6);
-        add_step (self, _("Energy of serving (IT)"),
-                  _("IT energy = requests × energy per request ÷ 1000 Wh/kWh"),
-                  g_strdup_printf (_("%s × %s Wh ÷ 1000"), n, wh),
-                  g_strdup_printf (_("%s kWh"), it),
-                  _("Energy per request: set in this scenario (measured or published)."));
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
+                               _("IT energy = requests × energy per request ÷ 1000 Wh/kWh"),
+                               g_strdup_printf (_("%s × %s Wh ÷ 1000"), n, wh),
+                               g_strdup_printf (_("%s kWh"), it),
+                               _("Energy per request: set in this scenario (measured or published)."));
       }
       break;
 
     case HU_SERVING_COMPUTE:
       {
-        g_autofree char *np = fmt_big (self->active_params);
+        g_autofree char *np = _hu_estimate_fmt_big (self->active_params);
         g_autofree char *t = hu_format_number (self->tokens_per_request, 6);
-        g_autofree char *f = fmt_big (self->flops_per_request);
+        g_autofree char *f = _hu_estimate_fmt_big (self->flops_per_request);
         g_autofree char *peak = hu_format_number (self->serve_peak_tflops, 4);
         g_autofree char *u = hu_format_percent (self->serve_utilization);
         double seconds = self->flops_per_request / (self->serve_peak_tflops * 1e12 * self->serve_utilization);
@@ -303,45 +278,45 @@ derive_it_energy (HuEstimate     *self,
                                                             &self->serve_utilization_from);
         g_autofree char *notes = g_strdup_printf ("%s\n%s", peak_note, util_note);
 
-        add_step (self, _("Compute of one request"),
-                  _("FLOPs per request = 2 × active parameters × tokens per request"),
-                  g_strdup_printf ("2 × %s × %s", np, t),
-                  g_strdup_printf (_("%s FLOP"), f), rule);
-        add_step (self, _("Accelerator time of one request"),
-                  _("GPU-seconds = FLOPs per request ÷ (peak × utilisation)"),
-                  g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s)"), f, peak, u),
-                  g_strdup_printf (_("%s s"), s), notes);
-        add_step (self, _("Accelerator-hours of serving"),
-                  _("GPU-hours = requests × GPU-seconds per request ÷ 3600 s/h"),
-                  g_strdup_printf (_("%s × %s s ÷ 3600 s/h"), n, s),
-                  g_strdup_printf (_("%s h"), h), NULL);
+        _hu_estimate_add_step (self, _("Compute of one request"),
+                               _("FLOPs per request = 2 × active parameters × tokens per request"),
+                               g_strdup_printf ("2 × %s × %s", np, t),
+                               g_strdup_printf (_("%s FLOP"), f), rule);
+        _hu_estimate_add_step (self, _("Accelerator time of one request"),
+                               _("GPU-seconds = FLOPs per request ÷ (peak × utilisation)"),
+                               g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s)"), f, peak, u),
+                               g_strdup_printf (_("%s s"), s), notes);
+        _hu_estimate_add_step (self, _("Accelerator-hours of serving"),
+                               _("GPU-hours = requests × GPU-seconds per request ÷ 3600 s/h"),
+                               g_strdup_printf (_("%s × %s s ÷ 3600 s/h"), n, s),
+                               g_strdup_printf (_("%s h"), h), NULL);
         if (!isnan (in->serve_count))
           {
-            g_autofree char *busy = fmt (self->inference_gpu_hours / self->serve_count);
+            g_autofree char *busy = _hu_estimate_fmt (self->inference_gpu_hours / self->serve_count);
             g_autofree char *human = hu_format_duration (self->inference_gpu_hours / self->serve_count);
-            add_step (self, _("Busy time of the serving accelerators"),
-                      _("busy time = GPU-hours ÷ accelerators"),
-                      g_strdup_printf (_("%s h ÷ %s"), h, c),
-                      g_strdup_printf (_("%s h (%s)"), busy, human), NULL);
+            _hu_estimate_add_step (self, _("Busy time of the serving accelerators"),
+                                   _("busy time = GPU-hours ÷ accelerators"),
+                                   g_strdup_printf (_("%s h ÷ %s"), h, c),
+                                   g_strdup_printf (_("%s h (%s)"), busy, human), NULL);
           }
-        add_step (self, _("Energy of serving (IT)"),
-                  _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-                  g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
-                  g_strdup_printf (_("%s kWh"), it), power_note);
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
+                               _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+                               g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
+                               g_strdup_printf (_("%s kWh"), it), power_note);
       }
       break;
 
     case HU_SERVING_FLEET:
       {
         g_autofree char *d = hu_format_number (self->days, 6);
-        add_step (self, _("Accelerator-hours of the serving fleet"),
-                  _("GPU-hours = accelerators × days × 24 h/d (on whatever the traffic)"),
-                  g_strdup_printf (_("%s × %s d × 24 h/d"), c, d),
-                  g_strdup_printf (_("%s h"), h), NULL);
-        add_step (self, _("Energy of serving (IT)"),
-                  _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-                  g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
-                  g_strdup_printf (_("%s kWh"), it), power_note);
+        _hu_estimate_add_step (self, _("Accelerator-hours of the serving fleet"),
+                               _("GPU-hours = accelerators × days × 24 h/d (on whatever the traffic)"),
+                               g_strdup_printf (_("%s × %s d × 24 h/d"), c, d),
+                               g_strdup_printf (_("%s h"), h), NULL);
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
+                               _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+                               g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
+                               g_strdup_printf (_("%s kWh"), it), power_note);
       }
       break;
 
@@ -355,76 +330,76 @@ static void
 derive_serving (HuEstimate     *self,
                 const HuInputs *in)
 {
-  g_autofree char *it = fmt (self->inference_energy_it_kwh);
+  g_autofree char *it = _hu_estimate_fmt (self->inference_energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->serve_pue, 2);
-  g_autofree char *e = fmt (self->inference_energy_kwh);
+  g_autofree char *e = _hu_estimate_fmt (self->inference_energy_kwh);
   g_autofree char *e_h = hu_format_energy_kwh (self->inference_energy_kwh);
   g_autofree char *ci = hu_format_number (self->serve_intensity, 4);
-  g_autofree char *kg = fmt (self->inference_emissions_kg);
+  g_autofree char *kg = _hu_estimate_fmt (self->inference_emissions_kg);
   g_autofree char *kg_h = hu_format_mass_kg (self->inference_emissions_kg);
-  g_autofree char *n = fmt (self->requests);
+  g_autofree char *n = _hu_estimate_fmt (self->requests);
   g_autofree char *wh = hu_format_number (self->per_request_wh, 4);
   g_autofree char *g = hu_format_number (self->per_request_g, 4);
   g_autofree char *pue_note = note_for (_("PUE (serving)"), &self->serve_pue_from,
                                         isnan (in->serve_pue) && in->serve_region == NULL);
   g_autofree char *ci_note = note_for (_("Carbon intensity (serving)"), &self->serve_intensity_from,
                                        isnan (in->serve_intensity) && in->serve_region == NULL);
-  g_autofree char *total = fmt (self->total_kg);
-  g_autofree char *emb = fmt (self->inference_embodied_kg);
-  g_autofree char *life = fmt (self->lifecycle_kg);
+  g_autofree char *total = _hu_estimate_fmt (self->total_kg);
+  g_autofree char *emb = _hu_estimate_fmt (self->inference_embodied_kg);
+  g_autofree char *life = _hu_estimate_fmt (self->lifecycle_kg);
   g_autofree char *life_h = hu_format_mass_kg (self->lifecycle_kg);
-  g_autofree char *train = fmt (self->energy_kwh);
-  g_autofree char *be = fmt (self->breakeven_requests);
+  g_autofree char *train = _hu_estimate_fmt (self->energy_kwh);
+  g_autofree char *be = _hu_estimate_fmt (self->breakeven_requests);
 
   derive_requests (self, in);
   derive_it_energy (self, in);
 
-  add_step (self, _("Energy of serving in the data centre"),
-            _("energy = IT energy × PUE"),
-            g_strdup_printf (_("%s kWh × %s"), it, pue),
-            g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
-  add_step (self, _("Operational emissions of serving"),
-            _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
-            g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
-            g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
-  add_step (self, _("Energy per request"),
-            _("Wh per request = serving energy × 1000 Wh/kWh ÷ requests"),
-            g_strdup_printf (_("%s kWh × 1000 ÷ %s"), e, n),
-            g_strdup_printf (_("%s Wh"), wh), NULL);
-  add_step (self, _("CO₂eq per request"),
-            _("g per request = serving CO₂eq × 1000 g/kg ÷ requests"),
-            g_strdup_printf (_("%s kg × 1000 ÷ %s"), kg, n),
-            g_strdup_printf (_("%s g"), g), NULL);
+  _hu_estimate_add_step (self, _("Energy of serving in the data centre"),
+                         _("energy = IT energy × PUE"),
+                         g_strdup_printf (_("%s kWh × %s"), it, pue),
+                         g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
+  _hu_estimate_add_step (self, _("Operational emissions of serving"),
+                         _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
+                         g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
+                         g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
+  _hu_estimate_add_step (self, _("Energy per request"),
+                         _("Wh per request = serving energy × 1000 Wh/kWh ÷ requests"),
+                         g_strdup_printf (_("%s kWh × 1000 ÷ %s"), e, n),
+                         g_strdup_printf (_("%s Wh"), wh), NULL);
+  _hu_estimate_add_step (self, _("CO₂eq per request"),
+                         _("g per request = serving CO₂eq × 1000 g/kg ÷ requests"),
+                         g_strdup_printf (_("%s kg × 1000 ÷ %s"), kg, n),
+                         g_strdup_printf (_("%s g"), g), NULL);
 
   if (self->inference_embodied_kg > 0)
     {
       g_autofree char *per = hu_format_number (self->serve_embodied_per_unit_kg, 4);
-      g_autofree char *h = fmt (self->inference_gpu_hours);
-      g_autofree char *lt = fmt (self->serve_lifetime_h);
-      add_step (self, _("Embodied emissions of the serving hardware"),
-                _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
-                g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, lt),
-                g_strdup_printf (_("%s kg"), emb),
-                isnan (in->serve_embodied_kg) ? _("As for training: the same accelerators.") : NULL);
+      g_autofree char *h = _hu_estimate_fmt (self->inference_gpu_hours);
+      g_autofree char *lt = _hu_estimate_fmt (self->serve_lifetime_h);
+      _hu_estimate_add_step (self, _("Embodied emissions of the serving hardware"),
+                             _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
+                             g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, lt),
+                             g_strdup_printf (_("%s kg"), emb),
+                             isnan (in->serve_embodied_kg) ? _("As for training: the same accelerators.") : NULL);
     }
 
-  add_step (self, _("Lifecycle emissions"),
-            _("lifecycle = training total (all runs, embodied included) + serving + serving embodied"),
-            g_strdup_printf (_("%s kg + %s kg + %s kg"), total, kg, emb),
-            g_strdup_printf (_("%s kg (%s)"), life, life_h), NULL);
-  add_step (self, _("Break-even with training"),
-            _("requests = training energy ÷ energy per request"),
-            g_strdup_printf (_("%s kWh ÷ (%s Wh ÷ 1000)"), train, wh),
-            g_strdup_printf (_("%s requests"), be),
-            _("Serving has then used as much energy as the training runs, as in Power Hungry Processing (Luccioni et al., 2024), Table 5."));
+  _hu_estimate_add_step (self, _("Lifecycle emissions"),
+                         _("lifecycle = training total (all runs, embodied included) + serving + serving embodied"),
+                         g_strdup_printf (_("%s kg + %s kg + %s kg"), total, kg, emb),
+                         g_strdup_printf (_("%s kg (%s)"), life, life_h), NULL);
+  _hu_estimate_add_step (self, _("Break-even with training"),
+                         _("requests = training energy ÷ energy per request"),
+                         g_strdup_printf (_("%s kWh ÷ (%s Wh ÷ 1000)"), train, wh),
+                         g_strdup_printf (_("%s requests"), be),
+                         _("Serving has then used as much energy as the training runs, as in Power Hungry Processing (Luccioni et al., 2024), Table 5."));
   if (isfinite (self->breakeven_days))
     {
-      g_autofree char *rate = fmt (self->requests_per_day);
+      g_autofree char *rate = _hu_estimate_fmt (self->requests_per_day);
       g_autofree char *days = hu_format_number (self->breakeven_days, 4);
-      add_step (self, _("Break-even day"),
-                _("day = break-even requests ÷ requests per day"),
-                g_strdup_printf (_("%s ÷ %s"), be, rate),
-                g_strdup_printf (_("day %s"), days), NULL);
+      _hu_estimate_add_step (self, _("Break-even day"),
+                             _("day = break-even requests ÷ requests per day"),
+                             g_strdup_printf (_("%s ÷ %s"), be, rate),
+                             g_strdup_printf (_("day %s"), days), NULL);
     }
 }
 
@@ -434,22 +409,14 @@ static gboolean
 check_finite (const HuEstimate  *self,
               GError           **error)
 {
-  const struct { const char *name; double value; } outputs[] = {
+  const HuEstimateOutput outputs[] = {
     { "inference_energy_kwh", self->inference_energy_kwh },
     { "inference_emissions_kg", self->inference_emissions_kg },
     { "lifecycle_kg", self->lifecycle_kg },
     { "breakeven_requests", self->breakeven_requests },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    if (!isfinite (outputs[i].value))
-      {
-        g_set_error (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_OVERFLOW,
-                     _("%s: the result is too large to compute; check the inputs"),
-                     outputs[i].name);
-        return FALSE;
-      }
-  return TRUE;
+  return _hu_estimate_check_finite (outputs, G_N_ELEMENTS (outputs), error);
 }
 
 /**
@@ -564,7 +531,7 @@ _hu_estimate_compute_serving (HuEstimate      *self,
         {
           self->serve_utilization = HU_DEFAULT_SERVE_UTILIZATION;
           _hu_estimate_set_provenance (&self->serve_utilization_from, HU_ORIGIN_BUILTIN,
-                                       !WANTS_TEXT (self) ? NULL :
+                                       !_HU_ESTIMATE_WANTS_TEXT (self) ? NULL :
                                        /* xgettext:no-c-format */
                                        _("10 % of peak, the usual assumption for interactive LLM serving; large training runs reach 35–55 % (PaLM, Megatron, BLOOM)"), 0);
         }

@@ -7,58 +7,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "hu-estimate.h"
 #include "hu-estimate-private.h"
 #include "hu-json-private.h"
 #include "hu-number.h"
-
-G_DEFINE_QUARK (hu-estimate-error-quark, hu_estimate_error)
-
-static void
-step_free (HuStep *step)
-{
-  g_free (step->title);
-  g_free (step->formula);
-  g_free (step->calculation);
-  g_free (step->result);
-  g_free (step->note);
-  g_free (step);
-}
-
-static void
-provenance_clear (HuProvenance *p)
-{
-  g_clear_pointer (&p->source, g_free);
-}
-
-static void
-hu_estimate_clear (HuEstimate *self)
-{
-  g_free (self->gpu);
-  g_free (self->gpu_name);
-  g_free (self->region);
-  g_free (self->region_name);
-  provenance_clear (&self->peak_from);
-  provenance_clear (&self->power_from);
-  provenance_clear (&self->intensity_from);
-  provenance_clear (&self->pue_from);
-  provenance_clear (&self->utilization_from);
-  _hu_estimate_clear_serving (self);
-  g_clear_pointer (&self->steps, g_ptr_array_unref);
-}
-
-HuEstimate *
-hu_estimate_ref (HuEstimate *estimate)
-{
-  return g_atomic_rc_box_acquire (estimate);
-}
-
-void
-hu_estimate_unref (HuEstimate *estimate)
-{
-  g_atomic_rc_box_release_full (estimate, (GDestroyNotify) hu_estimate_clear);
-}
-
-G_DEFINE_BOXED_TYPE (HuEstimate, hu_estimate, hu_estimate_ref, hu_estimate_unref)
 
 /* Counted for tests (hu_estimate_get_count()); atomic because reports and
  * sweeps estimate in worker threads. */
@@ -70,336 +22,70 @@ hu_estimate_get_count (void)
   return (guint) g_atomic_int_get (&estimate_count);
 }
 
-/* Formatting for the derivation ------------------------------------------ */
-
-/* "3.14e23": the notation of papers, compact and unambiguous in any
- * language. Below a million, grouped digits read better. */
-static char *
-fmt_big (double value)
-{
-  int exponent;
-  double mantissa;
-  g_autofree char *m = NULL;
-
-  if (fabs (value) < 1e6)
-    return hu_format_number (value, 6);
-  exponent = (int) floor (log10 (fabs (value)));
-  mantissa = value / pow (10, exponent);
-  if (fabs (mantissa) >= 9.995)
-    {
-      mantissa /= 10;
-      exponent++;
-    }
-  m = hu_format_number (mantissa, 3);
-  return g_strdup_printf ("%se%d", m, exponent);
-}
-
-static char *
-fmt (double value)
-{
-  if (fabs (value) >= 1e9)
-    return fmt_big (value);
-  if (fabs (value) >= 1e5)
-    return hu_format_fixed (value, 0);
-  return hu_format_number (value, 6);
-}
-
-static void
-add_step (HuEstimate *self,
-          const char *title,
-          const char *formula,
-          char       *calculation,   /* (transfer full) */
-          char       *result,        /* (transfer full) */
-          const char *note)
-{
-  HuStep *step;
-
-  if (self->steps == NULL)
-    {
-      g_free (calculation);
-      g_free (result);
-      return;
-    }
-  step = g_new0 (HuStep, 1);
-  step->title = g_strdup (title);
-  step->formula = g_strdup (formula);
-  step->calculation = calculation;
-  step->result = result;
-  step->note = g_strdup (note);
-  g_ptr_array_add (self->steps, step);
-}
-
-static char *
-describe (const char         *what,
-          const HuProvenance *p)
-{
-  switch (p->origin)
-    {
-    case HU_ORIGIN_USER:
-      /* TRANSLATORS: %s is an input such as "Power" */
-      return g_strdup_printf (_("%s: set in this scenario."), what);
-    case HU_ORIGIN_CATALOG:
-      /* TRANSLATORS: first %s is an input such as "Power", second its source */
-      return g_strdup_printf (_("%s: catalog default — %s"), what, p->source ? p->source : "?");
-    case HU_ORIGIN_BUILTIN:
-      return g_strdup_printf (_("%s: Huella default — %s"), what, p->source ? p->source : "?");
-    case HU_ORIGIN_DERIVED:
-    default:
-      return g_strdup_printf (_("%s: derived — %s"), what, p->source ? p->source : "?");
-    }
-}
-
-static void
-set_provenance (HuProvenance *p,
-                HuOrigin      origin,
-                const char   *source,
-                int           year)
-{
-  char year_text[16];
-
-  g_clear_pointer (&p->source, g_free);
-  p->origin = origin;
-  if (source == NULL)
-    return;
-  g_snprintf (year_text, sizeof year_text, "%d", year);
-  /* Sources usually name their year already; add it only when not. */
-  if (source && year > 0 && !g_strrstr (source, year_text))
-    p->source = g_strdup_printf ("%s (%d)", source, year);
-  else
-    p->source = g_strdup (source);
-}
-
-/* Sweeps ask for thousands of estimates without the derivation; they
- * skip building the human-readable provenance text too (the origin of
- * each value is kept). */
-#define WANTS_TEXT(self) ((self)->steps != NULL)
-
-/* Resolution of inputs ------------------------------------------------------ */
-
-static gboolean
-unknown_id_error (HuCatalog   *catalog,
-                  const char  *id,
-                  gboolean     region,
-                  GError     **error)
-{
-  g_autofree char *suggestion = hu_catalog_suggest (catalog, id, region);
-
-  if (suggestion)
-    g_set_error (error, HU_CATALOG_ERROR,
-                 region ? HU_CATALOG_ERROR_UNKNOWN_REGION : HU_CATALOG_ERROR_UNKNOWN_GPU,
-                 region ? _("region: unknown region “%s” (did you mean %s?)")
-                        : _("gpu: unknown GPU “%s” (did you mean %s?)"),
-                 id, suggestion);
-  else
-    g_set_error (error, HU_CATALOG_ERROR,
-                 region ? HU_CATALOG_ERROR_UNKNOWN_REGION : HU_CATALOG_ERROR_UNKNOWN_GPU,
-                 region ? _("region: unknown region “%s” (see `huella-cli regions`)")
-                        : _("gpu: unknown GPU “%s” (see `huella-cli gpus`)"),
-                 id);
-  return FALSE;
-}
-
-static gboolean
-resolve_hardware (HuEstimate      *self,
-                  const HuInputs  *in,
-                  HuCatalog       *catalog,
-                  gboolean         needs_peak,
-                  GError         **error)
-{
-  HuGpu *gpu = NULL;
-
-  if (in->gpu)
-    {
-      if (!(gpu = hu_catalog_lookup_gpu (catalog, in->gpu)))
-        return unknown_id_error (catalog, in->gpu, FALSE, error);
-      self->gpu = g_strdup (gpu->id);
-      self->gpu_name = g_strdup (gpu->name);
-    }
-
-  self->precision = in->precision;
-  if (self->precision == HU_PRECISION_AUTO)
-    self->precision = gpu ? hu_gpu_default_precision (gpu) : HU_PRECISION_FP16;
-
-  self->peak_tflops = NAN;
-  if (!isnan (in->peak_tflops))
-    {
-      self->peak_tflops = in->peak_tflops;
-      set_provenance (&self->peak_from, HU_ORIGIN_USER, NULL, 0);
-    }
-  else if (needs_peak)
-    {
-      if (gpu == NULL)
-        {
-          g_set_error_literal (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_INPUT,
-                               _("peak_tflops: missing (give a gpu or a peak)"));
-          return FALSE;
-        }
-      self->peak_tflops = gpu->peak_tflops[self->precision];
-      if (isnan (self->peak_tflops))
-        {
-          g_set_error (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_INPUT,
-                       _("precision: the catalog has no %s peak for %s; choose another precision or set peak_tflops"),
-                       hu_precision_to_string (self->precision), gpu->id);
-          return FALSE;
-        }
-      set_provenance (&self->peak_from, HU_ORIGIN_CATALOG, gpu->source, 0);
-    }
-
-  if (!isnan (in->power_w))
-    {
-      self->power_w = in->power_w;
-      set_provenance (&self->power_from, HU_ORIGIN_USER, NULL, 0);
-    }
-  else if (gpu && isfinite (gpu->tdp_w))
-    {
-      g_autofree char *src = WANTS_TEXT (self)
-        ? g_strdup_printf (_("TDP of %s: %s"), gpu->name, gpu->source ? gpu->source : "")
-        : NULL;
-      self->power_w = gpu->tdp_w;
-      set_provenance (&self->power_from, HU_ORIGIN_CATALOG, src, gpu->year);
-    }
-  else
-    {
-      if (gpu)
-        g_set_error (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_INPUT,
-                     _("power_w: missing (the catalog has no power figure for %s)"), gpu->id);
-      else
-        g_set_error_literal (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_INPUT,
-                             _("power_w: missing (give a gpu or an average power)"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-resolve_location (HuEstimate      *self,
-                  const HuInputs  *in,
-                  HuCatalog       *catalog,
-                  GError         **error)
-{
-  HuRegion *region = NULL;
-  const HuPueDefault *pue_default;
-
-  if (in->region)
-    {
-      if (!(region = hu_catalog_lookup_region (catalog, in->region)))
-        return unknown_id_error (catalog, in->region, TRUE, error);
-      self->region = g_strdup (region->id);
-      self->region_name = g_strdup (region->name);
-    }
-
-  if (!isnan (in->intensity))
-    {
-      self->intensity = in->intensity;
-      set_provenance (&self->intensity_from, HU_ORIGIN_USER, NULL, 0);
-    }
-  else if (region)
-    {
-      g_autofree char *year = region->year_grid != NULL ? hu_region_year_text (region) : NULL;
-      g_autofree char *src = !WANTS_TEXT (self) ? NULL
-        : year != NULL
-        /* an undated source: say the year is the grid's, not the figure's */
-        ? g_strdup_printf ("%s: %s (%s)", region->name, region->source ? region->source : "", year)
-        : g_strdup_printf ("%s: %s", region->name, region->source ? region->source : "");
-      self->intensity = region->intensity;
-      set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src,
-                      year != NULL ? 0 : region->year);
-    }
-  else
-    {
-      g_set_error_literal (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_INPUT,
-                           _("intensity: missing (give a region or a carbon intensity)"));
-      return FALSE;
-    }
-
-  if (!isnan (in->pue))
-    {
-      self->pue = in->pue;
-      set_provenance (&self->pue_from, HU_ORIGIN_USER, NULL, 0);
-    }
-  else if (region && isfinite (region->pue))
-    {
-      self->pue = region->pue;
-      set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, region->source, region->year);
-    }
-  else if ((pue_default = hu_catalog_get_pue_default (catalog, region ? region->provider : NULL)))
-    {
-      self->pue = pue_default->pue;
-      set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, pue_default->source, pue_default->year);
-    }
-  else
-    {
-      self->pue = 1.56;
-      set_provenance (&self->pue_from, HU_ORIGIN_BUILTIN,
-                      "Uptime Institute Global Data Center Survey", 2024);
-    }
-  return TRUE;
-}
-
 /* The computation ----------------------------------------------------------- */
 
 static void
 derive_compute (HuEstimate     *self,
                 const HuInputs *in)
 {
-  g_autofree char *peak_note = describe (_("Peak"), &self->peak_from);
-  g_autofree char *util_note = describe (_("Utilisation"), &self->utilization_from);
+  g_autofree char *peak_note = _hu_estimate_describe (_("Peak"), &self->peak_from);
+  g_autofree char *util_note = _hu_estimate_describe (_("Utilisation"), &self->utilization_from);
   g_autofree char *note = g_strdup_printf ("%s\n%s", peak_note, util_note);
 
   if (self->workload == HU_WORKLOAD_PARAMS_TOKENS)
     {
-      g_autofree char *p = fmt_big (in->params);
-      g_autofree char *t = fmt_big (in->tokens);
-      g_autofree char *f = fmt_big (self->flops);
-      add_step (self, _("Training compute of one run"),
-                _("FLOPs = 6 × parameters × tokens (dense transformer rule)"),
-                g_strdup_printf ("6 × %s × %s", p, t),
-                g_strdup_printf ("%s FLOP", f),
-                NULL);
+      g_autofree char *p = _hu_estimate_fmt_big (in->params);
+      g_autofree char *t = _hu_estimate_fmt_big (in->tokens);
+      g_autofree char *f = _hu_estimate_fmt_big (self->flops);
+      _hu_estimate_add_step (self, _("Training compute of one run"),
+                             _("FLOPs = 6 × parameters × tokens (dense transformer rule)"),
+                             g_strdup_printf ("6 × %s × %s", p, t),
+                             g_strdup_printf ("%s FLOP", f),
+                             NULL);
     }
 
   if (self->workload == HU_WORKLOAD_FLOPS || self->workload == HU_WORKLOAD_PARAMS_TOKENS)
     {
-      g_autofree char *f = fmt_big (self->flops);
+      g_autofree char *f = _hu_estimate_fmt_big (self->flops);
       g_autofree char *peak = hu_format_number (self->peak_tflops, 4);
       g_autofree char *u = hu_format_percent (self->utilization);
-      g_autofree char *h = fmt (self->gpu_hours_run);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
 
-      add_step (self, _("Accelerator-hours of one run"),
-                _("GPU-hours = FLOPs ÷ (peak × utilisation) ÷ 3600 s/h"),
-                g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ 3600 s/h"), f, peak, u),
-                g_strdup_printf (_("%s h"), h),
-                note);
+      _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
+                             _("GPU-hours = FLOPs ÷ (peak × utilisation) ÷ 3600 s/h"),
+                             g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ 3600 s/h"), f, peak, u),
+                             g_strdup_printf (_("%s h"), h),
+                             note);
     }
   else if (self->workload == HU_WORKLOAD_WALL_HOURS)
     {
-      g_autofree char *w = fmt (in->wall_hours);
-      g_autofree char *c = fmt (self->count);
-      g_autofree char *h = fmt (self->gpu_hours_run);
-      add_step (self, _("Accelerator-hours of one run"),
-                _("GPU-hours = wall-clock hours × accelerators"),
-                g_strdup_printf (_("%s h × %s"), w, c),
-                g_strdup_printf (_("%s h"), h), NULL);
+      g_autofree char *w = _hu_estimate_fmt (in->wall_hours);
+      g_autofree char *c = _hu_estimate_fmt (self->count);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
+      _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
+                             _("GPU-hours = wall-clock hours × accelerators"),
+                             g_strdup_printf (_("%s h × %s"), w, c),
+                             g_strdup_printf (_("%s h"), h), NULL);
     }
   else
     {
-      g_autofree char *h = fmt (self->gpu_hours_run);
-      add_step (self, _("Accelerator-hours of one run"),
-                _("GPU-hours as given"),
-                g_strdup_printf (_("%s h"), h),
-                g_strdup_printf (_("%s h"), h), NULL);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
+      _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
+                             _("GPU-hours as given"),
+                             g_strdup_printf (_("%s h"), h),
+                             g_strdup_printf (_("%s h"), h), NULL);
     }
 
   if (self->workload != HU_WORKLOAD_WALL_HOURS)
     {
-      g_autofree char *h = fmt (self->gpu_hours_run);
-      g_autofree char *c = fmt (self->count);
-      g_autofree char *w = fmt (self->wall_hours);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
+      g_autofree char *c = _hu_estimate_fmt (self->count);
+      g_autofree char *w = _hu_estimate_fmt (self->wall_hours);
       g_autofree char *human = hu_format_duration (self->wall_hours);
-      add_step (self, _("Wall-clock time of one run"),
-                _("wall-clock = GPU-hours ÷ accelerators in parallel"),
-                g_strdup_printf (_("%s h ÷ %s"), h, c),
-                g_strdup_printf (_("%s h (%s)"), w, human), NULL);
+      _hu_estimate_add_step (self, _("Wall-clock time of one run"),
+                             _("wall-clock = GPU-hours ÷ accelerators in parallel"),
+                             g_strdup_printf (_("%s h ÷ %s"), h, c),
+                             g_strdup_printf (_("%s h (%s)"), w, human), NULL);
     }
 }
 
@@ -411,47 +97,47 @@ derive_known_model (HuEstimate          *self,
 {
   g_autofree char *summary = hu_model_origin_summary (origin);
 
-  add_step (self, _("Inputs from a known model"),
-            _("values of a published training run, where its data give them"),
-            g_strdup (origin->model),
-            g_strdup (origin->source ? origin->source : ""),
-            *summary ? summary : NULL);
+  _hu_estimate_add_step (self, _("Inputs from a known model"),
+                         _("values of a published training run, where its data give them"),
+                         g_strdup (origin->model),
+                         g_strdup (origin->source ? origin->source : ""),
+                         *summary ? summary : NULL);
 }
 
 static void
 derive_energy (HuEstimate *self)
 {
-  g_autofree char *run = fmt (self->gpu_hours_run);
+  g_autofree char *run = _hu_estimate_fmt (self->gpu_hours_run);
   g_autofree char *k = hu_format_number (self->retrain, 4);
-  g_autofree char *all = fmt (self->gpu_hours);
+  g_autofree char *all = _hu_estimate_fmt (self->gpu_hours);
   g_autofree char *p = hu_format_number (self->power_w, 4);
-  g_autofree char *it = fmt (self->energy_it_kwh);
+  g_autofree char *it = _hu_estimate_fmt (self->energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->pue, 2);
-  g_autofree char *e = fmt (self->energy_kwh);
+  g_autofree char *e = _hu_estimate_fmt (self->energy_kwh);
   g_autofree char *e_h = hu_format_energy_kwh (self->energy_kwh);
   g_autofree char *ci = hu_format_number (self->intensity, 4);
-  g_autofree char *kg = fmt (self->emissions_kg);
+  g_autofree char *kg = _hu_estimate_fmt (self->emissions_kg);
   g_autofree char *kg_h = hu_format_mass_kg (self->emissions_kg);
-  g_autofree char *power_note = describe (_("Power"), &self->power_from);
-  g_autofree char *pue_note = describe (_("PUE"), &self->pue_from);
-  g_autofree char *ci_note = describe (_("Carbon intensity"), &self->intensity_from);
+  g_autofree char *power_note = _hu_estimate_describe (_("Power"), &self->power_from);
+  g_autofree char *pue_note = _hu_estimate_describe (_("PUE"), &self->pue_from);
+  g_autofree char *ci_note = _hu_estimate_describe (_("Carbon intensity"), &self->intensity_from);
 
-  add_step (self, _("Accelerator-hours of all runs"),
-            _("GPU-hours = GPU-hours of one run × training runs (retraining, tuning)"),
-            g_strdup_printf (_("%s h × %s"), run, k),
-            g_strdup_printf (_("%s h"), all), NULL);
-  add_step (self, _("Energy of the accelerators"),
-            _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-            g_strdup_printf (_("%s h × %s W ÷ 1000"), all, p),
-            g_strdup_printf (_("%s kWh"), it), power_note);
-  add_step (self, _("Energy of the data centre"),
-            _("energy = IT energy × PUE"),
-            g_strdup_printf (_("%s kWh × %s"), it, pue),
-            g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
-  add_step (self, _("Operational emissions"),
-            _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
-            g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
-            g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
+  _hu_estimate_add_step (self, _("Accelerator-hours of all runs"),
+                         _("GPU-hours = GPU-hours of one run × training runs (retraining, tuning)"),
+                         g_strdup_printf (_("%s h × %s"), run, k),
+                         g_strdup_printf (_("%s h"), all), NULL);
+  _hu_estimate_add_step (self, _("Energy of the accelerators"),
+                         _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+                         g_strdup_printf (_("%s h × %s W ÷ 1000"), all, p),
+                         g_strdup_printf (_("%s kWh"), it), power_note);
+  _hu_estimate_add_step (self, _("Energy of the data centre"),
+                         _("energy = IT energy × PUE"),
+                         g_strdup_printf (_("%s kWh × %s"), it, pue),
+                         g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
+  _hu_estimate_add_step (self, _("Operational emissions"),
+                         _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
+                         g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
+                         g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
 }
 
 static void
@@ -460,32 +146,32 @@ derive_totals (HuEstimate *self)
   if (isfinite (self->embodied_per_unit_kg))
     {
       g_autofree char *per = hu_format_number (self->embodied_per_unit_kg, 4);
-      g_autofree char *h = fmt (self->gpu_hours);
-      g_autofree char *life = fmt (self->lifetime_h);
-      g_autofree char *emb = fmt (self->embodied_kg);
-      g_autofree char *op = fmt (self->emissions_kg);
-      g_autofree char *tot = fmt (self->total_kg);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours);
+      g_autofree char *life = _hu_estimate_fmt (self->lifetime_h);
+      g_autofree char *emb = _hu_estimate_fmt (self->embodied_kg);
+      g_autofree char *op = _hu_estimate_fmt (self->emissions_kg);
+      g_autofree char *tot = _hu_estimate_fmt (self->total_kg);
       g_autofree char *tot_h = hu_format_mass_kg (self->total_kg);
 
-      add_step (self, _("Embodied emissions (manufacturing share)"),
-                _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
-                g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, life),
-                g_strdup_printf (_("%s kg"), emb), NULL);
-      add_step (self, _("Total emissions"),
-                _("total = operational + embodied"),
-                g_strdup_printf (_("%s kg + %s kg"), op, emb),
-                g_strdup_printf (_("%s kg (%s)"), tot, tot_h), NULL);
+      _hu_estimate_add_step (self, _("Embodied emissions (manufacturing share)"),
+                             _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
+                             g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, life),
+                             g_strdup_printf (_("%s kg"), emb), NULL);
+      _hu_estimate_add_step (self, _("Total emissions"),
+                             _("total = operational + embodied"),
+                             g_strdup_printf (_("%s kg + %s kg"), op, emb),
+                             g_strdup_printf (_("%s kg (%s)"), tot, tot_h), NULL);
     }
 
   if (isfinite (self->cost))
     {
-      g_autofree char *h = fmt (self->gpu_hours);
+      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours);
       g_autofree char *price = hu_format_fixed (self->price, 2);
       g_autofree char *cost = hu_format_fixed (self->cost, 0);
-      add_step (self, _("Cost"),
-                _("cost = GPU-hours × price per accelerator-hour"),
-                g_strdup_printf (_("%s h × %s"), h, price),
-                g_strdup (cost), NULL);
+      _hu_estimate_add_step (self, _("Cost"),
+                             _("cost = GPU-hours × price per accelerator-hour"),
+                             g_strdup_printf (_("%s h × %s"), h, price),
+                             g_strdup (cost), NULL);
     }
 }
 
@@ -493,7 +179,7 @@ static gboolean
 check_finite (const HuEstimate  *self,
               GError           **error)
 {
-  const struct { const char *name; double value; } outputs[] = {
+  const HuEstimateOutput outputs[] = {
     { "gpu_hours", self->gpu_hours },
     { "wall_hours", self->wall_hours },
     { "energy_kwh", self->energy_kwh },
@@ -501,15 +187,7 @@ check_finite (const HuEstimate  *self,
     { "total_kg", self->total_kg },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    if (!isfinite (outputs[i].value))
-      {
-        g_set_error (error, HU_ESTIMATE_ERROR, HU_ESTIMATE_ERROR_OVERFLOW,
-                     _("%s: the result is too large to compute; check the inputs"),
-                     outputs[i].name);
-        return FALSE;
-      }
-  return TRUE;
+  return _hu_estimate_check_finite (outputs, G_N_ELEMENTS (outputs), error);
 }
 
 /**
@@ -639,9 +317,7 @@ hu_estimate_compute (const HuInputs   *in,
   if (!hu_inputs_validate (in, error))
     return NULL;
 
-  self = g_atomic_rc_box_new0 (HuEstimate);
-  if (!(flags & HU_ESTIMATE_NO_DERIVATION))
-    self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self = _hu_estimate_new (!(flags & HU_ESTIMATE_NO_DERIVATION));
 
   self->workload = hu_inputs_get_workload (in, NULL);
   flop_based = self->workload == HU_WORKLOAD_FLOPS || self->workload == HU_WORKLOAD_PARAMS_TOKENS;
@@ -655,8 +331,8 @@ hu_estimate_compute (const HuInputs   *in,
   self->flops = NAN;
   self->throughput = NAN;
 
-  if (!resolve_hardware (self, in, catalog, flop_based, error) ||
-      !resolve_location (self, in, catalog, error))
+  if (!_hu_estimate_resolve_hardware (self, in, catalog, flop_based, error) ||
+      !_hu_estimate_resolve_location (self, in, catalog, error))
     return NULL;
 
   if (flop_based)
@@ -664,15 +340,15 @@ hu_estimate_compute (const HuInputs   *in,
       if (!isnan (in->utilization))
         {
           self->utilization = in->utilization;
-          set_provenance (&self->utilization_from, HU_ORIGIN_USER, NULL, 0);
+          _hu_estimate_set_provenance (&self->utilization_from, HU_ORIGIN_USER, NULL, 0);
         }
       else
         {
           self->utilization = HU_DEFAULT_UTILIZATION;
-          set_provenance (&self->utilization_from, HU_ORIGIN_BUILTIN,
-                          !WANTS_TEXT (self) ? NULL :
-                          /* xgettext:no-c-format */
-                          _("40 % of peak, a typical achieved model-FLOPs utilisation for large-model training"), 0);
+          _hu_estimate_set_provenance (&self->utilization_from, HU_ORIGIN_BUILTIN,
+                                       !_HU_ESTIMATE_WANTS_TEXT (self) ? NULL :
+                                       /* xgettext:no-c-format */
+                                       _("40 % of peak, a typical achieved model-FLOPs utilisation for large-model training"), 0);
         }
     }
 
@@ -760,63 +436,3 @@ hu_estimate_derivation_text (const HuEstimate *self)
   return g_string_free (out, FALSE);
 }
 
-
-/* For hu-estimate-serving.c ------------------------------------------------- */
-
-char *
-_hu_estimate_fmt (double value)
-{
-  return fmt (value);
-}
-
-char *
-_hu_estimate_fmt_big (double value)
-{
-  return fmt_big (value);
-}
-
-void
-_hu_estimate_add_step (HuEstimate *self,
-                       const char *title,
-                       const char *formula,
-                       char       *calculation,
-                       char       *result,
-                       const char *note)
-{
-  add_step (self, title, formula, calculation, result, note);
-}
-
-char *
-_hu_estimate_describe (const char         *what,
-                       const HuProvenance *p)
-{
-  return describe (what, p);
-}
-
-void
-_hu_estimate_set_provenance (HuProvenance *p,
-                             HuOrigin      origin,
-                             const char   *source,
-                             int           year)
-{
-  set_provenance (p, origin, source, year);
-}
-
-gboolean
-_hu_estimate_resolve_hardware (HuEstimate      *self,
-                               const HuInputs  *in,
-                               HuCatalog       *catalog,
-                               gboolean         needs_peak,
-                               GError         **error)
-{
-  return resolve_hardware (self, in, catalog, needs_peak, error);
-}
-
-gboolean
-_hu_estimate_resolve_location (HuEstimate      *self,
-                               const HuInputs  *in,
-                               HuCatalog       *catalog,
-                               GError         **error)
-{
-  return resolve_location (self, in, catalog, error);
-}
