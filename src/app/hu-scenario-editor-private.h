@@ -31,6 +31,11 @@ struct _HuScenarioEditor
   GtkLabel             *units[HU_N_NUMERIC_INPUTS];
   GtkImage             *error_icons[HU_N_NUMERIC_INPUTS];
   char                 *errors[HU_N_NUMERIC_INPUTS];
+  /* "±" per field and the low / likely / high rows it reveals, made the
+   * first time it is on (hu-scenario-editor-ranges.c) */
+  GtkToggleButton      *range_toggles[HU_N_NUMERIC_INPUTS];
+  AdwEntryRow          *range_rows[HU_N_NUMERIC_INPUTS][HU_N_RANGE_PARTS];
+  gboolean              syncing_range;
   GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
   GtkLabel             *lifecycle_value;        /* shown with a deployment phase */
   GtkLabel             *breakeven_value;
@@ -116,16 +121,24 @@ void        _hu_scenario_editor_commit_deployment  (HuScenarioEditor *self,
 void        _hu_scenario_editor_update_deployment  (HuScenarioEditor *self);
 /* hu-scenario-editor.c */
 char       *_hu_scenario_editor_format_for_entry   (double            value);
+void        _hu_scenario_editor_field_edited       (HuScenarioEditor *self,
+                                                    HuInputKey        key);
+
+/* hu-scenario-editor-ranges.c */
 gboolean    _hu_scenario_editor_parse_field        (HuScenarioEditor *self,
                                                     HuInputKey        key,
                                                     double           *out,
                                                     HuRange          *range,
                                                     char            **message);
 
-/* hu-scenario-editor-ranges.c */
 char       *_hu_scenario_editor_format_range       (HuInputKey        key,
                                                     const HuRange    *range);
 void        _hu_scenario_editor_add_range_button   (HuScenarioEditor *self,
                                                     HuInputKey        key);
+gboolean    _hu_scenario_editor_range_active       (HuScenarioEditor *self,
+                                                    HuInputKey        key);
+void        _hu_scenario_editor_load_range         (HuScenarioEditor *self,
+                                                    HuInputKey        key,
+                                                    const HuRange    *range);
 
 G_END_DECLS

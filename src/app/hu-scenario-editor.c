@@ -164,85 +164,6 @@ field_unchanged (HuScenarioEditor *self,
   return g_str_equal (loaded, g_strstrip (shown));
 }
 
-/* One number as people type it: the locale's decimal separator, SI
- * suffixes, and for utilisation a percentage. */
-static gboolean
-parse_number (HuInputKey   key,
-              char        *text,
-              double      *out,
-              GError     **error)
-{
-  g_strstrip (text);
-  if (_hu_scenario_editor_is_percent (key))
-    {
-      gsize len = strlen (text);
-
-      if (len > 0 && text[len - 1] == '%')
-        text[len - 1] = '\0';
-      g_strstrip (text);
-    }
-  if (!hu_number_parse (text, HU_NUMBER_LOCALE | HU_NUMBER_SUFFIXES, out, error))
-    return FALSE;
-  if (_hu_scenario_editor_is_percent (key))
-    *out /= 100.0;
-  return TRUE;
-}
-
-/* Reads one field: a number, or a range "low..high" / "low..likely..high"
- * (issue 12) into @range. Returns FALSE and an explanation for people
- * when the text is not an acceptable value; an empty field is valid and
- * unset. */
-gboolean
-_hu_scenario_editor_parse_field (HuScenarioEditor  *self,
-                                 HuInputKey         key,
-                                 double            *out,
-                                 HuRange           *range,
-                                 char             **message)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
-  g_autoptr(GError) error = NULL;
-  double value;
-
-  g_strstrip (text);
-  *out = NAN;
-  hu_range_init (range);
-  if (*text == '\0')
-    return TRUE;
-
-  if (strstr (text, "..") != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, "..", -1);
-      guint n = g_strv_length (parts);
-
-      if (n != 2 && n != 3)
-        {
-          /* Translators: a field holds neither a number nor a range */
-          *message = g_strdup (_("Write a range as low..high or low..likely..high"));
-          return FALSE;
-        }
-      if (!parse_number (key, parts[0], &range->low, &error) ||
-          (n == 3 && !parse_number (key, parts[1], &range->likely, &error)) ||
-          !parse_number (key, parts[n - 1], &range->high, &error) ||
-          !hu_input_check_range (key, range, &error))
-        {
-          *message = g_strdup (error->message);
-          hu_range_init (range);
-          return FALSE;
-        }
-      *out = hu_range_point (range);
-      return TRUE;
-    }
-
-  if (!parse_number (key, text, &value, &error) || !hu_input_check_value (key, value, &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-
-  *out = value;
-  return TRUE;
-}
-
 static void
 set_field_error (HuScenarioEditor *self,
                  HuInputKey        key,
@@ -423,27 +344,36 @@ schedule_commit (HuScenarioEditor *self)
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
 }
 
+/* Validates @key's field at once, so the error style follows the typing,
+ * and commits after the pause. */
+void
+_hu_scenario_editor_field_edited (HuScenarioEditor *self,
+                                  HuInputKey        key)
+{
+  g_autofree char *message = NULL;
+  HuRange range;
+  double value;
+
+  if (self->loading)
+    return;
+  if (_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
+    set_field_error (self, key, NULL);
+  else
+    set_field_error (self, key, message);
+  _hu_scenario_editor_update_status (self);
+  schedule_commit (self);
+}
+
 static void
 on_field_changed (HuScenarioEditor *self,
                   GtkEditable      *editable)
 {
-  /* Validate at once so the error style follows the typing; commit later. */
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
-    {
-      if (GTK_EDITABLE (self->rows[key]) == editable && !self->loading)
-        {
-          g_autofree char *message = NULL;
-          HuRange range;
-          double value;
-
-          if (_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
-            set_field_error (self, key, NULL);
-          else
-            set_field_error (self, key, message);
-          _hu_scenario_editor_update_status (self);
-        }
-    }
-
+    if (GTK_EDITABLE (self->rows[key]) == editable)
+      {
+        _hu_scenario_editor_field_edited (self, key);
+        return;
+      }
   schedule_commit (self);
 }
 
@@ -515,6 +445,7 @@ load_scenario (HuScenarioEditor *self)
           text = _hu_scenario_editor_format_for_entry (value);
         }
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
+      _hu_scenario_editor_load_range (self, key, range);
       set_field_error (self, key, NULL);
     }
 

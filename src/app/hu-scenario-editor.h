@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* The rows a field's "±" reveals (issue 12). */
+typedef enum {
+  HU_RANGE_LOW,
+  HU_RANGE_LIKELY,
+  HU_RANGE_HIGH,
+  HU_N_RANGE_PARTS,
+} HuRangePart;
+
 #define HU_TYPE_SCENARIO_EDITOR (hu_scenario_editor_get_type ())
 G_DECLARE_FINAL_TYPE (HuScenarioEditor, hu_scenario_editor, HU, SCENARIO_EDITOR, AdwBin)
 
@@ -28,5 +36,10 @@ void        hu_scenario_editor_undo         (HuScenarioEditor *self);
 void        hu_scenario_editor_focus_name   (HuScenarioEditor *self);
 AdwEntryRow *hu_scenario_editor_get_input_row (HuScenarioEditor *self,
                                                HuInputKey        key);
+GtkToggleButton *hu_scenario_editor_get_range_toggle (HuScenarioEditor *self,
+                                                      HuInputKey        key);
+AdwEntryRow *hu_scenario_editor_get_range_row (HuScenarioEditor *self,
+                                               HuInputKey        key,
+                                               HuRangePart       part);
 
 G_END_DECLS

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+
+#include <json-glib/json-glib.h>
 
 #include "hu-scenario-editor.h"
 #include "test-helpers.h"
@@ -64,6 +67,171 @@ test_range_field (void)
   destroy_window (window);
 }
 
+/* The scenario's "utilization" as the project file writes it. */
+static JsonNode *
+saved_utilization (HuWindow *window,
+                   guint     scenario)
+{
+  g_autofree char *data = hu_project_to_data (hu_window_get_project (window), NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonObject *object;
+
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  object = json_array_get_object_element (json_object_get_array_member (root, "scenarios"),
+                                          scenario);
+  if (!json_object_has_member (object, "utilization"))
+    return NULL;
+  return json_node_copy (json_object_get_member (object, "utilization"));
+}
+
+/* The "±" toggle (issue 12 item 5): it reveals low / likely / high rows,
+ * a valid range is saved as {"low", "likely", "high"}, a bad one is
+ * refused in place, with its reason, and leaves the project as it was. */
+static void
+test_range_toggle (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuResult *v100s = result_at (window, 0);
+  AdwEntryRow *util_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_UTILIZATION);
+  GtkToggleButton *toggle = hu_scenario_editor_get_range_toggle (editor, HU_INPUT_UTILIZATION);
+  const HuInputs *inputs = hu_scenario_get_inputs (hu_result_get_scenario (v100s));
+  AdwEntryRow *low, *likely, *high;
+  g_autoptr(JsonNode) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonObject *object;
+
+  g_assert_nonnull (toggle);
+  g_assert_null (hu_scenario_editor_get_range_row (editor, HU_INPUT_UTILIZATION, HU_RANGE_LOW));
+  g_assert_null (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION));
+
+  /* On: three rows appear under the field, which becomes read-only. The
+   * field held 100 %: the first range is 100 − 20 = 80 % to 100 % (120 %
+   * is past what utilisation can be), likely 100 %. */
+  gtk_toggle_button_set_active (toggle, TRUE);
+  low = hu_scenario_editor_get_range_row (editor, HU_INPUT_UTILIZATION, HU_RANGE_LOW);
+  likely = hu_scenario_editor_get_range_row (editor, HU_INPUT_UTILIZATION, HU_RANGE_LIKELY);
+  high = hu_scenario_editor_get_range_row (editor, HU_INPUT_UTILIZATION, HU_RANGE_HIGH);
+  g_assert_nonnull (low);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (low)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (likely)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (high)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (util_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (low)), ==, "80");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (likely)), ==, "100");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (high)), ==, "100");
+  iterate (500);
+  g_assert_nonnull (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION));
+
+  /* A uniform 30 %..50 % (likely left empty), typed row by row. */
+  gtk_editable_set_text (GTK_EDITABLE (likely), "");
+  gtk_editable_set_text (GTK_EDITABLE (high), "50");
+  gtk_editable_set_text (GTK_EDITABLE (low), "30");
+  iterate (500);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (util_row)), ==, "30..50");
+  g_assert_cmpfloat (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION)->low, ==, 0.3);
+  g_assert_cmpfloat (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION)->high, ==, 0.5);
+  g_assert_true (isnan (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION)->likely));
+  /* The point estimate is the middle, 40 %: 167,735.04 / 0.4 kWh. */
+  assert_abs (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), V100S_ENERGY_KWH / 0.4, 0.02);
+  saved = saved_utilization (window, 0);
+  g_assert_nonnull (saved);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (saved));
+  object = json_node_get_object (saved);
+  g_assert_cmpfloat (json_object_get_double_member (object, "low"), ==, 0.3);
+  g_assert_cmpfloat (json_object_get_double_member (object, "high"), ==, 0.5);
+  g_assert_false (json_object_has_member (object, "likely"));
+
+  /* Triangular: 30..45..50. */
+  gtk_editable_set_text (GTK_EDITABLE (likely), "45");
+  iterate (500);
+  g_clear_pointer (&saved, json_node_unref);
+  saved = saved_utilization (window, 0);
+  object = json_node_get_object (saved);
+  g_assert_cmpfloat (json_object_get_double_member (object, "low"), ==, 0.3);
+  g_assert_cmpfloat (json_object_get_double_member (object, "likely"), ==, 0.45);
+  g_assert_cmpfloat (json_object_get_double_member (object, "high"), ==, 0.5);
+
+  /* Low above high: both ends marked, the reason shown, the project
+   * unchanged. */
+  before = hu_project_to_data (hu_window_get_project (window), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (low), "60");
+  iterate (500);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (low), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (high), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (util_row), "error"));
+  hu_scenario_editor_flush (editor);
+  after = hu_project_to_data (hu_window_get_project (window), NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpfloat (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION)->low, ==, 0.3);
+
+  /* The likely value outside the ends. */
+  gtk_editable_set_text (GTK_EDITABLE (low), "30");
+  gtk_editable_set_text (GTK_EDITABLE (likely), "70");
+  iterate (500);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (likely), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (low), "error"));
+  g_clear_pointer (&after, g_free);
+  hu_scenario_editor_flush (editor);
+  after = hu_project_to_data (hu_window_get_project (window), NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Fixed again, then off: the field gets the likely value back, 45 %,
+   * and the scenario holds one number. */
+  gtk_editable_set_text (GTK_EDITABLE (likely), "45");
+  iterate (500);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (util_row), "error"));
+  gtk_toggle_button_set_active (toggle, FALSE);
+  iterate (500);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (low)));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (util_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (util_row)), ==, "45");
+  g_assert_null (hu_inputs_get_range (inputs, HU_INPUT_UTILIZATION));
+  g_assert_cmpfloat (hu_inputs_get (inputs, HU_INPUT_UTILIZATION), ==, 0.45);
+  g_clear_pointer (&saved, json_node_unref);
+  saved = saved_utilization (window, 0);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (saved));
+
+  destroy_window (window);
+}
+
+/* A negative end where the input must be positive (power) is refused by
+ * name; the scenario keeps no range. */
+static void
+test_range_negative (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuResult *v100s = result_at (window, 0);
+  GtkToggleButton *toggle = hu_scenario_editor_get_range_toggle (editor, HU_INPUT_POWER_W);
+  const HuInputs *inputs = hu_scenario_get_inputs (hu_result_get_scenario (v100s));
+  AdwEntryRow *low, *high;
+  AdwEntryRow *power_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_POWER_W);
+
+  gtk_toggle_button_set_active (toggle, TRUE);
+  low = hu_scenario_editor_get_range_row (editor, HU_INPUT_POWER_W, HU_RANGE_LOW);
+  high = hu_scenario_editor_get_range_row (editor, HU_INPUT_POWER_W, HU_RANGE_HIGH);
+  gtk_editable_set_text (GTK_EDITABLE (high), "300");
+  gtk_editable_set_text (GTK_EDITABLE (low), "-5");
+  iterate (500);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (low), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (high), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (power_row), "error"));
+  g_assert_null (hu_inputs_get_range (inputs, HU_INPUT_POWER_W));
+
+  /* 200..300 W is fine. */
+  gtk_editable_set_text (GTK_EDITABLE (low), "200");
+  iterate (500);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (power_row), "error"));
+  g_assert_nonnull (hu_inputs_get_range (inputs, HU_INPUT_POWER_W));
+  g_assert_cmpfloat (hu_inputs_get_range (inputs, HU_INPUT_POWER_W)->low, ==, 200);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -71,6 +239,8 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/ui/ranges/field", test_range_field);
+  g_test_add_func ("/huella/ui/ranges/toggle", test_range_toggle);
+  g_test_add_func ("/huella/ui/ranges/negative", test_range_negative);
 
   return g_test_run ();
 }
