@@ -19,6 +19,7 @@
 #include "hu-text.h"
 #include "hu-uncertainty.h"
 #include "hu-undo.h"
+#include "hu-units.h"
 
 G_BEGIN_DECLS
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hu-number.h"
+#include "hu-units.h"
 
 G_DEFINE_QUARK (hu-number-error-quark, hu_number_error)
 
@@ -200,70 +201,35 @@ hu_number_to_string (double value)
   return g_strdup (buf);
 }
 
-/* Numbers for people: the locale's separators and grouping. */
+/* Numbers for people: the locale's separators and grouping. hu-units
+ * decides how every quantity reads; these are its common shapes. */
 char *
 hu_format_fixed (double value,
                  int    decimals)
 {
-  if (!isfinite (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%'.*f", decimals, value);
+  return hu_units_format_fixed (value, decimals, HU_UNITS_DEFAULT);
 }
 
+/* "3.14 × 10²³", never "10^23". */
 char *
 hu_format_scientific (double value)
 {
-  int exponent;
-  double mantissa;
-
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (value == 0)
-    return g_strdup ("0");
-
-  exponent = (int) floor (log10 (fabs (value)));
-  mantissa = value / pow (10, exponent);
-  /* 9.9999 rounds up to 10.00: renormalise. */
-  if (fabs (mantissa) >= 9.995)
-    {
-      mantissa /= 10;
-      exponent++;
-    }
-  return g_strdup_printf ("%.2f × 10^%d", mantissa, exponent);
-}
-
-/* "1.500" → "1.5", "130.0" → "130": significant digits, not padding. */
-static char *
-trim_zeros (char *text)
-{
-  struct lconv *lc = localeconv ();
-  const char *dp = lc && lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
-  char *point = strstr (text, dp);
-  char *end;
-
-  if (point == NULL)
-    return text;
-  end = text + strlen (text);
-  while (end > point + strlen (dp) && end[-1] == '0')
-    *--end = '\0';
-  if (end == point + strlen (dp))
-    *point = '\0';
-  return text;
+  return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
 }
 
 /**
  * hu_format_number:
  * @significant: significant digits to keep (at least)
  *
- * Integers above 10^15 or below 10^-3 switch to scientific notation;
- * otherwise grouped digits with enough decimals for @significant digits.
+ * Integers above 10^15 or below 10^-3 switch to a power of ten;
+ * otherwise grouped digits with enough decimals for @significant digits,
+ * trailing zeros dropped.
  */
 char *
 hu_format_number (double value,
                   int    significant)
 {
   double magnitude;
-  int decimals;
 
   if (!isfinite (value))
     return g_strdup ("—");
@@ -272,54 +238,31 @@ hu_format_number (double value,
 
   magnitude = fabs (value);
   if (magnitude >= 1e15 || magnitude < 1e-3)
-    return hu_format_scientific (value);
-
-  decimals = significant - 1 - (int) floor (log10 (magnitude));
-  decimals = CLAMP (decimals, 0, 6);
-  return trim_zeros (hu_format_fixed (value, decimals));
+    return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
+  return hu_units_format_significant (value, MIN (significant, 7 + (int) floor (log10 (magnitude))),
+                                      HU_UNITS_TRIM);
 }
 
 char *
 hu_format_energy_kwh (double kwh)
 {
-  g_autofree char *number = NULL;
-  const char *unit;
-  double v = kwh;
-
   if (!isfinite (kwh))
     return g_strdup ("—");
-  if (fabs (kwh) >= 1e6)
-    v = kwh / 1e6, unit = "GWh";
-  else if (fabs (kwh) >= 1e3)
-    v = kwh / 1e3, unit = "MWh";
-  else if (fabs (kwh) >= 1 || kwh == 0)
-    unit = "kWh";
-  else
-    v = kwh * 1e3, unit = "Wh";
-
-  number = hu_format_number (v, 4);
-  return g_strdup_printf ("%s %s", number, unit);
+  return hu_unit_format_full (HU_UNIT_ENERGY_KWH, kwh, NULL, 0, HU_UNITS_TRIM);
 }
 
 char *
 hu_format_mass_kg (double kg)
 {
   g_autofree char *number = NULL;
-  const char *unit;
-  double v = kg;
+  g_autofree char *unit = NULL;
+  HuUnitScale scale;
 
   if (!isfinite (kg))
     return g_strdup ("—");
-  if (fabs (kg) >= 1e6)
-    v = kg / 1e6, unit = "kt";
-  else if (fabs (kg) >= 1e3)
-    v = kg / 1e3, unit = "t";
-  else if (fabs (kg) >= 1 || kg == 0)
-    unit = "kg";
-  else
-    v = kg * 1e3, unit = "g";
-
-  number = hu_format_number (v, 4);
+  hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, &kg, 1, NULL, 0);
+  number = hu_unit_scale_format_number (&scale, kg, HU_UNITS_TRIM);
+  unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
   /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
   return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
 }
@@ -331,7 +274,9 @@ hu_format_hours (double hours)
 
   if (!isfinite (hours))
     return g_strdup ("—");
-  number = hours >= 100 ? hu_format_fixed (hours, 0) : hu_format_number (hours, 4);
+  /* "230 h", not "230.4 h": whole hours from 100 up. */
+  number = fabs (hours) >= 100 ? hu_units_format_fixed (hours, 0, HU_UNITS_DEFAULT)
+                               : hu_format_number (hours, 3);
   /* TRANSLATORS: a number of hours, abbreviated */
   return g_strdup_printf (_("%s h"), number);
 }

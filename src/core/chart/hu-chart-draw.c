@@ -351,10 +351,10 @@ hit_path (HuChart *self,
 
       if (power)
         {
-          g_autofree char *when = hu_unit_format (self->x_unit, nearest->data_x, NULL, 4);
+          g_autofree char *when = _hu_chart_format_value (self, self->x_unit, nearest->data_x, 0);
           g_autofree char *mean = _hu_chart_format_exact (self, self->unit, nearest->data_y);
-          g_autofree char *lo = hu_unit_format (self->unit, nearest->data_lo, NULL, 4);
-          g_autofree char *hi = hu_unit_format (self->unit, nearest->data_hi, NULL, 4);
+          g_autofree char *lo = _hu_chart_format_value (self, self->unit, nearest->data_lo, 0);
+          g_autofree char *hi = _hu_chart_format_value (self, self->unit, nearest->data_hi, 0);
 
           if (text == NULL)
             text = g_string_new (when);
@@ -476,8 +476,8 @@ append_bars_text (HuChart *self,
       for (guint s = 0; s < self->series->len; s++)
         {
           Series *series = g_ptr_array_index (self->series, s);
-          g_autofree char *value = hu_unit_format (self->unit, _hu_chart_series_value (series, c),
-                                                   self->currency, 4);
+          double v = _hu_chart_series_value (series, c);
+          g_autofree char *value = _hu_chart_format_value (self, self->unit, v, 0);
 
           if (self->series->len > 1)
             g_string_append_printf (text, "%s %s %s", s > 0 ? ";" : "", series->label, value);
@@ -486,15 +486,15 @@ append_bars_text (HuChart *self,
         }
       if (self->series->len > 1 && self->stacked)
         {
-          g_autofree char *total = hu_unit_format (self->unit, _hu_chart_category_extent (self, c),
-                                                   self->currency, 4);
+          double extent = _hu_chart_category_extent (self, c);
+          g_autofree char *total = _hu_chart_format_value (self, self->unit, extent, 0);
 
           g_string_append_printf (text, "; %s %s", _("Total:"), total);
         }
       if (isfinite (category->low) && isfinite (category->high))
         {
-          g_autofree char *low = hu_unit_format (self->unit, category->low, self->currency, 3);
-          g_autofree char *high = hu_unit_format (self->unit, category->high, self->currency, 3);
+          g_autofree char *low = _hu_chart_format_value (self, self->unit, category->low, 3);
+          g_autofree char *high = _hu_chart_format_value (self, self->unit, category->high, 3);
 
           /* Translators: the likely range of a bar's value, "likely 5.1 t to 14.8 t" */
           g_string_append_printf (text, _(" (likely %s to %s)"), low, high);
@@ -517,8 +517,8 @@ append_xy_text (HuChart *self,
       for (guint i = 0; i < series->points->len; i++)
         {
           Point *p = &g_array_index (series->points, Point, i);
-          g_autofree char *xs = hu_unit_format (self->x_unit, p->x, self->currency, 4);
-          g_autofree char *ys = hu_unit_format (self->unit, p->y, self->currency, 4);
+          g_autofree char *xs = _hu_chart_format_value (self, self->x_unit, p->x, 0);
+          g_autofree char *ys = _hu_chart_format_value (self, self->unit, p->y, 0);
 
           g_string_append_printf (text, "%s: %s\n", xs, ys);
         }
@@ -539,10 +539,10 @@ append_xy_text (HuChart *self,
               weight += w;
               end = MAX (end, b->t1);
             }
-          los = hu_unit_format (self->unit, lo, NULL, 4);
-          his = hu_unit_format (self->unit, hi, NULL, 4);
-          means = hu_unit_format (self->unit, sum / weight, NULL, 4);
-          ends = hu_unit_format (self->x_unit, end, NULL, 4);
+          los = _hu_chart_format_value (self, self->unit, lo, 0);
+          his = _hu_chart_format_value (self, self->unit, hi, 0);
+          means = _hu_chart_format_value (self, self->unit, sum / weight, 0);
+          ends = _hu_chart_format_value (self, self->x_unit, end, 0);
           /* Translators: summary of a power series for screen readers. */
           g_string_append_printf (text, _("over %s: mean %s, min %s, max %s\n"),
                                   ends, means, los, his);

@@ -175,9 +175,16 @@ typedef struct {
 const HuChartStyle *_hu_chart_default_style (void);
 
 /* hu-chart-units.c */
-char *_hu_chart_format_exact (HuChart *self,
-                              HuUnitKind unit,
-                              double   value);
+char *_hu_chart_format_exact (HuChart    *self,
+                              HuUnitKind  unit,
+                              double      value);
+char *_hu_chart_format_value (HuChart    *self,
+                              HuUnitKind  unit,
+                              double      value,
+                              int         significant);
+void  _hu_chart_value_scale  (HuChart     *self,
+                              HuUnitKind   unit,
+                              HuUnitScale *scale);
 
 /* hu-chart-layout.c */
 PangoLayout *_hu_chart_make_text (Ctx         *ctx,

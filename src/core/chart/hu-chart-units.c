@@ -8,227 +8,132 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "hu-util-private.h"
+#include "hu-units.h"
 #include "hu-chart-private.h"
 
 /* ---------------------------------------------------------------------- */
-/* Units                                                                   */
+/* Units: hu-units decides; the chart only says which values share a unit */
 
-typedef struct {
-  double      divisor;
-  const char *symbol;  /* translatable via the table's N_() */
-} UnitStep;
-
-static const UnitStep *
-unit_steps (HuUnitKind  unit,
-            guint      *n_steps)
-{
-  /* Each table is ordered; the largest step whose divisor ≤ max wins. */
-  static const UnitStep energy[] = {
-    { 1e-3, N_("Wh") }, { 1, N_("kWh") }, { 1e3, N_("MWh") }, { 1e6, N_("GWh") },
-  };
-  static const UnitStep mass[] = {
-    { 1e-3, N_("g") }, { 1, N_("kg") }, { 1e3, N_("t") }, { 1e8, N_("kt") },
-  };
-  static const UnitStep hours[] = {
-    /* Translators: unit symbols for minutes, hours, days and years. */
-    { 1.0 / 60, N_("min") }, { 1, N_("h") }, { 72, N_("days") }, { 2 * 8766.0, N_("years") },
-  };
-  static const UnitStep gpu_hours[] = {
-    { 1, N_("GPU-h") }, { 1e4, N_("thousand GPU-h") }, { 1e7, N_("million GPU-h") },
-  };
-  static const UnitStep power[] = {
-    { 1, N_("W") }, { 1e3, N_("kW") }, { 1e6, N_("MW") },
-  };
-  static const UnitStep seconds[] = {
-    { 1, N_("s") }, { 120, N_("min") }, { 7200, N_("h") },
-  };
-  static const UnitStep plain[] = {
-    { 1, "" }, { 1e4, "k" }, { 1e6, "M" }, { 1e9, "G" }, { 1e12, "T" },
-    { 1e15, "P" }, { 1e18, "E" }, { 1e21, "Z" }, { 1e24, "Y" },
-  };
-
-  switch (unit)
-    {
-    case HU_UNIT_ENERGY_KWH: *n_steps = G_N_ELEMENTS (energy); return energy;
-    case HU_UNIT_MASS_KG: *n_steps = G_N_ELEMENTS (mass); return mass;
-    case HU_UNIT_HOURS: *n_steps = G_N_ELEMENTS (hours); return hours;
-    case HU_UNIT_GPU_HOURS: *n_steps = G_N_ELEMENTS (gpu_hours); return gpu_hours;
-    case HU_UNIT_POWER_W: *n_steps = G_N_ELEMENTS (power); return power;
-    case HU_UNIT_SECONDS: *n_steps = G_N_ELEMENTS (seconds); return seconds;
-    case HU_UNIT_PLAIN:
-    case HU_UNIT_CURRENCY:
-    case HU_UNIT_PERCENT:
-    default:
-      *n_steps = G_N_ELEMENTS (plain);
-      return plain;
-    }
-}
-
-/* The real divisor of a step: "days" and "years" are reached at 72 h and
- * two years but count 24 h and 8766 h. */
+/* The largest magnitude among the chart's values of one axis: what the
+ * axis picks its unit from, so tooltips and the accessible text speak
+ * the axis' unit (never a tooltip in kg on an axis in t). */
 static double
-step_divisor (HuUnitKind      unit,
-              const UnitStep *step)
+axis_data_max (HuChart  *self,
+               gboolean  x_axis)
 {
-  if (unit == HU_UNIT_HOURS && step->divisor == 72)
-    return 24;
-  if (unit == HU_UNIT_HOURS && step->divisor > 8766)
-    return 8766;
-  if (unit == HU_UNIT_GPU_HOURS && step->divisor > 1)
-    return step->divisor / 10;
-  if (unit == HU_UNIT_MASS_KG && step->divisor == 1e8)
-    return 1e6;
-  if (unit == HU_UNIT_SECONDS && step->divisor == 120)
-    return 60;
-  if (unit == HU_UNIT_SECONDS && step->divisor == 7200)
-    return 3600;
-  if ((unit == HU_UNIT_PLAIN || unit == HU_UNIT_CURRENCY) && step->divisor == 1e4)
-    return 1e3;
-  return step->divisor;
+  double max = 0;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          Point *p = &g_array_index (series->points, Point, i);
+          double v = x_axis ? p->x : p->y;
+
+          if (isfinite (v))
+            max = MAX (max, fabs (v));
+        }
+      for (guint i = 0; i < series->buckets->len; i++)
+        {
+          Bucket *b = &g_array_index (series->buckets, Bucket, i);
+          double v = x_axis ? b->t1 : MAX (fabs (b->max), fabs (b->min));
+
+          if (isfinite (v))
+            max = MAX (max, fabs (v));
+        }
+    }
+  if (x_axis)
+    return max;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      double extent = _hu_chart_category_extent (self, c);
+
+      if (isfinite (extent))
+        max = MAX (max, fabs (extent));
+      if (isfinite (category->high))
+        max = MAX (max, fabs (category->high));
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+
+          if (isfinite (v))
+            max = MAX (max, fabs (v));
+        }
+    }
+  return max;
 }
 
 /**
- * hu_unit_pick_scale:
- * @unit: the unit of the values
- * @max: the largest absolute value to show
- * @currency: (nullable): currency code for %HU_UNIT_CURRENCY
- * @symbol: (out) (transfer full): the symbol of the chosen unit
+ * _hu_chart_value_scale:
+ * @unit: the unit of the chart's y values or of its x values
  *
- * Returns: what to divide values by to show them in *@symbol
+ * One scale for every value the chart labels in @unit: its unit comes from
+ * the chart's largest value, as the axis' does.
  */
-double
-hu_unit_pick_scale (HuUnitKind   unit,
-                    double       max,
-                    const char  *currency,
-                    char       **symbol)
+void
+_hu_chart_value_scale (HuChart     *self,
+                       HuUnitKind   unit,
+                       HuUnitScale *scale)
 {
-  const UnitStep *steps;
-  const UnitStep *chosen;
-  guint n_steps;
+  double max = axis_data_max (self, unit != self->unit);
 
-  g_return_val_if_fail (symbol != NULL, 1.0);
-
-  if (unit == HU_UNIT_PERCENT)
-    {
-      *symbol = g_strdup ("%");
-      return 0.01;
-    }
-
-  steps = unit_steps (unit, &n_steps);
-  max = fabs (max);
-  if (!isfinite (max))
-    max = 0;
-
-  /* The base unit (kWh, kg, h, …) is the default for small values too,
-   * except where a smaller one reads better (Wh, g, min). */
-  chosen = NULL;
-  for (guint i = 0; i < n_steps; i++)
-    if (steps[i].divisor == 1)
-      chosen = &steps[i];
-  for (guint i = 0; i < n_steps; i++)
-    if (max >= steps[i].divisor && max > 0)
-      chosen = &steps[i];
-  if (max > 0 && max < 1 && steps[0].divisor < 1)
-    chosen = &steps[0];
-  if (chosen == NULL)
-    chosen = &steps[0];
-
-  if (unit == HU_UNIT_CURRENCY)
-    {
-      const char *code = currency != NULL ? currency : "";
-
-      if (step_divisor (unit, chosen) == 1)
-        *symbol = g_strdup (code);
-      else
-        *symbol = g_strdup_printf ("%s %s", chosen->symbol, code);
-    }
-  else if (unit == HU_UNIT_PLAIN)
-    *symbol = g_strdup (chosen->symbol);
-  else
-    *symbol = g_strdup (_(chosen->symbol));
-
-  return step_divisor (unit, chosen);
+  hu_unit_scale_init (scale, unit, &max, 1, self->currency, 0);
 }
 
-/**
- * hu_unit_format:
- * @unit: the unit of @value
- * @value: a value in the base unit
- * @currency: (nullable): currency code for %HU_UNIT_CURRENCY
- * @significant: significant digits to keep
- *
- * Returns: (transfer full): @value scaled and labelled, e.g. "167.7 MWh",
- *   in the locale's number format; "n/a" for NAN
- */
+/* A value in the chart's scale for @unit, "44.18 MWh", with
+ * @significant digits (0: the unit's default). */
 char *
-hu_unit_format (HuUnitKind  unit,
-                double      value,
-                const char *currency,
-                int         significant)
+_hu_chart_format_value (HuChart    *self,
+                        HuUnitKind  unit,
+                        double      value,
+                        int         significant)
 {
-  g_autofree char *symbol = NULL;
-  g_autofree char *number = NULL;
-  double divisor;
+  HuUnitScale scale;
 
   if (!isfinite (value))
     return g_strdup (_("n/a"));
-
-  divisor = hu_unit_pick_scale (unit, value, currency, &symbol);
-  number = _hu_format_significant (value / divisor, significant);
-
-  if (symbol[0] == '\0')
-    return g_steal_pointer (&number);
-  if (unit == HU_UNIT_PERCENT)
-    return g_strdup_printf ("%s %%", number);
-  return g_strdup_printf ("%s %s", number, symbol);
-}
-
-static const char *
-unit_base_symbol (HuUnitKind  unit,
-                  const char *currency)
-{
-  switch (unit)
+  _hu_chart_value_scale (self, unit, &scale);
+  /* Shared decimals, from the largest value, as in a table column. */
+  if (significant > 0)
     {
-    case HU_UNIT_ENERGY_KWH: return _("kWh");
-    case HU_UNIT_MASS_KG: return _("kg");
-    case HU_UNIT_HOURS: return _("h");
-    case HU_UNIT_GPU_HOURS: return _("GPU-h");
-    case HU_UNIT_CURRENCY: return currency != NULL ? currency : "";
-    case HU_UNIT_POWER_W: return _("W");
-    case HU_UNIT_SECONDS: return _("s");
-    case HU_UNIT_PERCENT:
-    case HU_UNIT_PLAIN:
-    default:
-      return "";
+      double max = axis_data_max (self, unit != self->unit) / scale.divisor;
+
+      scale.significant = significant;
+      scale.decimals = max > 0 ? CLAMP (significant - 1 - (int) floor (log10 (max)), 0, 9) : 0;
     }
+  return hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
 }
 
-/* The exact value for tooltips and tables: the scaled figure plus the
+/* The exact value for tooltips: the figure in the axis' unit plus the
  * base-unit value with two decimals, "167.7 MWh (167,735.04 kWh)". */
 char *
-_hu_chart_format_exact (HuChart *self,
-                        HuUnitKind unit,
-                        double   value)
+_hu_chart_format_exact (HuChart    *self,
+                        HuUnitKind  unit,
+                        double      value)
 {
-  g_autofree char *scaled = hu_unit_format (unit, value, self->currency, 4);
-  g_autofree char *symbol = NULL;
+  g_autofree char *scaled = _hu_chart_format_value (self, unit, value, 0);
   g_autofree char *base = NULL;
-  double divisor;
+  g_autofree char *base_symbol = NULL;
+  HuUnitScale scale;
+  HuUnitScale base_scale;
+  double one = 1;
 
-  if (!isfinite (value))
+  if (!isfinite (value) || unit == HU_UNIT_FLOPS)
     return g_steal_pointer (&scaled);
 
-  divisor = hu_unit_pick_scale (unit, value, self->currency, &symbol);
-  if (divisor == 1 || unit == HU_UNIT_PERCENT)
-    {
-      g_autofree char *number = _hu_format_decimals (value / divisor,
-                                                     unit == HU_UNIT_PERCENT ? 1 : 2);
-      const char *sym = unit == HU_UNIT_PERCENT ? "%" : unit_base_symbol (unit, self->currency);
-
-      return sym[0] != '\0' ? g_strdup_printf ("%s %s", number, sym) : g_steal_pointer (&number);
-    }
-
-  base = _hu_format_decimals (value, 2);
-  return g_strdup_printf ("%s (%s %s)", scaled, base, unit_base_symbol (unit, self->currency));
+  _hu_chart_value_scale (self, unit, &scale);
+  hu_unit_scale_init (&base_scale, unit, &one, 1, self->currency, 0);
+  base_symbol = hu_unit_scale_symbol (&base_scale, HU_UNITS_DEFAULT);
+  base = hu_units_format_fixed (value / base_scale.divisor, unit == HU_UNIT_PERCENT ? 1 : 2,
+                                HU_UNITS_DEFAULT);
+  if (scale.divisor == base_scale.divisor)
+    return base_symbol[0] != '\0' ? g_strdup_printf ("%s %s", base, base_symbol)
+                                  : g_steal_pointer (&base);
+  if (base_symbol[0] == '\0')
+    return g_strdup_printf ("%s (%s)", scaled, base);
+  return g_strdup_printf ("%s (%s %s)", scaled, base, base_symbol);
 }

@@ -9,6 +9,7 @@
 #include "hu-project.h"
 #include "hu-sweep.h"
 #include "hu-uncertainty.h"
+#include "hu-units.h"
 
 G_BEGIN_DECLS
 
@@ -41,19 +42,6 @@ typedef enum {
   HU_CHART_SCATTER,
 } HuChartKind;
 
-/* How an axis' values are scaled and labelled. Values are always given in
- * the base unit (kWh, kg, hours, …); the chart picks kWh/MWh/GWh etc. */
-typedef enum {
-  HU_UNIT_PLAIN,
-  HU_UNIT_ENERGY_KWH,         /* Wh, kWh, MWh, GWh */
-  HU_UNIT_MASS_KG,            /* g, kg, t, kt */
-  HU_UNIT_HOURS,              /* min, h, days, years (wall-clock) */
-  HU_UNIT_GPU_HOURS,          /* GPU-h, thousand, million GPU-h */
-  HU_UNIT_CURRENCY,           /* amount in hu_chart_set_currency() */
-  HU_UNIT_PERCENT,            /* a fraction shown as % */
-  HU_UNIT_POWER_W,            /* W, kW, MW */
-  HU_UNIT_SECONDS,            /* s, min, h (elapsed time) */
-} HuUnitKind;
 
 typedef struct {
   double red;
@@ -245,18 +233,6 @@ gboolean     hu_chart_save_png           (HuChart            *self,
                                           double              scale,
                                           const HuChartStyle *style,
                                           GError            **error);
-
-/* Scale @value of @unit for display: returns the divisor and the unit's
- * symbol to use for values up to @max (e.g. 167735 kWh → 1000, "MWh"). */
-double       hu_unit_pick_scale          (HuUnitKind    unit,
-                                          double        max,
-                                          const char   *currency,
-                                          char        **symbol);
-/* "167.7 MWh", locale-formatted with @significant digits. */
-char        *hu_unit_format              (HuUnitKind    unit,
-                                          double        value,
-                                          const char   *currency,
-                                          int           significant);
 
 G_END_DECLS
 

@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Huella-Units"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hu-units.h"
+
+/*
+ * The one place that decides how a quantity reads: which unit (Wh or MWh,
+ * kg or t), how many digits, and how the number is written (the locale's
+ * separators for people, C for machines). Tables, charts, reports, the CLI
+ * and the app all ask here, so a figure reads the same everywhere, and a
+ * column, a chart or a sentence shows its figures in one unit: never
+ * "0 kWh" beside "0.57 Wh", never "86 MWh" beside "44.18 MWh".
+ */
+
+typedef struct {
+  double      threshold;  /* chosen for values from here up */
+  double      divisor;    /* base units per displayed unit */
+  const char *symbol;     /* N_() */
+} UnitStep;
+
+/* Each table is ordered. The base unit (divisor 1) serves values from
+ * 1 up and zero; a smaller first step (Wh, g, min) serves values below 1.
+ * Thresholds are 10³ apart where the units are, but "days" start at 72 h
+ * and "years" at two years, where people stop counting in the smaller unit;
+ * "thousand GPU-h" starts at 10,000 so that 2,500 GPU-h stays as it is. */
+static const UnitStep energy_steps[] = {
+  { 0, 1e-3, N_("Wh") }, { 1, 1, N_("kWh") }, { 1e3, 1e3, N_("MWh") }, { 1e6, 1e6, N_("GWh") },
+};
+static const UnitStep mass_steps[] = {
+  { 0, 1e-3, N_("g") }, { 1, 1, N_("kg") }, { 1e3, 1e3, N_("t") }, { 1e6, 1e6, N_("kt") },
+};
+static const UnitStep hour_steps[] = {
+  /* Translators: unit symbols for minutes, hours, days and years. */
+  { 0, 1.0 / 60, N_("min") }, { 1, 1, N_("h") }, { 72, 24, N_("days") },
+  { 2 * 8766.0, 8766, N_("years") },
+};
+static const UnitStep gpu_hour_steps[] = {
+  { 1, 1, N_("GPU-h") }, { 1e4, 1e3, N_("thousand GPU-h") }, { 1e7, 1e6, N_("million GPU-h") },
+};
+static const UnitStep power_steps[] = {
+  { 1, 1, N_("W") }, { 1e3, 1e3, N_("kW") }, { 1e6, 1e6, N_("MW") },
+};
+static const UnitStep second_steps[] = {
+  { 1, 1, N_("s") }, { 120, 60, N_("min") }, { 7200, 3600, N_("h") },
+};
+/* Plain counts and money: SI prefixes, kept untranslated. */
+static const UnitStep plain_steps[] = {
+  { 1, 1, "" }, { 1e4, 1e3, "k" }, { 1e6, 1e6, "M" }, { 1e9, 1e9, "G" }, { 1e12, 1e12, "T" },
+  { 1e15, 1e15, "P" }, { 1e18, 1e18, "E" }, { 1e21, 1e21, "Z" }, { 1e24, 1e24, "Y" },
+};
+static const UnitStep percent_steps[] = { { 0, 0.01, "%" } };
+static const UnitStep flops_steps[] = { { 0, 1, "" } };
+
+static const UnitStep *
+unit_steps (HuUnitKind  kind,
+            guint      *n_steps)
+{
+#define STEPS(t) G_STMT_START { *n_steps = G_N_ELEMENTS (t); return t; } G_STMT_END
+  switch (kind)
+    {
+    case HU_UNIT_ENERGY_KWH: STEPS (energy_steps);
+    case HU_UNIT_MASS_KG: STEPS (mass_steps);
+    case HU_UNIT_HOURS: STEPS (hour_steps);
+    case HU_UNIT_GPU_HOURS: STEPS (gpu_hour_steps);
+    case HU_UNIT_POWER_W: STEPS (power_steps);
+    case HU_UNIT_SECONDS: STEPS (second_steps);
+    case HU_UNIT_PERCENT: STEPS (percent_steps);
+    case HU_UNIT_FLOPS: STEPS (flops_steps);
+    case HU_UNIT_PLAIN:
+    case HU_UNIT_CURRENCY:
+    default:
+      STEPS (plain_steps);
+    }
+#undef STEPS
+}
+
+static const UnitStep *
+choose_step (HuUnitKind kind,
+             double     max)
+{
+  const UnitStep *steps;
+  const UnitStep *chosen;
+  guint n_steps;
+
+  steps = unit_steps (kind, &n_steps);
+  max = isfinite (max) ? fabs (max) : 0;
+
+  /* The base unit (kWh, kg, h, …) also serves zero. */
+  chosen = &steps[0];
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i].divisor == 1)
+      chosen = &steps[i];
+  if (max > 0 && max < 1 && steps[0].divisor < 1)
+    return &steps[0];
+  for (guint i = 0; i < n_steps; i++)
+    if (max > 0 && max >= steps[i].threshold && steps[i].divisor > chosen->divisor)
+      chosen = &steps[i];
+  return chosen;
+}
+
+/**
+ * hu_unit_default_significant:
+ *
+ * The significant digits a quantity of @kind is shown with: energy and mass
+ * to four ("44.18 MWh", as published figures are given), times to three
+ * ("230 h", "14.8 days"), FLOPs to three ("3.14 × 10²³").
+ */
+int
+hu_unit_default_significant (HuUnitKind kind)
+{
+  switch (kind)
+    {
+    case HU_UNIT_HOURS:
+    case HU_UNIT_SECONDS:
+    case HU_UNIT_POWER_W:
+    case HU_UNIT_PERCENT:
+    case HU_UNIT_FLOPS:
+      return 3;
+    case HU_UNIT_ENERGY_KWH:
+    case HU_UNIT_MASS_KG:
+    case HU_UNIT_GPU_HOURS:
+    case HU_UNIT_CURRENCY:
+    case HU_UNIT_PLAIN:
+    default:
+      return 4;
+    }
+}
+
+static int
+magnitude_of (double value)
+{
+  return (int) floor (log10 (fabs (value)));
+}
+
+/**
+ * hu_unit_scale_init:
+ * @values: (array length=n_values): the set, in the base unit; NaN and
+ *   infinities are skipped
+ * @currency: (nullable): the code of %HU_UNIT_CURRENCY amounts
+ * @significant: digits for the largest value; 0 for the kind's default
+ *
+ * Picks one unit for the whole set, from its largest value, and one number
+ * of decimals: enough for @significant digits of the largest value and two
+ * of the smallest non-zero one, but at most one decimal more than the
+ * largest needs (a column spanning a million to one cannot show both
+ * fully; the small one then reads "< 0.1", never a false zero).
+ */
+void
+hu_unit_scale_init (HuUnitScale  *scale,
+                    HuUnitKind    kind,
+                    const double *values,
+                    gsize         n_values,
+                    const char   *currency,
+                    int           significant)
+{
+  const UnitStep *step;
+  double max = 0, min = G_MAXDOUBLE;
+  int decimals;
+
+  g_return_if_fail (scale != NULL);
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  if (significant <= 0)
+    significant = hu_unit_default_significant (kind);
+
+  for (gsize i = 0; i < n_values; i++)
+    if (isfinite (values[i]) && values[i] != 0)
+      {
+        max = MAX (max, fabs (values[i]));
+        min = MIN (min, fabs (values[i]));
+      }
+
+  step = choose_step (kind, max);
+  scale->kind = kind;
+  scale->divisor = step->divisor;
+  scale->symbol = step->symbol;
+  scale->currency = currency;
+  scale->significant = significant;
+
+  if (max == 0 || kind == HU_UNIT_FLOPS)
+    {
+      scale->decimals = 0;
+      return;
+    }
+
+  decimals = MAX (significant - 1 - magnitude_of (max / step->divisor), 0);
+  decimals = MAX (decimals, MIN (1 - magnitude_of (min / step->divisor), decimals + 1));
+  scale->decimals = CLAMP (decimals, 0, 9);
+}
+
+/**
+ * hu_unit_scale_symbol:
+ *
+ * Returns: (transfer full): the unit of @scale: "MWh", "días", "k EUR";
+ *   empty for plain numbers
+ */
+char *
+hu_unit_scale_symbol (const HuUnitScale *scale,
+                      HuUnitsFlags       flags)
+{
+  const char *symbol;
+
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  if (scale->kind == HU_UNIT_CURRENCY)
+    {
+      const char *code = scale->currency != NULL ? scale->currency : "";
+
+      if (scale->divisor == 1)
+        return g_strdup (code);
+      return g_strdup_printf ("%s %s", scale->symbol, code);
+    }
+  if (scale->symbol[0] == '\0' || scale->kind == HU_UNIT_PLAIN ||
+      scale->kind == HU_UNIT_PERCENT || (flags & HU_UNITS_C_LOCALE) != 0)
+    return g_strdup (scale->symbol);
+  symbol = _(scale->symbol);
+  return g_strdup (symbol);
+}
+
+static void
+trim_zeros (char         *text,
+            HuUnitsFlags  flags)
+{
+  const char *dp = ".";
+  char *point;
+  char *end;
+
+  if ((flags & HU_UNITS_C_LOCALE) == 0)
+    {
+      struct lconv *lc = localeconv ();
+
+      if (lc != NULL && lc->decimal_point != NULL && lc->decimal_point[0] != '\0')
+        dp = lc->decimal_point;
+    }
+  point = strstr (text, dp);
+  if (point == NULL)
+    return;
+  end = text + strlen (text);
+  while (end > point + strlen (dp) && end[-1] == '0')
+    *--end = '\0';
+  if (end == point + strlen (dp))
+    *point = '\0';
+}
+
+/**
+ * hu_units_format_fixed:
+ *
+ * @value with @decimals decimals: grouped as the locale groups ("1.234,5"
+ * in Spanish), or in C ("1234.5") with %HU_UNITS_C_LOCALE. Never "-0".
+ */
+char *
+hu_units_format_fixed (double       value,
+                       int          decimals,
+                       HuUnitsFlags flags)
+{
+  char *text;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  decimals = CLAMP (decimals, 0, 12);
+  /* Rounding a tiny negative to zero must not print "-0.00". */
+  if (fabs (value) < 0.5 * pow (10, -decimals))
+    value = 0;
+
+  if ((flags & HU_UNITS_C_LOCALE) != 0)
+    {
+      char format[16];
+      char buf[G_ASCII_DTOSTR_BUF_SIZE + 320];
+
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      text = g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+    }
+  else
+    text = g_strdup_printf ("%'.*f", decimals, value);
+
+  if ((flags & HU_UNITS_TRIM) != 0)
+    trim_zeros (text, flags);
+  return text;
+}
+
+/**
+ * hu_units_format_significant:
+ *
+ * @value with @significant significant digits, but never fewer than its
+ * integer digits: 670,940 stays 670,940 at three digits, which people read
+ * better than 6.71 × 10⁵.
+ */
+char *
+hu_units_format_significant (double       value,
+                             int          significant,
+                             HuUnitsFlags flags)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+  return hu_units_format_fixed (value, MAX (significant - 1 - magnitude_of (value), 0), flags);
+}
+
+static void
+append_superscript (GString *out,
+                    int      exponent)
+{
+  static const char *digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  char buf[16];
+
+  if (exponent < 0)
+    g_string_append (out, "⁻");
+  g_snprintf (buf, sizeof buf, "%d", ABS (exponent));
+  for (const char *p = buf; *p != '\0'; p++)
+    g_string_append (out, digits[*p - '0']);
+}
+
+/**
+ * hu_units_format_power_of_ten:
+ *
+ * "3.14 × 10²³": a mantissa of @significant digits and a superscript
+ * exponent, as printed in papers (never "10^23" or "3.14e23").
+ */
+char *
+hu_units_format_power_of_ten (double       value,
+                              int          significant,
+                              HuUnitsFlags flags)
+{
+  g_autofree char *number = NULL;
+  GString *out;
+  double mantissa;
+  int exponent;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+  significant = CLAMP (significant, 1, 12);
+
+  exponent = magnitude_of (value);
+  mantissa = value / pow (10, exponent);
+  /* 9.999 shown with three digits is 10.0: renormalise to 1.00 × 10ⁿ⁺¹. */
+  if (fabs (mantissa) >= 10 - 5 * pow (10, -significant))
+    {
+      mantissa /= 10;
+      exponent++;
+    }
+  number = hu_units_format_fixed (mantissa, significant - 1, flags);
+  out = g_string_new (number);
+  if (exponent != 0)
+    {
+      g_string_append (out, " × 10");
+      append_superscript (out, exponent);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hu_unit_scale_format_number:
+ *
+ * @value in @scale's unit and decimals, without the symbol: for a table
+ * whose header names the unit. Exact zeros read "0"; values too small for
+ * the decimals read "< 0.01", never a false zero.
+ */
+char *
+hu_unit_scale_format_number (const HuUnitScale *scale,
+                             double             value,
+                             HuUnitsFlags       flags)
+{
+  double shown;
+  double smallest;
+
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+  if (scale->kind == HU_UNIT_FLOPS)
+    return hu_units_format_power_of_ten (value, scale->significant, flags);
+
+  shown = value / scale->divisor;
+  smallest = pow (10, -scale->decimals);
+  if (fabs (shown) < smallest / 2)
+    {
+      g_autofree char *limit = hu_units_format_fixed (smallest, scale->decimals, flags);
+
+      return g_strdup_printf (shown > 0 ? "< %s" : "> -%s", limit);
+    }
+  return hu_units_format_fixed (shown, scale->decimals, flags);
+}
+
+/**
+ * hu_unit_scale_format:
+ *
+ * Returns: (transfer full): @value in @scale's unit: "44.18 MWh", "40.0 %",
+ *   "3.14 × 10²³"; "—" for NaN
+ */
+char *
+hu_unit_scale_format (const HuUnitScale *scale,
+                      double             value,
+                      HuUnitsFlags       flags)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *symbol = NULL;
+
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  number = hu_unit_scale_format_number (scale, value, flags);
+  if (!isfinite (value))
+    return g_steal_pointer (&number);
+  symbol = hu_unit_scale_symbol (scale, flags);
+  if (symbol[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, symbol);
+}
+
+/**
+ * hu_unit_pick_scale:
+ * @max: the largest absolute value to show
+ * @currency: (nullable): currency code for %HU_UNIT_CURRENCY
+ * @symbol: (out) (transfer full): the chosen unit, for people
+ *
+ * The unit a chart axis running up to @max is labelled in.
+ *
+ * Returns: what to divide values by to show them in *@symbol
+ */
+double
+hu_unit_pick_scale (HuUnitKind   unit,
+                    double       max,
+                    const char  *currency,
+                    char       **symbol)
+{
+  HuUnitScale scale;
+
+  g_return_val_if_fail (symbol != NULL, 1.0);
+
+  max = isfinite (max) ? fabs (max) : 0;
+  hu_unit_scale_init (&scale, unit, &max, 1, currency, 0);
+  *symbol = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+  return scale.divisor;
+}
+
+/**
+ * hu_unit_format_full:
+ * @significant: significant digits; 0 for the kind's default
+ *
+ * One value alone in its own best unit. For a value among others (a
+ * column, a chart, a sentence comparing two), use a #HuUnitScale.
+ */
+char *
+hu_unit_format_full (HuUnitKind    unit,
+                     double        value,
+                     const char   *currency,
+                     int           significant,
+                     HuUnitsFlags  flags)
+{
+  HuUnitScale scale;
+
+  if (!isfinite (value))
+    return g_strdup ((flags & HU_UNITS_C_LOCALE) != 0 ? "n/a" : _("n/a"));
+  hu_unit_scale_init (&scale, unit, &value, 1, currency, significant);
+  return hu_unit_scale_format (&scale, value, flags);
+}
+
+/**
+ * hu_unit_format:
+ *
+ * "167.7 MWh": @value in its own best unit with @significant digits, in
+ * the locale's number format; "n/a" for NaN.
+ */
+char *
+hu_unit_format (HuUnitKind  unit,
+                double      value,
+                const char *currency,
+                int         significant)
+{
+  return hu_unit_format_full (unit, value, currency, significant, HU_UNITS_DEFAULT);
+}

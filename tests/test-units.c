@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "test-helpers.h"
+
+/*
+ * hu-units: one unit and one number of decimals for a set of values, the
+ * digits of each kind, powers of ten, and the locale. Every expected
+ * string is worked out by hand in its comment from the rules of
+ * hu_unit_scale_init(): the unit from the largest value; decimals for
+ * `significant` digits of the largest, two of the smallest non-zero one,
+ * at most one more than the largest needs.
+ */
+
+static char *
+format_in_set (HuUnitKind    kind,
+               const double *values,
+               gsize         n,
+               guint         which,
+               const char   *currency)
+{
+  HuUnitScale scale;
+
+  hu_unit_scale_init (&scale, kind, values, n, currency, 0);
+  return hu_unit_scale_format (&scale, values[which], HU_UNITS_DEFAULT);
+}
+
+#define assert_in_set(kind, values, which, currency, expected)                         \
+  G_STMT_START {                                                                       \
+    g_autofree char *_text = format_in_set (kind, values, G_N_ELEMENTS (values), which, \
+                                            currency);                                 \
+    g_assert_cmpstr (_text, ==, expected);                                             \
+  } G_STMT_END
+
+static void
+test_column (void)
+{
+  /* 86,000 and 44,180 kWh: the largest is 86 MWh; four digits of 86 are
+   * two decimals; two digits of 44.18 need none: both with two. */
+  const double energy[] = { 86000, 44180 };
+  /* 0.57 Wh (0.00057 kWh) beside 0: the largest is below 1 kWh, so Wh;
+   * four digits of 0.57 are four decimals; the exact zero reads "0". */
+  const double tiny[] = { 0.00057, 0 };
+  /* 1 GWh beside 1 kWh: GWh, three decimals for 1.000, at most one more
+   * (four); 1 kWh = 0.000001 GWh rounds below 0.0001: "< 0.0001". */
+  const double span[] = { 1e6, 1 };
+  /* 12,346 and 500 USD: from 10,000 up thousands, "k USD"; four digits
+   * of 12.346 are two decimals, two of 0.5 one: two. */
+  const double money[] = { 12346, 500 };
+  /* Half an hour: below one hour, minutes; three digits of 30 min. */
+  const double half_hour[] = { 0.5 };
+  /* 2,500 GPU-h stays GPU-h (thousands from 10,000 up): four digits of
+   * 2,500 need no decimals, two digits of 12.4 none either. */
+  const double gpu_hours[] = { 2500, 12.4 };
+  /* 40 %: a fraction of 0.4, three digits, one decimal. */
+  const double share[] = { 0.4 };
+
+  assert_in_set (HU_UNIT_ENERGY_KWH, energy, 0, NULL, "86.00 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, energy, 1, NULL, "44.18 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, tiny, 0, NULL, "0.5700 Wh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, tiny, 1, NULL, "0 Wh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, span, 0, NULL, "1.0000 GWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, span, 1, NULL, "< 0.0001 GWh");
+  assert_in_set (HU_UNIT_CURRENCY, money, 0, "USD", "12.35 k USD");
+  assert_in_set (HU_UNIT_CURRENCY, money, 1, "USD", "0.50 k USD");
+  assert_in_set (HU_UNIT_HOURS, half_hour, 0, NULL, "30.0 min");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2500 GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "12 GPU-h");
+  assert_in_set (HU_UNIT_PERCENT, share, 0, NULL, "40.0 %");
+}
+
+static void
+test_thresholds (void)
+{
+  struct {
+    HuUnitKind  kind;
+    double      value;
+    const char *expected;
+  } cases[] = {
+    /* One unit per factor of 1,000, four digits for energy and mass. */
+    { HU_UNIT_ENERGY_KWH, 999.5, "999.5 kWh" },
+    { HU_UNIT_ENERGY_KWH, 1000, "1.000 MWh" },
+    { HU_UNIT_ENERGY_KWH, 1287060, "1.287 GWh" },        /* GPT-3, Patterson 2021 */
+    { HU_UNIT_MASS_KG, 552100, "552.1 t" },
+    { HU_UNIT_MASS_KG, 1.5e6, "1.500 kt" },               /* 10⁶ kg, as the table */
+    { HU_UNIT_MASS_KG, 0.25, "250.0 g" },
+    /* Times to three digits: days from 72 h (355.2 h = 14.8 days),
+     * years from two years (8,766 h each: 26,298 h = 3.00 years). */
+    { HU_UNIT_HOURS, 71, "71.0 h" },
+    { HU_UNIT_HOURS, 355.2, "14.8 days" },
+    { HU_UNIT_HOURS, 26298, "3.00 years" },
+    { HU_UNIT_SECONDS, 90, "90.0 s" },
+    { HU_UNIT_SECONDS, 150, "2.50 min" },
+    { HU_UNIT_POWER_W, 1500, "1.50 kW" },
+    /* "thousand GPU-h" from 10,000: 670,940 ÷ 1,000 = 670.9 */
+    { HU_UNIT_GPU_HOURS, 670940.17, "670.9 thousand GPU-h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hu_unit_format (cases[i].kind, cases[i].value, NULL, 0);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_helpers (void)
+{
+  struct {
+    char *(*format) (double);
+    double      value;
+    const char *expected;
+  } cases[] = {
+    /* Single values drop trailing zeros; whole hours from 100 up. */
+    { hu_format_hours, 230.399, "230 h" },
+    { hu_format_hours, 7.5, "7.5 h" },
+    { hu_format_energy_kwh, 86000, "86 MWh" },
+    { hu_format_energy_kwh, 0.00057, "0.57 Wh" },
+    { hu_format_mass_kg, 1.5e6, "1.5 kt CO₂eq" },
+    /* Powers of ten in superscript, three digits; 9.996 × 10²² rounds to
+     * 10.0 and is written 1.00 × 10²³. */
+    { hu_format_scientific, 3.14e23, "3.14 × 10²³" },
+    { hu_format_scientific, 9.996e22, "1.00 × 10²³" },
+    { hu_format_scientific, 2.5e-5, "2.50 × 10⁻⁵" },
+  };
+  g_autofree char *flops = hu_unit_format (HU_UNIT_FLOPS, 1.2e22, NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].format (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_assert_cmpstr (flops, ==, "1.20 × 10²²");
+}
+
+static void
+test_pick_scale (void)
+{
+  g_autofree char *symbol = NULL;
+  g_autofree char *none = NULL;
+
+  /* An axis up to 167,735 kWh reads MWh, 1,000 kWh each. */
+  g_assert_cmpfloat (hu_unit_pick_scale (HU_UNIT_ENERGY_KWH, 167735, NULL, &symbol), ==, 1000);
+  g_assert_cmpstr (symbol, ==, "MWh");
+  /* Nothing to show: the base unit. */
+  g_assert_cmpfloat (hu_unit_pick_scale (HU_UNIT_MASS_KG, NAN, NULL, &none), ==, 1);
+  g_assert_cmpstr (none, ==, "kg");
+}
+
+/* The same numbers in Spanish: comma for decimals, dot for thousands
+ * (glibc's es_ES groups from four digits); the C-locale variant is the
+ * same bytes as in C. */
+static void
+test_spanish (void)
+{
+  const double energy[] = { 86000, 44180 };
+  HuUnitScale scale;
+  g_autofree char *grouped = NULL;
+  g_autofree char *machine = NULL;
+  g_autofree char *column = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *c_trimmed = NULL;
+  g_autofree char *power = NULL;
+  g_autofree char *zero = NULL;
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command generates it)");
+      return;
+    }
+
+  grouped = hu_units_format_fixed (1234567.891, 2, HU_UNITS_DEFAULT);
+  machine = hu_units_format_fixed (1234567.891, 2, HU_UNITS_C_LOCALE);
+  hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, energy, 2, NULL, 0);
+  column = hu_unit_scale_format (&scale, energy[1], HU_UNITS_DEFAULT);
+  trimmed = hu_unit_format_full (HU_UNIT_ENERGY_KWH, 1.5, NULL, 0, HU_UNITS_TRIM);
+  c_trimmed = hu_unit_format_full (HU_UNIT_ENERGY_KWH, 1.5, NULL, 0,
+                                   HU_UNITS_TRIM | HU_UNITS_C_LOCALE);
+  power = hu_format_scientific (3.14e23);
+  /* A tiny negative rounds to zero without a sign. */
+  zero = hu_units_format_fixed (-0.0001, 2, HU_UNITS_DEFAULT);
+  setlocale (LC_ALL, "C");
+
+  g_assert_cmpstr (grouped, ==, "1.234.567,89");
+  g_assert_cmpstr (machine, ==, "1234567.89");
+  g_assert_cmpstr (column, ==, "44,18 MWh");
+  g_assert_cmpstr (trimmed, ==, "1,5 kWh");
+  g_assert_cmpstr (c_trimmed, ==, "1.5 kWh");
+  g_assert_cmpstr (power, ==, "3,14 × 10²³");
+  g_assert_cmpstr (zero, ==, "0,00");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/huella/units/column", test_column);
+  g_test_add_func ("/huella/units/thresholds", test_thresholds);
+  g_test_add_func ("/huella/units/helpers", test_helpers);
+  g_test_add_func ("/huella/units/pick-scale", test_pick_scale);
+  g_test_add_func ("/huella/units/spanish", test_spanish);
+
+  return g_test_run ();
+}
