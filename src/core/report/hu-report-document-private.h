@@ -18,12 +18,26 @@ typedef enum {
   HU_BLOCK_STATEMENT,      /* the paste-ready paragraph, set apart */
 } HuBlockKind;
 
+typedef enum {
+  HU_REPORT_UNIT_NONE,     /* text, or numbers written by hand */
+  HU_REPORT_UNIT_SCALED,   /* one unit for the column, named in each cell */
+  HU_REPORT_UNIT_BASE,     /* the base unit, named in the header */
+} HuReportUnitMode;
+
+typedef struct {
+  HuUnitKind        kind;
+  HuReportUnitMode  mode;
+  int               significant;
+  const char       *currency;   /* the report's, outlives the table */
+} HuReportColumnUnit;
+
 typedef struct {
   char      *caption;
   guint      n_columns;
   char     **headers;      /* n_columns */
   gboolean  *numeric;      /* right-aligned columns */
   double    *weights;      /* relative widths for paged output */
+  HuReportColumnUnit *units; /* n_columns: how quantity cells are written */
   GPtrArray *rows;         /* char ** of n_columns each (GStrv) */
   gboolean   for_paper;    /* also in the LaTeX export */
   /* The PDF's column widths, measured once for both pagination passes. */
@@ -44,6 +58,26 @@ typedef struct {
                              * (tornado − 1); 0 for none */
 } HuReportBlock;
 
+/* hu-report-table.c */
+HuReportTable     *_hu_report_table_new      (const char    *caption,
+                                              guint          n_columns,
+                                              ...);
+void               _hu_report_table_add_row  (HuReportTable *table,
+                                              ...);
+void               _hu_report_table_free     (HuReportTable *table);
+void               _hu_report_table_set_unit (HuReportTable *table,
+                                              guint          column,
+                                              HuUnitKind     kind,
+                                              HuReportUnitMode mode,
+                                              int            significant,
+                                              const char    *currency);
+void               _hu_report_table_finish   (HuReportTable *table);
+char              *_hu_report_cell_value     (double         value);
+char              *_hu_report_cell_interval  (double         value,
+                                              double         low,
+                                              double         high);
+
+/* hu-report-document.c */
 GPtrArray         *_hu_report_build_document (HuReport      *self);
 HuChart           *_hu_report_build_chart    (HuReport      *self,
                                               const HuReportBlock *block);

@@ -22,25 +22,13 @@
  */
 
 static void
-table_free (HuReportTable *table)
-{
-  g_free (table->caption);
-  g_strfreev (table->headers);
-  g_free (table->numeric);
-  g_free (table->weights);
-  g_free (table->pdf_widths);
-  g_ptr_array_unref (table->rows);
-  g_free (table);
-}
-
-static void
 block_free (gpointer data)
 {
   HuReportBlock *block = data;
 
   g_free (block->text);
   g_clear_pointer (&block->meta, g_ptr_array_unref);
-  g_clear_pointer (&block->table, table_free);
+  g_clear_pointer (&block->table, _hu_report_table_free);
   g_free (block);
 }
 
@@ -60,61 +48,14 @@ add_block (GPtrArray   *doc,
   return block;
 }
 
-/* Columns are given as "Title", then "#" for numeric (right-aligned) ones,
- * then the relative width: new_table (caption, "Scenario", "", 2.0, …). */
-static HuReportTable *
-new_table (const char *caption,
-           guint       n_columns,
-           ...)
-{
-  HuReportTable *table = g_new0 (HuReportTable, 1);
-  va_list args;
-
-  table->caption = g_strdup (caption);
-  table->n_columns = n_columns;
-  table->headers = g_new0 (char *, n_columns + 1);
-  table->numeric = g_new0 (gboolean, n_columns);
-  table->weights = g_new0 (double, n_columns);
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  va_start (args, n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      table->headers[i] = g_strdup (va_arg (args, const char *));
-      table->numeric[i] = g_str_equal (va_arg (args, const char *), "#");
-      table->weights[i] = va_arg (args, double);
-    }
-  va_end (args);
-
-  return table;
-}
-
-/* Takes ownership of the n_columns strings passed (NULL becomes "—"). */
-static void
-table_add_row (HuReportTable *table,
-               ...)
-{
-  char **row = g_new0 (char *, table->n_columns + 1);
-  va_list args;
-
-  va_start (args, table);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      char *cell = va_arg (args, char *);
-
-      row[i] = cell != NULL ? cell : g_strdup ("—");
-    }
-  va_end (args);
-
-  g_ptr_array_add (table->rows, row);
-}
-
 static HuReportBlock *
 add_table (GPtrArray     *doc,
            HuReportTable *table)
 {
-  HuReportBlock *block = add_block (doc, HU_BLOCK_TABLE, 0, table->caption);
+  HuReportBlock *block;
 
+  _hu_report_table_finish (table);
+  block = add_block (doc, HU_BLOCK_TABLE, 0, table->caption);
   block->table = table;
   return block;
 }
@@ -122,15 +63,21 @@ add_table (GPtrArray     *doc,
 /* ---------------------------------------------------------------------- */
 /* Cell formatting                                                         */
 
-static char *
-fmt_unit (HuUnitKind  unit,
-          double      value,
-          const char *currency)
+/* Columns @first to @last hold quantities of @kind, one unit for each. */
+static void
+set_units (HuReportTable *table,
+           guint          first,
+           guint          last,
+           HuUnitKind     kind,
+           HuReportUnitMode mode,
+           int            significant,
+           const char    *currency)
 {
-  if (!isfinite (value))
-    return NULL;
-  return hu_unit_format (unit, value, currency, 4);
+  for (guint i = first; i <= last; i++)
+    _hu_report_table_set_unit (table, i, kind, mode, significant, currency);
 }
+
+#define cell _hu_report_cell_value
 
 static char *
 fmt_int (double value)
@@ -273,7 +220,7 @@ add_lifecycle (HuReport  *self,
   if (!any)
     return;
 
-  table = new_table (_("Lifecycle: development, final training, serving and embodied carbon"), 8,
+  table = _hu_report_table_new (_("Lifecycle: development, final training, serving and embodied carbon"), 8,
                      _("Scenario"), "", 2.0,
                      _("Development"), "#", 1.1,
                      _("Final training"), "#", 1.1,
@@ -282,25 +229,24 @@ add_lifecycle (HuReport  *self,
                      _("Lifecycle"), "#", 1.1,
                      _("Energy per request"), "#", 1.1,
                      _("Break-even (requests)"), "#", 1.3);
+  set_units (table, 1, 5, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 6, 6, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_SCALED, 0, NULL);
   table->for_paper = TRUE;
+  /* The phases add up to the lifecycle: one unit for all five columns. */
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
       HuEstimate *e = s->estimate;
-      g_autofree char *wh = NULL;
       HuPhases phases;
 
       if (e == NULL)
         continue;
       hu_estimate_get_phases (e, &phases);
-      wh = fmt_sig (e->per_request_wh, 3);
-      table_add_row (table, g_strdup (s->name),
-                     fmt_unit (HU_UNIT_MASS_KG, phases.development_kg, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, phases.training_kg, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, phases.serving_kg, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, phases.embodied_kg, NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, e->lifecycle_kg, NULL),
-                     wh != NULL ? g_strdup_printf (_("%s Wh"), wh) : NULL,
+      _hu_report_table_add_row (table, g_strdup (s->name),
+                     cell (phases.development_kg), cell (phases.training_kg),
+                     cell (phases.serving_kg), cell (phases.embodied_kg),
+                     cell (e->lifecycle_kg),
+                     cell (e->per_request_wh / 1000),
                      fmt_sig (e->breakeven_requests, 3));
     }
   add_table (doc, table);
@@ -321,8 +267,8 @@ fmt_with_interval (double            value,
                    const HuInterval *interval)
 {
   if (interval == NULL)
-    return fmt_unit (HU_UNIT_MASS_KG, value, NULL);
-  return hu_format_interval (value, interval->p05, interval->p95, hu_format_mass_kg);
+    return cell (value);
+  return _hu_report_cell_interval (value, interval->p05, interval->p95);
 }
 
 static char *
@@ -364,21 +310,21 @@ add_sensitivity (HuReport  *self,
       block = add_block (doc, HU_BLOCK_CHART, 0, heading);
       block->tornado = i + 1;
 
-      table = new_table (NULL, 5,
+      table = _hu_report_table_new (NULL, 5,
                          _("Input"), "", 1.6,
                          _("Range"), "#", 1.6,
                          _("CO₂eq at low"), "#", 1.1,
                          _("CO₂eq at high"), "#", 1.1,
                          _("Source"), "", 3.0);
+      set_units (table, 2, 3, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
       table->for_paper = TRUE;
       for (guint j = 0; j < s->uncertainty->sensitivity->len; j++)
         {
           const HuSensitivity *sens = &g_array_index (s->uncertainty->sensitivity, HuSensitivity, j);
 
-          table_add_row (table, g_strdup (hu_uncertainty_input_title (sens->key)),
+          _hu_report_table_add_row (table, g_strdup (hu_uncertainty_input_title (sens->key)),
                          hu_range_to_string (&sens->range),
-                         fmt_unit (HU_UNIT_MASS_KG, sens->low_kg, NULL),
-                         fmt_unit (HU_UNIT_MASS_KG, sens->high_kg, NULL),
+                         cell (sens->low_kg), cell (sens->high_kg),
                          g_strdup (sens->source != NULL ? sens->source : _("set in this scenario")));
         }
       add_table (doc, table);
@@ -393,7 +339,7 @@ add_comparison (HuReport  *self,
   double base = _hu_report_baseline_total (self);
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Comparison"));
-  table = new_table (NULL, 8,
+  table = _hu_report_table_new (NULL, 8,
                      _("Scenario"), "", 2.2,
                      _("Accelerator"), "", 2.0,
                      _("GPU-hours"), "#", 1.2,
@@ -402,6 +348,10 @@ add_comparison (HuReport  *self,
                      _("CO₂eq"), "#", 1.1,
                      _("vs baseline"), "#", 1.0,
                      _("Cost"), "#", 1.1);
+  set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 4, 4, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 5, 5, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 7, 7, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
   table->for_paper = TRUE;
 
   for (guint i = 0; i < self->scenarios->len; i++)
@@ -412,16 +362,16 @@ add_comparison (HuReport  *self,
 
       if (e == NULL)
         {
-          table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL,
+          _hu_report_table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL,
                          NULL, NULL, NULL);
           continue;
         }
-      table_add_row (table, g_strdup (s->name), accelerator_text (e), fmt_int (e->gpu_hours),
-                     isfinite (e->wall_hours) ? hu_format_duration (e->wall_hours) : NULL,
-                     fmt_unit (HU_UNIT_ENERGY_KWH, e->energy_kwh, NULL),
+      _hu_report_table_add_row (table, g_strdup (s->name), accelerator_text (e), fmt_int (e->gpu_hours),
+                     cell (e->wall_hours), cell (e->energy_kwh),
                      fmt_with_interval (e->total_kg, _hu_report_interval (s, "total_kg")),
-                     is_base ? g_strdup (_("baseline")) : vs_baseline_cell (s, _hu_report_pct_change (e->total_kg, base)),
-                     fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
+                     is_base ? g_strdup (_("baseline"))
+                             : vs_baseline_cell (s, _hu_report_pct_change (e->total_kg, base)),
+                     cell (e->cost));
     }
   add_table (doc, table);
   if (any_uncertainty (self))
@@ -430,7 +380,7 @@ add_comparison (HuReport  *self,
                  "propagation of the inputs’ ranges. P: the probability of emitting less than "
                  "the baseline, with the inputs both share drawn alike."));
 
-  table = new_table (_("All outputs: per accelerator throughput, one run, and all runs"), 11,
+  table = _hu_report_table_new (_("All outputs: per accelerator throughput, one run, and all runs"), 11,
                      _("Scenario"), "", 2.0,
                      _("TFLOP/s per accelerator"), "#", 1.1,
                      _("GPU-hours per run"), "#", 1.2,
@@ -442,6 +392,10 @@ add_comparison (HuReport  *self,
                      _("Embodied CO₂eq (kg)"), "#", 1.1,
                      _("Total CO₂eq (kg)"), "#", 1.2,
                      _("Cost"), "#", 1.0);
+  /* Units in the headers; each column with the decimals its figures need. */
+  set_units (table, 1, 1, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
+  set_units (table, 2, 9, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 6, NULL);
+  set_units (table, 10, 10, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
@@ -449,12 +403,10 @@ add_comparison (HuReport  *self,
 
       if (e == NULL)
         continue;
-      table_add_row (table, g_strdup (s->name), fmt_sig (e->throughput / 1e12, 4),
-                     fmt_sig (e->gpu_hours_run, 6), fmt_sig (e->wall_hours, 6),
-                     fmt_sig (e->gpu_hours, 6), fmt_sig (e->energy_it_kwh, 6),
-                     fmt_sig (e->energy_kwh, 6), fmt_sig (e->emissions_kg, 6),
-                     fmt_sig (e->embodied_kg, 4), fmt_sig (e->total_kg, 6),
-                     fmt_unit (HU_UNIT_CURRENCY, e->cost, self->currency));
+      _hu_report_table_add_row (table, g_strdup (s->name), cell (e->throughput / 1e12),
+                     cell (e->gpu_hours_run), cell (e->wall_hours), cell (e->gpu_hours),
+                     cell (e->energy_it_kwh), cell (e->energy_kwh), cell (e->emissions_kg),
+                     cell (e->embodied_kg), cell (e->total_kg), cell (e->cost));
     }
   add_table (doc, table);
 }
@@ -510,7 +462,7 @@ add_defaults_rows (HuReportTable    *table,
       if (!isfinite (rows[i].value))
         continue;
       number = _hu_format_significant (rows[i].value, 4);
-      table_add_row (table, g_strdup (s->name), g_strdup (rows[i].name),
+      _hu_report_table_add_row (table, g_strdup (s->name), g_strdup (rows[i].name),
                      g_strdup_printf ("%s %s", number, rows[i].unit),
                      provenance_cell (rows[i].from));
     }
@@ -523,7 +475,7 @@ add_inputs (HuReport  *self,
   HuReportTable *table;
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Scenario inputs"));
-  table = new_table (NULL, 12,
+  table = _hu_report_table_new (NULL, 12,
                      _("Scenario"), "", 2.0,
                      _("Workload"), "", 1.4,
                      _("Accelerator"), "", 2.0,
@@ -536,6 +488,11 @@ add_inputs (HuReport  *self,
                      _("gCO₂eq/kWh"), "#", 0.9,
                      _("PUE"), "#", 0.7,
                      _("Price per GPU-hour"), "#", 0.9);
+  set_units (table, 4, 4, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
+  set_units (table, 6, 6, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
+  set_units (table, 9, 9, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
+  set_units (table, 10, 10, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 3, NULL);
+  set_units (table, 11, 11, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
@@ -545,7 +502,7 @@ add_inputs (HuReport  *self,
 
       if (e == NULL)
         {
-          table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL, NULL,
+          _hu_report_table_add_row (table, g_strdup (s->name), g_strdup (s->error), NULL, NULL, NULL, NULL,
                          NULL, NULL, NULL, NULL, NULL, NULL);
           continue;
         }
@@ -556,19 +513,18 @@ add_inputs (HuReport  *self,
         }
       else
         workload = g_strdup (workload_text (e->workload));
-      table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
+      _hu_report_table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
                      g_strdup (e->gpu_name != NULL ? e->gpu_name : e->gpu),
                      g_strdup (hu_precision_to_string (e->precision)),
-                     fmt_sig (e->peak_tflops, 4),
+                     cell (e->peak_tflops),
                      isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,
-                     fmt_sig (e->power_w, 4), fmt_sig (e->retrain, 3),
+                     cell (e->power_w), fmt_sig (e->retrain, 3),
                      g_strdup (e->region_name != NULL ? e->region_name : e->region),
-                     fmt_sig (e->intensity, 4), fmt_sig (e->pue, 3),
-                     fmt_unit (HU_UNIT_CURRENCY, e->price, self->currency));
+                     cell (e->intensity), cell (e->pue), cell (e->price));
     }
   add_table (doc, table);
 
-  table = new_table (_("Defaults and their sources"), 4,
+  table = _hu_report_table_new (_("Defaults and their sources"), 4,
                      _("Scenario"), "", 1.6,
                      _("Input"), "", 1.1,
                      _("Value"), "#", 1.4,
@@ -615,20 +571,19 @@ add_comparison_rows (HuReportTable            *table,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
+      double both[] = { rows[i].measured, rows[i].estimated };
       char *measured = NULL;
       char *estimated = NULL;
+      HuUnitScale scale;
 
-      if (rows[i].unit == HU_UNIT_HOURS)
-        {
-          measured = isfinite (rows[i].measured) ? hu_format_duration (rows[i].measured) : NULL;
-          estimated = isfinite (rows[i].estimated) ? hu_format_duration (rows[i].estimated) : NULL;
-        }
-      else
-        {
-          measured = fmt_unit (rows[i].unit, rows[i].measured, NULL);
-          estimated = fmt_unit (rows[i].unit, rows[i].estimated, NULL);
-        }
-      table_add_row (table, g_strdup (r->name), g_strdup (c->scenario->name),
+      /* Measured and estimated side by side read in one unit: never
+       * "0 kWh" beside "0.57 Wh". */
+      hu_unit_scale_init (&scale, rows[i].unit, both, 2, NULL, 0);
+      if (isfinite (rows[i].measured))
+        measured = hu_unit_scale_format (&scale, rows[i].measured, HU_UNITS_DEFAULT);
+      if (isfinite (rows[i].estimated))
+        estimated = hu_unit_scale_format (&scale, rows[i].estimated, HU_UNITS_DEFAULT);
+      _hu_report_table_add_row (table, g_strdup (r->name), g_strdup (c->scenario->name),
                      g_strdup (rows[i].quantity), measured, estimated,
                      fmt_pct_change (rows[i].pct));
     }
@@ -645,7 +600,7 @@ add_runs (HuReport  *self,
     return;
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Measured runs"));
-  table = new_table (NULL, 8,
+  table = _hu_report_table_new (NULL, 8,
                      _("Run"), "", 1.8,
                      _("File"), "", 2.0,
                      _("Tracker"), "", 1.2,
@@ -654,13 +609,16 @@ add_runs (HuReport  *self,
                      _("Energy"), "#", 1.0,
                      _("CO₂eq"), "#", 1.0,
                      _("Hardware"), "", 1.6);
-  versus = new_table (_("Measured vs estimated"), 6,
+  versus = _hu_report_table_new (_("Measured vs estimated"), 6,
                       _("Run"), "", 1.6,
                       _("Scenario"), "", 1.6,
                       _("Quantity"), "", 1.3,
                       _("Measured"), "#", 1.1,
                       _("Estimated"), "#", 1.1,
                       _("Estimate vs measurement"), "#", 1.1);
+  set_units (table, 4, 4, HU_UNIT_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 5, 5, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_SCALED, 0, NULL);
+  set_units (table, 6, 6, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
 
   for (guint i = 0; i < self->runs->len; i++)
     {
@@ -681,13 +639,12 @@ add_runs (HuReport  *self,
                                    : g_strdup (d->gpu_model);
         }
       /* The file's name is enough to find it again; CSV and JSON keep the path. */
-      table_add_row (table, g_strdup (r->name), d->file != NULL ? g_path_get_basename (d->file) : NULL,
+      _hu_report_table_add_row (table, g_strdup (r->name), d->file != NULL ? g_path_get_basename (d->file) : NULL,
                      g_strdup (g_strstrip (tracker)),
                      start_text (d->start),
-                     isfinite (r->metrics[HU_METRIC_WALL_HOURS])
-                       ? hu_format_duration (r->metrics[HU_METRIC_WALL_HOURS]) : NULL,
-                     fmt_unit (HU_UNIT_ENERGY_KWH, r->metrics[HU_METRIC_ENERGY_KWH], NULL),
-                     fmt_unit (HU_UNIT_MASS_KG, r->metrics[HU_METRIC_EMISSIONS_KG], NULL),
+                     cell (r->metrics[HU_METRIC_WALL_HOURS]),
+                     cell (r->metrics[HU_METRIC_ENERGY_KWH]),
+                     cell (r->metrics[HU_METRIC_EMISSIONS_KG]),
                      hardware);
 
       if (_hu_report_compare_run (self, r, &c))
@@ -708,7 +665,7 @@ add_runs (HuReport  *self,
                    "(estimated − measured) ÷ measured."));
     }
   else
-    table_free (versus);
+    _hu_report_table_free (versus);
 
   for (guint i = 0; i < self->runs->len; i++)
     {
@@ -744,7 +701,7 @@ add_derivations (HuReport  *self,
           continue;
         }
 
-      table = new_table (NULL, 4,
+      table = _hu_report_table_new (NULL, 4,
                          _("Step"), "", 1.6,
                          _("Calculation"), "", 3.2,
                          _("Result"), "#", 1.1,
@@ -753,7 +710,7 @@ add_derivations (HuReport  *self,
         {
           HuStep *step = g_ptr_array_index (s->estimate->steps, j);
 
-          table_add_row (table,
+          _hu_report_table_add_row (table,
                          step->formula != NULL ? g_strdup_printf ("%s: %s", step->title, step->formula)
                                                : g_strdup (step->title),
                          g_strdup (step->calculation), g_strdup (step->result),
@@ -781,7 +738,7 @@ add_equivalences (HuReport  *self,
                            self->equivalence_set_source);
   add_block (doc, HU_BLOCK_PARAGRAPH, 0, intro);
 
-  table = new_table (NULL, 5,
+  table = _hu_report_table_new (NULL, 5,
                      _("Equivalent to"), "", 2.0,
                      _("Calculation"), "", 2.0,
                      _("Factor (kg CO₂eq per unit)"), "#", 1.1,
@@ -791,7 +748,7 @@ add_equivalences (HuReport  *self,
     {
       HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
 
-      table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
+      _hu_report_table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
                      fmt_sig (e->kg_per_unit, 4),
                      e->year > 0 ? g_strdup_printf ("%d", e->year) : NULL,
                      g_strdup (e->source));
@@ -820,7 +777,7 @@ add_references (HuReport  *self,
   if (self->references->len == 0)
     return;
 
-  table = new_table (_("Datasets in Huella’s catalog"), 4,
+  table = _hu_report_table_new (_("Datasets in Huella’s catalog"), 4,
                      _("Dataset"), "", 1.6,
                      _("Publisher"), "", 3.2,
                      _("Year"), "", 0.9,
@@ -829,7 +786,7 @@ add_references (HuReport  *self,
     {
       HuReportReference *r = g_ptr_array_index (self->references, i);
 
-      table_add_row (table, g_strdup (r->dataset), g_strdup (r->publisher), g_strdup (r->year),
+      _hu_report_table_add_row (table, g_strdup (r->dataset), g_strdup (r->publisher), g_strdup (r->year),
                      g_strdup (r->licence));
     }
   add_table (doc, table);
