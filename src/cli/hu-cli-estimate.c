@@ -83,6 +83,32 @@ interval (const HuUncertainty *u,
   return hu_uncertainty_applies (u) ? hu_uncertainty_get_interval (u, output) : NULL;
 }
 
+static char *
+scaled (const HuUnitScale *scale,
+        double             value)
+{
+  return hu_unit_scale_format (scale, value, HU_UNITS_DEFAULT);
+}
+
+/* "50.53 t (41.2–60.9 t)": the point and its likely range in one unit. */
+static char *
+scaled_interval (const HuUnitScale *scale,
+                 double             value,
+                 const HuInterval  *range)
+{
+  g_autofree char *point = scaled (scale, value);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (range == NULL || !isfinite (range->p05) || !isfinite (range->p95) ||
+      range->p05 == range->p95)
+    return g_steal_pointer (&point);
+  low = hu_unit_scale_format_number (scale, range->p05, HU_UNITS_DEFAULT);
+  high = scaled (scale, range->p95);
+  /* TRANSLATORS: a value and its likely range, "9.2 t (5.1–14.8 t)" */
+  return g_strdup_printf (_("%s (%s–%s)"), point, low, high);
+}
+
 static void
 text_estimate (GString             *out,
                const HuEstimate    *e,
@@ -92,11 +118,40 @@ text_estimate (GString             *out,
   g_autoptr(HuCliTable) table = hu_cli_table_new (2, _("Output"), _("Value"), NULL);
   g_autofree char *gpu_hours = hu_cli_format_with_interval (e->gpu_hours, interval (u, "gpu_hours"), hu_format_hours);
   g_autofree char *wall = hu_cli_format_with_interval (e->wall_hours, interval (u, "wall_hours"), hu_format_duration);
-  g_autofree char *energy = hu_cli_format_with_interval (e->energy_kwh, interval (u, "energy_kwh"), hu_format_energy_kwh);
-  g_autofree char *it = hu_cli_format_with_interval (e->energy_it_kwh, interval (u, "energy_it_kwh"), hu_format_energy_kwh);
-  g_autofree char *op = hu_cli_format_with_interval (e->emissions_kg, interval (u, "emissions_kg"), hu_format_mass_kg);
-  g_autofree char *emb = hu_cli_format_with_interval (e->embodied_kg, interval (u, "embodied_kg"), hu_format_mass_kg);
-  g_autofree char *tot = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
+  /* The value column shows every energy in one unit and every mass in
+   * one unit (hu-units), intervals and serving included. */
+  const HuInterval *r_energy = interval (u, "energy_kwh");
+  const HuInterval *r_it = interval (u, "energy_it_kwh");
+  const HuInterval *r_op = interval (u, "emissions_kg");
+  const HuInterval *r_emb = interval (u, "embodied_kg");
+  const HuInterval *r_tot = interval (u, "total_kg");
+  gboolean serving = hu_estimate_has_serving (e);
+  double energies[] = {
+    e->energy_kwh, e->energy_it_kwh, serving ? e->inference_energy_kwh : NAN,
+    r_energy ? r_energy->p95 : NAN, r_it ? r_it->p95 : NAN,
+  };
+  double masses[] = {
+    e->emissions_kg, e->embodied_kg, e->total_kg,
+    serving ? e->inference_emissions_kg : NAN, serving ? e->inference_embodied_kg : NAN,
+    serving ? e->lifecycle_kg : NAN,
+    r_op ? r_op->p05 : NAN, r_op ? r_op->p95 : NAN, r_emb ? r_emb->p05 : NAN,
+    r_emb ? r_emb->p95 : NAN, r_tot ? r_tot->p05 : NAN, r_tot ? r_tot->p95 : NAN,
+  };
+  HuUnitScale energy_scale;
+  HuUnitScale mass_scale;
+  g_autofree char *energy = NULL;
+  g_autofree char *it = NULL;
+  g_autofree char *op = NULL;
+  g_autofree char *emb = NULL;
+  g_autofree char *tot = NULL;
+
+  hu_unit_scale_init (&energy_scale, HU_UNIT_ENERGY_KWH, energies, G_N_ELEMENTS (energies), NULL, 0);
+  hu_unit_scale_init (&mass_scale, HU_UNIT_MASS_KG, masses, G_N_ELEMENTS (masses), NULL, 0);
+  energy = scaled_interval (&energy_scale, e->energy_kwh, r_energy);
+  it = scaled_interval (&energy_scale, e->energy_it_kwh, r_it);
+  op = scaled_interval (&mass_scale, e->emissions_kg, r_op);
+  emb = scaled_interval (&mass_scale, e->embodied_kg, r_emb);
+  tot = scaled_interval (&mass_scale, e->total_kg, r_tot);
   g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
   g_autofree char *cost = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, currency) : g_strdup ("—");
   g_autofree char *derivation = hu_estimate_derivation_text (e);
@@ -109,17 +164,17 @@ text_estimate (GString             *out,
   hu_cli_table_add_row (table, _("Embodied CO₂eq"), emb, NULL);
   hu_cli_table_add_row (table, _("Total CO₂eq"), tot, NULL);
   hu_cli_table_add_row (table, _("Cost"), cost, NULL);
-  if (hu_estimate_has_serving (e))
+  if (serving)
     {
       g_autofree char *requests = hu_format_number (e->requests, 6);
-      g_autofree char *s_energy = hu_format_energy_kwh (e->inference_energy_kwh);
-      g_autofree char *s_op = hu_format_mass_kg (e->inference_emissions_kg);
-      g_autofree char *s_emb = hu_format_mass_kg (e->inference_embodied_kg);
+      g_autofree char *s_energy = scaled (&energy_scale, e->inference_energy_kwh);
+      g_autofree char *s_op = scaled (&mass_scale, e->inference_emissions_kg);
+      g_autofree char *s_emb = scaled (&mass_scale, e->inference_embodied_kg);
       g_autofree char *wh_n = hu_format_number (e->per_request_wh, 4);
       g_autofree char *g_n = hu_format_number (e->per_request_g, 4);
       g_autofree char *wh = g_strdup_printf (_("%s Wh"), wh_n);
       g_autofree char *g = g_strdup_printf (_("%s g"), g_n);
-      g_autofree char *life = hu_format_mass_kg (e->lifecycle_kg);
+      g_autofree char *life = scaled (&mass_scale, e->lifecycle_kg);
       g_autofree char *be = hu_format_number (e->breakeven_requests, 6);
       g_autofree char *be_day_n = hu_format_number (e->breakeven_days, 4);
       g_autofree char *be_day = isfinite (e->breakeven_days)
@@ -382,6 +437,72 @@ any_applies (GPtrArray *uncertainties)
   return FALSE;
 }
 
+/* One unit and one number of decimals per column of `compare`'s text
+ * table (hu-units): every scenario and run of a column reads alike. */
+typedef struct {
+  HuUnitScale gpu_hours;
+  HuUnitScale wall;
+  HuUnitScale energy;
+  HuUnitScale mass;
+  HuUnitScale lifecycle;
+  HuUnitScale cost;
+} CompareScales;
+
+static void
+compare_scales (CompareScales *scales,
+                HuComparison  *comparison,
+                GPtrArray     *estimates,
+                GPtrArray     *uncertainties)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (comparison));
+  g_autoptr(GArray) gpu_hours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) energy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mass = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lifecycle = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cost = g_array_new (FALSE, FALSE, sizeof (double));
+  HuProject *project = hu_comparison_get_project (comparison);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+      double v;
+
+      v = hu_comparison_row_get_metric (row, HU_METRIC_GPU_HOURS);
+      g_array_append_val (gpu_hours, v);
+      v = hu_comparison_row_get_metric (row, HU_METRIC_WALL_HOURS);
+      g_array_append_val (wall, v);
+      v = hu_comparison_row_get_metric (row, HU_METRIC_ENERGY_KWH);
+      g_array_append_val (energy, v);
+      v = hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG);
+      g_array_append_val (mass, v);
+    }
+  for (guint i = 0; i < estimates->len; i++)
+    {
+      const HuEstimate *e = estimates->pdata[i];
+      const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
+      const HuInterval *range = interval (u, "total_kg");
+
+      if (range != NULL)
+        {
+          g_array_append_val (mass, range->p05);
+          g_array_append_val (mass, range->p95);
+        }
+      g_array_append_val (lifecycle, e->lifecycle_kg);
+      g_array_append_val (cost, e->cost);
+    }
+
+#define INIT(field, kind, currency) \
+  hu_unit_scale_init (&scales->field, kind, (const double *) field->data, field->len, currency, 0)
+  INIT (gpu_hours, HU_UNIT_GPU_HOURS, NULL);
+  INIT (wall, HU_UNIT_HOURS, NULL);
+  INIT (energy, HU_UNIT_ENERGY_KWH, NULL);
+  INIT (mass, HU_UNIT_MASS_KG, NULL);
+  INIT (lifecycle, HU_UNIT_MASS_KG, NULL);
+  INIT (cost, HU_UNIT_CURRENCY, hu_project_get_currency (project));
+#undef INIT
+}
+
 static void
 compare_text (GString      *out,
               HuComparison *comparison,
@@ -391,15 +512,30 @@ compare_text (GString      *out,
               gboolean    markdown)
 {
   gboolean ranged = any_applies (uncertainties);
-  guint n_columns = ranged ? 9 : 8;
-  /* TRANSLATORS: column heading: the probability that a scenario emits less than the baseline */
-  g_autoptr(HuCliTable) table = hu_cli_table_new (n_columns, _("Scenario"), _("Accelerator"),
-                                                  _("GPU-hours"), _("Wall-clock"), _("Energy"),
-                                                  _("CO₂eq"), _("Cost"), _("vs first"),
-                                                  ranged ? _("P(lower)") : NULL, NULL);
+  gboolean serving = FALSE;
+  guint n_columns;
+  const char *optional[2] = { NULL, NULL };
+  guint n_optional = 0;
+  g_autoptr(HuCliTable) table = NULL;
   HuProject *project = hu_comparison_get_project (comparison);
   guint n_scenarios = hu_comparison_get_n_scenarios (comparison);
   HuComparisonRow *baseline = hu_comparison_get_baseline (comparison);
+  CompareScales scales;
+
+  for (guint i = 0; i < estimates->len; i++)
+    serving = serving || hu_estimate_has_serving (estimates->pdata[i]);
+  /* The lifecycle (training, serving and embodied carbon, issue 11) when
+   * any scenario has a deployment phase. */
+  if (serving)
+    optional[n_optional++] = _("Lifecycle CO₂eq");
+  if (ranged)
+    /* TRANSLATORS: column heading: the probability that a scenario emits less than the baseline */
+    optional[n_optional++] = _("P(lower)");
+  n_columns = 8 + n_optional;
+  table = hu_cli_table_new (n_columns, _("Scenario"), _("Accelerator"), _("GPU-hours"),
+                            _("Wall-clock"), _("Energy"), _("CO₂eq"), _("Cost"), _("vs first"),
+                            optional[0], optional[1], NULL);
+  compare_scales (&scales, comparison, estimates, uncertainties);
 
   for (guint c = 2; c < n_columns; c++)
     hu_cli_table_set_right (table, c);
@@ -411,31 +547,28 @@ compare_text (GString      *out,
       GStrvBuilder *b = g_strv_builder_new ();
       g_autofree char *count = hu_format_number (e->count, 6);
       g_autofree char *accel = g_strdup_printf ("%s × %s", e->gpu_name ? e->gpu_name : _("custom"), count);
-      g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
       g_autofree char *delta = NULL;
       const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
       HuComparisonRow *row = hu_comparison_get_row (comparison, i);
       double change = hu_comparison_row_get_change (row, baseline, HU_METRIC_TOTAL_KG);
-      char *cells[9];
 
       /* The comparison's baseline is its first scenario ("vs first"). */
       if (row != baseline && isfinite (change))
         delta = g_strdup_printf ("%+.1f %%", change);
-      cells[0] = g_strdup (hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
-      cells[1] = g_strdup (accel);
-      cells[2] = hu_format_hours (e->gpu_hours);
-      cells[3] = hu_format_duration (e->wall_hours);
-      cells[4] = hu_format_energy_kwh (e->energy_kwh);
-      cells[5] = hu_cli_format_with_interval (e->total_kg, interval (u, "total_kg"), hu_format_mass_kg);
-      cells[6] = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, hu_project_get_currency (project))
-                                     : g_strdup ("—");
-      cells[7] = g_strdup (delta ? delta : (row == baseline ? _("baseline") : "—"));
-      cells[8] = u && isfinite (u->p_lower_than_baseline) ? hu_format_percent (u->p_lower_than_baseline)
-                                                           : g_strdup ("—");
-      for (guint c = 0; c < n_columns; c++)
-        hu_strv_builder_take (b, cells[c]);
-      if (n_columns < 9)
-        g_free (cells[8]);
+      g_strv_builder_add (b, hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
+      g_strv_builder_add (b, accel);
+      hu_strv_builder_take (b, scaled (&scales.gpu_hours, e->gpu_hours));
+      hu_strv_builder_take (b, scaled (&scales.wall, e->wall_hours));
+      hu_strv_builder_take (b, scaled (&scales.energy, e->energy_kwh));
+      hu_strv_builder_take (b, scaled_interval (&scales.mass, e->total_kg, interval (u, "total_kg")));
+      hu_strv_builder_take (b, scaled (&scales.cost, e->cost));
+      g_strv_builder_add (b, delta ? delta : (row == baseline ? _("baseline") : "—"));
+      if (serving)
+        hu_strv_builder_take (b, hu_estimate_has_serving (e) ? scaled (&scales.lifecycle, e->lifecycle_kg)
+                                                             : g_strdup ("—"));
+      if (ranged)
+        hu_strv_builder_take (b, u && isfinite (u->p_lower_than_baseline)
+                                   ? hu_format_percent (u->p_lower_than_baseline) : g_strdup ("—"));
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
     }
@@ -444,10 +577,6 @@ compare_text (GString      *out,
     {
       HuComparisonRow *row = hu_comparison_get_row (comparison, i);
       const HuRunData *d = hu_measured_run_get_data (hu_comparison_row_get_run (row));
-      double gpu_hours = hu_comparison_row_get_metric (row, HU_METRIC_GPU_HOURS);
-      double hours = hu_comparison_row_get_metric (row, HU_METRIC_WALL_HOURS);
-      double kwh = hu_comparison_row_get_metric (row, HU_METRIC_ENERGY_KWH);
-      double kg = hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG);
       GStrvBuilder *b = g_strv_builder_new ();
       g_autofree char *name = g_strdup_printf (_("%s (measured, %s)"),
                                                d->name ? d->name : (d->run_id ? d->run_id : "?"),
@@ -456,13 +585,15 @@ compare_text (GString      *out,
       /* What the log does not say stays unknown (hu_run_data_get_metric()). */
       g_strv_builder_add (b, name);
       g_strv_builder_add (b, d->gpu_model ? d->gpu_model : "—");
-      hu_strv_builder_take (b, isfinite (gpu_hours) ? hu_format_hours (gpu_hours) : g_strdup ("—"));
-      hu_strv_builder_take (b, isfinite (hours) ? hu_format_duration (hours) : g_strdup ("—"));
-      hu_strv_builder_take (b, isfinite (kwh) ? hu_format_energy_kwh (kwh) : g_strdup ("—"));
-      hu_strv_builder_take (b, isfinite (kg) ? hu_format_mass_kg (kg) : g_strdup ("—"));
-      g_strv_builder_add (b, "—");
-      g_strv_builder_add (b, "—");
-      if (ranged)
+      hu_strv_builder_take (b, scaled (&scales.gpu_hours,
+                                       hu_comparison_row_get_metric (row, HU_METRIC_GPU_HOURS)));
+      hu_strv_builder_take (b, scaled (&scales.wall,
+                                       hu_comparison_row_get_metric (row, HU_METRIC_WALL_HOURS)));
+      hu_strv_builder_take (b, scaled (&scales.energy,
+                                       hu_comparison_row_get_metric (row, HU_METRIC_ENERGY_KWH)));
+      hu_strv_builder_take (b, scaled (&scales.mass,
+                                       hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG)));
+      for (guint c = 6; c < n_columns; c++)
         g_strv_builder_add (b, "—");
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
