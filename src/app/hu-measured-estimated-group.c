@@ -32,19 +32,27 @@ struct _HuMeasuredEstimatedGroup
 G_DEFINE_FINAL_TYPE (HuMeasuredEstimatedGroup, hu_measured_estimated_group,
                      ADW_TYPE_PREFERENCES_GROUP)
 
+/* Measured and estimated side by side in one unit (hu-units): never
+ * "0 kWh" beside "0.57 Wh". */
 static void
 set_pair (AdwActionRow *row,
           GtkLabel     *difference,
-          char         *measured,
-          char         *estimated,
+          HuUnitKind    kind,
           double        measured_value,
           double        estimated_value)
 {
-  g_autofree char *m = measured;
-  g_autofree char *e = estimated;
+  double both[] = { measured_value, estimated_value };
+  HuUnitScale scale;
+  g_autofree char *m = NULL;
+  g_autofree char *e = NULL;
   g_autofree char *diff = hu_run_plan_format_difference (measured_value, estimated_value);
+  g_autofree char *subtitle = NULL;
+
+  hu_unit_scale_init (&scale, kind, both, G_N_ELEMENTS (both), NULL, 0);
+  m = hu_unit_scale_format (&scale, measured_value, HU_UNITS_DEFAULT);
+  e = hu_unit_scale_format (&scale, estimated_value, HU_UNITS_DEFAULT);
   /* Translators: "measured 1.2 kWh · estimated 1.3 kWh" */
-  g_autofree char *subtitle = g_strdup_printf (_("measured %s · estimated %s"), m, e);
+  subtitle = g_strdup_printf (_("measured %s · estimated %s"), m, e);
 
   adw_action_row_set_subtitle (row, subtitle);
   gtk_label_set_label (difference, diff);
@@ -84,14 +92,11 @@ update (HuMeasuredEstimatedGroup *self)
   }
 
   set_pair (self->energy_row, self->energy_difference,
-            hu_format_energy_kwh (c->measured_kwh), hu_format_energy_kwh (c->estimated_kwh),
-            c->measured_kwh, c->estimated_kwh);
+            HU_UNIT_ENERGY_KWH, c->measured_kwh, c->estimated_kwh);
   set_pair (self->co2_row, self->co2_difference,
-            hu_format_mass_kg (c->measured_kg), hu_format_mass_kg (c->estimated_kg),
-            c->measured_kg, c->estimated_kg);
+            HU_UNIT_MASS_KG, c->measured_kg, c->estimated_kg);
   set_pair (self->time_row, self->time_difference,
-            hu_format_duration (c->measured_hours), hu_format_duration (c->estimated_hours),
-            c->measured_hours, c->estimated_hours);
+            HU_UNIT_HOURS, c->measured_hours, c->estimated_hours);
 
   /* Say what the power covers: the plan's energy is the measured total. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->power_row),
