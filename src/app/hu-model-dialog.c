@@ -53,7 +53,7 @@ filter_model (gpointer item,
   return folded != NULL && strstr (folded, self->needle) != NULL;
 }
 
-/* "OpenAI · 2020-05-28 · 3.14 × 10^23 FLOP · NVIDIA Tesla V100 DGXS 32 GB" */
+/* "OpenAI · 2020-05-28 · 3.14 × 10²³ FLOP · NVIDIA Tesla V100 DGXS 32 GB" */
 static char *
 describe_model (const HuKnownModel *m)
 {
@@ -64,7 +64,7 @@ describe_model (const HuKnownModel *m)
     g_string_append_printf (out, "%s · ", m->organization);
   if (m->date)
     g_string_append_printf (out, "%s · ", m->date);
-  /* Translators: training compute, e.g. "3.14 × 10^23 FLOP" */
+  /* Translators: training compute, e.g. "3.14 × 10²³ FLOP" */
   g_string_append_printf (out, _("%s FLOP"), flops);
   if (m->hardware && m->gpu == NULL)
     /* Translators: a device name from the data that Huella's catalog lacks */

@@ -157,7 +157,7 @@ test_catalog_points (void)
 
     g_assert_true (find_point (chart, "GPT-3 175B (davinci)\n", &x, &y));
     g_assert_true (hu_chart_hit_test (chart, x, y, W, H, NULL, &tip));
-    g_assert_cmpstr (tip, ==, "GPT-3 175B (davinci)\nOpenAI · 2020-05-28\n3.14 × 10^23 FLOP");
+    g_assert_cmpstr (tip, ==, "GPT-3 175B (davinci)\nOpenAI · 2020-05-28\n3.14 × 10²³ FLOP");
   }
 }
 
@@ -191,12 +191,12 @@ test_nearest (void)
   /* Ratios 8.478e23 ÷ 8.1e23 = 1.047 → "1", ÷ 1.0421e24 = 0.814 →
    * "0.81", ÷ 1.0608e24 = 0.799 → "0.8". */
   text = hu_chart_accessible_text (chart);
-  g_assert_nonnull (strstr (text, "Known models nearest “Plan” (8.48 × 10^23 FLOP): "
+  g_assert_nonnull (strstr (text, "Known models nearest “Plan” (8.48 × 10²³ FLOP): "
                                   "Llama 2-70B (Meta AI, 2023-07-18, 1 ×); "
                                   "ERNIE 3.0 Titan (Baidu, Peng Cheng Laboratory, 2021-12-23, "
                                   "0.81 ×); ALLaM 34B ("));
   g_assert_nonnull (strstr (text, "“By the hour” is planned in accelerator-hours"));
-  g_assert_nonnull (strstr (text, "This project: Plan, 8.48 × 10^23 FLOP (this project)"));
+  g_assert_nonnull (strstr (text, "This project: Plan, 8.48 × 10²³ FLOP (this project)"));
 
   /* The scenario sits at "now", 2026.5, to the right of every model:
    * it is the last focus target. */
