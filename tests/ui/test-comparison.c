@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The comparison page's likely ranges (issue 12) and phases (issue 11):
+ * whiskers on the bars, the lifecycle stacked as development, final
+ * training, serving and embodied, the columns that say so, and What If's
+ * rankings with their ranges. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "hu-application.h"
+#include "hu-chart-view.h"
+#include "hu-comparison-view.h"
+#include "hu-what-if-view.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+#include "ui-test-helpers.h"
+
+/* The column titled @title of the comparison table. */
+static GtkColumnViewColumn *
+find_column (HuWindow   *window,
+             const char *title)
+{
+  GtkColumnView *view = hu_comparison_view_get_column_view (hu_window_get_comparison_view (window));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;   /* the view keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_utilization_range (HuScenario *scenario,
+                       double      low,
+                       double      high)
+{
+  HuInputs inputs;
+  HuRange range = { low, NAN, high };
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  g_assert_true (hu_inputs_set_range (&inputs, HU_INPUT_UTILIZATION, &range, NULL));
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+}
+
+/* The V100S scenario of the seed article with its utilisation uniform on
+ * 0.3..0.5: its CO₂eq goes as 1 ÷ U (energy and embodied share both
+ * follow the hours), so the point value is the one at U = 0.4, the 5th
+ * percentile the value at U = 0.49 and the 95th the one at U = 0.31
+ * (issue 12's analytic case), within Monte Carlo error. */
+static void
+test_whiskers (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  HuResult *v100s = result_at (window, 0);
+  HuChart *chart;
+  double low, high, point;
+  guint builds;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  hu_comparison_view_set_metric (view, HU_METRIC_TOTAL_KG);
+  iterate (300);
+  g_assert_false (gtk_column_view_column_get_visible (find_column (window, "Chance lower")));
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  g_assert_false (hu_chart_get_interval (chart, 0, NULL, NULL));
+
+  builds = hu_comparison_view_get_n_chart_builds (view);
+  set_utilization_range (hu_result_get_scenario (v100s), 0.3, 0.5);
+  iterate (300);
+
+  /* The edit moved the bar and drew its whisker: no new chart. */
+  g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  point = hu_result_get_metric (v100s, HU_METRIC_TOTAL_KG);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 0, 0), ==, point);
+  g_assert_true (hu_chart_get_interval (chart, 0, &low, &high));
+  assert_rel (low, point * 0.4 / 0.49, 0.01);
+  assert_rel (high, point * 0.4 / 0.31, 0.01);
+  /* The other rows have no range of their own: no whisker. */
+  g_assert_false (hu_chart_get_interval (chart, 1, NULL, NULL));
+
+  /* The table says how likely each row is to emit less than the
+   * baseline, and explains it. */
+  g_assert_true (gtk_column_view_column_get_visible (find_column (window, "Chance lower")));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (window, "Lifecycle")));
+
+  destroy_window (window);
+}
+
+/* A deployment phase on the A6000 scenario: 1,000,000 requests at a
+ * measured 3.96 Wh each (BLOOM's API, issue 11). The CO₂eq chart becomes
+ * the lifecycle stacked in four parts that add up to the bar. */
+static void
+test_phases (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  HuResult *a6000 = result_at (window, 1);
+  HuScenario *scenario = hu_result_get_scenario (a6000);
+  const HuEstimate *e;
+  HuChart *chart;
+  HuInputs inputs;
+  double serving_kg;
+  guint builds;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  hu_comparison_view_set_metric (view, HU_METRIC_TOTAL_KG);
+  iterate (300);
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  g_assert_cmpuint (hu_chart_get_n_series (chart), !=, 4);
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.requests = 1e6;
+  inputs.wh_per_request = 3.96;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+
+  e = hu_result_get_estimate (a6000);
+  g_assert_nonnull (e);
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 4);
+  g_assert_cmpstr (hu_chart_get_title (chart), ==, "Lifecycle CO₂eq");
+
+  /* Serving by hand: 1e6 × 3.96 Wh = 3,960 kWh of IT energy, times the
+   * PUE and the intensity (g/kWh) of the training's place. */
+  serving_kg = 1e6 * 3.96 / 1000 * e->pue * e->intensity / 1000;
+  assert_rel (hu_chart_get_value (chart, 2, 1), serving_kg, 1e-9);
+  /* One training run: no development; the final run is all of it. */
+  g_assert_cmpfloat (hu_chart_get_value (chart, 0, 1), ==, 0);
+  assert_rel (hu_chart_get_value (chart, 1, 1), e->emissions_kg, 1e-12);
+  /* The four parts are the lifecycle. */
+  assert_rel (hu_chart_get_value (chart, 0, 1) + hu_chart_get_value (chart, 1, 1) +
+              hu_chart_get_value (chart, 2, 1) +
+              (isfinite (hu_chart_get_value (chart, 3, 1)) ? hu_chart_get_value (chart, 3, 1) : 0),
+              e->total_kg + serving_kg, 1e-9);
+  assert_rel (hu_result_get_lifecycle_kg (a6000), e->total_kg + serving_kg, 1e-9);
+  /* The scenario that is not served stands as its training alone. */
+  g_assert_true (isnan (hu_result_get_lifecycle_kg (result_at (window, 0))));
+  assert_rel (hu_chart_get_value (chart, 1, 0),
+              hu_result_get_estimate (result_at (window, 0))->emissions_kg, 1e-12);
+
+  g_assert_true (gtk_column_view_column_get_visible (find_column (window, "Lifecycle")));
+
+  /* Twice the requests: twice the serving, in the same chart. */
+  builds = hu_comparison_view_get_n_chart_builds (view);
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.requests = 2e6;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+  g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
+  assert_rel (hu_chart_get_value (chart, 2, 1), 2 * serving_kg, 1e-9);
+
+  /* Without its deployment the chart is the training's again. */
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.requests = NAN;
+  inputs.wh_per_request = NAN;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+  chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+  g_assert_cmpuint (hu_chart_get_n_series (chart), !=, 4);
+  g_assert_false (gtk_column_view_column_get_visible (find_column (window, "Lifecycle")));
+
+  destroy_window (window);
+}
+
+/* What If ranks the regions with each one's likely range, drawn from the
+ * same samples (common random numbers): with only the utilisation
+ * ranged, every region's range is its point value × 0.4 ÷ 0.49 to × 0.4
+ * ÷ 0.31, as in test_whiskers(). */
+static void
+test_what_if_intervals (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuWhatIfView *view = hu_window_get_what_if_view (window);
+  HuChart *chart;
+  double low, high, point;
+  gint64 deadline;
+
+  hu_window_select_result (window, 0);
+  set_utilization_range (hu_result_get_scenario (result_at (window, 0)), 0.3, 0.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  iterate (300);
+  hu_what_if_view_refresh (view);
+  /* The ranges come from a thread; wait for them (not a timing). */
+  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  while (hu_what_if_view_get_n_pending (view) > 0 && g_get_monotonic_time () < deadline)
+    iterate (50);
+  g_assert_cmpuint (hu_what_if_view_get_n_pending (view), ==, 0);
+  iterate (50);
+
+  chart = hu_chart_view_get_chart (hu_what_if_view_get_chart_view (view, "regions"));
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (hu_chart_get_n_categories (chart), >, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      point = hu_chart_get_value (chart, 0, i);
+      g_assert_true (hu_chart_get_interval (chart, i, &low, &high));
+      assert_rel (low, point * 0.4 / 0.49, 0.01);
+      assert_rel (high, point * 0.4 / 0.31, 0.01);
+    }
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/huella/ui/comparison/whiskers", test_whiskers);
+  g_test_add_func ("/huella/ui/comparison/phases", test_phases);
+  g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
+  return g_test_run ();
+}
