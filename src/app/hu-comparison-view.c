@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-comparison-chart.h"
 #include "hu-comparison-view.h"
@@ -26,6 +27,9 @@ struct _HuComparisonView
 
   HuChartView       *chart_view;
   GtkLabel          *others_label;
+  GtkLabel          *p_lower_note;
+  GtkColumnViewColumn *optional_columns[2];  /* lifecycle, chance lower */
+  guint              columns_idle;
   GtkColumnView     *column_view;
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *baseline_dropdown;
@@ -57,6 +61,11 @@ static const ColumnInfo columns[] = {
   { HU_COLUMN_WALL_HOURS, N_("Wall-clock"), "wall-hours" },
   { HU_COLUMN_ENERGY, N_("Energy"), "energy-kwh" },
   { HU_COLUMN_CO2, N_("CO₂eq"), "total-kg" },
+  /* Shown only when some row has what they say (see sync_columns()). */
+  { HU_COLUMN_LIFECYCLE, N_("Lifecycle"), "lifecycle-kg" },
+  /* Translators: a column header, the probability that a scenario emits
+   * less CO₂eq than the baseline */
+  { HU_COLUMN_P_LOWER, N_("Chance lower"), "p-lower" },
   { HU_COLUMN_COST, N_("Cost"), "cost" },
   { HU_COLUMN_EQUIVALENCE, N_("Equivalent to"), "total-kg" },
 };
@@ -82,6 +91,37 @@ queue_chart (HuComparisonView *self)
     return;
   if (self->chart_idle == 0)
     self->chart_idle = g_idle_add (refresh_chart_idle, self);
+}
+
+/* The lifecycle column appears when a scenario is served (issue 11), the
+ * chance of emitting less than the baseline when a scenario has ranges
+ * (issue 12): an empty column on every plan would only take room. */
+static gboolean
+sync_columns (gpointer data)
+{
+  HuComparisonView *self = data;
+  gboolean lifecycle = FALSE, p_lower = FALSE;
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  self->columns_idle = 0;
+  for (guint i = 0; i < n && !(lifecycle && p_lower); i++)
+    {
+      g_autoptr(HuResult) row = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      lifecycle = lifecycle || isfinite (hu_result_get_lifecycle_kg (row));
+      p_lower = p_lower || isfinite (hu_result_get_p_lower (row));
+    }
+  gtk_column_view_column_set_visible (self->optional_columns[0], lifecycle);
+  gtk_column_view_column_set_visible (self->optional_columns[1], p_lower);
+  gtk_widget_set_visible (GTK_WIDGET (self->p_lower_note), p_lower);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_columns (HuComparisonView *self)
+{
+  if (self->columns_idle == 0)
+    self->columns_idle = g_idle_add (sync_columns, self);
 }
 
 static void
@@ -110,6 +150,16 @@ update_cell (GtkListItem *item)
         delta = hu_result_format_column (result, HU_COLUMN_ACCELERATOR);
     }
 
+  /* "9.2 t (5.1–14.8 t)": the likely range goes under the value, so a
+   * table with ranges stays as narrow as one without. */
+  if (column != HU_COLUMN_NAME && strstr (value, " (") != NULL)
+    {
+      g_autofree char *point = g_strndup (value, strstr (value, " (") - value);
+      g_autofree char *range = g_strdup (strstr (value, " (") + 1);
+
+      g_free (value);
+      value = g_strdup_printf ("%s\n%s", point, range);
+    }
   gtk_label_set_label (GTK_LABEL (value_label), value);
   gtk_label_set_label (GTK_LABEL (delta_label), delta);
   gtk_widget_set_visible (delta_label, delta != NULL);
@@ -139,6 +189,7 @@ static void
 on_row_changed (HuComparisonView *self,
                 HuResult         *row)
 {
+  queue_columns (self);
   if (self->chart != NULL && self->chart_idle == 0 &&
       hu_comparison_chart_update_row (self->chart, row, hu_comparison_view_get_metric (self),
                                       self->categories))
@@ -158,6 +209,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (box), "hu-column", column);
   gtk_label_set_xalign (GTK_LABEL (value), numeric ? 1.0 : 0.0);
+  gtk_label_set_justify (GTK_LABEL (value), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_xalign (GTK_LABEL (delta), numeric ? 1.0 : 0.0);
   gtk_label_set_selectable (GTK_LABEL (value), FALSE);
   if (numeric)
@@ -260,6 +312,7 @@ on_items_changed (HuComparisonView *self,
     }
   sync_baseline_dropdown (self);
   queue_chart (self);
+  queue_columns (self);
 }
 
 /* The table builds its rows when it is first shown: a big import made
@@ -295,6 +348,7 @@ hu_comparison_view_dispose (GObject *object)
   HuComparisonView *self = HU_COMPARISON_VIEW (object);
 
   g_clear_handle_id (&self->chart_idle, g_source_remove);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -322,6 +376,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, p_lower_note);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
 }
@@ -363,6 +418,12 @@ hu_comparison_view_init (HuComparisonView *self)
           gtk_column_view_column_set_fixed_width (column, 120);
           gtk_column_view_column_set_expand (column, TRUE);
         }
+      gtk_column_view_column_set_visible (column, columns[i].column != HU_COLUMN_LIFECYCLE &&
+                                                  columns[i].column != HU_COLUMN_P_LOWER);
+      if (columns[i].column == HU_COLUMN_LIFECYCLE)
+        self->optional_columns[0] = column;
+      if (columns[i].column == HU_COLUMN_P_LOWER)
+        self->optional_columns[1] = column;
       gtk_column_view_append_column (self->column_view, column);
     }
 

@@ -57,6 +57,8 @@ enum {
   PROP_NAME,
   PROP_ERROR,
   PROP_IS_BASELINE,
+  PROP_LIFECYCLE_KG,
+  PROP_P_LOWER,
   PROP_FIRST_METRIC,
   N_PROPS = PROP_FIRST_METRIC + G_N_ELEMENTS (metric_properties)
 };
@@ -136,6 +138,12 @@ hu_result_get_property (GObject    *object,
     case PROP_IS_BASELINE:
       g_value_set_boolean (value, hu_result_get_is_baseline (self));
       break;
+    case PROP_LIFECYCLE_KG:
+      g_value_set_double (value, hu_result_get_lifecycle_kg (self));
+      break;
+    case PROP_P_LOWER:
+      g_value_set_double (value, hu_result_get_p_lower (self));
+      break;
     default:
       if (prop_id >= PROP_FIRST_METRIC && prop_id < N_PROPS)
         g_value_set_double (value,
@@ -170,6 +178,13 @@ hu_result_class_init (HuResultClass *klass)
   properties[PROP_IS_BASELINE] =
     g_param_spec_boolean ("is-baseline", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Sort keys of the lifecycle and probability columns, NAN when none. */
+  properties[PROP_LIFECYCLE_KG] =
+    g_param_spec_double ("lifecycle-kg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_P_LOWER] =
+    g_param_spec_double ("p-lower", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /* Plain numbers for GtkNumericSorter; NAN when unknown. Not
    * G_PARAM_STATIC_NAME: GLib turns the core's underscores into dashes. */
@@ -410,6 +425,46 @@ hu_result_get_uncertainty (HuResult *self)
 {
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
   return self->uncertainty;
+}
+
+gboolean
+hu_result_get_default_ranges (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), FALSE);
+  return self->default_ranges;
+}
+
+/**
+ * hu_result_get_lifecycle_kg:
+ *
+ * Returns: training, serving and embodied CO₂eq of a scenario with a
+ *   deployment phase; NAN for any other row
+ */
+double
+hu_result_get_lifecycle_kg (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+
+  if (self->estimate == NULL || !hu_estimate_has_serving (self->estimate))
+    return NAN;
+  return self->estimate->lifecycle_kg;
+}
+
+/**
+ * hu_result_get_p_lower:
+ *
+ * Returns: the probability (0–1) that the scenario emits less than the
+ *   baseline, drawn with common random numbers; NAN without ranges,
+ *   without a baseline and for the baseline itself
+ */
+double
+hu_result_get_p_lower (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+
+  if (self->uncertainty == NULL || self->baseline == NULL || self->baseline == self)
+    return NAN;
+  return self->uncertainty->p_lower_than_baseline;
 }
 
 /**
@@ -663,6 +718,22 @@ hu_result_format_column (HuResult *self,
     return g_strdup (hu_result_get_name (self));
   if (column == HU_COLUMN_ACCELERATOR)
     return format_accelerator (self);
+  if (column == HU_COLUMN_P_LOWER)
+    {
+      value = hu_result_get_p_lower (self);
+      return isnan (value) ? g_strdup ("—") : hu_format_percent (value);
+    }
+  if (column == HU_COLUMN_LIFECYCLE)
+    {
+      value = hu_result_get_lifecycle_kg (self);
+      if (isnan (value))
+        return g_strdup ("—");
+      interval = hu_uncertainty_applies (self->uncertainty)
+                 ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
+      if (interval != NULL)
+        return format_with_interval (self, HU_COLUMN_CO2, value, interval);
+      return format_mass_in (value, self->mass_unit);
+    }
 
   value = hu_result_get_metric (self, column_metric (column));
   if (isnan (value))
@@ -708,6 +779,24 @@ hu_result_format_column (HuResult *self,
     }
 }
 
+/* The columns that compare with the baseline, and the value they compare:
+ * a metric, or the lifecycle. */
+static gboolean
+column_has_delta (HuColumn column)
+{
+  return column == HU_COLUMN_LIFECYCLE ||
+         (column_metric (column) != HU_N_METRICS && column != HU_COLUMN_EQUIVALENCE);
+}
+
+static double
+column_value (HuResult *self,
+              HuColumn  column)
+{
+  if (column == HU_COLUMN_LIFECYCLE)
+    return hu_result_get_lifecycle_kg (self);
+  return hu_result_get_metric (self, column_metric (column));
+}
+
 /**
  * hu_result_get_change:
  *
@@ -722,18 +811,15 @@ double
 hu_result_get_change (HuResult *self,
                       HuColumn  column)
 {
-  HuMetric metric;
   double value, base, change;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NAN);
 
-  metric = column_metric (column);
-  if (metric == HU_N_METRICS || column == HU_COLUMN_EQUIVALENCE ||
-      self->baseline == NULL || self->baseline == self)
+  if (!column_has_delta (column) || self->baseline == NULL || self->baseline == self)
     return NAN;
 
-  value = hu_result_get_metric (self, metric);
-  base = hu_result_get_metric (self->baseline, metric);
+  value = column_value (self, column);
+  base = column_value (self->baseline, column);
   if (isnan (value) || isnan (base) || base == 0)
     return NAN;
 
@@ -751,18 +837,16 @@ char *
 hu_result_format_delta (HuResult *self,
                         HuColumn  column)
 {
-  HuMetric metric;
   double change;
   g_autofree char *number = NULL;
   g_autofree char *percent = NULL;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
 
-  metric = column_metric (column);
-  if (metric == HU_N_METRICS || column == HU_COLUMN_EQUIVALENCE || self->baseline == NULL)
+  if (!column_has_delta (column) || self->baseline == NULL)
     return NULL;
 
-  if (isnan (hu_result_get_metric (self, metric)))
+  if (isnan (column_value (self, column)))
     return NULL;
 
   if (self->baseline == self)

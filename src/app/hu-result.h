@@ -29,6 +29,8 @@ typedef enum {
   HU_COLUMN_CO2,
   HU_COLUMN_COST,
   HU_COLUMN_EQUIVALENCE,
+  HU_COLUMN_LIFECYCLE,     /* lifecycle CO₂eq, when the scenario is served */
+  HU_COLUMN_P_LOWER,       /* probability of emitting less than the baseline */
   HU_N_COLUMNS
 } HuColumn;
 
@@ -57,6 +59,9 @@ void              hu_result_set_display      (HuResult         *self,
                                               HuMassUnit        mass_unit);
 void              hu_result_recompute        (HuResult         *self);
 const HuUncertainty *hu_result_get_uncertainty (HuResult        *self);
+gboolean          hu_result_get_default_ranges (HuResult       *self);
+double            hu_result_get_lifecycle_kg (HuResult         *self);
+double            hu_result_get_p_lower      (HuResult         *self);
 void              hu_result_baseline_changed (HuResult         *self);
 void              hu_result_set_default_ranges (HuResult       *self,
                                               gboolean          default_ranges);

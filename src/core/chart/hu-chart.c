@@ -401,6 +401,32 @@ hu_chart_set_interval (HuChart *self,
   hu_chart_changed (self);
 }
 
+/**
+ * hu_chart_get_interval:
+ * @low: (out) (optional): the whisker's low end, NAN for none
+ * @high: (out) (optional): its high end, NAN for none
+ *
+ * Returns: whether @category has a whisker
+ */
+gboolean
+hu_chart_get_interval (HuChart *self,
+                       guint    category,
+                       double  *low,
+                       double  *high)
+{
+  Category *c;
+
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+  g_return_val_if_fail (category < self->categories->len, FALSE);
+
+  c = g_ptr_array_index (self->categories, category);
+  if (low != NULL)
+    *low = c->low;
+  if (high != NULL)
+    *high = c->high;
+  return isfinite (c->low) && isfinite (c->high);
+}
+
 guint
 hu_chart_add_series (HuChart    *self,
                      const char *label)

@@ -136,6 +136,10 @@ void         hu_chart_set_interval       (HuChart      *self,
                                           guint         category,
                                           double        low,
                                           double        high);
+gboolean     hu_chart_get_interval       (HuChart      *self,
+                                          guint         category,
+                                          double       *low,
+                                          double       *high);
 guint        hu_chart_get_n_categories   (HuChart      *self);
 guint        hu_chart_get_n_series       (HuChart      *self);
 const char  *hu_chart_get_category_label (HuChart      *self,
