@@ -10,6 +10,7 @@
 
 #include "hu-core.h"
 #include "hu-chart.h"
+#include "hu-chart-private.h"
 
 /* Counts pixels that differ from the first one: a blank chart has none. */
 static guint
@@ -238,6 +239,48 @@ test_units (void)
     }
 }
 
+/* Thirty bars with long names (issue 10): the labels turn by 45° rather
+ * than squash into three-line slivers, each stays inside the picture,
+ * and at least every second one is shown. */
+static void
+test_thirty_bars (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  Layout *layout;
+  guint s, rotated = 0;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (chart, "CO2");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Scenario %u: a %uB model on cluster %c", i,
+                                               7 + i, 'A' + i % 3);
+
+      hu_chart_set_value (chart, s, hu_chart_add_category (chart, name, i == 0), 1000.0 * (i + 1));
+    }
+
+  g_assert_cmpuint (render_ink (chart, 900, 500), >, 5000);
+  layout = _hu_chart_ensure_layout (chart, 900, 500, NULL);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+      PangoRectangle logical;
+      double reach;
+
+      if (t->angle == 0)
+        continue;
+      rotated++;
+      g_assert_cmpfloat_with_epsilon (t->angle, -G_PI / 4, 1e-12);
+      /* Turned 45°, a label w wide and h high reaches (w + h) ÷ √2 to
+       * the left of and below its end. */
+      pango_layout_get_extents (t->layout, NULL, &logical);
+      reach = (logical.width + logical.height) / (double) PANGO_SCALE * M_SQRT1_2;
+      g_assert_cmpfloat (t->x - reach, >=, -0.5);
+      g_assert_cmpfloat (t->y + reach, <=, 500.5);
+    }
+  g_assert_cmpuint (rotated, >=, 15);
+}
+
 static void
 test_export_files (void)
 {
@@ -297,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/line", test_line);
   g_test_add_func ("/huella/chart/power-million", test_power_million);
   g_test_add_func ("/huella/chart/units", test_units);
+  g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
   return g_test_run ();

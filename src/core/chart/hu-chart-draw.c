@@ -220,6 +220,16 @@ hu_chart_render (HuChart            *self,
       TextItem *t = g_ptr_array_index (layout->texts, i);
 
       set_source (cr, style, t->role, 0);
+      if (t->angle != 0)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, t->x, t->y);
+          cairo_rotate (cr, t->angle);
+          cairo_move_to (cr, t->dx, t->dy);
+          pango_cairo_show_layout (cr, t->layout);
+          cairo_restore (cr);
+          continue;
+        }
       cairo_move_to (cr, t->x, t->y);
       pango_cairo_show_layout (cr, t->layout);
     }

@@ -52,6 +52,41 @@ _hu_chart_ticks_label_width (Ctx        *ctx,
   return max_w;
 }
 
+/* One line, ellipsized at ten lines' height: the start of a name is what
+ * people read first and usually what tells scenarios apart. */
+static PangoLayout *
+rotated_label (Ctx      *ctx,
+               Category *category)
+{
+  PangoLayout *pl = _hu_chart_make_text (ctx, category->label, 0.85, category->highlight, -1, 1);
+
+  pango_layout_set_width (pl, (int) (ctx->line_h * 10 * PANGO_SCALE));
+  pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
+  return pl;
+}
+
+/* A label turned 45° counter-clockwise whose end sits at (x, y), under
+ * its bar, reading upwards to the right like the bars' own direction. */
+static void
+add_rotated_label (Ctx         *ctx,
+                   PangoLayout *pl,
+                   double       x,
+                   double       y,
+                   Role         role)
+{
+  TextItem *item;
+  double w, h;
+
+  _hu_chart_text_size (pl, &w, &h);
+  _hu_chart_add_text (ctx, pl, x, y, 0, 0, role);
+  item = g_ptr_array_index (ctx->layout->texts, ctx->layout->texts->len - 1);
+  item->x = x;
+  item->y = y;
+  item->angle = -G_PI / 4;
+  item->dx = -w;
+  item->dy = -h / 2;
+}
+
 int
 _hu_chart_tick_target (Ctx    *ctx,
                        double  length)
@@ -71,6 +106,9 @@ _hu_chart_layout_bars (Ctx    *ctx,
   g_autofree char *title = NULL;
   double top, left, right, bottom, slot, labels_h = 0;
   double label_room = ctx->line_h * 1.1;
+  gboolean rotate;
+  guint step = 1;
+  double first_reach = 0;
 
   top = _hu_chart_layout_header (ctx, width, self->series->len > 1);
 
@@ -87,18 +125,33 @@ _hu_chart_layout_bars (Ctx    *ctx,
   slot = n_cat > 0 ? (right - left) / n_cat : right - left;
 
   /* Category labels wrap to their slot, at most three lines, then ellipsize:
-   * long scenario names never run into their neighbours. */
+   * long scenario names never run into their neighbours. Slots too narrow
+   * for a word (30 scenarios side by side) turn their labels by 45°
+   * instead, ending under their bar; if even those would touch, every
+   * step-th label is shown. */
+  rotate = n_cat > 0 && slot < ctx->line_h * 4;
+  if (rotate)
+    step = MAX (1, (guint) ceil (ctx->line_h * 1.05 / (slot * M_SQRT1_2)));
   for (guint c = 0; c < n_cat; c++)
     {
       Category *category = g_ptr_array_index (self->categories, c);
-      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, category->label, 0.9,
-                                                       category->highlight,
-                                                       MAX (slot - 4, 8), 3);
-      double h;
+      g_autoptr(PangoLayout) pl = rotate ? rotated_label (ctx, category)
+                                         : _hu_chart_make_text (ctx, category->label, 0.9,
+                                                                category->highlight,
+                                                                MAX (slot - 4, 8), 3);
+      double w, h;
 
       pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
-      _hu_chart_text_size (pl, NULL, &h);
-      labels_h = MAX (labels_h, h);
+      _hu_chart_text_size (pl, &w, &h);
+      labels_h = MAX (labels_h, rotate ? (w + h) * M_SQRT1_2 : h);
+      /* The first bars' labels reach left of the plot: make room. */
+      if (rotate)
+        first_reach = MAX (first_reach, (w + h) * M_SQRT1_2 - slot * (c + 0.5));
+    }
+  if (rotate && left < ctx->pad + first_reach)
+    {
+      left = ctx->pad + first_reach;
+      slot = (right - left) / n_cat;
     }
   bottom = height - ctx->pad - labels_h - ctx->line_h * 0.3;
   if (bottom < top + ctx->line_h)
@@ -118,11 +171,22 @@ _hu_chart_layout_bars (Ctx    *ctx,
         _hu_chart_add_rect (ctx, left + slot * c, top - label_room, slot, bottom - top + label_room,
                             ROLE_HIGHLIGHT_BAND, 0, -1, -1, NAN);
 
-      pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight, MAX (slot - 4, 8),
-                                3);
-      pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
-      _hu_chart_add_text (ctx, pl, cx, bottom + ctx->line_h * 0.3, 0.5, 0,
-                          category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);
+      if (rotate)
+        {
+          /* The highlighted (baseline) label is always shown. */
+          if (c % step == 0 || category->highlight)
+            add_rotated_label (ctx, rotated_label (ctx, category), cx,
+                               bottom + ctx->line_h * 0.3,
+                               category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);
+        }
+      else
+        {
+          pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight,
+                                    MAX (slot - 4, 8), 3);
+          pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
+          _hu_chart_add_text (ctx, pl, cx, bottom + ctx->line_h * 0.3, 0.5, 0,
+                              category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);
+        }
 
       if (self->stacked)
         {

@@ -52,6 +52,11 @@ typedef struct {
   double       x;
   double       y;
   Role         role;
+  /* A rotated label turns by @angle (radians) about (x, y), then its
+   * layout is drawn at (dx, dy) in the turned frame. */
+  double       angle;
+  double       dx;
+  double       dy;
 } TextItem;
 
 typedef struct {
