@@ -96,19 +96,87 @@ hu_application_activate (GApplication *app)
   hu_window_offer_recovery (window);
 }
 
+/* A window showing nothing of the user's yet (the example, or an empty
+ * new project, unchanged): opening a project there replaces nothing. */
+static gboolean
+is_pristine (HuWindow *window)
+{
+  return hu_window_get_file (window) == NULL &&
+         !hu_project_get_modified (hu_window_get_project (window));
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  if (name != NULL && g_str_has_suffix (name, ".huella"))
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info != NULL ? g_file_info_get_content_type (info) : NULL;
+  return type != NULL && g_content_type_equals (type, "application/x-huella");
+}
+
+/* `huella FILE…` and the file manager's Open With: every file is opened.
+ * Projects open as GNOME Text Editor opens documents, each in its own
+ * window, the first in the current one if it shows nothing of the
+ * user's yet; tracker logs are imported, all at once, into the project
+ * shown last (the last project given, or the current one). Only logs,
+ * at start, go into a new empty project rather than into the example. */
 static void
 hu_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
-  HuApplication *self = HU_APPLICATION (app);
-  HuWindow *window = get_window (self);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  HuWindow *current = active != NULL ? HU_WINDOW (active) : NULL;
+  gboolean fresh = current == NULL;
+  g_autoptr(GPtrArray) logs = g_ptr_array_new_with_free_func (g_free);
 
-  if (n_files > 0 && !hu_window_open_file (window, files[0]))
-    hu_window_load_example (window);
+  for (int i = 0; i < n_files; i++)
+    {
+      HuWindow *window;
 
-  gtk_window_present (GTK_WINDOW (window));
+      if (!is_project_file (files[i]))
+        {
+          char *path = g_file_get_path (files[i]);
+
+          if (path != NULL)
+            g_ptr_array_add (logs, path);
+          continue;
+        }
+
+      if (current != NULL && is_pristine (current))
+        window = current;
+      else
+        window = hu_window_new (ADW_APPLICATION (app));
+      /* A file that does not load is reported in its window; a new
+       * window then shows a new project rather than nothing. */
+      if (!hu_window_open_file (window, files[i]) && window != current)
+        hu_window_new_project (window);
+      gtk_window_present (GTK_WINDOW (window));
+      current = window;
+    }
+
+  if (current == NULL)
+    {
+      current = hu_window_new (ADW_APPLICATION (app));
+      hu_window_new_project (current);
+    }
+  gtk_window_present (GTK_WINDOW (current));
+
+  if (logs->len > 0)
+    {
+      g_ptr_array_add (logs, NULL);
+      hu_window_import_paths (current, (const char * const *) logs->pdata);
+    }
+
+  if (fresh)
+    hu_window_offer_recovery (current);
 }
 
 static void

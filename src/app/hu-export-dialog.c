@@ -16,6 +16,7 @@ struct _HuExportDialog
   AdwWindow             parent_instance;
 
   HuProject            *project;
+  char                 *name;            /* the project's name: title and file name */
   char                 *baseline_id;
   char                 *equivalence_set;
   HuMetric              chart_metric;
@@ -106,6 +107,7 @@ get_options (HuExportDialog  *self,
   author = gtk_editable_get_text (GTK_EDITABLE (self->author_row));
   hu_report_options_init (options);
   options->author = *author != '\0' ? author : NULL;
+  options->title = self->name;
   options->baseline_id = self->baseline_id;
   options->equivalence_set = self->equivalence_set;
   options->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HU_PAPER_LETTER
@@ -297,12 +299,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HuExportDialog *self = HU_EXPORT_DIALOG (widget);
-  const char *title = hu_project_get_title (self->project);
-  g_autofree char *name = NULL;
-
-  name = g_strdup_printf ("%s.%s", title != NULL && *title != '\0' ? title : _("Report"),
-                          extensions[selected_format (self)]);
-  g_strdelimit (name, "/\\:", '-');
+  g_autofree char *name = hu_export_dialog_dup_file_name (self);
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
@@ -312,6 +309,47 @@ export_action (GtkWidget  *widget,
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * hu_export_dialog_dup_file_name:
+ *
+ * The file name the export suggests: the project's name (see
+ * hu_export_dialog_set_name()) with the chosen format's extension.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+hu_export_dialog_dup_file_name (HuExportDialog *self)
+{
+  const char *title;
+  char *name;
+
+  g_return_val_if_fail (HU_IS_EXPORT_DIALOG (self), NULL);
+
+  title = self->name != NULL ? self->name : hu_project_get_title (self->project);
+  name = g_strdup_printf ("%s.%s", title != NULL && *title != '\0' ? title : _("Report"),
+                          extensions[selected_format (self)]);
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
+/**
+ * hu_export_dialog_set_name:
+ * @name: (nullable): the project's name, when it is not its title (an
+ *   untitled project takes its file's name)
+ *
+ * Sets the report's title and the name the exported file is offered.
+ */
+void
+hu_export_dialog_set_name (HuExportDialog *self,
+                           const char     *name)
+{
+  g_return_if_fail (HU_IS_EXPORT_DIALOG (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  update_preview (self);
 }
 
 static void
@@ -350,6 +388,7 @@ hu_export_dialog_finalize (GObject *object)
 {
   HuExportDialog *self = HU_EXPORT_DIALOG (object);
 
+  g_free (self->name);
   g_free (self->baseline_id);
   g_free (self->equivalence_set);
 

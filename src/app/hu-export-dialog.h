@@ -17,5 +17,8 @@ GtkWidget *hu_export_dialog_new (GtkWindow  *parent,
                                  const char *equivalence_set,
                                  HuMetric    chart_metric);
 HuReport  *hu_export_dialog_get_preview_report (HuExportDialog *self);
+void       hu_export_dialog_set_name           (HuExportDialog *self,
+                                                const char     *name);
+char      *hu_export_dialog_dup_file_name      (HuExportDialog *self);
 
 G_END_DECLS

@@ -260,6 +260,19 @@ rename_action (GtkWidget  *widget,
   hu_scenario_editor_focus_name (self->editor);
 }
 
+/* The name is edited where it is shown, in the sidebar's header bar. */
+static void
+rename_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HuWindow *self = HU_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_menu_button_popup (self->title_button);
+}
+
 static void
 move (HuWindow *self,
       int       delta)
@@ -446,6 +459,11 @@ export_action (GtkWidget  *widget,
   dialog = hu_export_dialog_new (GTK_WINDOW (self), self->project,
                                  scenario != NULL ? hu_scenario_get_id (scenario) : NULL, set,
                                  hu_comparison_view_get_metric (self->comparison_view));
+  {
+    g_autofree char *name = hu_window_dup_project_name (self);
+
+    hu_export_dialog_set_name (HU_EXPORT_DIALOG (dialog), name);
+  }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -488,6 +506,8 @@ _hu_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-project", NULL,
+                                   rename_project_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hu-autosave.h"
 #include "hu-window-private.h"
@@ -50,6 +51,72 @@ _hu_window_set_file (HuWindow *self,
   g_clear_pointer (&self->file_name, g_free);
   if (file != NULL)
     self->file_name = display_name (file);
+}
+
+/* New projects used to be titled "Untitled Project" in the file itself:
+ * such a title is no name, in English or in the user's language. */
+static gboolean
+is_placeholder_title (const char *title)
+{
+  return g_strcmp0 (title, "Untitled Project") == 0
+         || g_strcmp0 (title, _("Untitled Project")) == 0;
+}
+
+/**
+ * hu_window_dup_project_name:
+ *
+ * The name the project goes by in the header bar, the window title, the
+ * report's title and the export's file name: its title when it has one,
+ * else its file's name without ".huella", and "Untitled Project" only
+ * while it has neither.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+hu_window_dup_project_name (HuWindow *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+
+  title = self->project != NULL ? hu_project_get_title (self->project) : NULL;
+  if (title != NULL && *title != '\0' && !(self->file_name != NULL && is_placeholder_title (title)))
+    return g_strdup (title);
+
+  if (self->file_name != NULL)
+    {
+      gsize length = strlen (self->file_name);
+
+      if (length > strlen (".huella") && g_str_has_suffix (self->file_name, ".huella"))
+        length -= strlen (".huella");
+      return g_strndup (self->file_name, length);
+    }
+
+  return g_strdup (_("Untitled Project"));
+}
+
+void
+_hu_window_on_rename_popover_show (HuWindow *self)
+{
+  g_autofree char *name = hu_window_dup_project_name (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
+}
+
+/* An empty name gives the project back its file's name: the title is
+ * cleared rather than set to the file's name, so it follows the file. */
+void
+_hu_window_on_rename_clicked (HuWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  g_autofree char *current = hu_window_dup_project_name (self);
+
+  gtk_menu_button_popdown (self->title_button);
+  if (g_strcmp0 (name, current) == 0)
+    return;
+  hu_project_set_title (self->project, *name != '\0' ? name : NULL);
 }
 
 /* Every open project, saved or untitled, has its own recovery file; the
@@ -390,7 +457,7 @@ project_filter (void)
 void
 _hu_window_save_as (HuWindow *self)
 {
-  const char *title = hu_project_get_title (self->project);
+  g_autofree char *title = hu_window_dup_project_name (self);
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = project_filter ();
 
@@ -405,8 +472,7 @@ _hu_window_save_as (HuWindow *self)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
   else
     {
-      name = g_strdup_printf ("%s.huella", title != NULL && *title != '\0'
-                                           ? title : _("Untitled Project"));
+      name = g_strdup_printf ("%s.huella", title);
       g_strdelimit (name, "/\\:", '-');
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
     }
@@ -446,16 +512,30 @@ show_open_dialog (HuWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-new_project (HuWindow *self)
+/**
+ * hu_window_new_project:
+ *
+ * Shows a new, empty project: no scenario and no title (it takes its
+ * file's name when saved), in the currency of the preferences.
+ */
+void
+hu_window_new_project (HuWindow *self)
 {
   g_autoptr(HuProject) project = hu_project_new ();
-  g_autofree char *currency = g_settings_get_string (self->settings, "currency");
+  g_autofree char *currency = NULL;
 
-  hu_project_set_title (project, _("Untitled Project"));
+  g_return_if_fail (HU_IS_WINDOW (self));
+
+  currency = g_settings_get_string (self->settings, "currency");
   hu_project_set_currency (project, currency);
   hu_project_set_modified (project, FALSE);
   hu_window_set_project (self, project, NULL);
+}
+
+static void
+new_project (HuWindow *self)
+{
+  hu_window_new_project (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.add-scenario", NULL);
 }
 
@@ -521,7 +601,7 @@ _hu_window_maybe_discard (HuWindow *self,
                           GFile    *file)
 {
   GtkWidget *dialog;
-  const char *title;
+  g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
   hu_scenario_editor_flush (self->editor);
@@ -534,10 +614,10 @@ _hu_window_maybe_discard (HuWindow *self,
       return;
     }
 
-  title = hu_project_get_title (self->project);
+  title = hu_window_dup_project_name (self);
   /* Translators: %s is the project's title */
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes will be lost."),
-                          title != NULL && *title != '\0' ? title : _("Untitled Project"));
+                          title);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

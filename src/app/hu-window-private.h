@@ -50,6 +50,8 @@ struct _HuWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   AdwWindowTitle       *project_title;
+  GtkMenuButton        *title_button;
+  GtkEntry             *name_entry;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkListView          *scenario_list;
@@ -95,6 +97,8 @@ void     _hu_window_set_file               (HuWindow      *self,
 void     _hu_window_update_recent_menu     (HuWindow      *self);
 gboolean _hu_window_save                   (HuWindow      *self);
 void     _hu_window_save_as                (HuWindow      *self);
+void     _hu_window_on_rename_popover_show (HuWindow      *self);
+void     _hu_window_on_rename_clicked  (HuWindow      *self);
 void     _hu_window_maybe_discard          (HuWindow      *self,
                                             Pending        pending,
                                             GFile         *file);

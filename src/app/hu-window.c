@@ -57,14 +57,11 @@ _hu_window_show_error (HuWindow   *self,
 void
 _hu_window_update_title (HuWindow *self)
 {
-  const char *title = hu_project_get_title (self->project);
+  g_autofree char *title = hu_window_dup_project_name (self);
   gboolean modified = hu_project_get_modified (self->project);
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
   const char *subtitle = self->file_name != NULL ? self->file_name : _("Not saved");
-
-  if (title == NULL || *title == '\0')
-    title = _("Untitled Project");
 
   /* The dot is GNOME's usual unsaved-changes marker (Text Editor, Builder). */
   shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
@@ -76,7 +73,9 @@ _hu_window_update_title (HuWindow *self)
     g_autofree char *tooltip = modified ? g_strdup_printf ("%s\n%s", title,
                                                          _("The project has unsaved changes"))
                                         : g_strdup (title);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), tooltip);
+    g_autofree char *with_hint = g_strdup_printf ("%s\n%s", tooltip, _("Press to rename the project"));
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), with_hint);
   }
 
   /* Translators: window title, "• Project title — Huella" */
@@ -546,6 +545,12 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, name_entry);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_show",
+                                                G_CALLBACK (_hu_window_on_rename_popover_show));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_clicked",
+                                                G_CALLBACK (_hu_window_on_rename_clicked));
 
   _hu_window_class_init_actions (widget_class);
 }

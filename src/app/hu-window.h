@@ -21,10 +21,12 @@ G_DECLARE_FINAL_TYPE (HuWindow, hu_window, HU, WINDOW, AdwApplicationWindow)
 HuWindow          *hu_window_new                 (AdwApplication *application);
 HuProject         *hu_window_get_project         (HuWindow       *self);
 GFile             *hu_window_get_file            (HuWindow       *self);
+char              *hu_window_dup_project_name    (HuWindow       *self);
 void               hu_window_set_project         (HuWindow       *self,
                                                   HuProject      *project,
                                                   GFile          *file);
 gboolean           hu_window_load_example        (HuWindow       *self);
+void               hu_window_new_project         (HuWindow       *self);
 gboolean           hu_window_open_file           (HuWindow       *self,
                                                   GFile          *file);
 gboolean           hu_window_save_to_file        (HuWindow       *self,

@@ -281,6 +281,19 @@ hu_cli_report (int    argc,
       return HU_EXIT_INPUT;
     }
 
+  /* An untitled project goes by its file's name, as in the app. */
+  if (options.title == NULL &&
+      (hu_project_get_title (project) == NULL || *hu_project_get_title (project) == '\0' ||
+       g_str_equal (hu_project_get_title (project), "Untitled Project")))
+    {
+      g_autofree char *base = g_file_get_basename (input);
+
+      if (g_str_has_suffix (base, ".huella") && strlen (base) > strlen (".huella"))
+        base[strlen (base) - strlen (".huella")] = '\0';
+      args.title = g_steal_pointer (&base);
+      options.title = args.title;
+    }
+
   /* One comparison estimates the scenarios; the report shares its rows. */
   comparison = hu_comparison_new (project);
   report = hu_report_new_for_comparison (comparison, &options, &error);

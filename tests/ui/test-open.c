@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A project's name, and files opened from outside (issue 10, items 5
+ * and 6): the name the user gives reaches the header bar, the file, the
+ * report and the export's file name; `huella FILE…` opens every file. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hu-application.h"
+#include "hu-export-dialog.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+#include "ui-test-helpers.h"
+
+/* Five runs, none skipped (see test-runs.c). */
+#define IDRISSBEN "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv"
+#define IDRISSBEN_RUNS 5
+/* The example's title and scenario count, as written in the file. */
+#define EXAMPLE_TITLE "GPT-3 on four GPUs (seed article, Table 2)"
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_title_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         ADW_IS_WINDOW_TITLE (gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
+}
+
+/* The header bar's title: the menu button holding the project's name. */
+static GtkMenuButton *
+title_button (HuWindow *window)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (window), is_title_button, NULL);
+
+  g_assert_nonnull (button);
+  return GTK_MENU_BUTTON (button);
+}
+
+static const char *
+shown_title (HuWindow *window)
+{
+  GtkWidget *title = gtk_menu_button_get_child (title_button (window));
+
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+/* Types @name into the rename popover, as a user would, and presses Rename. */
+static void
+rename_project (HuWindow   *window,
+                const char *name)
+{
+  GtkPopover *popover;
+  GtkWidget *entry, *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-project", NULL));
+  iterate (100);
+  popover = gtk_menu_button_get_popover (title_button (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  entry = find_widget (GTK_WIDGET (popover), is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  button = find_widget (GTK_WIDGET (popover), is_button_labelled, "_Rename");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (button);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_signal_emit_by_name (button, "clicked");
+  iterate (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+static char *
+export_file_name (HuWindow  *window,
+                  char     **report_title)
+{
+  GtkWidget *dialog;
+  char *name;
+
+  /* The window's own action: the dialog it opens is the newest toplevel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  iterate (200);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+        if (HU_IS_EXPORT_DIALOG (item))
+          dialog = GTK_WIDGET (item);
+      }
+  }
+  g_assert_nonnull (dialog);
+  name = hu_export_dialog_dup_file_name (HU_EXPORT_DIALOG (dialog));
+  *report_title = g_strdup (hu_report_get_title (hu_export_dialog_get_preview_report (HU_EXPORT_DIALOG (dialog))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  return name;
+}
+
+/* Item 5: an untitled project takes its file's name; the name the user
+ * types is the project's title, in the file, the report and the export. */
+static void
+test_project_name (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("huella-name-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Cluster plan.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) reloaded = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *export_name = NULL;
+  g_autofree char *report_title = NULL;
+
+  hu_window_new_project (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-scenario", NULL));
+  iterate (100);
+  name = hu_window_dup_project_name (window);
+  g_assert_cmpstr (name, ==, "Untitled Project");
+  /* A new project holds no placeholder title of its own. */
+  g_assert_null (hu_project_get_title (hu_window_get_project (window)));
+
+  /* Saved, it goes by its file's name, without the extension. */
+  g_assert_true (hu_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = hu_window_dup_project_name (window);
+  g_assert_cmpstr (name, ==, "Cluster plan");
+  g_assert_cmpstr (shown_title (window), ==, "Cluster plan");
+  export_name = export_file_name (window, &report_title);
+  g_assert_cmpstr (export_name, ==, "Cluster plan.pdf");
+  g_assert_cmpstr (report_title, ==, "Cluster plan");
+
+  /* Renamed in the header bar: the title changes (unsaved), and the
+   * report and the export follow. */
+  rename_project (window, "  Llama on H100s  ");
+  g_assert_cmpstr (hu_project_get_title (hu_window_get_project (window)), ==, "Llama on H100s");
+  g_assert_true (hu_project_get_modified (hu_window_get_project (window)));
+  g_assert_cmpstr (shown_title (window), ==, "• Llama on H100s");
+  g_clear_pointer (&export_name, g_free);
+  g_clear_pointer (&report_title, g_free);
+  export_name = export_file_name (window, &report_title);
+  g_assert_cmpstr (export_name, ==, "Llama on H100s.pdf");
+  g_assert_cmpstr (report_title, ==, "Llama on H100s");
+
+  /* Saved, the name is in the file. */
+  g_assert_true (hu_window_save_to_file (window, file, &error));
+  reloaded = hu_project_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hu_project_get_title (reloaded), ==, "Llama on H100s");
+
+  /* An empty name gives the file's name back. */
+  rename_project (window, "");
+  g_assert_null (hu_project_get_title (hu_window_get_project (window)));
+  g_clear_pointer (&name, g_free);
+  name = hu_window_dup_project_name (window);
+  g_assert_cmpstr (name, ==, "Cluster plan");
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Files saved by earlier versions hold "Untitled Project" as their
+ * title: it never reaches a report of the saved file. */
+static void
+test_placeholder_title (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("huella-name-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old-plan.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *export_name = NULL;
+  g_autofree char *report_title = NULL;
+
+  hu_project_set_title (project, "Untitled Project");
+  g_assert_true (hu_project_save (project, file, &error));
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (100);
+  name = hu_window_dup_project_name (window);
+  g_assert_cmpstr (name, ==, "old-plan");
+  export_name = export_file_name (window, &report_title);
+  g_assert_cmpstr (export_name, ==, "old-plan.pdf");
+  g_assert_cmpstr (report_title, ==, "old-plan");
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* `huella FILE…` through the application, as the desktop file's %F runs
+ * it. The test waits in the application's own main loop for the import. */
+typedef struct {
+  guint    expect_windows;
+  guint    expect_runs;      /* in the window shown last */
+  const char *expect_title;  /* of its project, or NULL for none */
+  gboolean all_have_files;   /* every window shows a project file */
+  gboolean done;
+  gint64   deadline;
+} OpenCheck;
+
+static guint
+count_runs (HuWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_runs (hu_window_get_project (window))));
+}
+
+static gboolean
+poll_open (gpointer data)
+{
+  GApplication *app = data;
+  OpenCheck *check = g_object_get_data (G_OBJECT (app), "check");
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  HuWindow *active = windows != NULL ? HU_WINDOW (windows->data) : NULL;
+
+  if (g_get_monotonic_time () < check->deadline &&
+      (active == NULL || count_runs (active) < check->expect_runs))
+    return G_SOURCE_CONTINUE;
+
+  check->done = TRUE;
+  g_assert_nonnull (active);
+  g_assert_cmpuint (g_list_length (windows), ==, check->expect_windows);
+  g_assert_cmpuint (count_runs (active), ==, check->expect_runs);
+  g_assert_cmpstr (hu_project_get_title (hu_window_get_project (active)), ==, check->expect_title);
+  for (GList *l = windows; check->all_have_files && l != NULL; l = l->next)
+    {
+      g_assert_nonnull (hu_window_get_file (l->data));
+      g_assert_cmpstr (hu_project_get_title (hu_window_get_project (l->data)), ==,
+                       check->expect_title);
+    }
+  /* The windows hold the application: closing them ends the run. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    {
+      hu_project_set_modified (hu_window_get_project (l->data), FALSE);
+      gtk_window_destroy (l->data);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application on @files until poll_open() has checked it. */
+static void
+run_app (const char * const *files,
+         OpenCheck          *check)
+{
+  g_autoptr(HuApplication) app = hu_application_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status;
+
+  /* No session bus under xvfb-run: this instance is the only one. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_ptr_array_add (argv, (char *) "huella");
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) files[i]);
+  g_ptr_array_add (argv, NULL);
+
+  check->deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_object_set_data (G_OBJECT (app), "check", check);
+  g_timeout_add (50, poll_open, app);
+  status = g_application_run (G_APPLICATION (app), argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check->done);
+}
+
+static char *
+example_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "gpt3-gpus.huella", NULL);
+}
+
+/* Item 6: a CodeCarbon log alone opens as a new project holding its
+ * runs: no "Parse error", no example. */
+static void
+test_open_log (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", IDRISSBEN, NULL);
+  const char *files[] = { csv, NULL };
+  OpenCheck check = { .expect_windows = 1, .expect_runs = IDRISSBEN_RUNS };
+
+  run_app (files, &check);
+}
+
+/* A log and a project: the project opens and the log's runs join it. */
+static void
+test_open_log_and_project (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", IDRISSBEN, NULL);
+  g_autofree char *project = example_path ();
+  const char *files[] = { csv, project, NULL };
+  OpenCheck check = { .expect_windows = 1, .expect_runs = IDRISSBEN_RUNS,
+                      .expect_title = EXAMPLE_TITLE };
+
+  run_app (files, &check);
+}
+
+/* Two projects: two windows, each with its file. */
+static void
+test_open_two_projects (void)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("huella-open-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.huella", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *files[] = { example, copy, NULL };
+  OpenCheck check = { .expect_windows = 2, .expect_runs = 0, .expect_title = EXAMPLE_TITLE,
+                      .all_have_files = TRUE };
+
+  g_assert_true (g_file_get_contents (example, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  run_app (files, &check);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/huella/ui/open/project-name", test_project_name);
+  g_test_add_func ("/huella/ui/open/placeholder-title", test_placeholder_title);
+  g_test_add_func ("/huella/ui/open/log", test_open_log);
+  g_test_add_func ("/huella/ui/open/log-and-project", test_open_log_and_project);
+  g_test_add_func ("/huella/ui/open/two-projects", test_open_two_projects);
+  return g_test_run ();
+}
