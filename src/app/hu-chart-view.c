@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hu-chart-view.h"
 
@@ -18,6 +19,11 @@ struct _HuChartView
 
   HuChart      *chart;
   HuChartStyle  style;
+
+  /* Keyboard focus over a scatter's points (hu_chart_get_n_targets()):
+   * the focused point, -1 for none, and what it is. */
+  int           target;
+  char         *focused_label;
 };
 
 G_DEFINE_FINAL_TYPE (HuChartView, hu_chart_view, GTK_TYPE_WIDGET)
@@ -25,6 +31,7 @@ G_DEFINE_FINAL_TYPE (HuChartView, hu_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_FOCUSED_LABEL,
   N_PROPS
 };
 
@@ -90,22 +97,148 @@ static void
 update_accessible (HuChartView *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  const char *title = self->chart != NULL ? hu_chart_get_title (self->chart) : NULL;
 
   if (self->chart != NULL)
     text = hu_chart_accessible_text (self->chart);
+  /* The focused point is part of the name, which screen readers repeat
+   * when it changes. */
+  if (self->focused_label != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (self->focused_label, "\n", -1);
+      g_autofree char *point = g_strjoinv (", ", lines);
+
+      /* Translators: a chart's title, then the point that has keyboard focus */
+      label = g_strdup_printf (_("%s: %s"), title != NULL ? title : "", point);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->chart != NULL ? hu_chart_get_title (self->chart) : "",
+                                  label != NULL ? label : title != NULL ? title : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text != NULL ? text : "",
                                   -1);
 }
 
 static void
+set_target (HuChartView *self,
+            int          target)
+{
+  g_autofree char *label = NULL;
+  int n = self->chart != NULL ? (int) hu_chart_get_n_targets (self->chart) : 0;
+
+  target = n > 0 && target >= 0 ? MIN (target, n - 1) : -1;
+  if (target >= 0)
+    hu_chart_get_target (self->chart, target, MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1),
+                         MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1), &self->style,
+                         NULL, NULL, &label);
+  self->target = target;
+  if (g_strcmp0 (label, self->focused_label) != 0)
+    {
+      g_free (self->focused_label);
+      self->focused_label = g_steal_pointer (&label);
+      update_accessible (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED_LABEL]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 on_chart_changed (HuChartView *self)
 {
+  gboolean points = self->chart != NULL && hu_chart_get_n_targets (self->chart) > 0;
+
+  /* A scatter's points take the keyboard focus one by one. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), points);
   update_accessible (self);
+  set_target (self, points && gtk_widget_has_focus (GTK_WIDGET (self)) ? self->target : -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (HuChartView     *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  int n = self->chart != NULL ? (int) hu_chart_get_n_targets (self->chart) : 0;
+  int target = self->target;
+
+  if (n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      target = target < 0 ? 0 : MIN (target + 1, n - 1);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      target = target < 0 ? n - 1 : MAX (target - 1, 0);
+      break;
+    case GDK_KEY_Page_Down:
+      target = MIN (MAX (target, 0) + 10, n - 1);
+      break;
+    case GDK_KEY_Page_Up:
+      target = MAX (target - 10, 0);
+      break;
+    case GDK_KEY_Home:
+      target = 0;
+      break;
+    case GDK_KEY_End:
+      target = n - 1;
+      break;
+    default:
+      return FALSE;
+    }
+  set_target (self, target);
+  return TRUE;
+}
+
+/* Focus comes in on the most recent point: the newest models, and the
+ * scenarios planned today. */
+static void
+on_focus_enter (HuChartView *self)
+{
+  int n = self->chart != NULL ? (int) hu_chart_get_n_targets (self->chart) : 0;
+
+  set_target (self, self->target >= 0 ? self->target : n - 1);
+}
+
+static void
+on_focus_leave (HuChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A click focuses the point under the pointer. */
+static void
+on_pressed (HuChartView *self,
+            int          n_press,
+            double       x,
+            double       y)
+{
+  guint n = self->chart != NULL ? hu_chart_get_n_targets (self->chart) : 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double best = 8;
+  int hit = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px, py;
+
+      if (hu_chart_get_target (self->chart, i, width, height, &self->style, &px, &py, NULL)
+          && hypot (px - x, py - y) < best)
+        {
+          best = hypot (px - x, py - y);
+          hit = i;
+        }
+    }
+  if (hit < 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  set_target (self, hit);
 }
 
 static void
@@ -153,7 +286,8 @@ hu_chart_view_measure (GtkWidget      *widget,
           height = hu_chart_get_preferred_height (self->chart, width, &self->style);
           /* Ranked charts need a row per item; the others only need to be
            * readable, and must leave room for the table below them. */
-          if (hu_chart_get_kind (self->chart) != HU_CHART_RANKED)
+          if (hu_chart_get_kind (self->chart) != HU_CHART_RANKED &&
+              hu_chart_get_kind (self->chart) != HU_CHART_SCATTER)
             height = MIN (height, 380);
         }
       *minimum = *natural = MAX (200, (int) height);
@@ -172,6 +306,7 @@ hu_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
+  hu_chart_set_focus (self->chart, gtk_widget_has_focus (widget) ? self->target : -1);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   hu_chart_render (self->chart, cr, width, height, &self->style);
   cairo_destroy (cr);
@@ -187,8 +322,15 @@ hu_chart_view_query_tooltip (GtkWidget  *widget,
   HuChartView *self = HU_CHART_VIEW (widget);
   g_autofree char *text = NULL;
 
-  if (self->chart == NULL || keyboard_mode)
+  if (self->chart == NULL)
     return FALSE;
+  if (keyboard_mode)
+    {
+      if (self->focused_label == NULL)
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, self->focused_label);
+      return TRUE;
+    }
 
   if (!hu_chart_hit_test (self->chart, x, y,
                           gtk_widget_get_width (widget),
@@ -218,6 +360,7 @@ hu_chart_view_finalize (GObject *object)
   HuChartView *self = HU_CHART_VIEW (object);
 
   hu_chart_style_clear (&self->style);
+  g_free (self->focused_label);
 
   G_OBJECT_CLASS (hu_chart_view_parent_class)->finalize (object);
 }
@@ -234,6 +377,9 @@ hu_chart_view_get_property (GObject    *object,
     {
     case PROP_CHART:
       g_value_set_object (value, hu_chart_view_get_chart (self));
+      break;
+    case PROP_FOCUSED_LABEL:
+      g_value_set_string (value, hu_chart_view_get_focused_label (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -278,6 +424,10 @@ hu_chart_view_class_init (HuChartViewClass *klass)
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, HU_TYPE_CHART,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the point with keyboard focus is, or %NULL. */
+  properties[PROP_FOCUSED_LABEL] =
+    g_param_spec_string ("focused-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "huchart");
@@ -287,8 +437,23 @@ hu_chart_view_class_init (HuChartViewClass *klass)
 static void
 hu_chart_view_init (HuChartView *self)
 {
+  GtkEventController *controller;
+  GtkGesture *click;
+
   hu_chart_style_init (&self->style, FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  self->target = -1;
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -373,4 +538,16 @@ hu_chart_view_render_texture (HuChartView *self,
   gsk_renderer_unrealize (renderer);
 
   return texture;
+}
+
+/**
+ * hu_chart_view_get_focused_label:
+ *
+ * Returns: (nullable): what the point with keyboard focus is
+ */
+const char *
+hu_chart_view_get_focused_label (HuChartView *self)
+{
+  g_return_val_if_fail (HU_IS_CHART_VIEW (self), NULL);
+  return self->focused_label;
 }

@@ -14,6 +14,7 @@ GtkWidget  *hu_chart_view_new            (void);
 HuChart    *hu_chart_view_get_chart      (HuChartView *self);
 void        hu_chart_view_set_chart      (HuChartView *self,
                                           HuChart     *chart);
+const char *hu_chart_view_get_focused_label (HuChartView *self);
 GdkTexture *hu_chart_view_render_texture (HuChartView *self,
                                           int          width,
                                           int          height);

@@ -8,6 +8,7 @@
  * and dropping files). They share the instance struct through this header,
  * which nothing outside the class includes. */
 
+#include "hu-context-view.h"
 #include "hu-window.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,7 @@ struct _HuWindow
   HuComparisonView     *comparison_view;
   HuWhatIfView         *what_if_view;
   HuDerivationView     *derivation_view;
+  HuContextView        *context_view;
   HuEquivalencesView   *equivalences_view;
   GMenu                *recent_section;
   GtkRevealer          *import_revealer;

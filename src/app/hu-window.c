@@ -329,6 +329,7 @@ hu_window_set_project (HuWindow  *self,
   hu_what_if_view_set_catalog (self->what_if_view, catalog);
   hu_equivalences_view_set_catalog (self->equivalences_view, catalog);
   hu_comparison_view_set_model (self->comparison_view, self->model);
+  hu_context_view_set_model (self->context_view, self->model);
   hu_run_view_set_model (self->run_view, self->model);
   hu_scenario_editor_set_model (self->editor, self->model);
 
@@ -521,6 +522,7 @@ hu_window_class_init (HuWindowClass *klass)
   g_type_ensure (HU_TYPE_WHAT_IF_VIEW);
   g_type_ensure (HU_TYPE_DERIVATION_VIEW);
   g_type_ensure (HU_TYPE_EQUIVALENCES_VIEW);
+  g_type_ensure (HU_TYPE_CONTEXT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/hu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HuWindow, toast_overlay);
@@ -541,6 +543,7 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, what_if_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, derivation_view);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, context_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, equivalences_view);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_revealer);
