@@ -390,6 +390,17 @@ compare_marks (gconstpointer a,
   return ma->point < mb->point ? -1 : ma->point > mb->point;
 }
 
+static int
+compare_marks_by_y (gconstpointer a,
+                    gconstpointer b)
+{
+  const MarkItem *ma = *(MarkItem * const *) a, *mb = *(MarkItem * const *) b;
+
+  if (ma->y != mb->y)
+    return ma->y < mb->y ? -1 : 1;
+  return compare_marks (ma, mb);
+}
+
 /* The legend: a dot per group, a diamond for marked series. Its marks go
  * after the data's (they are not focus targets). Returns the y below. */
 static double
@@ -486,6 +497,15 @@ place_label (Ctx               *ctx,
 
   g_array_append_val (placed, r);
   _hu_chart_add_text (ctx, pl, r.x, r.y, 0, 0, ROLE_FOREGROUND);
+
+  /* A label pushed away from its diamond points back at it. */
+  if (fabs (r.y + h / 2 - mark->y) > h * 0.6)
+    {
+      gboolean right = r.x > mark->x;
+
+      _hu_chart_add_line (ctx, mark->x + (right ? mark->radius : -mark->radius), mark->y,
+                          right ? r.x - 3 : r.x + r.width + 3, r.y + h / 2, ROLE_MUTED, FALSE);
+    }
 
   /* Labels sit among hundreds of dots: a backdrop keeps them legible. */
   {
@@ -619,19 +639,31 @@ _hu_chart_layout_scatter (Ctx    *ctx,
     }
   g_array_sort (ctx->layout->marks, compare_marks);
 
-  for (guint i = 0; i < ctx->layout->marks->len; i++)
-    {
-      MarkItem *mark = &g_array_index (ctx->layout->marks, MarkItem, i);
-      Series *series = g_ptr_array_index (self->series, mark->series);
-      const char *label = point_label (series, mark->point);
-      g_autofree char *first_line = NULL;
+  /* Labels go top to bottom, each below those it would overlap, so a
+   * column of diamonds keeps its labels in the same order. */
+  {
+    g_autoptr(GPtrArray) marked = g_ptr_array_new ();
 
-      if (!series->marked || label == NULL)
-        continue;
-      /* The first line of the label is the name. */
-      first_line = g_strndup (label, strcspn (label, "\n"));
-      place_label (ctx, mark, first_line, placed, legend, &ctx->layout->plot);
-    }
+    for (guint i = 0; i < ctx->layout->marks->len; i++)
+      {
+        MarkItem *mark = &g_array_index (ctx->layout->marks, MarkItem, i);
+        Series *series = g_ptr_array_index (self->series, mark->series);
+
+        if (series->marked && point_label (series, mark->point) != NULL)
+          g_ptr_array_add (marked, mark);
+      }
+    g_ptr_array_sort (marked, compare_marks_by_y);
+    for (guint i = 0; i < marked->len; i++)
+      {
+        MarkItem *mark = marked->pdata[i];
+        const char *label = point_label (g_ptr_array_index (self->series, mark->series),
+                                         mark->point);
+        /* The first line of the label is the name. */
+        g_autofree char *first_line = g_strndup (label, strcspn (label, "\n"));
+
+        place_label (ctx, mark, first_line, placed, legend, &ctx->layout->plot);
+      }
+  }
 
   g_array_append_vals (ctx->layout->marks, legend->data, legend->len);
 
