@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-derivation-view.h"
+#include "hu-uncertainty-view.h"
 #include "hu-widgets.h"
 
 /* The teaching view: every step of the estimate with its formula, the
@@ -21,6 +22,7 @@ struct _HuDerivationView
 
   GtkLabel   *subtitle_label;
   GtkListBox *steps_list;
+  HuUncertaintyView *uncertainty_view;
 };
 
 G_DEFINE_FINAL_TYPE (HuDerivationView, hu_derivation_view, ADW_TYPE_BIN)
@@ -181,12 +183,15 @@ hu_derivation_view_class_init (HuDerivationViewClass *klass)
 
   object_class->dispose = hu_derivation_view_dispose;
 
+  g_type_ensure (HU_TYPE_UNCERTAINTY_VIEW);
+
   gtk_widget_class_install_action (widget_class, "derivation.copy", NULL, copy_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-derivation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, uncertainty_view);
 }
 
 static void
@@ -211,7 +216,20 @@ hu_derivation_view_set_result (HuDerivationView *self,
 
   if (!hu_widgets_follow_result (&self->result, result, G_CALLBACK (update), self))
     return;
+  hu_uncertainty_view_set_result (self->uncertainty_view, result);
   update (self);
+}
+
+/**
+ * hu_derivation_view_get_uncertainty_view:
+ *
+ * Returns: (transfer none): "What matters most" (for tests)
+ */
+HuUncertaintyView *
+hu_derivation_view_get_uncertainty_view (HuDerivationView *self)
+{
+  g_return_val_if_fail (HU_IS_DERIVATION_VIEW (self), NULL);
+  return self->uncertainty_view;
 }
 
 guint

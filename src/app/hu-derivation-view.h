@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hu-result.h"
+#include "hu-uncertainty-view.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,6 @@ GtkWidget *hu_derivation_view_new        (void);
 void       hu_derivation_view_set_result (HuDerivationView *self,
                                           HuResult         *result);
 guint      hu_derivation_view_get_n_steps (HuDerivationView *self);
+HuUncertaintyView *hu_derivation_view_get_uncertainty_view (HuDerivationView *self);
 
 G_END_DECLS

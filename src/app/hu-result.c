@@ -359,6 +359,18 @@ hu_result_set_baseline (HuResult *self,
   hu_result_notify_all (self);
 }
 
+/**
+ * hu_result_get_baseline:
+ *
+ * Returns: (transfer none) (nullable): the row this one is compared with
+ */
+HuResult *
+hu_result_get_baseline (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->baseline;
+}
+
 gboolean
 hu_result_get_is_baseline (HuResult *self)
 {

@@ -51,6 +51,7 @@ double            hu_result_get_metric       (HuResult         *self,
 
 void              hu_result_set_baseline     (HuResult         *self,
                                               HuResult         *baseline);
+HuResult         *hu_result_get_baseline     (HuResult         *self);
 gboolean          hu_result_get_is_baseline  (HuResult         *self);
 void              hu_result_set_display      (HuResult         *self,
                                               const HuEquivalenceSet *set,

@@ -167,7 +167,7 @@ hu_cli_print_sensitivity (GString             *out,
   for (guint i = 0; i < u->sensitivity->len; i++)
     {
       const HuSensitivity *s = &g_array_index (u->sensitivity, HuSensitivity, i);
-      g_autofree char *range = hu_range_to_string (&s->range);
+      g_autofree char *range = hu_input_format_range (s->key, &s->range);
       g_autofree char *low = hu_format_mass_kg (s->low_kg);
       g_autofree char *high = hu_format_mass_kg (s->high_kg);
       g_autofree char *name = s->source ? g_strdup_printf ("%s [%u]", hu_input_key_name (s->key), ++n_sources)

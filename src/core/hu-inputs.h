@@ -150,6 +150,11 @@ void        hu_inputs_drop_origin   (HuInputs       *inputs,
 gboolean    hu_input_check_value    (HuInputKey      key,
                                      double          value,
                                      GError        **error);
+/* For people (hu-input-format.c): "330 W", "15–30 % (likely 19.7 %)". */
+char       *hu_input_format_value   (HuInputKey      key,
+                                     double          value);
+char       *hu_input_format_range   (HuInputKey      key,
+                                     const HuRange  *range);
 gboolean    hu_input_check_range    (HuInputKey      key,
                                      const HuRange  *range,
                                      GError        **error);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hu-scenario-editor.h"
+#include "hu-uncertainty-view.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
 
@@ -232,6 +233,54 @@ test_range_negative (void)
   destroy_window (window);
 }
 
+/* Explain's "What matters most" (issue 12): the tornado of the ranged
+ * inputs, each range written for people (never "0.5..1"), and for
+ * another row its chance of emitting less than the baseline. */
+static void
+test_uncertainty_view (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuResult *v100s = result_at (window, 0);
+  HuResult *a6000 = result_at (window, 1);
+  AdwEntryRow *util_row = hu_scenario_editor_get_input_row (editor, HU_INPUT_UTILIZATION);
+  HuUncertaintyView *view = HU_UNCERTAINTY_VIEW (hu_uncertainty_view_new ());
+  HuChart *chart;
+
+  g_object_ref_sink (view);
+  hu_uncertainty_view_set_result (view, v100s);
+  /* Nothing is ranged yet: nothing to show. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+
+  gtk_editable_set_text (GTK_EDITABLE (util_row), "50..100");
+  iterate (500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  chart = hu_uncertainty_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (hu_chart_get_kind (chart), ==, HU_CHART_TORNADO);
+  g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, 1);
+  /* CO₂eq ∝ 1/U and the example's V100S has no PUE: at U = 0.5 the
+   * total is 0.75/0.5 = 1.5 times the point at 0.75, at U = 1 it is 0.75. */
+  assert_abs (hu_chart_get_value (chart, 0, 0) / hu_result_get_metric (v100s, HU_METRIC_TOTAL_KG),
+              1.5, 1e-9);
+  assert_abs (hu_chart_get_value (chart, 1, 0) / hu_result_get_metric (v100s, HU_METRIC_TOTAL_KG),
+              0.75, 1e-9);
+  g_assert_cmpuint (hu_uncertainty_view_get_n_inputs (view), ==, 1);
+  g_assert_cmpstr (hu_uncertainty_view_get_range_text (view, 0), ==, "50–100 %");
+  /* The baseline is not compared with itself. */
+  g_assert_null (hu_uncertainty_view_get_probability (view));
+
+  /* The A6000 row is below the baseline's whole range: it emits less in
+   * every sample. */
+  hu_uncertainty_view_set_result (view, a6000);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_nonnull (hu_uncertainty_view_get_probability (view));
+  g_assert_nonnull (strstr (hu_uncertainty_view_get_probability (view), "every one of 10000"));
+
+  g_object_unref (view);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +290,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/ranges/field", test_range_field);
   g_test_add_func ("/huella/ui/ranges/toggle", test_range_toggle);
   g_test_add_func ("/huella/ui/ranges/negative", test_range_negative);
+  g_test_add_func ("/huella/ui/ranges/explain", test_uncertainty_view);
 
   return g_test_run ();
 }

@@ -323,7 +323,7 @@ add_sensitivity (HuReport  *self,
           const HuSensitivity *sens = &g_array_index (s->uncertainty->sensitivity, HuSensitivity, j);
 
           _hu_report_table_add_row (table, g_strdup (hu_uncertainty_input_title (sens->key)),
-                         hu_range_to_string (&sens->range),
+                         hu_input_format_range (sens->key, &sens->range),
                          cell (sens->low_kg), cell (sens->high_kg),
                          g_strdup (sens->source != NULL ? sens->source : _("set in this scenario")));
         }
