@@ -7,16 +7,23 @@
 
 #include "hu-comparison-model.h"
 
-/* The comparison: one HuResult per scenario, then one per measured run,
- * in the project's order. The table sorts on top of this model and the
- * charts read it, so everything shows the same numbers. */
+/* The comparison as the app shows it: one HuResult per row of the core's
+ * HuComparison (issue 8), in its order (the scenarios, then the runs).
+ * The core estimates, once per edit, and keeps the baseline; this model
+ * only adds presentation. The table sorts on top of it, the sidebar,
+ * charts and views read it, so everything shows the core's numbers.
+ *
+ * A row computed again is not a change of the list: its result says
+ * ::changed and the widgets showing it update in place, so an edit
+ * rebuilds no list row. */
 struct _HuComparisonModel
 {
   GObject       parent_instance;
 
   HuProject    *project;
-  GPtrArray    *results;        /* HuResult: the scenarios, then the runs */
-  guint         n_scenarios;    /* how many of results are scenarios */
+  HuComparison *comparison;
+  GPtrArray    *results;        /* HuResult: the comparison's rows, in order */
+  guint         n_list_changes; /* ::items-changed emitted, for tests */
   GHashTable   *by_source;      /* HuScenario or HuMeasuredRun → its HuResult */
   GHashTable   *removed;        /* the same, for results just removed */
   guint         removed_idle;
@@ -123,27 +130,34 @@ forget_removed (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gpointer
+row_source (HuComparisonRow *row)
+{
+  HuScenario *scenario = hu_comparison_row_get_scenario (row);
+
+  return scenario != NULL ? (gpointer) scenario : (gpointer) hu_comparison_row_get_run (row);
+}
+
 /* A scenario moved up or down, or put back by Undo, is removed and
- * inserted again in one main-loop turn: it keeps its result, so whoever
- * holds that result (the selection, the editor) still holds the row. */
+ * inserted again in one main-loop turn: it gets a new core row but keeps
+ * its result, so whoever holds that result (the selection, the editor)
+ * still holds the row. */
 static HuResult *
 result_for (HuComparisonModel *self,
-            GObject           *source)
+            HuComparisonRow   *row)
 {
+  gpointer source = row_source (row);
   HuResult *result = g_hash_table_lookup (self->removed, source);
 
   if (result != NULL)
     {
       g_object_ref (result);
       g_hash_table_remove (self->removed, source);
+      hu_result_set_row (result, row);
       return result;
     }
 
-  if (HU_IS_SCENARIO (source))
-    result = hu_result_new_for_scenario (HU_SCENARIO (source),
-                                         hu_project_get_catalog (self->project));
-  else
-    result = hu_result_new_for_run (HU_MEASURED_RUN (source));
+  result = hu_result_new_for_row (row, hu_project_get_catalog (self->project));
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
                            self, G_CONNECT_SWAPPED);
   apply_display (self, result);
@@ -151,84 +165,86 @@ result_for (HuComparisonModel *self,
   return result;
 }
 
-/* Mirrors a change of one of the project's lists as one change of the
- * comparison at the same place: its cost follows what changed, not the
- * size of the project, and adding a thousand runs at once is one
- * ::items-changed. */
-static void
-splice (HuComparisonModel *self,
-        GListModel        *list,
-        guint              offset,
-        guint              position,
-        guint              removed,
-        guint              added)
+/* Rows at [position, position + n) computed again in place, the same
+ * row objects: each result updates itself; the list does not change. */
+static gboolean
+update_in_place (HuComparisonModel *self,
+                 guint              position,
+                 guint              n)
 {
-  guint at = offset + position;
+  for (guint i = position; i < position + n; i++)
+    if (i >= self->results->len ||
+        hu_result_get_row (g_ptr_array_index (self->results, i)) !=
+        hu_comparison_get_row (self->comparison, i))
+      return FALSE;
+  for (guint i = position; i < position + n; i++)
+    hu_result_update (g_ptr_array_index (self->results, i));
+  return TRUE;
+}
+
+/* Mirrors a change of the comparison's rows as one change of this list
+ * at the same place: its cost follows what changed, not the size of the
+ * project, and adding a thousand runs at once is one ::items-changed. */
+static void
+on_rows_changed (HuComparisonModel *self,
+                 guint              position,
+                 guint              removed,
+                 guint              added)
+{
   guint old_len;
-  gboolean baseline_gone = FALSE;
+
+  if (removed == added && update_in_place (self, position, added))
+    return;
 
   for (guint i = 0; i < removed; i++)
     {
-      HuResult *result = g_ptr_array_index (self->results, at + i);
+      HuResult *result = g_ptr_array_index (self->results, position + i);
       gpointer source = hu_result_get_scenario (result) != NULL
                         ? (gpointer) hu_result_get_scenario (result)
                         : (gpointer) hu_result_get_run (result);
 
-      if (result == self->baseline)
-        baseline_gone = TRUE;
       g_hash_table_remove (self->by_source, source);
       g_hash_table_insert (self->removed, source, g_object_ref (result));
     }
-  g_ptr_array_remove_range (self->results, at, removed);
+  g_ptr_array_remove_range (self->results, position, removed);
 
-  /* Open a gap of @added slots at @at in one move, then fill it. */
+  /* Open a gap of @added slots at @position in one move, then fill it. */
   old_len = self->results->len;
   g_ptr_array_set_size (self->results, old_len + added);
-  memmove (self->results->pdata + at + added, self->results->pdata + at,
-           (old_len - at) * sizeof (gpointer));
+  memmove (self->results->pdata + position + added, self->results->pdata + position,
+           (old_len - position) * sizeof (gpointer));
   for (guint i = 0; i < added; i++)
     {
-      g_autoptr(GObject) source = g_list_model_get_item (list, position + i);
-      HuResult *result = result_for (self, source);
+      HuComparisonRow *row = hu_comparison_get_row (self->comparison, position + i);
+      HuResult *result = result_for (self, row);
 
-      g_hash_table_insert (self->by_source, source, result);
-      self->results->pdata[at + i] = result;
+      g_hash_table_insert (self->by_source, row_source (row), result);
+      self->results->pdata[position + i] = result;
     }
 
   if (removed > 0 && self->removed_idle == 0)
     self->removed_idle = g_idle_add (forget_removed, self);
 
-  if (baseline_gone || (self->baseline == NULL && self->results->len > 0))
-    {
-      self->baseline = self->results->len > 0 ? g_ptr_array_index (self->results, 0) : NULL;
-      for (guint i = 0; i < self->results->len; i++)
-        hu_result_set_baseline (g_ptr_array_index (self->results, i), self->baseline);
-      g_list_model_items_changed (G_LIST_MODEL (self), at, removed, added);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
-      return;
-    }
-  g_list_model_items_changed (G_LIST_MODEL (self), at, removed, added);
+  self->n_list_changes++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
+/* The core chose a new baseline (asked for, or the old one left the
+ * project): one notification for the list; each result learns it to
+ * compare with. */
 static void
-on_scenarios_changed (HuComparisonModel *self,
-                      guint              position,
-                      guint              removed,
-                      guint              added,
-                      GListModel        *scenarios)
+on_baseline_changed (HuComparisonModel *self)
 {
-  self->n_scenarios = self->n_scenarios - removed + added;
-  splice (self, scenarios, 0, position, removed, added);
-}
+  HuComparisonRow *row = hu_comparison_get_baseline (self->comparison);
+  HuResult *baseline = row != NULL ? g_hash_table_lookup (self->by_source, row_source (row))
+                                   : NULL;
 
-static void
-on_runs_changed (HuComparisonModel *self,
-                 guint              position,
-                 guint              removed,
-                 guint              added,
-                 GListModel        *runs)
-{
-  splice (self, runs, self->n_scenarios, position, removed, added);
+  if (baseline == self->baseline)
+    return;
+  self->baseline = baseline;
+  for (guint i = 0; i < self->results->len; i++)
+    hu_result_set_baseline (g_ptr_array_index (self->results, i), baseline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
 }
 
 static void
@@ -237,6 +253,9 @@ hu_comparison_model_dispose (GObject *object)
   HuComparisonModel *self = HU_COMPARISON_MODEL (object);
 
   self->baseline = NULL;
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_clear_object (&self->comparison);
   g_clear_handle_id (&self->removed_idle, g_source_remove);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->by_source, g_hash_table_unref);
@@ -307,16 +326,14 @@ hu_comparison_model_constructed (GObject *object)
 
   g_return_if_fail (self->project != NULL);
 
-  g_signal_connect_object (hu_project_get_scenarios (self->project), "items-changed",
-                           G_CALLBACK (on_scenarios_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (hu_project_get_runs (self->project), "items-changed",
-                           G_CALLBACK (on_runs_changed), self, G_CONNECT_SWAPPED);
-  on_scenarios_changed (self, 0, 0,
-                        g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (self->project))),
-                        G_LIST_MODEL (hu_project_get_scenarios (self->project)));
-  on_runs_changed (self, 0, 0,
-                   g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_runs (self->project))),
-                   G_LIST_MODEL (hu_project_get_runs (self->project)));
+  self->comparison = hu_comparison_new (self->project);
+  g_signal_connect_object (self->comparison, "items-changed", G_CALLBACK (on_rows_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::baseline",
+                           G_CALLBACK (on_baseline_changed), self, G_CONNECT_SWAPPED);
+  on_rows_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
+  self->n_list_changes = 0;
+  on_baseline_changed (self);
 }
 
 static void
@@ -377,6 +394,13 @@ hu_comparison_model_get_baseline (HuComparisonModel *self)
   return self->baseline;
 }
 
+/**
+ * hu_comparison_model_set_baseline:
+ * @baseline: (nullable): one of the model's results, %NULL for the first
+ *   scenario
+ *
+ * Sets the core comparison's baseline; the model follows it.
+ */
 void
 hu_comparison_model_set_baseline (HuComparisonModel *self,
                                   HuResult          *baseline)
@@ -384,15 +408,37 @@ hu_comparison_model_set_baseline (HuComparisonModel *self,
   g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
   g_return_if_fail (baseline == NULL || HU_IS_RESULT (baseline));
 
-  if (self->baseline == baseline)
+  if (self->baseline == baseline && baseline != NULL)
     return;
   if (baseline != NULL && !g_ptr_array_find (self->results, baseline, NULL))
     return;
+  hu_comparison_set_baseline (self->comparison,
+                              baseline != NULL ? hu_result_get_row (baseline) : NULL);
+}
 
-  self->baseline = baseline;
-  for (guint i = 0; i < self->results->len; i++)
-    hu_result_set_baseline (g_ptr_array_index (self->results, i), baseline);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+/**
+ * hu_comparison_model_get_comparison:
+ *
+ * Returns: (transfer none): the core comparison the model shows
+ */
+HuComparison *
+hu_comparison_model_get_comparison (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
+  return self->comparison;
+}
+
+/**
+ * hu_comparison_model_get_n_list_changes:
+ *
+ * How many times the list itself changed (::items-changed) since it was
+ * made, for tests: an edit changes a row, not the list.
+ */
+guint
+hu_comparison_model_get_n_list_changes (HuComparisonModel *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), 0);
+  return self->n_list_changes;
 }
 
 /**

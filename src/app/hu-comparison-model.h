@@ -10,6 +10,8 @@ G_DECLARE_FINAL_TYPE (HuComparisonModel, hu_comparison_model, HU, COMPARISON_MOD
 
 HuComparisonModel *hu_comparison_model_new            (HuProject         *project);
 HuProject         *hu_comparison_model_get_project    (HuComparisonModel *self);
+HuComparison      *hu_comparison_model_get_comparison (HuComparisonModel *self);
+guint              hu_comparison_model_get_n_list_changes (HuComparisonModel *self);
 HuResult          *hu_comparison_model_get_baseline   (HuComparisonModel *self);
 void               hu_comparison_model_set_baseline   (HuComparisonModel *self,
                                                        HuResult          *baseline);

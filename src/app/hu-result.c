@@ -9,19 +9,19 @@
 
 #include "hu-result.h"
 
-/* One row of the comparison: a scenario with its estimate, or a measured
- * run with its totals. Estimates are cheap (a handful of multiplications),
- * so a result recomputes as soon as its scenario changes; the editor is
- * what debounces typing. */
+/* One row of the comparison as the app shows it: the presentation of a
+ * core HuComparisonRow (issue 8). The row holds the estimate, made once
+ * per edit by the core's HuComparison, and the run's metrics; a result
+ * never estimates. It adds what only the app shows: its units and
+ * currency, the equivalence, and the likely ranges of the row's inputs. */
 struct _HuResult
 {
   GObject                 parent_instance;
 
+  HuComparisonRow        *row;
   HuScenario             *scenario;
   HuMeasuredRun          *run;
   HuCatalog              *catalog;
-  HuEstimate             *estimate;
-  char                   *error;
   /* Intervals of the scenario's ranges (issue 12), NULL when none apply;
    * with the probability of emitting less than the baseline. */
   HuUncertainty          *uncertainty;
@@ -82,16 +82,11 @@ hu_result_notify_all (HuResult *self)
 }
 
 static void
-on_source_changed (HuResult *self)
-{
-  hu_result_recompute (self);
-}
-
-static void
 hu_result_dispose (GObject *object)
 {
   HuResult *self = HU_RESULT (object);
 
+  g_clear_object (&self->row);
   g_clear_object (&self->scenario);
   g_clear_object (&self->run);
   g_clear_object (&self->catalog);
@@ -105,9 +100,7 @@ hu_result_finalize (GObject *object)
 {
   HuResult *self = HU_RESULT (object);
 
-  g_clear_pointer (&self->estimate, hu_estimate_unref);
   g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
-  g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (hu_result_parent_class)->finalize (object);
@@ -133,7 +126,7 @@ hu_result_get_property (GObject    *object,
       g_value_set_string (value, hu_result_get_name (self));
       break;
     case PROP_ERROR:
-      g_value_set_string (value, self->error);
+      g_value_set_string (value, hu_result_get_error (self));
       break;
     case PROP_IS_BASELINE:
       g_value_set_boolean (value, hu_result_get_is_baseline (self));
@@ -210,52 +203,53 @@ hu_result_init (HuResult *self)
 }
 
 /**
- * hu_result_new_for_scenario:
- * @scenario: the scenario to follow
- * @catalog: the catalog its ids refer to
+ * hu_result_new_for_row:
+ * @row: a row of the project's core comparison
+ * @catalog: the catalog its ids refer to (for the likely ranges)
  *
- * Returns: (transfer full): a result that recomputes whenever @scenario
- *   emits ::changed
+ * Returns: (transfer full): the row's presentation; hu_result_update()
+ *   when the row was computed again
  */
 HuResult *
-hu_result_new_for_scenario (HuScenario *scenario,
-                            HuCatalog  *catalog)
+hu_result_new_for_row (HuComparisonRow *row,
+                       HuCatalog       *catalog)
 {
   HuResult *self;
 
-  g_return_val_if_fail (HU_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (HU_IS_COMPARISON_ROW (row), NULL);
   g_return_val_if_fail (HU_IS_CATALOG (catalog), NULL);
 
   self = g_object_new (HU_TYPE_RESULT, NULL);
-  self->scenario = g_object_ref (scenario);
   self->catalog = g_object_ref (catalog);
-  g_signal_connect_object (scenario, "changed", G_CALLBACK (on_source_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (scenario, "notify::name", G_CALLBACK (on_source_changed),
-                           self, G_CONNECT_SWAPPED);
-  hu_result_recompute (self);
+  hu_result_set_row (self, row);
 
   return self;
 }
 
 /**
- * hu_result_new_for_run:
- * @run: a measured run
+ * hu_result_set_row:
  *
- * Returns: (transfer full): a result showing the run's measured totals
+ * Shows @row, the new row of the same scenario or run (a scenario moved
+ * up or down gets a new row, and keeps its result).
  */
-HuResult *
-hu_result_new_for_run (HuMeasuredRun *run)
+void
+hu_result_set_row (HuResult        *self,
+                   HuComparisonRow *row)
 {
-  HuResult *self;
+  g_return_if_fail (HU_IS_RESULT (self));
+  g_return_if_fail (HU_IS_COMPARISON_ROW (row));
 
-  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), NULL);
+  g_set_object (&self->row, row);
+  g_set_object (&self->scenario, hu_comparison_row_get_scenario (row));
+  g_set_object (&self->run, hu_comparison_row_get_run (row));
+  hu_result_update (self);
+}
 
-  self = g_object_new (HU_TYPE_RESULT, NULL);
-  self->run = g_object_ref (run);
-  g_signal_connect_object (run, "changed", G_CALLBACK (on_source_changed),
-                           self, G_CONNECT_SWAPPED);
-  return self;
+HuComparisonRow *
+hu_result_get_row (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  return self->row;
 }
 
 HuScenario *
@@ -294,14 +288,18 @@ const HuEstimate *
 hu_result_get_estimate (HuResult *self)
 {
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
-  return self->estimate;
+  return self->row != NULL ? hu_comparison_row_get_estimate (self->row) : NULL;
 }
 
 const char *
 hu_result_get_error (HuResult *self)
 {
+  const GError *error;
+
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
-  return self->error;
+
+  error = self->row != NULL ? hu_comparison_row_get_error (self->row) : NULL;
+  return error != NULL ? error->message : NULL;
 }
 
 /**
@@ -315,34 +313,10 @@ hu_result_get_metric (HuResult *self,
 {
   g_return_val_if_fail (HU_IS_RESULT (self), NAN);
 
-  if (self->estimate != NULL)
-    return hu_estimate_get_metric (self->estimate, metric);
-
-  if (self->run != NULL)
-    {
-      HuRunData *data = hu_measured_run_get_data (self->run);
-      double count = isnan (data->gpu_count) ? 1 : data->gpu_count;
-      double hours = data->duration_s / 3600.0;
-
-      switch (metric)
-        {
-        case HU_METRIC_GPU_HOURS:
-          return hours * count;
-        case HU_METRIC_WALL_HOURS:
-          return hours;
-        case HU_METRIC_ENERGY_KWH:
-          return data->energy_kwh;
-        case HU_METRIC_EMISSIONS_KG:
-        case HU_METRIC_TOTAL_KG:
-          return data->emissions_kg;
-        case HU_METRIC_COST:
-        case HU_N_METRICS:
-        default:
-          return NAN;
-        }
-    }
-
-  return NAN;
+  /* The core's numbers, with its one rule for what a run's log does not
+   * say (hu_run_data_get_metric()): the table, the charts and the report
+   * agree. */
+  return self->row != NULL ? hu_comparison_row_get_metric (self->row, metric) : NAN;
 }
 
 void
@@ -411,11 +385,11 @@ update_uncertainty (HuResult *self)
   HuUncertaintyOptions options;
 
   g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
-  if (self->scenario == NULL || self->estimate == NULL)
+  if (self->scenario == NULL || hu_result_get_estimate (self) == NULL)
     return;
   inputs = hu_scenario_get_inputs (self->scenario);
   if (self->baseline != NULL && self->baseline != self && self->baseline->scenario != NULL &&
-      self->baseline->estimate != NULL)
+      hu_result_get_estimate (self->baseline) != NULL)
     baseline = hu_scenario_get_inputs (self->baseline->scenario);
   if (!self->default_ranges && !hu_inputs_has_ranges (inputs) &&
       (baseline == NULL || !hu_inputs_has_ranges (baseline)))
@@ -455,11 +429,14 @@ hu_result_get_default_ranges (HuResult *self)
 double
 hu_result_get_lifecycle_kg (HuResult *self)
 {
+  const HuEstimate *estimate;
+
   g_return_val_if_fail (HU_IS_RESULT (self), NAN);
 
-  if (self->estimate == NULL || !hu_estimate_has_serving (self->estimate))
+  estimate = hu_result_get_estimate (self);
+  if (estimate == NULL || !hu_estimate_has_serving (estimate))
     return NAN;
-  return self->estimate->lifecycle_kg;
+  return estimate->lifecycle_kg;
 }
 
 /**
@@ -514,32 +491,19 @@ hu_result_set_default_ranges (HuResult *self,
 }
 
 /**
- * hu_result_recompute:
+ * hu_result_update:
  *
- * Computes the estimate again from the scenario's current inputs. An
- * invalid scenario keeps no estimate and an error message instead, so
- * the table shows the problem rather than stale numbers.
+ * The row was computed again (or the result shows a new row): draw the
+ * likely ranges again and tell whoever shows the result. An invalid
+ * scenario has no estimate but its error, so the table shows the problem
+ * rather than stale numbers.
  */
 void
-hu_result_recompute (HuResult *self)
+hu_result_update (HuResult *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (HU_IS_RESULT (self));
 
-  if (self->scenario != NULL)
-    {
-      g_clear_pointer (&self->estimate, hu_estimate_unref);
-      g_clear_pointer (&self->error, g_free);
-
-      self->estimate = hu_estimate_compute (hu_scenario_get_inputs (self->scenario),
-                                            self->catalog, HU_ESTIMATE_FLAGS_NONE,
-                                            &error);
-      if (self->estimate == NULL)
-        self->error = g_strdup (error->message);
-    }
   update_uncertainty (self);
-
   hu_result_notify_all (self);
 }
 
@@ -636,11 +600,12 @@ column_metric (HuColumn column)
 static char *
 format_accelerator (HuResult *self)
 {
-  if (self->estimate != NULL)
+  const HuEstimate *estimate = hu_result_get_estimate (self);
+
+  if (estimate != NULL)
     {
-      g_autofree char *count = hu_format_number (self->estimate->count, 6);
-      const char *name = self->estimate->gpu_name != NULL ? self->estimate->gpu_name
-                                                          : self->estimate->gpu;
+      g_autofree char *count = hu_format_number (estimate->count, 6);
+      const char *name = estimate->gpu_name != NULL ? estimate->gpu_name : estimate->gpu;
 
       if (name == NULL)
         /* Translators: accelerators of no catalog model, e.g. "× 8" */
@@ -652,11 +617,15 @@ format_accelerator (HuResult *self)
   if (self->run != NULL)
     {
       HuRunData *data = hu_measured_run_get_data (self->run);
-      g_autofree char *count = hu_format_number (isnan (data->gpu_count) ? 1
-                                                 : data->gpu_count, 6);
+      g_autofree char *count = NULL;
 
       if (data->gpu_model == NULL)
         return g_strdup (_("Measured run"));
+      /* How many the log does not say: not guessed (see
+       * hu_run_data_get_metric()). */
+      if (isnan (data->gpu_count))
+        return g_strdup (data->gpu_model);
+      count = hu_format_number (data->gpu_count, 6);
       return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
     }
 

@@ -37,9 +37,11 @@ typedef enum {
 #define HU_TYPE_RESULT (hu_result_get_type ())
 G_DECLARE_FINAL_TYPE (HuResult, hu_result, HU, RESULT, GObject)
 
-HuResult         *hu_result_new_for_scenario (HuScenario       *scenario,
+HuResult         *hu_result_new_for_row      (HuComparisonRow  *row,
                                               HuCatalog        *catalog);
-HuResult         *hu_result_new_for_run      (HuMeasuredRun    *run);
+void              hu_result_set_row          (HuResult         *self,
+                                              HuComparisonRow  *row);
+HuComparisonRow  *hu_result_get_row          (HuResult         *self);
 
 HuScenario       *hu_result_get_scenario     (HuResult         *self);
 HuMeasuredRun    *hu_result_get_run          (HuResult         *self);
@@ -58,7 +60,7 @@ void              hu_result_set_display      (HuResult         *self,
                                               const char       *currency,
                                               HuEnergyUnit      energy_unit,
                                               HuMassUnit        mass_unit);
-void              hu_result_recompute        (HuResult         *self);
+void              hu_result_update           (HuResult         *self);
 const HuUncertainty *hu_result_get_uncertainty (HuResult        *self);
 gboolean          hu_result_get_default_ranges (HuResult       *self);
 double            hu_result_get_lifecycle_kg (HuResult         *self);

@@ -238,13 +238,16 @@ update (HuRunView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chart_group), hu_chart_get_n_series (chart) > 0);
   hu_chart_view_set_chart (self->chart_view, hu_chart_get_n_series (chart) > 0 ? chart : NULL);
 
+  /* The core comparison says which scenario the run is compared with. */
   if (self->model != NULL)
     {
-      HuProject *project = hu_comparison_model_get_project (self->model);
-      HuScenario *scenario = hu_run_plan_linked_scenario (project, run);
+      HuComparison *comparison = hu_comparison_model_get_comparison (self->model);
+      HuComparisonRow *row = hu_comparison_get_linked (comparison,
+                                                       hu_result_get_row (self->result));
 
-      if (scenario != NULL)
-        linked = hu_comparison_model_find_scenario (self->model, scenario);
+      if (row != NULL)
+        linked = hu_comparison_model_find_scenario (self->model,
+                                                    hu_comparison_row_get_scenario (row));
     }
   hu_measured_estimated_group_set (self->comparison_group, run, linked);
 }

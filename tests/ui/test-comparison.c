@@ -13,7 +13,9 @@
 
 #include "hu-application.h"
 #include "hu-chart-view.h"
+#include "hu-comparison-model.h"
 #include "hu-comparison-view.h"
+#include "hu-scenario-row.h"
 #include "hu-what-if-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -218,6 +220,80 @@ test_what_if_intervals (void)
   destroy_window (window);
 }
 
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
+/* Counters, not clocks (issue 8): the app reads the core's comparison,
+ * so an edit costs one estimate (the core's), changes no list (the row
+ * updates in place) and builds no chart; a new baseline is one signal of
+ * the core's and one of the app's, and estimates nothing. */
+static void
+test_counters (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonModel *model = hu_window_get_comparison_model (window);
+  HuComparison *comparison = hu_comparison_model_get_comparison (model);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  HuResult *second = result_at (window, 1);
+  HuScenario *scenario = hu_result_get_scenario (second);
+  guint estimates, lists, builds, rows;
+  guint model_items = 0, core_baseline = 0, model_baseline = 0;
+  HuInputs inputs;
+
+  /* Every result shows its core row, the same numbers. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (comparison)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_assert_true (hu_result_get_row (result_at (window, i)) ==
+                   hu_comparison_get_row (comparison, i));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  iterate (300);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count), &model_items);
+
+  estimates = hu_estimate_get_count ();
+  lists = hu_comparison_model_get_n_list_changes (model);
+  builds = hu_comparison_view_get_n_chart_builds (view);
+  rows = hu_scenario_row_get_n_updates ();
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.count = 16;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+
+  g_assert_cmpuint (hu_estimate_get_count () - estimates, ==, 1);
+  g_assert_cmpuint (hu_comparison_model_get_n_list_changes (model), ==, lists);
+  g_assert_cmpuint (model_items, ==, 0);
+  g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
+  /* The edited scenario's sidebar row fills itself in again, no other. */
+  g_assert_cmpuint (hu_scenario_row_get_n_updates () - rows, ==, 1);
+  g_assert_true (hu_result_get_estimate (second) ==
+                 hu_comparison_row_get_estimate (hu_comparison_get_row (comparison, 1)));
+  g_assert_cmpfloat (hu_result_get_estimate (second)->count, ==, 16);
+
+  /* A new baseline. */
+  g_signal_connect_swapped (comparison, "notify::baseline", G_CALLBACK (count), &core_baseline);
+  g_signal_connect_swapped (model, "notify::baseline", G_CALLBACK (count), &model_baseline);
+  estimates = hu_estimate_get_count ();
+  hu_comparison_model_set_baseline (model, second);
+  iterate (300);
+  g_assert_cmpuint (core_baseline, ==, 1);
+  g_assert_cmpuint (model_baseline, ==, 1);
+  g_assert_cmpuint (model_items, ==, 0);
+  g_assert_cmpuint (hu_estimate_get_count (), ==, estimates);
+  g_assert_true (hu_comparison_get_baseline (comparison) == hu_result_get_row (second));
+  g_assert_true (hu_result_get_is_baseline (second));
+
+  g_signal_handlers_disconnect_by_data (model, &model_items);
+  g_signal_handlers_disconnect_by_data (model, &model_baseline);
+  g_signal_handlers_disconnect_by_data (comparison, &core_baseline);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,5 +302,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/whiskers", test_whiskers);
   g_test_add_func ("/huella/ui/comparison/phases", test_phases);
   g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
+  g_test_add_func ("/huella/ui/comparison/counters", test_counters);
   return g_test_run ();
 }
