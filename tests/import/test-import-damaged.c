@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "hu-import-private.h"
 #include "import-test-helpers.h"
@@ -355,6 +356,42 @@ test_skipped_capped (Fixture       *f,
   g_assert_cmpuint (((HuImportSkip *) g_ptr_array_index (r->skipped, 99))->line, ==, 101);
 }
 
+static void
+swap_to_fifo (guint64  done,
+              guint64  total,
+              gpointer user_data)
+{
+  const char *path = user_data;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+    }
+}
+
+/* Issue 9: the type is checked on the opened file, not by an earlier
+ * look. b.csv becomes a FIFO after the folder scan saw a regular file
+ * (once a.csv is read): refused by name, where opening it blocked
+ * forever. */
+static void
+test_swapped_for_fifo (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char zeus[] = "start_time,window_name,elapsed_time,gpu0_energy\n"
+                             "1700000000.5,epoch1,60.0,18000.0\n";
+  g_autofree char *a = write_file (f, "a.csv", zeus, -1);
+  g_autofree char *b = write_file (f, "b.csv", zeus, -1);
+  const char *paths[] = { f->dir, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hu_import_paths (paths, NULL, NULL, swap_to_fifo, b, &r, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "b.csv"));
+  g_assert_null (r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,6 +411,7 @@ main (int argc, char **argv)
   ADD ("eit-100000-deep", test_eit_deep);
   ADD ("impossible-runs", test_impossible_runs);
   ADD ("skipped-capped", test_skipped_capped);
+  ADD ("swapped-for-fifo", test_swapped_for_fifo);
 #undef ADD
   g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
 

@@ -347,18 +347,18 @@ read_log (HuImportContext  *ctx,
           gboolean          is_output,
           GError          **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(HuLineReader) reader = NULL;
   HuLine line;
 
   ctx->display = display;
-  in = g_file_read (file, ctx->cancellable, error);
+  in = _hu_import_open (file, ctx->cancellable, error);
   if (in == NULL)
     {
       g_prefix_error (error, "%s: ", display);
       return FALSE;
     }
-  reader = _hu_line_reader_new (G_INPUT_STREAM (in), ctx);
+  reader = _hu_line_reader_new (in, ctx);
 
   for (;;)
     {

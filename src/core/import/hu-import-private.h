@@ -24,6 +24,9 @@ typedef struct {
   HuImportRunFunc       run_func;    /* NULL: runs stay in result->runs */
 } HuImportContext;
 
+GInputStream *_hu_import_open        (GFile           *file,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
 void      _hu_import_context_progress (HuImportContext *ctx,
                                        guint64          file_done);
 void      _hu_import_skip             (HuImportContext *ctx,

@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
@@ -75,19 +80,72 @@ hu_import_get_trackers (void)
   return trackers;
 }
 
+/* Opens @file for reading. Its type is checked on the open file (fstat),
+ * not by the folder scan's earlier look: a FIFO or a device put in the
+ * file's place since then is refused, and opening one does not block. */
+GInputStream *
+_hu_import_open (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (path != NULL)
+    {
+      struct stat st;
+      int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+      int flags;
+
+      if (fd < 0)
+        {
+          int errsv = errno;
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               g_strerror (errsv));
+          return NULL;
+        }
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
+          || (flags = fcntl (fd, F_GETFL)) < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        {
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("not a regular file (a folder, device, pipe or socket)"));
+          return NULL;
+        }
+      return g_unix_input_stream_new (fd, TRUE);
+    }
+
+  /* Not on a local file system (GVFS): no FIFOs there, but the type is
+   * still the open stream's. */
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_TYPE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("not a regular file (a folder, device, pipe or socket)"));
+      return NULL;
+    }
+  return G_INPUT_STREAM (g_steal_pointer (&in));
+}
+
 static HuFormat
 sniff (GFile         *file,
        GCancellable  *cancellable,
        GError       **error)
 {
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr(GInputStream) in = _hu_import_open (file, cancellable, error);
   g_autofree char *head = NULL;
   gsize got = 0;
 
   if (in == NULL)
     return HU_FORMAT_UNKNOWN;
   head = g_malloc (HEAD_SIZE);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, HEAD_SIZE, &got, cancellable, error))
+  if (!g_input_stream_read_all (in, head, HEAD_SIZE, &got, cancellable, error))
     return HU_FORMAT_UNKNOWN;
   return _hu_import_detect (head, got);
 }
@@ -245,7 +303,7 @@ import_stream_entry (HuImportContext  *ctx,
                      Entry            *e,
                      GError          **error)
 {
-  g_autoptr(GFileInputStream) in = g_file_read (e->file, ctx->cancellable, error);
+  g_autoptr(GInputStream) in = _hu_import_open (e->file, ctx->cancellable, error);
   gboolean ok = FALSE;
 
   if (in == NULL)
@@ -257,19 +315,19 @@ import_stream_entry (HuImportContext  *ctx,
   switch (e->format)
     {
     case HU_FORMAT_CODECARBON:
-      ok = _hu_import_codecarbon (ctx, G_INPUT_STREAM (in), error);
+      ok = _hu_import_codecarbon (ctx, in, error);
       break;
     case HU_FORMAT_ECO2AI:
-      ok = _hu_import_eco2ai (ctx, G_INPUT_STREAM (in), error);
+      ok = _hu_import_eco2ai (ctx, in, error);
       break;
     case HU_FORMAT_EIT:
-      ok = _hu_import_eit (ctx, G_INPUT_STREAM (in), error);
+      ok = _hu_import_eit (ctx, in, error);
       break;
     case HU_FORMAT_NVIDIA_SMI:
-      ok = _hu_import_nvidia_smi (ctx, G_INPUT_STREAM (in), error);
+      ok = _hu_import_nvidia_smi (ctx, in, error);
       break;
     case HU_FORMAT_ZEUS:
-      ok = _hu_import_zeus (ctx, G_INPUT_STREAM (in), error);
+      ok = _hu_import_zeus (ctx, in, error);
       break;
     case HU_FORMAT_CARBONTRACKER_LOG:
     case HU_FORMAT_CARBONTRACKER_OUTPUT:
