@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "hu-autosave.h"
@@ -96,48 +97,85 @@ hu_autosave_remove (GFile *file)
   hu_autosave_discard (path);
 }
 
+typedef struct {
+  char   *path;
+  gint64  mtime;
+} Found;
+
+static void
+found_free (Found *f)
+{
+  g_free (f->path);
+  g_free (f);
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const Found *fa = *(Found * const *) a;
+  const Found *fb = *(Found * const *) b;
+
+  if (fa->mtime != fb->mtime)
+    return fa->mtime > fb->mtime ? -1 : 1;
+  return strcmp (fa->path, fb->path);
+}
+
 /**
- * hu_autosave_find:
- * @source: (out) (nullable): the project file the changes belong to,
- *   %NULL for untitled work
+ * hu_autosave_find_all:
  *
- * Returns: (nullable): the newest recovery file, or %NULL if there is none
+ * Every recovery file left by sessions that did not close normally: one
+ * per project that had unsaved changes (several windows, several
+ * projects), not only the newest.
+ *
+ * Returns: (transfer full) (element-type utf8): their paths, newest first
  */
-char *
-hu_autosave_find (GFile **source)
+GPtrArray *
+hu_autosave_find_all (void)
 {
   g_autofree char *dir = recovery_dir ();
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autofree char *newest = NULL;
-  gint64 newest_time = G_MININT64;
-  g_autofree char *source_file = NULL;
-  g_autofree char *uri = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
-  *source = NULL;
   while (listing != NULL && (name = g_dir_read_name (listing)))
     {
       g_autofree char *path = NULL;
       GStatBuf st;
+      Found *f;
 
       /* The writer's own temporary files start with a dot. */
       if (name[0] == '.' || !g_str_has_suffix (name, ".huella"))
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) != 0)
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
-      if ((gint64) st.st_mtime > newest_time)
-        {
-          newest_time = st.st_mtime;
-          g_free (newest);
-          newest = g_steal_pointer (&path);
-        }
+      f = g_new0 (Found, 1);
+      f->path = g_steal_pointer (&path);
+      f->mtime = st.st_mtime;
+      g_ptr_array_add (found, f);
     }
-  if (newest == NULL)
-    return NULL;
+  g_ptr_array_sort (found, newest_first);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (paths, g_steal_pointer (&((Found *) found->pdata[i])->path));
+  return paths;
+}
 
-  source_file = source_path (newest);
+/**
+ * hu_autosave_get_source:
+ * @path: a recovery file
+ *
+ * Returns: (transfer full) (nullable): the project file its changes
+ *   belong to, %NULL for untitled work
+ */
+GFile *
+hu_autosave_get_source (const char *path)
+{
+  g_autofree char *source_file = source_path (path);
+  g_autofree char *uri = NULL;
+
   if (g_file_get_contents (source_file, &uri, NULL, NULL) && *uri != '\0')
-    *source = g_file_new_for_uri (uri);
-  return g_steal_pointer (&newest);
+    return g_file_new_for_uri (uri);
+  return NULL;
 }

@@ -11,7 +11,8 @@ gboolean  hu_autosave_write    (GFile        *file,
                                 gsize         length,
                                 GError      **error);
 void      hu_autosave_remove   (GFile        *file);
-char     *hu_autosave_find     (GFile       **source);
+GPtrArray *hu_autosave_find_all (void);
+GFile    *hu_autosave_get_source (const char *path);
 void      hu_autosave_discard  (const char   *path);
 
 G_END_DECLS

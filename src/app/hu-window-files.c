@@ -264,72 +264,77 @@ hu_window_load_example (HuWindow *self)
   return TRUE;
 }
 
+static GtkWidget *offer_recovery_file (HuWindow  *self,
+                                       GPtrArray *queue);
+
 static void
 on_recovery_response (HuWindow   *self,
                       const char *response,
                       GtkWidget  *dialog)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "recovery-path");
-  GFile *source = g_object_get_data (G_OBJECT (dialog), "recovery-source");
+  g_autoptr(GPtrArray) queue = g_ptr_array_ref (g_object_get_data (G_OBJECT (dialog),
+                                                                   "recovery-queue"));
+  const char *path = g_ptr_array_index (queue, 0);
+  g_autoptr(GFile) source = hu_autosave_get_source (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HuProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "discard") == 0)
+    hu_autosave_discard (path);
+  else if (g_strcmp0 (response, "recover") == 0
+           && (project = hu_project_new_from_file (file, &error)) == NULL)
+    _hu_window_show_error (self, _("Could Not Recover the Changes"), error->message);
+  else if (project != NULL)
     {
-      hu_autosave_discard (path);
-      return;
-    }
-  if (g_strcmp0 (response, "recover") != 0)
-    return;
+      HuWindow *target = self;
 
-  project = hu_project_new_from_file (file, &error);
-  if (project == NULL)
-    {
-      _hu_window_show_error (self, _("Could Not Recover the Changes"), error->message);
-      return;
+      /* Work with changes of its own (recovered a moment ago, or edited)
+       * is never replaced: the next project gets a window of its own. */
+      if (hu_project_get_modified (self->project))
+        target = hu_window_new (ADW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      /* Recovered work is unsaved by definition: it goes back to its file
+       * (if it had one) only when the user saves. */
+      hu_window_set_project (target, project, source);
+      hu_project_set_modified (project, TRUE);
+      gtk_window_present (GTK_WINDOW (target));
+      hu_window_add_toast (target, _("Unsaved changes from the last session were recovered"));
     }
-  /* Recovered work is unsaved by definition: it goes back to its file
-   * (if it had one) only when the user saves. */
-  hu_window_set_project (self, project, source);
-  hu_project_set_modified (project, TRUE);
-  hu_window_add_toast (self, _("Unsaved changes from the last session were recovered"));
+
+  /* Then the next project's changes, until every one found at the start
+   * has had its answer ("later" keeps the file for the next start). */
+  g_ptr_array_remove_index (queue, 0);
+  if (queue->len > 0)
+    offer_recovery_file (self, queue);
 }
 
-/**
- * hu_window_offer_recovery:
- *
- * Asks whether to recover the changes a session that did not close
- * normally left unsaved, if there are any: Recover opens them (marked
- * unsaved), Discard deletes them.
- *
- * Returns: (transfer none) (nullable): the dialog, or %NULL when there is
- *   nothing to recover
- */
-GtkWidget *
-hu_window_offer_recovery (HuWindow *self)
+static GtkWidget *
+offer_recovery_file (HuWindow  *self,
+                     GPtrArray *queue)
 {
-  g_autoptr(GFile) source = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *body = NULL;
+  g_autoptr(GFile) source = hu_autosave_get_source (g_ptr_array_index (queue, 0));
+  g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
-
-  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
-
-  if (!(path = hu_autosave_find (&source)))
-    return NULL;
 
   if (source != NULL)
     {
       g_autofree char *name = g_file_get_basename (source);
       /* Translators: %s is a file name */
-      body = g_strdup_printf (_("Huella closed before the changes to “%s” were saved. Recovering them does not change the file until you save."),
-                              name);
+      g_string_printf (body, _("Huella closed before the changes to “%s” were saved. Recovering them does not change the file until you save."),
+                       name);
     }
   else
-    body = g_strdup (_("Huella closed before an untitled project was saved."));
+    g_string_assign (body, _("Huella closed before an untitled project was saved."));
+  if (queue->len > 1)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u more project has unsaved changes, asked about next.",
+                                              "%u more projects have unsaved changes, asked about next.",
+                                              queue->len - 1),
+                              queue->len - 1);
+    }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "recover", _("_Recover"),
@@ -340,13 +345,37 @@ hu_window_offer_recovery (HuWindow *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "recovery-path", g_steal_pointer (&path), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "recovery-source", g_steal_pointer (&source),
-                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "recovery-queue", g_ptr_array_ref (queue),
+                          (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+/**
+ * hu_window_offer_recovery:
+ *
+ * Asks whether to recover the changes that sessions which did not close
+ * normally left unsaved: one question per project, newest first, each
+ * asked once the one before is answered. Recover opens the changes
+ * (marked unsaved; in a new window when this one already holds changes),
+ * Discard deletes them.
+ *
+ * Returns: (transfer none) (nullable): the first dialog, or %NULL when
+ *   there is nothing to recover
+ */
+GtkWidget *
+hu_window_offer_recovery (HuWindow *self)
+{
+  g_autoptr(GPtrArray) queue = NULL;
+
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+
+  queue = hu_autosave_find_all ();
+  if (queue->len == 0)
+    return NULL;
+  return offer_recovery_file (self, queue);
 }
 
 /**

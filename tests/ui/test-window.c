@@ -416,6 +416,158 @@ test_autosave_recovery (void)
   hu_autosave_remove (NULL);
 }
 
+/* A recovery file for @file (NULL: untitled) holding the example with
+ * @count GPUs in its first scenario, as a crashed window would leave. */
+static void
+leave_recovery (GFile *file,
+                guint  count)
+{
+  HuWindow *window = new_window (TRUE);
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (hu_window_get_editor (window),
+                                                                        HU_INPUT_COUNT)), text);
+  iterate (50);
+  hu_scenario_editor_flush (hu_window_get_editor (window));
+  contents = hu_project_to_data (hu_window_get_project (window), &length);
+  /* Closed without the usual goodbye: its own timer must not write. */
+  destroy_window (window);
+  g_assert_true (hu_autosave_write (file, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+/* The message dialog shown now that is not among @seen. */
+static AdwMessageDialog *
+next_dialog (GPtrArray *seen)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && !g_ptr_array_find (seen, l->data, NULL))
+      {
+        g_ptr_array_add (seen, l->data);
+        return l->data;
+      }
+  return NULL;
+}
+
+/* Issue 9, item 4: every recovery file found at the start is offered, one
+ * after the other, each with its own project; a second recovered project
+ * gets a window of its own; the users' files are never written. */
+static void
+test_recovery_several (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-recovery-XXXXXX", NULL);
+  g_autofree char *one_path = g_build_filename (dir, "one.huella", NULL);
+  g_autofree char *two_path = g_build_filename (dir, "two.huella", NULL);
+  g_autoptr(GFile) one = g_file_new_for_path (one_path);
+  g_autoptr(GFile) two = g_file_new_for_path (two_path);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Which count came back, and with which file: 0 untitled, 1 one, 2 two. */
+  guint found[3] = { 0 };
+  HuWindow *window = new_window (TRUE);
+  HuWindow *other = NULL;
+  AdwMessageDialog *dialog;
+  GFile *files[] = { NULL, one, two };
+  g_autoptr(GList) toplevels = NULL;
+  guint n_recovery = 0;
+
+  /* The users' files, as saved: the example (8 GPUs in its first scenario). */
+  g_assert_true (hu_window_save_to_file (window, one, &error));
+  g_assert_true (hu_window_save_to_file (window, two, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (one_path, &saved, NULL, NULL));
+  destroy_window (window);
+
+  leave_recovery (NULL, 3);
+  leave_recovery (one, 4);
+  leave_recovery (two, 6);
+
+  /* A new session: three questions, one at a time. */
+  window = new_window (TRUE);
+  g_assert_nonnull (hu_window_offer_recovery (window));
+  dialog = next_dialog (seen);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 more projects"));
+  g_assert_null (next_dialog (seen));
+
+  /* Recover, Recover, Discard. */
+  adw_message_dialog_response (dialog, "recover");
+  iterate (50);
+  dialog = next_dialog (seen);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 more project has"));
+  adw_message_dialog_response (dialog, "recover");
+  iterate (50);
+  dialog = next_dialog (seen);
+  g_assert_nonnull (dialog);
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "more project"));
+  adw_message_dialog_response (dialog, "discard");
+  iterate (50);
+  g_assert_null (next_dialog (seen));
+
+  /* The first went to this window, the second to a new one. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HU_IS_WINDOW (l->data) && l->data != (gpointer) window
+        && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (other);
+        other = l->data;
+      }
+  g_assert_nonnull (other);
+  for (guint w = 0; w < 2; w++)
+    {
+      HuWindow *shown = w == 0 ? window : other;
+      GFile *file = hu_window_get_file (shown);
+      double count = hu_scenario_get_inputs (hu_result_get_scenario (result_at (shown, 0)))->count;
+      guint which = file == NULL ? 0 : g_file_equal (file, one) ? 1 : 2;
+
+      g_assert_true (hu_project_get_modified (hu_window_get_project (shown)));
+      /* Each project's own changes: 3 untitled, 4 one, 6 two. */
+      g_assert_cmpfloat (count, ==, which == 0 ? 3 : which == 1 ? 4 : 6);
+      found[which]++;
+    }
+  /* Two recovered, one discarded: its recovery file is gone, the others
+   * stay until a save. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *recovery = hu_autosave_path (files[i]);
+
+      g_assert_cmpuint (found[i], <=, 1);
+      if (g_file_test (recovery, G_FILE_TEST_EXISTS))
+        n_recovery++;
+      else
+        g_assert_cmpuint (found[i], ==, 0);
+    }
+  g_assert_cmpuint (found[0] + found[1] + found[2], ==, 2);
+  g_assert_cmpuint (n_recovery, ==, 2);
+
+  /* The users' files are as they saved them. */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autofree char *after = NULL;
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (after, ==, saved);
+    }
+
+  destroy_window (other);
+  destroy_window (window);
+  for (guint i = 0; i < 3; i++)
+    hu_autosave_remove (files[i]);
+  g_unlink (one_path);
+  g_unlink (two_path);
+  g_rmdir (dir);
+}
+
 static void
 wait_for_file (const char *path)
 {
@@ -538,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/save-and-open", test_save_and_open);
   g_test_add_func ("/huella/ui/window/autosave-recovery", test_autosave_recovery);
   g_test_add_func ("/huella/ui/window/autosave-saved-project", test_autosave_saved_project);
+  g_test_add_func ("/huella/ui/window/recovery-several", test_recovery_several);
   g_test_add_func ("/huella/ui/window/import", test_import);
 
   return g_test_run ();
