@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The catalog's records: precisions, accelerators (HuGpu) and regions
- * (HuRegion), each read from and written to JSON.  The catalog itself,
- * which loads, merges and searches them, is hu-catalog.c.
+ * (HuRegion), each read from and written to JSON, with the spreads the
+ * default ranges are made of.  The catalog itself, which loads, merges
+ * and searches them, is hu-catalog.c; nothing here calls it.
  */
 
 #define G_LOG_DOMAIN "hu-catalog"
@@ -13,11 +14,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "hu-catalog.h"
-#include "hu-catalog-private.h"
+#include "hu-catalog-entries-private.h"
 #include "hu-json-private.h"
-#include "hu-core.h"
-#include "hu-default-ranges-private.h"
+
+G_DEFINE_QUARK (hu-catalog-error-quark, hu_catalog_error)
 
 static const char *precision_names[HU_N_PRECISIONS] = {
   "fp32", "tf32", "fp16", "bf16", "fp8",
@@ -364,4 +364,98 @@ hu_region_to_json (const HuRegion *region,
   json_builder_end_object (builder);
 }
 
-/* Other entries ---------------------------------------------------------- */
+/* Spreads for the default ranges --------------------------------------- */
+
+/* The history counts this many years back from the current value. */
+#define HISTORY_YEARS     5
+
+/* Alternatives older than this many years before the provider's default
+ * describe other data centres (Google 2008: 1.21) and are left out. */
+#define PUE_MAX_AGE       5
+
+void
+_hu_region_read_history (HuRegion   *region,
+                         JsonObject *object)
+{
+  JsonArray *history = NULL;
+
+  region->intensity_low = region->intensity_high = NAN;
+  region->history_from = 0;
+
+  /* An undated current value has no "last years" to compare with. */
+  if (region->year <= 0 || !_hu_json_get_array (object, "history", &history, NULL) || history == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonNode *node = json_array_get_element (history, i);
+      JsonObject *entry;
+      double intensity;
+      int year = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      entry = json_node_get_object (node);
+      if (!_hu_json_get_int (entry, "year", &year, NULL) ||
+          !_hu_json_get_double (entry, "intensity", 0, TRUE, &intensity, NULL))
+        continue;
+      if (year <= region->year - HISTORY_YEARS || year > region->year)
+        continue;
+
+      if (isnan (region->intensity_low))
+        {
+          region->intensity_low = region->intensity_high = region->intensity;
+          region->history_from = region->year;
+        }
+      region->intensity_low = MIN (region->intensity_low, intensity);
+      region->intensity_high = MAX (region->intensity_high, intensity);
+      region->history_from = MIN (region->history_from, year);
+    }
+}
+
+/* The catalog's "default" PUE stands for an unknown data centre: its
+ * spread runs from the public-cloud to the on-premises average. */
+static gboolean
+alternative_belongs (const char *alternative_provider,
+                     const char *default_provider)
+{
+  if (g_str_equal (default_provider, "default"))
+    return g_str_equal (alternative_provider, "unknown") ||
+           g_str_equal (alternative_provider, "public-cloud-average") ||
+           g_str_equal (alternative_provider, "on-premises-average");
+  return g_str_equal (alternative_provider, default_provider);
+}
+
+void
+_hu_pue_read_alternatives (GPtrArray *pue_defaults,
+                           JsonArray *alternatives)
+{
+  for (guint d = 0; d < pue_defaults->len; d++)
+    {
+      HuPueDefault *def = pue_defaults->pdata[d];
+
+      for (guint i = 0; i < json_array_get_length (alternatives); i++)
+        {
+          JsonNode *node = json_array_get_element (alternatives, i);
+          g_autofree char *provider = NULL;
+          JsonObject *entry;
+          double pue;
+          int year = 0;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          entry = json_node_get_object (node);
+          if (!_hu_json_get_string (entry, "provider", TRUE, &provider, NULL) ||
+              !_hu_json_get_double (entry, "pue", 1, TRUE, &pue, NULL) ||
+              !_hu_json_get_int (entry, "year", &year, NULL))
+            continue;
+          if (!alternative_belongs (provider, def->provider))
+            continue;
+          if (year > 0 && def->year > 0 && year < def->year - PUE_MAX_AGE)
+            continue;
+
+          def->low = isnan (def->low) ? MIN (pue, def->pue) : MIN (def->low, pue);
+          def->high = isnan (def->high) ? MAX (pue, def->pue) : MAX (def->high, pue);
+        }
+    }
+}

@@ -10,23 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hu-catalog-models.h"
 #include "hu-catalog-private.h"
-#include "hu-known-model.h"
-
-void
-_hu_model_table_init (HuModelTable *table)
-{
-  table->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) hu_known_model_unref);
-  table->order = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_known_model_unref);
-}
-
-void
-_hu_model_table_clear (HuModelTable *table)
-{
-  g_clear_pointer (&table->by_name, g_hash_table_unref);
-  g_clear_pointer (&table->order, g_ptr_array_unref);
-}
+#include "hu-text.h"
 
 /**
  * hu_catalog_add_model:
@@ -38,50 +24,10 @@ void
 hu_catalog_add_model (HuCatalog    *self,
                       HuKnownModel *model)
 {
-  HuModelTable *table;
-
   g_return_if_fail (HU_IS_CATALOG (self));
   g_return_if_fail (model != NULL && model->name != NULL);
 
-  table = _hu_catalog_get_models (self);
-  for (guint i = 0; i < table->order->len; i++)
-    if (g_str_equal (((HuKnownModel *) table->order->pdata[i])->name, model->name))
-      {
-        g_ptr_array_remove_index (table->order, i);
-        g_ptr_array_insert (table->order, i, hu_known_model_ref (model));
-        g_hash_table_replace (table->by_name, model->name, hu_known_model_ref (model));
-        return;
-      }
-  g_ptr_array_add (table->order, hu_known_model_ref (model));
-  g_hash_table_replace (table->by_name, model->name, hu_known_model_ref (model));
-}
-
-gboolean
-_hu_catalog_load_models (HuCatalog  *self,
-                         JsonArray  *array,
-                         gboolean    custom,
-                         GError    **error)
-{
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autoptr(HuKnownModel) model = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, HU_CATALOG_ERROR, HU_CATALOG_ERROR_INVALID,
-                       _("models[%u]: not an object"), i);
-          return FALSE;
-        }
-      if (!(model = hu_known_model_new_from_json (json_node_get_object (node), error)))
-        {
-          g_prefix_error (error, "models[%u]: ", i);
-          return FALSE;
-        }
-      model->custom = custom;
-      hu_catalog_add_model (self, model);
-    }
-  return TRUE;
+  _hu_model_table_add (_hu_catalog_get_models (self), model);
 }
 
 HuKnownModel *

@@ -12,7 +12,7 @@
 #include "hu-catalog-private.h"
 #include "hu-json-private.h"
 #include "hu-core.h"
-#include "hu-default-ranges-private.h"
+#include "hu-catalog-entries-private.h"
 
 struct _HuCatalog
 {
@@ -30,7 +30,6 @@ struct _HuCatalog
 };
 
 G_DEFINE_FINAL_TYPE (HuCatalog, hu_catalog, G_TYPE_OBJECT)
-G_DEFINE_QUARK (hu-catalog-error-quark, hu_catalog_error)
 
 /* Other entries ---------------------------------------------------------- */
 
@@ -371,7 +370,7 @@ load_document (HuCatalog   *self,
     return FALSE;
   if (!_hu_json_get_array (object, "models", &array, error))
     return FALSE;
-  if (array && !_hu_catalog_load_models (self, array, custom, error))
+  if (array && !_hu_model_table_load (&self->models, array, custom, error))
     return FALSE;
 
   return TRUE;

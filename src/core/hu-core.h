@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hu-catalog.h"
+#include "hu-catalog-models.h"
 #include "hu-comparison.h"
 #include "hu-equivalences.h"
 #include "hu-estimate.h"
@@ -9,6 +10,7 @@
 #include "hu-inputs.h"
 #include "hu-json.h"
 #include "hu-known-model.h"
+#include "hu-known-model-scenario.h"
 #include "hu-measured-run.h"
 #include "hu-model-origin.h"
 #include "hu-number.h"

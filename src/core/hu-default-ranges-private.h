@@ -7,12 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* Catalog loading: the spreads the default ranges are made of. */
-void      _hu_region_read_history   (HuRegion        *region,
-                                     JsonObject      *object);
-void      _hu_pue_read_alternatives (GPtrArray       *pue_defaults,
-                                     JsonArray       *alternatives);
-
 /* The typical range of an input the scenario left to a default, with
  * its short citation and the identity of what it is uncertain about
  * (one catalog entry, one default range), so that scenarios sharing it

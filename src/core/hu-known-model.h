@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "hu-catalog.h"
-#include "hu-inputs.h"
-#include "hu-scenario.h"
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
 /* A published training run: Epoch AI's "Notable AI Models" rows in the
  * shipped catalog, or a user catalog's "models". Immutable and shared by
- * reference like HuGpu. Numbers are NAN and strings NULL when unknown. */
+ * reference like HuGpu. Numbers are NAN and strings NULL when unknown.
+ * The record alone: the catalog's models are hu-catalog-models.h, a
+ * scenario made from one is hu-known-model-scenario.h. */
 typedef struct {
   char     *name;                    /* unique key: "GPT-3 175B (davinci)" */
   char     *organization;
@@ -42,31 +42,6 @@ HuKnownModel  *hu_known_model_new_from_json   (JsonObject         *object,
 void           hu_known_model_to_json         (const HuKnownModel *model,
                                                JsonBuilder        *builder);
 double         hu_known_model_get_decimal_year (const HuKnownModel *model);
-
-void           hu_known_model_fill_inputs     (const HuKnownModel *model,
-                                               HuCatalog          *catalog,
-                                               HuInputs           *inputs);
-HuScenario    *hu_scenario_new_from_model     (const HuKnownModel *model,
-                                               HuCatalog          *catalog,
-                                               const char         *id);
-
-char          *hu_text_fold                   (const char         *text);
-char          *hu_known_model_compare_compute (HuCatalog          *catalog,
-                                               double              flops);
-
-/* The catalog's models (hu-catalog-models.c). Names are the keys. */
-void           hu_catalog_add_model           (HuCatalog          *self,
-                                               HuKnownModel       *model);
-HuKnownModel  *hu_catalog_lookup_model        (HuCatalog          *self,
-                                               const char         *name);
-GPtrArray     *hu_catalog_list_models         (HuCatalog          *self);
-GPtrArray     *hu_catalog_search_models       (HuCatalog          *self,
-                                               const char         *text);
-char          *hu_catalog_suggest_models      (HuCatalog          *self,
-                                               const char         *text);
-HuKnownModel  *hu_catalog_find_model          (HuCatalog          *self,
-                                               const char         *name,
-                                               GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuKnownModel, hu_known_model_unref)
 

@@ -165,3 +165,35 @@ hu_text_append_csv_text (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+/**
+ * hu_text_fold:
+ *
+ * Folds @text for searching: decomposed, without accents (combining
+ * marks), case-folded, so “nüwa”, “NUWA” and “NÜWA” compare equal.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+hu_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *bare = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)   /* not UTF-8: fold the bytes we have */
+    return g_ascii_strdown (text, -1);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (out, c);
+    }
+  bare = g_string_free (out, FALSE);
+  return g_utf8_casefold (bare, -1);
+}

@@ -27,4 +27,7 @@ gboolean  hu_text_is_printable       (const char  *text,
 void      hu_text_append_csv_text    (GString     *out,
                                       const char  *text);
 
+/* For searching without regard to accents or case. */
+char     *hu_text_fold               (const char  *text);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hu-catalog-models.h"
 #include "hu-chart-private.h"
 #include "hu-number.h"
 
