@@ -109,6 +109,11 @@ void        _hu_scenario_editor_update_link        (HuScenarioEditor *self);
 void        _hu_scenario_editor_on_link_selected   (HuScenarioEditor *self);
 
 void        _hu_scenario_editor_bind_deployment    (GtkWidgetClass   *widget_class);
+/* hu-scenario-editor-layout.c: the results beside the form when wide */
+void        _hu_scenario_editor_bind_layout        (GtkWidgetClass   *widget_class);
+void        _hu_scenario_editor_init_layout        (HuScenarioEditor *self);
+void        _hu_scenario_editor_layout_set_model   (HuScenarioEditor *self,
+                                                    HuComparisonModel *model);
 void        _hu_scenario_editor_init_deployment    (HuScenarioEditor *self,
                                                     GCallback         changed);
 gboolean    _hu_scenario_editor_serving_key_active (HuScenarioEditor *self,

@@ -404,6 +404,7 @@ hu_scenario_editor_set_model (HuScenarioEditor  *self,
     g_signal_handlers_disconnect_by_data (hu_project_get_runs (hu_comparison_model_get_project (self->model)),
                                           self);
   g_set_object (&self->model, model);
+  _hu_scenario_editor_layout_set_model (self, model);
   /* Imported or removed runs change the choices. */
   if (model != NULL)
     g_signal_connect_object (hu_project_get_runs (hu_comparison_model_get_project (model)),

@@ -548,7 +548,6 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
 {
   g_type_ensure (HU_TYPE_CATALOG_DROP_DOWN);
   g_type_ensure (HU_TYPE_MEASURED_ESTIMATED_GROUP);
-
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -599,13 +598,14 @@ hu_scenario_editor_class_init (HuScenarioEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, embodied_row);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioEditor, lifetime_row);
   _hu_scenario_editor_bind_deployment (widget_class);
+  _hu_scenario_editor_bind_layout (widget_class);
 }
 
 static void
 hu_scenario_editor_init (HuScenarioEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
+  _hu_scenario_editor_init_layout (self);
   self->link_runs = g_ptr_array_new ();
   g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (_hu_scenario_editor_on_link_selected),
                            self, G_CONNECT_SWAPPED);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hu-chart-view.h"
 #include "hu-comparison-model.h"
 #include "hu-measured-estimated-group.h"
 
@@ -28,6 +29,7 @@ void        hu_scenario_editor_set_model    (HuScenarioEditor  *self,
                                              HuComparisonModel *model);
 HuMeasuredEstimatedGroup *hu_scenario_editor_get_comparison_group (HuScenarioEditor *self);
 AdwComboRow *hu_scenario_editor_get_link_row (HuScenarioEditor *self);
+HuChartView *hu_scenario_editor_get_side_chart (HuScenarioEditor *self);
 HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
 void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
                                              HuResult         *result);
