@@ -42,6 +42,24 @@ step_label (const char *text,
   return label;
 }
 
+/* A number stays with its unit ("670.940\u00a0h"): a no-break space
+ * after each digit that a space and a unit follow. */
+static char *
+keep_numbers_whole (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != '(' &&
+          p[1] != ' ')
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GtkWidget *
 step_row (guint         number,
           const HuStep *step)
@@ -51,8 +69,12 @@ step_row (guint         number,
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *title = g_strdup_printf ("%u. %s", number, step->title);
   GtkWidget *title_label = step_label (title, "heading");
-  GtkWidget *result_label = step_label (step->result, "numeric");
+  g_autofree char *result = keep_numbers_whole (step->result);
+  GtkWidget *result_label = step_label (result, "numeric");
 
+  /* Broken between words only: the title beside it gives way instead of
+   * a number breaking mid-digit ("670.\n940 h") in a narrow window. */
+  gtk_label_set_wrap_mode (GTK_LABEL (result_label), PANGO_WRAP_WORD);
   gtk_widget_set_hexpand (title_label, TRUE);
   gtk_widget_add_css_class (result_label, "heading");
   gtk_label_set_xalign (GTK_LABEL (result_label), 1);
