@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hu-chart.h"
 #include "test-helpers.h"
 
 /* The deployment phase and the lifecycle against published figures
@@ -656,6 +657,100 @@ test_project_bad_inference (void)
     }
 }
 
+static void
+assert_point (HuChart *chart,
+              guint    series,
+              guint    index,
+              double   x,
+              double   y)
+{
+  double px, py;
+
+  g_assert_true (hu_chart_get_point (chart, series, index, &px, &py));
+  assert_abs (px, x, 1e-9);
+  assert_abs (py, y, 1e-9);
+}
+
+/* The lifecycle chart's data (issue 11 item 3), by hand. Training: 400
+ * GPU-hours at 1 kW, PUE 1 = 400 kWh, at 100 g/kWh = 40 kg, no embodied
+ * carbon (no accelerator named). Serving: 1,000 requests a day for 200
+ * days at 4 Wh each (PUE and grid the training's) = 800 kWh = 80 kg, so
+ * 0.4 kg a day. Break-even: 400 kWh ÷ 0.004 kWh = 100,000 requests, at
+ * 1,000 a day day 100. Whole life at day d: 40 + 0.4 d kg, so 80 kg at
+ * day 100 and 120 kg at day 200. */
+static void
+test_lifecycle_chart (void)
+{
+  g_autoptr(HuEstimate) e = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuInputs in;
+
+  training_of_kwh (&in, 400);
+  in.requests_per_day = 1000;
+  in.days = 200;
+  in.wh_per_request = 4;
+  e = compute (&in);
+  assert_abs (e->total_kg, 40, 1e-9);
+  assert_abs (e->breakeven_days, 100, 1e-9);
+
+  chart = hu_chart_new_lifecycle (e);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (hu_chart_get_kind (chart), ==, HU_CHART_LINE);
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 3);
+  assert_abs (hu_chart_get_x_marker (chart), 100, 1e-9);
+
+  /* Whole life: training at day 0, then serving added day by day. */
+  g_assert_cmpuint (hu_chart_get_n_points (chart, 0), ==, 3);
+  assert_point (chart, 0, 0, 0, 40);
+  assert_point (chart, 0, 1, 100, 80);
+  assert_point (chart, 0, 2, 200, 120);
+  /* Training alone stays at 40 kg. */
+  assert_point (chart, 1, 0, 0, 40);
+  assert_point (chart, 1, 2, 200, 40);
+  /* Serving alone: 0.4 kg a day. */
+  assert_point (chart, 2, 0, 0, 0);
+  assert_point (chart, 2, 1, 100, 40);
+  assert_point (chart, 2, 2, 200, 80);
+}
+
+/* Served for 50 days only, the break-even (day 100) falls after the
+ * deployment: no marker, and the lines end at day 50 (40 + 0.4 × 50 =
+ * 60 kg). Without a deployment phase, or with requests but no days,
+ * there is no chart. */
+static void
+test_lifecycle_chart_edges (void)
+{
+  g_autoptr(HuEstimate) e = NULL;
+  g_autoptr(HuEstimate) training = NULL;
+  g_autoptr(HuEstimate) no_days = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  g_autoptr(HuChart) none = NULL;
+  HuInputs in;
+
+  training_of_kwh (&in, 400);
+  in.requests_per_day = 1000;
+  in.days = 50;
+  in.wh_per_request = 4;
+  e = compute (&in);
+  chart = hu_chart_new_lifecycle (e);
+  g_assert_nonnull (chart);
+  g_assert_true (isnan (hu_chart_get_x_marker (chart)));
+  g_assert_cmpuint (hu_chart_get_n_points (chart, 0), ==, 2);
+  assert_point (chart, 0, 1, 50, 60);
+  g_assert_nonnull (strstr (hu_chart_get_subtitle (chart), "100"));
+
+  training_of_kwh (&in, 400);
+  training = compute (&in);
+  g_assert_null (hu_chart_new_lifecycle (training));
+
+  training_of_kwh (&in, 400);
+  in.requests = 100000;
+  in.wh_per_request = 4;
+  no_days = compute (&in);
+  none = hu_chart_new_lifecycle (no_days);
+  g_assert_null (none);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -689,5 +784,7 @@ main (int    argc,
   g_test_add_func ("/huella/lifecycle/example-bloom", test_example_bloom);
   g_test_add_func ("/huella/lifecycle/ranges", test_ranges);
   g_test_add_func ("/huella/lifecycle/example-serving-7b", test_example_serving_7b);
+  g_test_add_func ("/huella/lifecycle/chart", test_lifecycle_chart);
+  g_test_add_func ("/huella/lifecycle/chart-edges", test_lifecycle_chart_edges);
   return g_test_run ();
 }

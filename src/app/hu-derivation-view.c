@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hu-chart-view.h"
 #include "hu-derivation-view.h"
 #include "hu-uncertainty-view.h"
 #include "hu-widgets.h"
@@ -22,6 +23,7 @@ struct _HuDerivationView
 
   GtkLabel   *subtitle_label;
   GtkListBox *steps_list;
+  HuChartView *lifecycle_chart;    /* with a deployment phase */
   HuUncertaintyView *uncertainty_view;
 };
 
@@ -107,6 +109,18 @@ step_row (guint         number,
   return row;
 }
 
+/* The whole life by day, when the scenario is served for a known number
+ * of days (issue 11). */
+static void
+update_lifecycle (HuDerivationView *self,
+                  const HuEstimate *estimate)
+{
+  g_autoptr(HuChart) chart = estimate != NULL ? hu_chart_new_lifecycle (estimate) : NULL;
+
+  hu_chart_view_set_chart (self->lifecycle_chart, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->lifecycle_chart), chart != NULL);
+}
+
 static void
 update (HuDerivationView *self)
 {
@@ -118,6 +132,7 @@ update (HuDerivationView *self)
   self->n_steps = 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "derivation.copy", estimate != NULL);
+  update_lifecycle (self, estimate);
 
   if (self->result == NULL)
     {
@@ -205,6 +220,7 @@ hu_derivation_view_class_init (HuDerivationViewClass *klass)
 
   object_class->dispose = hu_derivation_view_dispose;
 
+  g_type_ensure (HU_TYPE_CHART_VIEW);
   g_type_ensure (HU_TYPE_UNCERTAINTY_VIEW);
 
   gtk_widget_class_install_action (widget_class, "derivation.copy", NULL, copy_action);
@@ -213,6 +229,7 @@ hu_derivation_view_class_init (HuDerivationViewClass *klass)
                                                RESOURCE_PREFIX "/hu-derivation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, lifecycle_chart);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, uncertainty_view);
 }
 
@@ -247,6 +264,18 @@ hu_derivation_view_set_result (HuDerivationView *self,
  *
  * Returns: (transfer none): "What matters most" (for tests)
  */
+/**
+ * hu_derivation_view_get_lifecycle_chart:
+ *
+ * Returns: (transfer none) (nullable): the lifecycle chart shown (for tests)
+ */
+HuChart *
+hu_derivation_view_get_lifecycle_chart (HuDerivationView *self)
+{
+  g_return_val_if_fail (HU_IS_DERIVATION_VIEW (self), NULL);
+  return hu_chart_view_get_chart (self->lifecycle_chart);
+}
+
 HuUncertaintyView *
 hu_derivation_view_get_uncertainty_view (HuDerivationView *self)
 {

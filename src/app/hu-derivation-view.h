@@ -16,5 +16,6 @@ void       hu_derivation_view_set_result (HuDerivationView *self,
                                           HuResult         *result);
 guint      hu_derivation_view_get_n_steps (HuDerivationView *self);
 HuUncertaintyView *hu_derivation_view_get_uncertainty_view (HuDerivationView *self);
+HuChart   *hu_derivation_view_get_lifecycle_chart (HuDerivationView *self);
 
 G_END_DECLS

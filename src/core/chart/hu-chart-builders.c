@@ -284,3 +284,90 @@ hu_chart_new_power (HuMeasuredRun *run)
   return _hu_chart_new_power (hu_measured_run_get_name (run),
                               hu_measured_run_get_data (run));
 }
+
+/**
+ * hu_chart_new_lifecycle:
+ * @estimate: an estimate with a deployment phase
+ *
+ * Cumulative CO₂eq by day of deployment (issue 11): training (its
+ * development runs, the final run and the embodied share) is all spent
+ * at day 0; serving (operational and embodied) then accrues at a steady
+ * rate until the last day, as hu_estimate_lifecycle_kg_at_day() says.
+ * Three lines: the whole life, training alone and serving alone. The
+ * break-even day, when serving has used as much energy as training, is
+ * marked when it falls within the deployment.
+ *
+ * Returns: (transfer full) (nullable): the chart, or %NULL without a
+ *   deployment phase or when its days are unknown
+ */
+HuChart *
+hu_chart_new_lifecycle (const HuEstimate *estimate)
+{
+  HuChart *chart;
+  double days, serving_kg, breakeven;
+  double at[3];
+  guint n_at = 0;
+  guint life, training, serving;
+
+  g_return_val_if_fail (estimate != NULL, NULL);
+
+  if (!hu_estimate_has_serving (estimate) || !isfinite (estimate->days) || estimate->days <= 0 ||
+      !isfinite (hu_estimate_lifecycle_kg_at_day (estimate, estimate->days)))
+    return NULL;
+
+  days = estimate->days;
+  serving_kg = estimate->inference_emissions_kg + estimate->inference_embodied_kg;
+  breakeven = estimate->breakeven_days;
+
+  chart = hu_chart_new (HU_CHART_LINE);
+  /* Translators: title of the chart of a model's CO₂eq over its deployment */
+  hu_chart_set_title (chart, _("The whole life, day by day"));
+  hu_chart_set_x_label (chart, _("Days deployed"));
+  hu_chart_set_y_label (chart, _("Cumulative CO₂eq"));
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_PLAIN);
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  /* Translators: a line of the lifecycle chart: training and serving together */
+  life = hu_chart_add_series (chart, _("Whole life"));
+  /* Translators: a line of the lifecycle chart: development, final training run, embodied */
+  training = hu_chart_add_series (chart, _("Training"));
+  /* Translators: a line of the lifecycle chart: serving's operational and embodied CO₂eq */
+  serving = hu_chart_add_series (chart, _("Serving"));
+
+  /* The lines are straight: their ends, and the break-even day so that
+   * it has a point to hover. */
+  at[n_at++] = 0;
+  if (isfinite (breakeven) && breakeven > 0 && breakeven < days)
+    at[n_at++] = breakeven;
+  at[n_at++] = days;
+  for (guint i = 0; i < n_at; i++)
+    {
+      hu_chart_add_point (chart, life, at[i], hu_estimate_lifecycle_kg_at_day (estimate, at[i]));
+      hu_chart_add_point (chart, training, at[i], estimate->total_kg);
+      hu_chart_add_point (chart, serving, at[i], serving_kg * at[i] / days);
+    }
+
+  if (isfinite (breakeven) && breakeven <= days)
+    {
+      g_autofree char *day = hu_units_format_significant (breakeven, 3, HU_UNITS_TRIM);
+      /* Translators: %s is a day number */
+      g_autofree char *subtitle = g_strdup_printf (_("Break-even on day %s: serving has used as "
+                                                     "much energy as training"), day);
+
+      hu_chart_set_x_marker (chart, breakeven);
+      /* Translators: label of the marked day on the lifecycle chart */
+      hu_chart_set_x_marker_label (chart, _("break-even"));
+      hu_chart_set_subtitle (chart, subtitle);
+    }
+  else if (isfinite (breakeven))
+    {
+      g_autofree char *day = hu_units_format_significant (breakeven, 3, HU_UNITS_TRIM);
+      /* Translators: %s is a day number after the last day deployed */
+      g_autofree char *subtitle = g_strdup_printf (_("Serving would use as much energy as "
+                                                     "training on day %s, after this "
+                                                     "deployment ends"), day);
+
+      hu_chart_set_subtitle (chart, subtitle);
+    }
+
+  return chart;
+}

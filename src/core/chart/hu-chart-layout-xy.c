@@ -208,7 +208,10 @@ _hu_chart_layout_xy (Ctx    *ctx,
       double x = _hu_chart_axis_map (&xaxis, self->x_marker, left, right);
 
       _hu_chart_add_line (ctx, x, top, x, bottom, ROLE_HIGHLIGHT, TRUE);
-      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, _("current"), 0.8, TRUE, -1, 1), x + 3,
+      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, self->x_marker_label != NULL
+                                                                ? self->x_marker_label
+                                                                : _("current"),
+                                               0.8, TRUE, -1, 1), x + 3,
                           top, 0, 0,
                           ROLE_HIGHLIGHT);
     }

@@ -143,6 +143,7 @@ struct _HuChart
   HuUnitKind   x_unit;
   gboolean     stacked;
   double       x_marker;
+  char        *x_marker_label;   /* NULL: "current" */
   gboolean     y_log;        /* scatter: log10 value axis */
   gboolean     x_dates;      /* scatter: x in decimal years */
   int          focus;        /* scatter: focused target, -1 for none */

@@ -99,6 +99,7 @@ hu_chart_finalize (GObject *object)
   g_clear_object (&self->context);
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->x_marker_label);
   g_free (self->x_label);
   g_free (self->y_label);
   g_free (self->currency);
@@ -540,6 +541,52 @@ hu_chart_set_x_marker (HuChart *self,
     return;
   self->x_marker = x;
   hu_chart_changed (self);
+}
+
+/**
+ * hu_chart_get_point:
+ *
+ * Returns: whether the line's @index-th point exists; if so its @x and @y
+ */
+gboolean
+hu_chart_get_point (HuChart *self,
+                    guint    series,
+                    guint    index,
+                    double  *x,
+                    double  *y)
+{
+  Series *s;
+  const Point *p;
+
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+  s = get_series (self, series);
+  if (s == NULL || s->points == NULL || index >= s->points->len)
+    return FALSE;
+  p = &g_array_index (s->points, Point, index);
+  *x = p->x;
+  *y = p->y;
+  return TRUE;
+}
+
+double
+hu_chart_get_x_marker (HuChart *self)
+{
+  g_return_val_if_fail (HU_IS_CHART (self), NAN);
+  return self->x_marker;
+}
+
+/**
+ * hu_chart_set_x_marker_label:
+ * @label: (nullable): what the marker stands for; %NULL for "current"
+ */
+void
+hu_chart_set_x_marker_label (HuChart    *self,
+                             const char *label)
+{
+  g_return_if_fail (HU_IS_CHART (self));
+
+  if (set_string (&self->x_marker_label, label))
+    hu_chart_changed (self);
 }
 
 void

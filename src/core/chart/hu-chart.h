@@ -154,6 +154,14 @@ void         hu_chart_add_point          (HuChart      *self,
 /* A vertical marker (the scenario's current value); NAN for none. */
 void         hu_chart_set_x_marker       (HuChart      *self,
                                           double        x);
+void         hu_chart_set_x_marker_label (HuChart      *self,
+                                          const char   *label);
+double       hu_chart_get_x_marker       (HuChart      *self);
+gboolean     hu_chart_get_point          (HuChart      *self,
+                                          guint         series,
+                                          guint         index,
+                                          double       *x,
+                                          double       *y);
 
 /* Power charts: one raw sample (min = mean = max) or one pre-decimated
  * bucket. Times in seconds since the start, power in W. These two do not
@@ -188,6 +196,11 @@ HuChart     *hu_chart_new_parameter_sweep (GArray      *points,
                                            HuMetric     metric,
                                            double       current_x);
 HuChart     *hu_chart_new_power          (HuMeasuredRun *run);
+/* The whole life by day of deployment (issue 11): cumulative CO₂eq of
+ * the whole life (development and training at day 0, then serving),
+ * training alone and serving alone, with the break-even day marked; NULL
+ * without a deployment phase or when its days are unknown. */
+HuChart     *hu_chart_new_lifecycle      (const HuEstimate *estimate);
 
 HuUnitKind   hu_metric_unit_kind         (HuMetric      metric);
 
