@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "test-helpers.h"
-#include "hu-uncertainty-private.h"
+#include "hu-uncertainty-stats.h"
 #include "hu-chart-private.h"
 #include "hu-report.h"
 

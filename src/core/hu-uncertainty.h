@@ -4,6 +4,7 @@
 #include "hu-catalog.h"
 #include "hu-estimate.h"
 #include "hu-inputs.h"
+#include "hu-uncertainty-stats.h"
 
 G_BEGIN_DECLS
 
@@ -20,14 +21,6 @@ typedef struct {
   gboolean default_ranges;   /* add the typical ranges of defaults */
   guint    n_threads;        /* 0: as many as processors, at most 2 */
 } HuUncertaintyOptions;
-
-/* The 5th, 50th and 95th percentiles of one output; NAN when the output
- * does not apply (a cost without a price). */
-typedef struct {
-  double p05;
-  double p50;
-  double p95;
-} HuInterval;
 
 /* One ranged input and what it does to total CO₂eq when swung alone. */
 typedef struct {
