@@ -371,3 +371,43 @@ hu_chart_new_lifecycle (const HuEstimate *estimate)
 
   return chart;
 }
+
+/**
+ * hu_chart_new_tornado:
+ * @u: a result of hu_uncertainty_compute()
+ * @point_kg: the point estimate of total CO₂eq
+ *
+ * Returns: (transfer full) (nullable): the tornado chart, largest swing
+ *   on top, or %NULL when no input is ranged.
+ */
+HuChart *
+hu_chart_new_tornado (const HuUncertainty *u,
+                      double               point_kg)
+{
+  HuChart *chart;
+  guint low, high;
+
+  if (!hu_uncertainty_applies (u) || u->sensitivity->len == 0)
+    return NULL;
+
+  chart = hu_chart_new (HU_CHART_TORNADO);
+  /* Translators: title of the tornado chart of an estimate's uncertain inputs */
+  hu_chart_set_title (chart, _("What matters most"));
+  hu_chart_set_subtitle (chart, _("Total CO₂eq with one input at each end of its range, the others at their likely values"));
+  hu_chart_set_y_label (chart, _("Total CO₂eq"));
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  hu_chart_set_x_marker (chart, point_kg);
+  hu_chart_set_stacked (chart, FALSE);
+  /* Translators: legend of the tornado chart: the input at the low end of its range */
+  low = hu_chart_add_series (chart, _("At the low end"));
+  high = hu_chart_add_series (chart, _("At the high end"));
+  for (guint i = 0; i < u->sensitivity->len; i++)
+    {
+      const HuSensitivity *s = &g_array_index (u->sensitivity, HuSensitivity, i);
+      guint c = hu_chart_add_category (chart, hu_uncertainty_input_title (s->key), FALSE);
+
+      hu_chart_set_value (chart, low, c, s->low_kg);
+      hu_chart_set_value (chart, high, c, s->high_kg);
+    }
+  return chart;
+}

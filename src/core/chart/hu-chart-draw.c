@@ -118,6 +118,108 @@ draw_paths (HuChart            *self,
     }
 }
 
+/* The layout of the chart at this size and style, kept until either
+ * changes: the one place that picks the layout of each kind. */
+
+static char *
+font_key (const HuChartStyle *style)
+{
+  g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
+                                              : g_strdup ("");
+
+  return g_strdup_printf ("%s@%g", desc, style->font_scale);
+}
+
+void
+_hu_chart_ensure_context (HuChart *self)
+{
+  cairo_font_options_t *options;
+
+  if (self->context != NULL)
+    return;
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 96);
+  /* Unhinted, unrounded metrics: text measures the same at any scale and
+   * on any surface, so screen, SVG, PNG and PDF share one geometry. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+}
+
+Layout *
+_hu_chart_ensure_layout (HuChart            *self,
+                         double              width,
+                         double              height,
+                         const HuChartStyle *style)
+{
+  g_autofree char *key = NULL;
+  Ctx ctx = { 0 };
+  Layout *layout;
+
+  if (style == NULL)
+    style = _hu_chart_default_style ();
+  key = font_key (style);
+
+  if (self->layout != NULL
+      && self->layout->serial == self->serial
+      && self->layout->width == width
+      && self->layout->height == height
+      && g_strcmp0 (self->layout->font_key, key) == 0)
+    return self->layout;
+
+  g_clear_pointer (&self->layout, _hu_chart_layout_free);
+  _hu_chart_ensure_context (self);
+
+  layout = g_new0 (Layout, 1);
+  layout->width = width;
+  layout->height = height;
+  layout->serial = self->serial;
+  layout->font_key = g_steal_pointer (&key);
+  layout->texts = g_ptr_array_new_with_free_func (_hu_chart_text_item_free);
+  layout->rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
+  layout->lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
+  layout->paths = g_ptr_array_new_with_free_func (_hu_chart_path_item_free);
+  layout->marks = g_array_new (FALSE, FALSE, sizeof (MarkItem));
+  self->layout = layout;
+
+  ctx.chart = self;
+  ctx.layout = layout;
+  ctx.style = style;
+  {
+    g_autoptr(PangoLayout) probe = _hu_chart_make_text (&ctx, "Ag", 1.0, FALSE, -1, 1);
+
+    _hu_chart_text_size (probe, NULL, &ctx.line_h);
+  }
+  ctx.pad = ctx.line_h * 0.5;
+
+  switch (self->kind)
+    {
+    case HU_CHART_BARS:
+      _hu_chart_layout_bars (&ctx, width, height);
+      break;
+    case HU_CHART_RANKED:
+      _hu_chart_layout_ranked (&ctx, width, height);
+      break;
+    case HU_CHART_TORNADO:
+      _hu_chart_layout_tornado (&ctx, width, height);
+      break;
+    case HU_CHART_SCATTER:
+      _hu_chart_layout_scatter (&ctx, width, height);
+      break;
+    case HU_CHART_LINE:
+    case HU_CHART_POWER:
+    default:
+      _hu_chart_layout_xy (&ctx, width, height);
+      break;
+    }
+
+  return layout;
+}
+
 /**
  * hu_chart_render:
  * @self: a #HuChart
@@ -461,6 +563,35 @@ hu_chart_hit_test (HuChart            *self,
     }
 
   return FALSE;
+}
+
+/**
+ * hu_chart_get_target:
+ * @target: a target, below hu_chart_get_n_targets()
+ * @x: (out) (optional): its centre
+ * @y: (out) (optional): its centre
+ * @label: (out) (optional) (transfer full): what it is
+ *
+ * Returns: %TRUE if @target exists
+ */
+gboolean
+hu_chart_get_target (HuChart            *self,
+                     guint               target,
+                     double              width,
+                     double              height,
+                     const HuChartStyle *style,
+                     double             *x,
+                     double             *y,
+                     char              **label)
+{
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+
+  if (label != NULL)
+    *label = NULL;
+  if (self->kind != HU_CHART_SCATTER || width < 1 || height < 1)
+    return FALSE;
+  return _hu_chart_get_mark_target (self, _hu_chart_ensure_layout (self, width, height, style),
+                                    target, x, y, label);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -14,44 +14,6 @@
 /* ---------------------------------------------------------------------- */
 /* Vertical bars                                                           */
 
-void
-_hu_chart_layout_value_ticks_vertical (Ctx        *ctx,
-                                       const Axis *axis,
-                                       double      left,
-                                       double      right,
-                                       double      top,
-                                       double      bottom)
-{
-  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
-    {
-      double y = _hu_chart_axis_map (axis, v, bottom, top);
-      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
-
-      _hu_chart_add_line (ctx, left, y, right, y, v == axis->lo ? ROLE_AXIS : ROLE_GRID, FALSE);
-      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1),
-                          left - ctx->line_h * 0.3, y, 1, 0.5, ROLE_MUTED);
-    }
-}
-
-double
-_hu_chart_ticks_label_width (Ctx        *ctx,
-                             const Axis *axis)
-{
-  double max_w = 0;
-
-  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
-    {
-      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
-      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1);
-      double w;
-
-      _hu_chart_text_size (pl, &w, NULL);
-      max_w = MAX (max_w, w);
-    }
-
-  return max_w;
-}
-
 /* One line, ellipsized at ten lines' height: the start of a name is what
  * people read first and usually what tells scenarios apart. */
 static PangoLayout *
@@ -85,13 +47,6 @@ add_rotated_label (Ctx         *ctx,
   item->angle = -G_PI / 4;
   item->dx = -w;
   item->dy = -h / 2;
-}
-
-int
-_hu_chart_tick_target (Ctx    *ctx,
-                       double  length)
-{
-  return CLAMP ((int) (length / (ctx->line_h * 2.5)), 2, 8);
 }
 
 void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The tornado chart of "What matters most" (issue 12) and the whiskers
- * of likely ranges on bar charts. */
+/* The layout of the tornado chart of "What matters most" (issue 12);
+ * hu_chart_new_tornado() builds one (hu-chart-builders.c). */
 
 #define G_LOG_DOMAIN "Huella-Chart"
 
@@ -12,28 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-chart-private.h"
-
-/* A range drawn as a line with a cap at each end (|—|). */
-void
-_hu_chart_add_whisker (Ctx    *ctx,
-                       double  x0,
-                       double  y0,
-                       double  x1,
-                       double  y1,
-                       double  cap)
-{
-  _hu_chart_add_line (ctx, x0, y0, x1, y1, ROLE_FOREGROUND, FALSE);
-  if (x0 == x1)
-    {
-      _hu_chart_add_line (ctx, x0 - cap, y0, x0 + cap, y0, ROLE_FOREGROUND, FALSE);
-      _hu_chart_add_line (ctx, x1 - cap, y1, x1 + cap, y1, ROLE_FOREGROUND, FALSE);
-    }
-  else
-    {
-      _hu_chart_add_line (ctx, x0, y0 - cap, x0, y0 + cap, ROLE_FOREGROUND, FALSE);
-      _hu_chart_add_line (ctx, x1, y1 - cap, x1, y1 + cap, ROLE_FOREGROUND, FALSE);
-    }
-}
 
 static double
 label_width (Ctx    *ctx,
@@ -180,44 +158,4 @@ _hu_chart_layout_tornado (Ctx    *ctx,
   _hu_chart_add_line (ctx, x_ref, top, x_ref, bottom, ROLE_AXIS, FALSE);
 
   _hu_chart_axis_clear (&axis);
-}
-
-/**
- * hu_chart_new_tornado:
- * @u: a result of hu_uncertainty_compute()
- * @point_kg: the point estimate of total CO₂eq
- *
- * Returns: (transfer full) (nullable): the tornado chart, largest swing
- *   on top, or %NULL when no input is ranged.
- */
-HuChart *
-hu_chart_new_tornado (const HuUncertainty *u,
-                      double               point_kg)
-{
-  HuChart *chart;
-  guint low, high;
-
-  if (!hu_uncertainty_applies (u) || u->sensitivity->len == 0)
-    return NULL;
-
-  chart = hu_chart_new (HU_CHART_TORNADO);
-  /* Translators: title of the tornado chart of an estimate's uncertain inputs */
-  hu_chart_set_title (chart, _("What matters most"));
-  hu_chart_set_subtitle (chart, _("Total CO₂eq with one input at each end of its range, the others at their likely values"));
-  hu_chart_set_y_label (chart, _("Total CO₂eq"));
-  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
-  hu_chart_set_x_marker (chart, point_kg);
-  hu_chart_set_stacked (chart, FALSE);
-  /* Translators: legend of the tornado chart: the input at the low end of its range */
-  low = hu_chart_add_series (chart, _("At the low end"));
-  high = hu_chart_add_series (chart, _("At the high end"));
-  for (guint i = 0; i < u->sensitivity->len; i++)
-    {
-      const HuSensitivity *s = &g_array_index (u->sensitivity, HuSensitivity, i);
-      guint c = hu_chart_add_category (chart, hu_uncertainty_input_title (s->key), FALSE);
-
-      hu_chart_set_value (chart, low, c, s->low_kg);
-      hu_chart_set_value (chart, high, c, s->high_kg);
-    }
-  return chart;
 }

@@ -337,105 +337,6 @@ _hu_chart_bar_value_label (const Axis *axis,
 /* ---------------------------------------------------------------------- */
 /* Layout cache                                                            */
 
-static char *
-font_key (const HuChartStyle *style)
-{
-  g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
-                                              : g_strdup ("");
-
-  return g_strdup_printf ("%s@%g", desc, style->font_scale);
-}
-
-void
-_hu_chart_ensure_context (HuChart *self)
-{
-  cairo_font_options_t *options;
-
-  if (self->context != NULL)
-    return;
-
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 96);
-  /* Unhinted, unrounded metrics: text measures the same at any scale and
-   * on any surface, so screen, SVG, PNG and PDF share one geometry. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-}
-
-Layout *
-_hu_chart_ensure_layout (HuChart            *self,
-                         double              width,
-                         double              height,
-                         const HuChartStyle *style)
-{
-  g_autofree char *key = NULL;
-  Ctx ctx = { 0 };
-  Layout *layout;
-
-  if (style == NULL)
-    style = _hu_chart_default_style ();
-  key = font_key (style);
-
-  if (self->layout != NULL
-      && self->layout->serial == self->serial
-      && self->layout->width == width
-      && self->layout->height == height
-      && g_strcmp0 (self->layout->font_key, key) == 0)
-    return self->layout;
-
-  g_clear_pointer (&self->layout, _hu_chart_layout_free);
-  _hu_chart_ensure_context (self);
-
-  layout = g_new0 (Layout, 1);
-  layout->width = width;
-  layout->height = height;
-  layout->serial = self->serial;
-  layout->font_key = g_steal_pointer (&key);
-  layout->texts = g_ptr_array_new_with_free_func (_hu_chart_text_item_free);
-  layout->rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
-  layout->lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
-  layout->paths = g_ptr_array_new_with_free_func (_hu_chart_path_item_free);
-  layout->marks = g_array_new (FALSE, FALSE, sizeof (MarkItem));
-  self->layout = layout;
-
-  ctx.chart = self;
-  ctx.layout = layout;
-  ctx.style = style;
-  {
-    g_autoptr(PangoLayout) probe = _hu_chart_make_text (&ctx, "Ag", 1.0, FALSE, -1, 1);
-
-    _hu_chart_text_size (probe, NULL, &ctx.line_h);
-  }
-  ctx.pad = ctx.line_h * 0.5;
-
-  switch (self->kind)
-    {
-    case HU_CHART_BARS:
-      _hu_chart_layout_bars (&ctx, width, height);
-      break;
-    case HU_CHART_RANKED:
-      _hu_chart_layout_ranked (&ctx, width, height);
-      break;
-    case HU_CHART_TORNADO:
-      _hu_chart_layout_tornado (&ctx, width, height);
-      break;
-    case HU_CHART_SCATTER:
-      _hu_chart_layout_scatter (&ctx, width, height);
-      break;
-    case HU_CHART_LINE:
-    case HU_CHART_POWER:
-    default:
-      _hu_chart_layout_xy (&ctx, width, height);
-      break;
-    }
-
-  return layout;
-}
-
 
 void
 _hu_chart_path_item_free (gpointer data)
@@ -465,4 +366,73 @@ _hu_chart_layout_free (Layout *layout)
   g_ptr_array_unref (layout->paths);
   g_clear_pointer (&layout->marks, g_array_unref);
   g_free (layout);
+}
+
+/* Shared by the layouts of every kind ------------------------------------ */
+
+int
+_hu_chart_tick_target (Ctx    *ctx,
+                       double  length)
+{
+  return CLAMP ((int) (length / (ctx->line_h * 2.5)), 2, 8);
+}
+
+void
+_hu_chart_layout_value_ticks_vertical (Ctx        *ctx,
+                                       const Axis *axis,
+                                       double      left,
+                                       double      right,
+                                       double      top,
+                                       double      bottom)
+{
+  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
+    {
+      double y = _hu_chart_axis_map (axis, v, bottom, top);
+      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
+
+      _hu_chart_add_line (ctx, left, y, right, y, v == axis->lo ? ROLE_AXIS : ROLE_GRID, FALSE);
+      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1),
+                          left - ctx->line_h * 0.3, y, 1, 0.5, ROLE_MUTED);
+    }
+}
+
+double
+_hu_chart_ticks_label_width (Ctx        *ctx,
+                             const Axis *axis)
+{
+  double max_w = 0;
+
+  for (double v = axis->lo; v <= axis->hi + axis->step * 0.5; v += axis->step)
+    {
+      g_autofree char *label = _hu_chart_axis_tick_label (axis, v);
+      g_autoptr(PangoLayout) pl = _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1);
+      double w;
+
+      _hu_chart_text_size (pl, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+
+  return max_w;
+}
+
+/* A range drawn as a line with a cap at each end (|—|). */
+void
+_hu_chart_add_whisker (Ctx    *ctx,
+                       double  x0,
+                       double  y0,
+                       double  x1,
+                       double  y1,
+                       double  cap)
+{
+  _hu_chart_add_line (ctx, x0, y0, x1, y1, ROLE_FOREGROUND, FALSE);
+  if (x0 == x1)
+    {
+      _hu_chart_add_line (ctx, x0 - cap, y0, x0 + cap, y0, ROLE_FOREGROUND, FALSE);
+      _hu_chart_add_line (ctx, x1 - cap, y1, x1 + cap, y1, ROLE_FOREGROUND, FALSE);
+    }
+  else
+    {
+      _hu_chart_add_line (ctx, x0, y0 - cap, x0, y0 + cap, ROLE_FOREGROUND, FALSE);
+      _hu_chart_add_line (ctx, x1, y1 - cap, x1, y1 + cap, ROLE_FOREGROUND, FALSE);
+    }
 }

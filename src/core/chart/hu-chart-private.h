@@ -251,16 +251,9 @@ double _hu_chart_category_extent (HuChart *self,
 double _hu_chart_max_extent (HuChart *self);
 char *_hu_chart_bar_value_label (const Axis *axis,
                                  double      value);
-void _hu_chart_ensure_context (HuChart *self);
-Layout *_hu_chart_ensure_layout (HuChart            *self,
-                                 double              width,
-                                 double              height,
-                                 const HuChartStyle *style);
 void _hu_chart_path_item_free (gpointer data);
 void _hu_chart_text_item_free (gpointer data);
 void _hu_chart_layout_free (Layout *layout);
-
-/* hu-chart-layout-bars.c */
 void _hu_chart_layout_value_ticks_vertical (Ctx        *ctx,
                                             const Axis *axis,
                                             double      left,
@@ -271,6 +264,22 @@ double _hu_chart_ticks_label_width (Ctx        *ctx,
                                     const Axis *axis);
 int _hu_chart_tick_target (Ctx    *ctx,
                            double  length);
+void _hu_chart_add_whisker (Ctx     *ctx,
+                            double   x0,
+                            double   y0,
+                            double   x1,
+                            double   y1,
+                            double   cap);
+
+/* hu-chart-draw.c: the one place that lays a chart out, calling the
+ * layout of its kind below. */
+void _hu_chart_ensure_context (HuChart *self);
+Layout *_hu_chart_ensure_layout (HuChart            *self,
+                                 double              width,
+                                 double              height,
+                                 const HuChartStyle *style);
+
+/* hu-chart-layout-bars.c */
 void _hu_chart_layout_bars (Ctx    *ctx,
                             double  width,
                             double  height);
@@ -283,12 +292,6 @@ void _hu_chart_layout_ranked (Ctx    *ctx,
 void _hu_chart_layout_tornado (Ctx    *ctx,
                                double  width,
                                double  height);
-void _hu_chart_add_whisker (Ctx     *ctx,
-                            double   x0,
-                            double   y0,
-                            double   x1,
-                            double   y1,
-                            double   cap);
 
 /* hu-chart-layout-xy.c */
 void _hu_chart_layout_xy (Ctx    *ctx,
@@ -310,6 +313,12 @@ gboolean _hu_chart_hit_marks (HuChart  *self,
                               char    **tooltip_text);
 void _hu_chart_append_scatter_text (HuChart *self,
                                     GString *text);
+gboolean _hu_chart_get_mark_target (HuChart  *self,
+                                    Layout   *layout,
+                                    guint     target,
+                                    double   *x,
+                                    double   *y,
+                                    char    **label);
 
 /* Shared by the public builders (live project) and the report (its
  * snapshot of the project), so both read a run the same way. */

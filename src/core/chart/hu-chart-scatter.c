@@ -822,35 +822,21 @@ _hu_chart_hit_marks (HuChart  *self,
   return TRUE;
 }
 
-/**
- * hu_chart_get_target:
- * @target: a target, below hu_chart_get_n_targets()
- * @x: (out) (optional): its centre
- * @y: (out) (optional): its centre
- * @label: (out) (optional) (transfer full): what it is
- *
- * Returns: %TRUE if @target exists
- */
+/* ---------------------------------------------------------------------- */
+/* Accessible text                                                         */
+
+/* hu_chart_get_target() on a layout of this chart (hu-chart-draw.c makes
+ * it): the scatter's marks are its targets. */
 gboolean
-hu_chart_get_target (HuChart            *self,
-                     guint               target,
-                     double              width,
-                     double              height,
-                     const HuChartStyle *style,
-                     double             *x,
-                     double             *y,
-                     char              **label)
+_hu_chart_get_mark_target (HuChart  *self,
+                           Layout   *layout,
+                           guint     target,
+                           double   *x,
+                           double   *y,
+                           char    **label)
 {
-  Layout *layout;
   MarkItem *mark;
 
-  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
-
-  if (label != NULL)
-    *label = NULL;
-  if (self->kind != HU_CHART_SCATTER || width < 1 || height < 1)
-    return FALSE;
-  layout = _hu_chart_ensure_layout (self, width, height, style);
   if (target >= layout->marks->len)
     return FALSE;
   mark = &g_array_index (layout->marks, MarkItem, target);
@@ -864,9 +850,6 @@ hu_chart_get_target (HuChart            *self,
     *label = point_text (self, g_ptr_array_index (self->series, mark->series), mark->point);
   return TRUE;
 }
-
-/* ---------------------------------------------------------------------- */
-/* Accessible text                                                         */
 
 /* Hundreds of points would drown a screen reader: the groups with their
  * counts and the span, then each marked point in full. */
