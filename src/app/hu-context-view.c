@@ -23,6 +23,7 @@ struct _HuContextView
   /* Rows of nearest_list, removed before each rebuild. */
   GPtrArray         *rows;
 
+  GtkToggleButton   *all_button;
   HuChartView       *chart_view;
   GtkLabel          *focus_label;
   AdwPreferencesGroup *nearest_group;
@@ -30,6 +31,10 @@ struct _HuContextView
 };
 
 G_DEFINE_FINAL_TYPE (HuContextView, hu_context_view, ADW_TYPE_BIN)
+
+/* The "Since 2010" view: the deep-learning era, where nine in ten of
+ * the data's models are. */
+#define RECENT_FROM 2010.0
 
 static const char *
 hint (void)
@@ -158,8 +163,10 @@ rebuild (gpointer data)
       g_array_append_val (scenarios, s);
     }
 
-  chart = hu_chart_new_context (models, (HuContextScenario *) scenarios->data, scenarios->len,
-                                hu_decimal_year_now ());
+  chart = hu_chart_new_context_since (models, (HuContextScenario *) scenarios->data,
+                                      scenarios->len, hu_decimal_year_now (),
+                                      gtk_toggle_button_get_active (self->all_button)
+                                      ? NAN : RECENT_FROM);
   hu_chart_view_set_chart (self->chart_view, chart);
 
   for (guint i = 0; i < scenarios->len; i++)
@@ -218,6 +225,7 @@ hu_context_view_class_init (HuContextViewClass *klass)
   g_type_ensure (HU_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-context-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HuContextView, all_button);
   gtk_widget_class_bind_template_child (widget_class, HuContextView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuContextView, focus_label);
   gtk_widget_class_bind_template_child (widget_class, HuContextView, nearest_group);
@@ -231,6 +239,8 @@ hu_context_view_init (HuContextView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->chart_view, "notify::focused-label",
                            G_CALLBACK (on_focused_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all_button, "notify::active", G_CALLBACK (queue_rebuild), self,
+                           G_CONNECT_SWAPPED);
   on_focused_label (self);
 }
 

@@ -141,6 +141,13 @@ test_catalog_points (void)
   g_assert_cmpuint (count_series_points (chart), ==, 483);
   g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 483);
 
+  /* Since 2010: the CSV has 429 rows published from 2010-01-01 on. */
+  {
+    g_autoptr(HuChart) recent = hu_chart_new_context_since (models, NULL, 0, 2026.5, 2010);
+
+    g_assert_cmpuint (count_series_points (recent), ==, 429);
+  }
+
   /* The CSV's Domain column: 227 "Language" and one "Language, Search"
    * (search and robotics are no groups of their own) = 228; vision is
    * "Vision" 87 + "Image generation" 16 + "Video" 2 + "Vision, Video" 1

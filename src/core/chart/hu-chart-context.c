@@ -242,6 +242,27 @@ hu_chart_new_context (GPtrArray               *models,
                       guint                    n_scenarios,
                       double                   now_year)
 {
+  return hu_chart_new_context_since (models, scenarios, n_scenarios, now_year, NAN);
+}
+
+/**
+ * hu_chart_new_context_since:
+ * @from_year: the first year of models drawn, or NAN for all
+ *
+ * hu_chart_new_context() with only the models published from
+ * @from_year on: most of the data are recent, and 1950–2010 would
+ * otherwise take half the chart. The nearest models are still sought
+ * among all of @models.
+ *
+ * Returns: (transfer full): the chart
+ */
+HuChart *
+hu_chart_new_context_since (GPtrArray               *models,
+                            const HuContextScenario *scenarios,
+                            guint                    n_scenarios,
+                            double                   now_year,
+                            double                   from_year)
+{
   g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_SCATTER);
   g_autoptr(GString) description = g_string_new (NULL);
   guint mine;
@@ -250,7 +271,17 @@ hu_chart_new_context (GPtrArray               *models,
   g_return_val_if_fail (n_scenarios == 0 || scenarios != NULL, NULL);
 
   hu_chart_set_title (chart, _("Training compute of known models"));
-  hu_chart_set_subtitle (chart, _("Data: Epoch AI, Notable AI Models (CC BY 4.0)"));
+  if (isfinite (from_year))
+    {
+      /* Translators: the context chart's subtitle; %d is a year */
+      g_autofree char *subtitle = g_strdup_printf (_("Data: Epoch AI, Notable AI Models "
+                                                     "(CC BY 4.0); models since %d"),
+                                                   (int) from_year);
+
+      hu_chart_set_subtitle (chart, subtitle);
+    }
+  else
+    hu_chart_set_subtitle (chart, _("Data: Epoch AI, Notable AI Models (CC BY 4.0)"));
   hu_chart_set_y_label (chart, _("Training compute (FLOP, log scale)"));
   hu_chart_set_x_label (chart, _("Publication date"));
   hu_chart_set_y_log (chart, TRUE);
@@ -267,7 +298,7 @@ hu_chart_new_context (GPtrArray               *models,
       HuKnownModel *m = models->pdata[i];
       g_autofree char *label = NULL;
 
-      if (!placeable (m))
+      if (!placeable (m) || hu_known_model_get_decimal_year (m) < from_year)
         continue;
       label = model_label (m);
       hu_chart_add_labelled_point (chart, model_group (m), hu_known_model_get_decimal_year (m),

@@ -422,7 +422,7 @@ layout_legend (Ctx    *ctx,
       MarkItem mark = { 0 };
       double w;
 
-      if (series->points->len == 0 && !series->marked)
+      if (series->points->len == 0)
         continue;
       any = TRUE;
       pl = _hu_chart_make_text (ctx, series->label, 0.9, series->marked, -1, 1);
@@ -653,6 +653,15 @@ _hu_chart_layout_scatter (Ctx    *ctx,
           g_ptr_array_add (marked, mark);
       }
     g_ptr_array_sort (marked, compare_marks_by_y);
+    /* No label may cover a diamond. */
+    for (guint i = 0; i < marked->len; i++)
+      {
+        MarkItem *mark = marked->pdata[i];
+        cairo_rectangle_t box = { mark->x - mark->radius, mark->y - mark->radius * 1.25,
+                                  2 * mark->radius, 2.5 * mark->radius };
+
+        g_array_append_val (placed, box);
+      }
     for (guint i = 0; i < marked->len; i++)
       {
         MarkItem *mark = marked->pdata[i];

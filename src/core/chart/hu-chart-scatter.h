@@ -70,6 +70,11 @@ HuChart     *hu_chart_new_context         (GPtrArray          *models,
                                            const HuContextScenario *scenarios,
                                            guint               n_scenarios,
                                            double              now_year);
+HuChart     *hu_chart_new_context_since   (GPtrArray          *models,
+                                           const HuContextScenario *scenarios,
+                                           guint               n_scenarios,
+                                           double              now_year,
+                                           double              from_year);
 /* A scenario made from a known model sits at that model's date. */
 double       hu_scenario_get_context_year (HuScenario         *scenario,
                                            HuCatalog          *catalog);
