@@ -228,8 +228,10 @@ on_pressed (HuChartView *self,
     {
       double px, py;
 
+      /* On a tie the later target wins: a scenario's diamond comes after
+       * the known model's dot it sits on. */
       if (hu_chart_get_target (self->chart, i, width, height, &self->style, &px, &py, NULL)
-          && hypot (px - x, py - y) < best)
+          && hypot (px - x, py - y) <= best)
         {
           best = hypot (px - x, py - y);
           hit = i;
