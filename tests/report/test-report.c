@@ -216,6 +216,10 @@ static const char *numbers[] = {
   "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh",
   "emissions_kg", "embodied_kg", "total_kg", "peak_tflops", "count", "power_w", "pue",
   "intensity",
+  /* the lifecycle (issue 11); JSON has no key, CSV an empty cell without
+   * a deployment phase */
+  "inference_requests", "inference_energy_kwh", "inference_emissions_kg", "per_request_wh",
+  "per_request_g", "lifecycle_kg", "breakeven_requests", "development_kg", "final_training_kg",
 };
 
 /* CSV and JSON carry the same numbers for every scenario. */
@@ -1092,6 +1096,28 @@ test_lifecycle_phases (Fixture       *f,
   tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "l.tex");
   g_assert_true (g_file_get_contents (tex, &latex, NULL, NULL));
   g_assert_nonnull (strstr (latex, "50.96 t"));
+
+  /* The CSV's lifecycle columns, as `estimate --format csv` has them:
+   * 230,768 requests, 914 kWh, 914 × 0.394 = 360.116 kg, 914,000 Wh ÷
+   * 230,768 = 3.9607 Wh, break-even 689,821 kWh ÷ (914 ÷ 230,768) kWh =
+   * 174.17 million requests, one training run so no development. */
+  {
+    g_autofree char *csv_path = export (report, HU_REPORT_FORMAT_CSV, f->dir, "l.csv");
+    g_autofree char *csv = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    rows = parse_csv (csv);
+    g_assert_cmpstr (csv_cell (rows, 1, "id"), ==, "bloom-measured");
+    g_assert_cmpfloat (csv_number (rows, 1, "inference_requests"), ==, 230768);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "inference_energy_kwh"), 914, 914 * 1e-3);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "inference_emissions_kg"), 360.116, 360.116 * 1e-3);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "per_request_wh"), 3.9607, 3.9607 * 1e-4);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "lifecycle_kg"), 50963, 50963 * 1e-3);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "breakeven_requests"), 174.17e6, 174.17e6 * 1e-3);
+    g_assert_cmpfloat (csv_number (rows, 1, "development_kg"), ==, 0);
+    g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "final_training_kg"), 39319.8, 39319.8 * 1e-4);
+  }
 
   /* The statement: 914 kWh, 3.96 Wh, 360.1 + 71.6 = 432 kg, 50,963 kg. */
   {

@@ -33,6 +33,11 @@ static const char *csv_columns[] = {
   /* outputs */
   "throughput", "gpu_hours_run", "wall_hours", "gpu_hours", "energy_it_kwh",
   "energy_kwh", "emissions_kg", "embodied_kg", "total_kg", "cost", "vs_baseline_pct",
+  /* the life of the model (issue 11): the keys of `estimate --format csv`,
+   * then the phases the lifecycle adds up from */
+  "inference_requests", "inference_energy_kwh", "inference_emissions_kg",
+  "inference_embodied_kg", "per_request_wh", "per_request_g", "lifecycle_kg",
+  "breakeven_requests", "breakeven_days", "development_kg", "final_training_kg",
   /* measured runs */
   "tracker", "tracker_version", "file", "start", "duration_s", "cpu_energy_kwh",
   "gpu_energy_kwh", "ram_energy_kwh", "gpu_count", "linked_scenario",
@@ -45,6 +50,28 @@ static const char *csv_columns[] = {
 typedef struct {
   GHashTable *cells;   /* column → owned CSV field, already encoded */
 } CsvRow;
+
+/* The columns of this export: csv_columns, then `<key>_p05`, `<key>_p95`
+ * of every output when a range applies to any scenario (issue 12), as
+ * `compare --format csv` has them. */
+static GPtrArray *
+csv_header (HuReport *self)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
+  gboolean ranged = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+    g_ptr_array_add (columns, g_strdup (csv_columns[i]));
+  for (guint i = 0; i < self->scenarios->len; i++)
+    ranged = ranged || hu_uncertainty_applies (((HuReportScenario *)
+                                                g_ptr_array_index (self->scenarios, i))->uncertainty);
+  for (guint o = 0; ranged && o < hu_uncertainty_get_n_outputs (); o++)
+    {
+      g_ptr_array_add (columns, g_strdup_printf ("%s_p05", hu_uncertainty_output_name (o)));
+      g_ptr_array_add (columns, g_strdup_printf ("%s_p95", hu_uncertainty_output_name (o)));
+    }
+  return columns;
+}
 
 /* A text cell: quoted as RFC 4180 says and neutralised against formula
  * injection (hu_text_append_csv_text); NULL is an empty cell. */
@@ -69,15 +96,16 @@ csv_set_number (CsvRow     *row,
 }
 
 static void
-csv_append_row (GString *out,
-                CsvRow  *row)
+csv_append_row (GString   *out,
+                GPtrArray *columns,
+                CsvRow    *row)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+  for (guint i = 0; i < columns->len; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
       {
-        const char *field = g_hash_table_lookup (row->cells, csv_columns[i]);
+        const char *field = g_hash_table_lookup (row->cells, g_ptr_array_index (columns, i));
 
         if (field != NULL)
           g_string_append (out, field);
@@ -88,10 +116,13 @@ csv_append_row (GString *out,
 
 static void
 csv_scenario (HuReport         *self,
+              GPtrArray        *columns,
               HuReportScenario *s,
               CsvRow           *row)
 {
   HuEstimate *e = s->estimate;
+  HuPhases phases;
+  guint index;
 
   csv_set (row, "kind", "scenario");
   csv_set (row, "id", s->id);
@@ -108,6 +139,7 @@ csv_scenario (HuReport         *self,
       return;
     }
 
+  hu_estimate_get_phases (e, &phases);
   csv_set (row, "gpu", e->gpu);
   csv_set (row, "gpu_name", e->gpu_name);
   csv_set (row, "precision", isfinite (e->peak_tflops) ? hu_precision_to_string (e->precision) : NULL);
@@ -137,6 +169,35 @@ csv_scenario (HuReport         *self,
   csv_set_number (row, "vs_baseline_pct",
                   _hu_report_pct_change (e->total_kg, _hu_report_baseline_total (self)));
   csv_set (row, "linked_scenario", NULL);
+
+  csv_set_number (row, "development_kg", phases.development_kg);
+  csv_set_number (row, "final_training_kg", phases.training_kg);
+  /* As `estimate --format csv`: empty without a deployment phase, where
+   * lifecycle_kg is the training's total. */
+  csv_set_number (row, "inference_requests", e->requests);
+  csv_set_number (row, "inference_energy_kwh", e->inference_energy_kwh);
+  csv_set_number (row, "inference_emissions_kg", e->inference_emissions_kg);
+  csv_set_number (row, "inference_embodied_kg", e->inference_embodied_kg);
+  csv_set_number (row, "per_request_wh", e->per_request_wh);
+  csv_set_number (row, "per_request_g", e->per_request_g);
+  csv_set_number (row, "lifecycle_kg", e->lifecycle_kg);
+  csv_set_number (row, "breakeven_requests", e->breakeven_requests);
+  csv_set_number (row, "breakeven_days", e->breakeven_days);
+
+  for (guint o = 0; o < hu_uncertainty_get_n_outputs (); o++)
+    {
+      const char *key = hu_uncertainty_output_name (o);
+      const HuInterval *interval = _hu_report_interval (s, key);
+      g_autofree char *p05 = g_strdup_printf ("%s_p05", key);
+
+      /* csv_header() has the columns whenever a range applies; the row's
+       * table keys borrow the header's strings. */
+      if (interval == NULL ||
+          !g_ptr_array_find_with_equal_func (columns, p05, g_str_equal, &index))
+        continue;
+      csv_set_number (row, g_ptr_array_index (columns, index), interval->p05);
+      csv_set_number (row, g_ptr_array_index (columns, index + 1), interval->p95);
+    }
 }
 
 static void
@@ -188,12 +249,13 @@ GBytes *
 _hu_report_to_csv (HuReport *self)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) columns = csv_header (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+  for (guint i = 0; i < columns->len; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, csv_columns[i]);
+      g_string_append (out, g_ptr_array_index (columns, i));
     }
   g_string_append (out, "\r\n");
 
@@ -202,10 +264,10 @@ _hu_report_to_csv (HuReport *self)
       CsvRow row = { g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free) };
 
       if (i < self->scenarios->len)
-        csv_scenario (self, g_ptr_array_index (self->scenarios, i), &row);
+        csv_scenario (self, columns, g_ptr_array_index (self->scenarios, i), &row);
       else
         csv_run (self, g_ptr_array_index (self->runs, i - self->scenarios->len), &row);
-      csv_append_row (out, &row);
+      csv_append_row (out, columns, &row);
       g_hash_table_unref (row.cells);
     }
 
@@ -307,7 +369,13 @@ json_scenarios (HuReport    *self,
 
       if (s->estimate != NULL)
         {
+          HuPhases phases;
+
           json_estimate (b, s->estimate);
+          /* The phases the lifecycle adds up from (issue 11). */
+          hu_estimate_get_phases (s->estimate, &phases);
+          _hu_json_add_double (b, "development_kg", phases.development_kg);
+          _hu_json_add_double (b, "final_training_kg", phases.training_kg);
           _hu_json_add_double (b, "vs_baseline_pct", _hu_report_pct_change (s->estimate->total_kg, base));
           /* The keys of ARCHITECTURE.md §8, only when a range applies. */
           if (s->uncertainty != NULL)
