@@ -29,6 +29,7 @@ struct _HuComparisonView
   GtkLabel          *others_label;
   GtkLabel          *p_lower_note;
   GtkColumnViewColumn *optional_columns[2];  /* lifecycle, chance lower */
+  GtkColumnViewColumn *detail_columns[3];    /* hidden when compact */
   guint              columns_idle;
   GtkColumnView     *column_view;
   GtkDropDown       *metric_dropdown;
@@ -424,6 +425,8 @@ hu_comparison_view_init (HuComparisonView *self)
         self->optional_columns[0] = column;
       if (columns[i].column == HU_COLUMN_P_LOWER)
         self->optional_columns[1] = column;
+      if (columns[i].column >= HU_COLUMN_GPU_HOURS && columns[i].column <= HU_COLUMN_ENERGY)
+        self->detail_columns[columns[i].column - HU_COLUMN_GPU_HOURS] = column;
       gtk_column_view_append_column (self->column_view, column);
     }
 
@@ -521,6 +524,25 @@ hu_comparison_view_get_chart_view (HuComparisonView *self)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
   return self->chart_view;
+}
+
+/**
+ * hu_comparison_view_set_compact:
+ * @compact: whether the window is narrow (its sidebar folded away)
+ *
+ * A narrow window shows each row's name and CO₂eq without scrolling
+ * sideways: GPU-hours, wall-clock and energy are left to the editor's
+ * cards and Explain.
+ */
+void
+hu_comparison_view_set_compact (HuComparisonView *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->detail_columns); i++)
+    if (self->detail_columns[i] != NULL)
+      gtk_column_view_column_set_visible (self->detail_columns[i], !compact);
 }
 
 /**

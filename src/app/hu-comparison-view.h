@@ -20,6 +20,8 @@ void           hu_comparison_view_set_metric      (HuComparisonView  *self,
 GtkColumnView *hu_comparison_view_get_column_view (HuComparisonView  *self);
 HuChartView   *hu_comparison_view_get_chart_view  (HuComparisonView  *self);
 void           hu_comparison_view_refresh_chart   (HuComparisonView  *self);
+void           hu_comparison_view_set_compact     (HuComparisonView  *self,
+                                                   gboolean           compact);
 
 guint              hu_comparison_view_get_n_chart_builds (HuComparisonView *self);
 

@@ -292,3 +292,32 @@ hu_scenario_editor_get_side_chart (HuScenarioEditor *self)
   layout = get_layout (self);
   return layout->wide ? layout->chart_view : NULL;
 }
+
+static gboolean
+scroll_to_top_idle (gpointer data)
+{
+  HuScenarioEditor *self = data;
+  GtkWidget *page = template_child (self, "page");
+  GtkWidget *child = page != NULL ? gtk_widget_get_first_child (page) : NULL;
+
+  /* AdwPreferencesPage scrolls itself (no scroll_to_top before 1.3). */
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * hu_scenario_editor_scroll_to_top:
+ *
+ * Shows the form from its top, now and once the rows a new project brings
+ * have been laid out (a focused row would otherwise scroll it back).
+ */
+void
+hu_scenario_editor_scroll_to_top (HuScenarioEditor *self)
+{
+  g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
+
+  scroll_to_top_idle (self);
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top_idle, g_object_ref (self), g_object_unref);
+}

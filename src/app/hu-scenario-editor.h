@@ -30,6 +30,7 @@ void        hu_scenario_editor_set_model    (HuScenarioEditor  *self,
 HuMeasuredEstimatedGroup *hu_scenario_editor_get_comparison_group (HuScenarioEditor *self);
 AdwComboRow *hu_scenario_editor_get_link_row (HuScenarioEditor *self);
 HuChartView *hu_scenario_editor_get_side_chart (HuScenarioEditor *self);
+void         hu_scenario_editor_scroll_to_top (HuScenarioEditor *self);
 HuResult   *hu_scenario_editor_get_result   (HuScenarioEditor *self);
 void        hu_scenario_editor_set_result   (HuScenarioEditor *self,
                                              HuResult         *result);

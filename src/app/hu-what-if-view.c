@@ -713,6 +713,7 @@ static void
 hu_what_if_view_init (HuWhatIfView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hu_widgets_compact_switchers (GTK_WIDGET (self));
   self->ranked_ids = g_ptr_array_new_with_free_func (g_free);
   self->ranked_pue = NAN;
   hu_widgets_name_drop_down (self->provider_dropdown, _("Provider"));

@@ -153,3 +153,46 @@ hu_settings_use_region_pue (GSettings *settings)
   old_pue = g_settings_get_user_value (settings, "default-pue");
   return old_pue == NULL || !(g_variant_get_double (old_pue) >= 1);
 }
+
+/**
+ * hu_widgets_compact_switchers:
+ * @root: a widget whose stack switchers must fit a 360 px window
+ *
+ * GtkStackSwitcher makes every button as wide as the widest, at least
+ * 100 px: three long titles ("Todas las regiones") are wider than a phone.
+ * Each button then takes its own width, with less padding. (Titles that
+ * wrap were clipped: the switcher does not ask for their height.) Spanish
+ * fits 360 px so.
+ */
+void
+hu_widgets_compact_switchers (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_STACK_SWITCHER (root))
+    {
+      static GtkCssProvider *narrow = NULL;
+      GtkLayoutManager *layout = gtk_widget_get_layout_manager (root);
+
+      /* Adwaita gives each button 100 px at least, three of them more
+       * than a phone has once padded. */
+      if (narrow == NULL)
+        {
+          narrow = gtk_css_provider_new ();
+          gtk_css_provider_load_from_data (narrow, "button { min-width: 40px; padding-left: 4px;"
+                                                   " padding-right: 4px; }", -1);
+        }
+      if (GTK_IS_BOX_LAYOUT (layout))
+        gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+      for (GtkWidget *button = gtk_widget_get_first_child (root); button != NULL;
+           button = gtk_widget_get_next_sibling (button))
+        gtk_style_context_add_provider (gtk_widget_get_style_context (button),
+                                        GTK_STYLE_PROVIDER (narrow),
+                                        GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hu_widgets_compact_switchers (child);
+}

@@ -19,5 +19,6 @@ void      hu_widgets_name_drop_down     (GtkDropDown *dropdown,
                                          const char  *name);
 void      hu_widgets_set_card_visible   (GtkLabel    *value,
                                          gboolean     visible);
+void      hu_widgets_compact_switchers  (GtkWidget   *root);
 
 G_END_DECLS

@@ -360,6 +360,8 @@ hu_window_set_project (HuWindow  *self,
                            self, G_CONNECT_SWAPPED);
 
   hu_window_select_result (self, 0);
+  /* Another project starts at its top, not where the last one was. */
+  hu_scenario_editor_scroll_to_top (self->editor);
   _hu_window_update_title (self);
   _hu_window_update_actions (self);
 }
@@ -558,6 +560,23 @@ hu_window_class_init (HuWindowClass *klass)
   _hu_window_class_init_actions (widget_class);
 }
 
+/* The leaflet folds while GTK allocates: the views change afterwards. */
+static gboolean
+apply_folded (gpointer data)
+{
+  HuWindow *self = data;
+
+  if (self->comparison_view != NULL)
+    hu_comparison_view_set_compact (self->comparison_view, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_folded (HuWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_folded, g_object_ref (self), g_object_unref);
+}
+
 static void
 hu_window_init (HuWindow *self)
 {
@@ -598,6 +617,8 @@ hu_window_init (HuWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

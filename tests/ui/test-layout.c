@@ -11,6 +11,7 @@
 
 #include "hu-application.h"
 #include "hu-chart-view.h"
+#include "hu-comparison-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -39,6 +40,13 @@ is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_label_exactly (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -147,6 +155,163 @@ test_narrow_and_back (void)
   destroy_window (window);
 }
 
+static GtkAdjustment *
+form_adjustment (HuWindow *window)
+{
+  GtkWidget *editor = GTK_WIDGET (hu_window_get_editor (window));
+  GtkWidget *page = find_widget (editor, is_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_PAGE));
+  GtkWidget *scrolled = find_widget (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* Item 10: another project opens at the top of its form. */
+static void
+test_new_project_at_top (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkAdjustment *adjustment;
+
+  resize (window, 360);
+  adjustment = form_adjustment (window);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  iterate (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  hu_window_load_example (window);
+  iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (form_adjustment (window)), ==, 0);
+
+  gtk_adjustment_set_value (form_adjustment (window), 500);
+  iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (form_adjustment (window)), ==, 0);
+
+  destroy_window (window);
+}
+
+static gboolean
+column_visible (HuWindow   *window,
+                const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (hu_comparison_view_get_column_view (hu_window_get_comparison_view (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return gtk_column_view_column_get_visible (column);
+    }
+  g_assert_not_reached ();
+}
+
+/* Item 10: at 360 px the comparison shows each row's CO₂eq beside its
+ * name, within the window; wide, every column again. */
+static void
+test_compact_comparison (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkColumnView *view = hu_comparison_view_get_column_view (hu_window_get_comparison_view (window));
+  GtkWidget *header;
+
+  hu_window_show_page (window, "compare");
+  resize (window, 360);
+  g_assert_true (column_visible (window, "CO₂eq"));
+  g_assert_false (column_visible (window, "GPU-hours"));
+  g_assert_false (column_visible (window, "Wall-clock"));
+  g_assert_false (column_visible (window, "Energy"));
+  /* The CO₂eq column's header is within the window, unscrolled. */
+  header = find_widget (GTK_WIDGET (view), is_label_exactly, "CO₂eq");
+  g_assert_nonnull (header);
+  g_assert_true (in_view (window, header));
+
+  resize (window, 1400);
+  g_assert_true (column_visible (window, "GPU-hours"));
+  g_assert_true (column_visible (window, "Energy"));
+
+  destroy_window (window);
+}
+
+/* Item 10: What If's switcher fits a 360 px window, scrolling nothing. */
+static void
+test_what_if_switcher (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *switcher, *scrolled;
+
+  hu_window_show_page (window, "what-if");
+  resize (window, 360);
+  switcher = find_widget (GTK_WIDGET (hu_window_get_what_if_view (window)), is_type,
+                          GSIZE_TO_POINTER (GTK_TYPE_STACK_SWITCHER));
+  g_assert_nonnull (switcher);
+  scrolled = gtk_widget_get_ancestor (switcher, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (in_view (window, switcher));
+  g_assert_cmpint (gtk_widget_get_width (switcher), <=, gtk_widget_get_width (scrolled));
+
+  destroy_window (window);
+}
+
+/* Whether a line of @label's text starts between two characters of one
+ * number ("670,|940", "3.1|4"). */
+static gboolean
+breaks_a_number (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+
+  for (int i = 1; i < pango_layout_get_line_count (layout); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      const char *at = text + line->start_index;
+      const char *before = g_utf8_find_prev_char (text, at);
+
+      if (before != NULL && (g_ascii_isdigit (*before) || *before == ',' || *before == '.') &&
+          (g_ascii_isdigit (*at) || *at == ',' || *at == '.'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_numeric_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static void
+collect (GtkWidget *widget,
+         GPtrArray *labels)
+{
+  if (is_numeric_label (widget, NULL))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, labels);
+}
+
+/* Item 10: Explain's results at 360 px break between words, never inside
+ * a number. */
+static void
+test_explain_numbers_whole (void)
+{
+  HuWindow *window = new_window (TRUE);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  hu_window_show_page (window, "explain");
+  resize (window, 360);
+  collect (GTK_WIDGET (hu_window_get_derivation_view (window)), labels);
+  g_assert_cmpuint (labels->len, >, 3);
+  for (guint i = 0; i < labels->len; i++)
+    if (breaks_a_number (labels->pdata[i]))
+      g_error ("“%s” breaks a number", gtk_label_get_label (labels->pdata[i]));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,5 +319,9 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/layout/wide-beside-results", test_wide_beside_results);
   g_test_add_func ("/huella/ui/layout/narrow-and-back", test_narrow_and_back);
+  g_test_add_func ("/huella/ui/layout/new-project-at-top", test_new_project_at_top);
+  g_test_add_func ("/huella/ui/layout/compact-comparison", test_compact_comparison);
+  g_test_add_func ("/huella/ui/layout/what-if-switcher", test_what_if_switcher);
+  g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
   return g_test_run ();
 }
