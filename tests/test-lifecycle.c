@@ -751,6 +751,63 @@ test_lifecycle_chart_edges (void)
   g_assert_null (none);
 }
 
+/* The step of @e titled @title; fails when there is none. */
+static const HuStep *
+step_titled (const HuEstimate *e,
+             const char       *title)
+{
+  for (guint i = 0; i < e->steps->len; i++)
+    {
+      const HuStep *step = g_ptr_array_index (e->steps, i);
+
+      if (g_str_equal (step->title, title))
+        return step;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Explain derives serving as it derives training (issue 11 item 3): each
+ * step says where its inputs came from. BLOOM's API as a fleet: 16 × 18
+ * × 24 = 6,912 GPU-hours; the break-even day comes from requests given
+ * in all, so its rate is shown: 230,768 ÷ 18 = 12,820.4 a day. With
+ * 433,196 kWh of training at PUE 1 and 3.9607 Wh a request, break-even is
+ * 433,196 ÷ 0.0039607 = 109,373,150 requests, day 109,373,150 ÷
+ * 12,820.4 = 8,531. */
+static void
+test_serving_derivation (void)
+{
+  g_autoptr(HuEstimate) e = NULL;
+  const HuStep *step;
+  HuInputs in;
+
+  training_of_kwh (&in, 433196);
+  bloom_api (&in);
+  in.serve_embodied_kg = 462.5;
+  in.serve_lifetime_h = 44676;
+  e = compute (&in);
+
+  step = step_titled (e, "Accelerator-hours of the serving fleet");
+  g_assert_nonnull (strstr (step->calculation, "16 × 18 d × 24 h/d"));
+  g_assert_nonnull (step->note);
+  step = step_titled (e, "Energy of serving (IT)");
+  g_assert_nonnull (step->note);
+  step = step_titled (e, "Energy of serving in the data centre");
+  g_assert_nonnull (step->note);
+  /* 914 kWh is its own readable form: not "914 kWh (914 kWh)". */
+  g_assert_cmpstr (step->result, ==, "914 kWh");
+  step = step_titled (e, "Operational emissions of serving");
+  g_assert_nonnull (step->note);
+  step = step_titled (e, "Embodied emissions of the serving hardware");
+  g_assert_nonnull (step->note);
+  step = step_titled (e, "Break-even with training");
+  g_assert_nonnull (strstr (step->note, "Training energy"));
+  step = step_titled (e, "Break-even day");
+  g_assert_nonnull (strstr (step->calculation, "230768 ÷ 18 d"));
+  assert_rel (e->breakeven_days, 433196 / (914.0 / 230768) / (230768.0 / 18), 1e-9);
+  assert_abs (e->breakeven_days, 8531, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -785,6 +842,7 @@ main (int    argc,
   g_test_add_func ("/huella/lifecycle/ranges", test_ranges);
   g_test_add_func ("/huella/lifecycle/example-serving-7b", test_example_serving_7b);
   g_test_add_func ("/huella/lifecycle/chart", test_lifecycle_chart);
+  g_test_add_func ("/huella/lifecycle/serving-derivation", test_serving_derivation);
   g_test_add_func ("/huella/lifecycle/chart-edges", test_lifecycle_chart_edges);
   return g_test_run ();
 }

@@ -214,6 +214,21 @@ note_for (const char         *what,
   return g_strdup_printf (_("As for training. %s"), text);
 }
 
+/* "914 kWh (914 kWh)" says nothing twice: the readable form only when it
+ * differs from the exact one. @exact and @human are freed. */
+static char *
+exact_and_human (char *exact,
+                 char *human)
+{
+  g_autofree char *e = exact;
+  g_autofree char *h = human;
+
+  if (g_str_equal (e, h))
+    return g_steal_pointer (&e);
+  /* TRANSLATORS: a result with its readable form, "816400 kWh (816.4 MWh)" */
+  return g_strdup_printf (_("%s (%s)"), e, h);
+}
+
 static void
 derive_requests (HuEstimate     *self,
                  const HuInputs *in)
@@ -312,7 +327,8 @@ derive_it_energy (HuEstimate     *self,
         _hu_estimate_add_step (self, _("Accelerator-hours of the serving fleet"),
                                _("GPU-hours = accelerators × days × 24 h/d (on whatever the traffic)"),
                                g_strdup_printf (_("%s × %s d × 24 h/d"), c, d),
-                               g_strdup_printf (_("%s h"), h), NULL);
+                               g_strdup_printf (_("%s h"), h),
+                               _("Accelerators and days deployed: set in this scenario."));
         _hu_estimate_add_step (self, _("Energy of serving (IT)"),
                                _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
                                g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
@@ -350,6 +366,10 @@ derive_serving (HuEstimate     *self,
   g_autofree char *life_h = hu_format_mass_kg (self->lifecycle_kg);
   g_autofree char *train = _hu_estimate_fmt (self->energy_kwh);
   g_autofree char *be = _hu_estimate_fmt (self->breakeven_requests);
+  g_autofree char *breakeven_note =
+    g_strdup_printf ("%s\n%s",
+                     _("Training energy: every run, in the data centre (PUE included), as above."),
+                     _("Serving has then used as much energy as the training runs, as in Power Hungry Processing (Luccioni et al., 2024), Table 5."));
 
   derive_requests (self, in);
   derive_it_energy (self, in);
@@ -357,11 +377,13 @@ derive_serving (HuEstimate     *self,
   _hu_estimate_add_step (self, _("Energy of serving in the data centre"),
                          _("energy = IT energy × PUE"),
                          g_strdup_printf (_("%s kWh × %s"), it, pue),
-                         g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
+                         exact_and_human (g_strdup_printf (_("%s kWh"), e), g_steal_pointer (&e_h)),
+                         pue_note);
   _hu_estimate_add_step (self, _("Operational emissions of serving"),
                          _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
                          g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
-                         g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
+                         exact_and_human (g_strdup_printf (_("%s kg"), kg), g_steal_pointer (&kg_h)),
+                         ci_note);
   _hu_estimate_add_step (self, _("Energy per request"),
                          _("Wh per request = serving energy × 1000 Wh/kWh ÷ requests"),
                          g_strdup_printf (_("%s kWh × 1000 ÷ %s"), e, n),
@@ -380,26 +402,40 @@ derive_serving (HuEstimate     *self,
                              _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
                              g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, lt),
                              g_strdup_printf (_("%s kg"), emb),
-                             isnan (in->serve_embodied_kg) ? _("As for training: the same accelerators.") : NULL);
+                             isnan (in->serve_embodied_kg)
+                             ? _("As for training: the same accelerators.")
+                             : _("Embodied carbon per accelerator and service life (serving): set in this scenario."));
     }
 
   _hu_estimate_add_step (self, _("Lifecycle emissions"),
                          _("lifecycle = training total (all runs, embodied included) + serving + serving embodied"),
                          g_strdup_printf (_("%s kg + %s kg + %s kg"), total, kg, emb),
-                         g_strdup_printf (_("%s kg (%s)"), life, life_h), NULL);
+                         exact_and_human (g_strdup_printf (_("%s kg"), life), g_steal_pointer (&life_h)),
+                         NULL);
   _hu_estimate_add_step (self, _("Break-even with training"),
                          _("requests = training energy ÷ energy per request"),
                          g_strdup_printf (_("%s kWh ÷ (%s Wh ÷ 1000)"), train, wh),
-                         g_strdup_printf (_("%s requests"), be),
-                         _("Serving has then used as much energy as the training runs, as in Power Hungry Processing (Luccioni et al., 2024), Table 5."));
+                         g_strdup_printf (_("%s requests"), be), breakeven_note);
   if (isfinite (self->breakeven_days))
     {
       g_autofree char *rate = _hu_estimate_fmt (self->requests_per_day);
       g_autofree char *days = hu_format_number (self->breakeven_days, 4);
-      _hu_estimate_add_step (self, _("Break-even day"),
-                             _("day = break-even requests ÷ requests per day"),
-                             g_strdup_printf (_("%s ÷ %s"), be, rate),
-                             g_strdup_printf (_("day %s"), days), NULL);
+
+      /* Requests given in all: their daily rate comes from the days. */
+      if (isnan (in->requests_per_day))
+        {
+          g_autofree char *d = hu_format_number (self->days, 6);
+          _hu_estimate_add_step (self, _("Break-even day"),
+                                 _("day = break-even requests ÷ (requests ÷ days deployed)"),
+                                 g_strdup_printf (_("%s ÷ (%s ÷ %s d) = %s ÷ %s per day"),
+                                                  be, n, d, be, rate),
+                                 g_strdup_printf (_("day %s"), days), NULL);
+        }
+      else
+        _hu_estimate_add_step (self, _("Break-even day"),
+                               _("day = break-even requests ÷ requests per day"),
+                               g_strdup_printf (_("%s ÷ %s"), be, rate),
+                               g_strdup_printf (_("day %s"), days), NULL);
     }
 }
 
