@@ -164,10 +164,13 @@ _hu_chart_layout_xy (Ctx    *ctx,
   right = width - ctx->pad - ctx->line_h;
   _hu_chart_axis_init (&xaxis, self, self->x_unit, xmin, xmax,
                        _hu_chart_tick_target (ctx, (right - left) * 0.7));
-  /* A sweep's x range is what was asked for: keep its ends exact. */
-  if (!power && xmax > xmin)
+  /* A sweep's x range is what was asked for: keep its ends exact. A
+   * run's time axis starts at 0 and ends where the run ended, not at the
+   * next round tick. */
+  if (xmax > xmin)
     {
-      xaxis.lo = xmin;
+      if (!power)
+        xaxis.lo = xmin;
       xaxis.hi = xmax;
     }
   xtitle = _hu_chart_axis_title (self->x_label, &xaxis);

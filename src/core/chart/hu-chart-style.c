@@ -13,14 +13,16 @@
 /* ---------------------------------------------------------------------- */
 /* Style                                                                   */
 
+/* One colour of each GNOME palette family: eight GPUs in a power chart
+ * are eight colours (a teal beside the blue read as two blues). */
 static const char *light_palette[HU_CHART_PALETTE_SIZE] = {
   "#1c71d8", "#e66100", "#26a269", "#813d9c",
-  "#c01c28", "#986a44", "#2190a4", "#5e5c64",
+  "#c01c28", "#986a44", "#e5a50a", "#5e5c64",
 };
 
 static const char *dark_palette[HU_CHART_PALETTE_SIZE] = {
   "#62a0ea", "#ffa348", "#57e389", "#c061cb",
-  "#f66151", "#cdab8f", "#5bc8dc", "#c0bfbc",
+  "#f66151", "#cdab8f", "#f8e45c", "#c0bfbc",
 };
 
 gboolean
