@@ -157,11 +157,14 @@ result_for (HuComparisonModel *self,
       return result;
     }
 
+  /* Set up before anyone listens: a new row arrives in ::items-changed,
+   * not as a ::changed of its own. */
   result = hu_result_new_for_row (row, hu_project_get_catalog (self->project));
-  g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
-                           self, G_CONNECT_SWAPPED);
   apply_display (self, result);
   hu_result_set_baseline (result, self->baseline);
+  hu_result_update (result);
+  g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
+                           self, G_CONNECT_SWAPPED);
   return result;
 }
 

@@ -26,6 +26,8 @@ struct _HuResult
    * with the probability of emitting less than the baseline. */
   HuUncertainty          *uncertainty;
   gboolean                default_ranges;
+  /* Being set up: no ranges drawn, no signal, until hu_result_update(). */
+  gboolean                quiet;
 
   /* Weak: the model keeps every result alive and clears this first. */
   HuResult               *baseline;
@@ -74,6 +76,8 @@ static guint signals[N_SIGNALS];
 static void
 hu_result_notify_all (HuResult *self)
 {
+  if (self->quiet)
+    return;
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = PROP_NAME; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
@@ -207,8 +211,9 @@ hu_result_init (HuResult *self)
  * @row: a row of the project's core comparison
  * @catalog: the catalog its ids refer to (for the likely ranges)
  *
- * Returns: (transfer full): the row's presentation; hu_result_update()
- *   when the row was computed again
+ * Returns: (transfer full): the row's presentation, silent until the
+ *   first hu_result_update() (set its display and baseline first); then
+ *   hu_result_update() whenever the row was computed again
  */
 HuResult *
 hu_result_new_for_row (HuComparisonRow *row,
@@ -221,7 +226,12 @@ hu_result_new_for_row (HuComparisonRow *row,
 
   self = g_object_new (HU_TYPE_RESULT, NULL);
   self->catalog = g_object_ref (catalog);
-  hu_result_set_row (self, row);
+  self->row = g_object_ref (row);
+  g_set_object (&self->scenario, hu_comparison_row_get_scenario (row));
+  g_set_object (&self->run, hu_comparison_row_get_run (row));
+  /* A thousand imported runs make a thousand results: each says nothing
+   * and draws its ranges once, when it is set up. */
+  self->quiet = TRUE;
 
   return self;
 }
@@ -385,7 +395,7 @@ update_uncertainty (HuResult *self)
   HuUncertaintyOptions options;
 
   g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
-  if (self->scenario == NULL || hu_result_get_estimate (self) == NULL)
+  if (self->quiet || self->scenario == NULL || hu_result_get_estimate (self) == NULL)
     return;
   inputs = hu_scenario_get_inputs (self->scenario);
   if (self->baseline != NULL && self->baseline != self && self->baseline->scenario != NULL &&
@@ -503,6 +513,7 @@ hu_result_update (HuResult *self)
 {
   g_return_if_fail (HU_IS_RESULT (self));
 
+  self->quiet = FALSE;
   update_uncertainty (self);
   hu_result_notify_all (self);
 }
