@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hu-derivation-view.h"
 #include "hu-scenario-editor.h"
 #include "hu-uncertainty-view.h"
 #include "test-helpers.h"
@@ -281,6 +282,48 @@ test_uncertainty_view (void)
   destroy_window (window);
 }
 
+/* Explain shows the lifecycle chart once the scenario is served for a
+ * known number of days (issue 11), and none before. */
+static void
+test_lifecycle_chart (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuResult *v100s = result_at (window, 0);
+  HuScenario *scenario = hu_result_get_scenario (v100s);
+  HuDerivationView *view = HU_DERIVATION_VIEW (hu_derivation_view_new ());
+  HuInputs inputs;
+  HuChart *chart;
+
+  g_object_ref_sink (view);
+  hu_derivation_view_set_result (view, v100s);
+  g_assert_null (hu_derivation_view_get_lifecycle_chart (view));
+
+  /* 1,000 requests a day for 30 days at 4 Wh each. */
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.requests_per_day = 1000;
+  inputs.days = 30;
+  inputs.wh_per_request = 4;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (100);
+
+  chart = hu_derivation_view_get_lifecycle_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 3);
+  {
+    double x, y;
+
+    /* The whole life starts at the training's total on day 0. */
+    g_assert_true (hu_chart_get_point (chart, 0, 0, &x, &y));
+    g_assert_cmpfloat (x, ==, 0);
+    assert_rel (y, hu_result_get_estimate (v100s)->total_kg, 1e-12);
+  }
+
+  g_object_unref (view);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -291,6 +334,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/ranges/toggle", test_range_toggle);
   g_test_add_func ("/huella/ui/ranges/negative", test_range_negative);
   g_test_add_func ("/huella/ui/ranges/explain", test_uncertainty_view);
+  g_test_add_func ("/huella/ui/ranges/lifecycle-chart", test_lifecycle_chart);
 
   return g_test_run ();
 }
