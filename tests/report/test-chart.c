@@ -281,6 +281,50 @@ test_thirty_bars (void)
   g_assert_cmpuint (rotated, >=, 15);
 }
 
+/* Issue 11: a comparison with a deployment phase draws each bar as the
+ * whole life by phase (development, final training, serving, embodied);
+ * a measured run is one training run; a scenario without deployment its
+ * training and embodied carbon. Values by hand from the rows below. */
+static void
+test_lifecycle_phases (void)
+{
+  HuChartRow rows[3] = { { 0 } };
+  g_autoptr(HuChart) chart = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    for (guint m = 0; m < HU_N_METRICS; m++)
+      rows[i].metrics[m] = NAN;
+  rows[0].name = "Served";
+  rows[0].has_phases = TRUE;
+  rows[0].phases = (HuPhases) { 10, 20, 30, 5 };
+  rows[0].metrics[HU_METRIC_TOTAL_KG] = 35;        /* training only: 10 + 20 + 5 */
+  rows[1].name = "Trained";
+  rows[1].metrics[HU_METRIC_EMISSIONS_KG] = 40;
+  rows[1].metrics[HU_METRIC_TOTAL_KG] = 42;
+  rows[1].embodied_kg = 2;
+  rows[2].name = "Run";
+  rows[2].measured = TRUE;
+  rows[2].metrics[HU_METRIC_TOTAL_KG] = 7;
+
+  chart = _hu_chart_new_from_rows (rows, 3, HU_METRIC_TOTAL_KG, NULL);
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 4);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 0, 0), ==, 10);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 1, 0), ==, 20);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 2, 0), ==, 30);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 3, 0), ==, 5);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 1, 1), ==, 40);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 3, 1), ==, 2);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 1, 2), ==, 7);
+  g_assert_cmpfloat (hu_chart_get_value (chart, 2, 2), ==, 0);
+
+  /* Without a deployment phase anywhere: operational and embodied. */
+  rows[0].has_phases = FALSE;
+  rows[0].phases = (HuPhases) { 0, 0, 0, 0 };
+  g_clear_object (&chart);
+  chart = _hu_chart_new_from_rows (rows, 3, HU_METRIC_TOTAL_KG, NULL);
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 2);
+}
+
 static void
 test_export_files (void)
 {
@@ -341,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/power-million", test_power_million);
   g_test_add_func ("/huella/chart/units", test_units);
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
+  g_test_add_func ("/huella/chart/lifecycle-phases", test_lifecycle_phases);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
   return g_test_run ();

@@ -60,6 +60,8 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
   guint n_scenarios = 0;
   guint main_series;
   int embodied = -1;
+  int development = -1;
+  gboolean phased = FALSE;
 
   hu_chart_set_title (chart, hu_metric_title (metric));
   hu_chart_set_y_label (chart, hu_metric_title (metric));
@@ -72,11 +74,23 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
     {
       n_scenarios += rows[i].measured ? 0 : 1;
       stack |= !rows[i].measured && isfinite (rows[i].embodied_kg) && rows[i].embodied_kg > 0;
+      phased |= !rows[i].measured && rows[i].has_phases;
     }
 
   /* Stack embodied carbon only when some scenario has any: an empty
    * legend entry would suggest it was counted as zero on purpose. */
-  if (metric == HU_METRIC_TOTAL_KG && stack)
+  /* With a deployment phase the bar is the whole life, by phase, as the
+   * app's comparison chart draws it. */
+  if (metric == HU_METRIC_TOTAL_KG && phased)
+    {
+      hu_chart_set_title (chart, _("Lifecycle CO₂eq"));
+      hu_chart_set_y_label (chart, _("Lifecycle CO₂eq"));
+      development = (int) hu_chart_add_series (chart, _("Development"));
+      main_series = hu_chart_add_series (chart, _("Final training"));
+      hu_chart_add_series (chart, _("Serving"));
+      hu_chart_add_series (chart, _("Embodied"));
+    }
+  else if (metric == HU_METRIC_TOTAL_KG && stack)
     {
       main_series = hu_chart_add_series (chart, _("Operational"));
       embodied = (int) hu_chart_add_series (chart, _("Embodied"));
@@ -96,7 +110,25 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
       /* Highlighting the only scenario would say nothing. */
       c = hu_chart_add_category (chart, label != NULL ? label : row->name,
                                  row->baseline && n_scenarios > 1);
-      if (embodied >= 0 && !row->measured)
+      if (development >= 0)
+        {
+          /* A measured run is one training run, with nothing else known;
+           * a scenario without deployment has no serving phase. */
+          HuPhases phases = { 0, row->metrics[HU_METRIC_TOTAL_KG], 0, 0 };
+
+          if (!row->measured && (row->has_phases || row->phases.training_kg > 0))
+            phases = row->phases;
+          else if (!row->measured)
+            {
+              phases.training_kg = row->metrics[HU_METRIC_EMISSIONS_KG];
+              phases.embodied_kg = row->embodied_kg;
+            }
+          hu_chart_set_value (chart, development, c, phases.development_kg);
+          hu_chart_set_value (chart, development + 1, c, phases.training_kg);
+          hu_chart_set_value (chart, development + 2, c, phases.serving_kg);
+          hu_chart_set_value (chart, development + 3, c, phases.embodied_kg);
+        }
+      else if (embodied >= 0 && !row->measured)
         {
           hu_chart_set_value (chart, main_series, c, row->metrics[HU_METRIC_EMISSIONS_KG]);
           hu_chart_set_value (chart, embodied, c, row->embodied_kg);

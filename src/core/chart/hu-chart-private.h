@@ -335,6 +335,10 @@ typedef struct {
    * high > low. */
   double      low;
   double      high;
+  /* A scenario with a deployment phase: its lifecycle, by phase. When
+   * any row has one, total CO₂eq stacks the phases (issue 11). */
+  gboolean    has_phases;
+  HuPhases    phases;
 } HuChartRow;
 
 HuChart  *_hu_chart_new_from_rows (const HuChartRow *rows,

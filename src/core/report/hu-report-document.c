@@ -876,8 +876,17 @@ _hu_report_build_chart (HuReport            *self,
       row->baseline = g_strcmp0 (s->id, self->baseline_id) == 0;
       memcpy (row->metrics, s->metrics, sizeof row->metrics);
       row->embodied_kg = s->estimate != NULL ? s->estimate->embodied_kg : NAN;
+      if (s->estimate != NULL)
+        {
+          row->has_phases = hu_estimate_has_serving (s->estimate);
+          hu_estimate_get_phases (s->estimate, &row->phases);
+        }
       {
-        const HuInterval *iv = _hu_report_interval (s, hu_metric_to_string (metric));
+        /* A bar of the whole life carries the lifecycle's range. */
+        const HuInterval *iv = _hu_report_interval (s, metric == HU_METRIC_TOTAL_KG &&
+                                                       row->has_phases
+                                                       ? "lifecycle_kg"
+                                                       : hu_metric_to_string (metric));
 
         if (iv != NULL)
           {
