@@ -7,7 +7,6 @@
 #include <math.h>
 
 #include "hu-what-if-view.h"
-#include "hu-window.h"
 #include "hu-widgets.h"
 
 /* Sweeps run a few hundred estimates; waiting for a short pause keeps
@@ -20,6 +19,9 @@ struct _HuWhatIfView
 {
   AdwBin         parent_instance;
 
+  /* The project the window shows: its catalog ranks, and its scenarios
+   * and undo stack take what the user applies. */
+  HuProject     *project;
   HuCatalog     *catalog;
   HuResult      *result;
   guint          refresh_source;
@@ -478,7 +480,6 @@ static void
 on_apply_region (HuWhatIfView *self)
 {
   HuScenario *scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   HuInputs inputs;
 
   if (scenario == NULL ||
@@ -486,9 +487,8 @@ on_apply_region (HuWhatIfView *self)
     return;
   picked_inputs (self, scenario, &inputs);
   /* An edit like any other: the window's Undo brings the region back. */
-  if (HU_IS_WINDOW (root))
-    hu_undo_push_scenario (hu_project_get_undo (hu_window_get_project (HU_WINDOW (root))),
-                           scenario);
+  if (self->project != NULL)
+    hu_undo_push_scenario (hu_project_get_undo (self->project), scenario);
   hu_scenario_set_inputs (scenario, &inputs);
   hu_inputs_clear (&inputs);
 }
@@ -497,18 +497,16 @@ static void
 on_add_region (HuWhatIfView *self)
 {
   HuScenario *scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  HuProject *project;
+  HuProject *project = self->project;
   HuRegion *region;
   g_autoptr(HuScenario) copy = NULL;
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
   HuInputs inputs;
 
-  if (scenario == NULL || !HU_IS_WINDOW (root) ||
+  if (scenario == NULL || project == NULL ||
       gtk_drop_down_get_selected (self->ranked_dropdown) >= self->ranked_ids->len)
     return;
-  project = hu_window_get_project (HU_WINDOW (root));
   picked_inputs (self, scenario, &inputs);
   region = hu_catalog_lookup_region (self->catalog, inputs.region);
   id = hu_project_unique_id (project, hu_scenario_get_id (scenario));
@@ -671,6 +669,7 @@ hu_what_if_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->result, self);
   g_clear_object (&self->result);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->project);
   g_clear_pointer (&self->ranked_ids, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_WHAT_IF_VIEW);
 
@@ -754,12 +753,23 @@ hu_what_if_view_new (void)
   return g_object_new (HU_TYPE_WHAT_IF_VIEW, NULL);
 }
 
+/**
+ * hu_what_if_view_set_project:
+ *
+ * The project whose catalog the view ranks, and to which "Apply" and
+ * "Add as a scenario" go (with the project's undo).
+ */
 void
-hu_what_if_view_set_catalog (HuWhatIfView *self,
-                             HuCatalog    *catalog)
+hu_what_if_view_set_project (HuWhatIfView *self,
+                             HuProject    *project)
 {
-  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+  HuCatalog *catalog;
 
+  g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
+  g_return_if_fail (project == NULL || HU_IS_PROJECT (project));
+
+  g_set_object (&self->project, project);
+  catalog = project != NULL ? hu_project_get_catalog (project) : NULL;
   if (g_set_object (&self->catalog, catalog))
     queue_refresh (self);
 }

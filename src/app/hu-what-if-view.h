@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HuWhatIfView, hu_what_if_view, HU, WHAT_IF_VIEW, AdwBin)
 
 GtkWidget   *hu_what_if_view_new         (void);
-void         hu_what_if_view_set_catalog (HuWhatIfView *self,
-                                          HuCatalog    *catalog);
+void         hu_what_if_view_set_project (HuWhatIfView *self,
+                                          HuProject    *project);
 void         hu_what_if_view_set_result  (HuWhatIfView *self,
                                           HuResult     *result);
 void         hu_what_if_view_set_page    (HuWhatIfView *self,

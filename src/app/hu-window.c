@@ -326,7 +326,7 @@ hu_window_set_project (HuWindow  *self,
   catalog = hu_project_get_catalog (project);
   hu_scenario_editor_set_catalog (self->editor, catalog);
   hu_scenario_editor_set_currency (self->editor, hu_project_get_currency (project));
-  hu_what_if_view_set_catalog (self->what_if_view, catalog);
+  hu_what_if_view_set_project (self->what_if_view, project);
   hu_equivalences_view_set_catalog (self->equivalences_view, catalog);
   hu_comparison_view_set_model (self->comparison_view, self->model);
   hu_context_view_set_model (self->context_view, self->model);
