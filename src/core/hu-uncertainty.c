@@ -179,6 +179,20 @@ hu_uncertainty_input_title (HuInputKey key)
     case HU_INPUT_PRICE:       return _("Price");
     case HU_INPUT_EMBODIED_KG: return _("Embodied carbon");
     case HU_INPUT_LIFETIME_H:  return _("Service life");
+    /* The deployment phase (issue 11), named as its form does. */
+    case HU_INPUT_REQUESTS:            return _("Requests served");
+    case HU_INPUT_REQUESTS_PER_DAY:    return _("Requests per day");
+    case HU_INPUT_DAYS:                return _("Days deployed");
+    case HU_INPUT_WH_PER_REQUEST:      return _("Energy per request");
+    case HU_INPUT_TOKENS_PER_REQUEST:  return _("Tokens per request");
+    case HU_INPUT_ACTIVE_PARAMS:       return _("Active parameters");
+    case HU_INPUT_SERVE_COUNT:         return _("Serving accelerators");
+    case HU_INPUT_SERVE_UTILIZATION:   return _("Utilisation (serving)");
+    case HU_INPUT_SERVE_POWER:         return _("Power (serving)");
+    case HU_INPUT_SERVE_INTENSITY:     return _("Carbon intensity (serving)");
+    case HU_INPUT_SERVE_PUE:           return _("PUE (serving)");
+    case HU_INPUT_SERVE_EMBODIED_KG:   return _("Embodied carbon (serving)");
+    case HU_INPUT_SERVE_LIFETIME_H:    return _("Service life (serving)");
     case HU_N_NUMERIC_INPUTS:
     default:
       return hu_input_key_name (key);
