@@ -505,6 +505,35 @@ test_cli_user_catalog (void)
 }
 
 static void
+test_short_organization (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  HuKnownModel *star = hu_catalog_lookup_model (catalog, "StarCoder");
+  g_autofree char *sixty = NULL;
+  g_autofree char *forty = NULL;
+  g_autofree char *openai = NULL;
+  g_auto(Run) text = { 0 };
+
+  /* StarCoder's row lists 21 organisations in 418 characters. The first
+   * 59 characters are "Hugging Face, ServiceNow, Northeastern University,
+   * Mila - Q"; the first 39 end in "Northeastern " (its space dropped). */
+  g_assert_nonnull (star);
+  g_assert_cmpuint (g_utf8_strlen (star->organization, -1), ==, 418);
+  sixty = hu_known_model_get_short_organization (star, 60);
+  g_assert_cmpstr (sixty, ==, "Hugging Face, ServiceNow, Northeastern University, Mila - Q…");
+  forty = hu_known_model_get_short_organization (star, 40);
+  g_assert_cmpstr (forty, ==, "Hugging Face, ServiceNow, Northeastern…");
+  openai = hu_known_model_get_short_organization (hu_catalog_lookup_model (catalog, GPT3), 40);
+  g_assert_cmpstr (openai, ==, "OpenAI");
+
+  /* The text table keeps its columns narrow; CSV keeps every name. */
+  run_cli (&text, NULL, "models", "--search", "starcoder", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Hugging Face, ServiceNow, Northeastern…"));
+  g_assert_null (strstr (text.out, "Leipzig"));
+}
+
+static void
 test_compare_compute (void)
 {
   g_autoptr(HuCatalog) catalog = builtin ();
@@ -536,6 +565,7 @@ main (int    argc,
   g_test_add_func ("/huella/models/override-and-edit", test_override_and_edit);
   g_test_add_func ("/huella/models/user-catalog", test_user_catalog);
   g_test_add_func ("/huella/models/compare-compute", test_compare_compute);
+  g_test_add_func ("/huella/models/short-organization", test_short_organization);
   g_test_add_func ("/huella/models/cli/estimate-model", test_cli_estimate_model);
   g_test_add_func ("/huella/models/cli/estimate-override", test_cli_estimate_override);
   g_test_add_func ("/huella/models/cli/bad-names", test_cli_bad_names);

@@ -59,9 +59,10 @@ describe_model (const HuKnownModel *m)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *flops = hu_format_scientific (m->flops);
+  g_autofree char *org = hu_known_model_get_short_organization (m, 60);
 
-  if (m->organization)
-    g_string_append_printf (out, "%s · ", m->organization);
+  if (org)
+    g_string_append_printf (out, "%s · ", org);
   if (m->date)
     g_string_append_printf (out, "%s · ", m->date);
   /* Translators: training compute, e.g. "3.14 × 10²³ FLOP" */
@@ -277,6 +278,17 @@ hu_model_dialog_new (GtkWindow *parent,
 
   self = g_object_new (HU_TYPE_MODEL_DIALOG, "transient-for", parent, NULL);
   set_catalog (self, catalog);
+  /* Never wider or taller than the window it belongs to: on a 360 px
+   * phone the template's 560 px would hide the Add button off screen. */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+    }
   return GTK_WIDGET (self);
 }
 

@@ -56,7 +56,13 @@ models_text (GString   *out,
       GStrvBuilder *b = g_strv_builder_new ();
 
       g_strv_builder_add (b, m->name);
-      g_strv_builder_add (b, m->organization ? m->organization : "—");
+      /* A dozen organisations would make the column hundreds of
+       * characters wide; --format csv and json keep them all. */
+      {
+        char *org = hu_known_model_get_short_organization (m, 40);
+
+        hu_strv_builder_take (b, org != NULL ? org : g_strdup ("—"));
+      }
       g_strv_builder_add (b, m->date ? m->date : "—");
       hu_strv_builder_take (b, hu_format_scientific (m->flops));
       hu_strv_builder_take (b, accelerator_cell (m));

@@ -174,6 +174,35 @@ hu_known_model_to_json (const HuKnownModel *model,
 }
 
 /**
+ * hu_known_model_get_short_organization:
+ * @max_chars: the most characters to keep
+ *
+ * Some of Epoch AI's rows list a dozen organisations (418 characters for
+ * StarCoder): lists and tooltips keep the start and an ellipsis.
+ *
+ * Returns: (transfer full) (nullable): the organisation, shortened, or
+ *   %NULL when unknown
+ */
+char *
+hu_known_model_get_short_organization (const HuKnownModel *model,
+                                       guint               max_chars)
+{
+  g_autofree char *cut = NULL;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  if (model->organization == NULL)
+    return NULL;
+  if ((guint) g_utf8_strlen (model->organization, -1) <= max_chars || max_chars < 2)
+    return g_strdup (model->organization);
+  cut = g_utf8_substring (model->organization, 0, max_chars - 1);
+  g_strchomp (cut);
+  if (g_str_has_suffix (cut, ","))
+    cut[strlen (cut) - 1] = '\0';
+  return g_strdup_printf ("%s…", cut);
+}
+
+/**
  * hu_known_model_get_decimal_year:
  *
  * The publication date as a year with a fraction (2020-07-02 → 2020.5),

@@ -42,6 +42,8 @@ HuKnownModel  *hu_known_model_new_from_json   (JsonObject         *object,
 void           hu_known_model_to_json         (const HuKnownModel *model,
                                                JsonBuilder        *builder);
 double         hu_known_model_get_decimal_year (const HuKnownModel *model);
+char          *hu_known_model_get_short_organization (const HuKnownModel *model,
+                                                      guint               max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuKnownModel, hu_known_model_unref)
 

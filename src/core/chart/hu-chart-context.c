@@ -161,25 +161,18 @@ hu_known_models_nearest (GPtrArray *models,
   return out;
 }
 
-/* Some rows list a dozen organisations: the tooltip keeps the first. */
 static char *
-short_organization (const char *organization)
+short_organization (const HuKnownModel *model)
 {
-  if (organization == NULL)
-    return g_strdup (_("unknown organisation"));
-  if (g_utf8_strlen (organization, -1) <= 60)
-    return g_strdup (organization);
-  {
-    g_autofree char *cut = g_utf8_substring (organization, 0, 57);
+  char *org = hu_known_model_get_short_organization (model, 60);
 
-    return g_strdup_printf ("%s…", cut);
-  }
+  return org != NULL ? org : g_strdup (_("unknown organisation"));
 }
 
 static char *
 model_label (const HuKnownModel *m)
 {
-  g_autofree char *org = short_organization (m->organization);
+  g_autofree char *org = short_organization (m);
   g_autofree char *flops = hu_format_scientific (m->flops);
 
   /* Translators: a known model's tooltip: name, organisation · date, compute */
@@ -212,7 +205,7 @@ describe_scenario (GString                 *text,
   for (guint i = 0; i < near->len; i++)
     {
       HuKnownModel *m = near->pdata[i];
-      g_autofree char *org = short_organization (m->organization);
+      g_autofree char *org = short_organization (m);
       g_autofree char *ratio = hu_format_number (scenario->flops / m->flops, 2);
 
       /* Translators: a known model, its organisation and date, and how
