@@ -22,6 +22,7 @@ struct _HuDerivationView
   guint       n_steps;
 
   GtkLabel   *subtitle_label;
+  GtkWidget  *context_button;
   GtkListBox *steps_list;
   HuChartView *lifecycle_chart;    /* with a deployment phase */
   HuUncertaintyView *uncertainty_view;
@@ -133,6 +134,7 @@ update (HuDerivationView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "derivation.copy", estimate != NULL);
   update_lifecycle (self, estimate);
+  gtk_widget_set_visible (self->context_button, FALSE);
 
   if (self->result == NULL)
     {
@@ -160,6 +162,7 @@ update (HuDerivationView *self)
     g_autofree char *context = isfinite (estimate->flops)
       ? hu_known_model_compare_compute (hu_catalog_get_default (), estimate->flops) : NULL;
 
+    gtk_widget_set_visible (self->context_button, context != NULL);
     if (context != NULL)
       {
         g_autofree char *both = g_strdup_printf ("%s\n%s", subtitle, context);
@@ -228,6 +231,7 @@ hu_derivation_view_class_init (HuDerivationViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-derivation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HuDerivationView, context_button);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, steps_list);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, lifecycle_chart);
   gtk_widget_class_bind_template_child (widget_class, HuDerivationView, uncertainty_view);
