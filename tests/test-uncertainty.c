@@ -707,6 +707,30 @@ test_report (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (md_plain, NULL), g_bytes_get_size (md_plain), "What matters most"));
 }
 
+/* Ranges written for people (the sensitivity tables of the CLI, the
+ * report and Explain): three significant digits and the unit once, never
+ * the round-trip form ("440.00000000000006"). */
+static void
+test_format_range (void)
+{
+  HuRange util = { 0.15, 0.197, 0.3 };
+  HuRange power = { 200, NAN, 300 };
+  HuRange intensity = { 400, 440.00000000000006, 480 };
+  HuRange flops = { 2e23, NAN, 3e23 };
+  g_autofree char *u = hu_input_format_range (HU_INPUT_UTILIZATION, &util);
+  g_autofree char *p = hu_input_format_range (HU_INPUT_POWER_W, &power);
+  g_autofree char *i = hu_input_format_range (HU_INPUT_INTENSITY, &intensity);
+  g_autofree char *f = hu_input_format_range (HU_INPUT_FLOPS, &flops);
+  g_autofree char *pue = hu_input_format_value (HU_INPUT_PUE, 1.1000000000000001);
+
+  g_assert_cmpstr (u, ==, "15–30 % (likely 19.7 %)");
+  g_assert_cmpstr (p, ==, "200–300 W");
+  g_assert_cmpstr (i, ==, "400–480 gCO₂eq/kWh (likely 440 gCO₂eq/kWh)");
+  g_assert_nonnull (strstr (f, "10²³ FLOP"));
+  g_assert_null (strstr (f, "000000"));
+  g_assert_cmpstr (pue, ==, "1.1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -732,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/huella/uncertainty/report", test_report);
   g_test_add_func ("/huella/uncertainty/project-json", test_project_json);
   g_test_add_func ("/huella/uncertainty/set-drops-range", test_set_drops_range);
+  g_test_add_func ("/huella/uncertainty/format-range", test_format_range);
 
   return g_test_run ();
 }

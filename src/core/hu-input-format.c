@@ -14,6 +14,7 @@
 
 #include "hu-inputs.h"
 #include "hu-number.h"
+#include "hu-units.h"
 
 /* The unit written after a plain number, or NULL when the value has a
  * formatter of its own (percent, mass, FLOPs). */
@@ -66,7 +67,8 @@ unit_of (HuInputKey key)
  * hu_input_format_value:
  *
  * Returns: (transfer full): @value of @key for people, three significant
- *   digits and its unit ("330 W", "19.7 %", "3.14 × 10²³ FLOP")
+ *   digits and its unit ("330 W", "19.7 %", "3.14 × 10²³ FLOP"), through
+ *   hu-units like every number shown to people
  */
 char *
 hu_input_format_value (HuInputKey key,
@@ -86,14 +88,14 @@ hu_input_format_value (HuInputKey key,
     case HU_INPUT_SERVE_EMBODIED_KG:
       return hu_format_mass_kg (value);
     case HU_INPUT_FLOPS:
-      number = hu_format_scientific (value);
+      number = hu_units_format_power_of_ten (value, 3, HU_UNITS_TRIM);
       /* Translators: a number of floating-point operations, "3.14e23 FLOP" */
       return g_strdup_printf (_("%s FLOP"), number);
     default:
       break;
     }
 
-  number = hu_format_number (value, 3);
+  number = hu_units_format_significant (value, 3, HU_UNITS_TRIM);
   unit = unit_of (key);
   if (*unit == '\0')
     return g_steal_pointer (&number);
