@@ -27,19 +27,42 @@ print_text (HuImportResult *result,
 {
   g_autoptr(HuCliTable) table =
     hu_cli_table_new (8, _("Source"), _("Version"), _("Run"), _("Start"), _("Duration"),
-                      _("Energy (kWh)"), _("CO₂eq (kg)"), _("g/kWh"), NULL);
+                      _("Energy"), _("CO₂eq"), _("g/kWh"), NULL);
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) energy_kwh = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) emissions_kg = g_array_new (FALSE, FALSE, sizeof (double));
+  HuUnitScale hours_scale, energy_scale, mass_scale;
 
   for (guint c = 4; c < 8; c++)
     hu_cli_table_set_right (table, c);
+
+  /* One unit per column (hu-units): a log of many short runs reads
+   * "0.405 Wh" above "1.212 Wh", not "4.05 × 10⁻⁴" above "0.001212". */
+  for (guint i = 0; i < result->runs->len; i++)
+    {
+      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
+      double h = d->duration_s / 3600;
+
+      g_array_append_val (hours, h);
+      g_array_append_val (energy_kwh, d->energy_kwh);
+      g_array_append_val (emissions_kg, d->emissions_kg);
+    }
+  hu_unit_scale_init (&hours_scale, HU_UNIT_HOURS, (double *) hours->data, hours->len, NULL, 0);
+  hu_unit_scale_init (&energy_scale, HU_UNIT_ENERGY_KWH, (double *) energy_kwh->data,
+                      energy_kwh->len, NULL, 0);
+  hu_unit_scale_init (&mass_scale, HU_UNIT_MASS_KG, (double *) emissions_kg->data,
+                      emissions_kg->len, NULL, 0);
 
   for (guint i = 0; i < result->runs->len; i++)
     {
       HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
       g_autofree char *run = g_strdup (d->name ? d->name : d->run_id ? d->run_id : "—");
-      g_autofree char *duration = isfinite (d->duration_s) ? hu_format_duration (d->duration_s / 3600)
-                                                           : g_strdup ("—");
-      g_autofree char *energy = number_or_dash (d->energy_kwh, 4);
-      g_autofree char *co2 = number_or_dash (d->emissions_kg, 4);
+      g_autofree char *duration = hu_unit_scale_format (&hours_scale, d->duration_s / 3600,
+                                                        HU_UNITS_DEFAULT);
+      g_autofree char *energy = hu_unit_scale_format (&energy_scale, d->energy_kwh,
+                                                      HU_UNITS_DEFAULT);
+      g_autofree char *co2 = hu_unit_scale_format (&mass_scale, d->emissions_kg,
+                                                   HU_UNITS_DEFAULT);
       g_autofree char *intensity = number_or_dash (d->intensity_g_per_kwh, 4);
       g_autofree char *source = d->predicted ? g_strdup_printf (_("%s (predicted)"), d->source)
                                              : g_strdup (d->source);
