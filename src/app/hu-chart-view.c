@@ -37,6 +37,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CATEGORY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Names of colours defined in style.css (light) and style-dark.css. */
 static const char * const palette_names[HU_CHART_PALETTE_SIZE] = {
   "hu_chart_1", "hu_chart_2", "hu_chart_3", "hu_chart_4",
@@ -238,7 +245,15 @@ on_pressed (HuChartView *self,
         }
     }
   if (hit < 0)
-    return;
+    {
+      /* A bar or a ranked row: whoever shows the chart may act on it. */
+      int category = n == 0 && self->chart != NULL
+                     ? hu_chart_category_at (self->chart, x, y, width, height, &self->style) : -1;
+
+      if (category >= 0)
+        g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, (guint) category, x, y);
+      return;
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self));
   set_target (self, hit);
 }
@@ -431,6 +446,16 @@ hu_chart_view_class_init (HuChartViewClass *klass)
     g_param_spec_string ("focused-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HuChartView::category-activated:
+   * @category: the bar or ranked row clicked, in the chart's order
+   * @x: where, in the view
+   * @y: where, in the view
+   */
+  signals[CATEGORY_ACTIVATED] =
+    g_signal_new ("category-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "huchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

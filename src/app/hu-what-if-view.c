@@ -26,6 +26,7 @@ struct _HuWhatIfView
   HuResult      *result;
   guint          refresh_source;
   gboolean       setting_range;
+  GtkWidget     *region_menu;     /* over regions_chart, on a row's click */
 
   GtkLabel      *heading;
   GtkStack      *stack;
@@ -519,6 +520,48 @@ on_add_region (HuWhatIfView *self)
   g_list_store_append (hu_project_get_scenarios (project), copy);
 }
 
+/* A row of the ranking, clicked: pick it, and offer what the buttons do. */
+static void
+on_region_row (HuWhatIfView *self,
+               guint         category,
+               double        x,
+               double        y)
+{
+  if (category >= self->ranked_ids->len)
+    return;
+  gtk_drop_down_set_selected (self->ranked_dropdown, category);
+  if (self->region_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Use in Scenario"), "what-if.use-region");
+      g_menu_append (menu, _("_Add as New Scenario"), "what-if.add-region");
+      self->region_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_widget_set_parent (self->region_menu, GTK_WIDGET (self->regions_chart));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->region_menu), FALSE);
+      gtk_widget_set_halign (self->region_menu, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->region_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->region_menu));
+}
+
+static void
+use_region_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  on_apply_region (HU_WHAT_IF_VIEW (widget));
+}
+
+static void
+add_region_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  on_add_region (HU_WHAT_IF_VIEW (widget));
+}
+
 static void
 refresh_gpus (HuWhatIfView   *self,
               const HuInputs *scenario_inputs)
@@ -670,6 +713,7 @@ hu_what_if_view_dispose (GObject *object)
   g_clear_object (&self->result);
   g_clear_object (&self->catalog);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->region_menu, gtk_widget_unparent);
   g_clear_pointer (&self->ranked_ids, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_WHAT_IF_VIEW);
 
@@ -686,6 +730,8 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
   widget_class->map = hu_what_if_view_map;
 
   g_type_ensure (HU_TYPE_CHART_VIEW);
+  gtk_widget_class_install_action (widget_class, "what-if.use-region", NULL, use_region_action);
+  gtk_widget_class_install_action (widget_class, "what-if.add-region", NULL, add_region_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-what-if-view.ui");
@@ -726,6 +772,8 @@ hu_what_if_view_init (HuWhatIfView *self)
 
   g_signal_connect_object (self->pue_dropdown, "notify::selected",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->regions_chart, "category-activated",
+                           G_CALLBACK (on_region_row), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->apply_region_button, "clicked",
                            G_CALLBACK (on_apply_region), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_region_button, "clicked",
@@ -830,4 +878,21 @@ hu_what_if_view_get_n_pending (HuWhatIfView *self)
 {
   g_return_val_if_fail (HU_IS_WHAT_IF_VIEW (self), 0);
   return self->n_interval_jobs;
+}
+
+/**
+ * hu_what_if_view_get_picked_label:
+ *
+ * Returns: (nullable): the ranked region picked ("3. France · 2.3 t"),
+ *   for tests
+ */
+const char *
+hu_what_if_view_get_picked_label (HuWhatIfView *self)
+{
+  GtkStringObject *item;
+
+  g_return_val_if_fail (HU_IS_WHAT_IF_VIEW (self), NULL);
+
+  item = gtk_drop_down_get_selected_item (self->ranked_dropdown);
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : NULL;
 }

@@ -21,6 +21,7 @@ void         hu_what_if_view_set_page    (HuWhatIfView *self,
 void         hu_what_if_view_refresh     (HuWhatIfView *self);
 /* For tests: rankings whose likely ranges are still being drawn. */
 guint        hu_what_if_view_get_n_pending (HuWhatIfView *self);
+const char  *hu_what_if_view_get_picked_label (HuWhatIfView *self);
 HuChartView *hu_what_if_view_get_chart_view (HuWhatIfView *self,
                                              const char   *page);
 

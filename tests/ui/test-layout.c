@@ -12,6 +12,7 @@
 #include "hu-application.h"
 #include "hu-chart-view.h"
 #include "hu-comparison-view.h"
+#include "hu-what-if-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -312,6 +313,67 @@ test_explain_numbers_whole (void)
   destroy_window (window);
 }
 
+/* Item 3: a region is used or added from the ranking's chart: a click on
+ * its row picks it and offers both. */
+static void
+test_region_from_chart (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuWhatIfView *what_if = hu_window_get_what_if_view (window);
+  HuChartView *chart_view;
+  HuChart *chart;
+  HuScenario *scenario;
+  GtkWidget *popover;
+  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (hu_window_get_project (window)));
+  guint n_scenarios = g_list_model_get_n_items (scenarios);
+  int width, height, y = -1;
+  const char *label;
+  HuRegion *region;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  hu_window_select_result (window, 0);
+  hu_window_show_page (window, "what-if");
+  chart_view = hu_what_if_view_get_chart_view (what_if, "regions");
+  while (hu_chart_view_get_chart (chart_view) == NULL && g_get_monotonic_time () < deadline)
+    iterate (50);
+  iterate (200);
+  chart = hu_chart_view_get_chart (chart_view);
+  g_assert_nonnull (chart);
+  width = gtk_widget_get_width (GTK_WIDGET (chart_view));
+  height = gtk_widget_get_height (GTK_WIDGET (chart_view));
+
+  /* The third row, found where the chart draws it. */
+  for (int yy = 0; yy < height && y < 0; yy++)
+    if (hu_chart_category_at (chart, width / 2.0, yy, width, height, NULL) == 2)
+      y = yy;
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (hu_chart_category_at (chart, width / 2.0, y, width, height, NULL), ==, 2);
+  g_signal_emit_by_name (chart_view, "category-activated", 2u, width / 2.0, (double) y);
+  iterate (100);
+
+  popover = find_widget (GTK_WIDGET (chart_view), is_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  /* Used in the scenario: its region is the third of the ranking. */
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (what_if), "what-if.use-region", NULL));
+  iterate (100);
+  region = hu_catalog_lookup_region (hu_project_get_catalog (hu_window_get_project (window)),
+                                     hu_scenario_get_inputs (scenario)->region);
+  g_assert_nonnull (region);
+  label = hu_what_if_view_get_picked_label (what_if);
+  g_assert_true (g_str_has_prefix (label, "3. "));
+  g_assert_nonnull (strstr (label, region->name));
+
+  /* Or added as a new scenario. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (what_if), "what-if.add-region", NULL));
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios + 1);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,5 +385,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/compact-comparison", test_compact_comparison);
   g_test_add_func ("/huella/ui/layout/what-if-switcher", test_what_if_switcher);
   g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
+  g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
   return g_test_run ();
 }

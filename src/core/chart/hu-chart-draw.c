@@ -501,6 +501,36 @@ hit_path (HuChart *self,
   return TRUE;
 }
 
+/* The bar or ranked row under a point. */
+static RectItem *
+rect_at (HuChart *self,
+         Layout  *layout,
+         double   x,
+         double   y)
+{
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+      double w = MAX (r->w, 4);
+
+      if (r->series < 0 || r->category < 0)
+        continue;
+      /* Ranked rows are thin: the whole row is the target. */
+      if (self->kind == HU_CHART_RANKED)
+        {
+          double row_top = r->y - r->h * 0.5 / 0.7 + r->h * 0.5;
+          double row_h = r->h / 0.7;
+
+          if (y < row_top || y >= row_top + row_h)
+            continue;
+        }
+      else if (x < r->x || x > r->x + w || y < r->y || y > r->y + r->h)
+        continue;
+      return r;
+    }
+  return NULL;
+}
+
 /**
  * hu_chart_hit_test:
  * @self: a #HuChart
@@ -538,31 +568,42 @@ hu_chart_hit_test (HuChart            *self,
   if (self->kind == HU_CHART_SCATTER)
     return _hu_chart_hit_marks (self, layout, x, y, tooltip_text);
 
-  for (guint i = 0; i < layout->rects->len; i++)
-    {
-      RectItem *r = &g_array_index (layout->rects, RectItem, i);
-      double w = MAX (r->w, 4);
+  {
+    RectItem *r = rect_at (self, layout, x, y);
 
-      if (r->series < 0 || r->category < 0)
-        continue;
-      /* Ranked rows are thin: the whole row is the target. */
-      if (self->kind == HU_CHART_RANKED)
-        {
-          double row_top = r->y - r->h * 0.5 / 0.7 + r->h * 0.5;
-          double row_h = r->h / 0.7;
+    if (r == NULL)
+      return FALSE;
+    if (tooltip_text != NULL)
+      *tooltip_text = tooltip_for_rect (self, r);
+    return TRUE;
+  }
+}
 
-          if (y < row_top || y >= row_top + row_h)
-            continue;
-        }
-      else if (x < r->x || x > r->x + w || y < r->y || y > r->y + r->h)
-        continue;
+/**
+ * hu_chart_category_at:
+ *
+ * The category (bar, ranked row) at a point of a bar or ranked chart
+ * drawn at @width × @height, so a click on it can act on what it shows.
+ *
+ * Returns: the category's index, or -1 where there is none
+ */
+int
+hu_chart_category_at (HuChart            *self,
+                      double              x,
+                      double              y,
+                      double              width,
+                      double              height,
+                      const HuChartStyle *style)
+{
+  RectItem *r;
 
-      if (tooltip_text != NULL)
-        *tooltip_text = tooltip_for_rect (self, r);
-      return TRUE;
-    }
+  g_return_val_if_fail (HU_IS_CHART (self), -1);
 
-  return FALSE;
+  if (width < 1 || height < 1 || self->kind == HU_CHART_LINE || self->kind == HU_CHART_POWER ||
+      self->kind == HU_CHART_SCATTER)
+    return -1;
+  r = rect_at (self, _hu_chart_ensure_layout (self, width, height, style), x, y);
+  return r != NULL ? r->category : -1;
 }
 
 /**

@@ -219,6 +219,12 @@ double       hu_chart_get_preferred_height (HuChart          *self,
                                             const HuChartStyle *style);
 /* Whether (x, y) is over a bar, point or sample of the chart as rendered
  * at that size; if so *tooltip_text gets the exact value (free it). */
+int          hu_chart_category_at        (HuChart            *self,
+                                          double              x,
+                                          double              y,
+                                          double              width,
+                                          double              height,
+                                          const HuChartStyle *style);
 gboolean     hu_chart_hit_test           (HuChart            *self,
                                           double              x,
                                           double              y,
