@@ -195,8 +195,6 @@ set_wide (Layout   *layout,
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), content);
   g_object_unref (content);
 
-  /* Two cards a row in the pane, so the chart stays in view below them. */
-  gtk_flow_box_set_min_children_per_line (self->results_box, wide ? 2 : 1);
   gtk_widget_set_visible (group, !wide);
   if (wide)
     queue_chart (layout);
