@@ -137,6 +137,12 @@ HuMeasuredRun *_hu_import_add_run   (HuImportContext  *ctx,
  * it may leave as soon as the runs before it are complete too. */
 void           _hu_import_finish_run (HuImportContext *ctx,
                                       HuMeasuredRun   *run);
+/* hu-import-runs.c, for hu-import.c: hand out the finished runs (all of
+ * them at the end of a file), skip the impossible ones from @first. */
+void           _hu_import_hand_out_runs (HuImportContext *ctx,
+                                         gboolean         all);
+void           _hu_import_drop_impossible_runs (HuImportContext *ctx,
+                                                guint            first);
 void           _hu_run_set_string   (char            **field,
                                      const char       *value);
 void           _hu_run_add_note     (HuRunData        *data,

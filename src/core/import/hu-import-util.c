@@ -3,14 +3,75 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gunixinputstream.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
 #include "hu-json-private.h"
+
+G_DEFINE_QUARK (hu-import-error-quark, hu_import_error)
+
+/* Opens @file for reading. Its type is checked on the open file (fstat),
+ * not by the folder scan's earlier look: a FIFO or a device put in the
+ * file's place since then is refused, and opening one does not block. */
+GInputStream *
+_hu_import_open (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (path != NULL)
+    {
+      struct stat st;
+      int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+      int flags;
+
+      if (fd < 0)
+        {
+          int errsv = errno;
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               g_strerror (errsv));
+          return NULL;
+        }
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
+          || (flags = fcntl (fd, F_GETFL)) < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        {
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("not a regular file (a folder, device, pipe or socket)"));
+          return NULL;
+        }
+      return g_unix_input_stream_new (fd, TRUE);
+    }
+
+  /* Not on a local file system (GVFS): no FIFOs there, but the type is
+   * still the open stream's. */
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_TYPE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("not a regular file (a folder, device, pipe or socket)"));
+      return NULL;
+    }
+  return G_INPUT_STREAM (g_steal_pointer (&in));
+}
 
 void
 _hu_import_context_progress (HuImportContext *ctx,

@@ -21,7 +21,6 @@
 /* Enough to see a header and, for carbontracker, the version line. */
 #define HEAD_SIZE (16 * 1024)
 
-G_DEFINE_QUARK (hu-import-error-quark, hu_import_error)
 
 static const char * const trackers[] = {
   "codecarbon", "carbontracker", "eit", "eco2ai", "nvidia-smi", "zeus", NULL
@@ -78,59 +77,6 @@ const char * const *
 hu_import_get_trackers (void)
 {
   return trackers;
-}
-
-/* Opens @file for reading. Its type is checked on the open file (fstat),
- * not by the folder scan's earlier look: a FIFO or a device put in the
- * file's place since then is refused, and opening one does not block. */
-GInputStream *
-_hu_import_open (GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-
-  if (path != NULL)
-    {
-      struct stat st;
-      int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-      int flags;
-
-      if (fd < 0)
-        {
-          int errsv = errno;
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               g_strerror (errsv));
-          return NULL;
-        }
-      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)
-          || (flags = fcntl (fd, F_GETFL)) < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-        {
-          close (fd);
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                               _("not a regular file (a folder, device, pipe or socket)"));
-          return NULL;
-        }
-      return g_unix_input_stream_new (fd, TRUE);
-    }
-
-  /* Not on a local file system (GVFS): no FIFOs there, but the type is
-   * still the open stream's. */
-  in = g_file_read (file, cancellable, error);
-  if (in == NULL)
-    return NULL;
-  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_TYPE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("not a regular file (a folder, device, pipe or socket)"));
-      return NULL;
-    }
-  return G_INPUT_STREAM (g_steal_pointer (&in));
 }
 
 static HuFormat
@@ -467,149 +413,6 @@ hu_import_result_name_runs (HuImportResult *result)
     }
 }
 
-/* Why a run cannot be a measurement, or NULL. */
-static char *
-impossible_run (const HuRunData *d)
-{
-  const struct { double value; const char *what; } energies[] = {
-    { d->energy_kwh, "energy_consumed" }, { d->cpu_energy_kwh, "cpu_energy" },
-    { d->gpu_energy_kwh, "gpu_energy" }, { d->ram_energy_kwh, "ram_energy" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (energies); i++)
-    if (energies[i].value < 0)
-      {
-        g_autofree char *n = hu_number_to_string (energies[i].value);
-        /* TRANSLATORS: a skipped run; %s is a number of kilowatt-hours */
-        return g_strdup_printf (_("negative energy (%s kWh)"), n);
-      }
-  if (d->emissions_kg < 0)
-    {
-      g_autofree char *n = hu_number_to_string (d->emissions_kg);
-      /* TRANSLATORS: a skipped run; %s is a number of kilograms */
-      return g_strdup_printf (_("negative emissions (%s kg CO₂eq)"), n);
-    }
-  if (d->duration_s <= 0)
-    {
-      g_autofree char *n = hu_number_to_string (d->duration_s);
-      /* TRANSLATORS: a skipped run; %s is a number of seconds */
-      return g_strdup_printf (_("duration of %s s: not a run"), n);
-    }
-  return NULL;
-}
-
-static void
-skip_run (HuImportContext *ctx,
-          const HuRunData *d,
-          char            *why)
-{
-  ctx->result->n_skipped++;
-  if (ctx->result->skipped->len < HU_IMPORT_MAX_SKIPPED)
-    {
-      HuImportSkip *skip = g_new0 (HuImportSkip, 1);
-
-      skip->file = g_strdup (d->file != NULL ? d->file : ctx->display);
-      skip->line = d->line;
-      skip->reason = why;
-      g_ptr_array_add (ctx->result->skipped, skip);
-    }
-  else
-    g_free (why);
-}
-
-/* A run with negative energy or emissions, or a duration that is zero or
- * negative, is not a measurement (a broken meter, a clock set back): it
- * is skipped with its file, line and reason rather than shown as measured
- * (−5 kWh), whatever the tracker. NAN (unknown) passes: it compares false. */
-static void
-drop_impossible_runs (HuImportContext *ctx,
-                      guint            first)
-{
-  GPtrArray *runs = ctx->result->runs;
-  gpointer *all;
-  guint n = 0;
-
-  for (guint i = first; i < runs->len && n == 0; i++)
-    {
-      g_autofree char *why = impossible_run (hu_measured_run_get_data (runs->pdata[i]));
-      n += why != NULL;
-    }
-  if (n == 0)
-    return;
-
-  /* Rebuilt in one pass: removing one by one is quadratic in a file of
-   * many bad runs. */
-  {
-    gsize len = 0;
-
-    all = g_ptr_array_steal (runs, &len);
-    for (gsize i = 0; i < len; i++)
-      {
-        HuRunData *d = hu_measured_run_get_data (all[i]);
-        char *why = i < first ? NULL : impossible_run (d);
-
-        if (why == NULL)
-          {
-            g_ptr_array_add (runs, all[i]);
-            continue;
-          }
-        skip_run (ctx, d, why);
-        g_object_unref (all[i]);
-      }
-    g_free (all);
-  }
-}
-
-/* Set on a run that an importer has finished (with a run callback only). */
-static GQuark
-finished_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("hu-import-finished");
-  return quark;
-}
-
-/* With a run callback: hands out the complete runs at the front of the
- * list (all of them at the end of a file), so that runs leave in file
- * order and only the ones still being read are held. */
-static void
-hand_out_runs (HuImportContext *ctx,
-               gboolean         all)
-{
-  GPtrArray *runs = ctx->result->runs;
-  guint n = 0;
-
-  while (n < runs->len
-         && (all || g_object_get_qdata (runs->pdata[n], finished_quark ()) != NULL))
-    n++;
-  for (guint i = 0; i < n; i++)
-    {
-      HuRunData *d = hu_measured_run_get_data (runs->pdata[i]);
-      char *why = impossible_run (d);
-
-      if (why != NULL)
-        {
-          skip_run (ctx, d, why);
-          continue;
-        }
-      ctx->result->n_runs++;
-      ctx->run_func (runs->pdata[i], ctx->user_data);
-    }
-  g_ptr_array_remove_range (runs, 0, n);
-}
-
-void
-_hu_import_finish_run (HuImportContext *ctx,
-                       HuMeasuredRun   *run)
-{
-  if (ctx->run_func == NULL)
-    return;
-  g_object_set_qdata (G_OBJECT (run), finished_quark (), GINT_TO_POINTER (TRUE));
-  hand_out_runs (ctx, FALSE);
-}
-
 static gboolean
 check_tracker (const char  *tracker,
                GError     **error)
@@ -741,9 +544,9 @@ hu_import_paths_foreach (const char * const   *paths,
       if (!import_entry (&ctx, entries, e, error))
         return FALSE;
       if (run_func != NULL)
-        hand_out_runs (&ctx, TRUE);
+        _hu_import_hand_out_runs (&ctx, TRUE);
       else
-        drop_impossible_runs (&ctx, first_run);
+        _hu_import_drop_impossible_runs (&ctx, first_run);
       if (e->format != HU_FORMAT_UNKNOWN || e->explicit)
         ctx.base_done += e->size;
       if (progress != NULL)

@@ -3,20 +3,10 @@
 
 #include <gio/gio.h>
 
+#include "hu-import-error.h"
 #include "hu-measured-run.h"
 
 G_BEGIN_DECLS
-
-#define HU_IMPORT_ERROR (hu_import_error_quark ())
-
-typedef enum {
-  /* The content is not a log of any tracker we know (or not of the forced one). */
-  HU_IMPORT_ERROR_UNKNOWN_FORMAT,
-  /* The tracker name given to force a format is not one we know. */
-  HU_IMPORT_ERROR_UNKNOWN_TRACKER,
-  /* The file is a known format but cannot be read as such (e.g. no header). */
-  HU_IMPORT_ERROR_INVALID,
-} HuImportError;
 
 /* A line (or a whole run) that was left out, and why. line is 1-based, 0
  * when the problem is not tied to one line. */
@@ -52,8 +42,6 @@ typedef void (*HuImportProgressFunc) (guint64  bytes_done,
  * reference to keep it). */
 typedef void (*HuImportRunFunc) (HuMeasuredRun *run,
                                  gpointer       user_data);
-
-GQuark          hu_import_error_quark    (void);
 
 void            hu_import_skip_free      (HuImportSkip *skip);
 
