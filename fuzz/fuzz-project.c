@@ -7,11 +7,22 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hu-core.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* abort(), not g_error(): g_error() stops on SIGTRAP, which libFuzzer does
+ * not catch, so the input that failed was never written to a crash file. */
+static G_NORETURN void
+fail (const char *message)
+{
+  fprintf (stderr, "fuzz-project: %s\n", message);
+  abort ();
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -35,9 +46,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   first = hu_project_to_data (project, &first_len);
   again = hu_project_new_from_data (first, (gssize) first_len, "saved.huella", &error);
   if (again == NULL)
-    g_error ("a project that loaded saves to a file that does not: %s", error->message);
+    {
+      g_autofree char *msg = g_strdup_printf ("a project that loaded saves to a file that "
+                                              "does not: %s", error->message);
+      fail (msg);
+    }
   second = hu_project_to_data (again, &second_len);
   if (first_len != second_len || memcmp (first, second, first_len) != 0)
-    g_error ("load → save → load → save changed the file:\n%s\n----\n%s", first, second);
+    {
+      g_autofree char *msg = g_strdup_printf ("load → save → load → save changed the "
+                                              "file:\n%s\n----\n%s", first, second);
+      fail (msg);
+    }
   return 0;
 }
