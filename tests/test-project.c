@@ -198,6 +198,8 @@ static const BadFile bad_files[] = {
   { "lone-low-surrogate", "{\"format\":\"huella-project\",\"format-version\":1,\"title\":\"ok \\ud83d\\ude00\",\"notes\":\"\\udc00\"}", "lone-low-surrogate.huella:1: notes:", -1 },
   { "high-then-letter", "{\"format\":\"huella-project\",\"format-version\":1,\"runs\":[{\"id\":\"r\",\"name\":\"\\uD800\\u0041\"}]}", "high-then-letter.huella:1: runs[0].name:", -1 },
   { "nul-escape", "{\"format\":\"huella-project\",\"format-version\":1,\n\n\"title\":\"a\\u0000b\"}", "nul-escape.huella:3: title:", -1 },
+  /* json-glib reads "\200" as the byte 0x80 (not UTF-8): found by fuzz-project. */
+  { "octal-escape", "{\"format\":\"huella-project\",\"format-version\":1,\n\"scenarios\":[{\"id\":\"a\",\"name\":\"x\\200y\"}]}", "octal-escape.huella:2: scenarios[0].name: the text holds “\\2”", -1 },
   { "nul-in-key", "{\"format\":\"huella-project\",\"format-version\":1,\"x-extra\":{\"k\\u0000\":1}}", "nul-in-key.huella:1: x-extra: a member name:", -1 },
 };
 

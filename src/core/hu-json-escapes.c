@@ -20,6 +20,10 @@ typedef struct {
   GHashTable *keys;     /* of an object with more than one member */
 } Frame;
 
+/* scan_string()'s code for an escape JSON does not allow, plus the
+ * character after the backslash: above every Unicode code point. */
+#define INVALID_ESCAPE 0x110000
+
 static void
 frame_clear (gpointer data)
 {
@@ -86,6 +90,14 @@ scan_string (const char  *p,
         continue;
       if (++p >= end)
         break;
+      /* JSON knows these escapes only; json-glib 1.6 also reads "\200"
+       * as an octal byte, which is not UTF-8: such a file would load
+       * and then save to one that never opens again. */
+      if (*p == '\0' || strchr ("\"\\/bfnrtu", *p) == NULL)
+        {
+          *code = INVALID_ESCAPE + (guchar) *p;
+          return p;
+        }
       if (*p != 'u' || (*code = hex4 (p + 1, end)) < 0)
         continue;
       p += 4;
@@ -194,7 +206,18 @@ _hu_json_prescan (const char  *data,
                     /* TRANSLATORS: "scenarios[0]: a member name" */
                     path = g_strdup_printf (_("%s: a member name"), object_path);
                   }
-                if (code == 0)
+                if (code >= INVALID_ESCAPE)
+                  {
+                    guchar c = code - INVALID_ESCAPE;
+                    g_autofree char *shown = g_ascii_isprint (c) ? g_strdup_printf ("\\%c", c)
+                                                                 : g_strdup_printf ("\\x%02X", c);
+
+                    /* TRANSLATORS: %s:%u is file:line, the next %s the member, the last the escape */
+                    g_set_error (error, _hu_json_error_quark (), 0,
+                                 _("%s:%u: %s: the text holds “%s”, which is not an escape JSON allows"),
+                                 display_name, line, path, shown);
+                  }
+                else if (code == 0)
                   g_set_error (error, _hu_json_error_quark (), 0,
                                _("%s:%u: %s: the text holds \\u0000 (a NUL character), which Huella cannot keep"),
                                display_name, line, path);
