@@ -54,10 +54,17 @@ test_scan (gconstpointer data)
     }
 }
 
+/* A folder of this run's own, so that two runs at once (CI's two passes,
+ * a developer's) never write each other's files. */
 static char *
 tmp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("huella-test-json-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
 }
 
 /* @prefix, then @n '[', then @suffix, written to @name. */
