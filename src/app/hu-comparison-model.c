@@ -33,6 +33,9 @@ struct _HuComparisonModel
   HuEnergyUnit  energy_unit;
   HuMassUnit    mass_unit;
   gboolean      default_ranges;
+  /* Set while the column scales are given out, or rows updated in a
+   * batch: the ::changed this causes asks for no new scales. */
+  guint         rescale_frozen;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -101,12 +104,62 @@ apply_display (HuComparisonModel *self,
   hu_result_set_default_ranges (result, self->default_ranges);
 }
 
+/* Each numeric column shows every row in one unit with one number of
+ * decimals (issue 10 item 13): never "86 MWh" above "44.18 MWh", nor
+ * "0 kWh" above "0.57 Wh". Computed over the rows' values, so a row
+ * that changes costs N values, and only rows whose scale moved are
+ * told. A column the user fixed a unit for (kWh, t) keeps it. */
+static void
+rescale (HuComparisonModel *self)
+{
+  static const struct { HuColumn column; HuUnitKind kind; } columns[] = {
+    { HU_COLUMN_GPU_HOURS, HU_UNIT_GPU_HOURS },
+    { HU_COLUMN_WALL_HOURS, HU_UNIT_HOURS },
+    { HU_COLUMN_ENERGY, HU_UNIT_ENERGY_KWH },
+    { HU_COLUMN_CO2, HU_UNIT_MASS_KG },
+    { HU_COLUMN_LIFECYCLE, HU_UNIT_MASS_KG },
+    { HU_COLUMN_COST, HU_UNIT_CURRENCY },
+  };
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree gboolean *changed = g_new0 (gboolean, self->results->len);
+
+  if (self->rescale_frozen > 0 || self->project == NULL)
+    return;
+
+  for (gsize c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      HuUnitScale scale;
+      gboolean shared = TRUE;
+
+      if ((columns[c].column == HU_COLUMN_ENERGY && self->energy_unit != HU_ENERGY_UNIT_AUTO) ||
+          (columns[c].kind == HU_UNIT_MASS_KG && self->mass_unit != HU_MASS_UNIT_AUTO))
+        shared = FALSE;
+
+      g_array_set_size (values, 0);
+      for (guint i = 0; shared && i < self->results->len; i++)
+        hu_result_collect_column_values (g_ptr_array_index (self->results, i),
+                                         columns[c].column, values);
+      hu_unit_scale_init (&scale, columns[c].kind, (const double *) values->data, values->len,
+                          hu_project_get_currency (self->project), 0);
+      for (guint i = 0; i < self->results->len; i++)
+        changed[i] |= hu_result_set_column_scale (g_ptr_array_index (self->results, i),
+                                                  columns[c].column, shared ? &scale : NULL);
+    }
+
+  self->rescale_frozen++;
+  for (guint i = 0; i < self->results->len; i++)
+    if (changed[i])
+      hu_result_refresh (g_ptr_array_index (self->results, i));
+  self->rescale_frozen--;
+}
+
 /* When the baseline changes, every other row's "± %" changes with it. */
 static void
 on_result_changed (HuComparisonModel *self,
                    HuResult          *result)
 {
   g_signal_emit (self, signals[CHANGED], 0, result);
+  rescale (self);
 
   if (result != self->baseline)
     return;
@@ -180,8 +233,11 @@ update_in_place (HuComparisonModel *self,
         hu_result_get_row (g_ptr_array_index (self->results, i)) !=
         hu_comparison_get_row (self->comparison, i))
       return FALSE;
+  self->rescale_frozen++;
   for (guint i = position; i < position + n; i++)
     hu_result_update (g_ptr_array_index (self->results, i));
+  self->rescale_frozen--;
+  rescale (self);
   return TRUE;
 }
 
@@ -228,6 +284,8 @@ on_rows_changed (HuComparisonModel *self,
   if (removed > 0 && self->removed_idle == 0)
     self->removed_idle = g_idle_add (forget_removed, self);
 
+  /* The new rows take the columns' units before anyone shows them. */
+  rescale (self);
   self->n_list_changes++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
@@ -502,8 +560,11 @@ hu_comparison_model_set_default_ranges (HuComparisonModel *self,
   g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
 
   self->default_ranges = !!default_ranges;
+  self->rescale_frozen++;
   for (guint i = 0; i < self->results->len; i++)
     hu_result_set_default_ranges (g_ptr_array_index (self->results, i), self->default_ranges);
+  self->rescale_frozen--;
+  rescale (self);
 }
 
 void
@@ -519,6 +580,9 @@ hu_comparison_model_set_display (HuComparisonModel *self,
   self->energy_unit = energy_unit;
   self->mass_unit = mass_unit;
 
+  self->rescale_frozen++;
   for (guint i = 0; i < self->results->len; i++)
     apply_display (self, g_ptr_array_index (self->results, i));
+  self->rescale_frozen--;
+  rescale (self);
 }

@@ -36,6 +36,10 @@ struct _HuResult
   char                   *currency;
   HuEnergyUnit            energy_unit;
   HuMassUnit              mass_unit;
+  /* One unit and one number of decimals per column, computed by the
+   * model over every row (issue 10 item 13): a divisor of 0 means the
+   * column has none and the value picks its own. */
+  HuUnitScale             scales[HU_N_COLUMNS];
 };
 
 G_DEFINE_FINAL_TYPE (HuResult, hu_result, G_TYPE_OBJECT)
@@ -643,11 +647,39 @@ format_accelerator (HuResult *self)
   return g_strdup ("—");
 }
 
+/* The value in its column's shared unit, or NULL when the column has none. */
+static char *
+format_scaled (HuResult *self,
+               HuColumn  column,
+               double    value)
+{
+  HuUnitScale scale;
+  g_autofree char *number = NULL;
+  g_autofree char *unit = NULL;
+
+  if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0)
+    return NULL;
+  if (isnan (value))
+    return g_strdup ("—");
+  scale = self->scales[column];
+  scale.currency = self->currency;
+  if (scale.kind != HU_UNIT_MASS_KG)
+    return hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
+  number = hu_unit_scale_format_number (&scale, value, HU_UNITS_DEFAULT);
+  unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
+  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+}
+
 static char *
 format_column_value (HuResult *self,
                      HuColumn  column,
                      double    value)
 {
+  char *scaled = format_scaled (self, column, value);
+
+  if (scaled != NULL)
+    return scaled;
   switch (column)
     {
     case HU_COLUMN_GPU_HOURS:
@@ -723,8 +755,8 @@ hu_result_format_column (HuResult *self,
       interval = hu_uncertainty_applies (self->uncertainty)
                  ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
       if (interval != NULL)
-        return format_with_interval (self, HU_COLUMN_CO2, value, interval);
-      return format_mass_in (value, self->mass_unit);
+        return format_with_interval (self, HU_COLUMN_LIFECYCLE, value, interval);
+      return format_column_value (self, HU_COLUMN_LIFECYCLE, value);
     }
 
   value = hu_result_get_metric (self, column_metric (column));
@@ -737,6 +769,9 @@ hu_result_format_column (HuResult *self,
              : NULL;
   if (interval != NULL && column != HU_COLUMN_EQUIVALENCE && column != HU_COLUMN_COST)
     return format_with_interval (self, column, value, interval);
+
+  if (column != HU_COLUMN_EQUIVALENCE && self->scales[column].divisor != 0)
+    return format_scaled (self, column, value);
 
   switch (column)
     {
@@ -860,4 +895,89 @@ hu_result_format_delta (HuResult *self,
   /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
   return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
                           percent);
+}
+
+/**
+ * hu_result_collect_column_values:
+ * @values: (element-type double): where the values are appended
+ *
+ * Appends what @column shows of this row: its value and the ends of its
+ * likely range, so the column's shared unit fits them all.
+ */
+void
+hu_result_collect_column_values (HuResult *self,
+                                 HuColumn  column,
+                                 GArray   *values)
+{
+  const HuInterval *interval = NULL;
+  double value;
+
+  g_return_if_fail (HU_IS_RESULT (self));
+  g_return_if_fail (column_has_delta (column));
+
+  value = column_value (self, column);
+  g_array_append_val (values, value);
+  if (self->uncertainty == NULL)
+    return;
+  if (column == HU_COLUMN_LIFECYCLE)
+    interval = hu_uncertainty_applies (self->uncertainty)
+               ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
+  else if (column != HU_COLUMN_COST)
+    interval = hu_uncertainty_get_interval (self->uncertainty,
+                                            hu_metric_to_string (column_metric (column)));
+  if (interval != NULL && interval->p95 > interval->p05)
+    {
+      g_array_append_val (values, interval->p05);
+      g_array_append_val (values, interval->p95);
+    }
+}
+
+static gboolean
+scale_equal (const HuUnitScale *a,
+             const HuUnitScale *b)
+{
+  return a->kind == b->kind && a->divisor == b->divisor && a->decimals == b->decimals &&
+         a->significant == b->significant && g_strcmp0 (a->symbol, b->symbol) == 0;
+}
+
+/**
+ * hu_result_set_column_scale:
+ * @scale: (nullable): the column's shared unit, NULL for none
+ *
+ * Gives @column the unit and decimals every row of the table shows it in.
+ * Does not tell anyone: see hu_result_refresh().
+ *
+ * Returns: whether the scale changed
+ */
+gboolean
+hu_result_set_column_scale (HuResult          *self,
+                            HuColumn           column,
+                            const HuUnitScale *scale)
+{
+  HuUnitScale none = { 0 };
+
+  g_return_val_if_fail (HU_IS_RESULT (self), FALSE);
+  g_return_val_if_fail (column < HU_N_COLUMNS, FALSE);
+
+  if (scale == NULL)
+    scale = &none;
+  if (scale_equal (&self->scales[column], scale))
+    return FALSE;
+  self->scales[column] = *scale;
+  self->scales[column].currency = NULL;
+  return TRUE;
+}
+
+/**
+ * hu_result_refresh:
+ *
+ * Tells whoever shows the result that its text changed (a new column
+ * scale), without computing anything again.
+ */
+void
+hu_result_refresh (HuResult *self)
+{
+  g_return_if_fail (HU_IS_RESULT (self));
+
+  hu_result_notify_all (self);
 }

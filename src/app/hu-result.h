@@ -76,4 +76,12 @@ double            hu_result_get_change       (HuResult         *self,
 char             *hu_result_format_delta     (HuResult         *self,
                                               HuColumn          column);
 
+void              hu_result_collect_column_values (HuResult          *self,
+                                                   HuColumn           column,
+                                                   GArray            *values);
+gboolean          hu_result_set_column_scale (HuResult          *self,
+                                              HuColumn           column,
+                                              const HuUnitScale *scale);
+void              hu_result_refresh          (HuResult         *self);
+
 G_END_DECLS

@@ -294,6 +294,55 @@ test_counters (void)
   destroy_window (window);
 }
 
+
+/* Each numeric column shows its rows in one unit with one number of
+ * decimals (issue 10 item 13), and a row that changes moves the whole
+ * column's unit. The seed article's V100S and A6000 scenarios use
+ * 167,735.04 kWh and 84,490.37 kWh (the core's estimate, asserted first).
+ * Energy is shown to 4 significant digits: the larger, 167.7 MWh, sets
+ * MWh with 1 decimal, so the A6000's reads "84.5 MWh" (not "84.49 MWh").
+ * With the V100S's work ÷ 1000 it uses 167.735 kWh = 0.167735 MWh: the
+ * column's largest, 84.49 MWh, has 2 integer digits, so 2 decimals, and
+ * the small row reads "0.17 MWh" beside "84.49 MWh", never "168 kWh". */
+static void
+test_shared_units (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuResult *v100s = result_at (window, 0);
+  HuResult *a6000 = result_at (window, 1);
+  HuScenario *scenario = hu_result_get_scenario (v100s);
+  HuInputs inputs;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *big_after = NULL;
+  g_autofree char *small_after = NULL;
+  HuInputKey work;
+
+  iterate (100);
+  assert_rel (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), 167735.04, 1e-6);
+  assert_rel (hu_result_get_metric (a6000, HU_METRIC_ENERGY_KWH), 84490.37, 1e-6);
+  big = hu_result_format_column (v100s, HU_COLUMN_ENERGY);
+  small = hu_result_format_column (a6000, HU_COLUMN_ENERGY);
+  g_assert_cmpstr (big, ==, "167.7 MWh");
+  g_assert_cmpstr (small, ==, "84.5 MWh");
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  work = isfinite (hu_inputs_get (&inputs, HU_INPUT_FLOPS)) ? HU_INPUT_FLOPS : HU_INPUT_GPU_HOURS;
+  hu_inputs_set (&inputs, work, hu_inputs_get (&inputs, work) / 1000);
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+
+  assert_rel (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), 167.73504, 1e-6);
+  small_after = hu_result_format_column (v100s, HU_COLUMN_ENERGY);
+  big_after = hu_result_format_column (a6000, HU_COLUMN_ENERGY);
+  g_assert_cmpstr (small_after, ==, "0.17 MWh");
+  g_assert_cmpstr (big_after, ==, "84.49 MWh");
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,5 +352,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/phases", test_phases);
   g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
   g_test_add_func ("/huella/ui/comparison/counters", test_counters);
+  g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   return g_test_run ();
 }
