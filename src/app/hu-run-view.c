@@ -88,6 +88,39 @@ set_row (AdwActionRow *row,
   gtk_widget_set_visible (GTK_WIDGET (row), known);
 }
 
+/* The row's subtitle label, found by its style class: libadwaita 1.2
+ * gives no getter. */
+static GtkLabel *
+find_subtitle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return GTK_LABEL (child);
+      found = find_subtitle (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The importer's notes break between words only, and "[N/A]" is a word:
+ * a word joiner after its slash, where line breaking would allow a break
+ * (issue 10 item 12: never "[N/" at a line's end). */
+static char *
+notes_for_display (const char *notes)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (notes == NULL)
+    return NULL;
+  parts = g_strsplit (notes, "N/A", -1);
+  return g_strjoinv ("N/\u2060A", parts);
+}
+
 static char *
 energy_or_null (double kwh)
 {
@@ -228,7 +261,7 @@ update (HuRunView *self)
   set_row (self->cpu_model_row, g_strdup (data->cpu_model));
   set_row (self->samples_row, data->samples > 0
            ? g_strdup_printf ("%" G_GUINT64_FORMAT, data->samples) : NULL);
-  set_row (self->notes_row, g_strdup (data->notes));
+  set_row (self->notes_row, notes_for_display (data->notes));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.show-file", data->file != NULL);
 
   /* At most HU_SERIES_MAX_BUCKETS per series: cheap to rebuild, and the
@@ -380,6 +413,13 @@ hu_run_view_init (HuRunView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     self->values[i] = hu_widgets_append_result_card (self->results_box, _(titles[i]));
+
+  {
+    GtkLabel *notes = find_subtitle (GTK_WIDGET (self->notes_row));
+
+    if (notes != NULL)
+      gtk_label_set_wrap_mode (notes, PANGO_WRAP_WORD);
+  }
 }
 
 GtkWidget *

@@ -195,7 +195,8 @@ test_styles (Fixture       *f,
 
 /* ---------------------------------------------------------------------- */
 /* One GPU at 100 W every second, t = 0…20 s, then one sample at t = 60 s.
- *   line  7, t = 5:  "[N/A]": a gap; the intervals 4→5 and 5→6 are lost.
+ *   line  7, t = 5:  "[N/A]": a gap; the intervals 4→5 and 5→6 are lost
+ *                    (2 s), and the note counts it as the list does.
  *   line 14, t = 12: month 13 → skipped as a bad timestamp (its 1 000 W
  *                    must not count); 11→13 is one 2 s interval.
  *   line 19, t = 17: 1 000 000 W is not a power draw → skipped; 16→18.
@@ -234,7 +235,10 @@ assert_edge_run (HuImportResult *r)
   g_assert_cmpfloat_with_epsilon (d->duration_s, 60, 1e-9);
   g_assert_cmpfloat (d->gpu_count, ==, 1);
   g_assert_cmpstr (d->start, ==, "2024-01-01T10:00:00");
-  g_assert_nonnull (strstr (d->notes, "1 gaps (40 s)"));
+  /* The [N/A] stretch (4→6, 2 s) and the pause (20→60, 40 s): 2 gaps,
+   * 42 s, and the one [N/A] line the skipped list shows. */
+  g_assert_nonnull (strstr (d->notes, "2 gaps (42 s)"));
+  g_assert_nonnull (strstr (d->notes, "1 sample read [N/A]"));
 
   g_assert_cmpuint (r->skipped->len, ==, 4);
   assert_skip (r, 0, 7, "[N/A]");

@@ -56,6 +56,12 @@ typedef struct {
   double           joules;
   guint            gaps;
   double           gap_s;
+  /* "[N/A]" rows: each stretch of them between two samples is one gap of
+   * the note, as the skipped-lines list calls each "a gap" (issue 10
+   * item 12), and its time is counted with the gaps' time. */
+  guint            na_samples;
+  gboolean         in_na;
+  double           na_from;
 } Gpu;
 
 typedef struct {
@@ -119,10 +125,22 @@ integrate (Importer     *self,
 {
   if (isnan (s->w))
     {
+      gpu->na_samples++;
+      if (gpu->have_last && !gpu->in_na)
+        {
+          gpu->in_na = TRUE;
+          gpu->na_from = gpu->last.t;
+        }
       gpu->have_last = FALSE;
       return;
     }
   _hu_series_builder_add (gpu->series, s->t, s->w);
+  if (gpu->in_na)
+    {
+      gpu->in_na = FALSE;
+      gpu->gaps++;
+      gpu->gap_s += s->t - gpu->na_from;
+    }
 
   if (gpu->have_last)
     {
@@ -579,7 +597,7 @@ finish (Importer *self)
   HuMeasuredRun *run;
   HuRunData *data;
   double joules = 0, gap_s = 0;
-  guint gaps = 0;
+  guint gaps = 0, na_samples = 0;
   g_autofree char *note = NULL;
   g_autofree char *run_id = NULL;
 
@@ -604,6 +622,7 @@ finish (Importer *self)
       joules += gpu->joules;
       gaps += gpu->gaps;
       gap_s += gpu->gap_s;
+      na_samples += gpu->na_samples;
       if (data->gpu_model == NULL)
         _hu_run_set_string (&data->gpu_model, gpu->name);
       if (_hu_series_builder_get_samples (gpu->series) > 0)
@@ -619,6 +638,15 @@ finish (Importer *self)
   note = g_strdup_printf (_("GPU board power only, integrated per GPU with the trapezoid rule; "
                             "%u gaps (%.0f s) left out, not bridged."), gaps, gap_s);
   _hu_run_add_note (data, note);
+  if (na_samples > 0)
+    {
+      g_autofree char *na_note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u sample read [N/A]; its line is listed as skipped.",
+                                      "%u samples read [N/A]; their lines are listed as skipped.",
+                                      na_samples), na_samples);
+      _hu_run_add_note (data, na_note);
+    }
   if (self->unreported > 0)
     _hu_import_skip (self->ctx, 0, _("%u more gaps or bad rows not listed"), self->unreported);
 }
