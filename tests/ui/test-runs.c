@@ -519,6 +519,59 @@ test_export_preview (void)
   destroy_window (window);
 }
 
+
+/* The label under @widget whose text holds @part, or NULL. */
+static GtkLabel *
+find_label_holding (GtkWidget  *widget,
+                    const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL)
+        return GTK_LABEL (child);
+      found = find_label_holding (child, part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One GPU at 100 W every second, t = 0…9, with "[N/A]" at t = 3 and 4
+ * (lines 5 and 6): one gap, 2→5, of 3 s. The skipped lines list the two
+ * [N/A] rows; the notes count the same gap and the same two samples
+ * (issue 10 item 12), and show "[N/A]" as one word that wraps whole. */
+static void
+test_na_notes (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huella-test-na-smi.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("timestamp, index, power.draw [W]\n");
+  HuRunView *view = hu_window_get_run_view (window);
+  HuRunData *data;
+  GtkLabel *notes;
+
+  for (int t = 0; t <= 9; t++)
+    g_string_append_printf (text, "2024/01/01 10:00:%02d.000, 0, %s\n", t,
+                            t == 3 || t == 4 ? "[N/A]" : "100.00 W");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  import_and_wait (window, path);
+  data = hu_measured_run_get_data (hu_result_get_run (hu_window_get_selected_result (window)));
+  g_assert_nonnull (strstr (data->notes, "1 gaps (3 s)"));
+  g_assert_nonnull (strstr (data->notes, "2 samples read [N/A]"));
+
+  /* Shown with a word joiner after the slash, wrapping at words only. */
+  notes = find_label_holding (GTK_WIDGET (view), "2 samples read [N/\u2060A]");
+  g_assert_nonnull (notes);
+  g_assert_cmpint (gtk_label_get_wrap_mode (notes), ==, PANGO_WRAP_WORD);
+
+  g_unlink (path);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/power-chart-million", test_power_chart_million);
   g_test_add_func ("/huella/ui/runs/prediction", test_prediction_label);
   g_test_add_func ("/huella/ui/runs/export-preview", test_export_preview);
+  g_test_add_func ("/huella/ui/runs/na-notes", test_na_notes);
 
   return g_test_run ();
 }
