@@ -71,3 +71,32 @@ result_at (HuWindow *window,
   g_assert_nonnull (result);
   return result;   /* the model keeps it alive */
 }
+
+/* Finding a widget in a window: the first, depth first, that @match
+ * accepts. */
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static inline GtkWidget *
+find_widget (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A Match for a widget of the GType given as data (GSIZE_TO_POINTER). */
+static inline gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
