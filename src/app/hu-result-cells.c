@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuResult"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "hu-result-private.h"
+
+/* A result's table cells: each column's value in its unit (one unit and
+ * one number of decimals per column, issue 10 item 13), its likely range,
+ * and its change against the baseline. The object itself, its metrics
+ * and its ranges are in hu-result.c; this file only reads them. */
+
+static char *
+format_energy_in (double       kwh,
+                  HuEnergyUnit unit)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (kwh))
+    return g_strdup ("—");
+
+  switch (unit)
+    {
+    case HU_ENERGY_UNIT_KWH:
+      number = hu_format_number (kwh, 4);
+      /* Translators: an amount of energy, e.g. "1,234 kWh" */
+      return g_strdup_printf (_("%s kWh"), number);
+    case HU_ENERGY_UNIT_MWH:
+      number = hu_format_number (kwh / 1e3, 4);
+      return g_strdup_printf (_("%s MWh"), number);
+    case HU_ENERGY_UNIT_GWH:
+      number = hu_format_number (kwh / 1e6, 4);
+      return g_strdup_printf (_("%s GWh"), number);
+    case HU_ENERGY_UNIT_AUTO:
+    default:
+      return hu_format_energy_kwh (kwh);
+    }
+}
+
+static char *
+format_mass_in (double     kg,
+                HuMassUnit unit)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (kg))
+    return g_strdup ("—");
+
+  switch (unit)
+    {
+    case HU_MASS_UNIT_KG:
+      number = hu_format_number (kg, 4);
+      /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg CO₂eq" */
+      return g_strdup_printf (_("%s kg CO₂eq"), number);
+    case HU_MASS_UNIT_TONNES:
+      number = hu_format_number (kg / 1e3, 4);
+      /* Translators: metric tonnes, e.g. "72.6 t CO₂eq" */
+      return g_strdup_printf (_("%s t CO₂eq"), number);
+    case HU_MASS_UNIT_AUTO:
+    default:
+      return hu_format_mass_kg (kg);
+    }
+}
+
+static char *
+format_money (double      amount,
+              const char *currency)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (amount))
+    return g_strdup ("—");
+
+  number = hu_format_number (amount, 4);
+  /* Translators: an amount of money and its ISO currency code, "12,345 USD" */
+  return g_strdup_printf (_("%s %s"), number, currency != NULL ? currency : "");
+}
+
+static HuMetric
+column_metric (HuColumn column)
+{
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return HU_METRIC_GPU_HOURS;
+    case HU_COLUMN_WALL_HOURS:
+      return HU_METRIC_WALL_HOURS;
+    case HU_COLUMN_ENERGY:
+      return HU_METRIC_ENERGY_KWH;
+    case HU_COLUMN_CO2:
+    case HU_COLUMN_EQUIVALENCE:
+      return HU_METRIC_TOTAL_KG;
+    case HU_COLUMN_COST:
+      return HU_METRIC_COST;
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_N_COLUMNS:
+    default:
+      return HU_N_METRICS;
+    }
+}
+
+static char *
+format_accelerator (HuResult *self)
+{
+  const HuEstimate *estimate = hu_result_get_estimate (self);
+
+  if (estimate != NULL)
+    {
+      g_autofree char *count = hu_format_number (estimate->count, 6);
+      const char *name = estimate->gpu_name != NULL ? estimate->gpu_name : estimate->gpu;
+
+      if (name == NULL)
+        /* Translators: accelerators of no catalog model, e.g. "× 8" */
+        return g_strdup_printf (_("Custom × %s"), count);
+      /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
+      return g_strdup_printf (_("%s × %s"), name, count);
+    }
+
+  if (self->run != NULL)
+    {
+      HuRunData *data = hu_measured_run_get_data (self->run);
+      g_autofree char *count = NULL;
+
+      if (data->gpu_model == NULL)
+        return g_strdup (_("Measured run"));
+      /* How many the log does not say: not guessed (see
+       * hu_run_data_get_metric()). */
+      if (isnan (data->gpu_count))
+        return g_strdup (data->gpu_model);
+      count = hu_format_number (data->gpu_count, 6);
+      return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+    }
+
+  return g_strdup ("—");
+}
+
+/* The value in its column's shared unit, or NULL when the column has none. */
+static char *
+format_scaled (HuResult *self,
+               HuColumn  column,
+               double    value)
+{
+  HuUnitScale scale;
+  g_autofree char *number = NULL;
+  g_autofree char *unit = NULL;
+
+  if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0)
+    return NULL;
+  if (isnan (value))
+    return g_strdup ("—");
+  scale = self->scales[column];
+  scale.currency = self->currency;
+  if (scale.kind != HU_UNIT_MASS_KG)
+    return hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
+  number = hu_unit_scale_format_number (&scale, value, HU_UNITS_DEFAULT);
+  unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
+  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+}
+
+static char *
+format_column_value (HuResult *self,
+                     HuColumn  column,
+                     double    value)
+{
+  char *scaled = format_scaled (self, column, value);
+
+  if (scaled != NULL)
+    return scaled;
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return hu_format_hours (value);
+    case HU_COLUMN_WALL_HOURS:
+      return hu_format_duration (value);
+    case HU_COLUMN_ENERGY:
+      return format_energy_in (value, self->energy_unit);
+    case HU_COLUMN_CO2:
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_COLUMN_COST:
+    case HU_COLUMN_EQUIVALENCE:
+    case HU_N_COLUMNS:
+    default:
+      return format_mass_in (value, self->mass_unit);
+    }
+}
+
+/* "9.2 t CO₂eq (5.1–14.8 t CO₂eq)": the unit once when both ends share
+ * it, as hu_format_interval() does for the core's formatters. */
+static char *
+format_with_interval (HuResult         *self,
+                      HuColumn          column,
+                      double            value,
+                      const HuInterval *interval)
+{
+  g_autofree char *point = format_column_value (self, column, value);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  const char *low_unit, *high_unit;
+
+  if (!(interval->p95 > interval->p05))
+    return g_steal_pointer (&point);
+  low = format_column_value (self, column, interval->p05);
+  high = format_column_value (self, column, interval->p95);
+  low_unit = strchr (low, ' ');
+  high_unit = strchr (high, ' ');
+  if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
+    low[low_unit - low] = '\0';
+  /* Translators: a value and its likely range, "9.2 t (5.1–14.8 t)" */
+  return g_strdup_printf (_("%s (%s–%s)"), point, low, high);
+}
+
+/**
+ * hu_result_format_column:
+ *
+ * Returns: (transfer full): the text of @column for people
+ */
+char *
+hu_result_format_column (HuResult *self,
+                         HuColumn  column)
+{
+  const HuInterval *interval;
+  double value;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  if (column == HU_COLUMN_NAME)
+    return g_strdup (hu_result_get_name (self));
+  if (column == HU_COLUMN_ACCELERATOR)
+    return format_accelerator (self);
+  if (column == HU_COLUMN_P_LOWER)
+    {
+      value = hu_result_get_p_lower (self);
+      return isnan (value) ? g_strdup ("—") : hu_format_percent (value);
+    }
+  if (column == HU_COLUMN_LIFECYCLE)
+    {
+      value = hu_result_get_lifecycle_kg (self);
+      if (isnan (value))
+        return g_strdup ("—");
+      interval = hu_uncertainty_applies (self->uncertainty)
+                 ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
+      if (interval != NULL)
+        return format_with_interval (self, HU_COLUMN_LIFECYCLE, value, interval);
+      return format_column_value (self, HU_COLUMN_LIFECYCLE, value);
+    }
+
+  value = hu_result_get_metric (self, column_metric (column));
+  if (isnan (value))
+    return g_strdup ("—");
+
+  interval = self->uncertainty != NULL && column_metric (column) < HU_N_METRICS
+             ? hu_uncertainty_get_interval (self->uncertainty,
+                                            hu_metric_to_string (column_metric (column)))
+             : NULL;
+  if (interval != NULL && column != HU_COLUMN_EQUIVALENCE && column != HU_COLUMN_COST)
+    return format_with_interval (self, column, value, interval);
+
+  if (column != HU_COLUMN_EQUIVALENCE && self->scales[column].divisor != 0)
+    return format_scaled (self, column, value);
+
+  switch (column)
+    {
+    case HU_COLUMN_GPU_HOURS:
+      return hu_format_hours (value);
+    case HU_COLUMN_WALL_HOURS:
+      return hu_format_duration (value);
+    case HU_COLUMN_ENERGY:
+      return format_energy_in (value, self->energy_unit);
+    case HU_COLUMN_CO2:
+      return format_mass_in (value, self->mass_unit);
+    case HU_COLUMN_COST:
+      return format_money (value, self->currency);
+    case HU_COLUMN_EQUIVALENCE:
+      {
+        g_autoptr(GPtrArray) equivalences = NULL;
+        HuEquivalence *first;
+
+        if (self->equivalence_set == NULL)
+          return g_strdup ("—");
+        equivalences = hu_equivalences_compute (self->equivalence_set, value);
+        if (equivalences == NULL || equivalences->len == 0)
+          return g_strdup ("—");
+        first = g_ptr_array_index (equivalences, 0);
+        return g_strdup (first->label);
+      }
+    case HU_COLUMN_NAME:
+    case HU_COLUMN_ACCELERATOR:
+    case HU_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The columns that compare with the baseline, and the value they compare:
+ * a metric, or the lifecycle. */
+static gboolean
+column_has_delta (HuColumn column)
+{
+  return column == HU_COLUMN_LIFECYCLE ||
+         (column_metric (column) != HU_N_METRICS && column != HU_COLUMN_EQUIVALENCE);
+}
+
+static double
+column_value (HuResult *self,
+              HuColumn  column)
+{
+  if (column == HU_COLUMN_LIFECYCLE)
+    return hu_result_get_lifecycle_kg (self);
+  return hu_result_get_metric (self, column_metric (column));
+}
+
+/**
+ * hu_result_get_change:
+ *
+ * The relative change of @column's metric against the baseline,
+ * (value − base) ÷ base. Changes under 0.05 % are exactly 0, the
+ * "same" of hu_result_format_delta().
+ *
+ * Returns: the change, NAN when there is none: no baseline, the baseline
+ *   itself, an unknown value, a zero base or a column without a metric
+ */
+double
+hu_result_get_change (HuResult *self,
+                      HuColumn  column)
+{
+  double value, base, change;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+
+  if (!column_has_delta (column) || self->baseline == NULL || self->baseline == self)
+    return NAN;
+
+  value = column_value (self, column);
+  base = column_value (self->baseline, column);
+  if (isnan (value) || isnan (base) || base == 0)
+    return NAN;
+
+  change = (value - base) / base;
+  return fabs (change) < 0.0005 ? 0 : change;
+}
+
+/**
+ * hu_result_format_delta:
+ *
+ * Returns: (transfer full) (nullable): "+12 %" against the baseline,
+ *   "baseline" for the baseline itself, %NULL when there is nothing to say
+ */
+char *
+hu_result_format_delta (HuResult *self,
+                        HuColumn  column)
+{
+  double change;
+  g_autofree char *number = NULL;
+  g_autofree char *percent = NULL;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  if (!column_has_delta (column) || self->baseline == NULL)
+    return NULL;
+
+  if (isnan (column_value (self, column)))
+    return NULL;
+
+  if (self->baseline == self)
+    /* Translators: shown under the values of the row others compare against */
+    return g_strdup (C_("comparison", "baseline"));
+
+  change = hu_result_get_change (self, column);
+  if (isnan (change))
+    return NULL;
+  if (change == 0)
+    /* Translators: no difference against the baseline */
+    return g_strdup (C_("comparison", "same"));
+
+  /* One decimal throughout, so a column of changes lines up ("−58.0 %"
+   * above "−58.3 %"); huge changes keep three significant digits. */
+  number = fabs (change) < 10 ? hu_format_fixed (fabs (change) * 100, 1)
+                              : hu_format_number (fabs (change) * 100, 3);
+  percent = g_strdup_printf ("%s %%", number);
+  /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
+  return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
+                          percent);
+}
+
+/**
+ * hu_result_collect_column_values:
+ * @values: (element-type double): where the values are appended
+ *
+ * Appends what @column shows of this row: its value and the ends of its
+ * likely range, so the column's shared unit fits them all.
+ */
+void
+hu_result_collect_column_values (HuResult *self,
+                                 HuColumn  column,
+                                 GArray   *values)
+{
+  const HuInterval *interval = NULL;
+  double value;
+
+  g_return_if_fail (HU_IS_RESULT (self));
+  g_return_if_fail (column_has_delta (column));
+
+  value = column_value (self, column);
+  g_array_append_val (values, value);
+  if (self->uncertainty == NULL)
+    return;
+  if (column == HU_COLUMN_LIFECYCLE)
+    interval = hu_uncertainty_applies (self->uncertainty)
+               ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
+  else if (column != HU_COLUMN_COST)
+    interval = hu_uncertainty_get_interval (self->uncertainty,
+                                            hu_metric_to_string (column_metric (column)));
+  if (interval != NULL && interval->p95 > interval->p05)
+    {
+      g_array_append_val (values, interval->p05);
+      g_array_append_val (values, interval->p95);
+    }
+}
+
+static gboolean
+scale_equal (const HuUnitScale *a,
+             const HuUnitScale *b)
+{
+  return a->kind == b->kind && a->divisor == b->divisor && a->decimals == b->decimals &&
+         a->significant == b->significant && g_strcmp0 (a->symbol, b->symbol) == 0;
+}
+
+/**
+ * hu_result_set_column_scale:
+ * @scale: (nullable): the column's shared unit, NULL for none
+ *
+ * Gives @column the unit and decimals every row of the table shows it in.
+ * Does not tell anyone: see hu_result_refresh().
+ *
+ * Returns: whether the scale changed
+ */
+gboolean
+hu_result_set_column_scale (HuResult          *self,
+                            HuColumn           column,
+                            const HuUnitScale *scale)
+{
+  HuUnitScale none = { 0 };
+
+  g_return_val_if_fail (HU_IS_RESULT (self), FALSE);
+  g_return_val_if_fail (column < HU_N_COLUMNS, FALSE);
+
+  if (scale == NULL)
+    scale = &none;
+  if (scale_equal (&self->scales[column], scale))
+    return FALSE;
+  self->scales[column] = *scale;
+  self->scales[column].currency = NULL;
+  return TRUE;
+}
