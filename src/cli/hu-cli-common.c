@@ -15,8 +15,11 @@ struct _HuCliTable
 {
   guint      n_columns;
   GPtrArray *headings;
-  GPtrArray *rows;      /* GStrv */
+  GPtrArray *rows;      /* GStrv, the rows not printed yet */
   gboolean  *right;
+  guint     *min_width;
+  guint     *max_width; /* 0: no limit */
+  guint     *widths;    /* set by the first flush, then fixed */
 };
 
 HuCliTable *
@@ -32,6 +35,8 @@ hu_cli_table_new (guint       n_columns,
   table->headings = g_ptr_array_new_with_free_func (g_free);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   table->right = g_new0 (gboolean, n_columns);
+  table->min_width = g_new0 (guint, n_columns);
+  table->max_width = g_new0 (guint, n_columns);
 
   va_start (args, first_heading);
   for (guint i = 0; i < n_columns && h; i++, h = va_arg (args, const char *))
@@ -46,6 +51,28 @@ hu_cli_table_set_right (HuCliTable *table,
 {
   g_return_if_fail (column < table->n_columns);
   table->right[column] = TRUE;
+}
+
+/* Text wider than @width display columns is cut and ends with "…", so
+ * that one long name from a log does not push every row of the table. */
+void
+hu_cli_table_set_max_width (HuCliTable *table,
+                            guint       column,
+                            guint       width)
+{
+  g_return_if_fail (column < table->n_columns);
+  g_return_if_fail (width == 0 || width >= 2);
+  table->max_width[column] = width;
+}
+
+/* Room for rows printed after the widths are fixed (hu_cli_table_flush). */
+void
+hu_cli_table_set_min_width (HuCliTable *table,
+                            guint       column,
+                            guint       width)
+{
+  g_return_if_fail (column < table->n_columns);
+  table->min_width[column] = width;
 }
 
 /* Cells come from files (run names, log fields): control characters
@@ -101,14 +128,46 @@ display_width (const char *text)
   return width;
 }
 
+/* The first characters of @text that fit in @width - 1 display columns,
+ * and "…". */
+static char *
+ellipsize (const char *text,
+           guint       width)
+{
+  GString *cut = g_string_new (NULL);
+  guint w = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint cw = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (w + cw > width - 1)
+        break;
+      g_string_append_unichar (cut, c);
+      w += cw;
+    }
+  g_string_append (cut, "…");
+  return g_string_free (cut, FALSE);
+}
+
+/* Text cells are cut to @width; numbers (right-aligned) never are: a
+ * number shown in part would be a wrong number, so a row whose number
+ * is wider than the column's first rows sticks out instead. */
 static void
 pad (GString    *out,
      const char *text,
      guint       width,
      gboolean    right)
 {
+  g_autofree char *cut = NULL;
   guint w = display_width (text);
 
+  if (!right && width >= 2 && w > width)
+    {
+      text = cut = ellipsize (text, width);
+      w = display_width (text);
+    }
   if (right)
     for (guint i = w; i < width; i++)
       g_string_append_c (out, ' ');
@@ -118,44 +177,88 @@ pad (GString    *out,
       g_string_append_c (out, ' ');
 }
 
+static void
+print_row (HuCliTable  *table,
+           char       **row,
+           GString     *out)
+{
+  for (guint c = 0; c < table->n_columns && row[c]; c++)
+    {
+      gboolean last = c + 1 == table->n_columns;
+
+      /* No trailing blanks on the last, left-aligned column; it is still
+       * cut to its width. */
+      if (last && !table->right[c])
+        {
+          g_autofree char *cut = NULL;
+
+          if (table->widths[c] >= 2 && display_width (row[c]) > table->widths[c])
+            cut = ellipsize (row[c], table->widths[c]);
+          g_string_append (out, cut ? cut : row[c]);
+        }
+      else
+        pad (out, row[c], table->widths[c], table->right[c]);
+      g_string_append (out, last ? "\n" : "  ");
+    }
+}
+
+/**
+ * hu_cli_table_flush:
+ *
+ * Prints the rows added since the last flush and forgets them. The first
+ * flush decides the column widths from the headings and the rows added so
+ * far (each within its maximum width) and prints the headings; later rows
+ * are fitted to those widths. A table flushed after every row or every
+ * few rows prints any number of rows in constant memory.
+ */
+void
+hu_cli_table_flush (HuCliTable *table,
+                    GString    *out)
+{
+  if (table->widths == NULL)
+    {
+      table->widths = g_new0 (guint, table->n_columns);
+      for (guint c = 0; c < table->n_columns; c++)
+        table->widths[c] = MAX (display_width (table->headings->pdata[c]),
+                                table->min_width[c]);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **row = table->rows->pdata[r];
+          for (guint c = 0; c < table->n_columns && row[c]; c++)
+            {
+              guint w = display_width (row[c]);
+
+              if (table->max_width[c] > 0)
+                w = MIN (w, table->max_width[c]);
+              table->widths[c] = MAX (table->widths[c], w);
+            }
+        }
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          pad (out, table->headings->pdata[c],
+               c + 1 < table->n_columns || table->right[c] ? table->widths[c] : 0,
+               table->right[c]);
+          g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
+        }
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          for (guint i = 0; i < table->widths[c]; i++)
+            g_string_append (out, "─");
+          g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
+        }
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    print_row (table, table->rows->pdata[r], out);
+  g_ptr_array_set_size (table->rows, 0);
+}
+
 void
 hu_cli_table_print (HuCliTable *table,
                     GString    *out)
 {
-  g_autofree guint *widths = g_new0 (guint, table->n_columns);
-
-  for (guint c = 0; c < table->n_columns; c++)
-    widths[c] = display_width (table->headings->pdata[c]);
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      char **row = table->rows->pdata[r];
-      for (guint c = 0; c < table->n_columns && row[c]; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
-    }
-
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      pad (out, table->headings->pdata[c], c + 1 < table->n_columns || table->right[c] ? widths[c] : 0,
-           table->right[c]);
-      g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
-    }
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      for (guint i = 0; i < widths[c]; i++)
-        g_string_append (out, "─");
-      g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
-    }
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      char **row = table->rows->pdata[r];
-      for (guint c = 0; c < table->n_columns && row[c]; c++)
-        {
-          /* No trailing blanks on the last, left-aligned column. */
-          pad (out, row[c], c + 1 < table->n_columns || table->right[c] ? widths[c] : 0,
-               table->right[c]);
-          g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
-        }
-    }
+  hu_cli_table_flush (table, out);
 }
 
 static void
@@ -202,6 +305,9 @@ hu_cli_table_free (HuCliTable *table)
   g_ptr_array_unref (table->headings);
   g_ptr_array_unref (table->rows);
   g_free (table->right);
+  g_free (table->min_width);
+  g_free (table->max_width);
+  g_free (table->widths);
   g_free (table);
 }
 

@@ -26,12 +26,20 @@ HuCliTable *hu_cli_table_new        (guint          n_columns,
                                      ...) G_GNUC_NULL_TERMINATED;
 void        hu_cli_table_set_right  (HuCliTable    *table,
                                      guint          column);
+void        hu_cli_table_set_max_width (HuCliTable *table,
+                                     guint          column,
+                                     guint          width);
+void        hu_cli_table_set_min_width (HuCliTable *table,
+                                     guint          column,
+                                     guint          width);
 void        hu_cli_table_add_row    (HuCliTable    *table,
                                      const char    *first_cell,
                                      ...) G_GNUC_NULL_TERMINATED;
 void        hu_cli_table_add_rowv   (HuCliTable    *table,
                                      char         **cells);
 void        hu_cli_table_print      (HuCliTable    *table,
+                                     GString       *out);
+void        hu_cli_table_flush      (HuCliTable    *table,
                                      GString       *out);
 void        hu_cli_table_print_markdown (HuCliTable *table,
                                      GString       *out);

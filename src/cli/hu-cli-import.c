@@ -12,90 +12,8 @@
 #include <string.h>
 
 #include "hu-cli.h"
+#include "hu-cli-import-text.h"
 #include "hu-import.h"
-
-static char *
-number_or_dash (double value,
-                int    significant)
-{
-  return isfinite (value) ? hu_format_number (value, significant) : g_strdup ("—");
-}
-
-static void
-print_text (HuImportResult *result,
-            GString        *out)
-{
-  g_autoptr(HuCliTable) table =
-    hu_cli_table_new (8, _("Source"), _("Version"), _("Run"), _("Start"), _("Duration"),
-                      _("Energy"), _("CO₂eq"), _("g/kWh"), NULL);
-  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) energy_kwh = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) emissions_kg = g_array_new (FALSE, FALSE, sizeof (double));
-  HuUnitScale hours_scale, energy_scale, mass_scale;
-
-  for (guint c = 4; c < 8; c++)
-    hu_cli_table_set_right (table, c);
-
-  /* One unit per column (hu-units): a log of many short runs reads
-   * "0.405 Wh" above "1.212 Wh", not "4.05 × 10⁻⁴" above "0.001212". */
-  for (guint i = 0; i < result->runs->len; i++)
-    {
-      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
-      double h = d->duration_s / 3600;
-
-      g_array_append_val (hours, h);
-      g_array_append_val (energy_kwh, d->energy_kwh);
-      g_array_append_val (emissions_kg, d->emissions_kg);
-    }
-  hu_unit_scale_init (&hours_scale, HU_UNIT_HOURS, (double *) hours->data, hours->len, NULL, 0);
-  hu_unit_scale_init (&energy_scale, HU_UNIT_ENERGY_KWH, (double *) energy_kwh->data,
-                      energy_kwh->len, NULL, 0);
-  hu_unit_scale_init (&mass_scale, HU_UNIT_MASS_KG, (double *) emissions_kg->data,
-                      emissions_kg->len, NULL, 0);
-
-  for (guint i = 0; i < result->runs->len; i++)
-    {
-      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
-      g_autofree char *run = g_strdup (d->name ? d->name : d->run_id ? d->run_id : "—");
-      g_autofree char *duration = hu_unit_scale_format (&hours_scale, d->duration_s / 3600,
-                                                        HU_UNITS_DEFAULT);
-      g_autofree char *energy = hu_unit_scale_format (&energy_scale, d->energy_kwh,
-                                                      HU_UNITS_DEFAULT);
-      g_autofree char *co2 = hu_unit_scale_format (&mass_scale, d->emissions_kg,
-                                                   HU_UNITS_DEFAULT);
-      g_autofree char *intensity = number_or_dash (d->intensity_g_per_kwh, 4);
-      g_autofree char *source = d->predicted ? g_strdup_printf (_("%s (predicted)"), d->source)
-                                             : g_strdup (d->source);
-
-      hu_cli_table_add_row (table, source, d->source_version ? d->source_version : "—", run,
-                            d->start ? d->start : "—", duration, energy, co2, intensity, NULL);
-    }
-  hu_cli_table_print (table, out);
-
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs", result->runs->len),
-                          result->runs->len);
-  g_string_append_c (out, '\n');
-  if (result->skipped->len > 0)
-    {
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u line or run skipped:\n",
-                                             "%u lines or runs skipped:\n",
-                                             (gulong) MIN (result->n_skipped, G_MAXUINT)),
-                              (guint) MIN (result->n_skipped, G_MAXUINT));
-      for (guint i = 0; i < result->skipped->len; i++)
-        {
-          HuImportSkip *s = g_ptr_array_index (result->skipped, i);
-          g_string_append_printf (out, "  %s:%u: %s\n", s->file, s->line, s->reason);
-        }
-      if (result->n_skipped > result->skipped->len)
-        {
-          guint more = (guint) MIN (result->n_skipped - result->skipped->len, G_MAXUINT);
-
-          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %u more\n",
-                                                 "  … and %u more\n", more),
-                                  more);
-        }
-    }
-}
 
 /* Appends @builder's object indented by @indent spaces (strings hold no
  * raw line breaks in JSON, so every '\n' starts a line). */
@@ -120,13 +38,14 @@ append_indented (GString     *out,
     }
 }
 
-/* What the JSON and CSV writers keep between runs: they get each run as
- * the importer finishes it, and hold none. */
+/* What the writers keep between runs: they get each run as the importer
+ * finishes it, and hold none (the text table a few rows of strings). */
 typedef struct {
-  HuCliFormat  format;
-  GString     *out;
-  guint64      n;
-  gboolean     failed;     /* stdout could not be written */
+  HuCliFormat      format;
+  GString         *out;
+  HuCliImportText *text;
+  guint64          n;
+  gboolean         failed;     /* stdout could not be written */
 } Stream;
 
 /* Out every megabyte, so that the text held stays small. */
@@ -136,6 +55,10 @@ stream_flush (Stream   *st,
 {
   if (st->failed || (!force && st->out->len < 1024 * 1024))
     return;
+  /* Text is read on a terminal: no control character from a file may
+   * reach it (ESC retitles or clears it). Cut at the end of a row. */
+  if (st->text != NULL)
+    hu_cli_make_printable (st->out);
   if (!hu_cli_write_stdout (st->out))
     st->failed = TRUE;
   g_string_truncate (st->out, 0);
@@ -231,8 +154,10 @@ stream_run (HuMeasuredRun *run,
     return;
   if (st->format == HU_CLI_FORMAT_JSON)
     json_run (st, run);
-  else
+  else if (st->format == HU_CLI_FORMAT_CSV)
     csv_run (st, run);
+  else
+    hu_cli_import_text_add_run (st->text, run);
   st->n++;
   stream_flush (st, FALSE);
 }
@@ -283,6 +208,7 @@ hu_cli_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(HuImportResult) result = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(HuCliImportText) text = NULL;
   g_autofree char *tracker = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *add_to = NULL;
@@ -331,12 +257,16 @@ hu_cli_import (int    argc,
       g_free (tracker);
       tracker = lower;
     }
-  /* JSON and CSV leave run by run as the logs are read: memory does not
-   * grow with the number of runs (a CodeCarbon 1.x log has one per row).
-   * The text table needs every row for its widths, a project every run. */
+  /* Runs leave one by one as the logs are read: memory does not grow
+   * with the number of runs (a CodeCarbon 1.x log has one per row). The
+   * text table takes its widths and units from its first rows. */
+  if (format != HU_CLI_FORMAT_JSON && format != HU_CLI_FORMAT_CSV)
+    format = HU_CLI_FORMAT_TEXT;
   stream.format = format;
   stream.out = out;
-  streaming = add_to == NULL && (format == HU_CLI_FORMAT_JSON || format == HU_CLI_FORMAT_CSV);
+  if (format == HU_CLI_FORMAT_TEXT)
+    stream.text = text = hu_cli_import_text_new (out);
+  streaming = add_to == NULL;
   if (format == HU_CLI_FORMAT_JSON)
     g_string_append (out, "{\n  \"runs\": [");
   if (!hu_import_paths_foreach ((const char * const *) paths, tracker, NULL, NULL,
@@ -358,32 +288,20 @@ hu_cli_import (int    argc,
       return HU_EXIT_INPUT;
     }
 
-  switch (format)
-    {
-    case HU_CLI_FORMAT_JSON:
-    case HU_CLI_FORMAT_CSV:
-      for (guint i = 0; i < result->runs->len; i++)
-        stream_run (g_ptr_array_index (result->runs, i), &stream);
-      if (format == HU_CLI_FORMAT_JSON)
-        json_end (&stream, result);
-      else
-        for (guint i = 0; i < result->skipped->len; i++)
-          {
-            HuImportSkip *s = g_ptr_array_index (result->skipped, i);
-            g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
-                                                    s->reason);
-            hu_cli_error (msg);
-          }
-      if (stream.failed)
-        return HU_EXIT_INPUT;
-      break;
-    case HU_CLI_FORMAT_TEXT:
-    case HU_CLI_FORMAT_MARKDOWN:
-    default:
-      print_text (result, out);
-      hu_cli_make_printable (out);
-      break;
-    }
-
-  return hu_cli_write_stdout (out) ? HU_EXIT_OK : HU_EXIT_INPUT;
+  for (guint i = 0; i < result->runs->len; i++)
+    stream_run (g_ptr_array_index (result->runs, i), &stream);
+  if (format == HU_CLI_FORMAT_JSON)
+    json_end (&stream, result);
+  else if (format == HU_CLI_FORMAT_CSV)
+    for (guint i = 0; i < result->skipped->len; i++)
+      {
+        HuImportSkip *s = g_ptr_array_index (result->skipped, i);
+        g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
+                                                s->reason);
+        hu_cli_error (msg);
+      }
+  else
+    hu_cli_import_text_finish (text, result);
+  stream_flush (&stream, TRUE);
+  return stream.failed ? HU_EXIT_INPUT : HU_EXIT_OK;
 }
