@@ -316,6 +316,223 @@ test_unknown_fields (void)
   g_assert_nonnull (strstr (hu_run_data_get_metric_rule (), "unknown"));
 }
 
+
+/* A scenario whose PUE is uniform on [1.0, 1.2]: 1000 GPU-h × 400 W =
+ * 400 kWh IT, so its energy is uniform on [400, 480] kWh, whose 5th and
+ * 95th percentiles are 404 and 476 kWh (Monte Carlo error of 10,000
+ * samples: √(0.05 × 0.95 ÷ 10⁴) × 80 kWh = 0.17 kWh; 1 kWh allowed). */
+static HuScenario *
+ranged_scenario (const char *id,
+                 double      gpu_hours)
+{
+  HuScenario *scenario = hours_scenario (id, gpu_hours, 400, 1.1, 400);
+  HuRange pue = { 1.0, NAN, 1.2 };
+  HuInputs inputs;
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  g_assert_true (hu_inputs_set_range (&inputs, HU_INPUT_PUE, &pue, NULL));
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  return scenario;
+}
+
+static guint
+total_uncertainty_computes (HuComparison *comparison)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
+    n += hu_comparison_row_get_n_uncertainty_computes (hu_comparison_get_row (comparison, i));
+  return n;
+}
+
+static void
+assert_same_interval (const HuInterval *a,
+                      const HuInterval *b)
+{
+  g_assert_cmpfloat (a->p05, ==, b->p05);
+  g_assert_cmpfloat (a->p50, ==, b->p50);
+  g_assert_cmpfloat (a->p95, ==, b->p95);
+}
+
+static void
+test_row_uncertainty (void)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuScenario) a = ranged_scenario ("a", 1000);
+  g_autoptr(HuScenario) b = ranged_scenario ("b", 2000);
+  g_autoptr(HuScenario) c = ranged_scenario ("c", 3000);
+  g_autoptr(HuScenario) plain = hours_scenario ("plain", 500, 400, 1.1, 400);
+  g_autoptr(HuMeasuredRun) run = make_run ("r", 7200, 4, 3.0, 1.2);
+  g_autoptr(HuComparison) comparison = NULL;
+  g_autoptr(HuUncertainty) direct = NULL;
+  g_autoptr(HuUncertainty) direct_defaults = NULL;
+  HuUncertaintyOptions options;
+  HuComparisonRow *row_a, *row_b, *row_c, *row_plain, *row_run;
+  const HuUncertainty *u;
+  HuInputs inputs;
+  guint before;
+
+  g_list_store_append (hu_project_get_scenarios (project), a);
+  g_list_store_append (hu_project_get_scenarios (project), b);
+  g_list_store_append (hu_project_get_scenarios (project), c);
+  g_list_store_append (hu_project_get_scenarios (project), plain);
+  g_list_store_append (hu_project_get_runs (project), run);
+  comparison = hu_comparison_new (project);
+  row_a = hu_comparison_get_row (comparison, 0);
+  row_b = hu_comparison_get_row (comparison, 1);
+  row_c = hu_comparison_get_row (comparison, 2);
+  row_plain = hu_comparison_get_row (comparison, 3);
+  row_run = hu_comparison_get_row (comparison, 4);
+
+  /* Nothing is drawn until someone asks. */
+  g_assert_cmpuint (total_uncertainty_computes (comparison), ==, 0);
+
+  /* b against the baseline a: the same numbers as asking the sampler
+   * directly with the same inputs, baseline and seed. */
+  hu_uncertainty_options_init (&options);
+  direct = hu_uncertainty_compute (hu_scenario_get_inputs (b), hu_scenario_get_inputs (a),
+                                   hu_project_get_catalog (project), &options, NULL);
+  g_assert_nonnull (direct);
+  u = hu_comparison_get_uncertainty (comparison, row_b);
+  g_assert_nonnull (u);
+  g_assert_cmpuint (u->samples, ==, HU_UNCERTAINTY_DEFAULT_SAMPLES);
+  g_assert_cmpuint (u->seed, ==, HU_UNCERTAINTY_DEFAULT_SEED);
+  for (guint i = 0; i < hu_uncertainty_get_n_outputs (); i++)
+    {
+      const char *name = hu_uncertainty_output_name (i);
+      const HuInterval *mine = hu_uncertainty_get_interval (u, name);
+      const HuInterval *theirs = hu_uncertainty_get_interval (direct, name);
+
+      if (mine != NULL && theirs != NULL && !isnan (theirs->p50))
+        assert_same_interval (mine, theirs);
+    }
+  g_assert_cmpfloat (hu_comparison_get_p_lower (comparison, row_b), ==,
+                     direct->p_lower_than_baseline);
+  /* b is twice a with the same PUE draws (common random numbers): it
+   * never emits less. */
+  g_assert_cmpfloat (hu_comparison_get_p_lower (comparison, row_b), ==, 0);
+  /* And by hand: b's energy is 800 kWh IT × U[1.0, 1.2]: 808..952 kWh. */
+  g_assert_cmpfloat_with_epsilon (hu_uncertainty_get_interval (u, "energy_kwh")->p05, 808, 2);
+  g_assert_cmpfloat_with_epsilon (hu_uncertainty_get_interval (u, "energy_kwh")->p95, 952, 2);
+  g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row_b), ==, 1);
+
+  /* Asked again: cached. The baseline has no probability against
+   * itself, a run has no ranges; a scenario without ranges of its own
+   * still has a probability against a ranged baseline. */
+  g_assert_true (hu_comparison_get_uncertainty (comparison, row_b) == u);
+  g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row_b), ==, 1);
+  g_assert_true (isnan (hu_comparison_get_p_lower (comparison, row_a)));
+  g_assert_null (hu_comparison_get_uncertainty (comparison, row_run));
+  u = hu_comparison_get_uncertainty (comparison, hu_comparison_get_row (comparison, 0));
+  assert_rel (hu_uncertainty_get_interval (u, "energy_kwh")->p05, 404, 1.0 / 404);
+  assert_rel (hu_uncertainty_get_interval (u, "energy_kwh")->p95, 476, 1.0 / 476);
+  /* plain (500 GPU-h × 0.4 kW × 1.1 = 220 kWh) against a's 404..476: always less. */
+  g_assert_cmpfloat (hu_comparison_get_p_lower (comparison, row_plain), ==, 1);
+  hu_comparison_get_uncertainty (comparison, row_c);
+
+  /* An edit of b draws b again when asked, and nothing for c: an
+   * unrelated edit leaves other rows' intervals alone. */
+  before = total_uncertainty_computes (comparison);
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (b), &inputs);
+  inputs.gpu_hours = 1500;
+  hu_scenario_set_inputs (b, &inputs);
+  hu_inputs_clear (&inputs);
+  hu_comparison_get_uncertainty (comparison, row_c);
+  hu_comparison_get_uncertainty (comparison, row_a);
+  g_assert_cmpuint (total_uncertainty_computes (comparison), ==, before);
+  u = hu_comparison_get_uncertainty (comparison, row_b);
+  g_assert_cmpuint (total_uncertainty_computes (comparison), ==, before + 1);
+  /* 1500 GPU-h × 0.4 kW = 600 kWh IT × U[1.0, 1.2]: 606..714 kWh. */
+  assert_rel (hu_uncertainty_get_interval (u, "energy_kwh")->p05, 606, 1.0 / 606);
+
+  /* An edit of the baseline changes every probability against it: c is
+   * drawn again, once. */
+  before = hu_comparison_row_get_n_uncertainty_computes (row_c);
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (a), &inputs);
+  inputs.gpu_hours = 5000;
+  hu_scenario_set_inputs (a, &inputs);
+  hu_inputs_clear (&inputs);
+  /* c (3000 GPU-h) against a (5000 GPU-h), same draws: always less. */
+  g_assert_cmpfloat (hu_comparison_get_p_lower (comparison, row_c), ==, 1);
+  hu_comparison_get_uncertainty (comparison, row_c);
+  g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row_c), ==, before + 1);
+
+  /* A new baseline: c is drawn again against it. */
+  hu_comparison_set_baseline (comparison, row_b);
+  g_assert_cmpfloat (hu_comparison_get_p_lower (comparison, row_c), ==, 0);
+  g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row_c), ==, before + 2);
+
+  /* The typical ranges of defaults: c is drawn again with them, the
+   * same as the sampler with that option. */
+  hu_comparison_set_default_ranges (comparison, TRUE);
+  options.default_ranges = TRUE;
+  direct_defaults = hu_uncertainty_compute (hu_scenario_get_inputs (c),
+                                            hu_scenario_get_inputs (b),
+                                            hu_project_get_catalog (project), &options, NULL);
+  u = hu_comparison_get_uncertainty (comparison, row_c);
+  g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row_c), ==, before + 3);
+  assert_same_interval (hu_uncertainty_get_interval (u, "total_kg"),
+                        hu_uncertainty_get_interval (direct_defaults, "total_kg"));
+}
+
+static void
+test_position_constant (void)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuProject) other_project = hu_project_new ();
+  g_autoptr(HuComparison) comparison = NULL;
+  g_autoptr(HuComparison) other = NULL;
+  g_autoptr(HuMeasuredRun) run = make_run ("r", 3600, 1, 1, 1);
+  GListStore *scenarios = hu_project_get_scenarios (project);
+  HuComparisonRow *row;
+  guint position;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(HuScenario) scenario = hours_scenario (id, 100, 300, 1.2, 500);
+
+      g_list_store_append (scenarios, scenario);
+    }
+  g_list_store_append (hu_project_get_runs (project), run);
+  comparison = hu_comparison_new (project);
+
+  /* Every row is where the list says, after removals and insertions in
+   * the middle, and the run row after the scenarios. */
+  g_list_store_remove (scenarios, 1);
+  {
+    g_autoptr(HuScenario) extra = hours_scenario ("extra", 1, 300, 1.2, 500);
+
+    g_list_store_insert (scenarios, 2, extra);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
+    {
+      g_assert_true (hu_comparison_get_position (comparison,
+                                                 hu_comparison_get_row (comparison, i),
+                                                 &position));
+      g_assert_cmpuint (position, ==, i);
+    }
+  g_assert_cmpstr (hu_comparison_row_get_id (hu_comparison_get_row (comparison, 2)), ==, "extra");
+  g_assert_true (hu_comparison_get_position (comparison,
+                                             hu_comparison_find_run (comparison, run),
+                                             &position));
+  g_assert_cmpuint (position, ==, 6);
+
+  /* A row of another comparison at a valid index is not ours. */
+  {
+    g_autoptr(HuScenario) stranger = hours_scenario ("stranger", 1, 300, 1.2, 500);
+
+    g_list_store_append (hu_project_get_scenarios (other_project), stranger);
+    other = hu_comparison_new (other_project);
+    row = hu_comparison_get_row (other, 0);
+    g_assert_false (hu_comparison_get_position (comparison, row, NULL));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +545,8 @@ main (int    argc,
   g_test_add_func ("/huella/comparison/baseline-one-signal", test_baseline_one_signal);
   g_test_add_func ("/huella/comparison/add-runs-one-splice", test_add_runs_one_splice);
   g_test_add_func ("/huella/comparison/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/huella/comparison/row-uncertainty", test_row_uncertainty);
+  g_test_add_func ("/huella/comparison/position-constant", test_position_constant);
 
   return g_test_run ();
 }

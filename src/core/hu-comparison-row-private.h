@@ -14,5 +14,9 @@ HuComparisonRow *_hu_comparison_row_new_for_run      (HuMeasuredRun   *run);
 void             _hu_comparison_row_update           (HuComparisonRow *self);
 /* The item's name or id changed: nothing to compute, only to say. */
 void             _hu_comparison_row_notify_name      (HuComparisonRow *self);
+/* The row's index among the comparison's rows of its kind. */
+void             _hu_comparison_row_set_index        (HuComparisonRow *self,
+                                                      guint            index);
+guint            _hu_comparison_row_get_index        (HuComparisonRow *self);
 
 G_END_DECLS

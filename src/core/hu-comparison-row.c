@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hu-comparison-row-private.h"
+#include "hu-uncertainty.h"
 
 struct _HuComparisonRow
 {
@@ -20,7 +21,30 @@ struct _HuComparisonRow
   HuEstimate          *estimate;
   GError              *error;
   double               metrics[HU_N_METRICS];
+
+  /* Where the comparison keeps the row: its index among the rows of its
+   * kind, so that finding a row's position costs nothing. */
+  guint                index;
+  /* Changes each time the row is computed again, unique across rows: a
+   * row that cached its intervals against a baseline can tell whether
+   * the baseline it saw is still the same. */
+  guint                stamp;
+
+  /* The likely ranges, drawn when first asked and kept until the row's
+   * inputs, the baseline (or the baseline's inputs) or the "typical
+   * ranges of defaults" flag change. NULL with uncertainty_valid: none
+   * applies. */
+  HuUncertainty       *uncertainty;
+  gboolean             uncertainty_valid;
+  gpointer             uncertainty_baseline;   /* compared, never followed */
+  guint                uncertainty_baseline_stamp;
+  gboolean             uncertainty_default_ranges;
+  guint                n_uncertainty_computes;
 };
+
+/* Hands out the stamps; atomic, because rows of different comparisons
+ * (a report's, on another thread) may be computed at once. */
+static gint stamps;
 
 G_DEFINE_FINAL_TYPE (HuComparisonRow, hu_comparison_row, G_TYPE_OBJECT)
 
@@ -55,6 +79,7 @@ hu_comparison_row_finalize (GObject *object)
 
   g_clear_pointer (&self->estimate, hu_estimate_unref);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
 
   G_OBJECT_CLASS (hu_comparison_row_parent_class)->finalize (object);
 }
@@ -161,6 +186,10 @@ _hu_comparison_row_update (HuComparisonRow *self)
 {
   g_object_freeze_notify (G_OBJECT (self));
 
+  self->stamp = (guint) g_atomic_int_add (&stamps, 1) + 1;
+  self->uncertainty_valid = FALSE;
+  g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
+
   if (self->scenario != NULL)
     {
       g_clear_pointer (&self->estimate, hu_estimate_unref);
@@ -191,6 +220,19 @@ void
 _hu_comparison_row_notify_name (HuComparisonRow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+_hu_comparison_row_set_index (HuComparisonRow *self,
+                              guint            index)
+{
+  self->index = index;
+}
+
+guint
+_hu_comparison_row_get_index (HuComparisonRow *self)
+{
+  return self->index;
 }
 
 HuComparisonRowKind
@@ -321,4 +363,115 @@ hu_comparison_row_get_change (HuComparisonRow *self,
   if (!isfinite (value) || !isfinite (reference) || reference == 0)
     return NAN;
   return (value - reference) / reference * 100;
+}
+
+/* The baseline's inputs to draw the probability of emitting less
+ * against: none for the baseline itself, a run or a failed estimate. */
+static const HuInputs *
+baseline_inputs (HuComparisonRow *self,
+                 HuComparisonRow *baseline)
+{
+  if (baseline == NULL || baseline == self || baseline->scenario == NULL ||
+      baseline->estimate == NULL)
+    return NULL;
+  return hu_scenario_get_inputs (baseline->scenario);
+}
+
+static gboolean
+uncertainty_is_current (HuComparisonRow *self,
+                        HuComparisonRow *baseline,
+                        gboolean         default_ranges)
+{
+  return self->uncertainty_valid &&
+         self->uncertainty_baseline == (gpointer) baseline &&
+         self->uncertainty_baseline_stamp == (baseline != NULL ? baseline->stamp : 0) &&
+         self->uncertainty_default_ranges == default_ranges;
+}
+
+/**
+ * hu_comparison_row_get_uncertainty:
+ * @baseline: (nullable): the comparison's baseline
+ * @default_ranges: whether the typical ranges of defaults count
+ *
+ * The scenario's likely ranges: hu_uncertainty_compute() of its inputs
+ * against @baseline's (10,000 samples, the default seed), drawn on the
+ * first call and cached until the row's inputs, @baseline, the
+ * baseline's inputs or @default_ranges change. About a millisecond
+ * (bench/bench-uncertainty), so the rows nobody looks at cost nothing.
+ *
+ * Returns: (transfer none) (nullable): the intervals, sensitivity and
+ *   probability against the baseline; %NULL for a run, a scenario that
+ *   cannot be estimated, and when no range applies to it or to @baseline
+ */
+const HuUncertainty *
+hu_comparison_row_get_uncertainty (HuComparisonRow *self,
+                                   HuComparisonRow *baseline,
+                                   gboolean         default_ranges)
+{
+  const HuInputs *inputs, *base;
+  HuUncertaintyOptions options;
+
+  g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), NULL);
+  g_return_val_if_fail (baseline == NULL || HU_IS_COMPARISON_ROW (baseline), NULL);
+
+  default_ranges = !!default_ranges;
+  if (uncertainty_is_current (self, baseline, default_ranges))
+    return self->uncertainty;
+
+  g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
+  self->uncertainty_valid = TRUE;
+  self->uncertainty_baseline = baseline;
+  self->uncertainty_baseline_stamp = baseline != NULL ? baseline->stamp : 0;
+  self->uncertainty_default_ranges = default_ranges;
+
+  if (self->scenario == NULL || self->estimate == NULL)
+    return NULL;
+  inputs = hu_scenario_get_inputs (self->scenario);
+  base = baseline_inputs (self, baseline);
+  if (!default_ranges && !hu_inputs_has_ranges (inputs) &&
+      (base == NULL || !hu_inputs_has_ranges (base)))
+    return NULL;
+
+  hu_uncertainty_options_init (&options);
+  options.default_ranges = default_ranges;
+  self->n_uncertainty_computes++;
+  /* The estimate succeeded, so sampling its inputs cannot fail; if it
+   * ever did, the row shows no range rather than a wrong one. */
+  self->uncertainty = hu_uncertainty_compute (inputs, base, self->catalog, &options, NULL);
+  return self->uncertainty;
+}
+
+/**
+ * hu_comparison_row_get_p_lower:
+ *
+ * Returns: the probability (0–1) that the scenario emits less than
+ *   @baseline, drawn with common random numbers; NAN without ranges,
+ *   without a baseline and for the baseline itself
+ */
+double
+hu_comparison_row_get_p_lower (HuComparisonRow *self,
+                               HuComparisonRow *baseline,
+                               gboolean         default_ranges)
+{
+  const HuUncertainty *uncertainty;
+
+  g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), NAN);
+
+  if (baseline == NULL || baseline == self)
+    return NAN;
+  uncertainty = hu_comparison_row_get_uncertainty (self, baseline, default_ranges);
+  return uncertainty != NULL ? uncertainty->p_lower_than_baseline : NAN;
+}
+
+/**
+ * hu_comparison_row_get_n_uncertainty_computes:
+ *
+ * How many times the row drew its ranges, for tests: reading them again,
+ * or editing another row, draws nothing.
+ */
+guint
+hu_comparison_row_get_n_uncertainty_computes (HuComparisonRow *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), 0);
+  return self->n_uncertainty_computes;
 }

@@ -4,6 +4,7 @@
 #include "hu-measured-run.h"
 #include "hu-scenario.h"
 #include "hu-sweep.h"
+#include "hu-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,17 @@ double              hu_comparison_row_get_difference (HuComparisonRow *self,
 double              hu_comparison_row_get_change     (HuComparisonRow *self,
                                                       HuComparisonRow *baseline,
                                                       HuMetric         metric);
+
+/* The likely ranges of a scenario's inputs against @baseline, drawn
+ * lazily and cached (see the .c); the comparison's
+ * hu_comparison_get_uncertainty() passes its baseline and its "typical
+ * ranges of defaults" flag. */
+const HuUncertainty *hu_comparison_row_get_uncertainty (HuComparisonRow *self,
+                                                        HuComparisonRow *baseline,
+                                                        gboolean         default_ranges);
+double              hu_comparison_row_get_p_lower    (HuComparisonRow *self,
+                                                      HuComparisonRow *baseline,
+                                                      gboolean         default_ranges);
+guint               hu_comparison_row_get_n_uncertainty_computes (HuComparisonRow *self);
 
 G_END_DECLS

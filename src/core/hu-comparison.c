@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "hu-comparison.h"
 #include "hu-comparison-row-private.h"
@@ -20,6 +21,7 @@ struct _HuComparison
 
   HuComparisonRow *baseline;        /* one of the rows, or NULL */
   gboolean         baseline_set;    /* chosen, rather than the first scenario */
+  gboolean         default_ranges;  /* intervals count the typical ranges of defaults */
 };
 
 static void hu_comparison_list_model_init (GListModelInterface *iface);
@@ -33,6 +35,7 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_BASELINE,
+  PROP_DEFAULT_RANGES,
   N_PROPS
 };
 
@@ -188,6 +191,10 @@ splice_rows (HuComparison *self,
       g_hash_table_insert (self->by_item, item, row);
       g_ptr_array_insert (rows, position + i, row);
     }
+  /* Each row knows its index, so hu_comparison_get_position() is a
+   * lookup; a splice renumbers the rows after it, as it moves them. */
+  for (guint i = position; i < rows->len; i++)
+    _hu_comparison_row_set_index (g_ptr_array_index (rows, i), i);
 
   /* A baseline whose item left falls back to the first scenario, as does
    * a baseline nobody chose when the first scenario changes. */
@@ -259,6 +266,9 @@ hu_comparison_get_property (GObject    *object,
     case PROP_BASELINE:
       g_value_set_object (value, self->baseline);
       break;
+    case PROP_DEFAULT_RANGES:
+      g_value_set_boolean (value, self->default_ranges);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -279,6 +289,9 @@ hu_comparison_set_property (GObject      *object,
       break;
     case PROP_BASELINE:
       hu_comparison_set_baseline (self, g_value_get_object (value));
+      break;
+    case PROP_DEFAULT_RANGES:
+      hu_comparison_set_default_ranges (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -327,6 +340,11 @@ hu_comparison_class_init (HuComparisonClass *klass)
   properties[PROP_BASELINE] =
     g_param_spec_object ("baseline", NULL, NULL, HU_TYPE_COMPARISON_ROW,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "Include the typical uncertainty of defaults": notified once; the
+   * rows draw their ranges again when next asked. */
+  properties[PROP_DEFAULT_RANGES] =
+    g_param_spec_boolean ("default-ranges", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -451,29 +469,34 @@ hu_comparison_find_run (HuComparison  *self,
   return g_hash_table_lookup (self->by_item, run);
 }
 
+/**
+ * hu_comparison_get_position:
+ * @position: (out) (optional): where @row is
+ *
+ * In constant time: the row keeps its index, which splices update.
+ *
+ * Returns: whether @row is one of the comparison's rows
+ */
 gboolean
 hu_comparison_get_position (HuComparison    *self,
                             HuComparisonRow *row,
                             guint           *position)
 {
+  GPtrArray *rows;
   guint index;
 
   g_return_val_if_fail (HU_IS_COMPARISON (self), FALSE);
   g_return_val_if_fail (HU_IS_COMPARISON_ROW (row), FALSE);
 
-  if (g_ptr_array_find (self->scenario_rows, row, &index))
-    {
-      if (position != NULL)
-        *position = index;
-      return TRUE;
-    }
-  if (g_ptr_array_find (self->run_rows, row, &index))
-    {
-      if (position != NULL)
-        *position = self->scenario_rows->len + index;
-      return TRUE;
-    }
-  return FALSE;
+  rows = hu_comparison_row_get_kind (row) == HU_COMPARISON_ROW_SCENARIO ? self->scenario_rows
+                                                                        : self->run_rows;
+  index = _hu_comparison_row_get_index (row);
+  /* A row of another comparison, or one that left, may claim any index. */
+  if (index >= rows->len || g_ptr_array_index (rows, index) != row)
+    return FALSE;
+  if (position != NULL)
+    *position = rows == self->scenario_rows ? index : self->scenario_rows->len + index;
+  return TRUE;
 }
 
 /**
@@ -595,4 +618,60 @@ hu_comparison_refresh (HuComparison *self)
     _hu_comparison_row_update (hu_comparison_get_row (self, i));
   if (n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+}
+
+gboolean
+hu_comparison_get_default_ranges (HuComparison *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON (self), FALSE);
+  return self->default_ranges;
+}
+
+/**
+ * hu_comparison_set_default_ranges:
+ *
+ * Whether the rows' intervals count the typical ranges of the inputs
+ * they leave to defaults. Notifies :default-ranges once; no row draws
+ * anything until asked.
+ */
+void
+hu_comparison_set_default_ranges (HuComparison *self,
+                                  gboolean      default_ranges)
+{
+  g_return_if_fail (HU_IS_COMPARISON (self));
+
+  if (self->default_ranges == !!default_ranges)
+    return;
+  self->default_ranges = !!default_ranges;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_RANGES]);
+}
+
+/**
+ * hu_comparison_get_uncertainty:
+ * @row: a row of @self
+ *
+ * Returns: (transfer none) (nullable): @row's likely ranges against the
+ *   baseline, with the comparison's :default-ranges; see
+ *   hu_comparison_row_get_uncertainty()
+ */
+const HuUncertainty *
+hu_comparison_get_uncertainty (HuComparison    *self,
+                               HuComparisonRow *row)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON (self), NULL);
+  return hu_comparison_row_get_uncertainty (row, self->baseline, self->default_ranges);
+}
+
+/**
+ * hu_comparison_get_p_lower:
+ *
+ * Returns: the probability that @row emits less than the baseline, NAN
+ *   when it does not apply (see hu_comparison_row_get_p_lower())
+ */
+double
+hu_comparison_get_p_lower (HuComparison    *self,
+                           HuComparisonRow *row)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON (self), NAN);
+  return hu_comparison_row_get_p_lower (row, self->baseline, self->default_ranges);
 }

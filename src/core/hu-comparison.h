@@ -67,6 +67,19 @@ gboolean         hu_comparison_set_baseline_id (HuComparison   *self,
                                                 const char     *id,
                                                 GError        **error);
 
+/* "Include the typical uncertainty of defaults" in every row's ranges;
+ * notified once as :default-ranges. */
+gboolean         hu_comparison_get_default_ranges (HuComparison *self);
+void             hu_comparison_set_default_ranges (HuComparison *self,
+                                                   gboolean      default_ranges);
+/* A row's likely ranges (and probability of emitting less) against the
+ * baseline with the flag above: drawn when first asked, cached in the
+ * row until its inputs, the baseline or the flag change. */
+const HuUncertainty *hu_comparison_get_uncertainty (HuComparison    *self,
+                                                    HuComparisonRow *row);
+double           hu_comparison_get_p_lower    (HuComparison    *self,
+                                               HuComparisonRow *row);
+
 /* Estimate every scenario again, e.g. after the catalog changed: one
  * ::items-changed over all the rows. */
 void             hu_comparison_refresh        (HuComparison    *self);
