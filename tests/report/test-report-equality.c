@@ -223,6 +223,37 @@ md_table (const char *text,
   return rows;
 }
 
+/* The cell of @row in the column titled @name, or "@name (unit)" whose
+ * cells are bare numbers in that unit: returned as "number unit". */
+static char *
+md_cell_with_unit (GPtrArray  *table,
+                   GPtrArray  *row,
+                   const char *name)
+{
+  GPtrArray *header = g_ptr_array_index (table, 0);
+  g_autofree char *prefix = g_strdup_printf ("%s (", name);
+
+  for (guint i = 0; i < header->len; i++)
+    {
+      const char *title = g_ptr_array_index (header, i);
+      const char *cell = g_ptr_array_index (row, i);
+
+      if (g_str_equal (title, name))
+        return g_strdup (cell);
+      if (g_str_has_prefix (title, prefix) && g_str_has_suffix (title, ")"))
+        {
+          g_autofree char *unit = g_strndup (title + strlen (prefix),
+                                             strlen (title) - strlen (prefix) - 1);
+
+          if (g_str_equal (cell, "—"))
+            return g_strdup (cell);
+          return g_strdup_printf ("%s %s", cell, unit);
+        }
+    }
+  g_error ("no Markdown column %s", name);
+  return NULL;
+}
+
 static guint
 md_column (GPtrArray  *table,
            const char *name)
@@ -245,6 +276,7 @@ static const Unit units[] = {
   { "Wh", 1e-3 }, { "kWh", 1 }, { "MWh", 1e3 }, { "GWh", 1e6 },
   { "g", 1e-3 }, { "kg", 1 }, { "t", 1e3 }, { "kt", 1e6 },
   { "min", 1.0 / 60 }, { "h", 1 }, { "days", 24 }, { "years", 8766 },
+  { "GPU-h", 1 }, { "thousand GPU-h", 1e3 }, { "million GPU-h", 1e6 },
   { "", 1 },
 };
 
@@ -283,7 +315,9 @@ assert_shown (const char *cell,
   while (*end == ' ')
     end++;
   {
-    g_autofree char *symbol = g_strndup (end, strcspn (end, " "));
+    /* The unit runs to the range in brackets, if any: "thousand GPU-h". */
+    const char *range = strstr (end, " (");
+    g_autofree char *symbol = range != NULL ? g_strndup (end, range - end) : g_strdup (end);
     gboolean found = FALSE;
 
     for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -315,6 +349,17 @@ assert_shown (const char *cell,
 static const char *machine_keys[] = {
   "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh", "emissions_kg", "embodied_kg",
   "total_kg", "cost", "lifecycle_kg", "inference_energy_kwh", "inference_emissions_kg",
+};
+
+/* The all-outputs table: each column in the unit its header names. */
+static const struct {
+  const char *title;
+  const char *key;
+} output_columns[] = {
+  { "Accelerator time per run", "gpu_hours_run" }, { "Wall-clock per run", "wall_hours" },
+  { "Accelerator time", "gpu_hours" }, { "IT energy", "energy_it_kwh" },
+  { "Energy", "energy_kwh" }, { "Operational CO₂eq", "emissions_kg" },
+  { "Embodied CO₂eq", "embodied_kg" }, { "Total CO₂eq", "total_kg" },
 };
 
 static const char *run_keys[] = { "energy_kwh", "emissions_kg", "wall_hours" };
@@ -406,6 +451,8 @@ check_project (Fixture    *f,
                     json_number (s, "total_kg"), id);
       assert_shown (g_ptr_array_index (row, md_column (comparison, "Wall-clock")),
                     json_number (s, "wall_hours"), id);
+      assert_shown (g_ptr_array_index (row, md_column (comparison, "GPU-hours")),
+                    json_number (s, "gpu_hours"), id);
     }
 
   /* The all-outputs table, in its headers' units. */
@@ -424,12 +471,12 @@ check_project (Fixture    *f,
             s = candidate;
         }
       g_assert_nonnull (s);
-      assert_shown (g_ptr_array_index (row, md_column (outputs, "Energy (kWh)")),
-                    json_number (s, "energy_kwh"), "all outputs: energy");
-      assert_shown (g_ptr_array_index (row, md_column (outputs, "Total CO₂eq (kg)")),
-                    json_number (s, "total_kg"), "all outputs: total");
-      assert_shown (g_ptr_array_index (row, md_column (outputs, "GPU-hours")),
-                    json_number (s, "gpu_hours"), "all outputs: GPU-hours");
+      for (guint k = 0; k < G_N_ELEMENTS (output_columns); k++)
+        {
+          g_autofree char *shown = md_cell_with_unit (outputs, row, output_columns[k].title);
+
+          assert_shown (shown, json_number (s, output_columns[k].key), output_columns[k].title);
+        }
     }
 
   for (guint i = 0; i < n_runs; i++)

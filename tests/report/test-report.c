@@ -508,8 +508,10 @@ test_nasty_name (Fixture       *f,
   statement = hu_report_get_statement (report, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (statement, "Training " NASTY_NAME " used an estimated "));
-  g_assert_nonnull (strstr (statement, " kWh"));
-  g_assert_nonnull (strstr (statement, " kg CO₂eq"));
+  /* In the units of hu-units (test-report-units checks every figure):
+   * 167,735 kWh is 167.7 MWh; 72,629 + 2,872 kg embodied is 75.5 t. */
+  g_assert_nonnull (strstr (statement, " 167.7 MWh "));
+  g_assert_nonnull (strstr (statement, " 75.5 t CO₂eq"));
   g_assert_nonnull (strstr (statement, "Huella " PACKAGE_VERSION));
 
   pdf = export (report, HU_REPORT_FORMAT_PDF, f->dir, "n.pdf");
@@ -1119,14 +1121,17 @@ test_lifecycle_phases (Fixture       *f,
     g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "final_training_kg"), 39319.8, 39319.8 * 1e-4);
   }
 
-  /* The statement: 914 kWh, 3.96 Wh, 360.1 + 71.6 = 432 kg, 50,963 kg. */
+  /* The statement, each figure alone in its unit at four significant
+   * digits, trailing zeros dropped (hu-units): 914 kWh; 914,000 Wh ÷
+   * 230,768 = 3.9607 → 3.961 Wh; 360.116 + 71.6 = 431.716 → 431.7 kg;
+   * 50,963 kg → 50.96 t. */
   {
     g_autofree char *statement = hu_report_get_statement (report, "bloom-measured", &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (strstr (statement, "Serving 230768 requests used an estimated 914 kWh "
-                                         "(3.96 Wh per request) and 432 kg CO₂eq, for a lifecycle "
-                                         "total of 50963 kg CO₂eq."));
+                                         "(3.961 Wh per request) and 431.7 kg CO₂eq, for a lifecycle "
+                                         "total of 50.96 t CO₂eq."));
   }
 }
 

@@ -22,6 +22,7 @@ typedef enum {
   HU_REPORT_UNIT_NONE,     /* text, or numbers written by hand */
   HU_REPORT_UNIT_SCALED,   /* one unit for the column, named in each cell */
   HU_REPORT_UNIT_BASE,     /* the base unit, named in the header */
+  HU_REPORT_UNIT_HEADER,   /* one unit for the column, named in the header */
 } HuReportUnitMode;
 
 typedef struct {

@@ -348,6 +348,7 @@ add_comparison (HuReport  *self,
                      _("CO₂eq"), "#", 1.1,
                      _("vs baseline"), "#", 1.0,
                      _("Cost"), "#", 1.1);
+  set_units (table, 2, 2, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
   set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
   set_units (table, 4, 4, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_SCALED, 0, NULL);
   set_units (table, 5, 5, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
@@ -366,7 +367,7 @@ add_comparison (HuReport  *self,
                          NULL, NULL, NULL);
           continue;
         }
-      _hu_report_table_add_row (table, g_strdup (s->name), accelerator_text (e), fmt_int (e->gpu_hours),
+      _hu_report_table_add_row (table, g_strdup (s->name), accelerator_text (e), cell (e->gpu_hours),
                      cell (e->wall_hours), cell (e->energy_kwh),
                      fmt_with_interval (e->total_kg, _hu_report_interval (s, "total_kg")),
                      is_base ? g_strdup (_("baseline"))
@@ -380,22 +381,29 @@ add_comparison (HuReport  *self,
                  "propagation of the inputs’ ranges. P: the probability of emitting less than "
                  "the baseline, with the inputs both share drawn alike."));
 
+  /* Each quantity column in the unit its figures need, named in its
+   * header to keep eleven columns narrow: the tables, charts and
+   * statement show the same value the same way (hu-units). CSV and JSON
+   * keep the base units at full precision. */
   table = _hu_report_table_new (_("All outputs: per accelerator throughput, one run, and all runs"), 11,
                      _("Scenario"), "", 2.0,
                      _("TFLOP/s per accelerator"), "#", 1.1,
-                     _("GPU-hours per run"), "#", 1.2,
-                     _("Wall-clock hours per run"), "#", 1.1,
-                     _("GPU-hours"), "#", 1.2,
-                     _("IT energy (kWh)"), "#", 1.2,
-                     _("Energy (kWh)"), "#", 1.2,
-                     _("Operational CO₂eq (kg)"), "#", 1.2,
-                     _("Embodied CO₂eq (kg)"), "#", 1.1,
-                     _("Total CO₂eq (kg)"), "#", 1.2,
+                     _("Accelerator time per run"), "#", 1.2,
+                     _("Wall-clock per run"), "#", 1.1,
+                     _("Accelerator time"), "#", 1.2,
+                     _("IT energy"), "#", 1.2,
+                     _("Energy"), "#", 1.2,
+                     _("Operational CO₂eq"), "#", 1.2,
+                     _("Embodied CO₂eq"), "#", 1.1,
+                     _("Total CO₂eq"), "#", 1.2,
                      _("Cost"), "#", 1.0);
-  /* Units in the headers; each column with the decimals its figures need. */
   set_units (table, 1, 1, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
-  set_units (table, 2, 9, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 6, NULL);
-  set_units (table, 10, 10, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
+  set_units (table, 2, 2, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 4, 4, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 5, 6, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 7, 9, HU_UNIT_MASS_KG, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 10, 10, HU_UNIT_CURRENCY, HU_REPORT_UNIT_HEADER, 0, self->currency);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-core.h"
+#include "hu-units.h"
 #include "hu-report-statement-private.h"
 
 /* What a reader pastes: the carbon impact statement of one scenario or
@@ -31,12 +32,53 @@ first_equivalence (HuReport *self)
   return NULL;
 }
 
+/* A statement's figures read as the tables and charts beside them do
+ * (hu-units: the same thresholds, symbols and significant digits), each
+ * alone in its own unit and without trailing zeros: "689.8 MWh",
+ * "118 days", "0.5744 Wh", never "689821 kWh" or "0 kWh". */
+static char *
+quantity (HuUnitKind kind,
+          double     value)
+{
+  return hu_unit_format_full (kind, value, NULL, 0, HU_UNITS_TRIM);
+}
+
+/* A figure and its likely range in one unit, so that the three can be
+ * compared at a glance: "50.53 t (likely 41.20–62.71 t)". */
+static void
+quantity_range (HuUnitKind  kind,
+                double      value,
+                double      low,
+                double      high,
+                char      **value_text,
+                char      **low_text,
+                char      **high_text)
+{
+  const double all[] = { value, low, high };
+  HuUnitScale scale;
+
+  hu_unit_scale_init (&scale, kind, all, G_N_ELEMENTS (all), NULL, 0);
+  *value_text = hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
+  *low_text = hu_unit_scale_format_number (&scale, low, HU_UNITS_DEFAULT);
+  *high_text = hu_unit_scale_format (&scale, high, HU_UNITS_DEFAULT);
+}
+
+/* Counts of things (accelerators, runs, requests): whole numbers as they
+ * are, grouped as the locale groups; fractions to three digits. */
+static char *
+count_text (double value)
+{
+  if (value == floor (value))
+    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
+  return hu_units_format_significant (value, 3, HU_UNITS_DEFAULT);
+}
+
 static char *
 scenario_statement (HuReport         *self,
                     HuReportScenario *s)
 {
   HuEstimate *e = s->estimate;
-  g_autofree char *kwh = NULL, *kg = NULL, *gpu_hours = NULL, *count = NULL;
+  g_autofree char *energy = NULL, *mass = NULL, *gpu_hours = NULL, *count = NULL;
   g_autofree char *pue = NULL, *intensity = NULL, *wall = NULL, *where = NULL;
   GString *text;
   const char *equivalence;
@@ -46,72 +88,82 @@ scenario_statement (HuReport         *self,
     /* Translators: %s is a scenario name, then why it could not be estimated. */
     return g_strdup_printf (_("The footprint of %s could not be estimated: %s"), s->name, s->error);
 
-  kwh = _hu_format_decimals (e->energy_kwh, e->energy_kwh < 100 ? 1 : 0);
-  kg = _hu_format_decimals (e->total_kg, e->total_kg < 100 ? 1 : 0);
-  gpu_hours = _hu_format_decimals (e->gpu_hours, 0);
-  count = e->count == floor (e->count) ? _hu_format_decimals (e->count, 0)
-                                       : _hu_format_significant (e->count, 3);
-  pue = _hu_format_decimals (e->pue, 2);
-  intensity = _hu_format_decimals (e->intensity, 0);
-  wall = hu_format_duration (e->wall_hours);
+  energy = quantity (HU_UNIT_ENERGY_KWH, e->energy_kwh);
+  gpu_hours = quantity (HU_UNIT_GPU_HOURS, e->gpu_hours);
+  count = count_text (e->count);
+  pue = hu_units_format_fixed (e->pue, 2, HU_UNITS_DEFAULT);
+  /* Grid intensities are published to three digits at best. */
+  intensity = hu_units_format_significant (e->intensity, 3, HU_UNITS_DEFAULT);
+  wall = quantity (HU_UNIT_HOURS, e->wall_hours);
   where = e->region_name != NULL ? g_strdup_printf (" (%s)", e->region_name) : g_strdup ("");
 
   text = g_string_new (NULL);
   /* Translators: the carbon impact statement. Arguments: scenario name,
-   * energy in kWh, GPU-hours, accelerator count, accelerator name,
-   * wall-clock time, PUE. Keep it one paragraph a paper can quote. */
-  g_string_append_printf (text, _("Training %s used an estimated %s kWh of electricity "
-                                  "(%s GPU-hours on %s × %s over %s of wall-clock time per run, "
+   * energy with its unit ("689.8 MWh"), accelerator time with its unit
+   * ("1,083 thousand GPU-h"), accelerator count, accelerator name,
+   * wall-clock time with its unit ("118 days"), PUE. Keep it one
+   * paragraph a paper can quote. */
+  g_string_append_printf (text, _("Training %s used an estimated %s of electricity "
+                                  "(%s on %s × %s over %s of wall-clock time per run, "
                                   "data-centre PUE %s), "),
-                          s->name, kwh, gpu_hours, count,
+                          s->name, energy, gpu_hours, count,
                           e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("accelerators")),
                           wall, pue);
   interval = _hu_report_interval (s, "total_kg");
   if (interval != NULL)
     {
-      g_autofree char *low = _hu_format_decimals (interval->p05, interval->p05 < 100 ? 1 : 0);
-      g_autofree char *high = _hu_format_decimals (interval->p95, interval->p95 < 100 ? 1 : 0);
+      g_autofree char *low = NULL, *high = NULL;
 
-      /* Translators: continues the statement: kg CO₂eq, its likely range
-       * (low, high), intensity, location. */
-      g_string_append_printf (text, _("emitting an estimated %s kg CO₂eq (likely %s–%s kg, 5th–95th percentile) at a carbon intensity of %s gCO₂eq/kWh%s"),
-                              kg, low, high, intensity, where);
+      quantity_range (HU_UNIT_MASS_KG, e->total_kg, interval->p05, interval->p95,
+                      &mass, &low, &high);
+      /* Translators: continues the statement: CO₂eq with its unit
+       * ("50.53 t"), its likely range (low without its unit, high with
+       * it: "41.20", "62.71 t"), intensity, location. */
+      g_string_append_printf (text, _("emitting an estimated %s CO₂eq (likely %s–%s, 5th–95th percentile) at a carbon intensity of %s gCO₂eq/kWh%s"),
+                              mass, low, high, intensity, where);
     }
   else
-    /* Translators: continues the statement: kg CO₂eq, intensity, location. */
-    g_string_append_printf (text, _("emitting an estimated %s kg CO₂eq at a carbon intensity of %s gCO₂eq/kWh%s"),
-                            kg, intensity, where);
+    {
+      mass = quantity (HU_UNIT_MASS_KG, e->total_kg);
+      /* Translators: continues the statement: CO₂eq with its unit
+       * ("50.53 t"), intensity, location. */
+      g_string_append_printf (text, _("emitting an estimated %s CO₂eq at a carbon intensity of %s gCO₂eq/kWh%s"),
+                              mass, intensity, where);
+    }
   if (e->retrain > 1)
     {
-      g_autofree char *runs = _hu_format_significant (e->retrain, 3);
+      g_autofree char *runs = count_text (e->retrain);
 
       /* Translators: appended when several training runs are counted. */
       g_string_append_printf (text, _(", counting %s training runs"), runs);
     }
   if (e->embodied_kg > 0)
     {
-      g_autofree char *embodied = _hu_format_decimals (e->embodied_kg, 0);
+      g_autofree char *embodied = quantity (HU_UNIT_MASS_KG, e->embodied_kg);
 
-      g_string_append_printf (text, _(", of which %s kg CO₂eq is the hardware’s embodied carbon"), embodied);
+      /* Translators: %s is a mass with its unit, "11.21 t". */
+      g_string_append_printf (text, _(", of which %s CO₂eq is the hardware’s embodied carbon"), embodied);
     }
   g_string_append (text, ". ");
 
   /* The deployment phase (issue 11): what serving adds, and the whole. */
   if (hu_estimate_has_serving (e))
     {
-      g_autofree char *requests = _hu_format_decimals (e->requests, 0);
-      g_autofree char *s_kwh = _hu_format_decimals (e->inference_energy_kwh, 0);
-      g_autofree char *s_kg = _hu_format_decimals (e->inference_emissions_kg + e->inference_embodied_kg, 0);
-      g_autofree char *wh = _hu_format_significant (e->per_request_wh, 3);
-      g_autofree char *life = _hu_format_decimals (e->lifecycle_kg, 0);
+      g_autofree char *requests = count_text (e->requests);
+      g_autofree char *s_energy = quantity (HU_UNIT_ENERGY_KWH, e->inference_energy_kwh);
+      g_autofree char *s_mass = quantity (HU_UNIT_MASS_KG,
+                                          e->inference_emissions_kg + e->inference_embodied_kg);
+      g_autofree char *per_request = quantity (HU_UNIT_ENERGY_KWH, e->per_request_wh / 1000);
+      g_autofree char *life = quantity (HU_UNIT_MASS_KG, e->lifecycle_kg);
 
       /* Translators: the carbon impact statement's deployment phase.
-       * Arguments: requests, kWh, Wh per request, kg CO₂eq of serving,
-       * kg CO₂eq of the whole lifecycle. */
-      g_string_append_printf (text, _("Serving %s requests used an estimated %s kWh (%s Wh per "
-                                      "request) and %s kg CO₂eq, for a lifecycle total of %s kg "
+       * Arguments: requests, energy ("914 kWh"), energy per request
+       * ("3.961 Wh"), CO₂eq of serving ("432.1 kg"), CO₂eq of the whole
+       * lifecycle ("50.96 t"), each with its unit. */
+      g_string_append_printf (text, _("Serving %s requests used an estimated %s (%s per "
+                                      "request) and %s CO₂eq, for a lifecycle total of %s "
                                       "CO₂eq. "),
-                              requests, s_kwh, wh, s_kg, life);
+                              requests, s_energy, per_request, s_mass, life);
     }
 
   equivalence = first_equivalence (self);
@@ -131,18 +183,19 @@ run_statement (HuReport    *self,
                HuReportRun *r)
 {
   const HuRunData *d = &r->data;
-  g_autofree char *kwh = _hu_format_decimals (d->energy_kwh, d->energy_kwh < 100 ? 2 : 0);
-  g_autofree char *kg = _hu_format_decimals (d->emissions_kg, d->emissions_kg < 100 ? 2 : 0);
-  g_autofree char *duration = hu_format_duration (d->duration_s / 3600);
+  g_autofree char *energy = quantity (HU_UNIT_ENERGY_KWH, d->energy_kwh);
+  g_autofree char *mass = quantity (HU_UNIT_MASS_KG, d->emissions_kg);
+  g_autofree char *duration = quantity (HU_UNIT_HOURS, d->duration_s / 3600);
   g_autofree char *tracker = g_strdup_printf ("%s%s%s", d->source != NULL ? d->source : _("a tracker"),
                                               d->source_version != NULL ? " " : "",
                                               d->source_version != NULL ? d->source_version : "");
 
-  /* Translators: statement for a measured run: name, kWh, duration,
-   * kg CO₂eq, tracker name and version, Huella version. */
-  return g_strdup_printf (_("Training %s used %s kWh of electricity over %s, emitting %s kg "
+  /* Translators: statement for a measured run: name, energy with its
+   * unit ("21.6 Wh"), duration with its unit ("9.3 min"), CO₂eq with its
+   * unit ("1.8 g"), tracker name and version, Huella version. */
+  return g_strdup_printf (_("Training %s used %s of electricity over %s, emitting %s "
                             "CO₂eq, as measured with %s; figures compiled with Huella %s."),
-                          r->name, kwh, duration, kg, tracker, PACKAGE_VERSION);
+                          r->name, energy, duration, mass, tracker, PACKAGE_VERSION);
 }
 
 char *

@@ -93,7 +93,9 @@ _hu_report_table_add_row (HuReportTable *table,
  * _hu_report_table_set_unit:
  * @mode: %HU_REPORT_UNIT_SCALED: the column picks its unit and every cell
  *   names it; %HU_REPORT_UNIT_BASE: the header names the base unit (kWh,
- *   kg) and cells hold the number only
+ *   kg) and cells hold the number only; %HU_REPORT_UNIT_HEADER: the
+ *   column picks its unit, which the header names ("Energy (MWh)"), and
+ *   cells hold the number only
  * @significant: digits of the column's largest value; 0 for the unit's
  *
  * Cells of the column made by _hu_report_cell_value() are written in one
@@ -176,7 +178,7 @@ write_cell (const HuUnitScale *scale,
   g_autofree char *high = NULL;
   g_autofree char *range = NULL;
 
-  if (mode == HU_REPORT_UNIT_BASE)
+  if (mode != HU_REPORT_UNIT_SCALED)
     point = hu_unit_scale_format_number (scale, values[0], HU_UNITS_DEFAULT);
   else
     point = hu_unit_scale_format (scale, values[0], HU_UNITS_DEFAULT);
@@ -184,7 +186,7 @@ write_cell (const HuUnitScale *scale,
     return g_steal_pointer (&point);
 
   low = hu_unit_scale_format_number (scale, values[1], HU_UNITS_DEFAULT);
-  if (mode == HU_REPORT_UNIT_BASE)
+  if (mode != HU_REPORT_UNIT_SCALED)
     high = hu_unit_scale_format_number (scale, values[2], HU_UNITS_DEFAULT);
   else
     high = hu_unit_scale_format (scale, values[2], HU_UNITS_DEFAULT);
@@ -240,6 +242,22 @@ _hu_report_table_finish (HuReportTable *table)
             }
           scale.divisor = 1;
           scale.decimals = CLAMP (decimals, 0, 9);
+        }
+      else if (unit->mode == HU_REPORT_UNIT_HEADER)
+        {
+          g_autofree char *symbol = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+
+          if (symbol[0] != '\0')
+            {
+              char *header;
+
+              /* TRANSLATORS: a table column's title and the unit its
+               * figures are in, "Energy (MWh)" */
+              header = g_strdup_printf (C_("column with unit", "%s (%s)"), table->headers[col],
+                                        symbol);
+              g_free (table->headers[col]);
+              table->headers[col] = header;
+            }
         }
 
       for (guint r = 0; r < table->rows->len; r++)

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hu-core.h"
+#include "hu-report.h"
+
+/*
+ * Issue 8 item 4, issue 10 item 13: the carbon impact statement and the
+ * "All outputs" table read their figures as hu-units writes them (the
+ * same thresholds, symbols and significant digits as the tables and
+ * charts), in the C locale and with Spanish separators.
+ *
+ * Two scenarios on an A100, no embodied carbon, figures by hand:
+ *
+ * Tiny: 0.0016 GPU-hours, 1 accelerator, 359 W, PUE 1, 100 g/kWh.
+ *   energy  0.0016 h × 359 W = 0.5744 Wh (below 1 kWh: Wh, four digits)
+ *   CO₂eq   0.0005744 kWh × 100 g/kWh = 0.05744 g (below 1 kg: g)
+ *   time    0.0016 h = 0.096 min (below 1 h: min, three digits 0.0960,
+ *           trailing zero dropped in a sentence)
+ *   GPU-h   0.0016 GPU-h (no smaller unit; four digits 0.001600 → 0.0016)
+ *
+ * Week: 1,843.192 GPU-hours on 8 accelerators, 400 W, PUE 1.2, 250 g/kWh.
+ *   wall    1,843.192 ÷ 8 = 230.399 h, from 72 h in days: 9.59996 days,
+ *           three digits 9.60 → "9.6 days" in a sentence
+ *   IT      1,843.192 h × 400 W = 737.2768 kWh
+ *   energy  737.2768 × 1.2 = 884.73216 kWh → four digits "884.7 kWh"
+ *   CO₂eq   884.73216 × 250 ÷ 1000 = 221.18304 kg → "221.2 kg"
+ *   GPU-h   1,843.192 (thousands only from 10,000) → "1843 GPU-h"
+ *
+ * The table's columns hold both: one unit per column from the largest,
+ * decimals for four digits of it (three for time) and two of the
+ * smallest, at most one more: GPU-h 1843 → 0 decimals, + 1 for 0.0016 →
+ * "1843.2" and "< 0.1"; wall-clock 9.59996 days, 2 decimals + 1 →
+ * "9.600"; IT energy 737.2768 kWh → 1 + 1 → "737.28"; energy "884.73";
+ * CO₂eq 221.18304 kg → "221.18". The tiny row reads "< 0.01" where the
+ * decimals cannot hold it, never a false "0".
+ */
+
+static const char *project_text =
+  "{ \"format\": \"huella-project\", \"format-version\": 1, \"title\": \"Units\","
+  "  \"currency\": \"EUR\", \"scenarios\": ["
+  "    { \"id\": \"tiny\", \"name\": \"Tiny\", \"gpu_hours\": 0.0016,"
+  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 1, \"power_w\": 359, \"pue\": 1,"
+  "      \"intensity\": 100, \"embodied_kg\": 0, \"lifetime_h\": 35040 },"
+  "    { \"id\": \"week\", \"name\": \"Week\", \"gpu_hours\": 1843.192,"
+  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 8, \"power_w\": 400, \"pue\": 1.2,"
+  "      \"intensity\": 250, \"embodied_kg\": 0, \"lifetime_h\": 35040 }"
+  "  ], \"runs\": [] }";
+
+typedef struct {
+  const char *locale;
+  const char *tiny;          /* the statement's first sentence, up to the intensity */
+  const char *week;
+  const char *header;        /* the All outputs table's header and rows */
+  const char *tiny_row;
+  const char *week_row;
+} Case;
+
+static const Case cases[] = {
+  {
+    "C.UTF-8",
+    "Training Tiny used an estimated 0.5744 Wh of electricity (0.0016 GPU-h on "
+    "1 × NVIDIA A100 SXM4 80GB over 0.096 min of wall-clock time per run, data-centre "
+    "PUE 1.00), emitting an estimated 0.05744 g CO₂eq at a carbon intensity of "
+    "100 gCO₂eq/kWh.",
+    "Training Week used an estimated 884.7 kWh of electricity (1843 GPU-h on "
+    "8 × NVIDIA A100 SXM4 80GB over 9.6 days of wall-clock time per run, data-centre "
+    "PUE 1.20), emitting an estimated 221.2 kg CO₂eq at a carbon intensity of "
+    "250 gCO₂eq/kWh.",
+    "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
+    "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
+    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
+    "| Tiny | — | \\< 0.1 | \\< 0.001 | \\< 0.1 | \\< 0.01 | \\< 0.01 | \\< 0.01 | 0 | "
+    "\\< 0.01 | — |",
+    "| Week | — | 1843.2 | 9.600 | 1843.2 | 737.28 | 884.73 | 221.18 | 0 | 221.18 | — |",
+  },
+  {
+    /* Decimal comma; glibc's es_ES groups thousands from four digits. */
+    "es_ES.UTF-8",
+    "Training Tiny used an estimated 0,5744 Wh of electricity (0,0016 GPU-h on "
+    "1 × NVIDIA A100 SXM4 80GB over 0,096 min of wall-clock time per run, data-centre "
+    "PUE 1,00), emitting an estimated 0,05744 g CO₂eq at a carbon intensity of "
+    "100 gCO₂eq/kWh.",
+    "Training Week used an estimated 884,7 kWh of electricity (1.843 GPU-h on "
+    "8 × NVIDIA A100 SXM4 80GB over 9,6 days of wall-clock time per run, data-centre "
+    "PUE 1,20), emitting an estimated 221,2 kg CO₂eq at a carbon intensity of "
+    "250 gCO₂eq/kWh.",
+    "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
+    "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
+    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
+    "| Tiny | — | \\< 0,1 | \\< 0,001 | \\< 0,1 | \\< 0,01 | \\< 0,01 | \\< 0,01 | 0 | "
+    "\\< 0,01 | — |",
+    "| Week | — | 1.843,2 | 9,600 | 1.843,2 | 737,28 | 884,73 | 221,18 | 0 | 221,18 | — |",
+  },
+};
+
+static char *
+markdown_of (HuReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("huella-units-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "r.md", NULL);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_MARKDOWN, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return text;
+}
+
+static void
+test_statement_and_table (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = NULL;
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *tiny = NULL, *week = NULL, *md = NULL;
+
+  if (setlocale (LC_ALL, c->locale) == NULL)
+    {
+      g_test_fail_printf ("%s is not installed (the README's test command generates it)",
+                          c->locale);
+      return;
+    }
+
+  project = hu_project_new_from_data (project_text, -1, "units.huella", &error);
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  tiny = hu_report_get_statement (report, "tiny", &error);
+  g_assert_no_error (error);
+  week = hu_report_get_statement (report, "week", &error);
+  g_assert_no_error (error);
+  md = markdown_of (report);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!g_str_has_prefix (tiny, c->tiny))
+    g_error ("statement:\n%s\nexpected to start:\n%s", tiny, c->tiny);
+  if (!g_str_has_prefix (week, c->week))
+    g_error ("statement:\n%s\nexpected to start:\n%s", week, c->week);
+  g_assert_nonnull (strstr (md, c->header));
+  g_assert_nonnull (strstr (md, c->tiny_row));
+  g_assert_nonnull (strstr (md, c->week_row));
+}
+
+/* A measured run's statement: 0.0216 kWh is 21.6 Wh, 0.00183 kg is
+ * 1.83 g, 558 s is 9.3 min (three digits 9.30, trailing zero dropped). */
+static void
+test_run_statement (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *statement = NULL;
+  HuRunData *d = hu_measured_run_get_data (run);
+
+  d->id = g_strdup ("r");
+  d->source = g_strdup ("codecarbon");
+  d->source_version = g_strdup ("2.4.1");
+  d->energy_kwh = 0.0216;
+  d->emissions_kg = 0.00183;
+  d->duration_s = 558;
+  hu_measured_run_set_name (run, "Short run");
+  g_list_store_append (hu_project_get_runs (project), run);
+
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  statement = hu_report_get_statement (report, "r", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (statement, "Training Short run used 21.6 Wh of electricity "
+                                              "over 9.3 min, emitting 1.83 g CO₂eq, as measured "
+                                              "with codecarbon 2.4.1;"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  /* English text: the numbers' form is what is checked in each locale. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_data_func ("/huella/report/units/statement-and-table/C", &cases[0],
+                        test_statement_and_table);
+  g_test_add_data_func ("/huella/report/units/statement-and-table/es_ES", &cases[1],
+                        test_statement_and_table);
+  g_test_add_func ("/huella/report/units/run-statement", test_run_statement);
+
+  return g_test_run ();
+}
