@@ -217,6 +217,225 @@ sync_dir (const char *dir)
   close (fd);
 }
 
+/* A save in progress: the temporary file being written beside the
+ * target (hu_file_save_begin()). */
+struct _HuFileSave
+{
+  char        *path;     /* as the caller named it, for messages */
+  char        *target;   /* @path with its links followed */
+  char        *dir;
+  char        *temp;
+  int          fd;
+  gboolean     exists;
+  struct stat  st;       /* the file replaced, if it exists */
+};
+
+static void
+unlink_and_free (char *path)
+{
+  g_unlink (path);
+  g_free (path);
+}
+
+static void
+save_free (HuFileSave *save)
+{
+  if (save->fd >= 0)
+    close (save->fd);
+  g_free (save->path);
+  g_free (save->target);
+  g_free (save->dir);
+  g_free (save->temp);
+  g_free (save);
+}
+
+/* Removes the temporary file and reports @errsv; the target is untouched.
+ * @save stays for the caller to free. */
+static gboolean
+save_fail (HuFileSave  *save,
+           int          errsv,
+           GError     **error)
+{
+  if (save->fd >= 0)
+    close (save->fd);
+  save->fd = -1;
+  g_clear_pointer (&save->temp, unlink_and_free);
+  set_save_error (error, errsv, save->path, save->dir);
+  return FALSE;
+}
+
+/**
+ * hu_file_save_begin:
+ * @path: the file to replace or create
+ *
+ * Starts replacing @path as hu_file_write_atomic() does, for contents
+ * written in pieces (a project streamed run by run): write them with
+ * hu_file_save_write(), then hu_file_save_commit(), or
+ * hu_file_save_abort() to leave @path as it was.
+ *
+ * Returns: (transfer full) (nullable): the save, or %NULL with @error set
+ */
+HuFileSave *
+hu_file_save_begin (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *base = NULL;
+  HuFileSave *save;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(target = resolve_links (path, error)))
+    return NULL;
+
+  save = g_new0 (HuFileSave, 1);
+  save->fd = -1;
+  save->path = g_strdup (path);
+  save->dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  save->target = g_steal_pointer (&target);
+
+  save->exists = g_stat (save->target, &save->st) == 0;
+  if (save->exists && !S_ISREG (save->st.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_NOT_REGULAR,
+                   _("Could not save “%s”: it is not a regular file."), name);
+      save_free (save);
+      return NULL;
+    }
+  /* A file its owner made read-only stays so, even though the folder
+   * would let us replace it. */
+  if (save->exists && access (save->target, W_OK) != 0 && errno != EROFS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_READ_ONLY,
+                   _("Could not save “%s”: the file is read-only. The file was not changed."),
+                   name);
+      save_free (save);
+      return NULL;
+    }
+
+  hu_file_clean_stale (save->target, 60);
+
+  /* A replaced file's contents stay private while they are written; a new
+   * file gets the usual 0666 less the umask. */
+  save->fd = open_temp (save->dir, base, save->exists ? 0600 : 0666, &save->temp);
+  if (save->fd < 0)
+    {
+      set_save_error (error, errno, path, save->dir);
+      save_free (save);
+      return NULL;
+    }
+  return save;
+}
+
+/**
+ * hu_file_save_write:
+ * @save: a save begun with hu_file_save_begin()
+ *
+ * Appends @data to the temporary file. On failure the temporary file is
+ * removed at once (a full disk gets its space back); give the save up
+ * with hu_file_save_abort().
+ *
+ * Returns: %TRUE if every byte was written
+ */
+gboolean
+hu_file_save_write (HuFileSave  *save,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_return_val_if_fail (save != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (save->fd >= 0, FALSE);
+
+  if (!write_all (save->fd, data, length))
+    return save_fail (save, errno, error);
+  return TRUE;
+}
+
+static gboolean
+save_commit (HuFileSave  *save,
+             GError     **error)
+{
+  if (save->exists)
+    {
+      struct stat now;
+
+      /* Only root may give a file away; a member of the original's group
+       * may still keep the group. Neither failure is an error: the file
+       * is ours then, as any new file would be. */
+      if (fstat (save->fd, &now) == 0
+          && (now.st_uid != save->st.st_uid || now.st_gid != save->st.st_gid))
+        if (fchown (save->fd, save->st.st_uid, save->st.st_gid) != 0)
+          (void) fchown (save->fd, (uid_t) -1, save->st.st_gid);
+      /* After fchown, which clears set-id bits. */
+      if (fchmod (save->fd, save->st.st_mode & 07777) != 0)
+        return save_fail (save, errno, error);
+    }
+
+  if (fsync (save->fd) != 0)
+    return save_fail (save, errno, error);
+  {
+    int fd = save->fd;
+
+    save->fd = -1;
+    if (close (fd) != 0 && errno != EINTR)
+      return save_fail (save, errno, error);
+  }
+
+  if (g_rename (save->temp, save->target) != 0)
+    return save_fail (save, errno, error);
+
+  sync_dir (save->dir);
+  g_clear_pointer (&save->temp, g_free);
+  return TRUE;
+}
+
+/**
+ * hu_file_save_commit:
+ * @save: (transfer full): a save whose every byte is written
+ *
+ * Keeps the replaced file's mode and owner, syncs the temporary file,
+ * renames it over the target and syncs the folder. Frees @save; on
+ * failure the temporary file is removed and the target untouched.
+ *
+ * Returns: %TRUE if the target now holds what was written
+ */
+gboolean
+hu_file_save_commit (HuFileSave  *save,
+                     GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (save != NULL, FALSE);
+  g_return_val_if_fail (save->fd >= 0, FALSE);
+
+  ok = save_commit (save, error);
+  save_free (save);
+  return ok;
+}
+
+/**
+ * hu_file_save_abort:
+ * @save: (transfer full) (nullable): a save begun with hu_file_save_begin()
+ *
+ * Gives the save up: the temporary file is removed, the target untouched.
+ */
+void
+hu_file_save_abort (HuFileSave *save)
+{
+  if (save == NULL)
+    return;
+  if (save->fd >= 0)
+    close (save->fd);
+  save->fd = -1;
+  g_clear_pointer (&save->temp, unlink_and_free);
+  save_free (save);
+}
+
 /**
  * hu_file_write_atomic:
  * @path: the file to replace or create
@@ -246,94 +465,20 @@ hu_file_write_atomic (const char  *path,
                       gsize        length,
                       GError     **error)
 {
-  g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  struct stat st;
-  gboolean exists;
-  int fd;
-  int errsv;
+  HuFileSave *save;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(target = resolve_links (path, error)))
+  if (!(save = hu_file_save_begin (path, error)))
     return FALSE;
-  dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-
-  exists = g_stat (target, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode))
+  if (!hu_file_save_write (save, data, length, error))
     {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_NOT_REGULAR,
-                   _("Could not save “%s”: it is not a regular file."), name);
+      hu_file_save_abort (save);
       return FALSE;
     }
-  /* A file its owner made read-only stays so, even though the folder
-   * would let us replace it. */
-  if (exists && access (target, W_OK) != 0 && errno != EROFS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_READ_ONLY,
-                   _("Could not save “%s”: the file is read-only. The file was not changed."),
-                   name);
-      return FALSE;
-    }
-
-  hu_file_clean_stale (target, 60);
-
-  /* A replaced file's contents stay private while they are written; a new
-   * file gets the usual 0666 less the umask. */
-  fd = open_temp (dir, base, exists ? 0600 : 0666, &temp);
-  if (fd < 0)
-    {
-      set_save_error (error, errno, path, dir);
-      return FALSE;
-    }
-
-  if (!write_all (fd, data, length))
-    goto fail;
-
-  if (exists)
-    {
-      struct stat now;
-
-      /* Only root may give a file away; a member of the original's group
-       * may still keep the group. Neither failure is an error: the file
-       * is ours then, as any new file would be. */
-      if (fstat (fd, &now) == 0 && (now.st_uid != st.st_uid || now.st_gid != st.st_gid))
-        if (fchown (fd, st.st_uid, st.st_gid) != 0)
-          (void) fchown (fd, (uid_t) -1, st.st_gid);
-      /* After fchown, which clears set-id bits. */
-      if (fchmod (fd, st.st_mode & 07777) != 0)
-        goto fail;
-    }
-
-  if (fsync (fd) != 0)
-    goto fail;
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
-
-  if (g_rename (temp, target) != 0)
-    goto fail;
-
-  sync_dir (dir);
-  return TRUE;
-
-fail:
-  errsv = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp);
-  set_save_error (error, errsv, path, dir);
-  return FALSE;
+  return hu_file_save_commit (save, error);
 }
 
 /**

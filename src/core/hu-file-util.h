@@ -23,6 +23,20 @@ typedef enum {
 
 GQuark    hu_file_error_quark    (void);
 
+/* A file replaced in pieces, atomically (hu_file_save_begin()). */
+typedef struct _HuFileSave HuFileSave;
+
+HuFileSave *hu_file_save_begin   (const char   *path,
+                                  GError      **error);
+gboolean  hu_file_save_write     (HuFileSave   *save,
+                                  const char   *data,
+                                  gsize         length,
+                                  GError      **error);
+gboolean  hu_file_save_commit    (HuFileSave   *save,
+                                  GError      **error);
+void      hu_file_save_abort     (HuFileSave   *save);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuFileSave, hu_file_save_abort)
+
 gboolean  hu_file_write_atomic   (const char   *path,
                                   const char   *data,
                                   gsize         length,
