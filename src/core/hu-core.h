@@ -15,6 +15,7 @@
 #include "hu-model-origin.h"
 #include "hu-number.h"
 #include "hu-project.h"
+#include "hu-project-writer.h"
 #include "hu-range.h"
 #include "hu-scenario.h"
 #include "hu-sweep.h"

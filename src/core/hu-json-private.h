@@ -60,6 +60,17 @@ JsonNode *_hu_json_parse       (const char   *data,
                                 gsize         length,
                                 const char   *display_name,
                                 GError      **error);
+void      _hu_json_append      (GString      *out,
+                                JsonNode     *node,
+                                guint         depth);
+void      _hu_json_append_string (GString    *out,
+                                const char   *text);
+void      _hu_json_append_key  (GString      *out,
+                                const char   *key,
+                                gboolean      first,
+                                guint         depth);
+void      _hu_json_append_double (GString    *out,
+                                double        value);
 int       _hu_strv_compare     (gconstpointer a,
                                 gconstpointer b);
 

@@ -377,9 +377,20 @@ static void
 write_string (GString    *out,
               const char *s)
 {
+  const guchar *p = (const guchar *) s;
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
+  while (*p)
     {
+      const guchar *plain = p;
+
+      /* Most text needs no escape: copied a span at a time. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > plain)
+        g_string_append_len (out, (const char *) plain, p - plain);
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -388,11 +399,9 @@ write_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", *p);
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }
@@ -401,6 +410,13 @@ static void
 write_indent (GString *out,
               guint    depth)
 {
+  static const char spaces[] = "\n                                ";
+
+  if (depth * 2 < sizeof spaces - 1)
+    {
+      g_string_append_len (out, spaces, 1 + depth * 2);
+      return;
+    }
   g_string_append_c (out, '\n');
   for (guint i = 0; i < depth; i++)
     g_string_append (out, "  ");
@@ -434,10 +450,9 @@ write_scalar (GString  *out,
 
 /* One open array or object while writing. */
 typedef struct {
-  JsonNode *node;
-  GList    *members;   /* objects: owned list of member names */
-  GList    *next;      /* objects: the member to write next */
-  guint     index;     /* arrays: the element to write next */
+  JsonNode       *node;
+  JsonObjectIter  iter;    /* objects: in insertion order */
+  guint           index;   /* the member or element to write next */
 } Frame;
 
 /* Opens @node's container (or writes it whole if it is a scalar or
@@ -447,17 +462,18 @@ open_node (GString  *out,
            GArray   *stack,
            JsonNode *node)
 {
-  Frame frame = { node, NULL, NULL, 0 };
+  Frame frame = { .node = node };
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      frame.members = json_object_get_members (json_node_get_object (node));
-      if (frame.members == NULL)
+      JsonObject *object = json_node_get_object (node);
+
+      if (json_object_get_size (object) == 0)
         {
           g_string_append (out, "{}");
           return FALSE;
         }
-      frame.next = frame.members;
+      json_object_iter_init_ordered (&frame.iter, object);
       g_string_append_c (out, '{');
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -483,7 +499,8 @@ open_node (GString  *out,
  * recursing, so it cannot overflow the C stack. */
 static void
 write_node (GString  *out,
-            JsonNode *root)
+            JsonNode *root,
+            guint     base)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
 
@@ -491,22 +508,22 @@ write_node (GString  *out,
   while (stack->len > 0)
     {
       Frame *top = &g_array_index (stack, Frame, stack->len - 1);
-      guint depth = stack->len;
+      guint depth = base + stack->len;
       JsonNode *child = NULL;
 
       if (JSON_NODE_HOLDS_OBJECT (top->node))
         {
-          if (top->next != NULL)
-            {
-              const char *name = top->next->data;
+          const char *name;
+          JsonNode *member;
 
-              if (top->next != top->members)
+          if (json_object_iter_next_ordered (&top->iter, &name, &member))
+            {
+              if (top->index++ > 0)
                 g_string_append_c (out, ',');
               write_indent (out, depth);
               write_string (out, name);
               g_string_append (out, ": ");
-              child = json_object_get_member (json_node_get_object (top->node), name);
-              top->next = top->next->next;
+              child = member;
             }
         }
       else
@@ -531,7 +548,6 @@ write_node (GString  *out,
 
       write_indent (out, depth - 1);
       g_string_append_c (out, JSON_NODE_HOLDS_OBJECT (top->node) ? '}' : ']');
-      g_list_free (top->members);
       g_array_set_size (stack, stack->len - 1);
     }
 }
@@ -549,11 +565,65 @@ hu_json_to_string (JsonNode *root,
 {
   GString *out = g_string_new (NULL);
 
-  write_node (out, root);
+  write_node (out, root, 0);
   g_string_append_c (out, '\n');
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* @node as hu_json_to_string() writes it where it sits @depth levels
+ * deep (its lines indented by 2 × @depth more), without a final newline:
+ * a writer that streams a document piece by piece gives the same bytes. */
+void
+_hu_json_append (GString  *out,
+                 JsonNode *node,
+                 guint     depth)
+{
+  write_node (out, node, depth);
+}
+
+/* A member's name at @depth, after a comma unless it is the first: what
+ * _hu_json_append() writes before each member of an object. */
+void
+_hu_json_append_key (GString    *out,
+                     const char *key,
+                     gboolean    first,
+                     guint       depth)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  write_indent (out, depth);
+  write_string (out, key);
+  g_string_append (out, ": ");
+}
+
+/* @value as hu_json_add_double() stores it and hu_json_to_string() writes
+ * it: null, an integer, or the shortest exact number. */
+void
+_hu_json_append_double (GString *out,
+                        double   value)
+{
+  if (!isfinite (value))
+    g_string_append (out, "null");
+  else if (value == floor (value) && fabs (value) < 1e15)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    {
+      g_autofree char *text = hu_number_to_string (value);
+      g_string_append (out, text);
+    }
+}
+
+/* @text as a JSON string, quoted and escaped as hu_json_to_string(). */
+void
+_hu_json_append_string (GString    *out,
+                        const char *text)
+{
+  if (text == NULL)
+    g_string_append (out, "null");
+  else
+    write_string (out, text);
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include "hu-json-private.h"
 #include "hu-measured-run.h"
+#include "hu-measured-run-private.h"
 
 struct _HuMeasuredRun
 {
@@ -360,6 +361,77 @@ hu_measured_run_to_json (HuMeasuredRun *self)
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* The bytes hu_measured_run_to_json() and _hu_json_append() at @depth
+ * give, without building the tree: a project streamed run by run
+ * (HuProjectWriter) spends most of its time there otherwise. Only the
+ * power series and the unknown members, rare and nested, go through a
+ * tree. tests/test-project-writer.c compares the two. */
+void
+_hu_measured_run_append_json (HuMeasuredRun *self,
+                              GString       *out,
+                              guint          depth)
+{
+  const HuRunData *d = &self->data;
+  guint inner = depth + 1;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  g_string_append_c (out, '{');
+  _hu_json_append_key (out, "id", TRUE, inner);
+  _hu_json_append_string (out, d->id);
+  for (guint k = 0; k < 2; k++)
+    {
+      const Member *members = k == 0 ? contract : project_only;
+      guint n = k == 0 ? G_N_ELEMENTS (contract) : G_N_ELEMENTS (project_only);
+
+      for (guint i = 0; i < n; i++)
+        {
+          _hu_json_append_key (out, members[i].key, FALSE, inner);
+          if (members[i].is_string)
+            _hu_json_append_string (out, STR_AT (d, &members[i]));
+          else
+            _hu_json_append_double (out, DOUBLE_AT (d, &members[i]));
+        }
+    }
+  _hu_json_append_key (out, "samples", FALSE, inner);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) d->samples);
+  _hu_json_append_key (out, "line", FALSE, inner);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) d->line);
+  _hu_json_append_key (out, "start_is_local", FALSE, inner);
+  g_string_append (out, d->start_is_local ? "true" : "false");
+  _hu_json_append_key (out, "predicted", FALSE, inner);
+  g_string_append (out, d->predicted ? "true" : "false");
+  if (d->scenario_id)
+    {
+      _hu_json_append_key (out, "scenario", FALSE, inner);
+      _hu_json_append_string (out, d->scenario_id);
+    }
+  if (d->series->len > 0)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      write_series (builder, d);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _hu_json_append_key (out, "series", FALSE, inner);
+      _hu_json_append (out, json_object_get_member (json_node_get_object (root), "series"),
+                       inner);
+    }
+  json_object_iter_init_ordered (&iter, self->extra);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
+    {
+      _hu_json_append_key (out, key, FALSE, inner);
+      _hu_json_append (out, node, inner);
+    }
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+  g_string_append_c (out, '}');
 }
 
 static gboolean

@@ -190,11 +190,13 @@ hu_number_to_string (double value)
   if (!isfinite (value))
     return g_strdup ("");
 
-  for (int precision = 15; precision <= 17; precision++)
+  /* The shortest of 15, 16 or 17 significant digits that reads back as
+   * @value. */
+  for (guint i = 0; i < 3; i++)
     {
-      char fmt[8];
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }

@@ -11,6 +11,7 @@
 #include "hu-json-private.h"
 #include "hu-core.h"
 #include "hu-project.h"
+#include "hu-project-private.h"
 
 struct _HuProject
 {
@@ -202,7 +203,8 @@ count_id (HuProject  *self,
     return;
   n = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_counts, id));
   g_hash_table_insert (self->id_counts, g_strdup (id), GUINT_TO_POINTER (n + 1));
-  g_hash_table_insert (self->item_ids, item, g_strdup (id));
+  if (item != NULL)
+    g_hash_table_insert (self->item_ids, item, g_strdup (id));
 }
 
 static void
@@ -228,7 +230,8 @@ uncount_id (HuProject *self,
  * ones after it get a suffix. */
 static void
 ensure_unique_id (HuProject *self,
-                  GObject   *item)
+                  GObject   *item,
+                  gboolean   member)
 {
   const char *id = item_id (item);
   g_autofree char *fresh = NULL;
@@ -250,7 +253,17 @@ ensure_unique_id (HuProject *self,
           d->id = g_steal_pointer (&fresh);
         }
     }
-  count_id (self, item, item_id (item));
+  count_id (self, member ? item : NULL, item_id (item));
+}
+
+/* A run written to this project's file without joining its list
+ * (hu-project-writer.c): it gets its id as if it had joined, and keeps it
+ * from any item after it. */
+void
+_hu_project_claim_run_id (HuProject     *self,
+                          HuMeasuredRun *run)
+{
+  ensure_unique_id (self, G_OBJECT (run), FALSE);
 }
 
 /* A scenario renamed by the user or the undo stack: count it under its
@@ -288,7 +301,7 @@ on_items_changed (HuProject  *self,
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       g_ptr_array_insert (mirror, i, g_object_ref (item));
-      ensure_unique_id (self, item);
+      ensure_unique_id (self, item, TRUE);
       g_signal_connect_object (item, "changed", G_CALLBACK (mark_modified), self,
                                G_CONNECT_SWAPPED);
       if (HU_IS_SCENARIO (item))
@@ -616,19 +629,11 @@ add_list (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-char *
-hu_project_to_data (HuProject *self,
-                    gsize     *length)
+/* The members before "runs", in the order the file has them. */
+void
+_hu_project_add_head (HuProject   *self,
+                      JsonBuilder *builder)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
-
-  json_builder_begin_object (builder);
   _hu_json_add_string (builder, "format", "huella-project");
   _hu_json_add_int (builder, "format-version", HU_PROJECT_FORMAT_VERSION);
   _hu_json_add_string (builder, "title", self->title);
@@ -636,7 +641,17 @@ hu_project_to_data (HuProject *self,
   if (self->notes)
     _hu_json_add_string (builder, "notes", self->notes);
   add_list (builder, "scenarios", G_LIST_MODEL (self->scenarios), TRUE);
-  add_list (builder, "runs", G_LIST_MODEL (self->runs), FALSE);
+}
+
+/* The members after "runs": custom GPUs and regions, unknown keys. */
+void
+_hu_project_add_tail (HuProject   *self,
+                      JsonBuilder *builder)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
   if (self->custom_gpus)
     {
       json_builder_set_member_name (builder, "custom-gpus");
@@ -653,6 +668,21 @@ hu_project_to_data (HuProject *self,
       json_builder_set_member_name (builder, key);
       json_builder_add_value (builder, json_node_copy (node));
     }
+}
+
+char *
+hu_project_to_data (HuProject *self,
+                    gsize     *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+
+  json_builder_begin_object (builder);
+  _hu_project_add_head (self, builder);
+  add_list (builder, "runs", G_LIST_MODEL (self->runs), FALSE);
+  _hu_project_add_tail (self, builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A project's file written as a stream: its head (title, scenarios), its
+ * runs, each new run as it arrives, its tail. The bytes are those
+ * hu_project_to_data() gives for the project with the new runs appended
+ * (tests/test-project-writer.c compares them), without the tree of JSON
+ * nodes that holds every run at once: at 10,000 imported runs that tree
+ * was most of the time and memory of `import --add-to` (issue 9, item 11;
+ * issue 8). */
+
+#define G_LOG_DOMAIN "hu-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hu-file-util.h"
+#include "hu-json-private.h"
+#include "hu-measured-run-private.h"
+#include "hu-project-private.h"
+#include "hu-project-writer.h"
+
+/* Out to the temporary file in pieces of about this size. */
+#define FLUSH_BYTES (256 * 1024)
+
+struct _HuProjectWriter
+{
+  HuProject  *project;
+  HuFileSave *save;       /* NULL once finished or failed */
+  char       *name;       /* for messages */
+  GString    *buffer;
+  guint64     written;    /* bytes, buffered or not */
+  guint64     limit;      /* the most bytes written */
+  guint64     n_runs;     /* in the "runs" array so far */
+};
+
+static gboolean
+flush (HuProjectWriter  *self,
+       gboolean          force,
+       GError          **error)
+{
+  if (!force && self->buffer->len < FLUSH_BYTES)
+    return TRUE;
+  if (!hu_file_save_write (self->save, self->buffer->str, self->buffer->len, error))
+    {
+      g_clear_pointer (&self->save, hu_file_save_abort);
+      return FALSE;
+    }
+  g_string_truncate (self->buffer, 0);
+  return TRUE;
+}
+
+/* Counts the @len bytes just put at the end of the buffer against the
+ * largest project Huella opens (a file past HU_PROJECT_MAX_SIZE would
+ * save and never open again), and sends the buffer out when full. */
+static gboolean
+appended (HuProjectWriter  *self,
+          gsize             len,
+          GError          **error)
+{
+  self->written += len;
+  if (self->written > self->limit)
+    {
+      g_autofree char *limit = g_format_size_full (self->limit, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_clear_pointer (&self->save, hu_file_save_abort);
+      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: with these runs it would be larger than %s, the "
+                     "most Huella opens. The file was not changed."),
+                   self->name, limit);
+      return FALSE;
+    }
+  return flush (self, FALSE, error);
+}
+
+static gboolean
+append (HuProjectWriter  *self,
+        const char       *text,
+        gsize             len,
+        GError          **error)
+{
+  g_string_append_len (self->buffer, text, len);
+  return appended (self, len, error);
+}
+
+/* The members of @builder's object, one level deep, each preceded by a
+ * comma unless it is the file's first. */
+static gboolean
+append_members (HuProjectWriter  *self,
+                JsonBuilder      *builder,
+                gboolean          first,
+                GError          **error)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_string_append (text, first && l == members ? "\n  " : ",\n  ");
+      _hu_json_append_string (text, l->data);
+      g_string_append (text, ": ");
+      _hu_json_append (text, json_object_get_member (object, l->data), 1);
+    }
+  return append (self, text->str, text->len, error);
+}
+
+static gboolean
+append_run (HuProjectWriter  *self,
+            HuMeasuredRun    *run,
+            GError          **error)
+{
+  gsize before = self->buffer->len;
+
+  g_string_append (self->buffer, self->n_runs == 0 ? "\n    " : ",\n    ");
+  _hu_measured_run_append_json (run, self->buffer, 2);
+  self->n_runs++;
+  return appended (self, self->buffer->len - before, error);
+}
+
+/**
+ * hu_project_writer_new:
+ * @project: the project whose file this is (its scenarios and runs are
+ *   written first); it keeps track of the new runs' ids, not the runs
+ * @file: where to write; must have a local path
+ *
+ * Starts writing @project to @file: its head and its own runs are
+ * written now, in a temporary file beside @file.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL with @error set
+ */
+HuProjectWriter *
+hu_project_writer_new (HuProject  *project,
+                       GFile      *file,
+                       GError    **error)
+{
+  g_autoptr(HuProjectWriter) self = NULL;
+  g_autoptr(JsonBuilder) head = json_builder_new ();
+  g_autofree char *path = NULL;
+  GListModel *runs;
+
+  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_new0 (HuProjectWriter, 1);
+  self->project = g_object_ref (project);
+  self->name = g_file_get_parse_name (file);
+  self->buffer = g_string_sized_new (FLUSH_BYTES + 4096);
+  self->limit = HU_PROJECT_MAX_SIZE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_FAILED,
+                   _("Could not save “%s”: runs are added only to a project on this computer."),
+                   self->name);
+      return NULL;
+    }
+  if (!(self->save = hu_file_save_begin (path, error)))
+    return NULL;
+
+  json_builder_begin_object (head);
+  _hu_project_add_head (project, head);
+  json_builder_end_object (head);
+  if (!append (self, "{", 1, error) || !append_members (self, head, TRUE, error))
+    return NULL;
+  if (!append (self, ",\n  \"runs\": [", strlen (",\n  \"runs\": ["), error))
+    return NULL;
+
+  runs = G_LIST_MODEL (hu_project_get_runs (project));
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+
+      if (!append_run (self, run, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * hu_project_writer_add_run:
+ * @run: a run to append; its id is made unique as hu_project_add_runs()
+ *   would (an empty id, or one in use, becomes one after the run's
+ *   tracker: "codecarbon-2")
+ *
+ * Writes @run after the runs written so far. On failure the file is left
+ * as it was and the writer can only be freed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hu_project_writer_add_run (HuProjectWriter  *self,
+                           HuMeasuredRun    *run,
+                           GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (HU_IS_MEASURED_RUN (run), FALSE);
+  g_return_val_if_fail (self->save != NULL, FALSE);
+
+  _hu_project_claim_run_id (self->project, run);
+  return append_run (self, run, error);
+}
+
+/**
+ * hu_project_writer_finish:
+ *
+ * Writes the end of the file, syncs it and puts it in place of the old
+ * one. On failure the old file is left as it was.
+ *
+ * Returns: %TRUE if the file now holds the project and every run added
+ */
+gboolean
+hu_project_writer_finish (HuProjectWriter  *self,
+                          GError          **error)
+{
+  g_autoptr(JsonBuilder) tail = json_builder_new ();
+  HuFileSave *save;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->save != NULL, FALSE);
+
+  /* An empty array is "[]", as hu_json_to_string() writes it. */
+  if (!append (self, self->n_runs > 0 ? "\n  ]" : "]", self->n_runs > 0 ? 4 : 1, error))
+    return FALSE;
+  json_builder_begin_object (tail);
+  _hu_project_add_tail (self->project, tail);
+  json_builder_end_object (tail);
+  if (!append_members (self, tail, FALSE, error) || !append (self, "\n}\n", 3, error))
+    return FALSE;
+  if (!flush (self, TRUE, error))
+    return FALSE;
+
+  save = g_steal_pointer (&self->save);
+  return hu_file_save_commit (save, error);
+}
+
+/* Tests reach the limit without writing 64 MiB. Takes effect for the
+ * bytes written after the call. */
+void
+_hu_project_writer_set_limit (HuProjectWriter *self,
+                              guint64          limit)
+{
+  self->limit = limit;
+}
+
+/**
+ * hu_project_writer_free:
+ *
+ * Frees the writer; unless it finished, the temporary file is removed
+ * and the project's file left as it was.
+ */
+void
+hu_project_writer_free (HuProjectWriter *self)
+{
+  if (self == NULL)
+    return;
+  hu_file_save_abort (self->save);
+  g_clear_object (&self->project);
+  g_free (self->name);
+  if (self->buffer)
+    g_string_free (self->buffer, TRUE);
+  g_free (self);
+}

@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HuProjectWriter, the streaming save of `import --add-to` (issue 9,
+ * item 11): the file it writes is the one hu_project_to_data() builds as a
+ * tree for the same project with the runs appended, byte for byte; it
+ * loads back to the values of the logs; and, as hu_project_save(), it
+ * leaves the file as it was on any failure and no temporary file behind. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "hu-import.h"
+#include "hu-project-private.h"
+#include "test-helpers.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("huella-writer-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "p.huella", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Files in the fixture's folder: the project alone, no temporary file. */
+static guint
+count_files (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* The runs of real logs, named and without ids as `import --add-to`
+ * hands them to the project. */
+static GPtrArray *
+import_runs (const char * const *names)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "data", names[i], NULL));
+  g_ptr_array_add (paths, NULL);
+  g_assert_true (hu_import_paths ((const char * const *) paths->pdata, NULL, NULL, NULL, NULL,
+                                  &r, &error));
+  g_assert_no_error (error);
+  hu_import_result_name_runs (r);
+  for (guint i = 0; i < r->runs->len; i++)
+    g_clear_pointer (&hu_measured_run_get_data (g_ptr_array_index (r->runs, i))->id, g_free);
+  return g_ptr_array_ref (r->runs);
+}
+
+static const char * const logs[] = {
+  "cc2.2.2_linux_epyc128_a6000_haopeng.csv",                  /* 4 runs */
+  "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv", /* 5 runs */
+  NULL
+};
+
+static char *
+read_all (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+/* Streams @runs after @project's own into @path. */
+static void
+stream_runs (HuProject  *project,
+             GPtrArray  *runs,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProjectWriter) writer = hu_project_writer_new (project, file, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      g_assert_true (hu_project_writer_add_run (writer, g_ptr_array_index (runs, i), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (hu_project_writer_finish (writer, &error));
+  g_assert_no_error (error);
+}
+
+/* The old path: the runs join the project, which is built as one tree. */
+static char *
+tree_bytes (HuProject *project,
+            GPtrArray *runs)
+{
+  hu_project_add_runs (project, runs);
+  return hu_project_to_data (project, NULL);
+}
+
+/* An example project with scenarios, twice: first 9 runs added to none,
+ * then 9 more after those 9, whose ids they must not take. */
+static void
+test_same_bytes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HuProject) tree = load_example ("bloom.huella");
+  g_autoptr(HuProject) streamed = load_example ("bloom.huella");
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) a = import_runs (logs);
+      g_autoptr(GPtrArray) b = import_runs (logs);
+      g_autofree char *expected = tree_bytes (tree, a);
+      g_autofree char *written = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (f->path);
+      g_autoptr(GError) error = NULL;
+
+      stream_runs (streamed, b, f->path);
+      written = read_all (f->path);
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_cmpuint (count_files (f), ==, 1);
+
+      /* The next round starts from the file, as the CLI does. */
+      g_clear_object (&streamed);
+      streamed = hu_project_new_from_file (file, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Runs with every kind of member the streamed writer writes by itself
+ * (strings to escape, NaN, integral and fractional numbers, -0, flags, a
+ * scenario link, notes) or through a tree (a power series, unknown
+ * members kept from the file): the same bytes as the tree. */
+static void
+test_every_member (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *json =
+    "{\"format\": \"huella-project\", \"format-version\": 1, \"title\": \"t\",\n"
+    " \"scenarios\": [{\"id\": \"s\", \"name\": \"S\", \"flops\": 1e21,\n"
+    "   \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 8, \"region\": \"grid/FR\"}],\n"
+    " \"runs\": [\n"
+    "  {\"id\": \"r\", \"source\": \"nvidia-smi\", \"name\": \"q\\\"b\\\\s\\u0001 ñ 日本\",\n"
+    "   \"start\": \"2024-05-01T14:02:37\", \"duration_s\": 3600, \"energy_kwh\": 0.1,\n"
+    "   \"cpu_energy_kwh\": -0.0, \"gpu_energy_kwh\": 1e15, \"emissions_kg\": 123456.789,\n"
+    "   \"gpu_count\": 8, \"cpu_model\": \"EPYC\", \"notes\": \"a\\nb\\tc\",\n"
+    "   \"samples\": 36000, \"line\": 7, \"start_is_local\": true, \"predicted\": true,\n"
+    "   \"scenario\": \"s\",\n"
+    "   \"series\": [{\"label\": \"GPU 0\", \"samples\": 10,\n"
+    "                \"buckets\": [[0, 1.5, 100, 200.25, 300], [1.5, 3, 0.1, 0.2, 0.3]]}],\n"
+    "   \"x-kept\": {\"deep\": [1, [2, {\"k\": null}], \"s\"], \"empty\": {}, \"none\": []},\n"
+    "   \"x-flag\": false},\n"
+    "  {\"id\": \"r\", \"source\": \"zeus\"}\n"
+    " ]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (json, -1, "every.huella", &error);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_runs (project))), ==, 2);
+  expected = hu_project_to_data (project, NULL);
+  /* What the tree writes holds every kind of member. */
+  g_assert_nonnull (strstr (expected, "\"buckets\""));
+  g_assert_nonnull (strstr (expected, "\"x-kept\""));
+  g_assert_nonnull (strstr (expected, "\\u0001"));
+  g_assert_nonnull (strstr (expected, "\"scenario\": \"s\""));
+
+  stream_runs (project, none, f->path);
+  written = read_all (f->path);
+  g_assert_cmpstr (written, ==, expected);
+}
+
+/* A new project and no runs: "runs": [] as the tree writes it. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HuProject) tree = hu_project_new ();
+  g_autoptr(HuProject) streamed = hu_project_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *expected = tree_bytes (tree, none);
+  g_autofree char *written = NULL;
+
+  stream_runs (streamed, none, f->path);
+  written = read_all (f->path);
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_nonnull (strstr (written, "\"runs\": []"));
+}
+
+/* Loaded back, the runs hold the logs' values, worked out by hand from
+ * the fixtures (see tests/import/test-import-naming.c): ids after the
+ * tracker in file order, names project · run id · start. */
+static void
+test_values (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(GPtrArray) runs = import_runs (logs);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) loaded = NULL;
+  GListModel *model;
+
+  stream_runs (project, runs, f->path);
+  loaded = hu_project_new_from_file (file, &error);
+  g_assert_no_error (error);
+  model = G_LIST_MODEL (hu_project_get_runs (loaded));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+
+  {
+    g_autoptr(HuMeasuredRun) first = g_list_model_get_item (model, 0);
+    g_autoptr(HuMeasuredRun) fourth = g_list_model_get_item (model, 3);
+    g_autoptr(HuMeasuredRun) last = g_list_model_get_item (model, 8);
+
+    g_assert_cmpstr (hu_measured_run_get_id (first), ==, "codecarbon");
+    g_assert_cmpstr (hu_measured_run_get_name (first), ==, "codecarbon · 3a7221 · 2023-06-06 01:31");
+    g_assert_cmpstr (hu_measured_run_get_id (fourth), ==, "codecarbon-4");
+    g_assert_cmpstr (hu_measured_run_get_name (fourth), ==, "codecarbon · 2f20af · 2023-06-06 01:48");
+    g_assert_cmpstr (hu_measured_run_get_id (last), ==, "codecarbon-9");
+    g_assert_cmpstr (hu_measured_run_get_name (last), ==, "codecarbon · 5d6c08 · 2023-11-09 12:38");
+    /* 5d6c08a2's longest row, line 13 of the Idrissben log. */
+    g_assert_cmpfloat_with_epsilon (hu_measured_run_get_data (last)->energy_kwh,
+                                    0.0005939216277665562, 1e-15);
+  }
+}
+
+/* A writer given up before it finished (the import failed): the file
+ * keeps its contents, and the temporary file is gone. */
+static void
+test_abandoned (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(HuProject) project = load_example ("bloom.huella");
+  g_autoptr(GPtrArray) runs = import_runs (logs);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  HuProjectWriter *writer;
+
+  g_assert_true (g_file_set_contents (f->path, "old", -1, NULL));
+  writer = hu_project_writer_new (project, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (hu_project_writer_add_run (writer, g_ptr_array_index (runs, 0), &error));
+  g_assert_cmpuint (count_files (f), ==, 2);
+  hu_project_writer_free (writer);
+
+  now = read_all (f->path);
+  g_assert_cmpstr (now, ==, "old");
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+/* Past the most Huella opens, the writer stops with a message and leaves
+ * the file as it was: 9 runs of about 1 kB each do not fit in 4 kB. */
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(GPtrArray) runs = import_runs (logs);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProjectWriter) writer = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok = TRUE;
+  guint i;
+
+  g_assert_true (g_file_set_contents (f->path, "old", -1, NULL));
+  writer = hu_project_writer_new (project, file, &error);
+  g_assert_no_error (error);
+  _hu_project_writer_set_limit (writer, 4096);
+  for (i = 0; i < runs->len && ok; i++)
+    ok = hu_project_writer_add_run (writer, g_ptr_array_index (runs, i), &error);
+  g_assert_false (ok);
+  g_assert_error (error, HU_FILE_ERROR, HU_FILE_ERROR_TOO_LARGE);
+  /* g_format_size_full() puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "4.0\u00a0KiB"));
+  g_assert_nonnull (strstr (error->message, "p.huella"));
+  /* It stopped before the ninth run: at 1 kB a run, the fourth or fifth. */
+  g_assert_cmpuint (i, <, runs->len);
+  g_clear_pointer (&writer, hu_project_writer_free);
+
+  now = read_all (f->path);
+  g_assert_cmpstr (now, ==, "old");
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+/* A disk that fills while the runs are written (tests/save-shim.c: write()
+ * fails with ENOSPC, a short write first, once the project's own bytes and
+ * 4,000 more are written; its 18 new runs take about 18,000): the file
+ * opens with its old contents. */
+static void
+test_no_space (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *old = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *asan = NULL;
+  const char *shim = g_getenv ("HU_SAVE_SHIM");
+
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("HU_TEST_WRITER_PATH");
+      g_autoptr(HuProject) project = load_example ("bloom.huella");
+      g_autoptr(GPtrArray) runs = import_runs (logs);
+      g_autoptr(GPtrArray) more = import_runs (logs);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HuProjectWriter) writer = hu_project_writer_new (project, file, &error);
+      gboolean ok = writer != NULL;
+
+      g_ptr_array_extend (runs, more, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      for (guint i = 0; ok && i < runs->len; i++)
+        ok = hu_project_writer_add_run (writer, g_ptr_array_index (runs, i), &error);
+      if (ok)
+        ok = hu_project_writer_finish (writer, &error);
+      g_assert_false (ok);
+      g_assert_error (error, HU_FILE_ERROR, HU_FILE_ERROR_NO_SPACE);
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+      return;
+    }
+
+  g_assert_nonnull (shim);
+  {
+    g_autoptr(HuProject) p = load_example ("bloom.huella");
+    g_autofree char *limit = NULL;
+    gsize len;
+
+    old = hu_project_to_data (p, &len);
+    g_assert_true (g_file_set_contents (f->path, old, len, NULL));
+    limit = g_strdup_printf ("%" G_GSIZE_FORMAT, len + 4000);
+    g_setenv ("HU_SHIM_NOSPACE_AFTER", limit, TRUE);
+  }
+  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                      ":verify_asan_link_order=0", NULL);
+  g_setenv ("ASAN_OPTIONS", asan, TRUE);
+  g_setenv ("HU_TEST_WRITER_PATH", f->path, TRUE);
+  g_setenv ("LD_PRELOAD", shim, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("LD_PRELOAD");
+  g_unsetenv ("HU_SHIM_NOSPACE_AFTER");
+  g_unsetenv ("HU_TEST_WRITER_PATH");
+  g_test_trap_assert_passed ();
+
+  now = read_all (f->path);
+  g_assert_cmpstr (now, ==, old);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add ("/huella/project-writer/same-bytes", Fixture, NULL, fixture_set_up,
+              test_same_bytes, fixture_tear_down);
+  g_test_add ("/huella/project-writer/every-member", Fixture, NULL, fixture_set_up,
+              test_every_member, fixture_tear_down);
+  g_test_add ("/huella/project-writer/empty", Fixture, NULL, fixture_set_up, test_empty,
+              fixture_tear_down);
+  g_test_add ("/huella/project-writer/values", Fixture, NULL, fixture_set_up, test_values,
+              fixture_tear_down);
+  g_test_add ("/huella/project-writer/abandoned", Fixture, NULL, fixture_set_up,
+              test_abandoned, fixture_tear_down);
+  g_test_add ("/huella/project-writer/too-large", Fixture, NULL, fixture_set_up,
+              test_too_large, fixture_tear_down);
+  g_test_add ("/huella/project-writer/no-space", Fixture, NULL, fixture_set_up, test_no_space,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
