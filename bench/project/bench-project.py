@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Project-load and import benchmark for huella-cli (Python stdlib only).
 
-  bench-project.py [HUELLA_CLI] [--repeat N] [--timeout S]
+  bench-project.py [HUELLA_CLI] [--repeat N] [--timeout S] [--imports-only]
 
 Generates in a temporary folder (never in git):
   - projects of 1,000 and 10,000 scenarios, with unique ids and with one id
     shared by all, and times `huella-cli compare FILE --format json`
     (load + estimate + compare + output);
-  - a CodeCarbon 1.x emissions.csv of 1,000 runs (every row a run, all
-    named "codecarbon" by the importer), and times a plain
-    `import FILE --format json` against `import FILE --add-to P.huella`
-    (load P, append, save).
+  - CodeCarbon 1.x emissions.csv files of 1,000 and 10,000 runs (every
+    row a run, all named "codecarbon" by the importer), and times a plain
+    `import FILE --format json` against `import FILE --add-to P.huella
+    --format json` (the same output, plus load P, append, save);
+    --imports-only runs just these.
 Prints the best of N runs (default 3) of each, and the ratios the issue
 asks for. A run over S seconds (default 600) is stopped and shown as "> S". See bench/project/README.md.
 """
@@ -99,6 +100,11 @@ def main():
         i = args.index("--repeat")
         repeat = int(args[i + 1])
         del args[i:i + 2]
+    if "--imports-only" in args:
+        args.remove("--imports-only")
+        cli = os.path.abspath(args[0] if args else "build/src/cli/huella-cli")
+        import_bench(cli, tempfile.mkdtemp(prefix="huella-bench-project-"), repeat)
+        return
     cli = os.path.abspath(args[0] if args else "build/src/cli/huella-cli")
     tmp = tempfile.mkdtemp(prefix="huella-bench-project-")
     results = {}
@@ -118,8 +124,10 @@ def main():
         r = results[(10000, shared)][0] / results[(1000, shared)][0]
         print("10,000 / 1,000 (%s ids): %.1f× (target ≤ 12×)" % ("shared" if shared else "unique", r))
 
-    csv = os.path.join(tmp, "emissions.csv")
-    codecarbon1(csv, 1000)
+    import_bench(cli, tmp, repeat)
+
+
+def import_bench(cli, tmp, repeat):
     base = os.path.join(tmp, "base.huella")
     project(base, 1, False)
     target = os.path.join(tmp, "target.huella")
@@ -128,11 +136,15 @@ def main():
         with open(base) as src, open(target, "w") as dst:
             dst.write(src.read())
 
-    plain = best([cli, "import", csv, "--format", "json"], repeat)
-    add = best([cli, "import", csv, "--add-to", target], repeat, fresh_target)
-    print("import 1,000 runs, --format json: %s" % show(plain))
-    print("import 1,000 runs, --add-to P:    %s (%.1f× plain; target ≤ 2×)"
-          % (show(add), add[0] / plain[0]))
+    for n in (1000, 10000):
+        csv = os.path.join(tmp, "emissions-%d.csv" % n)
+        codecarbon1(csv, n)
+        plain = best([cli, "import", csv, "--format", "json"], repeat)
+        add = best([cli, "import", csv, "--add-to", target, "--format", "json"], repeat,
+                   fresh_target)
+        print("import %6s runs, --format json:          %s" % ("{:,}".format(n), show(plain)))
+        print("import %6s runs, --add-to P --format json: %s (%.2f× plain; target ≤ 2×)"
+              % ("{:,}".format(n), show(add), add[0] / plain[0]), flush=True)
 
 
 if __name__ == "__main__":

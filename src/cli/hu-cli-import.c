@@ -46,6 +46,9 @@ typedef struct {
   HuCliImportText *text;
   guint64          n;
   gboolean         failed;     /* stdout could not be written */
+  HuProjectWriter *writer;     /* --add-to */
+  GError          *save_error; /* the writer's, which stops the import */
+  GCancellable    *cancel;
 } Stream;
 
 /* Out every megabyte, so that the text held stays small. */
@@ -144,13 +147,34 @@ csv_run (Stream        *st,
     }
 }
 
+/* --add-to: named as the app names them (hu_import_run_label()), and
+ * given an id after their tracker as they join the project (the id is
+ * left empty), then written to the project's file and forgotten. */
+static void
+add_to_project (Stream        *st,
+                HuMeasuredRun *run)
+{
+  HuRunData *d = hu_measured_run_get_data (run);
+  g_autofree char *label = hu_import_run_label (d);
+
+  hu_measured_run_set_name (run, label);
+  g_clear_pointer (&d->id, g_free);
+  if (!hu_project_writer_add_run (st->writer, run, &st->save_error))
+    {
+      g_clear_pointer (&st->writer, hu_project_writer_free);
+      g_cancellable_cancel (st->cancel);
+    }
+}
+
 static void
 stream_run (HuMeasuredRun *run,
             gpointer       user_data)
 {
   Stream *st = user_data;
 
-  if (st->failed)
+  if (st->writer != NULL)
+    add_to_project (st, run);
+  if (st->failed || st->save_error != NULL)
     return;
   if (st->format == HU_CLI_FORMAT_JSON)
     json_run (st, run);
@@ -162,10 +186,11 @@ stream_run (HuMeasuredRun *run,
   stream_flush (st, FALSE);
 }
 
-static gboolean
-add_to_project (const char      *path,
-                HuImportResult  *result,
-                GError         **error)
+/* Opens the project (a new one if the file does not exist) and starts
+ * its file again with the project's own scenarios and runs. */
+static HuProjectWriter *
+open_project (const char  *path,
+              GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(HuProject) project = NULL;
@@ -174,30 +199,11 @@ add_to_project (const char      *path,
     {
       project = hu_project_new_from_file (file, error);
       if (project == NULL)
-        return FALSE;
+        return NULL;
     }
   else
     project = hu_project_new ();
-
-  /* Named as the app names them (hu_import_result_name_runs); the
-   * project gives each an id after its tracker as it joins (the id is
-   * left empty); one splice for all the runs. */
-  hu_import_result_name_runs (result);
-  for (guint i = 0; i < result->runs->len; i++)
-    {
-      HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (result->runs, i));
-
-      g_clear_pointer (&d->id, g_free);
-    }
-  hu_project_add_runs (project, result->runs);
-
-  /* hu_project_save() writes a temporary file and renames it. */
-  if (!hu_project_save (project, file, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  return TRUE;
+  return hu_project_writer_new (project, file, error);
 }
 
 int
@@ -215,7 +221,7 @@ hu_cli_import (int    argc,
   g_auto(GStrv) paths = NULL;
   HuCliFormat format;
   Stream stream = { 0 };
-  gboolean streaming;
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
   GOptionEntry entries[] = {
     { "tracker", 0, 0, G_OPTION_ARG_STRING, &tracker,
       N_("auto, codecarbon, carbontracker, eit, eco2ai, nvidia-smi or zeus"), "T" },
@@ -264,14 +270,30 @@ hu_cli_import (int    argc,
     format = HU_CLI_FORMAT_TEXT;
   stream.format = format;
   stream.out = out;
+  stream.cancel = cancel;
   if (format == HU_CLI_FORMAT_TEXT)
     stream.text = text = hu_cli_import_text_new (out);
-  streaming = add_to == NULL;
+  /* --add-to writes the project as the runs come (hu_project_writer_new()),
+   * to a temporary file that replaces it only once complete. */
+  if (add_to != NULL && !(stream.writer = open_project (add_to, &error)))
+    {
+      hu_cli_error (error->message);
+      return HU_EXIT_INPUT;
+    }
   if (format == HU_CLI_FORMAT_JSON)
     g_string_append (out, "{\n  \"runs\": [");
-  if (!hu_import_paths_foreach ((const char * const *) paths, tracker, NULL, NULL,
-                                streaming ? stream_run : NULL, &stream, &result, &error))
+  if (!hu_import_paths_foreach ((const char * const *) paths, tracker, cancel, NULL,
+                                stream_run, &stream, &result, &error)
+      || stream.save_error != NULL)
     {
+      /* Freeing the writer leaves the project's file as it was. */
+      g_clear_pointer (&stream.writer, hu_project_writer_free);
+      if (stream.save_error != NULL)
+        {
+          hu_cli_error (stream.save_error->message);
+          g_error_free (stream.save_error);
+          return HU_EXIT_INPUT;
+        }
       if (g_error_matches (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_TRACKER))
         {
           g_autofree char *msg = g_strdup_printf ("--tracker: %s", error->message);
@@ -282,14 +304,18 @@ hu_cli_import (int    argc,
       return HU_EXIT_INPUT;
     }
 
-  if (add_to != NULL && !add_to_project (add_to, result, &error))
+  if (stream.writer != NULL)
     {
-      hu_cli_error (error->message);
-      return HU_EXIT_INPUT;
-    }
+      HuProjectWriter *writer = g_steal_pointer (&stream.writer);
+      gboolean saved = hu_project_writer_finish (writer, &error);
 
-  for (guint i = 0; i < result->runs->len; i++)
-    stream_run (g_ptr_array_index (result->runs, i), &stream);
+      hu_project_writer_free (writer);
+      if (!saved)
+        {
+          hu_cli_error (error->message);
+          return HU_EXIT_INPUT;
+        }
+    }
   if (format == HU_CLI_FORMAT_JSON)
     json_end (&stream, result);
   else if (format == HU_CLI_FORMAT_CSV)
