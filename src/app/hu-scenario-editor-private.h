@@ -1,10 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* HuScenarioEditor is one class over two files: hu-scenario-editor.c (the
- * form: fields, parsing, committing edits) and hu-scenario-editor-results.c
- * (what the form shows back: the result cards, the defaults beside empty
- * fields, the measured run it is compared with). */
+/* HuScenarioEditor is one class over several files, in layers: each file
+ * calls only the files below it, never up.
+ *
+ *   hu-scenario-editor.c             the class: the form's life, loading and
+ *                                    committing a scenario, the public API
+ *   hu-scenario-editor-ranges.c      a field's "±" range rows and parsing
+ *   hu-scenario-editor-results.c     what the form shows back: the result
+ *                                    cards, the defaults beside empty fields,
+ *                                    the measured run it is compared with
+ *   hu-scenario-editor-layout.c      the results beside the form when wide
+ *   hu-scenario-editor-fields.c      what every part knows of a field: its
+ *                                    workload, unit, format and error
+ *   hu-scenario-editor-deployment.c  the deployment group's fields
+ *
+ * Where a lower part must tell the form something (a range row edited), the
+ * form hands it a callback, as it does the deployment group. */
 
 #include "hu-catalog-drop-down.h"
 #include "hu-scenario-editor.h"
@@ -26,6 +38,10 @@ struct _HuScenarioEditor
   guint                 commit_source;
   gboolean              loading;
   gboolean              committing;
+  /* Set by hu-scenario-editor.c: the range rows hand an edited field to
+   * the form this way, which checks it and commits after the pause. */
+  void                (*field_edited) (HuScenarioEditor *self,
+                                       HuInputKey        key);
 
   AdwEntryRow          *rows[HU_N_NUMERIC_INPUTS];
   GtkLabel             *units[HU_N_NUMERIC_INPUTS];
@@ -99,21 +115,30 @@ struct _HuScenarioEditor
   AdwEntryRow          *serve_lifetime_row;
 };
 
-
+/* hu-scenario-editor-fields.c */
+HuWorkload  _hu_scenario_editor_selected_mode      (HuScenarioEditor *self);
+void        _hu_scenario_editor_select_mode        (HuScenarioEditor *self,
+                                                    HuWorkload        mode);
+gboolean    _hu_scenario_editor_key_in_mode        (HuScenarioEditor *self,
+                                                    HuInputKey        key,
+                                                    HuWorkload        mode);
+char       *_hu_scenario_editor_format_for_entry   (double            value);
 const char *_hu_scenario_editor_unit_for           (HuScenarioEditor *self,
                                                     HuInputKey        key);
+void        _hu_scenario_editor_set_field_error    (HuScenarioEditor *self,
+                                                    HuInputKey        key,
+                                                    const char       *message);
 void        _hu_scenario_editor_update_status      (HuScenarioEditor *self);
+
+/* hu-scenario-editor-results.c */
 void        _hu_scenario_editor_add_result_cards   (HuScenarioEditor *self);
 void        _hu_scenario_editor_update_results     (HuScenarioEditor *self);
 void        _hu_scenario_editor_update_link        (HuScenarioEditor *self);
 void        _hu_scenario_editor_on_link_selected   (HuScenarioEditor *self);
 
+
+/* hu-scenario-editor-deployment.c */
 void        _hu_scenario_editor_bind_deployment    (GtkWidgetClass   *widget_class);
-/* hu-scenario-editor-layout.c: the results beside the form when wide */
-void        _hu_scenario_editor_bind_layout        (GtkWidgetClass   *widget_class);
-void        _hu_scenario_editor_init_layout        (HuScenarioEditor *self);
-void        _hu_scenario_editor_layout_set_model   (HuScenarioEditor *self,
-                                                    HuComparisonModel *model);
 void        _hu_scenario_editor_init_deployment    (HuScenarioEditor *self,
                                                     GCallback         changed);
 gboolean    _hu_scenario_editor_serving_key_active (HuScenarioEditor *self,
@@ -124,10 +149,12 @@ void        _hu_scenario_editor_load_deployment    (HuScenarioEditor *self,
 void        _hu_scenario_editor_commit_deployment  (HuScenarioEditor *self,
                                                     HuInputs         *inputs);
 void        _hu_scenario_editor_update_deployment  (HuScenarioEditor *self);
-/* hu-scenario-editor.c */
-char       *_hu_scenario_editor_format_for_entry   (double            value);
-void        _hu_scenario_editor_field_edited       (HuScenarioEditor *self,
-                                                    HuInputKey        key);
+
+/* hu-scenario-editor-layout.c: the results beside the form when wide */
+void        _hu_scenario_editor_bind_layout        (GtkWidgetClass   *widget_class);
+void        _hu_scenario_editor_init_layout        (HuScenarioEditor *self);
+void        _hu_scenario_editor_layout_set_model   (HuScenarioEditor *self,
+                                                    HuComparisonModel *model);
 
 /* hu-scenario-editor-ranges.c */
 gboolean    _hu_scenario_editor_parse_field        (HuScenarioEditor *self,

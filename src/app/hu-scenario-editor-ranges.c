@@ -79,7 +79,7 @@ without_key_name (const char *message)
 static gboolean
 parse_part (HuScenarioEditor *self,
             HuInputKey        key,
-            HuRangePart       part,
+            guint             part,
             double           *out,
             char            **message)
 {
@@ -298,7 +298,7 @@ range_around (HuInputKey key,
 static void
 set_part (HuScenarioEditor *self,
           HuInputKey        key,
-          HuRangePart       part,
+          guint             part,
           double            value)
 {
   g_autofree char *text = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
@@ -356,7 +356,7 @@ on_part_changed (HuScenarioEditor *self,
           return;
         }
     }
-  _hu_scenario_editor_field_edited (self, key);
+  self->field_edited (self, key);
 }
 
 static void
@@ -472,7 +472,7 @@ on_range_toggled (GtkToggleButton  *toggle,
       update_range_rows (self, key);
       text = _hu_scenario_editor_format_for_entry (value);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
-      _hu_scenario_editor_field_edited (self, key);
+      self->field_edited (self, key);
       gtk_widget_grab_focus (GTK_WIDGET (self->rows[key]));
     }
 }
@@ -510,34 +510,4 @@ _hu_scenario_editor_add_range_button (HuScenarioEditor *self,
   g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_range_toggled), self, 0);
   adw_entry_row_add_suffix (self->rows[key], toggle);
   self->range_toggles[key] = GTK_TOGGLE_BUTTON (toggle);
-}
-
-/**
- * hu_scenario_editor_get_range_toggle:
- *
- * Returns: (transfer none): the "±" of @key's field (for tests)
- */
-GtkToggleButton *
-hu_scenario_editor_get_range_toggle (HuScenarioEditor *self,
-                                     HuInputKey        key)
-{
-  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
-  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
-  return self->range_toggles[key];
-}
-
-/**
- * hu_scenario_editor_get_range_row:
- *
- * Returns: (transfer none) (nullable): the low, likely or high row of
- *   @key's range, once its "±" has been on (for tests)
- */
-AdwEntryRow *
-hu_scenario_editor_get_range_row (HuScenarioEditor *self,
-                                  HuInputKey        key,
-                                  HuRangePart       part)
-{
-  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
-  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS && part < HU_N_RANGE_PARTS, NULL);
-  return self->range_rows[key][part];
 }

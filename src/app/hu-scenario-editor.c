@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -27,14 +26,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The order of mode_row's items. */
-static const HuWorkload modes[] = {
-  HU_WORKLOAD_FLOPS,
-  HU_WORKLOAD_PARAMS_TOKENS,
-  HU_WORKLOAD_GPU_HOURS,
-  HU_WORKLOAD_WALL_HOURS,
-};
-
 /* The order of precision_row's items. */
 static const HuPrecision precisions[] = {
   HU_PRECISION_AUTO,
@@ -45,78 +36,6 @@ static const HuPrecision precisions[] = {
   HU_PRECISION_FP8,
 };
 
-/* Numbers are shown for editing in a form they parse back from exactly:
- * no grouping, the locale's decimal separator, compact exponents. */
-char *
-_hu_scenario_editor_format_for_entry (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *decimal = localeconv ()->decimal_point;
-  GString *text;
-
-  if (isnan (value))
-    return g_strdup ("");
-
-  if (value != 0 && (fabs (value) >= 1e9 || fabs (value) < 1e-4))
-    g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
-  else
-    g_ascii_formatd (buffer, sizeof buffer, "%.10g", value);
-
-  text = g_string_new (NULL);
-  for (const char *p = buffer; *p != '\0'; p++)
-    {
-      if (*p == '.')
-        g_string_append (text, decimal != NULL && *decimal != '\0' ? decimal : ".");
-      else if (*p == '+')
-        continue;
-      else if (*p == 'e' && p[1] != '\0')
-        {
-          g_string_append_c (text, 'e');
-          if (p[1] == '-' || p[1] == '+')
-            {
-              if (p[1] == '-')
-                g_string_append_c (text, '-');
-              p++;
-            }
-          while (p[1] == '0' && p[2] != '\0')
-            p++;
-        }
-      else
-        g_string_append_c (text, *p);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static HuWorkload
-selected_mode (HuScenarioEditor *self)
-{
-  guint i = adw_combo_row_get_selected (self->mode_row);
-
-  return i < G_N_ELEMENTS (modes) ? modes[i] : HU_WORKLOAD_FLOPS;
-}
-
-static gboolean
-key_in_mode (HuScenarioEditor *self,
-             HuInputKey        key,
-             HuWorkload        mode)
-{
-  switch (key)
-    {
-    case HU_INPUT_FLOPS:
-      return mode == HU_WORKLOAD_FLOPS;
-    case HU_INPUT_PARAMS:
-    case HU_INPUT_TOKENS:
-      return mode == HU_WORKLOAD_PARAMS_TOKENS;
-    case HU_INPUT_GPU_HOURS:
-      return mode == HU_WORKLOAD_GPU_HOURS;
-    case HU_INPUT_WALL_HOURS:
-      return mode == HU_WORKLOAD_WALL_HOURS;
-    default:
-      return _hu_scenario_editor_serving_key_active (self, key);
-    }
-}
-
 /* Peak and utilisation only matter when the work is given in FLOPs. */
 static gboolean
 key_relevant (HuScenarioEditor *self,
@@ -125,13 +44,13 @@ key_relevant (HuScenarioEditor *self,
 {
   if (key == HU_INPUT_PEAK_TFLOPS || key == HU_INPUT_UTILIZATION)
     return mode == HU_WORKLOAD_FLOPS || mode == HU_WORKLOAD_PARAMS_TOKENS;
-  return key_in_mode (self, key, mode);
+  return _hu_scenario_editor_key_in_mode (self, key, mode);
 }
 
 static void
 update_mode_visibility (HuScenarioEditor *self)
 {
-  HuWorkload mode = selected_mode (self);
+  HuWorkload mode = _hu_scenario_editor_selected_mode (self);
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     gtk_widget_set_visible (GTK_WIDGET (self->rows[key]), key_relevant (self, key, mode));
@@ -164,65 +83,6 @@ field_unchanged (HuScenarioEditor *self,
   return g_str_equal (loaded, g_strstrip (shown));
 }
 
-static void
-set_field_error (HuScenarioEditor *self,
-                 HuInputKey        key,
-                 const char       *message)
-{
-  GtkWidget *row = GTK_WIDGET (self->rows[key]);
-
-  g_free (self->errors[key]);
-  self->errors[key] = g_strdup (message);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_icons[key]), message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_icons[key]), message != NULL);
-}
-
-void
-_hu_scenario_editor_update_status (HuScenarioEditor *self)
-{
-  HuWorkload mode = selected_mode (self);
-  const char *problem = NULL;
-  g_autofree char *text = NULL;
-
-  for (guint key = 0; key < HU_N_NUMERIC_INPUTS && problem == NULL; key++)
-    if (self->errors[key] != NULL && key_in_mode (self, key, mode))
-      problem = self->errors[key];
-
-  if (problem != NULL)
-    {
-      /* Field messages are clauses ("“x” is not a number"): end the
-       * sentence before the next one starts. */
-      gboolean ended = g_str_has_suffix (problem, ".") || g_str_has_suffix (problem, "…") ||
-                       g_str_has_suffix (problem, "!") || g_str_has_suffix (problem, "?");
-      g_autofree char *sentence = ended ? g_strdup (problem)
-                                        /* Translators: ends a sentence, "%s." */
-                                        : g_strdup_printf (_("%s."), problem);
-
-      /* Translators: %s explains what is wrong with a field, as a sentence */
-      text = g_strdup_printf (_("%s The results are from the last valid inputs."), sentence);
-    }
-  else if (self->result != NULL && hu_result_get_error (self->result) != NULL)
-    text = g_strdup (hu_result_get_error (self->result));
-
-  gtk_label_set_label (self->status_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
-}
-
 /* The project keeps the undo stack; the editor only feeds it. */
 static HuUndo *
 project_undo (HuScenarioEditor *self)
@@ -246,7 +106,7 @@ commit (HuScenarioEditor *self)
   if (self->scenario == NULL)
     return;
 
-  mode = selected_mode (self);
+  mode = _hu_scenario_editor_selected_mode (self);
   hu_inputs_init (&inputs);
   hu_inputs_copy (hu_scenario_get_inputs (self->scenario), &inputs);
 
@@ -258,24 +118,24 @@ commit (HuScenarioEditor *self)
 
       if (!_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
         {
-          set_field_error (self, key, message);
-          if (key_in_mode (self, key, mode))
+          _hu_scenario_editor_set_field_error (self, key, message);
+          if (_hu_scenario_editor_key_in_mode (self, key, mode))
             valid = FALSE;
           continue;
         }
-      set_field_error (self, key, NULL);
+      _hu_scenario_editor_set_field_error (self, key, NULL);
       /* A field left as loaded keeps its exact value: a known model's
        * derived utilisation has more digits than the field shows, and
        * retyping it would also take it out of the model's origin. */
-      if (key_in_mode (self, key, mode) && field_unchanged (self, key, &inputs))
+      if (_hu_scenario_editor_key_in_mode (self, key, mode) && field_unchanged (self, key, &inputs))
         continue;
       /* A workload given another way is not part of this one: leaving it
        * set would make the inputs ambiguous. */
       hu_inputs_set_range (&inputs, key, NULL, NULL);
-      if (key_in_mode (self, key, mode) && hu_range_is_set (&range))
+      if (_hu_scenario_editor_key_in_mode (self, key, mode) && hu_range_is_set (&range))
         hu_inputs_set_range (&inputs, key, &range, NULL);
       else
-        hu_inputs_set (&inputs, key, key_in_mode (self, key, mode) ? value : NAN);
+        hu_inputs_set (&inputs, key, _hu_scenario_editor_key_in_mode (self, key, mode) ? value : NAN);
     }
 
   _hu_scenario_editor_update_status (self);
@@ -345,10 +205,11 @@ schedule_commit (HuScenarioEditor *self)
 }
 
 /* Validates @key's field at once, so the error style follows the typing,
- * and commits after the pause. */
-void
-_hu_scenario_editor_field_edited (HuScenarioEditor *self,
-                                  HuInputKey        key)
+ * and commits after the pause. The range rows reach it through
+ * self->field_edited. */
+static void
+check_and_schedule_commit (HuScenarioEditor *self,
+                           HuInputKey        key)
 {
   g_autofree char *message = NULL;
   HuRange range;
@@ -357,9 +218,9 @@ _hu_scenario_editor_field_edited (HuScenarioEditor *self,
   if (self->loading)
     return;
   if (_hu_scenario_editor_parse_field (self, key, &value, &range, &message))
-    set_field_error (self, key, NULL);
+    _hu_scenario_editor_set_field_error (self, key, NULL);
   else
-    set_field_error (self, key, message);
+    _hu_scenario_editor_set_field_error (self, key, message);
   _hu_scenario_editor_update_status (self);
   schedule_commit (self);
 }
@@ -371,7 +232,7 @@ on_field_changed (HuScenarioEditor *self,
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     if (GTK_EDITABLE (self->rows[key]) == editable)
       {
-        _hu_scenario_editor_field_edited (self, key);
+        check_and_schedule_commit (self, key);
         return;
       }
   schedule_commit (self);
@@ -410,9 +271,6 @@ static void
 load_scenario (HuScenarioEditor *self)
 {
   const HuInputs *inputs;
-  HuWorkload mode;
-  guint mode_index = 0;
-
   if (self->scenario == NULL)
     return;
 
@@ -424,11 +282,7 @@ load_scenario (HuScenarioEditor *self)
                          hu_scenario_get_notes (self->scenario) != NULL
                          ? hu_scenario_get_notes (self->scenario) : "");
 
-  mode = hu_inputs_get_workload (inputs, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
-    if (modes[i] == mode)
-      mode_index = i;
-  adw_combo_row_set_selected (self->mode_row, mode_index);
+  _hu_scenario_editor_select_mode (self, hu_inputs_get_workload (inputs, NULL));
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
@@ -446,7 +300,7 @@ load_scenario (HuScenarioEditor *self)
         }
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
       _hu_scenario_editor_load_range (self, key, range);
-      set_field_error (self, key, NULL);
+      _hu_scenario_editor_set_field_error (self, key, NULL);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (precisions); i++)
@@ -628,6 +482,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   self->rows[HU_INPUT_EMBODIED_KG] = self->embodied_row;
   self->rows[HU_INPUT_LIFETIME_H] = self->lifetime_row;
   _hu_scenario_editor_init_deployment (self, G_CALLBACK (schedule_commit));
+  self->field_edited = check_and_schedule_commit;
 
   for (guint key = 0; key < HU_N_NUMERIC_INPUTS; key++)
     {
@@ -827,4 +682,34 @@ hu_scenario_editor_get_input_row (HuScenarioEditor *self,
   g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
 
   return self->rows[key];
+}
+
+/**
+ * hu_scenario_editor_get_range_toggle:
+ *
+ * Returns: (transfer none): the "±" of @key's field (for tests)
+ */
+GtkToggleButton *
+hu_scenario_editor_get_range_toggle (HuScenarioEditor *self,
+                                     HuInputKey        key)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
+  return self->range_toggles[key];
+}
+
+/**
+ * hu_scenario_editor_get_range_row:
+ *
+ * Returns: (transfer none) (nullable): the low, likely or high row of
+ *   @key's range, once its "±" has been on (for tests)
+ */
+AdwEntryRow *
+hu_scenario_editor_get_range_row (HuScenarioEditor *self,
+                                  HuInputKey        key,
+                                  HuRangePart       part)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_EDITOR (self), NULL);
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS && part < HU_N_RANGE_PARTS, NULL);
+  return self->range_rows[key][part];
 }
