@@ -1,99 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "HuWindow"
 
+/* Opening and saving projects: the file choosers, recent files, the new
+ * project and the example, and the "save changes?" question before work
+ * would be replaced. It calls hu-window-project.c to show a project and
+ * hu-window-shared.c, never the class above it. */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "hu-autosave.h"
 #include "hu-window-private.h"
 
-/* Unsaved untitled work is written this long after the last change. */
-#define AUTOSAVE_DELAY_SECONDS 3
 #define MAX_RECENT_FILES 8
 
 static void run_pending (HuWindow *self);
-
-/* The recovery file of untitled work (see hu-autosave.c). */
-char *
-hu_window_get_autosave_path (void)
-{
-  return hu_autosave_path (NULL);
-}
-
-void
-_hu_window_remove_autosave (HuWindow *self)
-{
-  hu_autosave_remove (self->file);
-}
-
-static char *
-display_name (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  return g_file_get_basename (file);
-}
-
-/* The display name is asked of the file system once, when the file
- * changes, not on every title update (each selection and each save). */
-void
-_hu_window_set_file (HuWindow *self,
-                     GFile    *file)
-{
-  if (!g_set_object (&self->file, file))
-    return;
-  g_clear_pointer (&self->file_name, g_free);
-  if (file != NULL)
-    self->file_name = display_name (file);
-}
-
-/* New projects used to be titled "Untitled Project" in the file itself:
- * such a title is no name, in English or in the user's language. */
-static gboolean
-is_placeholder_title (const char *title)
-{
-  return g_strcmp0 (title, "Untitled Project") == 0
-         || g_strcmp0 (title, _("Untitled Project")) == 0;
-}
-
-/**
- * hu_window_dup_project_name:
- *
- * The name the project goes by in the header bar, the window title, the
- * report's title and the export's file name: its title when it has one,
- * else its file's name without ".huella", and "Untitled Project" only
- * while it has neither.
- *
- * Returns: (transfer full): the name
- */
-char *
-hu_window_dup_project_name (HuWindow *self)
-{
-  const char *title;
-
-  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
-
-  title = self->project != NULL ? hu_project_get_title (self->project) : NULL;
-  if (title != NULL && *title != '\0' && !(self->file_name != NULL && is_placeholder_title (title)))
-    return g_strdup (title);
-
-  if (self->file_name != NULL)
-    {
-      gsize length = strlen (self->file_name);
-
-      if (length > strlen (".huella") && g_str_has_suffix (self->file_name, ".huella"))
-        length -= strlen (".huella");
-      return g_strndup (self->file_name, length);
-    }
-
-  return g_strdup (_("Untitled Project"));
-}
 
 void
 _hu_window_on_rename_popover_show (HuWindow *self)
@@ -117,42 +40,6 @@ _hu_window_on_rename_clicked (HuWindow *self)
   if (g_strcmp0 (name, current) == 0)
     return;
   hu_project_set_title (self->project, *name != '\0' ? name : NULL);
-}
-
-/* Every open project, saved or untitled, has its own recovery file; the
- * user's file is only ever written by Save. */
-static gboolean
-autosave_timeout (gpointer data)
-{
-  HuWindow *self = data;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-
-  self->autosave_source = 0;
-
-  if (!hu_project_get_modified (self->project))
-    return G_SOURCE_REMOVE;
-
-  hu_scenario_editor_flush (self->editor);
-  contents = hu_project_to_data (self->project, &length);
-  if (!hu_autosave_write (self->file, contents, length, &error))
-    g_warning ("Could not autosave: %s", error->message);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Every change re-arms the timer, so the file follows the work and is
- * written once typing pauses. */
-void
-_hu_window_schedule_autosave (HuWindow *self)
-{
-  if (!hu_project_get_modified (self->project))
-    return;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS,
-                                                 autosave_timeout, self);
 }
 
 static void
@@ -225,7 +112,7 @@ hu_window_open_file (HuWindow *self,
   project = hu_project_new_from_file (file, &error);
   if (project == NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = _hu_window_display_name (file);
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
@@ -262,120 +149,6 @@ hu_window_load_example (HuWindow *self)
   hu_project_set_modified (project, FALSE);
   hu_window_set_project (self, project, NULL);
   return TRUE;
-}
-
-static GtkWidget *offer_recovery_file (HuWindow  *self,
-                                       GPtrArray *queue);
-
-static void
-on_recovery_response (HuWindow   *self,
-                      const char *response,
-                      GtkWidget  *dialog)
-{
-  g_autoptr(GPtrArray) queue = g_ptr_array_ref (g_object_get_data (G_OBJECT (dialog),
-                                                                   "recovery-queue"));
-  const char *path = g_ptr_array_index (queue, 0);
-  g_autoptr(GFile) source = hu_autosave_get_source (path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(HuProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "discard") == 0)
-    hu_autosave_discard (path);
-  else if (g_strcmp0 (response, "recover") == 0
-           && (project = hu_project_new_from_file (file, &error)) == NULL)
-    _hu_window_show_error (self, _("Could Not Recover the Changes"), error->message);
-  else if (project != NULL)
-    {
-      HuWindow *target = self;
-
-      /* Work with changes of its own (recovered a moment ago, or edited)
-       * is never replaced: the next project gets a window of its own. */
-      if (hu_project_get_modified (self->project))
-        target = hu_window_new (ADW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      /* Recovered work is unsaved by definition: it goes back to its file
-       * (if it had one) only when the user saves. */
-      hu_window_set_project (target, project, source);
-      hu_project_set_modified (project, TRUE);
-      gtk_window_present (GTK_WINDOW (target));
-      hu_window_add_toast (target, _("Unsaved changes from the last session were recovered"));
-    }
-
-  /* Then the next project's changes, until every one found at the start
-   * has had its answer ("later" keeps the file for the next start). */
-  g_ptr_array_remove_index (queue, 0);
-  if (queue->len > 0)
-    offer_recovery_file (self, queue);
-}
-
-static GtkWidget *
-offer_recovery_file (HuWindow  *self,
-                     GPtrArray *queue)
-{
-  g_autoptr(GFile) source = hu_autosave_get_source (g_ptr_array_index (queue, 0));
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (source != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (source);
-      /* Translators: %s is a file name */
-      g_string_printf (body, _("Huella closed before the changes to “%s” were saved. Recovering them does not change the file until you save."),
-                       name);
-    }
-  else
-    g_string_assign (body, _("Huella closed before an untitled project was saved."));
-  if (queue->len > 1)
-    {
-      g_string_append_c (body, ' ');
-      g_string_append_printf (body, ngettext ("%u more project has unsaved changes, asked about next.",
-                                              "%u more projects have unsaved changes, asked about next.",
-                                              queue->len - 1),
-                              queue->len - 1);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "recovery-queue", g_ptr_array_ref (queue),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-/**
- * hu_window_offer_recovery:
- *
- * Asks whether to recover the changes that sessions which did not close
- * normally left unsaved: one question per project, newest first, each
- * asked once the one before is answered. Recover opens the changes
- * (marked unsaved; in a new window when this one already holds changes),
- * Discard deletes them.
- *
- * Returns: (transfer none) (nullable): the first dialog, or %NULL when
- *   there is nothing to recover
- */
-GtkWidget *
-hu_window_offer_recovery (HuWindow *self)
-{
-  g_autoptr(GPtrArray) queue = NULL;
-
-  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
-
-  queue = hu_autosave_find_all ();
-  if (queue->len == 0)
-    return NULL;
-  return offer_recovery_file (self, queue);
 }
 
 /**

@@ -2,11 +2,18 @@
 #pragma once
 
 /* HuWindow is one class spread over several files by concern, as GNOME
- * Text Editor does: hu-window.c (the window, its sidebar and selection),
- * hu-window-actions.c (the win.* actions), hu-window-files.c (open, save,
- * recent files, autosave) and hu-window-import.c (importing measured runs
- * and dropping files). They share the instance struct through this header,
- * which nothing outside the class includes. */
+ * Text Editor does. They share the instance struct through this header,
+ * which nothing outside the class includes, and stand in layers: each file
+ * calls only the files below it, never up.
+ *
+ *   hu-window.c          the class: template, sidebar rows and context
+ *                        menu, closing, recovering unsaved work
+ *   hu-window-actions.c  the win.* actions
+ *   hu-window-import.c   importing measured runs, dropping files
+ *   hu-window-files.c    open, save, recent files, new project
+ *   hu-window-project.c  showing a project and following it, autosave
+ *   hu-window-shared.c   toasts, errors, title, actions' state, selection
+ */
 
 #include "hu-context-view.h"
 #include "hu-window.h"
@@ -76,31 +83,33 @@ struct _HuWindow
   GtkProgressBar       *import_progress;
 };
 
-/* hu-window.c */
+/* hu-window-shared.c */
 void     _hu_window_show_error             (HuWindow      *self,
                                             const char    *heading,
                                             const char    *body);
+char    *_hu_window_display_name           (GFile         *file);
+void     _hu_window_set_file               (HuWindow      *self,
+                                            GFile         *file);
 void     _hu_window_update_title           (HuWindow      *self);
 void     _hu_window_update_actions         (HuWindow      *self);
+void     _hu_window_set_selected           (HuWindow      *self,
+                                            HuResult      *result);
 guint    _hu_window_position_of            (HuWindow      *self,
                                             HuResult      *result);
 void     _hu_window_select_source          (HuWindow      *self,
                                             gpointer       source);
 void     _hu_window_apply_display_settings (HuWindow      *self);
 
-/* hu-window-actions.c */
-void     _hu_window_class_init_actions     (GtkWidgetClass *widget_class);
-
-/* hu-window-files.c */
+/* hu-window-project.c */
 void     _hu_window_remove_autosave        (HuWindow      *self);
 void     _hu_window_schedule_autosave      (HuWindow      *self);
-void     _hu_window_set_file               (HuWindow      *self,
-                                            GFile         *file);
+
+/* hu-window-files.c */
 void     _hu_window_update_recent_menu     (HuWindow      *self);
 gboolean _hu_window_save                   (HuWindow      *self);
 void     _hu_window_save_as                (HuWindow      *self);
 void     _hu_window_on_rename_popover_show (HuWindow      *self);
-void     _hu_window_on_rename_clicked  (HuWindow      *self);
+void     _hu_window_on_rename_clicked      (HuWindow      *self);
 void     _hu_window_maybe_discard          (HuWindow      *self,
                                             Pending        pending,
                                             GFile         *file);
@@ -114,5 +123,8 @@ gboolean _hu_window_on_drop                (HuWindow      *self,
                                             double         x,
                                             double         y,
                                             GtkDropTarget *target);
+
+/* hu-window-actions.c */
+void     _hu_window_class_init_actions     (GtkWidgetClass *widget_class);
 
 G_END_DECLS

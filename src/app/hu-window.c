@@ -1,157 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "HuWindow"
 
+/* The window's class: its template, the sidebar's rows and context menu,
+ * closing, and offering recovered work (which may need a window of its
+ * own, which only the class makes). The parts below it (actions, import,
+ * files, project, shared) never call up into this file. */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hu-autosave.h"
 #include "hu-scenario-row.h"
 #include "hu-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HuWindow, hu_window, ADW_TYPE_APPLICATION_WINDOW)
-
-void
-hu_window_add_toast (HuWindow   *self,
-                     const char *title)
-{
-  g_return_if_fail (HU_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-/**
- * hu_window_add_open_toast:
- * @uri: what the toast's "Open" button opens
- *
- * A toast for a file just written, with a button to open it.
- */
-void
-hu_window_add_open_toast (HuWindow   *self,
-                          const char *title,
-                          const char *uri)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (HU_IS_WINDOW (self));
-  g_return_if_fail (uri != NULL);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-uri");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-_hu_window_show_error (HuWindow   *self,
-                       const char *heading,
-                       const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-_hu_window_update_title (HuWindow *self)
-{
-  g_autofree char *title = hu_window_dup_project_name (self);
-  gboolean modified = hu_project_get_modified (self->project);
-  g_autofree char *shown = NULL;
-  g_autofree char *window_title = NULL;
-  const char *subtitle = self->file_name != NULL ? self->file_name : _("Not saved");
-
-  /* The dot is GNOME's usual unsaved-changes marker (Text Editor, Builder). */
-  shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
-
-  adw_window_title_set_title (self->project_title, shown);
-  adw_window_title_set_subtitle (self->project_title, subtitle);
-  {
-    /* The sidebar is narrow: the tooltip shows the whole title. */
-    g_autofree char *tooltip = modified ? g_strdup_printf ("%s\n%s", title,
-                                                         _("The project has unsaved changes"))
-                                        : g_strdup (title);
-    g_autofree char *with_hint = g_strdup_printf ("%s\n%s", tooltip, _("Press to rename the project"));
-
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), with_hint);
-  }
-
-  /* Translators: window title, "• Project title — Huella" */
-  window_title = g_strdup_printf (_("%s — Huella"), shown);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
-
-  if (self->selected != NULL)
-    adw_view_switcher_title_set_title (self->switcher_title, hu_result_get_name (self->selected));
-  else
-    adw_view_switcher_title_set_title (self->switcher_title, "Huella");
-  adw_view_switcher_title_set_subtitle (self->switcher_title, shown);
-}
-
-
-void
-_hu_window_update_actions (HuWindow *self)
-{
-  gboolean has_selection = self->selected != NULL;
-  gboolean is_scenario = has_selection && hu_result_get_scenario (self->selected) != NULL;
-  gboolean is_run = has_selection && hu_result_get_run (self->selected) != NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (self->project)));
-  guint position = 0;
-
-  if (is_scenario)
-    g_list_store_find (hu_project_get_scenarios (self->project),
-                       hu_result_get_scenario (self->selected), &position);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", is_scenario);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", is_scenario);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-from-run", is_run);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", is_scenario && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down",
-                                 is_scenario && position + 1 < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 hu_undo_get_can_undo (hu_project_get_undo (self->project)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import",
-                                 self->import_cancellable != NULL);
-
-  /* Nothing to edit or compare: say what to do first. */
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->model != NULL &&
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0
-                                    ? "empty" : "main");
-}
-
-static void
-set_selected (HuWindow *self,
-              HuResult *result)
-{
-  if (self->selected == result)
-    return;
-
-  g_set_object (&self->selected, result);
-  hu_scenario_editor_set_result (self->editor, result);
-  hu_run_view_set_result (self->run_view,
-                          result != NULL && hu_result_get_run (result) != NULL ? result : NULL);
-  if (result != NULL && hu_result_get_run (result) != NULL)
-    {
-      gtk_stack_set_visible_child_name (self->editor_stack, "run");
-      /* Translators: the first page's title when a measured run is selected */
-      adw_view_stack_page_set_title (self->editor_page, _("Run"));
-      adw_view_stack_page_set_icon_name (self->editor_page, "power-profile-balanced-symbolic");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->editor_stack, "scenario");
-      adw_view_stack_page_set_title (self->editor_page, _("Scenario"));
-      adw_view_stack_page_set_icon_name (self->editor_page, "document-edit-symbolic");
-    }
-  hu_what_if_view_set_result (self->what_if_view, result);
-  hu_derivation_view_set_result (self->derivation_view, result);
-  hu_equivalences_view_set_result (self->equivalences_view, result);
-  _hu_window_update_title (self);
-  _hu_window_update_actions (self);
-}
 
 /* The sidebar is a list view: a few rows, made once, show whichever
  * results are on screen. */
@@ -178,17 +42,6 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_selection_changed (HuWindow *self)
-{
-  /* While the list changes the selection model moves by itself; the
-   * window puts it back where it belongs once the change is done. */
-  if (self->rebuilding_list)
-    return;
-
-  set_selected (self, gtk_single_selection_get_selected_item (self->selection));
-}
-
-static void
 on_row_activated (HuWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -200,170 +53,6 @@ on_list_released (HuWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-/**
- * hu_window_select_result:
- *
- * Selects the sidebar row at @position (clamped to the last row).
- */
-void
-hu_window_select_result (HuWindow *self,
-                         guint     position)
-{
-  guint n;
-
-  g_return_if_fail (HU_IS_WINDOW (self));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  if (n == 0)
-    {
-      set_selected (self, NULL);
-      return;
-    }
-  position = MIN (position, n - 1);
-  gtk_single_selection_set_selected (self->selection, position);
-  /* Selecting the row already selected says nothing: show it anyway. */
-  set_selected (self, gtk_single_selection_get_selected_item (self->selection));
-  /* GTK 4.8 has no gtk_list_view_scroll_to(): its own action does it. */
-  gtk_widget_activate_action (GTK_WIDGET (self->scenario_list), "list.scroll-to-item", "u",
-                              position);
-}
-
-guint
-_hu_window_position_of (HuWindow *self,
-                        HuResult *result)
-{
-  return hu_comparison_model_get_position (self->model, result);
-}
-
-static void
-on_model_changing (HuWindow *self)
-{
-  self->rebuilding_list = TRUE;
-}
-
-static void
-on_model_changed (HuWindow *self,
-                  guint     position,
-                  guint     removed,
-                  guint     added)
-{
-  guint selected_position = self->selected != NULL ? _hu_window_position_of (self, self->selected)
-                                                   : G_MAXUINT;
-
-  self->rebuilding_list = FALSE;
-  if (selected_position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, selected_position);
-  else
-    {
-      g_clear_object (&self->selected);
-      hu_window_select_result (self, position);
-    }
-  _hu_window_update_actions (self);
-}
-
-void
-_hu_window_apply_display_settings (HuWindow *self)
-{
-  g_autofree char *set = g_settings_get_string (self->settings, "equivalence-set");
-
-  if (self->model != NULL)
-    {
-      hu_comparison_model_set_display (self->model, set,
-                                       g_settings_get_enum (self->settings, "energy-unit"),
-                                       g_settings_get_enum (self->settings, "mass-unit"));
-      hu_comparison_model_set_default_ranges (self->model,
-                                              g_settings_get_boolean (self->settings, "default-ranges"));
-    }
-}
-
-static void
-on_project_modified (HuWindow *self)
-{
-  _hu_window_update_title (self);
-  _hu_window_schedule_autosave (self);
-}
-
-/**
- * hu_window_set_project:
- * @project: the project to show
- * @file: (nullable): where it was loaded from, %NULL when untitled
- *
- * Replaces the window's project without asking; callers check for unsaved
- * changes first.
- */
-void
-hu_window_set_project (HuWindow  *self,
-                       HuProject *project,
-                       GFile     *file)
-{
-  HuCatalog *catalog;
-
-  g_return_if_fail (HU_IS_WINDOW (self));
-  g_return_if_fail (HU_IS_PROJECT (project));
-
-  hu_scenario_editor_flush (self->editor);
-  set_selected (self, NULL);
-  g_clear_object (&self->deleted);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (hu_project_get_undo (self->project), self);
-    }
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-
-  g_set_object (&self->project, project);
-  _hu_window_set_file (self, file);
-  g_clear_object (&self->model);
-
-  self->model = hu_comparison_model_new (project);
-  _hu_window_apply_display_settings (self);
-
-  catalog = hu_project_get_catalog (project);
-  hu_scenario_editor_set_catalog (self->editor, catalog);
-  hu_scenario_editor_set_currency (self->editor, hu_project_get_currency (project));
-  hu_what_if_view_set_project (self->what_if_view, project);
-  hu_equivalences_view_set_catalog (self->equivalences_view, catalog);
-  hu_comparison_view_set_model (self->comparison_view, self->model);
-  hu_context_view_set_model (self->context_view, self->model);
-  hu_run_view_set_model (self->run_view, self->model);
-  hu_scenario_editor_set_model (self->editor, self->model);
-
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changing),
-                           self, G_CONNECT_SWAPPED);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->scenario_list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed),
-                           self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (project, "notify::modified", G_CALLBACK (on_project_modified),
-                           self, G_CONNECT_SWAPPED);
-  /* Each project has its own undo stack: a new one has nothing to undo. */
-  g_signal_connect_object (hu_project_get_undo (project), "notify::can-undo",
-                           G_CALLBACK (_hu_window_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "changed", G_CALLBACK (_hu_window_schedule_autosave),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (_hu_window_schedule_autosave),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (project, "notify::title", G_CALLBACK (_hu_window_update_title),
-                           self, G_CONNECT_SWAPPED);
-
-  hu_window_select_result (self, 0);
-  /* Another project starts at its top, not where the last one was. */
-  hu_scenario_editor_scroll_to_top (self->editor);
-  _hu_window_update_title (self);
-  _hu_window_update_actions (self);
 }
 
 HuProject *
@@ -378,16 +67,6 @@ hu_window_get_file (HuWindow *self)
 {
   g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
   return self->file;
-}
-
-void
-_hu_window_select_source (HuWindow *self,
-                          gpointer  source)
-{
-  HuResult *result = hu_comparison_model_find_source (self->model, source);
-
-  if (result != NULL)
-    hu_window_select_result (self, hu_comparison_model_get_position (self->model, result));
 }
 
 /* The sidebar's context menu: a row's own actions where the pointer is. */
@@ -664,6 +343,120 @@ hu_window_new (AdwApplication *application)
   return self;
 }
 
+static GtkWidget *offer_recovery_file (HuWindow  *self,
+                                       GPtrArray *queue);
+
+static void
+on_recovery_response (HuWindow   *self,
+                      const char *response,
+                      GtkWidget  *dialog)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_ref (g_object_get_data (G_OBJECT (dialog),
+                                                                   "recovery-queue"));
+  const char *path = g_ptr_array_index (queue, 0);
+  g_autoptr(GFile) source = hu_autosave_get_source (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HuProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    hu_autosave_discard (path);
+  else if (g_strcmp0 (response, "recover") == 0
+           && (project = hu_project_new_from_file (file, &error)) == NULL)
+    _hu_window_show_error (self, _("Could Not Recover the Changes"), error->message);
+  else if (project != NULL)
+    {
+      HuWindow *target = self;
+
+      /* Work with changes of its own (recovered a moment ago, or edited)
+       * is never replaced: the next project gets a window of its own. */
+      if (hu_project_get_modified (self->project))
+        target = hu_window_new (ADW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      /* Recovered work is unsaved by definition: it goes back to its file
+       * (if it had one) only when the user saves. */
+      hu_window_set_project (target, project, source);
+      hu_project_set_modified (project, TRUE);
+      gtk_window_present (GTK_WINDOW (target));
+      hu_window_add_toast (target, _("Unsaved changes from the last session were recovered"));
+    }
+
+  /* Then the next project's changes, until every one found at the start
+   * has had its answer ("later" keeps the file for the next start). */
+  g_ptr_array_remove_index (queue, 0);
+  if (queue->len > 0)
+    offer_recovery_file (self, queue);
+}
+
+static GtkWidget *
+offer_recovery_file (HuWindow  *self,
+                     GPtrArray *queue)
+{
+  g_autoptr(GFile) source = hu_autosave_get_source (g_ptr_array_index (queue, 0));
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (source != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (source);
+      /* Translators: %s is a file name */
+      g_string_printf (body, _("Huella closed before the changes to “%s” were saved. Recovering them does not change the file until you save."),
+                       name);
+    }
+  else
+    g_string_assign (body, _("Huella closed before an untitled project was saved."));
+  if (queue->len > 1)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u more project has unsaved changes, asked about next.",
+                                              "%u more projects have unsaved changes, asked about next.",
+                                              queue->len - 1),
+                              queue->len - 1);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "recovery-queue", g_ptr_array_ref (queue),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/**
+ * hu_window_offer_recovery:
+ *
+ * Asks whether to recover the changes that sessions which did not close
+ * normally left unsaved: one question per project, newest first, each
+ * asked once the one before is answered. Recover opens the changes
+ * (marked unsaved; in a new window when this one already holds changes),
+ * Discard deletes them.
+ *
+ * Returns: (transfer none) (nullable): the first dialog, or %NULL when
+ *   there is nothing to recover
+ */
+GtkWidget *
+hu_window_offer_recovery (HuWindow *self)
+{
+  g_autoptr(GPtrArray) queue = NULL;
+
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+
+  queue = hu_autosave_find_all ();
+  if (queue->len == 0)
+    return NULL;
+  return offer_recovery_file (self, queue);
+}
+
 /**
  * hu_window_get_selected_result:
  *
@@ -674,15 +467,6 @@ hu_window_get_selected_result (HuWindow *self)
 {
   g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
   return self->selected;
-}
-
-void
-hu_window_show_page (HuWindow   *self,
-                     const char *name)
-{
-  g_return_if_fail (HU_IS_WINDOW (self));
-
-  adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
 HuComparisonModel *
