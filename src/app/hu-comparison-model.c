@@ -22,23 +22,25 @@ struct _HuComparisonModel
 
   HuProject    *project;
   HuComparison *comparison;
-  GPtrArray    *results;        /* HuResult: the comparison's rows, in order */
+  /* HuResult: the presentation of the comparison's row at the same
+   * position. Lookups go through the core (its item → row hash, the
+   * row's position), so the model keeps no index of its own. */
+  GPtrArray    *results;
   guint         n_list_changes; /* ::items-changed emitted, for tests */
-  GHashTable   *by_source;      /* HuScenario or HuMeasuredRun → its HuResult */
-  GHashTable   *removed;        /* the same, for results just removed */
+  GHashTable   *removed;        /* HuScenario or HuMeasuredRun → its result, just removed */
   guint         removed_idle;
-  HuResult     *baseline;       /* one of results, or NULL */
+  HuResult     *baseline;       /* the result of the core's baseline row, or NULL */
 
   char         *equivalence_set;
   HuEnergyUnit  energy_unit;
   HuMassUnit    mass_unit;
-  gboolean      default_ranges;
   /* Set while the column scales are given out, or rows updated in a
    * batch: the ::changed this causes asks for no new scales. */
   guint         rescale_frozen;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void rescale (HuComparisonModel *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HuComparisonModel, hu_comparison_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -101,7 +103,20 @@ apply_display (HuComparisonModel *self,
     set = hu_catalog_lookup_equivalence_set (catalog, self->equivalence_set);
   hu_result_set_display (result, set, hu_project_get_currency (self->project),
                          self->energy_unit, self->mass_unit);
-  hu_result_set_default_ranges (result, self->default_ranges);
+}
+
+/* Every row's text changed (a new baseline, the defaults' ranges): each
+ * result says so once, and the columns are measured again once. */
+static void
+refresh_all (HuComparisonModel *self,
+             HuResult          *except)
+{
+  self->rescale_frozen++;
+  for (guint i = 0; i < self->results->len; i++)
+    if (g_ptr_array_index (self->results, i) != except)
+      hu_result_refresh (g_ptr_array_index (self->results, i));
+  self->rescale_frozen--;
+  rescale (self);
 }
 
 /* Each numeric column shows every row in one unit with one number of
@@ -153,24 +168,18 @@ rescale (HuComparisonModel *self)
   self->rescale_frozen--;
 }
 
-/* When the baseline changes, every other row's "± %" changes with it. */
 static void
 on_result_changed (HuComparisonModel *self,
                    HuResult          *result)
 {
   g_signal_emit (self, signals[CHANGED], 0, result);
   rescale (self);
+}
 
-  if (result != self->baseline)
-    return;
-
-  for (guint i = 0; i < self->results->len; i++)
-    {
-      HuResult *other = g_ptr_array_index (self->results, i);
-
-      if (other != result)
-        hu_result_baseline_changed (other);
-    }
+static void
+on_default_ranges_changed (HuComparisonModel *self)
+{
+  refresh_all (self, NULL);
 }
 
 static gboolean
@@ -212,13 +221,39 @@ result_for (HuComparisonModel *self,
 
   /* Set up before anyone listens: a new row arrives in ::items-changed,
    * not as a ::changed of its own. */
-  result = hu_result_new_for_row (row, hu_project_get_catalog (self->project));
+  result = hu_result_new_for_row (self->comparison, row);
   apply_display (self, result);
-  hu_result_set_baseline (result, self->baseline);
-  hu_result_update (result);
+  hu_result_refresh (result);
   g_signal_connect_object (result, "changed", G_CALLBACK (on_result_changed),
                            self, G_CONNECT_SWAPPED);
   return result;
+}
+
+/* The result at the core row's position: the core finds it in constant
+ * time. NULL while the list has not caught up with the core. */
+static HuResult *
+result_of_row (HuComparisonModel *self,
+               HuComparisonRow   *row)
+{
+  guint position;
+
+  if (row == NULL || !hu_comparison_get_position (self->comparison, row, &position) ||
+      position >= self->results->len)
+    return NULL;
+  return g_ptr_array_index (self->results, position);
+}
+
+static guint
+result_position (HuComparisonModel *self,
+                 HuResult          *result)
+{
+  guint position;
+
+  if (result == NULL ||
+      !hu_comparison_get_position (self->comparison, hu_result_get_row (result), &position) ||
+      position >= self->results->len || g_ptr_array_index (self->results, position) != result)
+    return G_MAXUINT;
+  return position;
 }
 
 /* Rows at [position, position + n) computed again in place, the same
@@ -235,9 +270,15 @@ update_in_place (HuComparisonModel *self,
       return FALSE;
   self->rescale_frozen++;
   for (guint i = position; i < position + n; i++)
-    hu_result_update (g_ptr_array_index (self->results, i));
+    hu_result_refresh (g_ptr_array_index (self->results, i));
   self->rescale_frozen--;
-  rescale (self);
+  /* When the baseline's numbers change, every other row's "± %" and
+   * chance of emitting less change with them; the core draws the ranges
+   * again only for the rows that are shown. */
+  if (self->baseline != NULL && result_position (self, self->baseline) - position < n)
+    refresh_all (self, self->baseline);
+  else
+    rescale (self);
   return TRUE;
 }
 
@@ -258,12 +299,9 @@ on_rows_changed (HuComparisonModel *self,
   for (guint i = 0; i < removed; i++)
     {
       HuResult *result = g_ptr_array_index (self->results, position + i);
-      gpointer source = hu_result_get_scenario (result) != NULL
-                        ? (gpointer) hu_result_get_scenario (result)
-                        : (gpointer) hu_result_get_run (result);
 
-      g_hash_table_remove (self->by_source, source);
-      g_hash_table_insert (self->removed, source, g_object_ref (result));
+      g_hash_table_insert (self->removed, row_source (hu_result_get_row (result)),
+                           g_object_ref (result));
     }
   g_ptr_array_remove_range (self->results, position, removed);
 
@@ -275,10 +313,8 @@ on_rows_changed (HuComparisonModel *self,
   for (guint i = 0; i < added; i++)
     {
       HuComparisonRow *row = hu_comparison_get_row (self->comparison, position + i);
-      HuResult *result = result_for (self, row);
 
-      g_hash_table_insert (self->by_source, row_source (row), result);
-      self->results->pdata[position + i] = result;
+      self->results->pdata[position + i] = result_for (self, row);
     }
 
   if (removed > 0 && self->removed_idle == 0)
@@ -290,21 +326,19 @@ on_rows_changed (HuComparisonModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
+
 /* The core chose a new baseline (asked for, or the old one left the
- * project): one notification for the list; each result learns it to
- * compare with. */
+ * project): one notification for the list; each row's text compares
+ * with it from now on. */
 static void
 on_baseline_changed (HuComparisonModel *self)
 {
-  HuComparisonRow *row = hu_comparison_get_baseline (self->comparison);
-  HuResult *baseline = row != NULL ? g_hash_table_lookup (self->by_source, row_source (row))
-                                   : NULL;
+  HuResult *baseline = result_of_row (self, hu_comparison_get_baseline (self->comparison));
 
   if (baseline == self->baseline)
     return;
   self->baseline = baseline;
-  for (guint i = 0; i < self->results->len; i++)
-    hu_result_set_baseline (g_ptr_array_index (self->results, i), baseline);
+  refresh_all (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
 }
 
@@ -319,7 +353,6 @@ hu_comparison_model_dispose (GObject *object)
   g_clear_object (&self->comparison);
   g_clear_handle_id (&self->removed_idle, g_source_remove);
   g_clear_pointer (&self->results, g_ptr_array_unref);
-  g_clear_pointer (&self->by_source, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_hash_table_unref);
   g_clear_object (&self->project);
 
@@ -392,6 +425,8 @@ hu_comparison_model_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "notify::baseline",
                            G_CALLBACK (on_baseline_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::default-ranges",
+                           G_CALLBACK (on_default_ranges_changed), self, G_CONNECT_SWAPPED);
   on_rows_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
   self->n_list_changes = 0;
   on_baseline_changed (self);
@@ -429,7 +464,6 @@ hu_comparison_model_init (HuComparisonModel *self)
 {
   self->equivalence_set = g_strdup ("epa-current");
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
-  self->by_source = g_hash_table_new (NULL, NULL);
   self->removed = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
@@ -471,7 +505,7 @@ hu_comparison_model_set_baseline (HuComparisonModel *self,
 
   if (self->baseline == baseline && baseline != NULL)
     return;
-  if (baseline != NULL && !g_ptr_array_find (self->results, baseline, NULL))
+  if (baseline != NULL && hu_comparison_model_get_position (self, baseline) == G_MAXUINT)
     return;
   hu_comparison_set_baseline (self->comparison,
                               baseline != NULL ? hu_result_get_row (baseline) : NULL);
@@ -512,7 +546,7 @@ hu_comparison_model_find_scenario (HuComparisonModel *self,
                                    HuScenario        *scenario)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
-  return g_hash_table_lookup (self->by_source, scenario);
+  return result_of_row (self, hu_comparison_find_scenario (self->comparison, scenario));
 }
 
 /**
@@ -526,11 +560,17 @@ hu_comparison_model_find_source (HuComparisonModel *self,
                                  gpointer           source)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
-  return g_hash_table_lookup (self->by_source, source);
+  if (HU_IS_SCENARIO (source))
+    return result_of_row (self, hu_comparison_find_scenario (self->comparison, source));
+  if (HU_IS_MEASURED_RUN (source))
+    return result_of_row (self, hu_comparison_find_run (self->comparison, source));
+  return NULL;
 }
 
 /**
  * hu_comparison_model_get_position:
+ *
+ * In constant time: the position of @result's core row.
  *
  * Returns: where @result is in the model, or %G_MAXUINT
  */
@@ -538,13 +578,8 @@ guint
 hu_comparison_model_get_position (HuComparisonModel *self,
                                   HuResult          *result)
 {
-  guint position;
-
   g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), G_MAXUINT);
-
-  if (result == NULL || !g_ptr_array_find (self->results, result, &position))
-    return G_MAXUINT;
-  return position;
+  return result_position (self, result);
 }
 
 /**
@@ -559,12 +594,9 @@ hu_comparison_model_set_default_ranges (HuComparisonModel *self,
 {
   g_return_if_fail (HU_IS_COMPARISON_MODEL (self));
 
-  self->default_ranges = !!default_ranges;
-  self->rescale_frozen++;
-  for (guint i = 0; i < self->results->len; i++)
-    hu_result_set_default_ranges (g_ptr_array_index (self->results, i), self->default_ranges);
-  self->rescale_frozen--;
-  rescale (self);
+  /* The core keeps the flag and its rows' ranges; the rows are told
+   * through :default-ranges (refresh_all()). */
+  hu_comparison_set_default_ranges (self->comparison, default_ranges);
 }
 
 void

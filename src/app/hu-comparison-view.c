@@ -71,6 +71,20 @@ static const ColumnInfo columns[] = {
   { HU_COLUMN_EQUIVALENCE, N_("Equivalent to"), "total-kg" },
 };
 
+/* The metrics are the core row's properties, read through the result's
+ * "row"; the lifecycle and the chance lower are the result's. */
+static GtkExpression *
+sort_expression (const char *property)
+{
+  g_autoptr(GTypeClass) row_class = g_type_class_ref (HU_TYPE_COMPARISON_ROW);
+
+  if (g_object_class_find_property (G_OBJECT_CLASS (row_class), property) != NULL)
+    return gtk_property_expression_new (HU_TYPE_COMPARISON_ROW,
+                                        gtk_property_expression_new (HU_TYPE_RESULT, NULL, "row"),
+                                        property);
+  return gtk_property_expression_new (HU_TYPE_RESULT, NULL, property);
+}
+
 static gboolean
 refresh_chart_idle (gpointer data)
 {
@@ -403,8 +417,7 @@ hu_comparison_view_init (HuComparisonView *self)
 
       column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
       if (columns[i].property != NULL)
-        sorter = GTK_SORTER (gtk_numeric_sorter_new (
-                   gtk_property_expression_new (HU_TYPE_RESULT, NULL, columns[i].property)));
+        sorter = GTK_SORTER (gtk_numeric_sorter_new (sort_expression (columns[i].property)));
       else if (columns[i].column == HU_COLUMN_NAME)
         sorter = GTK_SORTER (gtk_string_sorter_new (
                    gtk_property_expression_new (HU_TYPE_RESULT, NULL, "name")));

@@ -104,6 +104,26 @@ column_metric (HuColumn column)
     }
 }
 
+/* The likely range @column shows, from the core row's ranges: none for
+ * cost (a price has no range) and for columns without a metric. */
+static const HuInterval *
+column_interval (HuResult *self,
+                 HuColumn  column)
+{
+  const HuUncertainty *uncertainty;
+
+  if (column == HU_COLUMN_COST ||
+      (column != HU_COLUMN_LIFECYCLE && column_metric (column) == HU_N_METRICS))
+    return NULL;
+  uncertainty = hu_result_get_uncertainty (self);
+  if (uncertainty == NULL)
+    return NULL;
+  if (column == HU_COLUMN_LIFECYCLE)
+    return hu_uncertainty_applies (uncertainty)
+           ? hu_uncertainty_get_interval (uncertainty, "lifecycle_kg") : NULL;
+  return hu_uncertainty_get_interval (uncertainty, hu_metric_to_string (column_metric (column)));
+}
+
 static char *
 format_accelerator (HuResult *self)
 {
@@ -121,9 +141,9 @@ format_accelerator (HuResult *self)
       return g_strdup_printf (_("%s × %s"), name, count);
     }
 
-  if (self->run != NULL)
+  if (hu_result_get_run (self) != NULL)
     {
-      HuRunData *data = hu_measured_run_get_data (self->run);
+      HuRunData *data = hu_measured_run_get_data (hu_result_get_run (self));
       g_autofree char *count = NULL;
 
       if (data->gpu_model == NULL)
@@ -244,8 +264,7 @@ hu_result_format_column (HuResult *self,
       value = hu_result_get_lifecycle_kg (self);
       if (isnan (value))
         return g_strdup ("—");
-      interval = hu_uncertainty_applies (self->uncertainty)
-                 ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
+      interval = column_interval (self, HU_COLUMN_LIFECYCLE);
       if (interval != NULL)
         return format_with_interval (self, HU_COLUMN_LIFECYCLE, value, interval);
       return format_column_value (self, HU_COLUMN_LIFECYCLE, value);
@@ -255,11 +274,8 @@ hu_result_format_column (HuResult *self,
   if (isnan (value))
     return g_strdup ("—");
 
-  interval = self->uncertainty != NULL && column_metric (column) < HU_N_METRICS
-             ? hu_uncertainty_get_interval (self->uncertainty,
-                                            hu_metric_to_string (column_metric (column)))
-             : NULL;
-  if (interval != NULL && column != HU_COLUMN_EQUIVALENCE && column != HU_COLUMN_COST)
+  interval = column != HU_COLUMN_EQUIVALENCE ? column_interval (self, column) : NULL;
+  if (interval != NULL)
     return format_with_interval (self, column, value, interval);
 
   if (column != HU_COLUMN_EQUIVALENCE && self->scales[column].divisor != 0)
@@ -307,13 +323,33 @@ column_has_delta (HuColumn column)
          (column_metric (column) != HU_N_METRICS && column != HU_COLUMN_EQUIVALENCE);
 }
 
+/* What a core row shows in @column: the baseline's values are read the
+ * same way as the row's. */
 static double
-column_value (HuResult *self,
-              HuColumn  column)
+column_value (HuComparisonRow *row,
+              HuColumn         column)
 {
-  if (column == HU_COLUMN_LIFECYCLE)
-    return hu_result_get_lifecycle_kg (self);
-  return hu_result_get_metric (self, column_metric (column));
+  const HuEstimate *estimate;
+
+  if (column != HU_COLUMN_LIFECYCLE)
+    return hu_comparison_row_get_metric (row, column_metric (column));
+  estimate = hu_comparison_row_get_estimate (row);
+  if (estimate == NULL || !hu_estimate_has_serving (estimate))
+    return NAN;
+  return estimate->lifecycle_kg;
+}
+
+/**
+ * hu_result_get_lifecycle_kg:
+ *
+ * Returns: training, serving and embodied CO₂eq of a scenario with a
+ *   deployment phase; NAN for any other row
+ */
+double
+hu_result_get_lifecycle_kg (HuResult *self)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+  return column_value (self->row, HU_COLUMN_LIFECYCLE);
 }
 
 /**
@@ -330,15 +366,17 @@ double
 hu_result_get_change (HuResult *self,
                       HuColumn  column)
 {
+  HuComparisonRow *baseline;
   double value, base, change;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NAN);
 
-  if (!column_has_delta (column) || self->baseline == NULL || self->baseline == self)
+  baseline = hu_comparison_get_baseline (self->comparison);
+  if (!column_has_delta (column) || baseline == NULL || baseline == self->row)
     return NAN;
 
-  value = column_value (self, column);
-  base = column_value (self->baseline, column);
+  value = column_value (self->row, column);
+  base = column_value (baseline, column);
   if (isnan (value) || isnan (base) || base == 0)
     return NAN;
 
@@ -359,16 +397,18 @@ hu_result_format_delta (HuResult *self,
   double change;
   g_autofree char *number = NULL;
   g_autofree char *percent = NULL;
+  HuComparisonRow *baseline;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
 
-  if (!column_has_delta (column) || self->baseline == NULL)
+  baseline = hu_comparison_get_baseline (self->comparison);
+  if (!column_has_delta (column) || baseline == NULL)
     return NULL;
 
-  if (isnan (column_value (self, column)))
+  if (isnan (column_value (self->row, column)))
     return NULL;
 
-  if (self->baseline == self)
+  if (baseline == self->row)
     /* Translators: shown under the values of the row others compare against */
     return g_strdup (C_("comparison", "baseline"));
 
@@ -407,16 +447,9 @@ hu_result_collect_column_values (HuResult *self,
   g_return_if_fail (HU_IS_RESULT (self));
   g_return_if_fail (column_has_delta (column));
 
-  value = column_value (self, column);
+  value = column_value (self->row, column);
   g_array_append_val (values, value);
-  if (self->uncertainty == NULL)
-    return;
-  if (column == HU_COLUMN_LIFECYCLE)
-    interval = hu_uncertainty_applies (self->uncertainty)
-               ? hu_uncertainty_get_interval (self->uncertainty, "lifecycle_kg") : NULL;
-  else if (column != HU_COLUMN_COST)
-    interval = hu_uncertainty_get_interval (self->uncertainty,
-                                            hu_metric_to_string (column_metric (column)));
+  interval = column_interval (self, column);
   if (interval != NULL && interval->p95 > interval->p05)
     {
       g_array_append_val (values, interval->p05);

@@ -9,19 +9,13 @@ struct _HuResult
 {
   GObject                 parent_instance;
 
+  /* The core holds the numbers: the row its estimate or run metrics and
+   * its likely ranges, the comparison the baseline and whether defaults'
+   * ranges count. A result only formats them. */
+  HuComparison           *comparison;
   HuComparisonRow        *row;
-  HuScenario             *scenario;
-  HuMeasuredRun          *run;
-  HuCatalog              *catalog;
-  /* Intervals of the scenario's ranges (issue 12), NULL when none apply;
-   * with the probability of emitting less than the baseline. */
-  HuUncertainty          *uncertainty;
-  gboolean                default_ranges;
-  /* Being set up: no ranges drawn, no signal, until hu_result_update(). */
+  /* Being set up: no signal until the first hu_result_refresh(). */
   gboolean                quiet;
-
-  /* Weak: the model keeps every result alive and clears this first. */
-  HuResult               *baseline;
 
   const HuEquivalenceSet *equivalence_set;
   char                   *currency;

@@ -37,11 +37,15 @@ typedef enum {
 #define HU_TYPE_RESULT (hu_result_get_type ())
 G_DECLARE_FINAL_TYPE (HuResult, hu_result, HU, RESULT, GObject)
 
-HuResult         *hu_result_new_for_row      (HuComparisonRow  *row,
-                                              HuCatalog        *catalog);
+/* A row of the core's comparison as the app shows it: the row holds the
+ * numbers and its likely ranges, the comparison the baseline; a result
+ * adds the display units, the column scales and the text. */
+HuResult         *hu_result_new_for_row      (HuComparison     *comparison,
+                                              HuComparisonRow  *row);
 void              hu_result_set_row          (HuResult         *self,
                                               HuComparisonRow  *row);
 HuComparisonRow  *hu_result_get_row          (HuResult         *self);
+HuComparison     *hu_result_get_comparison   (HuResult         *self);
 
 HuScenario       *hu_result_get_scenario     (HuResult         *self);
 HuMeasuredRun    *hu_result_get_run          (HuResult         *self);
@@ -50,24 +54,17 @@ const HuEstimate *hu_result_get_estimate     (HuResult         *self);
 const char       *hu_result_get_error        (HuResult         *self);
 double            hu_result_get_metric       (HuResult         *self,
                                               HuMetric          metric);
-
-void              hu_result_set_baseline     (HuResult         *self,
-                                              HuResult         *baseline);
-HuResult         *hu_result_get_baseline     (HuResult         *self);
 gboolean          hu_result_get_is_baseline  (HuResult         *self);
+/* The core row's likely ranges against the comparison's baseline. */
+const HuUncertainty *hu_result_get_uncertainty (HuResult        *self);
+double            hu_result_get_lifecycle_kg (HuResult         *self);
+double            hu_result_get_p_lower      (HuResult         *self);
+
 void              hu_result_set_display      (HuResult         *self,
                                               const HuEquivalenceSet *set,
                                               const char       *currency,
                                               HuEnergyUnit      energy_unit,
                                               HuMassUnit        mass_unit);
-void              hu_result_update           (HuResult         *self);
-const HuUncertainty *hu_result_get_uncertainty (HuResult        *self);
-gboolean          hu_result_get_default_ranges (HuResult       *self);
-double            hu_result_get_lifecycle_kg (HuResult         *self);
-double            hu_result_get_p_lower      (HuResult         *self);
-void              hu_result_baseline_changed (HuResult         *self);
-void              hu_result_set_default_ranges (HuResult       *self,
-                                              gboolean          default_ranges);
 
 char             *hu_result_format_column    (HuResult         *self,
                                               HuColumn          column);

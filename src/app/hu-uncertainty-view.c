@@ -84,7 +84,9 @@ update (HuUncertaintyView *self)
 {
   const HuEstimate *estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
   const HuUncertainty *u = self->result != NULL ? hu_result_get_uncertainty (self->result) : NULL;
-  HuResult *baseline = self->result != NULL ? hu_result_get_baseline (self->result) : NULL;
+  HuComparisonRow *baseline =
+    self->result != NULL ? hu_comparison_get_baseline (hu_result_get_comparison (self->result))
+                         : NULL;
   gboolean serving = estimate != NULL && hu_estimate_has_serving (estimate);
   double point = estimate == NULL ? NAN : serving ? estimate->lifecycle_kg : estimate->total_kg;
   const HuInterval *interval = NULL;
@@ -98,7 +100,8 @@ update (HuUncertaintyView *self)
 
   /* A scenario without ranges of its own still has a chance against a
    * ranged baseline. */
-  comparable = estimate != NULL && u != NULL && baseline != NULL && baseline != self->result &&
+  comparable = estimate != NULL && u != NULL && baseline != NULL &&
+               baseline != hu_result_get_row (self->result) &&
                isfinite (u->p_lower_than_baseline);
   if (estimate == NULL || (!hu_uncertainty_applies (u) && !comparable))
     {
@@ -144,7 +147,7 @@ update (HuUncertaintyView *self)
       g_autofree char *text = g_strdup_printf (_("Emits less than the baseline “%s” %s. "
                                                  "What both share is drawn alike in both, so "
                                                  "only their differences count."),
-                                               hu_result_get_name (baseline), chance);
+                                               hu_comparison_row_get_name (baseline), chance);
 
       gtk_label_set_label (self->probability_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->probability_label), TRUE);

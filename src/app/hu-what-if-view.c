@@ -263,7 +263,8 @@ start_ranking_intervals (HuWhatIfView   *self,
   job->chart = g_object_ref (chart);
   job->items = g_ptr_array_ref (items);
   hu_uncertainty_options_init (&job->options);
-  job->options.default_ranges = hu_result_get_default_ranges (self->result);
+  job->options.default_ranges =
+    hu_comparison_get_default_ranges (hu_result_get_comparison (self->result));
 
   for (guint i = 0; i < items->len; i++)
     {

@@ -241,6 +241,8 @@ test_counters (void)
   HuScenario *scenario = hu_result_get_scenario (second);
   guint estimates, lists, builds, rows;
   guint model_items = 0, core_baseline = 0, model_baseline = 0;
+  g_autofree guint *drawn = NULL;
+  guint n_rows;
   HuInputs inputs;
 
   /* Every result shows its core row, the same numbers. */
@@ -287,6 +289,51 @@ test_counters (void)
   g_assert_cmpuint (hu_estimate_get_count (), ==, estimates);
   g_assert_true (hu_comparison_get_baseline (comparison) == hu_result_get_row (second));
   g_assert_true (hu_result_get_is_baseline (second));
+
+  /* With the typical ranges of defaults every scenario has intervals,
+   * drawn by the core once per row for the table. */
+  hu_comparison_model_set_default_ranges (model, TRUE);
+  iterate (300);
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (comparison));
+  drawn = g_new0 (guint, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+
+      drawn[i] = hu_comparison_row_get_n_uncertainty_computes (row);
+      g_assert_cmpuint (drawn[i], ==, hu_comparison_row_get_estimate (row) != NULL ? 1 : 0);
+    }
+
+  /* An edit of the first row (not the baseline) draws its ranges again,
+   * once, and no other row's. */
+  scenario = hu_result_get_scenario (result_at (window, 0));
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  inputs.count = 32;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (300);
+  g_assert_cmpuint (model_items, ==, 0);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint now = hu_comparison_row_get_n_uncertainty_computes (hu_comparison_get_row (comparison,
+                                                                                       i));
+
+      g_assert_cmpuint (now - drawn[i], ==, i == 0 ? 1 : 0);
+      drawn[i] = now;
+    }
+
+  /* A new baseline: every chance of emitting less is against it, each
+   * scenario drawn again once, not once per signal. */
+  hu_comparison_model_set_baseline (model, result_at (window, 0));
+  iterate (300);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+
+      g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row) - drawn[i], ==,
+                        hu_comparison_row_get_estimate (row) != NULL ? 1 : 0);
+    }
 
   g_signal_handlers_disconnect_by_data (model, &model_items);
   g_signal_handlers_disconnect_by_data (model, &model_baseline);
