@@ -12,7 +12,8 @@
  * string is worked out by hand in its comment from the rules of
  * hu_unit_scale_init(): the unit from the largest value; decimals for
  * `significant` digits of the largest, two of the smallest non-zero one,
- * at most one more than the largest needs.
+ * at most one more than the largest needs; a value left with fewer than
+ * two significant digits in that unit is written in its own.
  */
 
 static char *
@@ -44,8 +45,9 @@ test_column (void)
   /* 0.57 Wh (0.00057 kWh) beside 0: the largest is below 1 kWh, so Wh;
    * four digits of 0.57 are four decimals; the exact zero reads "0". */
   const double tiny[] = { 0.00057, 0 };
-  /* 1 GWh beside 1 kWh: GWh, three decimals for 1.000, at most one more
-   * (four); 1 kWh = 0.000001 GWh rounds below 0.0001: "< 0.0001". */
+  /* 1 GWh beside 1 kWh: GWh, three decimals for 1.000; a fourth would
+   * not give 1 kWh = 0.000001 GWh two digits (0.0000), so none is
+   * added and 1 kWh reads in its own unit, kWh, four digits: 1.000. */
   const double span[] = { 1e6, 1 };
   /* 12,346 and 500 USD: from 10,000 up thousands, "k USD"; four digits
    * of 12.346 are two decimals, two of 0.5 one: two. */
@@ -62,14 +64,78 @@ test_column (void)
   assert_in_set (HU_UNIT_ENERGY_KWH, energy, 1, NULL, "44.18 MWh");
   assert_in_set (HU_UNIT_ENERGY_KWH, tiny, 0, NULL, "0.5700 Wh");
   assert_in_set (HU_UNIT_ENERGY_KWH, tiny, 1, NULL, "0 Wh");
-  assert_in_set (HU_UNIT_ENERGY_KWH, span, 0, NULL, "1.0000 GWh");
-  assert_in_set (HU_UNIT_ENERGY_KWH, span, 1, NULL, "< 0.0001 GWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, span, 0, NULL, "1.000 GWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, span, 1, NULL, "1.000 kWh");
   assert_in_set (HU_UNIT_CURRENCY, money, 0, "USD", "12.35 k USD");
   assert_in_set (HU_UNIT_CURRENCY, money, 1, "USD", "0.50 k USD");
   assert_in_set (HU_UNIT_HOURS, half_hour, 0, NULL, "30.0 min");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2500 GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "12 GPU-h");
   assert_in_set (HU_UNIT_PERCENT, share, 0, NULL, "40.0 %");
+}
+
+/* Issue 10: every value of a column stays readable. A tiny measured run
+ * beside large plans read "0.00 MWh"; it now carries its own unit. */
+static void
+test_readable (void)
+{
+  /* 86,000 and 44,180 kWh plans and a 22 Wh run (0.022 kWh). The
+   * largest is 86 MWh: four digits are two decimals. 22 Wh is
+   * 0.000022 MWh: even three decimals show 0.000, so the column keeps
+   * two, and the run is shown alone: 0.022 kWh is below 1 kWh, so Wh,
+   * 22 with four digits is 22.00. */
+  const double plans_and_run[] = { 86000, 44180, 0.022 };
+  /* 86 MWh beside 50 kWh: 0.05 MWh has two digits with one decimal
+   * more (0.050), so the column takes three and keeps it. */
+  const double one_more[] = { 86000, 50 };
+  /* 86 MWh beside 5 kWh: 0.005 MWh would read 0.005 (one digit) even
+   * with three decimals; two decimals, and 5 kWh reads 5.000 kWh. */
+  const double own[] = { 86000, 5 };
+  /* Mass: 20 t of plans and a run's 8.1 g (0.0081 kg). 20.00 t; the
+   * run is 0.0000081 t, below 1 kg so g: 8.1 with four digits. */
+  const double mass[] = { 20000, 0.0081 };
+  /* 2,500 GPU-h beside 0.3: four digits of 2,500 need no decimal; one
+   * more would show 0.3, one digit, so none is added. 0.3 GPU-h alone
+   * stays GPU-h (the smallest unit) with four digits: 0.3000. */
+  const double gpu_hours[] = { 2500, 0.3 };
+  HuUnitScale scale;
+  HuUnitScale resolved;
+  g_autofree char *header_number = NULL;
+  g_autofree char *column_number = NULL;
+  g_autofree char *machine = NULL;
+
+  assert_in_set (HU_UNIT_ENERGY_KWH, plans_and_run, 0, NULL, "86.00 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, plans_and_run, 1, NULL, "44.18 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, plans_and_run, 2, NULL, "22.00 Wh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, one_more, 0, NULL, "86.000 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, one_more, 1, NULL, "0.050 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, own, 0, NULL, "86.00 MWh");
+  assert_in_set (HU_UNIT_ENERGY_KWH, own, 1, NULL, "5.000 kWh");
+  assert_in_set (HU_UNIT_MASS_KG, mass, 0, NULL, "20.00 t");
+  assert_in_set (HU_UNIT_MASS_KG, mass, 1, NULL, "8.100 g");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2500 GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "0.3000 GPU-h");
+
+  /* Under a header naming MWh the plans are bare numbers; the run,
+   * in a unit of its own, carries it, in C for machines too. */
+  hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, plans_and_run, 3, NULL, 0);
+  column_number = hu_unit_scale_format_number (&scale, 44180, HU_UNITS_DEFAULT);
+  header_number = hu_unit_scale_format_number (&scale, 0.022, HU_UNITS_DEFAULT);
+  machine = hu_unit_scale_format_number (&scale, 0.022, HU_UNITS_C_LOCALE);
+  g_assert_cmpstr (column_number, ==, "44.18");
+  g_assert_cmpstr (header_number, ==, "22.00 Wh");
+  g_assert_cmpstr (machine, ==, "22.00 Wh");
+
+  /* The resolved scale, for callers that compose the text themselves:
+   * Wh is 0.001 kWh, two decimals. Zero keeps the column's. */
+  g_assert_true (hu_unit_scale_resolve (&scale, 0.022, &resolved));
+  g_assert_cmpfloat (resolved.divisor, ==, 1e-3);
+  g_assert_cmpint (resolved.decimals, ==, 2);
+  g_assert_cmpstr (resolved.symbol, ==, "Wh");
+  g_assert_false (hu_unit_scale_resolve (&scale, 44180, &resolved));
+  g_assert_cmpfloat (resolved.divisor, ==, 1e3);
+  g_assert_false (hu_unit_scale_resolve (&scale, 0, &resolved));
+  g_assert_false (hu_unit_scale_resolve (&scale, NAN, &resolved));
 }
 
 static void
@@ -159,7 +225,9 @@ static void
 test_spanish (void)
 {
   const double energy[] = { 86000, 44180 };
+  const double plans_and_run[] = { 86000, 44180, 0.022 };
   HuUnitScale scale;
+  g_autofree char *own = NULL;
   g_autofree char *grouped = NULL;
   g_autofree char *machine = NULL;
   g_autofree char *column = NULL;
@@ -178,6 +246,9 @@ test_spanish (void)
   machine = hu_units_format_fixed (1234567.891, 2, HU_UNITS_C_LOCALE);
   hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, energy, 2, NULL, 0);
   column = hu_unit_scale_format (&scale, energy[1], HU_UNITS_DEFAULT);
+  /* A run's 22 Wh among MWh plans, in its own unit (test_readable). */
+  hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, plans_and_run, 3, NULL, 0);
+  own = hu_unit_scale_format_number (&scale, 0.022, HU_UNITS_DEFAULT);
   trimmed = hu_unit_format_full (HU_UNIT_ENERGY_KWH, 1.5, NULL, 0, HU_UNITS_TRIM);
   c_trimmed = hu_unit_format_full (HU_UNIT_ENERGY_KWH, 1.5, NULL, 0,
                                    HU_UNITS_TRIM | HU_UNITS_C_LOCALE);
@@ -189,6 +260,7 @@ test_spanish (void)
   g_assert_cmpstr (grouped, ==, "1.234.567,89");
   g_assert_cmpstr (machine, ==, "1234567.89");
   g_assert_cmpstr (column, ==, "44,18 MWh");
+  g_assert_cmpstr (own, ==, "22,00 Wh");
   g_assert_cmpstr (trimmed, ==, "1,5 kWh");
   g_assert_cmpstr (c_trimmed, ==, "1.5 kWh");
   g_assert_cmpstr (power, ==, "3,14 × 10²³");
@@ -203,6 +275,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/huella/units/column", test_column);
+  g_test_add_func ("/huella/units/readable", test_readable);
   g_test_add_func ("/huella/units/thresholds", test_thresholds);
   g_test_add_func ("/huella/units/helpers", test_helpers);
   g_test_add_func ("/huella/units/pick-scale", test_pick_scale);

@@ -165,6 +165,7 @@ format_scaled (HuResult *self,
                HuColumn  column,
                double    value)
 {
+  HuUnitScale shared;
   HuUnitScale scale;
   g_autofree char *number = NULL;
   g_autofree char *unit = NULL;
@@ -173,8 +174,10 @@ format_scaled (HuResult *self,
     return NULL;
   if (isnan (value))
     return g_strdup ("—");
-  scale = self->scales[column];
-  scale.currency = self->currency;
+  shared = self->scales[column];
+  shared.currency = self->currency;
+  /* A value the column's unit would hide ("0.00 t") reads in its own. */
+  hu_unit_scale_resolve (&shared, value, &scale);
   if (scale.kind != HU_UNIT_MASS_KG)
     return hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
   number = hu_unit_scale_format_number (&scale, value, HU_UNITS_DEFAULT);

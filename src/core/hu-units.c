@@ -18,7 +18,11 @@
  * separators for people, C for machines). Tables, charts, reports, the CLI
  * and the app all ask here, so a figure reads the same everywhere, and a
  * column, a chart or a sentence shows its figures in one unit: never
- * "0 kWh" beside "0.57 Wh", never "86 MWh" beside "44.18 MWh".
+ * "0 kWh" beside "0.57 Wh", never "86 MWh" beside "44.18 MWh". The one
+ * exception keeps every figure readable: a value the shared unit would
+ * show with fewer than two significant digits ("0.00 MWh") is written in
+ * its own unit, which it then carries ("22.00 Wh" in a MWh column); see
+ * hu_unit_scale_resolve().
  */
 
 typedef struct {
@@ -135,6 +139,10 @@ hu_unit_default_significant (HuUnitKind kind)
     }
 }
 
+/* A figure that rounds to 10 or more units of its last decimal shows at
+ * least two significant digits ("0.010", not "0.001" or "0.000"). */
+#define TWO_DIGITS 9.5
+
 static int
 magnitude_of (double value)
 {
@@ -151,8 +159,9 @@ magnitude_of (double value)
  * Picks one unit for the whole set, from its largest value, and one number
  * of decimals: enough for @significant digits of the largest value and two
  * of the smallest non-zero one, but at most one decimal more than the
- * largest needs (a column spanning a million to one cannot show both
- * fully; the small one then reads "< 0.1", never a false zero).
+ * largest needs. A column spanning a million to one cannot show both
+ * in one unit: the small one is then shown in its own
+ * (hu_unit_scale_resolve()), never as a false zero.
  */
 void
 hu_unit_scale_init (HuUnitScale  *scale,
@@ -193,7 +202,11 @@ hu_unit_scale_init (HuUnitScale  *scale,
     }
 
   decimals = MAX (significant - 1 - magnitude_of (max / step->divisor), 0);
-  decimals = MAX (decimals, MIN (1 - magnitude_of (min / step->divisor), decimals + 1));
+  /* One decimal more only when it gives the smallest value its two
+   * digits: a value it would not save goes to its own unit anyway
+   * (hu_unit_scale_resolve()), and the column keeps its four digits. */
+  if (min / step->divisor * pow (10, decimals + 1) >= TWO_DIGITS)
+    decimals = MAX (decimals, MIN (1 - magnitude_of (min / step->divisor), decimals + 1));
   scale->decimals = CLAMP (decimals, 0, 9);
 }
 
@@ -360,32 +373,60 @@ hu_units_format_power_of_ten (double       value,
   return g_string_free (out, FALSE);
 }
 
-/**
- * hu_unit_scale_format_number:
- *
- * @value in @scale's unit and decimals, without the symbol: for a table
- * whose header names the unit. Exact zeros read "0"; values too small for
- * the decimals read "< 0.01", never a false zero.
- */
-char *
-hu_unit_scale_format_number (const HuUnitScale *scale,
-                             double             value,
-                             HuUnitsFlags       flags)
+/* How many significant digits @value keeps in @scale's unit and
+ * decimals: 44.18 MWh at two decimals keeps four, 22 Wh (0.000022 MWh)
+ * none. */
+static gboolean
+has_two_digits_in (const HuUnitScale *scale,
+                   double             value)
 {
-  double shown;
-  double smallest;
+  return fabs (value / scale->divisor) * pow (10, scale->decimals) >= TWO_DIGITS;
+}
 
-  g_return_val_if_fail (scale != NULL, NULL);
+/**
+ * hu_unit_scale_resolve:
+ * @scale: a column's scale
+ * @value: one of its values, in the base unit
+ * @own: (out caller-allocates): the scale @value is shown in
+ *
+ * The rule that keeps every value of a column readable (issue 10): a
+ * value is shown in the column's unit and decimals when they give it at
+ * least two significant digits. A smaller one would read "0.00 MWh" or
+ * "< 0.01 MWh", which hides it, or "0.000022 MWh", which nobody reads:
+ * it is shown in its own unit and digits instead ("22.00 Wh" among
+ * "44.18 MWh"), and its text then always carries that unit, even where
+ * the column's header names the column's. Zeros, NaN and FLOPs (a
+ * power of ten per value) keep @scale.
+ *
+ * Returns: %TRUE when @value needs a scale of its own
+ */
+gboolean
+hu_unit_scale_resolve (const HuUnitScale *scale,
+                       double             value,
+                       HuUnitScale       *own)
+{
+  g_return_val_if_fail (scale != NULL, FALSE);
+  g_return_val_if_fail (own != NULL, FALSE);
 
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (value == 0)
-    return g_strdup ("0");
-  if (scale->kind == HU_UNIT_FLOPS)
-    return hu_units_format_power_of_ten (value, scale->significant, flags);
+  *own = *scale;
+  if (!isfinite (value) || value == 0 || scale->kind == HU_UNIT_FLOPS ||
+      has_two_digits_in (scale, value))
+    return FALSE;
+  hu_unit_scale_init (own, scale->kind, &value, 1, scale->currency, scale->significant);
+  return TRUE;
+}
 
-  shown = value / scale->divisor;
-  smallest = pow (10, -scale->decimals);
+/* @value in exactly @scale's unit and decimals. Only a value beyond
+ * the nine decimals a scale may have still rounds below them: it reads
+ * "< 0.000000001", never a false zero. */
+static char *
+format_number_in (const HuUnitScale *scale,
+                  double             value,
+                  HuUnitsFlags       flags)
+{
+  double shown = value / scale->divisor;
+  double smallest = pow (10, -scale->decimals);
+
   if (fabs (shown) < smallest / 2)
     {
       g_autofree char *limit = hu_units_format_fixed (smallest, scale->decimals, flags);
@@ -395,29 +436,75 @@ hu_unit_scale_format_number (const HuUnitScale *scale,
   return hu_units_format_fixed (shown, scale->decimals, flags);
 }
 
+static char *
+format_in (const HuUnitScale *scale,
+           double             value,
+           HuUnitsFlags       flags)
+{
+  g_autofree char *number = format_number_in (scale, value, flags);
+  g_autofree char *symbol = hu_unit_scale_symbol (scale, flags);
+
+  if (symbol[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, symbol);
+}
+
+/**
+ * hu_unit_scale_format_number:
+ *
+ * @value in @scale's unit and decimals, without the symbol: for a table
+ * whose header names the unit. Exact zeros read "0". A value the
+ * column's unit would hide is written in its own unit, with its symbol
+ * ("22.00 Wh" in a MWh column; see hu_unit_scale_resolve()).
+ */
+char *
+hu_unit_scale_format_number (const HuUnitScale *scale,
+                             double             value,
+                             HuUnitsFlags       flags)
+{
+  HuUnitScale own;
+
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (value == 0)
+    return g_strdup ("0");
+  if (scale->kind == HU_UNIT_FLOPS)
+    return hu_units_format_power_of_ten (value, scale->significant, flags);
+  if (hu_unit_scale_resolve (scale, value, &own))
+    return format_in (&own, value, flags);
+  return format_number_in (scale, value, flags);
+}
+
 /**
  * hu_unit_scale_format:
  *
  * Returns: (transfer full): @value in @scale's unit: "44.18 MWh", "40.0 %",
- *   "3.14 × 10²³"; "—" for NaN
+ *   "3.14 × 10²³", or in its own when @scale would hide it ("22.00 Wh"
+ *   among "44.18 MWh", see hu_unit_scale_resolve()); "—" for NaN
  */
 char *
 hu_unit_scale_format (const HuUnitScale *scale,
                       double             value,
                       HuUnitsFlags       flags)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *symbol = NULL;
+  HuUnitScale own;
 
   g_return_val_if_fail (scale != NULL, NULL);
 
-  number = hu_unit_scale_format_number (scale, value, flags);
   if (!isfinite (value))
-    return g_steal_pointer (&number);
-  symbol = hu_unit_scale_symbol (scale, flags);
-  if (symbol[0] == '\0')
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, symbol);
+    return g_strdup ("—");
+  if (value == 0 || scale->kind == HU_UNIT_FLOPS)
+    {
+      g_autofree char *number = hu_unit_scale_format_number (scale, value, flags);
+      g_autofree char *symbol = hu_unit_scale_symbol (scale, flags);
+
+      return symbol[0] != '\0' ? g_strdup_printf ("%s %s", number, symbol)
+                               : g_steal_pointer (&number);
+    }
+  hu_unit_scale_resolve (scale, value, &own);
+  return format_in (&own, value, flags);
 }
 
 /**

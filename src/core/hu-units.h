@@ -64,6 +64,9 @@ void         hu_unit_scale_init          (HuUnitScale        *scale,
                                           gsize               n_values,
                                           const char         *currency,
                                           int                 significant);
+gboolean     hu_unit_scale_resolve       (const HuUnitScale  *scale,
+                                          double              value,
+                                          HuUnitScale        *own);
 char        *hu_unit_scale_symbol        (const HuUnitScale  *scale,
                                           HuUnitsFlags        flags);
 char        *hu_unit_scale_format_number (const HuUnitScale  *scale,
