@@ -325,6 +325,38 @@ test_lifecycle_phases (void)
   g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 2);
 }
 
+/* Issue 10: a measured run's 0.005561 g beside plans of 72.63 t read
+ * "0.000000006" on its bar. The axis is in t (72.63 t = 72,630 kg);
+ * 0.005561 g is 5.561e-9 t, below a hundredth of a t, so the label
+ * carries its own unit: below 1 kg, so g, three digits of 0.005561:
+ * "0.00556 g". The plan keeps the axis' unit: "72.6". */
+static void
+test_tiny_bar_label (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  Layout *layout;
+  gboolean tiny = FALSE, plan = FALSE;
+  guint s;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (chart, "CO2");
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "Plan", FALSE), 72630);
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "Run", FALSE), 5.561e-6);
+
+  layout = _hu_chart_ensure_layout (chart, 900, 500, NULL);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+      const char *text = pango_layout_get_text (t->layout);
+
+      tiny |= g_strcmp0 (text, "0.00556 g") == 0;
+      plan |= g_strcmp0 (text, "72.6") == 0;
+      g_assert_null (strstr (text, "0.0000"));
+    }
+  g_assert_true (tiny);
+  g_assert_true (plan);
+}
+
 static void
 test_export_files (void)
 {
@@ -386,6 +418,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/units", test_units);
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
   g_test_add_func ("/huella/chart/lifecycle-phases", test_lifecycle_phases);
+  g_test_add_func ("/huella/chart/tiny-bar-label", test_tiny_bar_label);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
   return g_test_run ();

@@ -323,13 +323,20 @@ _hu_chart_max_extent (HuChart *self)
 }
 
 /* Value labels on bars show the number only (the axis title has the unit),
- * in the axis' unit, with three significant digits. */
+ * in the axis' unit, with three significant digits. A bar below a
+ * hundredth of that unit would read "0.000000006" beside "72.6": it is
+ * labelled in its own unit instead, with its symbol ("0.00556 g" beside
+ * bars in t), as hu_unit_scale_resolve() does for a table's column.
+ * Plain numbers and money have no smaller unit to go to. */
 char *
 _hu_chart_bar_value_label (const Axis *axis,
                            double      value)
 {
   if (!isfinite (value))
     return g_strdup (_("n/a"));
+  if (value != 0 && fabs (value / axis->divisor) < 0.01 && axis->unit != HU_UNIT_PLAIN &&
+      axis->unit != HU_UNIT_CURRENCY && axis->unit != HU_UNIT_FLOPS)
+    return hu_unit_format (axis->unit, value, NULL, 3);
   return _hu_format_significant (value / axis->divisor, 3);
 }
 
