@@ -103,6 +103,7 @@ test_readable (void)
   g_autofree char *header_number = NULL;
   g_autofree char *column_number = NULL;
   g_autofree char *machine = NULL;
+  g_autofree char *same_unit = NULL;
 
   assert_in_set (HU_UNIT_ENERGY_KWH, plans_and_run, 0, NULL, "86.00 MWh");
   assert_in_set (HU_UNIT_ENERGY_KWH, plans_and_run, 1, NULL, "44.18 MWh");
@@ -125,6 +126,12 @@ test_readable (void)
   g_assert_cmpstr (column_number, ==, "44.18");
   g_assert_cmpstr (header_number, ==, "22.00 Wh");
   g_assert_cmpstr (machine, ==, "22.00 Wh");
+  /* In the column's own unit (GPU-h has none smaller) the header says
+   * it: 0.3 GPU-h with four digits, bare. */
+  hu_unit_scale_init (&scale, HU_UNIT_GPU_HOURS, gpu_hours, 2, NULL, 0);
+  same_unit = hu_unit_scale_format_number (&scale, 0.3, HU_UNITS_DEFAULT);
+  g_assert_cmpstr (same_unit, ==, "0.3000");
+  hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, plans_and_run, 3, NULL, 0);
 
   /* The resolved scale, for callers that compose the text themselves:
    * Wh is 0.001 kWh, two decimals. Zero keeps the column's. */

@@ -394,8 +394,9 @@ has_two_digits_in (const HuUnitScale *scale,
  * least two significant digits. A smaller one would read "0.00 MWh" or
  * "< 0.01 MWh", which hides it, or "0.000022 MWh", which nobody reads:
  * it is shown in its own unit and digits instead ("22.00 Wh" among
- * "44.18 MWh"), and its text then always carries that unit, even where
- * the column's header names the column's. Zeros, NaN and FLOPs (a
+ * "44.18 MWh"), and its text then carries that unit, even where the
+ * column's header names the column's. Where no smaller unit exists
+ * (GPU-h) it keeps the column's unit, with digits of its own. Zeros, NaN and FLOPs (a
  * power of ten per value) keep @scale.
  *
  * Returns: %TRUE when @value needs a scale of its own
@@ -455,7 +456,8 @@ format_in (const HuUnitScale *scale,
  * @value in @scale's unit and decimals, without the symbol: for a table
  * whose header names the unit. Exact zeros read "0". A value the
  * column's unit would hide is written in its own unit, with its symbol
- * ("22.00 Wh" in a MWh column; see hu_unit_scale_resolve()).
+ * ("22.00 Wh" in a MWh column; see hu_unit_scale_resolve()), or with
+ * more digits when that unit is the column's ("0.001600" GPU-h).
  */
 char *
 hu_unit_scale_format_number (const HuUnitScale *scale,
@@ -472,9 +474,11 @@ hu_unit_scale_format_number (const HuUnitScale *scale,
     return g_strdup ("0");
   if (scale->kind == HU_UNIT_FLOPS)
     return hu_units_format_power_of_ten (value, scale->significant, flags);
-  if (hu_unit_scale_resolve (scale, value, &own))
+  /* In a unit of its own the value says which; in the column's unit
+   * with more digits (GPU-h has none smaller) the header says it. */
+  if (hu_unit_scale_resolve (scale, value, &own) && own.divisor != scale->divisor)
     return format_in (&own, value, flags);
-  return format_number_in (scale, value, flags);
+  return format_number_in (&own, value, flags);
 }
 
 /**

@@ -34,12 +34,14 @@
  *   GPU-h   1,843.192 (thousands only from 10,000) → "1843 GPU-h"
  *
  * The table's columns hold both: one unit per column from the largest,
- * decimals for four digits of it (three for time) and two of the
- * smallest, at most one more: GPU-h 1843 → 0 decimals, + 1 for 0.0016 →
- * "1843.2" and "< 0.1"; wall-clock 9.59996 days, 2 decimals + 1 →
- * "9.600"; IT energy 737.2768 kWh → 1 + 1 → "737.28"; energy "884.73";
- * CO₂eq 221.18304 kg → "221.18". The tiny row reads "< 0.01" where the
- * decimals cannot hold it, never a false "0".
+ * decimals for four digits of it (three for time); one decimal more
+ * would not give the tiny row two digits, so none is added: GPU-h 1843
+ * → "1843"; wall-clock 9.59996 days → "9.60"; IT energy 737.2768 kWh →
+ * "737.3"; energy "884.7"; CO₂eq 221.18304 kg → "221.2". The tiny row
+ * would read 0.0, 0.00 or 0.000 there, so each figure is in its own unit
+ * (hu_unit_scale_resolve()), which it names when it is not the header's:
+ * 0.0016 GPU-h, four digits "0.001600" (GPU-h has no smaller unit);
+ * 0.096 min → "0.0960 min"; 0.5744 Wh; 0.05744 g. Never a false "0".
  */
 
 static const char *project_text =
@@ -76,9 +78,9 @@ static const Case cases[] = {
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | \\< 0.1 | \\< 0.001 | \\< 0.1 | \\< 0.01 | \\< 0.01 | \\< 0.01 | 0 | "
-    "\\< 0.01 | — |",
-    "| Week | — | 1843.2 | 9.600 | 1843.2 | 737.28 | 884.73 | 221.18 | 0 | 221.18 | — |",
+    "| Tiny | — | 0.001600 | 0.0960 min | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
+    "0.05744 g | — |",
+    "| Week | — | 1843 | 9.60 | 1843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
   },
   {
     /* Decimal comma; glibc's es_ES groups thousands from four digits. */
@@ -94,9 +96,9 @@ static const Case cases[] = {
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | \\< 0,1 | \\< 0,001 | \\< 0,1 | \\< 0,01 | \\< 0,01 | \\< 0,01 | 0 | "
-    "\\< 0,01 | — |",
-    "| Week | — | 1.843,2 | 9,600 | 1.843,2 | 737,28 | 884,73 | 221,18 | 0 | 221,18 | — |",
+    "| Tiny | — | 0,001600 | 0,0960 min | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
+    "0,05744 g | — |",
+    "| Week | — | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 | — |",
   },
 };
 
