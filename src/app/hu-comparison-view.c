@@ -238,9 +238,18 @@ setup_cell (GtkSignalListItemFactory *factory,
       /* Narrow enough for every column to fit at the default window size
        * in longer languages too (Spanish). */
       gtk_label_set_max_width_chars (GTK_LABEL (value), 15);
+      /* GTK 4.8 measures a row's height with each cell at its minimum
+       * width, which for a wrapping label is its longest word: "16.9 years
+       * of driving a petrol car" was seven lines tall there and two where
+       * it is drawn, leaving rows 60-80 px of empty space. As wide at
+       * least as at most, the label is measured as it is drawn. */
+      gtk_label_set_width_chars (GTK_LABEL (value), 15);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
+  /* The accelerators under a name wrap too (see above). */
+  if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (delta), 18);
   gtk_widget_add_css_class (delta, "caption");
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), delta);

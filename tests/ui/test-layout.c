@@ -271,6 +271,68 @@ test_compact_comparison (void)
   destroy_window (window);
 }
 
+/* The comparison table's rows, as GTK builds them. */
+static GPtrArray *
+table_rows (HuWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (hu_comparison_view_get_column_view (hu_window_get_comparison_view (window)));
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (g_str_equal (gtk_widget_get_css_name (row), "row") && gtk_widget_get_mapped (row))
+          g_ptr_array_add (rows, row);
+  return rows;
+}
+
+/* Item 2 of the screenshot pass: a comparison row is as tall as its
+ * tallest cell's text at the width the cell is drawn, not 60-80 px more
+ * (its height was measured as if every wrapping label were one word
+ * wide). Wide and at 360 px. */
+static void
+test_rows_fit_content (void)
+{
+  HuWindow *window = new_window (TRUE);
+  int widths[] = { 1200, 360 };
+
+  hu_window_show_page (window, "compare");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      resize (window, widths[w]);
+      rows = table_rows (window);
+      g_assert_cmpuint (rows->len, >=, 2);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GtkWidget *row = rows->pdata[i];
+          int tallest = 0;
+
+          for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+               cell = gtk_widget_get_next_sibling (cell))
+            {
+              GtkWidget *content = gtk_widget_get_first_child (cell);
+              int height;
+
+              if (content == NULL || !gtk_widget_get_visible (cell))
+                continue;
+              /* The text's own height where it is drawn. */
+              gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content),
+                                  &height, NULL, NULL, NULL);
+              tallest = MAX (tallest, height);
+            }
+          g_assert_cmpint (tallest, >, 0);
+          /* 8 px of cell padding above and below, a 1 px separator. */
+          g_assert_cmpint (gtk_widget_get_height (row), <=, tallest + 2 * 8 + 1);
+        }
+    }
+
+  destroy_window (window);
+}
+
 /* Item 10: What If's switcher fits a 360 px window, scrolling nothing. */
 static void
 test_what_if_switcher (void)
@@ -420,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/360-every-page", test_360_every_page);
   g_test_add_func ("/huella/ui/layout/new-project-at-top", test_new_project_at_top);
   g_test_add_func ("/huella/ui/layout/compact-comparison", test_compact_comparison);
+  g_test_add_func ("/huella/ui/layout/rows-fit-content", test_rows_fit_content);
   g_test_add_func ("/huella/ui/layout/what-if-switcher", test_what_if_switcher);
   g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
   g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
