@@ -509,10 +509,13 @@ test_derivation_text (void)
   seed_v100s_inputs (&in, 433);
   e = compute (&in);
 
-  /* The issue's own example line; C.UTF-8 does not group digits. */
+  /* The issue's own example line, its figures as hu-units writes them:
+   * "3.14 × 10²³", and 3.14e23 ÷ 130e12 ÷ 3600 = 670,940.17 GPU-hours,
+   * from 10,000 in thousands to four digits. test-derivation checks
+   * every step, in C and Spanish. */
   text = hu_estimate_derivation_text (e);
-  g_assert_nonnull (strstr (text, "3.14e23 FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h"));
-  g_assert_nonnull (strstr (text, "= 670940 h\n"));
+  g_assert_nonnull (strstr (text, "3.14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h"));
+  g_assert_nonnull (strstr (text, "= 670.9 thousand GPU-h\n"));
 }
 
 int

@@ -338,20 +338,23 @@ test_compute_by_hand (void)
   assert_rel (e->breakeven_requests, 1.5e9, 1e-12);
   assert_rel (e->breakeven_days, 1500, 1e-12);
 
-  /* The derivation shows the same numbers, step by step. */
+  /* The derivation shows the same numbers, step by step, as hu-units
+   * writes them: 7e12 FLOP as "7.00 × 10¹²" (three digits); 0.224359 s
+   * to three digits, "0.224 s"; 22,747.51 GPU-hours from 10,000 in
+   * thousands, four digits: "22.75 thousand GPU-h". */
   for (guint i = 0; i < e->steps->len; i++)
     {
       const HuStep *step = e->steps->pdata[i];
 
-      if (strstr (step->formula, "2 ×") && g_str_equal (step->result, "7e12 FLOP"))
+      if (strstr (step->formula, "2 ×") && g_str_equal (step->result, "7.00 × 10¹² FLOP"))
         found_flops = TRUE;
-      if (strstr (step->calculation, "7e12 FLOP ÷ (312 TFLOP/s × 10") &&
-          g_str_equal (step->result, "0.2244 s"))
+      if (strstr (step->calculation, "7.00 × 10¹² FLOP ÷ (312 TFLOP/s × 10") &&
+          g_str_equal (step->result, "0.224 s"))
         {
           found_seconds = TRUE;
           g_assert_nonnull (strstr (step->note, "10 %"));
         }
-      if (strstr (step->formula, "3600") && strstr (step->result, "22747.5 h"))
+      if (strstr (step->formula, "3600") && g_str_equal (step->result, "22.75 thousand GPU-h"))
         found_hours = TRUE;
     }
   g_assert_true (found_flops);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hu-estimate-record.h"
+#include "hu-units.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,8 @@ typedef struct {
 HuEstimate *_hu_estimate_new          (gboolean           with_steps);
 char     *_hu_estimate_fmt            (double             value);
 char     *_hu_estimate_fmt_big        (double             value);
+char     *_hu_estimate_fmt_unit       (HuUnitKind         kind,
+                                       double             value);
 void      _hu_estimate_add_step       (HuEstimate        *self,
                                        const char        *title,
                                        const char        *formula,

@@ -9,6 +9,7 @@
 
 #include "hu-estimate-private.h"
 #include "hu-number.h"
+#include "hu-units.h"
 
 /* The estimate record, and the primitives both phases write it with:
  * the notation of numbers in the derivation, its steps, where each input
@@ -87,36 +88,42 @@ _hu_estimate_new (gboolean with_steps)
 
 /* Formatting for the derivation ------------------------------------------ */
 
-/* "3.14e23": the notation of papers, compact and unambiguous in any
- * language. Below a million, grouped digits read better. */
+/* The derivation writes its numbers as hu-units does everywhere else, so
+ * that a step and the table, the cards, the charts and the report say
+ * the same thing for the same value. */
+
+/* FLOPs, parameters, tokens: "3.14 × 10²³", as papers print them (never
+ * "3.14e23" or "10^23"); below a million, grouped digits read better. */
 char *
 _hu_estimate_fmt_big (double value)
 {
-  int exponent;
-  double mantissa;
-  g_autofree char *m = NULL;
-
   if (fabs (value) < 1e6)
     return hu_format_number (value, 6);
-  exponent = (int) floor (log10 (fabs (value)));
-  mantissa = value / pow (10, exponent);
-  if (fabs (mantissa) >= 9.995)
-    {
-      mantissa /= 10;
-      exponent++;
-    }
-  m = hu_format_number (mantissa, 3);
-  return g_strdup_printf ("%se%d", m, exponent);
+  return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
 }
 
+/* A count (accelerators, training runs, requests): whole numbers as
+ * they are, grouped as the locale groups, up to a billion. */
 char *
 _hu_estimate_fmt (double value)
 {
+  if (!isfinite (value))
+    return g_strdup ("—");
   if (fabs (value) >= 1e9)
-    return _hu_estimate_fmt_big (value);
-  if (fabs (value) >= 1e5)
-    return hu_format_fixed (value, 0);
+    return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
+  if (value == floor (value))
+    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
   return hu_format_number (value, 6);
+}
+
+/* A quantity alone in its own unit, with its kind's significant digits
+ * and no trailing zeros, as the result cards and the statement write
+ * it: "0.5744 Wh", "1083 thousand GPU-h", "118 days", "39.32 t". */
+char *
+_hu_estimate_fmt_unit (HuUnitKind kind,
+                       double     value)
+{
+  return hu_unit_format_full (kind, value, NULL, 0, HU_UNITS_TRIM);
 }
 
 void

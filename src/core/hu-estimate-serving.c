@@ -214,20 +214,8 @@ note_for (const char         *what,
   return g_strdup_printf (_("As for training. %s"), text);
 }
 
-/* "914 kWh (914 kWh)" says nothing twice: the readable form only when it
- * differs from the exact one. @exact and @human are freed. */
-static char *
-exact_and_human (char *exact,
-                 char *human)
-{
-  g_autofree char *e = exact;
-  g_autofree char *h = human;
-
-  if (g_str_equal (e, h))
-    return g_steal_pointer (&e);
-  /* TRANSLATORS: a result with its readable form, "816400 kWh (816.4 MWh)" */
-  return g_strdup_printf (_("%s (%s)"), e, h);
-}
+/* Quantities with their units, as in the training's steps (hu-units). */
+#define Q _hu_estimate_fmt_unit
 
 static void
 derive_requests (HuEstimate     *self,
@@ -254,9 +242,9 @@ derive_it_energy (HuEstimate     *self,
                   const HuInputs *in)
 {
   g_autofree char *n = _hu_estimate_fmt (self->requests);
-  g_autofree char *it = _hu_estimate_fmt (self->inference_energy_it_kwh);
-  g_autofree char *h = _hu_estimate_fmt (self->inference_gpu_hours);
-  g_autofree char *p = hu_format_number (self->serve_power_w, 4);
+  g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_it_kwh);
+  g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->inference_gpu_hours);
+  g_autofree char *p = Q (HU_UNIT_POWER_W, self->serve_power_w);
   g_autofree char *c = _hu_estimate_fmt (self->serve_count);
   g_autofree char *power_note = note_for (_("Power (serving)"), &self->serve_power_from,
                                           isnan (in->serve_power) && in->serve_gpu == NULL);
@@ -265,11 +253,10 @@ derive_it_energy (HuEstimate     *self,
     {
     case HU_SERVING_PER_REQUEST:
       {
-        g_autofree char *wh = hu_format_number (self->wh_per_request, 6);
+        g_autofree char *wh = Q (HU_UNIT_ENERGY_KWH, self->wh_per_request / 1000);
         _hu_estimate_add_step (self, _("Energy of serving (IT)"),
                                _("IT energy = requests × energy per request ÷ 1000 Wh/kWh"),
-                               g_strdup_printf (_("%s × %s Wh ÷ 1000"), n, wh),
-                               g_strdup_printf (_("%s kWh"), it),
+                               g_strdup_printf ("%s × %s", n, wh), g_strdup (it),
                                _("Energy per request: set in this scenario (measured or published)."));
       }
       break;
@@ -282,7 +269,7 @@ derive_it_energy (HuEstimate     *self,
         g_autofree char *peak = hu_format_number (self->serve_peak_tflops, 4);
         g_autofree char *u = hu_format_percent (self->serve_utilization);
         double seconds = self->flops_per_request / (self->serve_peak_tflops * 1e12 * self->serve_utilization);
-        g_autofree char *s = hu_format_number (seconds, 4);
+        g_autofree char *s = Q (HU_UNIT_SECONDS, seconds);
         g_autofree char *params_note = note_for (_("Active parameters"), &self->active_params_from,
                                                  isnan (in->active_params));
         g_autofree char *rule = g_strdup_printf ("%s\n%s", params_note,
@@ -300,24 +287,20 @@ derive_it_energy (HuEstimate     *self,
         _hu_estimate_add_step (self, _("Accelerator time of one request"),
                                _("GPU-seconds = FLOPs per request ÷ (peak × utilisation)"),
                                g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s)"), f, peak, u),
-                               g_strdup_printf (_("%s s"), s), notes);
+                               g_strdup (s), notes);
         _hu_estimate_add_step (self, _("Accelerator-hours of serving"),
                                _("GPU-hours = requests × GPU-seconds per request ÷ 3600 s/h"),
-                               g_strdup_printf (_("%s × %s s ÷ 3600 s/h"), n, s),
-                               g_strdup_printf (_("%s h"), h), NULL);
+                               g_strdup_printf ("%s × %s", n, s), g_strdup (h), NULL);
         if (!isnan (in->serve_count))
           {
-            g_autofree char *busy = _hu_estimate_fmt (self->inference_gpu_hours / self->serve_count);
-            g_autofree char *human = hu_format_duration (self->inference_gpu_hours / self->serve_count);
+            g_autofree char *busy = Q (HU_UNIT_HOURS, self->inference_gpu_hours / self->serve_count);
             _hu_estimate_add_step (self, _("Busy time of the serving accelerators"),
                                    _("busy time = GPU-hours ÷ accelerators"),
-                                   g_strdup_printf (_("%s h ÷ %s"), h, c),
-                                   g_strdup_printf (_("%s h (%s)"), busy, human), NULL);
+                                   g_strdup_printf ("%s ÷ %s", h, c), g_strdup (busy), NULL);
           }
         _hu_estimate_add_step (self, _("Energy of serving (IT)"),
                                _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-                               g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
-                               g_strdup_printf (_("%s kWh"), it), power_note);
+                               g_strdup_printf ("%s × %s", h, p), g_strdup (it), power_note);
       }
       break;
 
@@ -327,12 +310,11 @@ derive_it_energy (HuEstimate     *self,
         _hu_estimate_add_step (self, _("Accelerator-hours of the serving fleet"),
                                _("GPU-hours = accelerators × days × 24 h/d (on whatever the traffic)"),
                                g_strdup_printf (_("%s × %s d × 24 h/d"), c, d),
-                               g_strdup_printf (_("%s h"), h),
+                               g_strdup (h),
                                _("Accelerators and days deployed: set in this scenario."));
         _hu_estimate_add_step (self, _("Energy of serving (IT)"),
                                _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-                               g_strdup_printf (_("%s h × %s W ÷ 1000"), h, p),
-                               g_strdup_printf (_("%s kWh"), it), power_note);
+                               g_strdup_printf ("%s × %s", h, p), g_strdup (it), power_note);
       }
       break;
 
@@ -346,25 +328,20 @@ static void
 derive_serving (HuEstimate     *self,
                 const HuInputs *in)
 {
-  g_autofree char *it = _hu_estimate_fmt (self->inference_energy_it_kwh);
+  g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->serve_pue, 2);
-  g_autofree char *e = _hu_estimate_fmt (self->inference_energy_kwh);
-  g_autofree char *e_h = hu_format_energy_kwh (self->inference_energy_kwh);
-  g_autofree char *ci = hu_format_number (self->serve_intensity, 4);
-  g_autofree char *kg = _hu_estimate_fmt (self->inference_emissions_kg);
-  g_autofree char *kg_h = hu_format_mass_kg (self->inference_emissions_kg);
+  g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_kwh);
+  g_autofree char *ci = hu_units_format_significant (self->serve_intensity, 4, HU_UNITS_TRIM);
+  g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->inference_emissions_kg);
   g_autofree char *n = _hu_estimate_fmt (self->requests);
-  g_autofree char *wh = hu_format_number (self->per_request_wh, 4);
-  g_autofree char *g = hu_format_number (self->per_request_g, 4);
+  g_autofree char *wh = Q (HU_UNIT_ENERGY_KWH, self->per_request_wh / 1000);
   g_autofree char *pue_note = note_for (_("PUE (serving)"), &self->serve_pue_from,
                                         isnan (in->serve_pue) && in->serve_region == NULL);
   g_autofree char *ci_note = note_for (_("Carbon intensity (serving)"), &self->serve_intensity_from,
                                        isnan (in->serve_intensity) && in->serve_region == NULL);
-  g_autofree char *total = _hu_estimate_fmt (self->total_kg);
-  g_autofree char *emb = _hu_estimate_fmt (self->inference_embodied_kg);
-  g_autofree char *life = _hu_estimate_fmt (self->lifecycle_kg);
-  g_autofree char *life_h = hu_format_mass_kg (self->lifecycle_kg);
-  g_autofree char *train = _hu_estimate_fmt (self->energy_kwh);
+  g_autofree char *total = Q (HU_UNIT_MASS_KG, self->total_kg);
+  g_autofree char *emb = Q (HU_UNIT_MASS_KG, self->inference_embodied_kg);
+  g_autofree char *train = Q (HU_UNIT_ENERGY_KWH, self->energy_kwh);
   g_autofree char *be = _hu_estimate_fmt (self->breakeven_requests);
   g_autofree char *breakeven_note =
     g_strdup_printf ("%s\n%s",
@@ -376,32 +353,29 @@ derive_serving (HuEstimate     *self,
 
   _hu_estimate_add_step (self, _("Energy of serving in the data centre"),
                          _("energy = IT energy × PUE"),
-                         g_strdup_printf (_("%s kWh × %s"), it, pue),
-                         exact_and_human (g_strdup_printf (_("%s kWh"), e), g_steal_pointer (&e_h)),
-                         pue_note);
+                         g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
   _hu_estimate_add_step (self, _("Operational emissions of serving"),
                          _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
-                         g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
-                         exact_and_human (g_strdup_printf (_("%s kg"), kg), g_steal_pointer (&kg_h)),
-                         ci_note);
+                         g_strdup_printf (_("%s × %s g/kWh"), e, ci),
+                         hu_format_mass_kg (self->inference_emissions_kg), ci_note);
   _hu_estimate_add_step (self, _("Energy per request"),
                          _("Wh per request = serving energy × 1000 Wh/kWh ÷ requests"),
-                         g_strdup_printf (_("%s kWh × 1000 ÷ %s"), e, n),
-                         g_strdup_printf (_("%s Wh"), wh), NULL);
+                         g_strdup_printf ("%s ÷ %s", e, n), g_strdup (wh), NULL);
   _hu_estimate_add_step (self, _("CO₂eq per request"),
                          _("g per request = serving CO₂eq × 1000 g/kg ÷ requests"),
-                         g_strdup_printf (_("%s kg × 1000 ÷ %s"), kg, n),
-                         g_strdup_printf (_("%s g"), g), NULL);
+                         g_strdup_printf ("%s ÷ %s", kg, n),
+                         hu_format_mass_kg (self->per_request_g / 1000), NULL);
 
   if (self->inference_embodied_kg > 0)
     {
-      g_autofree char *per = hu_format_number (self->serve_embodied_per_unit_kg, 4);
-      g_autofree char *h = _hu_estimate_fmt (self->inference_gpu_hours);
-      g_autofree char *lt = _hu_estimate_fmt (self->serve_lifetime_h);
+      g_autofree char *per = Q (HU_UNIT_MASS_KG, self->serve_embodied_per_unit_kg);
+      g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->inference_gpu_hours);
+      /* The service life of one accelerator, in the unit of its use. */
+      g_autofree char *lt = Q (HU_UNIT_GPU_HOURS, self->serve_lifetime_h);
       _hu_estimate_add_step (self, _("Embodied emissions of the serving hardware"),
                              _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
-                             g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, lt),
-                             g_strdup_printf (_("%s kg"), emb),
+                             g_strdup_printf ("%s × %s ÷ %s", per, h, lt),
+                             hu_format_mass_kg (self->inference_embodied_kg),
                              isnan (in->serve_embodied_kg)
                              ? _("As for training: the same accelerators.")
                              : _("Embodied carbon per accelerator and service life (serving): set in this scenario."));
@@ -409,12 +383,11 @@ derive_serving (HuEstimate     *self,
 
   _hu_estimate_add_step (self, _("Lifecycle emissions"),
                          _("lifecycle = training total (all runs, embodied included) + serving + serving embodied"),
-                         g_strdup_printf (_("%s kg + %s kg + %s kg"), total, kg, emb),
-                         exact_and_human (g_strdup_printf (_("%s kg"), life), g_steal_pointer (&life_h)),
-                         NULL);
+                         g_strdup_printf ("%s + %s + %s", total, kg, emb),
+                         hu_format_mass_kg (self->lifecycle_kg), NULL);
   _hu_estimate_add_step (self, _("Break-even with training"),
                          _("requests = training energy ÷ energy per request"),
-                         g_strdup_printf (_("%s kWh ÷ (%s Wh ÷ 1000)"), train, wh),
+                         g_strdup_printf ("%s ÷ %s", train, wh),
                          g_strdup_printf (_("%s requests"), be), breakeven_note);
   if (isfinite (self->breakeven_days))
     {
@@ -438,6 +411,8 @@ derive_serving (HuEstimate     *self,
                                g_strdup_printf (_("day %s"), days), NULL);
     }
 }
+
+#undef Q
 
 /* The computation ----------------------------------------------------------- */
 

@@ -24,6 +24,13 @@ hu_estimate_get_count (void)
 
 /* The computation ----------------------------------------------------------- */
 
+/* The steps write each quantity with its unit (hu-units), so their
+ * calculations read in units rather than with conversion factors:
+ * "1083 thousand GPU-h × 400 W" = "433.2 MWh"; the formula above each
+ * states the factors. Results of CO₂eq read as the result cards do,
+ * "39.32 t CO₂eq". */
+#define Q _hu_estimate_fmt_unit
+
 static void
 derive_compute (HuEstimate     *self,
                 const HuInputs *in)
@@ -31,6 +38,8 @@ derive_compute (HuEstimate     *self,
   g_autofree char *peak_note = _hu_estimate_describe (_("Peak"), &self->peak_from);
   g_autofree char *util_note = _hu_estimate_describe (_("Utilisation"), &self->utilization_from);
   g_autofree char *note = g_strdup_printf ("%s\n%s", peak_note, util_note);
+  g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->gpu_hours_run);
+  g_autofree char *c = _hu_estimate_fmt (self->count);
 
   if (self->workload == HU_WORKLOAD_PARAMS_TOKENS)
     {
@@ -40,7 +49,7 @@ derive_compute (HuEstimate     *self,
       _hu_estimate_add_step (self, _("Training compute of one run"),
                              _("FLOPs = 6 × parameters × tokens (dense transformer rule)"),
                              g_strdup_printf ("6 × %s × %s", p, t),
-                             g_strdup_printf ("%s FLOP", f),
+                             g_strdup_printf (_("%s FLOP"), f),
                              NULL);
     }
 
@@ -49,43 +58,29 @@ derive_compute (HuEstimate     *self,
       g_autofree char *f = _hu_estimate_fmt_big (self->flops);
       g_autofree char *peak = hu_format_number (self->peak_tflops, 4);
       g_autofree char *u = hu_format_percent (self->utilization);
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
 
       _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
                              _("GPU-hours = FLOPs ÷ (peak × utilisation) ÷ 3600 s/h"),
                              g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ 3600 s/h"), f, peak, u),
-                             g_strdup_printf (_("%s h"), h),
-                             note);
+                             g_strdup (h), note);
     }
   else if (self->workload == HU_WORKLOAD_WALL_HOURS)
     {
-      g_autofree char *w = _hu_estimate_fmt (in->wall_hours);
-      g_autofree char *c = _hu_estimate_fmt (self->count);
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
+      g_autofree char *w = Q (HU_UNIT_HOURS, in->wall_hours);
       _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
                              _("GPU-hours = wall-clock hours × accelerators"),
-                             g_strdup_printf (_("%s h × %s"), w, c),
-                             g_strdup_printf (_("%s h"), h), NULL);
+                             g_strdup_printf ("%s × %s", w, c), g_strdup (h), NULL);
     }
   else
-    {
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
-      _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
-                             _("GPU-hours as given"),
-                             g_strdup_printf (_("%s h"), h),
-                             g_strdup_printf (_("%s h"), h), NULL);
-    }
+    _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
+                           _("GPU-hours as given"), g_strdup (h), g_strdup (h), NULL);
 
   if (self->workload != HU_WORKLOAD_WALL_HOURS)
     {
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours_run);
-      g_autofree char *c = _hu_estimate_fmt (self->count);
-      g_autofree char *w = _hu_estimate_fmt (self->wall_hours);
-      g_autofree char *human = hu_format_duration (self->wall_hours);
+      g_autofree char *w = Q (HU_UNIT_HOURS, self->wall_hours);
       _hu_estimate_add_step (self, _("Wall-clock time of one run"),
                              _("wall-clock = GPU-hours ÷ accelerators in parallel"),
-                             g_strdup_printf (_("%s h ÷ %s"), h, c),
-                             g_strdup_printf (_("%s h (%s)"), w, human), NULL);
+                             g_strdup_printf ("%s ÷ %s", h, c), g_strdup (w), NULL);
     }
 }
 
@@ -107,37 +102,34 @@ derive_known_model (HuEstimate          *self,
 static void
 derive_energy (HuEstimate *self)
 {
-  g_autofree char *run = _hu_estimate_fmt (self->gpu_hours_run);
-  g_autofree char *k = hu_format_number (self->retrain, 4);
-  g_autofree char *all = _hu_estimate_fmt (self->gpu_hours);
-  g_autofree char *p = hu_format_number (self->power_w, 4);
-  g_autofree char *it = _hu_estimate_fmt (self->energy_it_kwh);
+  g_autofree char *run = Q (HU_UNIT_GPU_HOURS, self->gpu_hours_run);
+  g_autofree char *k = _hu_estimate_fmt (self->retrain);
+  g_autofree char *all = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
+  g_autofree char *p = Q (HU_UNIT_POWER_W, self->power_w);
+  g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->pue, 2);
-  g_autofree char *e = _hu_estimate_fmt (self->energy_kwh);
-  g_autofree char *e_h = hu_format_energy_kwh (self->energy_kwh);
-  g_autofree char *ci = hu_format_number (self->intensity, 4);
-  g_autofree char *kg = _hu_estimate_fmt (self->emissions_kg);
-  g_autofree char *kg_h = hu_format_mass_kg (self->emissions_kg);
+  g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->energy_kwh);
+  g_autofree char *ci = hu_units_format_significant (self->intensity, 4, HU_UNITS_TRIM);
+  g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->emissions_kg);
   g_autofree char *power_note = _hu_estimate_describe (_("Power"), &self->power_from);
   g_autofree char *pue_note = _hu_estimate_describe (_("PUE"), &self->pue_from);
   g_autofree char *ci_note = _hu_estimate_describe (_("Carbon intensity"), &self->intensity_from);
 
   _hu_estimate_add_step (self, _("Accelerator-hours of all runs"),
                          _("GPU-hours = GPU-hours of one run × training runs (retraining, tuning)"),
-                         g_strdup_printf (_("%s h × %s"), run, k),
-                         g_strdup_printf (_("%s h"), all), NULL);
+                         g_strdup_printf ("%s × %s", run, k), g_strdup (all), NULL);
   _hu_estimate_add_step (self, _("Energy of the accelerators"),
                          _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
-                         g_strdup_printf (_("%s h × %s W ÷ 1000"), all, p),
-                         g_strdup_printf (_("%s kWh"), it), power_note);
+                         g_strdup_printf ("%s × %s", all, p), g_strdup (it), power_note);
   _hu_estimate_add_step (self, _("Energy of the data centre"),
                          _("energy = IT energy × PUE"),
-                         g_strdup_printf (_("%s kWh × %s"), it, pue),
-                         g_strdup_printf (_("%s kWh (%s)"), e, e_h), pue_note);
+                         g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
   _hu_estimate_add_step (self, _("Operational emissions"),
                          _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
-                         g_strdup_printf (_("%s kWh × %s g/kWh ÷ 1000"), e, ci),
-                         g_strdup_printf (_("%s kg (%s)"), kg, kg_h), ci_note);
+                         /* TRANSLATORS: an energy with its unit times a
+                          * carbon intensity, "689.8 MWh × 57 g/kWh" */
+                         g_strdup_printf (_("%s × %s g/kWh"), e, ci),
+                         hu_format_mass_kg (self->emissions_kg), ci_note);
 }
 
 static void
@@ -145,35 +137,36 @@ derive_totals (HuEstimate *self)
 {
   if (isfinite (self->embodied_per_unit_kg))
     {
-      g_autofree char *per = hu_format_number (self->embodied_per_unit_kg, 4);
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours);
-      g_autofree char *life = _hu_estimate_fmt (self->lifetime_h);
-      g_autofree char *emb = _hu_estimate_fmt (self->embodied_kg);
-      g_autofree char *op = _hu_estimate_fmt (self->emissions_kg);
-      g_autofree char *tot = _hu_estimate_fmt (self->total_kg);
-      g_autofree char *tot_h = hu_format_mass_kg (self->total_kg);
-
+      g_autofree char *per = Q (HU_UNIT_MASS_KG, self->embodied_per_unit_kg);
+      g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
+      /* The service life of one accelerator, in the unit of its use. */
+      g_autofree char *life = Q (HU_UNIT_GPU_HOURS, self->lifetime_h);
+      g_autofree char *emb = Q (HU_UNIT_MASS_KG, self->embodied_kg);
+      g_autofree char *op = Q (HU_UNIT_MASS_KG, self->emissions_kg);
+    
       _hu_estimate_add_step (self, _("Embodied emissions (manufacturing share)"),
                              _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
-                             g_strdup_printf (_("%s kg × %s h ÷ %s h"), per, h, life),
-                             g_strdup_printf (_("%s kg"), emb), NULL);
+                             g_strdup_printf ("%s × %s ÷ %s", per, h, life),
+                             hu_format_mass_kg (self->embodied_kg), NULL);
       _hu_estimate_add_step (self, _("Total emissions"),
                              _("total = operational + embodied"),
-                             g_strdup_printf (_("%s kg + %s kg"), op, emb),
-                             g_strdup_printf (_("%s kg (%s)"), tot, tot_h), NULL);
+                             g_strdup_printf ("%s + %s", op, emb),
+                             hu_format_mass_kg (self->total_kg), NULL);
     }
 
   if (isfinite (self->cost))
     {
-      g_autofree char *h = _hu_estimate_fmt (self->gpu_hours);
+      g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
       g_autofree char *price = hu_format_fixed (self->price, 2);
-      g_autofree char *cost = hu_format_fixed (self->cost, 0);
+      /* The estimate does not know the currency: the amount alone. */
+      g_autofree char *cost = Q (HU_UNIT_PLAIN, self->cost);
       _hu_estimate_add_step (self, _("Cost"),
                              _("cost = GPU-hours × price per accelerator-hour"),
-                             g_strdup_printf (_("%s h × %s"), h, price),
-                             g_strdup (cost), NULL);
+                             g_strdup_printf ("%s × %s", h, price), g_steal_pointer (&cost), NULL);
     }
 }
+
+#undef Q
 
 static gboolean
 check_finite (const HuEstimate  *self,

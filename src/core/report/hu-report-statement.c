@@ -92,8 +92,8 @@ scenario_statement (HuReport         *self,
   gpu_hours = quantity (HU_UNIT_GPU_HOURS, e->gpu_hours);
   count = count_text (e->count);
   pue = hu_units_format_fixed (e->pue, 2, HU_UNITS_DEFAULT);
-  /* Grid intensities are published to three digits at best. */
-  intensity = hu_units_format_significant (e->intensity, 3, HU_UNITS_DEFAULT);
+  /* As the derivation and the inputs table give it: four digits at most. */
+  intensity = hu_units_format_significant (e->intensity, 4, HU_UNITS_TRIM);
   wall = quantity (HU_UNIT_HOURS, e->wall_hours);
   where = e->region_name != NULL ? g_strdup_printf (" (%s)", e->region_name) : g_strdup ("");
 
