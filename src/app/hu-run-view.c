@@ -121,10 +121,14 @@ notes_for_display (const char *notes)
   return g_strjoinv ("N/\u2060A", parts);
 }
 
+/* A figure of the run's energy in the unit shared by the card and the
+ * four energy rows (issue 10: never "GPU energy 0 kWh" beside Wh); NULL
+ * when the log does not say. */
 static char *
-energy_or_null (double kwh)
+energy_or_null (const HuUnitScale *scale,
+                double             kwh)
 {
-  return isfinite (kwh) ? hu_format_energy_kwh (kwh) : NULL;
+  return isfinite (kwh) ? hu_unit_scale_format (scale, kwh, HU_UNITS_DEFAULT) : NULL;
 }
 
 static char *
@@ -169,6 +173,9 @@ format_hardware (const HuRunData *data)
   if (!isfinite (data->gpu_count))
     return g_strdup (data->gpu_model);
 
+  if (data->gpu_count == 0 && data->gpu_model == NULL)
+    /* Translators: the accelerators of a run that used only the CPU */
+    return g_strdup (_("None: the log measured no accelerator"));
   count = hu_format_number (data->gpu_count, 4);
   if (data->gpu_model == NULL)
     /* Translators: accelerators of an unknown model, "× 8" */
@@ -192,6 +199,7 @@ update (HuRunView *self)
   HuRunData *data;
   g_autoptr(HuChart) chart = NULL;
   HuResult *linked = NULL;
+  HuUnitScale energy_scale;
 
   if (run == NULL)
     {
@@ -217,10 +225,20 @@ update (HuRunView *self)
   }
   gtk_widget_set_visible (GTK_WIDGET (self->prediction_label), data->predicted);
 
+  {
+    const double energies[] = {
+      data->energy_kwh, data->cpu_energy_kwh, data->gpu_energy_kwh, data->ram_energy_kwh,
+    };
+
+    hu_unit_scale_init (&energy_scale, HU_UNIT_ENERGY_KWH, energies, G_N_ELEMENTS (energies),
+                        NULL, 0);
+  }
+
   /* The core's formatters show an unknown value as "—". */
   {
     g_autofree char *duration = hu_format_duration (data->duration_s / 3600.0);
-    g_autofree char *energy = hu_format_energy_kwh (data->energy_kwh);
+    g_autofree char *energy = hu_unit_scale_format (&energy_scale, data->energy_kwh,
+                                                    HU_UNITS_DEFAULT);
     g_autofree char *co2 = hu_format_mass_kg (data->emissions_kg);
 
     gtk_label_set_label (self->values[0], duration);
@@ -240,10 +258,10 @@ update (HuRunView *self)
   set_row (self->start_row, format_start (data));
   set_row (self->duration_row, isfinite (data->duration_s)
            ? hu_format_duration (data->duration_s / 3600.0) : NULL);
-  set_row (self->energy_row, energy_or_null (data->energy_kwh));
-  set_row (self->cpu_row, energy_or_null (data->cpu_energy_kwh));
-  set_row (self->gpu_row, energy_or_null (data->gpu_energy_kwh));
-  set_row (self->ram_row, energy_or_null (data->ram_energy_kwh));
+  set_row (self->energy_row, energy_or_null (&energy_scale, data->energy_kwh));
+  set_row (self->cpu_row, energy_or_null (&energy_scale, data->cpu_energy_kwh));
+  set_row (self->gpu_row, energy_or_null (&energy_scale, data->gpu_energy_kwh));
+  set_row (self->ram_row, energy_or_null (&energy_scale, data->ram_energy_kwh));
   set_row (self->emissions_row, isfinite (data->emissions_kg)
            ? hu_format_mass_kg (data->emissions_kg) : NULL);
   if (isfinite (data->intensity_g_per_kwh))

@@ -29,6 +29,8 @@
  * measured energy within 0.04 %. The run's own implied power is
  * 0.5939216277665562 Wh / 0.012247268954912822 h = 48.494209603220376 W. */
 #define IDRISSBEN "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv"
+/* A Windows laptop's CodeCarbon run with gpu_count 0 and no GPU model. */
+#define CPU_ONLY "cc3.2.8_windows_gpu_count-0_util-int-zero_AyushiGupta.csv"
 #define RUN_SECONDS 44.09016823768616
 #define RUN_KWH 0.0005939216277665562
 #define RUN_KG 4.002437849518822e-05
@@ -572,6 +574,59 @@ test_na_notes (void)
   destroy_window (window);
 }
 
+/* The details row of @view titled @title (the measured-against-planned
+ * group has an "Energy" row too, not a "property" one). */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "property") &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static const char *
+row_subtitle (HuRunView  *view,
+              const char *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (view), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Issue 10: a CPU-only CodeCarbon run (gpu_count 0, no GPU model, GPU
+ * energy 0) read "GPU energy 0 kWh" beside Wh and "Unknown model × 0".
+ * Its energies, in kWh: CPU 2.786332719238595e-06 + GPU 0 + RAM
+ * 5.008540277938462e-06 = 7.794872997177058e-06 in all. One unit for
+ * the four, from the largest, below 1 kWh: Wh, 0.007794873 Wh; four
+ * digits of it are 3 + 3 = 6 decimals, which give the smallest non-zero,
+ * 0.002786 Wh, four digits too. */
+static void
+test_cpu_only (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", CPU_ONLY, NULL);
+  HuRunView *view = hu_window_get_run_view (window);
+
+  import_and_wait (window, path);
+  hu_window_select_result (window, find_run (window, "1850cda1"));
+  iterate (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  g_assert_cmpstr (row_subtitle (view, "Energy"), ==, "0.007795 Wh");
+  g_assert_cmpstr (row_subtitle (view, "CPU energy"), ==, "0.002786 Wh");
+  g_assert_cmpstr (row_subtitle (view, "GPU energy"), ==, "0 Wh");
+  g_assert_cmpstr (row_subtitle (view, "RAM energy"), ==, "0.005009 Wh");
+  /* The card above says the same. */
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (view), "0.007795 Wh"));
+  g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==,
+                   "None: the log measured no accelerator");
+  g_assert_null (find_label_holding (GTK_WIDGET (view), "× 0"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/prediction", test_prediction_label);
   g_test_add_func ("/huella/ui/runs/export-preview", test_export_preview);
   g_test_add_func ("/huella/ui/runs/na-notes", test_na_notes);
+  g_test_add_func ("/huella/ui/runs/cpu-only", test_cpu_only);
 
   return g_test_run ();
 }
