@@ -375,6 +375,51 @@ test_no_space (Fixture       *f,
   g_assert_cmpuint (count_files (f), ==, 1);
 }
 
+/* The same through `huella-cli import --add-to` of the whole tests/data
+ * folder (750 runs, about 740 kB of project): the disk fills after
+ * 300,000 bytes, while the runs are still being read, so the failed save
+ * stops the import. The project keeps its contents, no temporary file is
+ * left, and the message says why. */
+static void
+test_cli_no_space (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  const char *argv[] = { g_getenv ("HUELLA_CLI"), "import", folder, "--add-to", f->path,
+                         "--format", "json", NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *asan = NULL;
+  g_autofree char *old = NULL, *now = NULL, *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_nonnull (g_getenv ("HU_SAVE_SHIM"));
+  {
+    g_autoptr(HuProject) p = load_example ("bloom.huella");
+    gsize len;
+
+    old = hu_project_to_data (p, &len);
+    g_assert_true (g_file_set_contents (f->path, old, len, NULL));
+  }
+  asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                      ":verify_asan_link_order=0", NULL);
+  env = g_environ_setenv (env, "ASAN_OPTIONS", asan, TRUE);
+  env = g_environ_setenv (env, "LD_PRELOAD", g_getenv ("HU_SAVE_SHIM"), TRUE);
+  env = g_environ_setenv (env, "HU_SHIM_NOSPACE_AFTER", "300000", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  if (!strstr (err, "disk is full"))
+    g_error ("stderr says “%s”", err);
+
+  now = read_all (f->path);
+  g_assert_cmpstr (now, ==, old);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -395,6 +440,9 @@ main (int argc, char **argv)
               test_too_large, fixture_tear_down);
   g_test_add ("/huella/project-writer/no-space", Fixture, NULL, fixture_set_up, test_no_space,
               fixture_tear_down);
+
+  g_test_add ("/huella/project-writer/cli-no-space", Fixture, NULL, fixture_set_up,
+              test_cli_no_space, fixture_tear_down);
 
   return g_test_run ();
 }
