@@ -15,9 +15,10 @@ struct _HuExportDialog
 {
   AdwWindow             parent_instance;
 
-  HuProject            *project;
+  /* The window's comparison: the report reads the rows, baseline and
+   * ranges the table shows, so the two cannot disagree. */
+  HuComparison         *comparison;
   char                 *name;            /* the project's name: title and file name */
-  char                 *baseline_id;
   char                 *equivalence_set;
   HuMetric              chart_metric;
   GCancellable         *cancellable;
@@ -108,7 +109,9 @@ get_options (HuExportDialog  *self,
   hu_report_options_init (options);
   options->author = *author != '\0' ? author : NULL;
   options->title = self->name;
-  options->baseline_id = self->baseline_id;
+  /* The comparison's baseline (a scenario; the report falls back to the
+   * first scenario when the table's baseline is a run) and ranges. */
+  options->default_ranges = hu_comparison_get_default_ranges (self->comparison);
   options->equivalence_set = self->equivalence_set;
   options->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HU_PAPER_LETTER
                                                                      : HU_PAPER_A4;
@@ -161,11 +164,11 @@ update_preview (gpointer data)
   g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
 
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), pdf);
-  if (pdf && self->project != NULL)
+  if (pdf && self->comparison != NULL)
     {
       /* A failed preview only hides itself: Export reports the error. */
       get_options (self, &options);
-      self->preview_report = hu_report_new (self->project, &options, NULL);
+      self->preview_report = hu_report_new_for_comparison (self->comparison, &options, NULL);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
   return G_SOURCE_REMOVE;
@@ -270,7 +273,7 @@ on_chooser_response (HuExportDialog       *self,
   get_options (self, &options);
 
   data = g_new0 (ExportData, 1);
-  data->report = hu_report_new (self->project, &options, &error);
+  data->report = hu_report_new_for_comparison (self->comparison, &options, &error);
   data->format = formats[selected_format (self)];
   data->path = g_file_get_path (file);
   if (data->report == NULL || data->path == NULL)
@@ -327,7 +330,7 @@ hu_export_dialog_dup_file_name (HuExportDialog *self)
 
   g_return_val_if_fail (HU_IS_EXPORT_DIALOG (self), NULL);
 
-  title = self->name != NULL ? self->name : hu_project_get_title (self->project);
+  title = self->name != NULL ? self->name : hu_project_get_title (hu_comparison_get_project (self->comparison));
   name = g_strdup_printf ("%s.%s", title != NULL && *title != '\0' ? title : _("Report"),
                           extensions[selected_format (self)]);
   g_strdelimit (name, "/\\:", '-');
@@ -374,7 +377,7 @@ hu_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
-  g_clear_object (&self->project);
+  g_clear_object (&self->comparison);
   g_clear_handle_id (&self->preview_source, g_source_remove);
   g_clear_object (&self->preview_report);
   g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
@@ -389,7 +392,6 @@ hu_export_dialog_finalize (GObject *object)
   HuExportDialog *self = HU_EXPORT_DIALOG (object);
 
   g_free (self->name);
-  g_free (self->baseline_id);
   g_free (self->equivalence_set);
 
   G_OBJECT_CLASS (hu_export_dialog_parent_class)->finalize (object);
@@ -449,25 +451,23 @@ hu_export_dialog_init (HuExportDialog *self)
 
 /**
  * hu_export_dialog_new:
- * @baseline_id: (nullable): the scenario others are compared with
+ * @comparison: the window's comparison: its rows, baseline and ranges
  * @equivalence_set: (nullable): the factor set to use
  *
  * Returns: (transfer floating): the dialog, to present
  */
 GtkWidget *
 hu_export_dialog_new (GtkWindow  *parent,
-                      HuProject  *project,
-                      const char *baseline_id,
+                      HuComparison *comparison,
                       const char *equivalence_set,
                       HuMetric    chart_metric)
 {
   HuExportDialog *self;
 
-  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (HU_IS_COMPARISON (comparison), NULL);
 
   self = g_object_new (HU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->project = g_object_ref (project);
-  self->baseline_id = g_strdup (baseline_id);
+  self->comparison = g_object_ref (comparison);
   self->equivalence_set = g_strdup (equivalence_set);
   self->chart_metric = chart_metric;
   /* The report is a snapshot: the dialog is modal, so the project does

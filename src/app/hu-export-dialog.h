@@ -11,11 +11,10 @@ G_BEGIN_DECLS
 #define HU_TYPE_EXPORT_DIALOG (hu_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (HuExportDialog, hu_export_dialog, HU, EXPORT_DIALOG, AdwWindow)
 
-GtkWidget *hu_export_dialog_new (GtkWindow  *parent,
-                                 HuProject  *project,
-                                 const char *baseline_id,
-                                 const char *equivalence_set,
-                                 HuMetric    chart_metric);
+GtkWidget *hu_export_dialog_new (GtkWindow    *parent,
+                                 HuComparison *comparison,
+                                 const char   *equivalence_set,
+                                 HuMetric      chart_metric);
 HuReport  *hu_export_dialog_get_preview_report (HuExportDialog *self);
 void       hu_export_dialog_set_name           (HuExportDialog *self,
                                                 const char     *name);

@@ -450,14 +450,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HuWindow *self = HU_WINDOW (widget);
-  HuResult *baseline = hu_comparison_model_get_baseline (self->model);
-  HuScenario *scenario = baseline != NULL ? hu_result_get_scenario (baseline) : NULL;
   g_autofree char *set = g_settings_get_string (self->settings, "equivalence-set");
   GtkWidget *dialog;
 
   hu_scenario_editor_flush (self->editor);
-  dialog = hu_export_dialog_new (GTK_WINDOW (self), self->project,
-                                 scenario != NULL ? hu_scenario_get_id (scenario) : NULL, set,
+  /* The table's own comparison: the report shows its numbers. */
+  dialog = hu_export_dialog_new (GTK_WINDOW (self),
+                                 hu_comparison_model_get_comparison (self->model), set,
                                  hu_comparison_view_get_metric (self->comparison_view));
   {
     g_autofree char *name = hu_window_dup_project_name (self);

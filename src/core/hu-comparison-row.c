@@ -442,6 +442,21 @@ hu_comparison_row_get_uncertainty (HuComparisonRow *self,
 }
 
 /**
+ * hu_comparison_row_has_uncertainty:
+ *
+ * Returns: whether the row holds its ranges against @baseline with
+ *   @default_ranges already, so that reading them draws nothing
+ */
+gboolean
+hu_comparison_row_has_uncertainty (HuComparisonRow *self,
+                                   HuComparisonRow *baseline,
+                                   gboolean         default_ranges)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), FALSE);
+  return uncertainty_is_current (self, baseline, !!default_ranges);
+}
+
+/**
  * hu_comparison_row_get_p_lower:
  *
  * Returns: the probability (0–1) that the scenario emits less than

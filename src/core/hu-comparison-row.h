@@ -68,6 +68,9 @@ double              hu_comparison_row_get_change     (HuComparisonRow *self,
 const HuUncertainty *hu_comparison_row_get_uncertainty (HuComparisonRow *self,
                                                         HuComparisonRow *baseline,
                                                         gboolean         default_ranges);
+gboolean            hu_comparison_row_has_uncertainty (HuComparisonRow *self,
+                                                       HuComparisonRow *baseline,
+                                                       gboolean         default_ranges);
 double              hu_comparison_row_get_p_lower    (HuComparisonRow *self,
                                                       HuComparisonRow *baseline,
                                                       gboolean         default_ranges);

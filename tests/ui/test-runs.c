@@ -507,8 +507,10 @@ static void
 test_export_preview (void)
 {
   HuWindow *window = new_window (TRUE);
-  GtkWidget *dialog = hu_export_dialog_new (GTK_WINDOW (window), hu_window_get_project (window),
-                                            NULL, NULL, HU_METRIC_TOTAL_KG);
+  HuComparison *comparison =
+    hu_comparison_model_get_comparison (hu_window_get_comparison_model (window));
+  GtkWidget *dialog = hu_export_dialog_new (GTK_WINDOW (window), comparison, NULL,
+                                            HU_METRIC_TOTAL_KG);
   HuReport *report;
 
   gtk_window_present (GTK_WINDOW (dialog));

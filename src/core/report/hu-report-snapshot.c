@@ -286,12 +286,58 @@ copy_options (HuReport              *self,
   self->dark = options->dark;
 }
 
+/* When the report asks what the comparison's rows hold (their baseline,
+ * their "typical ranges of defaults", the default samples and seed), it
+ * takes the rows' own intervals: the app's table and its report show the
+ * same draws, drawn once. hu_uncertainty_compute() per row and
+ * hu_uncertainty_compute_all() give the same numbers (both sample the
+ * baseline first, then each scenario against its totals); a row has
+ * none where no range applies to it or its baseline, as below. A row
+ * whose estimate failed holds none, as it has no estimate to sample. */
+static gboolean
+uncertainty_from_rows (HuReport              *self,
+                       HuComparison          *comparison,
+                       const HuReportOptions *options)
+{
+  HuComparisonRow *baseline = hu_comparison_get_baseline (comparison);
+
+  if ((options->samples != 0 && options->samples != HU_UNCERTAINTY_DEFAULT_SAMPLES) ||
+      options->seed != HU_UNCERTAINTY_DEFAULT_SEED ||
+      !!options->default_ranges != hu_comparison_get_default_ranges (comparison) ||
+      baseline == NULL || hu_comparison_row_get_scenario (baseline) == NULL ||
+      g_strcmp0 (hu_comparison_row_get_id (baseline), self->baseline_id) != 0)
+    return FALSE;
+  /* Drawn already (the app's table asks for every row's): otherwise one
+   * hu_uncertainty_compute_all() below is quicker, on two threads and
+   * sampling the baseline once. */
+  for (guint i = 0; i < self->scenarios->len; i++)
+    if (!hu_comparison_row_has_uncertainty (hu_comparison_get_row (comparison, i), baseline,
+                                            options->default_ranges))
+      return FALSE;
+
+  /* snapshot_rows() copied the scenario rows in order: row i is s. */
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      const HuUncertainty *u;
+
+      if (s->estimate == NULL)
+        continue;
+      u = hu_comparison_get_uncertainty (comparison, hu_comparison_get_row (comparison, i));
+      /* Atomically counted: the worker thread may hold it. */
+      if (u != NULL && (hu_uncertainty_applies (u) || isfinite (u->p_lower_than_baseline)))
+        s->uncertainty = hu_uncertainty_ref ((HuUncertainty *) u);
+    }
+  return TRUE;
+}
+
 /* Intervals of every scenario whose inputs (or, with default ranges, its
  * defaults) carry a range, against the baseline; on the caller's thread
  * like the estimates, a few milliseconds. Scenarios whose estimate failed
  * are left out. */
 static void
 snapshot_uncertainty (HuReport              *self,
+                      HuComparison          *comparison,
                       HuCatalog             *catalog,
                       const HuReportOptions *options)
 {
@@ -302,6 +348,9 @@ snapshot_uncertainty (HuReport              *self,
   gboolean any = options->default_ranges;
   int baseline = -1;
   guint n = 0;
+
+  if (uncertainty_from_rows (self, comparison, options))
+    return;
 
   for (guint i = 0; i < self->scenarios->len; i++)
     {
@@ -394,7 +443,7 @@ _hu_report_take_snapshot (HuReport              *self,
 
   snapshot_equivalences (self, catalog, options->equivalence_set != NULL
                                           ? options->equivalence_set : "epa-current");
-  snapshot_uncertainty (self, catalog, options);
+  snapshot_uncertainty (self, comparison, catalog, options);
   return TRUE;
 }
 
