@@ -27,6 +27,9 @@ struct _HuProjectWriter
 {
   HuProject  *project;
   HuFileSave *save;       /* NULL once finished or failed */
+  GFile      *remote;     /* a location without a local path: the whole
+                           * file is kept and written by GIO at the end */
+  gboolean    open;       /* neither finished nor failed */
   char       *name;       /* for messages */
   GString    *buffer;
   guint64     written;    /* bytes, buffered or not */
@@ -39,11 +42,12 @@ flush (HuProjectWriter  *self,
        gboolean          force,
        GError          **error)
 {
-  if (!force && self->buffer->len < FLUSH_BYTES)
+  if (self->remote != NULL || (!force && self->buffer->len < FLUSH_BYTES))
     return TRUE;
   if (!hu_file_save_write (self->save, self->buffer->str, self->buffer->len, error))
     {
       g_clear_pointer (&self->save, hu_file_save_abort);
+      self->open = FALSE;
       return FALSE;
     }
   g_string_truncate (self->buffer, 0);
@@ -64,6 +68,7 @@ appended (HuProjectWriter  *self,
       g_autofree char *limit = g_format_size_full (self->limit, G_FORMAT_SIZE_IEC_UNITS);
 
       g_clear_pointer (&self->save, hu_file_save_abort);
+      self->open = FALSE;
       g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_TOO_LARGE,
                    _("Could not save “%s”: with these runs it would be larger than %s, the "
                      "most Huella opens. The file was not changed."),
@@ -123,7 +128,7 @@ append_run (HuProjectWriter  *self,
  * hu_project_writer_new:
  * @project: the project whose file this is (its scenarios and runs are
  *   written first); it keeps track of the new runs' ids, not the runs
- * @file: where to write; must have a local path
+ * @file: where to write
  *
  * Starts writing @project to @file: its head and its own runs are
  * written now, in a temporary file beside @file.
@@ -149,16 +154,15 @@ hu_project_writer_new (HuProject  *project,
   self->buffer = g_string_sized_new (FLUSH_BYTES + 4096);
   self->limit = HU_PROJECT_MAX_SIZE;
 
+  /* Only remote locations without a local path (no GVfs FUSE mount)
+   * have no path; GIO's replace is the only way to reach them, and it
+   * takes the whole file at once (at most the 64 MiB a project may be). */
   path = g_file_get_path (file);
   if (path == NULL)
-    {
-      g_set_error (error, HU_FILE_ERROR, HU_FILE_ERROR_FAILED,
-                   _("Could not save “%s”: runs are added only to a project on this computer."),
-                   self->name);
-      return NULL;
-    }
-  if (!(self->save = hu_file_save_begin (path, error)))
+    self->remote = g_object_ref (file);
+  else if (!(self->save = hu_file_save_begin (path, error)))
     return NULL;
+  self->open = TRUE;
 
   json_builder_begin_object (head);
   _hu_project_add_head (project, head);
@@ -197,7 +201,7 @@ hu_project_writer_add_run (HuProjectWriter  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (HU_IS_MEASURED_RUN (run), FALSE);
-  g_return_val_if_fail (self->save != NULL, FALSE);
+  g_return_val_if_fail (self->open, FALSE);
 
   _hu_project_claim_run_id (self->project, run);
   return append_run (self, run, error);
@@ -219,7 +223,7 @@ hu_project_writer_finish (HuProjectWriter  *self,
   HuFileSave *save;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (self->save != NULL, FALSE);
+  g_return_val_if_fail (self->open, FALSE);
 
   /* An empty array is "[]", as hu_json_to_string() writes it. */
   if (!append (self, self->n_runs > 0 ? "\n  ]" : "]", self->n_runs > 0 ? 4 : 1, error))
@@ -232,6 +236,10 @@ hu_project_writer_finish (HuProjectWriter  *self,
   if (!flush (self, TRUE, error))
     return FALSE;
 
+  self->open = FALSE;
+  if (self->remote != NULL)
+    return g_file_replace_contents (self->remote, self->buffer->str, self->buffer->len, NULL,
+                                    FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
   save = g_steal_pointer (&self->save);
   return hu_file_save_commit (save, error);
 }
@@ -257,6 +265,7 @@ hu_project_writer_free (HuProjectWriter *self)
   if (self == NULL)
     return;
   hu_file_save_abort (self->save);
+  g_clear_object (&self->remote);
   g_clear_object (&self->project);
   g_free (self->name);
   if (self->buffer)
