@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hu-chart.h"
+#include "hu-chart-private.h"
 #include "test-helpers.h"
 
 /* The deployment phase and the lifecycle against published figures
@@ -716,6 +717,101 @@ test_lifecycle_chart (void)
   assert_point (chart, 2, 2, 200, 80);
 }
 
+/* Whether the pixel is @color, within antialiasing's reach. */
+static gboolean
+pixel_is (guint32        pixel,
+          const HuColor *color)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - (int) (color->red * 255)) < 24 && ABS (g - (int) (color->green * 255)) < 24 &&
+         ABS (b - (int) (color->blue * 255)) < 24;
+}
+
+/* Issue 10: the "Whole life" line hid under the training line where
+ * they coincide. Training of 400 kWh at 100 g/kWh is 40 kg; 200 days of
+ * 1,000 requests at 0.004 Wh add 800 Wh = 0.08 kg, so the whole life
+ * ends at 40.08 kg, within a pixel of training all along on a 400 px
+ * chart. Drawn wide and first, with training dashed on top, the whole
+ * life's colour shows in every column of the plot, training's in most
+ * (its dashes are 7 px of every 11), and the legend shows each line as
+ * drawn. The picture is written with HUELLA_TEST_PNG=path, to look at. */
+static void
+test_lifecycle_chart_coinciding (void)
+{
+  g_autoptr(HuEstimate) e = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Layout *layout;
+  const guint32 *data;
+  int stride, x0, x1, life_columns = 0, training_columns = 0, columns = 0;
+  guint samples = 0;
+  HuInputs in;
+
+  training_of_kwh (&in, 400);
+  in.requests_per_day = 1000;
+  in.days = 200;
+  in.wh_per_request = 0.004;
+  e = compute (&in);
+  assert_abs (e->total_kg, 40, 1e-9);
+  assert_abs (hu_estimate_lifecycle_kg_at_day (e, 200), 40.08, 1e-9);
+
+  chart = hu_chart_new_lifecycle (e);
+  g_assert_cmpint (hu_chart_get_series_line (chart, 0), ==, HU_LINE_WIDE);
+  g_assert_cmpint (hu_chart_get_series_line (chart, 1), ==, HU_LINE_DASHED);
+  g_assert_cmpint (hu_chart_get_series_line (chart, 2), ==, HU_LINE_SOLID);
+
+  hu_chart_style_init (&style, FALSE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  cr = cairo_create (surface);
+  hu_chart_render (chart, cr, 640, 400, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (g_getenv ("HUELLA_TEST_PNG") != NULL)
+    cairo_surface_write_to_png (surface, g_getenv ("HUELLA_TEST_PNG"));
+
+  layout = _hu_chart_ensure_layout (chart, 640, 400, &style);
+  data = (const guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  /* Away from the ends' markers and the break-even line. */
+  x0 = (int) (layout->plot.x + layout->plot.width * 0.1);
+  x1 = (int) (layout->plot.x + layout->plot.width * 0.9);
+  for (int x = x0; x < x1; x++)
+    {
+      gboolean life = FALSE, training = FALSE;
+
+      for (int y = (int) layout->plot.y; y < (int) (layout->plot.y + layout->plot.height); y++)
+        {
+          life |= pixel_is (data[y * stride + x], &style.palette[0]);
+          training |= pixel_is (data[y * stride + x], &style.palette[1]);
+        }
+      columns++;
+      life_columns += life;
+      training_columns += training;
+    }
+  g_assert_cmpint (life_columns, ==, columns);
+  g_assert_cmpint (training_columns, >=, columns / 2);
+
+  /* The legend: a sample per series, wide, dashed and plain. */
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      LineItem *l = &g_array_index (layout->lines, LineItem, i);
+
+      if (l->role != ROLE_SERIES)
+        continue;
+      g_assert_cmpuint (l->palette, ==, samples);
+      g_assert_cmpint (l->dashed, ==, samples == 1);
+      g_assert_cmpfloat (l->width, ==, samples == 0 ? 5 : 2);
+      samples++;
+    }
+  g_assert_cmpuint (samples, ==, 3);
+
+  cairo_surface_destroy (surface);
+  hu_chart_style_clear (&style);
+}
+
 /* Served for 50 days only, the break-even (day 100) falls after the
  * deployment: no marker, and the lines end at day 50 (40 + 0.4 × 50 =
  * 60 kg). Without a deployment phase, or with requests but no days,
@@ -847,5 +943,6 @@ main (int    argc,
   g_test_add_func ("/huella/lifecycle/chart", test_lifecycle_chart);
   g_test_add_func ("/huella/lifecycle/serving-derivation", test_serving_derivation);
   g_test_add_func ("/huella/lifecycle/chart-edges", test_lifecycle_chart_edges);
+  g_test_add_func ("/huella/lifecycle/chart-coinciding", test_lifecycle_chart_coinciding);
   return g_test_run ();
 }

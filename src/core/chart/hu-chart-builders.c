@@ -325,9 +325,10 @@ hu_chart_new_power (HuMeasuredRun *run)
  * development runs, the final run and the embodied share) is all spent
  * at day 0; serving (operational and embodied) then accrues at a steady
  * rate until the last day, as hu_estimate_lifecycle_kg_at_day() says.
- * Three lines: the whole life, training alone and serving alone. The
- * break-even day, when serving has used as much energy as training, is
- * marked when it falls within the deployment.
+ * Three lines: the whole life (wide, under the others), training alone
+ * (dashed) and serving alone. The break-even day, when serving has used
+ * as much energy as training, is marked when it falls within the
+ * deployment.
  *
  * Returns: (transfer full) (nullable): the chart, or %NULL without a
  *   deployment phase or when its days are unknown
@@ -364,6 +365,11 @@ hu_chart_new_lifecycle (const HuEstimate *estimate)
   training = hu_chart_add_series (chart, _("Training"));
   /* Translators: a line of the lifecycle chart: serving's operational and embodied CO₂eq */
   serving = hu_chart_add_series (chart, _("Serving"));
+  /* The whole life starts where training is and, when serving is small,
+   * stays within a pixel of it: wide and underneath, with training
+   * dashed on top, both stay visible (issue 10). */
+  hu_chart_set_series_line (chart, life, HU_LINE_WIDE);
+  hu_chart_set_series_line (chart, training, HU_LINE_DASHED);
 
   /* The lines are straight: their ends, and the break-even day so that
    * it has a point to hover. */

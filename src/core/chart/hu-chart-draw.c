@@ -63,18 +63,41 @@ set_source (cairo_t            *cr,
 /* ---------------------------------------------------------------------- */
 /* Drawing                                                                 */
 
+/* A line chart's series in its style (hu_chart_set_series_line()); the
+ * same widths and dashes draw the legend's samples. */
+double
+_hu_chart_line_width (HuLineStyle line)
+{
+  return line == HU_LINE_WIDE ? 5 : 2;
+}
+
+void
+_hu_chart_set_line_dash (cairo_t     *cr,
+                         HuLineStyle  line)
+{
+  static const double dash[] = { 7, 4 };
+
+  cairo_set_dash (cr, dash, line == HU_LINE_DASHED ? G_N_ELEMENTS (dash) : 0, 0);
+}
+
 static void
 draw_paths (HuChart            *self,
             cairo_t            *cr,
             Layout             *layout,
             const HuChartStyle *style)
 {
+  /* Wide lines first, so that a line coinciding with one stays visible
+   * on top of it (the whole life and training on day 0). */
+  for (guint pass = 0; pass < 2; pass++)
   for (guint i = 0; i < layout->paths->len; i++)
     {
       PathItem *item = g_ptr_array_index (layout->paths, i);
       GArray *pts = item->points;
+      HuLineStyle line = HU_LINE_SOLID;
 
-      if (pts->len == 0)
+      if (self->kind == HU_CHART_LINE && item->series < self->series->len)
+        line = ((Series *) g_ptr_array_index (self->series, item->series))->line;
+      if (pts->len == 0 || (pass == 0) != (line == HU_LINE_WIDE))
         continue;
 
       if (self->kind == HU_CHART_POWER)
@@ -102,9 +125,11 @@ draw_paths (HuChart            *self,
         cairo_line_to (cr, g_array_index (pts, PathPoint, j).x, g_array_index (pts, PathPoint,
                                                                                j).y);
       set_source (cr, style, ROLE_SERIES, item->series);
-      cairo_set_line_width (cr, self->kind == HU_CHART_POWER ? 1.25 : 2);
+      cairo_set_line_width (cr, self->kind == HU_CHART_POWER ? 1.25 : _hu_chart_line_width (line));
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      _hu_chart_set_line_dash (cr, line);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
 
       if (layout->marker_radius > 0)
         for (guint j = 0; j < pts->len; j++)
@@ -282,7 +307,21 @@ hu_chart_render (HuChart            *self,
       /* Foreground lines (whiskers) go over the bars, below. */
       if (l->role == ROLE_FOREGROUND)
         continue;
-      set_source (cr, style, l->role, 0);
+      set_source (cr, style, l->role, l->palette);
+      if (l->role == ROLE_SERIES)
+        {
+          /* A legend's sample of a line chart's series, in its style. */
+          HuLineStyle line = l->dashed ? HU_LINE_DASHED : l->width > 2 ? HU_LINE_WIDE
+                                                                       : HU_LINE_SOLID;
+
+          cairo_set_line_width (cr, _hu_chart_line_width (line));
+          _hu_chart_set_line_dash (cr, line);
+          cairo_move_to (cr, l->x0, l->y0);
+          cairo_line_to (cr, l->x1, l->y1);
+          cairo_stroke (cr);
+          cairo_set_line_width (cr, 1);
+          continue;
+        }
       cairo_set_dash (cr, dash, l->dashed ? 2 : 0, 0);
       /* Half-pixel offsets keep one-unit lines crisp on screen. */
       cairo_move_to (cr, round (l->x0) + 0.5, round (l->y0) + 0.5);

@@ -237,6 +237,8 @@ _hu_chart_layout_header (Ctx    *ctx,
     {
       double x = ctx->pad;
       double swatch = ctx->line_h * 0.7;
+      /* A line's sample is long enough to show its dashes. */
+      double sample = self->kind == HU_CHART_LINE ? swatch * 2.4 : swatch;
       double row_h = ctx->line_h * 1.2;
 
       y += ctx->line_h * 0.3;
@@ -247,20 +249,31 @@ _hu_chart_layout_header (Ctx    *ctx,
           double w;
 
           _hu_chart_text_size (pl, &w, NULL);
-          w = MIN (w, inner - swatch - ctx->pad);
+          w = MIN (w, inner - sample - ctx->pad);
           if (w < 0)
             w = 0;
-          if (x > ctx->pad && x + swatch + 4 + w > width - ctx->pad)
+          if (x > ctx->pad && x + sample + 4 + w > width - ctx->pad)
             {
               x = ctx->pad;
               y += row_h;
             }
           pango_layout_set_width (pl, (int) (w * PANGO_SCALE) + PANGO_SCALE);
           pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
-          _hu_chart_add_rect (ctx, x, y + (row_h - swatch) / 2, swatch, swatch,
-                              ROLE_SERIES, i, -1, -1, NAN);
-          _hu_chart_add_text (ctx, pl, x + swatch + 4, y + row_h / 2, 0, 0.5, ROLE_FOREGROUND);
-          x += swatch + 4 + w + ctx->line_h;
+          if (self->kind == HU_CHART_LINE)
+            {
+              /* A line chart's legend shows each line as drawn: its
+               * width and dashes tell lines of similar colours apart. */
+              LineItem item = { x, y + row_h / 2, x + sample, y + row_h / 2, ROLE_SERIES,
+                                  series->line == HU_LINE_DASHED, i,
+                                  _hu_chart_line_width (series->line) };
+
+              g_array_append_val (ctx->layout->lines, item);
+            }
+          else
+            _hu_chart_add_rect (ctx, x, y + (row_h - swatch) / 2, swatch, swatch,
+                                ROLE_SERIES, i, -1, -1, NAN);
+          _hu_chart_add_text (ctx, pl, x + sample + 4, y + row_h / 2, 0, 0.5, ROLE_FOREGROUND);
+          x += sample + 4 + w + ctx->line_h;
         }
       y += row_h;
     }

@@ -34,6 +34,7 @@ typedef struct {
   GArray    *buckets;  /* Bucket, power charts */
   GPtrArray *point_labels; /* scatter: char* per point (NULL for none), or NULL */
   gboolean   marked;   /* scatter: labelled diamonds, not dots */
+  HuLineStyle line;    /* line charts */
 } Series;
 
 typedef enum {
@@ -72,6 +73,8 @@ typedef struct {
   double   x0, y0, x1, y1;
   Role     role;
   gboolean dashed;
+  guint    palette;   /* ROLE_SERIES: the series' colour */
+  double   width;     /* 0: one unit */
 } LineItem;
 
 /* A series in device coordinates: lines use y only; power uses the band
@@ -363,5 +366,10 @@ GBytes   *_hu_chart_to_png        (HuChart            *self,
                                    double              scale,
                                    const HuChartStyle *style,
                                    GError            **error);
+
+/* hu-chart-draw.c: a line chart's series in its style. */
+double   _hu_chart_line_width          (HuLineStyle         line);
+void     _hu_chart_set_line_dash       (cairo_t            *cr,
+                                        HuLineStyle         line);
 
 G_END_DECLS

@@ -450,6 +450,38 @@ hu_chart_add_series (HuChart    *self,
   return self->series->len - 1;
 }
 
+/**
+ * hu_chart_set_series_line:
+ *
+ * How a line chart draws @series and shows it in the legend.
+ */
+void
+hu_chart_set_series_line (HuChart     *self,
+                          guint        series,
+                          HuLineStyle  style)
+{
+  Series *s;
+
+  g_return_if_fail (HU_IS_CHART (self));
+  g_return_if_fail (series < self->series->len);
+
+  s = g_ptr_array_index (self->series, series);
+  if (s->line == style)
+    return;
+  s->line = style;
+  hu_chart_changed (self);
+}
+
+HuLineStyle
+hu_chart_get_series_line (HuChart *self,
+                          guint    series)
+{
+  g_return_val_if_fail (HU_IS_CHART (self), HU_LINE_SOLID);
+  g_return_val_if_fail (series < self->series->len, HU_LINE_SOLID);
+
+  return ((Series *) g_ptr_array_index (self->series, series))->line;
+}
+
 void
 hu_chart_set_value (HuChart *self,
                     guint    series,

@@ -147,6 +147,19 @@ const char  *hu_chart_get_category_label (HuChart      *self,
 void         hu_chart_clear              (HuChart      *self);
 
 /* Line charts. */
+/* How a line chart draws a series, and its legend shows it: where two
+ * lines coincide a wide one stays visible beside a dashed one on top. */
+typedef enum {
+  HU_LINE_SOLID,
+  HU_LINE_WIDE,      /* drawn under the others, twice as wide */
+  HU_LINE_DASHED,
+} HuLineStyle;
+
+void         hu_chart_set_series_line    (HuChart      *self,
+                                          guint         series,
+                                          HuLineStyle   style);
+HuLineStyle  hu_chart_get_series_line    (HuChart      *self,
+                                          guint         series);
 void         hu_chart_add_point          (HuChart      *self,
                                           guint         series,
                                           double        x,
