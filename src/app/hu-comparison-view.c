@@ -32,11 +32,22 @@ struct _HuComparisonView
   GtkColumnViewColumn *detail_columns[3];    /* hidden when compact */
   guint              columns_idle;
   GtkColumnView     *column_view;
+  GtkSliceListModel *table_page;      /* the rows the table shows */
+  GtkScrollbar      *table_scrollbar;
+  GtkAdjustment     *table_adjustment; /* in rows */
+  double             scroll_rest;     /* a touchpad's part of a row */
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *baseline_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
+
+/* How many rows the table shows at a time: a screenful at the default
+ * window size, where the chart and the table share the page. */
+#define TABLE_ROWS 12
+
+/* Table rows bound so far, in every view (see hu_comparison_view_get_n_rows_bound()). */
+static guint n_rows_bound;
 
 /* The order of metric_dropdown's items. */
 static const HuMetric chart_metrics[] = {
@@ -263,6 +274,8 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   HuResult *result = gtk_list_item_get_item (item);
 
+  if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
+    n_rows_bound++;
   g_signal_connect_swapped (result, "changed", G_CALLBACK (update_cell), item);
   update_cell (item);
 }
@@ -339,9 +352,77 @@ on_items_changed (HuComparisonView *self,
   queue_columns (self);
 }
 
-/* The table builds its rows when it is first shown: a big import made
- * while another page is shown does not build a screenful of hidden rows
- * (GTK 4.8's list views build up to about 200 whether shown or not). */
+/* The table scrolls its page of rows over the sorted rows. */
+static void
+sync_table_page (HuComparisonView *self)
+{
+  GListModel *sorted = gtk_slice_list_model_get_model (self->table_page);
+  guint n = g_list_model_get_n_items (sorted);
+  guint page = MIN (n, TABLE_ROWS);
+  double value = CLAMP (gtk_adjustment_get_value (self->table_adjustment), 0, n - page);
+
+  gtk_adjustment_configure (self->table_adjustment, value, 0, n, 1, MAX (page, 2) - 1, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_scrollbar), n > TABLE_ROWS);
+  gtk_slice_list_model_set_offset (self->table_page, (guint) value);
+}
+
+static void
+on_table_scrolled (HuComparisonView *self)
+{
+  if (self->table_page != NULL)
+    gtk_slice_list_model_set_offset (self->table_page,
+                                     (guint) gtk_adjustment_get_value (self->table_adjustment));
+}
+
+/* The wheel or touchpad over the table moves its rows; at either end the
+ * page scrolls instead. */
+static gboolean
+on_table_scroll (HuComparisonView *self,
+                 double            dx,
+                 double            dy)
+{
+  double value = gtk_adjustment_get_value (self->table_adjustment);
+  double top = gtk_adjustment_get_upper (self->table_adjustment) -
+               gtk_adjustment_get_page_size (self->table_adjustment);
+  double rows;
+
+  if ((dy < 0 && value <= 0) || (dy > 0 && value >= top) || dy == 0)
+    return FALSE;
+  /* Three rows a wheel click, as a text view scrolls three lines. */
+  rows = dy * 3 + self->scroll_rest;
+  self->scroll_rest = rows - trunc (rows);
+  gtk_adjustment_set_value (self->table_adjustment, value + trunc (rows));
+  return TRUE;
+}
+
+/* Page Up and Page Down move the table's page of rows. */
+static gboolean
+on_table_key (HuComparisonView *self,
+              guint             keyval,
+              guint             keycode,
+              GdkModifierType   state)
+{
+  double value = gtk_adjustment_get_value (self->table_adjustment);
+  double page = gtk_adjustment_get_page_increment (self->table_adjustment);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      gtk_adjustment_set_value (self->table_adjustment, value + page);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      gtk_adjustment_set_value (self->table_adjustment, value - page);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The table builds its rows when it is first shown, and only the page of
+ * rows it shows (see TABLE_ROWS): GTK 4.8's list views build up to about
+ * 200 rows whether shown or not. */
 static void
 attach_table (HuComparisonView *self)
 {
@@ -353,7 +434,12 @@ attach_table (HuComparisonView *self)
 
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  g_set_object (&self->table_page,
+                gtk_slice_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)), 0, TABLE_ROWS));
+  g_signal_connect_object (gtk_slice_list_model_get_model (self->table_page), "items-changed",
+                           G_CALLBACK (sync_table_page), self, G_CONNECT_SWAPPED);
+  sync_table_page (self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_page)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   self->table_attached = TRUE;
 }
@@ -377,6 +463,7 @@ hu_comparison_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->chart);
+  g_clear_object (&self->table_page);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_COMPARISON_VIEW);
 
@@ -399,6 +486,8 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
                                                RESOURCE_PREFIX "/hu-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_scrollbar);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, p_lower_note);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
@@ -452,6 +541,22 @@ hu_comparison_view_init (HuComparisonView *self)
       gtk_column_view_append_column (self->column_view, column);
     }
 
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_table_scroll), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+    g_signal_connect_object (self->table_adjustment, "value-changed",
+                             G_CALLBACK (on_table_scrolled), self, G_CONNECT_SWAPPED);
+  }
+
   gtk_drop_down_set_selected (self->metric_dropdown, 1);
   g_signal_connect_object (self->metric_dropdown, "notify::selected",
                            G_CALLBACK (on_metric_changed), self, G_CONNECT_SWAPPED);
@@ -479,6 +584,10 @@ hu_comparison_view_set_model (HuComparisonView  *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
   gtk_column_view_set_model (self->column_view, NULL);
+  if (self->table_page != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_slice_list_model_get_model (self->table_page), self);
+  g_clear_object (&self->table_page);
+  gtk_adjustment_set_value (self->table_adjustment, 0);
   self->table_attached = FALSE;
 
   if (model == NULL)
@@ -625,4 +734,16 @@ hu_comparison_view_get_n_chart_builds (HuComparisonView *self)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), 0);
   return self->n_chart_builds;
+}
+
+/**
+ * hu_comparison_view_get_n_rows_bound:
+ *
+ * How many times a table row was bound to a result, in every view (for
+ * tests: a big comparison binds the rows on screen, not one per row).
+ */
+guint
+hu_comparison_view_get_n_rows_bound (void)
+{
+  return n_rows_bound;
 }

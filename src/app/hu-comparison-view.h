@@ -24,5 +24,6 @@ void           hu_comparison_view_set_compact     (HuComparisonView  *self,
                                                    gboolean           compact);
 
 guint              hu_comparison_view_get_n_chart_builds (HuComparisonView *self);
+guint              hu_comparison_view_get_n_rows_bound   (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "hu-application.h"
 #include "hu-chart-view.h"
+#include "hu-comparison-view.h"
 #include "hu-scenario-row.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -47,6 +48,15 @@ write_big_log (guint n)
     }
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   return path;
+}
+
+/* The table's own scroll bar, beside it in a box (a scrolled window's
+ * scroll bars are the scrolled window's children). */
+static gboolean
+is_table_scrollbar (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SCROLLBAR (widget) && GTK_IS_BOX (gtk_widget_get_parent (widget));
 }
 
 static void
@@ -102,11 +112,15 @@ test_import_thousand (void)
    * = 971 × 972 / 2 × 0.001 = 471.906 kWh. */
   {
     HuComparisonView *view = hu_window_get_comparison_view (window);
+    guint bound = hu_comparison_view_get_n_rows_bound ();
     HuChart *chart;
 
     hu_comparison_view_set_metric (view, HU_METRIC_ENERGY_KWH);
     hu_window_show_page (window, "compare");
     iterate (300);
+    /* The table binds the rows it shows, a page of 12, not the ~200 a
+     * GTK 4.8 list view builds nor one per run. */
+    g_assert_cmpuint (hu_comparison_view_get_n_rows_bound () - bound, <=, 12);
     chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
     g_assert_nonnull (chart);
     g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, 30);
@@ -114,6 +128,29 @@ test_import_thousand (void)
     assert_rel (hu_chart_get_value (chart, 0, 28), 0.971 + 0.001, 1e-12);
     g_assert_cmpstr (hu_chart_get_category_label (chart, 29), ==, "971 others");
     assert_rel (hu_chart_get_value (chart, 0, 29), 471.906, 1e-9);
+
+    /* Every row can be reached: the table's scroll bar at its end shows
+     * the last run (unsorted, the rows keep the comparison's order), and
+     * scrolling there binds a page of rows again, not all in between. */
+    {
+      GtkWidget *scrollbar = find_widget (GTK_WIDGET (view), is_table_scrollbar, NULL);
+      GtkAdjustment *adjustment;
+      GListModel *page;
+      g_autoptr(HuResult) shown = NULL;
+
+      g_assert_nonnull (scrollbar);
+      g_assert_true (gtk_widget_get_visible (scrollbar));
+      adjustment = gtk_scrollbar_get_adjustment (GTK_SCROLLBAR (scrollbar));
+      assert_rel (gtk_adjustment_get_upper (adjustment), N_RUNS, 1e-12);
+      bound = hu_comparison_view_get_n_rows_bound ();
+      gtk_adjustment_set_value (adjustment, N_RUNS);
+      iterate (300);
+      g_assert_cmpuint (hu_comparison_view_get_n_rows_bound () - bound, <=, 12);
+      page = G_LIST_MODEL (gtk_column_view_get_model (hu_comparison_view_get_column_view (view)));
+      g_assert_cmpuint (g_list_model_get_n_items (page), ==, 12);
+      shown = g_list_model_get_item (page, 11);
+      g_assert_true (shown == last);
+    }
   }
 
   destroy_window (window);
