@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-chart-view.h"
 #include "hu-derivation-view.h"
@@ -45,11 +46,19 @@ step_label (const char *text,
   return label;
 }
 
-/* A number stays with its unit ("670.940\u00a0h"): a no-break space
- * after each digit that a space and a unit follow. */
+/* A quantity stays whole ("670.9\u00a0thousand\u00a0GPU-h",
+ * "3.14\u00a0×\u00a010²³"): a no-break space after each digit that a space
+ * and a unit follow, none inside hu-units' symbols of more than one word
+ * or at their hyphen (Pango breaks "GPU-|h"), and none around the "×" of
+ * a power of ten. */
 static char *
 keep_numbers_whole (const char *text)
 {
+  /* The symbols of hu-units that hold a space or a hyphen, as the reader
+   * sees them; the longer first, as they contain the shorter. */
+  const char *symbols[] = { g_dgettext (GETTEXT_PACKAGE, "thousand GPU-h"),
+                            g_dgettext (GETTEXT_PACKAGE, "million GPU-h"),
+                            g_dgettext (GETTEXT_PACKAGE, "GPU-h") };
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
@@ -60,6 +69,18 @@ keep_numbers_whole (const char *text)
       else
         g_string_append_c (out, *p);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    {
+      g_autoptr(GString) whole = g_string_new (symbols[i]);
+
+      g_string_replace (whole, " ", "\u00a0", 0);
+      /* A word joiner after the hyphen: the same glyphs, no break. */
+      g_string_replace (whole, "-", "-\u2060", 0);
+      if (!g_str_equal (whole->str, symbols[i]))
+        g_string_replace (out, symbols[i], whole->str, 0);
+    }
+  /* "3.14 × 10²³": the mantissa already holds on to the "×". */
+  g_string_replace (out, "\u00a0× 10", "\u00a0×\u00a010", 0);
   return g_string_free (out, FALSE);
 }
 
@@ -92,7 +113,11 @@ step_row (guint         number,
   if (step->formula != NULL)
     gtk_box_append (GTK_BOX (box), step_label (step->formula, "dim-label"));
   if (step->calculation != NULL)
-    gtk_box_append (GTK_BOX (box), step_label (step->calculation, "monospace"));
+    {
+      g_autofree char *calculation = keep_numbers_whole (step->calculation);
+
+      gtk_box_append (GTK_BOX (box), step_label (calculation, "monospace"));
+    }
   if (step->note != NULL)
     {
       GtkWidget *note = step_label (step->note, "caption");
