@@ -32,17 +32,8 @@ parse_list_args (int          argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      hu_cli_usage_error (context, error->message);
-      return HU_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
-      hu_cli_usage_error (context, msg);
-      return HU_EXIT_USAGE;
-    }
+  if (!hu_cli_parse_flags_only (context, &argc, &argv))
+    return HU_EXIT_USAGE;
   if (!hu_cli_parse_format (args->format_text, FALSE, FALSE, &args->format, &error))
     {
       hu_cli_usage_error (context, error->message);

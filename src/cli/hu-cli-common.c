@@ -409,6 +409,30 @@ hu_cli_usage_error (GOptionContext *context,
   fprintf (stderr, _("Try “%s --help” for more information.\n"), g_get_prgname ());
 }
 
+/* Parses @argv with @context for a command that takes flags and no file:
+ * a bad flag or a stray argument is reported with the hint to --help, and
+ * FALSE returned for the caller to exit with HU_EXIT_USAGE. */
+gboolean
+hu_cli_parse_flags_only (GOptionContext *context,
+                         int            *argc,
+                         char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      hu_cli_usage_error (context, error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), (*argv)[1]);
+      hu_cli_usage_error (context, msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Text and Markdown are read on a terminal: no control character from a
  * file may reach it (ESC retitles or clears it). JSON escapes its own; CSV
  * is data, kept as is. */

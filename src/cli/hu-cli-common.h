@@ -65,6 +65,9 @@ void        hu_cli_error            (const char    *message);
 void        hu_cli_error_flags      (const GError  *error);
 void        hu_cli_usage_error      (GOptionContext *context,
                                      const char    *message);
+gboolean    hu_cli_parse_flags_only (GOptionContext *context,
+                                     int            *argc,
+                                     char         ***argv);
 
 /* Replaces control characters in a human-readable output. */
 void        hu_cli_make_printable   (GString       *text);

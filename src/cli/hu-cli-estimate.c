@@ -197,16 +197,12 @@ text_estimate (GString             *out,
   g_string_append_printf (out, "\n%s\n%s", _("How is this computed?"), derivation);
 }
 
+/* What `estimate`'s flags hold: the text of each number input (parsed
+ * later, so that a range or a bad value is reported by the flag's name),
+ * and the flags that are not numbers. */
 typedef struct {
-  char *flops, *params, *tokens, *gpu_hours, *wall_hours;
-  char *gpu, *count, *precision, *peak_tflops, *utilization, *power_w;
-  char *retrain, *price, *embodied_kg, *lifetime_h;
-  char *region, *intensity, *pue;
-  char *requests, *requests_per_day, *days, *wh_per_request, *tokens_per_request;
-  char *active_params, *serve_gpu, *serve_count, *serve_utilization, *serve_power;
-  char *serve_region, *serve_intensity, *serve_pue, *serve_embodied_kg, *serve_lifetime_h;
-  char *format;
-  char *model;
+  char *numbers[HU_N_NUMERIC_INPUTS];
+  char *gpu, *precision, *model, *region, *format, *serve_gpu, *serve_region;
 } EstimateArgs;
 
 static void
@@ -218,6 +214,113 @@ estimate_args_clear (EstimateArgs *a)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EstimateArgs, estimate_args_clear)
+
+/* A flag that is no number input. */
+#define NOT_A_NUMBER HU_N_NUMERIC_INPUTS
+#define TEXT(member) NOT_A_NUMBER, G_STRUCT_OFFSET (EstimateArgs, member)
+#define NUMBER(key) key, 0
+
+/* `estimate`'s option groups, in --help's order; the first is the main
+ * group. */
+static const struct {
+  const char *name;
+  const char *title;
+  const char *help;
+} estimate_groups[] = {
+  { "workload", N_("Workload (exactly one):"), N_("Show workload options") },
+  { "hardware", N_("Hardware:"), N_("Show hardware options") },
+  { "location", N_("Location and output:"), N_("Show location options") },
+  { "deployment", N_("Deployment (optional; one of --wh-per-request, --tokens-per-request or a fleet):"),
+    N_("Show deployment options") },
+};
+
+/* Every flag of `estimate` once, in --help's order within its group. A
+ * number input's flag sets that input; the numbers are read in this
+ * order, so the first bad one is the one reported. */
+static const struct {
+  guint       group;          /* index in estimate_groups */
+  const char *name;
+  HuInputKey  key;            /* NOT_A_NUMBER for the others */
+  glong       offset;         /* of the others' text in EstimateArgs */
+  const char *description;
+  const char *arg;
+} estimate_flags[] = {
+  { 0, "flops", NUMBER (HU_INPUT_FLOPS), N_("Total FLOPs of one training run"), "N" },
+  { 0, "params", NUMBER (HU_INPUT_PARAMS), N_("Parameters (with --tokens: FLOPs = 6 × N × D)"), "N" },
+  { 0, "tokens", NUMBER (HU_INPUT_TOKENS), N_("Training tokens"), "N" },
+  { 0, "gpu-hours", NUMBER (HU_INPUT_GPU_HOURS), N_("Accelerator-hours of one run"), "N" },
+  { 0, "wall-hours", NUMBER (HU_INPUT_WALL_HOURS), N_("Wall-clock hours of one run"), "N" },
+  { 0, "model", TEXT (model), N_("A published training run (see “huella-cli models”); other flags override its values"), "NAME" },
+  { 1, "gpu", TEXT (gpu), N_("Catalog id of the accelerator (see “huella-cli gpus”)"), "ID" },
+  { 1, "count", NUMBER (HU_INPUT_COUNT), N_("Accelerators in parallel (default 1)"), "N" },
+  { 1, "precision", TEXT (precision), N_("fp32, tf32, fp16, bf16 or fp8"), "P" },
+  { 1, "peak-tflops", NUMBER (HU_INPUT_PEAK_TFLOPS), N_("Override of the dense peak [TFLOP/s]"), "X" },
+  { 1, "utilization", NUMBER (HU_INPUT_UTILIZATION), N_("Achieved / peak throughput, 0 < U ≤ 1 (default 0.40)"), "U" },
+  { 1, "power-w", NUMBER (HU_INPUT_POWER_W), N_("Average power per accelerator [W] (default: TDP)"), "W" },
+  { 1, "retrain", NUMBER (HU_INPUT_RETRAIN), N_("Training runs in total, ≥ 1 (default 1)"), "K" },
+  { 1, "price", NUMBER (HU_INPUT_PRICE), N_("Price per accelerator-hour"), "X" },
+  { 1, "embodied-kg", NUMBER (HU_INPUT_EMBODIED_KG), N_("Embodied carbon per accelerator [kg]"), "X" },
+  { 1, "lifetime-h", NUMBER (HU_INPUT_LIFETIME_H), N_("Service life of an accelerator [h]"), "X" },
+  { 2, "region", TEXT (region), N_("Catalog id of a region or grid (see “huella-cli regions”)"), "ID" },
+  { 2, "intensity", NUMBER (HU_INPUT_INTENSITY), N_("Carbon intensity [gCO₂eq/kWh]"), "G" },
+  { 2, "pue", NUMBER (HU_INPUT_PUE), N_("Data-centre PUE, ≥ 1"), "X" },
+  { 2, "format", TEXT (format), N_("text, json or csv"), "F" },
+  { 3, "requests", NUMBER (HU_INPUT_REQUESTS), N_("Requests served in all"), "N" },
+  { 3, "requests-per-day", NUMBER (HU_INPUT_REQUESTS_PER_DAY), N_("Requests per day (with --days)"), "N" },
+  { 3, "days", NUMBER (HU_INPUT_DAYS), N_("Days deployed"), "D" },
+  { 3, "wh-per-request", NUMBER (HU_INPUT_WH_PER_REQUEST), N_("Energy per request, measured or published [Wh, IT]"), "W" },
+  { 3, "tokens-per-request", NUMBER (HU_INPUT_TOKENS_PER_REQUEST), N_("Tokens per request (FLOPs = 2 × active parameters × tokens)"), "T" },
+  { 3, "active-params", NUMBER (HU_INPUT_ACTIVE_PARAMS), N_("Active parameters per token (default: --params)"), "N" },
+  { 3, "serve-gpu", TEXT (serve_gpu), N_("Serving accelerator (default: the training's)"), "ID" },
+  { 3, "serve-count", NUMBER (HU_INPUT_SERVE_COUNT), N_("Serving accelerators (a fleet with --serve-power and --days)"), "N" },
+  { 3, "serve-utilization", NUMBER (HU_INPUT_SERVE_UTILIZATION), N_("Serving utilisation, 0 < U ≤ 1 (default 0.10)"), "U" },
+  { 3, "serve-power", NUMBER (HU_INPUT_SERVE_POWER), N_("Average power per serving accelerator [W] (default: TDP)"), "W" },
+  { 3, "serve-region", TEXT (serve_region), N_("Serving region (default: the training's)"), "ID" },
+  { 3, "serve-intensity", NUMBER (HU_INPUT_SERVE_INTENSITY), N_("Serving carbon intensity [gCO₂eq/kWh]"), "G" },
+  { 3, "serve-pue", NUMBER (HU_INPUT_SERVE_PUE), N_("Serving data-centre PUE, ≥ 1"), "X" },
+  { 3, "serve-embodied-kg", NUMBER (HU_INPUT_SERVE_EMBODIED_KG), N_("Embodied carbon per serving accelerator [kg]"), "X" },
+  { 3, "serve-lifetime-h", NUMBER (HU_INPUT_SERVE_LIFETIME_H), N_("Service life of a serving accelerator [h]"), "X" },
+};
+
+#undef NUMBER
+#undef TEXT
+
+/* Adds estimate_groups to @context, each with its flags of
+ * estimate_flags, storing what they are given in @a. */
+static void
+add_estimate_groups (GOptionContext *context,
+                     EstimateArgs   *a)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (estimate_groups); g++)
+    {
+      g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, G_N_ELEMENTS (estimate_flags) + 1);
+      GOptionGroup *group = g_option_group_new (estimate_groups[g].name,
+                                                _(estimate_groups[g].title),
+                                                _(estimate_groups[g].help), NULL, NULL);
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (estimate_flags); i++)
+        {
+          if (estimate_flags[i].group != g)
+            continue;
+          entries[n].long_name = estimate_flags[i].name;
+          entries[n].arg = G_OPTION_ARG_STRING;
+          entries[n].arg_data = estimate_flags[i].key != NOT_A_NUMBER
+                                ? (gpointer) &a->numbers[estimate_flags[i].key]
+                                : G_STRUCT_MEMBER_P (a, estimate_flags[i].offset);
+          entries[n].description = estimate_flags[i].description;
+          entries[n].arg_description = estimate_flags[i].arg;
+          n++;
+        }
+      /* The group keeps its own copy of the entries. */
+      g_option_group_add_entries (group, entries);
+      g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+      if (g == 0)
+        g_option_context_set_main_group (context, group);
+      else
+        g_option_context_add_group (context, group);
+    }
+}
 
 int
 hu_cli_estimate (int    argc,
@@ -233,106 +336,16 @@ hu_cli_estimate (int    argc,
   HuUncertaintyOptions options;
   HuCliFormat format;
   HuInputs inputs;
-  const struct { HuInputKey key; char **text; } numbers[] = {
-    { HU_INPUT_FLOPS, &a.flops }, { HU_INPUT_PARAMS, &a.params }, { HU_INPUT_TOKENS, &a.tokens },
-    { HU_INPUT_GPU_HOURS, &a.gpu_hours }, { HU_INPUT_WALL_HOURS, &a.wall_hours },
-    { HU_INPUT_COUNT, &a.count }, { HU_INPUT_PEAK_TFLOPS, &a.peak_tflops },
-    { HU_INPUT_UTILIZATION, &a.utilization }, { HU_INPUT_POWER_W, &a.power_w },
-    { HU_INPUT_RETRAIN, &a.retrain }, { HU_INPUT_PRICE, &a.price },
-    { HU_INPUT_EMBODIED_KG, &a.embodied_kg }, { HU_INPUT_LIFETIME_H, &a.lifetime_h },
-    { HU_INPUT_INTENSITY, &a.intensity }, { HU_INPUT_PUE, &a.pue },
-    { HU_INPUT_REQUESTS, &a.requests }, { HU_INPUT_REQUESTS_PER_DAY, &a.requests_per_day },
-    { HU_INPUT_DAYS, &a.days }, { HU_INPUT_WH_PER_REQUEST, &a.wh_per_request },
-    { HU_INPUT_TOKENS_PER_REQUEST, &a.tokens_per_request },
-    { HU_INPUT_ACTIVE_PARAMS, &a.active_params }, { HU_INPUT_SERVE_COUNT, &a.serve_count },
-    { HU_INPUT_SERVE_UTILIZATION, &a.serve_utilization }, { HU_INPUT_SERVE_POWER, &a.serve_power },
-    { HU_INPUT_SERVE_INTENSITY, &a.serve_intensity }, { HU_INPUT_SERVE_PUE, &a.serve_pue },
-    { HU_INPUT_SERVE_EMBODIED_KG, &a.serve_embodied_kg },
-    { HU_INPUT_SERVE_LIFETIME_H, &a.serve_lifetime_h },
-  };
-  GOptionEntry workload[] = {
-    { "flops", 0, 0, G_OPTION_ARG_STRING, &a.flops, N_("Total FLOPs of one training run"), "N" },
-    { "params", 0, 0, G_OPTION_ARG_STRING, &a.params, N_("Parameters (with --tokens: FLOPs = 6 × N × D)"), "N" },
-    { "tokens", 0, 0, G_OPTION_ARG_STRING, &a.tokens, N_("Training tokens"), "N" },
-    { "gpu-hours", 0, 0, G_OPTION_ARG_STRING, &a.gpu_hours, N_("Accelerator-hours of one run"), "N" },
-    { "wall-hours", 0, 0, G_OPTION_ARG_STRING, &a.wall_hours, N_("Wall-clock hours of one run"), "N" },
-    { "model", 0, 0, G_OPTION_ARG_STRING, &a.model, N_("A published training run (see “huella-cli models”); other flags override its values"), "NAME" },
-    { NULL }
-  };
-  GOptionEntry hardware[] = {
-    { "gpu", 0, 0, G_OPTION_ARG_STRING, &a.gpu, N_("Catalog id of the accelerator (see “huella-cli gpus”)"), "ID" },
-    { "count", 0, 0, G_OPTION_ARG_STRING, &a.count, N_("Accelerators in parallel (default 1)"), "N" },
-    { "precision", 0, 0, G_OPTION_ARG_STRING, &a.precision, N_("fp32, tf32, fp16, bf16 or fp8"), "P" },
-    { "peak-tflops", 0, 0, G_OPTION_ARG_STRING, &a.peak_tflops, N_("Override of the dense peak [TFLOP/s]"), "X" },
-    { "utilization", 0, 0, G_OPTION_ARG_STRING, &a.utilization, N_("Achieved / peak throughput, 0 < U ≤ 1 (default 0.40)"), "U" },
-    { "power-w", 0, 0, G_OPTION_ARG_STRING, &a.power_w, N_("Average power per accelerator [W] (default: TDP)"), "W" },
-    { "retrain", 0, 0, G_OPTION_ARG_STRING, &a.retrain, N_("Training runs in total, ≥ 1 (default 1)"), "K" },
-    { "price", 0, 0, G_OPTION_ARG_STRING, &a.price, N_("Price per accelerator-hour"), "X" },
-    { "embodied-kg", 0, 0, G_OPTION_ARG_STRING, &a.embodied_kg, N_("Embodied carbon per accelerator [kg]"), "X" },
-    { "lifetime-h", 0, 0, G_OPTION_ARG_STRING, &a.lifetime_h, N_("Service life of an accelerator [h]"), "X" },
-    { NULL }
-  };
-  GOptionEntry location[] = {
-    { "region", 0, 0, G_OPTION_ARG_STRING, &a.region, N_("Catalog id of a region or grid (see “huella-cli regions”)"), "ID" },
-    { "intensity", 0, 0, G_OPTION_ARG_STRING, &a.intensity, N_("Carbon intensity [gCO₂eq/kWh]"), "G" },
-    { "pue", 0, 0, G_OPTION_ARG_STRING, &a.pue, N_("Data-centre PUE, ≥ 1"), "X" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &a.format, N_("text, json or csv"), "F" },
-    { NULL }
-  };
-  GOptionEntry deployment[] = {
-    { "requests", 0, 0, G_OPTION_ARG_STRING, &a.requests, N_("Requests served in all"), "N" },
-    { "requests-per-day", 0, 0, G_OPTION_ARG_STRING, &a.requests_per_day, N_("Requests per day (with --days)"), "N" },
-    { "days", 0, 0, G_OPTION_ARG_STRING, &a.days, N_("Days deployed"), "D" },
-    { "wh-per-request", 0, 0, G_OPTION_ARG_STRING, &a.wh_per_request, N_("Energy per request, measured or published [Wh, IT]"), "W" },
-    { "tokens-per-request", 0, 0, G_OPTION_ARG_STRING, &a.tokens_per_request, N_("Tokens per request (FLOPs = 2 × active parameters × tokens)"), "T" },
-    { "active-params", 0, 0, G_OPTION_ARG_STRING, &a.active_params, N_("Active parameters per token (default: --params)"), "N" },
-    { "serve-gpu", 0, 0, G_OPTION_ARG_STRING, &a.serve_gpu, N_("Serving accelerator (default: the training's)"), "ID" },
-    { "serve-count", 0, 0, G_OPTION_ARG_STRING, &a.serve_count, N_("Serving accelerators (a fleet with --serve-power and --days)"), "N" },
-    { "serve-utilization", 0, 0, G_OPTION_ARG_STRING, &a.serve_utilization, N_("Serving utilisation, 0 < U ≤ 1 (default 0.10)"), "U" },
-    { "serve-power", 0, 0, G_OPTION_ARG_STRING, &a.serve_power, N_("Average power per serving accelerator [W] (default: TDP)"), "W" },
-    { "serve-region", 0, 0, G_OPTION_ARG_STRING, &a.serve_region, N_("Serving region (default: the training's)"), "ID" },
-    { "serve-intensity", 0, 0, G_OPTION_ARG_STRING, &a.serve_intensity, N_("Serving carbon intensity [gCO₂eq/kWh]"), "G" },
-    { "serve-pue", 0, 0, G_OPTION_ARG_STRING, &a.serve_pue, N_("Serving data-centre PUE, ≥ 1"), "X" },
-    { "serve-embodied-kg", 0, 0, G_OPTION_ARG_STRING, &a.serve_embodied_kg, N_("Embodied carbon per serving accelerator [kg]"), "X" },
-    { "serve-lifetime-h", 0, 0, G_OPTION_ARG_STRING, &a.serve_lifetime_h, N_("Service life of a serving accelerator [h]"), "X" },
-    { NULL }
-  };
-  GOptionGroup *group;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Estimate GPU-hours, energy, CO₂eq and cost of one scenario."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  group = g_option_group_new ("workload", _("Workload (exactly one):"), _("Show workload options"), NULL, NULL);
-  g_option_group_add_entries (group, workload);
-  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  g_option_context_set_main_group (context, group);
-  group = g_option_group_new ("hardware", _("Hardware:"), _("Show hardware options"), NULL, NULL);
-  g_option_group_add_entries (group, hardware);
-  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, group);
-  group = g_option_group_new ("location", _("Location and output:"), _("Show location options"), NULL, NULL);
-  g_option_group_add_entries (group, location);
-  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, group);
-  group = g_option_group_new ("deployment", _("Deployment (optional; one of --wh-per-request, --tokens-per-request or a fleet):"),
-                              _("Show deployment options"), NULL, NULL);
-  g_option_group_add_entries (group, deployment);
-  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, group);
+  add_estimate_groups (context, &a);
   g_option_context_add_group (context, hu_cli_uncertainty_group (&ua));
   g_option_context_set_help_enabled (context, TRUE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      hu_cli_usage_error (context, error->message);
-      return HU_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
-      hu_cli_usage_error (context, msg);
-      return HU_EXIT_USAGE;
-    }
+  if (!hu_cli_parse_flags_only (context, &argc, &argv))
+    return HU_EXIT_USAGE;
   if (!hu_cli_parse_format (a.format, TRUE, FALSE, &format, &error) ||
       !hu_cli_uncertainty_options (&ua, &options, &error))
     {
@@ -341,17 +354,20 @@ hu_cli_estimate (int    argc,
     }
 
   hu_inputs_init (&inputs);
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (estimate_flags); i++)
     {
+      HuInputKey key = estimate_flags[i].key;
       int status;
 
-      if (!hu_cli_set_input (&inputs, numbers[i].key, *numbers[i].text, &status, &error))
+      if (key == NOT_A_NUMBER)
+        continue;
+      if (!hu_cli_set_input (&inputs, key, a.numbers[key], &status, &error))
         {
           hu_inputs_clear (&inputs);
           hu_cli_error_flags (error);
           /* The deployment flags come in combinations: a bad one is a
            * usage error (issue 11), training's keep their status. */
-          return hu_input_key_is_serving (numbers[i].key) ? HU_EXIT_USAGE : status;
+          return hu_input_key_is_serving (key) ? HU_EXIT_USAGE : status;
         }
     }
   inputs.gpu = g_strdup (a.gpu);

@@ -151,17 +151,8 @@ hu_cli_models (int    argc,
                                 _("List published training runs (Epoch AI’s Notable AI Models, "
                                   "CC BY 4.0) and models of the user catalog."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      hu_cli_usage_error (context, error->message);
-      return HU_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
-      hu_cli_usage_error (context, msg);
-      return HU_EXIT_USAGE;
-    }
+  if (!hu_cli_parse_flags_only (context, &argc, &argv))
+    return HU_EXIT_USAGE;
   if (!hu_cli_parse_format (format_text, TRUE, FALSE, &format, &error))
     {
       hu_cli_usage_error (context, error->message);
