@@ -75,7 +75,6 @@ test_import_thousand (void)
   g_autofree char *path = write_big_log (N_RUNS);
   const char *paths[] = { path, NULL };
   GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
   guint changes = 0;
   guint rows_before = hu_scenario_row_get_n_updates ();
   HuResult *last;
@@ -84,8 +83,7 @@ test_import_thousand (void)
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_items_changed), &changes);
   start = g_get_monotonic_time ();
   hu_window_import_paths (window, paths);
-  while (g_list_model_get_n_items (model) < N_RUNS && g_get_monotonic_time () < deadline)
-    iterate (20);
+  WAIT_UNTIL (g_list_model_get_n_items (model) >= N_RUNS, 120);
   g_test_message ("%u runs in the comparison after %.2f s", g_list_model_get_n_items (model),
                   (g_get_monotonic_time () - start) / 1e6);
   iterate (200);
@@ -166,19 +164,14 @@ test_rows_per_edit (void)
   HuResult *second = result_at (window, 1);
   HuScenario *scenario = hu_result_get_scenario (second);
   HuComparisonView *view = hu_window_get_comparison_view (window);
-  HuInputs inputs;
   guint before, builds;
 
   g_assert_false (hu_result_get_is_baseline (second));
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.count = 16;
-
   hu_window_show_page (window, "compare");
   iterate (200);
   builds = hu_comparison_view_get_n_chart_builds (view);
   before = hu_scenario_row_get_n_updates ();
-  hu_scenario_set_inputs (scenario, &inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_COUNT, 16 });
   iterate (100);
   g_assert_cmpuint (hu_scenario_row_get_n_updates () - before, ==, 1);
   g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
@@ -187,7 +180,6 @@ test_rows_per_edit (void)
                                   0, 1),
               hu_result_get_metric (second, hu_comparison_view_get_metric (view)), 1e-12);
 
-  hu_inputs_clear (&inputs);
   destroy_window (window);
 }
 

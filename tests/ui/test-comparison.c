@@ -111,7 +111,6 @@ test_phases (void)
   HuScenario *scenario = hu_result_get_scenario (a6000);
   const HuEstimate *e;
   HuChart *chart;
-  HuInputs inputs;
   double serving_kg;
   guint builds;
 
@@ -121,12 +120,7 @@ test_phases (void)
   chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
   g_assert_cmpuint (hu_chart_get_n_series (chart), !=, 4);
 
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.requests = 1e6;
-  inputs.wh_per_request = 3.96;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_REQUESTS, 1e6 }, { HU_INPUT_WH_PER_REQUEST, 3.96 });
   iterate (300);
 
   e = hu_result_get_estimate (a6000);
@@ -157,22 +151,13 @@ test_phases (void)
 
   /* Twice the requests: twice the serving, in the same chart. */
   builds = hu_comparison_view_get_n_chart_builds (view);
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.requests = 2e6;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_REQUESTS, 2e6 });
   iterate (300);
   g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (view), ==, builds);
   assert_rel (hu_chart_get_value (chart, 2, 1), 2 * serving_kg, 1e-9);
 
   /* Without its deployment the chart is the training's again. */
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.requests = NAN;
-  inputs.wh_per_request = NAN;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_REQUESTS, NAN }, { HU_INPUT_WH_PER_REQUEST, NAN });
   iterate (300);
   chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
   g_assert_cmpuint (hu_chart_get_n_series (chart), !=, 4);
@@ -192,7 +177,6 @@ test_what_if_intervals (void)
   HuWhatIfView *view = hu_window_get_what_if_view (window);
   HuChart *chart;
   double low, high, point;
-  gint64 deadline;
 
   hu_window_select_result (window, 0);
   set_utilization_range (hu_result_get_scenario (result_at (window, 0)), 0.3, 0.5);
@@ -200,9 +184,7 @@ test_what_if_intervals (void)
   iterate (300);
   hu_what_if_view_refresh (view);
   /* The ranges come from a thread; wait for them (not a timing). */
-  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
-  while (hu_what_if_view_get_n_pending (view) > 0 && g_get_monotonic_time () < deadline)
-    iterate (50);
+  WAIT_UNTIL (hu_what_if_view_get_n_pending (view) == 0, 300);
   g_assert_cmpuint (hu_what_if_view_get_n_pending (view), ==, 0);
   iterate (50);
 
@@ -243,7 +225,6 @@ test_counters (void)
   guint model_items = 0, core_baseline = 0, model_baseline = 0;
   g_autofree guint *drawn = NULL;
   guint n_rows;
-  HuInputs inputs;
 
   /* Every result shows its core row, the same numbers. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
@@ -260,11 +241,7 @@ test_counters (void)
   lists = hu_comparison_model_get_n_list_changes (model);
   builds = hu_comparison_view_get_n_chart_builds (view);
   rows = hu_scenario_row_get_n_updates ();
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.count = 16;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_COUNT, 16 });
   iterate (300);
 
   g_assert_cmpuint (hu_estimate_get_count () - estimates, ==, 1);
@@ -307,11 +284,7 @@ test_counters (void)
   /* An edit of the first row (not the baseline) draws its ranges again,
    * once, and no other row's. */
   scenario = hu_result_get_scenario (result_at (window, 0));
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.count = 32;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_COUNT, 32 });
   iterate (300);
   g_assert_cmpuint (model_items, ==, 0);
   for (guint i = 0; i < n_rows; i++)
@@ -358,7 +331,6 @@ test_shared_units (void)
   HuResult *v100s = result_at (window, 0);
   HuResult *a6000 = result_at (window, 1);
   HuScenario *scenario = hu_result_get_scenario (v100s);
-  HuInputs inputs;
   g_autofree char *big = NULL;
   g_autofree char *small = NULL;
   g_autofree char *big_after = NULL;
@@ -373,12 +345,9 @@ test_shared_units (void)
   g_assert_cmpstr (big, ==, "167.7 MWh");
   g_assert_cmpstr (small, ==, "84.5 MWh");
 
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  work = isfinite (hu_inputs_get (&inputs, HU_INPUT_FLOPS)) ? HU_INPUT_FLOPS : HU_INPUT_GPU_HOURS;
-  hu_inputs_set (&inputs, work, hu_inputs_get (&inputs, work) / 1000);
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  work = isfinite (hu_inputs_get (hu_scenario_get_inputs (scenario), HU_INPUT_FLOPS))
+         ? HU_INPUT_FLOPS : HU_INPUT_GPU_HOURS;
+  EDIT_INPUTS (scenario, { work, hu_inputs_get (hu_scenario_get_inputs (scenario), work) / 1000 });
   iterate (300);
 
   assert_rel (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), 167.73504, 1e-6);

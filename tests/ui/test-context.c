@@ -14,41 +14,12 @@
 #include "hu-chart-view.h"
 #include "hu-context-view.h"
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_context_page (void)
 {
   HuWindow *window = new_window (TRUE);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_type,
+                                                     GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK)));
   GtkWidget *page = adw_view_stack_get_child_by_name (stack, "context");
   HuContextView *view;
   HuChartView *chart_view;
@@ -56,7 +27,6 @@ test_context_page (void)
   HuChart *chart;
   g_autofree char *text = NULL;
   g_autofree char *later = NULL;
-  HuInputs inputs;
 
   /* A page of the view switcher, titled for people. */
   g_assert_nonnull (page);
@@ -72,7 +42,7 @@ test_context_page (void)
   /* The page opens on models since 2010, 429 of the CSV's rows, and
    * the example's four GPT-3 scenarios; "All Years" shows all 483. */
   g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 429 + 4);
-  gtk_widget_activate (find_button (page, "All Years"));
+  gtk_widget_activate (find_widget (page, is_button_labelled, "All Years"));
   iterate (200);
   chart = hu_context_view_get_chart (view);
   g_assert_cmpuint (hu_chart_get_n_targets (chart), ==, 483 + 4);
@@ -88,7 +58,7 @@ test_context_page (void)
 
   /* The chart view's accessible description is that text; keyboard
    * focus names the most recent point first: a scenario, planned today. */
-  chart_view = HU_CHART_VIEW (find_child (page, HU_TYPE_CHART_VIEW));
+  chart_view = HU_CHART_VIEW (find_widget (page, is_type, GSIZE_TO_POINTER (HU_TYPE_CHART_VIEW)));
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart_view)));
   gtk_widget_grab_focus (GTK_WIDGET (chart_view));
   iterate (100);
@@ -101,11 +71,7 @@ test_context_page (void)
    * Aramco Metabrain AI (1.05e25, 0.95). */
   first = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (
                                                  hu_window_get_project (window))), 0);
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (first), &inputs);
-  hu_inputs_set (&inputs, HU_INPUT_FLOPS, 1e25);
-  hu_scenario_set_inputs (first, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (first, { HU_INPUT_FLOPS, 1e25 });
   g_object_unref (first);
   iterate (300);
 

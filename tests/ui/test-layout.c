@@ -20,13 +20,6 @@
 #include "ui-test-helpers.h"
 
 static gboolean
-is_label_exactly (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
 has_class (GtkWidget     *widget,
            gconstpointer  name)
 {
@@ -39,12 +32,8 @@ static void
 resize (HuWindow *window,
         int       width)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
-  while (gtk_widget_get_width (GTK_WIDGET (window)) != width &&
-         g_get_monotonic_time () < deadline)
-    iterate (50);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width, 10);
   iterate (300);
 }
 
@@ -427,13 +416,11 @@ test_region_from_chart (void)
   int width, height, y = -1;
   const char *label;
   HuRegion *region;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   hu_window_select_result (window, 0);
   hu_window_show_page (window, "what-if");
   chart_view = hu_what_if_view_get_chart_view (what_if, "regions");
-  while (hu_chart_view_get_chart (chart_view) == NULL && g_get_monotonic_time () < deadline)
-    iterate (50);
+  WAIT_UNTIL (hu_chart_view_get_chart (chart_view) != NULL, 20);
   iterate (200);
   chart = hu_chart_view_get_chart (chart_view);
   g_assert_nonnull (chart);

@@ -23,25 +23,11 @@ find_dialog (void)
   return NULL;
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 shown_models (HuModelDialog *dialog)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_child (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW));
+  GtkListView *view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (dialog), is_type,
+                                                  GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW)));
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
@@ -70,7 +56,9 @@ test_add_known_model (void)
   hu_model_dialog_set_search (dialog, "GPT-3 175B");
   iterate (50);
   g_assert_cmpuint (shown_models (dialog), ==, 1);
-  g_signal_emit_by_name (find_child (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY), "activate");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY)),
+                         "activate");
   iterate (200);
   g_assert_null (find_dialog ());
 

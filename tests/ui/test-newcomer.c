@@ -15,14 +15,6 @@
 #include "ui-test-helpers.h"
 
 static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
 is_label_containing (GtkWidget     *widget,
                      gconstpointer  text)
 {
@@ -54,13 +46,6 @@ test_status_sentence (void)
   g_assert_null (strstr (text, "number The results"));
 
   destroy_window (window);
-}
-
-static gboolean
-is_label_exactly (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 /* Item 8: the baseline drop-down follows a rename, and the in-app chart
@@ -106,13 +91,6 @@ is_status_page (GtkWidget     *widget,
                 gconstpointer  data)
 {
   return ADW_IS_STATUS_PAGE (widget);
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* Item 7: after the last scenario goes, a status page offers "New

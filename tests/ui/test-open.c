@@ -23,13 +23,6 @@
 #define EXAMPLE_TITLE "GPT-3 on four GPUs (seed article, Table 2)"
 
 static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
 is_title_button (GtkWidget     *widget,
                  gconstpointer  data)
 {

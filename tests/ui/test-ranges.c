@@ -291,7 +291,6 @@ test_lifecycle_chart (void)
   HuResult *v100s = result_at (window, 0);
   HuScenario *scenario = hu_result_get_scenario (v100s);
   HuDerivationView *view = HU_DERIVATION_VIEW (hu_derivation_view_new ());
-  HuInputs inputs;
   HuChart *chart;
 
   g_object_ref_sink (view);
@@ -299,13 +298,8 @@ test_lifecycle_chart (void)
   g_assert_null (hu_derivation_view_get_lifecycle_chart (view));
 
   /* 1,000 requests a day for 30 days at 4 Wh each. */
-  hu_inputs_init (&inputs);
-  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
-  inputs.requests_per_day = 1000;
-  inputs.days = 30;
-  inputs.wh_per_request = 4;
-  hu_scenario_set_inputs (scenario, &inputs);
-  hu_inputs_clear (&inputs);
+  EDIT_INPUTS (scenario, { HU_INPUT_REQUESTS_PER_DAY, 1000 }, { HU_INPUT_DAYS, 30 },
+               { HU_INPUT_WH_PER_REQUEST, 4 });
   iterate (100);
 
   chart = hu_derivation_view_get_lifecycle_chart (view);

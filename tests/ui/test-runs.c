@@ -36,23 +36,6 @@
 #define RUN_KG 4.002437849518822e-05
 #define RUN_POWER_W 48.494209603220376
 
-/* Imports @path and waits for the runs to join the comparison. */
-static void
-import_and_wait (HuWindow   *window,
-                 const char *path)
-{
-  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
-  guint before = g_list_model_get_n_items (model);
-  const char *paths[] = { path, NULL };
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  hu_window_import_paths (window, paths);
-  while (g_list_model_get_n_items (model) == before && g_get_monotonic_time () < deadline)
-    iterate (20);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
-  iterate (50);
-}
-
 /* The position in the comparison of the run whose id starts with @prefix. */
 static guint
 find_run (HuWindow   *window,
@@ -179,24 +162,6 @@ test_plan_from_run (void)
  * 3.14e23 FLOP on V100S at 130 TFLOP/s) linked to a 1-hour run on 8 GPUs:
  * 3.14e23 / (130e12 × 8 × 3600) = 83,867.5 — far above 1, as it should be
  * for a run that could not have done that much work. */
-/* The entry row titled @title under @widget, as a person finds it. */
-static AdwEntryRow *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Issue 10's run (cc2.2.2 haopeng, run 3a722172), made in "washington",
  * USA: 192.0194411277771 s, 0.0215757018673091 kWh in all of which the GPU
  * drew 0.0073845313100123 kWh (the rest CPU and memory), and
@@ -249,8 +214,8 @@ test_plan_like_with_like (void)
 
   /* The form shows the rounded figures, not the log's 15 digits. */
   {
-    AdwEntryRow *power = find_entry_row (GTK_WIDGET (hu_window_get_editor (window)),
-                                         "Average power per accelerator");
+    GtkWidget *power = find_widget (GTK_WIDGET (hu_window_get_editor (window)),
+                                    is_entry_row_titled, "Average power per accelerator");
     g_assert_nonnull (power);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (power)), ==, "405");
   }
@@ -524,23 +489,12 @@ test_export_preview (void)
 }
 
 
-/* The label under @widget whose text holds @part, or NULL. */
-static GtkLabel *
-find_label_holding (GtkWidget  *widget,
-                    const char *part)
+/* A Match for a label whose text holds the string given as data. */
+static gboolean
+is_label_holding (GtkWidget     *widget,
+                  gconstpointer  part)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL)
-        return GTK_LABEL (child);
-      found = find_label_holding (child, part);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
 }
 
 /* One GPU at 100 W every second, t = 0…9, with "[N/A]" at t = 3 and 4
@@ -568,7 +522,8 @@ test_na_notes (void)
   g_assert_nonnull (strstr (data->notes, "2 samples read [N/A]"));
 
   /* Shown with a word joiner after the slash, wrapping at words only. */
-  notes = find_label_holding (GTK_WIDGET (view), "2 samples read [N/\u2060A]");
+  notes = GTK_LABEL (find_widget (GTK_WIDGET (view), is_label_holding,
+                                 "2 samples read [N/\u2060A]"));
   g_assert_nonnull (notes);
   g_assert_cmpint (gtk_label_get_wrap_mode (notes), ==, PANGO_WRAP_WORD);
 
@@ -621,10 +576,10 @@ test_cpu_only (void)
   g_assert_cmpstr (row_subtitle (view, "GPU energy"), ==, "0 Wh");
   g_assert_cmpstr (row_subtitle (view, "RAM energy"), ==, "0.005009 Wh");
   /* The card above says the same. */
-  g_assert_nonnull (find_label_holding (GTK_WIDGET (view), "0.007795 Wh"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_holding, "0.007795 Wh"));
   g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==,
                    "None: the log measured no accelerator");
-  g_assert_null (find_label_holding (GTK_WIDGET (view), "× 0"));
+  g_assert_null (find_widget (GTK_WIDGET (view), is_label_holding, "× 0"));
 
   destroy_window (window);
 }

@@ -16,13 +16,6 @@
 #include "ui-test-helpers.h"
 
 static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
 is_label_containing (GtkWidget     *widget,
                      gconstpointer  text)
 {

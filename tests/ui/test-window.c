@@ -24,26 +24,6 @@
 #define V100S_ENERGY_KWH 167735.04
 #define V100S_TOTAL_KG 72629.27
 
-/* The first label with exactly @text among @widget and its descendants. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The comparison chart's bar for the scenario at @position. */
 static double
 chart_value (HuComparisonView *view,
@@ -109,8 +89,8 @@ test_edit_count (void)
   hu_window_show_page (window, "compare");
   iterate (300);
   expected_wall = hu_format_duration (V100S_GPU_HOURS / 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_wall));
-  g_assert_nonnull (find_label (GTK_WIDGET (column_view), expected_gpu_hours));
+  g_assert_nonnull (find_widget (GTK_WIDGET (column_view), is_label_exactly, expected_wall));
+  g_assert_nonnull (find_widget (GTK_WIDGET (column_view), is_label_exactly, expected_gpu_hours));
   hu_comparison_view_set_metric (view, HU_METRIC_WALL_HOURS);
   assert_abs (chart_value (view, 0), V100S_GPU_HOURS / 2, 0.01);
 
@@ -182,7 +162,7 @@ test_deltas (void)
   g_assert_true (isnan (hu_result_get_change (a6000, HU_COLUMN_EQUIVALENCE)));
   for (guint i = 0; i < G_N_ELEMENTS (falls); i++)
     {
-      GtkWidget *label = find_label (table, falls[i].text);
+      GtkWidget *label = find_widget (table, is_label_exactly, falls[i].text);
 
       g_assert_nonnull (label);
       g_assert_true (gtk_widget_has_css_class (label, falls[i].style));
@@ -195,7 +175,7 @@ test_deltas (void)
   assert_abs (hu_result_get_change (v100s, HU_COLUMN_ENERGY), 0.985256410, 1e-8);
   for (guint i = 0; i < G_N_ELEMENTS (rises); i++)
     {
-      GtkWidget *label = find_label (table, rises[i].text);
+      GtkWidget *label = find_widget (table, is_label_exactly, rises[i].text);
 
       g_assert_nonnull (label);
       g_assert_true (gtk_widget_has_css_class (label, rises[i].style));
@@ -661,14 +641,10 @@ test_import (void)
   GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
                                                  "cc2.3.1_windows_rtx3060_1gni5.csv", NULL);
-  const char *paths[] = { path, NULL };
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   HuResult *run;
   g_autofree char *energy = NULL;
 
-  hu_window_import_paths (window, paths);
-  while (g_list_model_get_n_items (model) == 4 && g_get_monotonic_time () < deadline)
-    iterate (20);
+  import_and_wait (window, path);
 
   /* The runs sit in the comparison beside the scenarios, and the first
    * one is selected so the user sees what came in. */

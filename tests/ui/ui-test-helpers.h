@@ -36,6 +36,17 @@ iterate (guint ms)
     }
 }
 
+/* Runs the main loop until @condition holds or @seconds have passed,
+ * looking again every 20 ms; the caller then asserts @condition, so a
+ * wait that times out fails the test where it waited. */
+#define WAIT_UNTIL(condition, seconds)                                       \
+  G_STMT_START {                                                             \
+    gint64 wait_deadline_ = g_get_monotonic_time () +                        \
+                            (gint64) (seconds) * G_USEC_PER_SEC;             \
+    while (!(condition) && g_get_monotonic_time () < wait_deadline_)         \
+      iterate (20);                                                          \
+  } G_STMT_END
+
 /* A shown window, empty or on the built-in example, given time to lay
  * itself out before the test looks at it. */
 static inline HuWindow *
@@ -49,6 +60,21 @@ new_window (gboolean example)
   gtk_window_present (GTK_WINDOW (window));
   iterate (200);
   return window;
+}
+
+/* Imports @path and waits for its runs to join the comparison. */
+static inline void
+import_and_wait (HuWindow   *window,
+                 const char *path)
+{
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  guint before = g_list_model_get_n_items (model);
+  const char *paths[] = { path, NULL };
+
+  hu_window_import_paths (window, paths);
+  WAIT_UNTIL (g_list_model_get_n_items (model) > before, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, before);
+  iterate (50);
 }
 
 static inline void
@@ -71,6 +97,33 @@ result_at (HuWindow *window,
   g_assert_nonnull (result);
   return result;   /* the model keeps it alive */
 }
+
+/* One input of a scenario and its new value (NAN unsets it). */
+typedef struct {
+  HuInputKey key;
+  double     value;
+} InputEdit;
+
+static inline void
+edit_inputs (HuScenario      *scenario,
+             const InputEdit *edits,
+             gsize            n_edits)
+{
+  HuInputs inputs;
+
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  for (gsize i = 0; i < n_edits; i++)
+    hu_inputs_set (&inputs, edits[i].key, edits[i].value);
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+}
+
+/* Changes @scenario's inputs in one edit, as the form commits them:
+ * EDIT_INPUTS (scenario, { HU_INPUT_COUNT, 16 }, { HU_INPUT_PUE, 1.2 }). */
+#define EDIT_INPUTS(scenario, ...)                                            \
+  edit_inputs ((scenario), (const InputEdit[]) { __VA_ARGS__ },              \
+               sizeof ((const InputEdit[]) { __VA_ARGS__ }) / sizeof (InputEdit))
 
 /* Finding a widget in a window: the first, depth first, that @match
  * accepts. */
@@ -99,4 +152,30 @@ is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* A Match for a label whose text is exactly the string given as data. */
+static inline gboolean
+is_label_exactly (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A Match for a button whose label is the string given as data. */
+static inline gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A Match for an entry row titled with the string given as data, as a
+ * person finds the field. */
+static inline gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
