@@ -20,8 +20,7 @@ struct _HuComparisonModel
 {
   GObject       parent_instance;
 
-  HuProject    *project;
-  HuComparison *comparison;
+  HuComparison *comparison;     /* the core's, which holds the project */
   /* HuResult: the presentation of the comparison's row at the same
    * position. Lookups go through the core (its item → row hash, the
    * row's position), so the model keeps no index of its own. */
@@ -47,7 +46,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HuComparisonModel, hu_comparison_model, G_TYPE_OB
 
 enum {
   PROP_0,
-  PROP_PROJECT,
   PROP_BASELINE,
   N_PROPS
 };
@@ -96,12 +94,13 @@ static void
 apply_display (HuComparisonModel *self,
                HuResult          *result)
 {
-  HuCatalog *catalog = hu_project_get_catalog (self->project);
+  HuProject *project = hu_comparison_get_project (self->comparison);
+  HuCatalog *catalog = hu_project_get_catalog (project);
   const HuEquivalenceSet *set = NULL;
 
   if (self->equivalence_set != NULL)
     set = hu_catalog_lookup_equivalence_set (catalog, self->equivalence_set);
-  hu_result_set_display (result, set, hu_project_get_currency (self->project),
+  hu_result_set_display (result, set, hu_project_get_currency (project),
                          self->energy_unit, self->mass_unit);
 }
 
@@ -138,7 +137,7 @@ rescale (HuComparisonModel *self)
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree gboolean *changed = g_new0 (gboolean, self->results->len);
 
-  if (self->rescale_frozen > 0 || self->project == NULL)
+  if (self->rescale_frozen > 0 || self->comparison == NULL)
     return;
 
   for (gsize c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -155,7 +154,8 @@ rescale (HuComparisonModel *self)
         hu_result_collect_column_values (g_ptr_array_index (self->results, i),
                                          columns[c].column, values);
       hu_unit_scale_init (&scale, columns[c].kind, (const double *) values->data, values->len,
-                          hu_project_get_currency (self->project), 0);
+                          hu_project_get_currency (hu_comparison_get_project (self->comparison)),
+                          0);
       for (guint i = 0; i < self->results->len; i++)
         changed[i] |= hu_result_set_column_scale (g_ptr_array_index (self->results, i),
                                                   columns[c].column, shared ? &scale : NULL);
@@ -354,7 +354,6 @@ hu_comparison_model_dispose (GObject *object)
   g_clear_handle_id (&self->removed_idle, g_source_remove);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->removed, g_hash_table_unref);
-  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (hu_comparison_model_parent_class)->dispose (object);
 }
@@ -377,59 +376,10 @@ hu_comparison_model_get_property (GObject    *object,
 {
   HuComparisonModel *self = HU_COMPARISON_MODEL (object);
 
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    case PROP_BASELINE:
-      g_value_set_object (value, self->baseline);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hu_comparison_model_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      self->project = g_value_dup_object (value);
-      break;
-    case PROP_BASELINE:
-      hu_comparison_model_set_baseline (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hu_comparison_model_constructed (GObject *object)
-{
-  HuComparisonModel *self = HU_COMPARISON_MODEL (object);
-
-  G_OBJECT_CLASS (hu_comparison_model_parent_class)->constructed (object);
-
-  g_return_if_fail (self->project != NULL);
-
-  self->comparison = hu_comparison_new (self->project);
-  g_signal_connect_object (self->comparison, "items-changed", G_CALLBACK (on_rows_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comparison, "notify::baseline",
-                           G_CALLBACK (on_baseline_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comparison, "notify::default-ranges",
-                           G_CALLBACK (on_default_ranges_changed), self, G_CONNECT_SWAPPED);
-  on_rows_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
-  self->n_list_changes = 0;
-  on_baseline_changed (self);
+  if (prop_id == PROP_BASELINE)
+    g_value_set_object (value, self->baseline);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -437,18 +387,15 @@ hu_comparison_model_class_init (HuComparisonModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = hu_comparison_model_constructed;
   object_class->dispose = hu_comparison_model_dispose;
   object_class->finalize = hu_comparison_model_finalize;
   object_class->get_property = hu_comparison_model_get_property;
-  object_class->set_property = hu_comparison_model_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, HU_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The result of the core's baseline row: notified once per change. Set
+   * it with hu_comparison_model_set_baseline(), which sets the core's. */
   properties[PROP_BASELINE] =
     g_param_spec_object ("baseline", NULL, NULL, HU_TYPE_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -467,19 +414,38 @@ hu_comparison_model_init (HuComparisonModel *self)
   self->removed = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
+/**
+ * hu_comparison_model_new:
+ *
+ * Returns: (transfer full): the presentation of a new core comparison of
+ *   @project
+ */
 HuComparisonModel *
 hu_comparison_model_new (HuProject *project)
 {
+  HuComparisonModel *self;
+
   g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
 
-  return g_object_new (HU_TYPE_COMPARISON_MODEL, "project", project, NULL);
+  self = g_object_new (HU_TYPE_COMPARISON_MODEL, NULL);
+  self->comparison = hu_comparison_new (project);
+  g_signal_connect_object (self->comparison, "items-changed", G_CALLBACK (on_rows_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::baseline",
+                           G_CALLBACK (on_baseline_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::default-ranges",
+                           G_CALLBACK (on_default_ranges_changed), self, G_CONNECT_SWAPPED);
+  on_rows_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
+  self->n_list_changes = 0;
+  on_baseline_changed (self);
+  return self;
 }
 
 HuProject *
 hu_comparison_model_get_project (HuComparisonModel *self)
 {
   g_return_val_if_fail (HU_IS_COMPARISON_MODEL (self), NULL);
-  return self->project;
+  return hu_comparison_get_project (self->comparison);
 }
 
 HuResult *

@@ -82,8 +82,9 @@ static const ColumnInfo columns[] = {
   { HU_COLUMN_EQUIVALENCE, N_("Equivalent to"), "total-kg" },
 };
 
-/* The metrics are the core row's properties, read through the result's
- * "row"; the lifecycle and the chance lower are the result's. */
+/* The metrics and the name are the core row's properties, read through
+ * the result's "row"; the lifecycle and the chance lower are the
+ * result's. */
 static GtkExpression *
 sort_expression (const char *property)
 {
@@ -517,8 +518,7 @@ hu_comparison_view_init (HuComparisonView *self)
       if (columns[i].property != NULL)
         sorter = GTK_SORTER (gtk_numeric_sorter_new (sort_expression (columns[i].property)));
       else if (columns[i].column == HU_COLUMN_NAME)
-        sorter = GTK_SORTER (gtk_string_sorter_new (
-                   gtk_property_expression_new (HU_TYPE_RESULT, NULL, "name")));
+        sorter = GTK_SORTER (gtk_string_sorter_new (sort_expression ("name")));
       if (sorter != NULL)
         gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);

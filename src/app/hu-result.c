@@ -19,16 +19,14 @@
 
 G_DEFINE_FINAL_TYPE (HuResult, hu_result, G_TYPE_OBJECT)
 
-/* The metrics the table sorts on are the row's own properties ("row" then
- * "gpu-hours"); these are what only a result knows. */
+/* The table sorts on the row's own properties ("row" then "gpu-hours" or
+ * "name"); these are what the row alone cannot say: the name as the user
+ * gave it (the baseline drop-down binds it), the lifecycle column's value
+ * and the chance against the comparison's baseline. */
 enum {
   PROP_0,
   PROP_ROW,
-  PROP_SCENARIO,
-  PROP_RUN,
   PROP_NAME,
-  PROP_ERROR,
-  PROP_IS_BASELINE,
   PROP_LIFECYCLE_KG,
   PROP_P_LOWER,
   N_PROPS
@@ -76,20 +74,8 @@ hu_result_get_property (GObject    *object,
     case PROP_ROW:
       g_value_set_object (value, self->row);
       break;
-    case PROP_SCENARIO:
-      g_value_set_object (value, hu_result_get_scenario (self));
-      break;
-    case PROP_RUN:
-      g_value_set_object (value, hu_result_get_run (self));
-      break;
     case PROP_NAME:
       g_value_set_string (value, hu_result_get_name (self));
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, hu_result_get_error (self));
-      break;
-    case PROP_IS_BASELINE:
-      g_value_set_boolean (value, hu_result_get_is_baseline (self));
       break;
     case PROP_LIFECYCLE_KG:
       g_value_set_double (value, hu_result_get_lifecycle_kg (self));
@@ -114,21 +100,9 @@ hu_result_class_init (HuResultClass *klass)
   properties[PROP_ROW] =
     g_param_spec_object ("row", NULL, NULL, HU_TYPE_COMPARISON_ROW,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCENARIO] =
-    g_param_spec_object ("scenario", NULL, NULL, HU_TYPE_SCENARIO,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUN] =
-    g_param_spec_object ("run", NULL, NULL, HU_TYPE_MEASURED_RUN,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ERROR] =
-    g_param_spec_string ("error", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_BASELINE] =
-    g_param_spec_boolean ("is-baseline", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* Sort keys of the lifecycle and probability columns, NAN when none. */
   properties[PROP_LIFECYCLE_KG] =
     g_param_spec_double ("lifecycle-kg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
@@ -193,7 +167,8 @@ hu_result_set_row (HuResult        *self,
   g_return_if_fail (HU_IS_RESULT (self));
   g_return_if_fail (HU_IS_COMPARISON_ROW (row));
 
-  g_set_object (&self->row, row);
+  if (g_set_object (&self->row, row))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW]);
   hu_result_refresh (self);
 }
 
