@@ -186,6 +186,34 @@ test_run_statement (void)
                                               "with codecarbon 2.4.1;"));
 }
 
+/* The LaTeX statement spells hu-units' powers of ten for pdfLaTeX, whose
+ * utf8 input knows no "⁻" or "⁸": Tiny's 0.05744 g, the subject, is
+ * 5.744e-5 kg ÷ 4,290 kg per vehicle-year (EPA) = 1.34e-8 years of
+ * driving, written "1.34 × 10⁻⁸" by hu-units. */
+static void
+test_latex_powers_of_ten (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (project_text, -1, "units.huella", &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("huella-units-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.tex", NULL);
+  g_autofree char *tex = NULL;
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_LATEX, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &tex, NULL, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_nonnull (strstr (tex, "1.34 \\texttimes{} 10\\textsuperscript{\\textminus{}8} years"));
+  g_assert_null (strstr (tex, "⁻"));
+  g_assert_null (strstr (tex, "⁸"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +229,7 @@ main (int    argc,
   g_test_add_data_func ("/huella/report/units/statement-and-table/es_ES", &cases[1],
                         test_statement_and_table);
   g_test_add_func ("/huella/report/units/run-statement", test_run_statement);
+  g_test_add_func ("/huella/report/units/latex-powers-of-ten", test_latex_powers_of_ten);
 
   return g_test_run ();
 }

@@ -210,6 +210,28 @@ _hu_report_to_markdown (HuReport      *self,
  * space: "\\" inside \caption{} breaks it, and a "[" after "\\" would be
  * read as its optional argument. Brackets are braced for the same reason
  * (an optional argument of whatever command comes before). */
+/* The digit or sign a superscript character stands for ("⁻" is a minus),
+ * or NULL: hu-units writes powers of ten as "× 10²³", which pdfLaTeX's
+ * utf8 input knows only in part (², ³ and ¹, not ⁰ or ⁴–⁹ or ⁻). */
+static const char *
+superscript_of (gunichar c)
+{
+  static const char *digits[] = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+  switch (c)
+    {
+    case 0x2070: return digits[0];
+    case 0x00B9: return digits[1];
+    case 0x00B2: return digits[2];
+    case 0x00B3: return digits[3];
+    case 0x207B: return "\\textminus{}";
+    default:
+      if (c >= 0x2074 && c <= 0x2079)
+        return digits[c - 0x2070];
+      return NULL;
+    }
+}
+
 static void
 tex_escape (GString    *out,
             const char *raw)
@@ -219,6 +241,24 @@ tex_escape (GString    *out,
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+
+      /* A run of superscripts, "⁻⁸", is one \textsuperscript{}. */
+      if (superscript_of (c) != NULL)
+        {
+          g_string_append (out, "\\textsuperscript{");
+          for (;;)
+            {
+              const char *next = g_utf8_next_char (p);
+
+              g_string_append (out, superscript_of (c));
+              if (*next == '\0' || superscript_of (g_utf8_get_char (next)) == NULL)
+                break;
+              p = next;
+              c = g_utf8_get_char (p);
+            }
+          g_string_append_c (out, '}');
+          continue;
+        }
 
       switch (c)
         {
