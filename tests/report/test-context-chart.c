@@ -13,6 +13,7 @@
 
 #include "hu-core.h"
 #include "hu-chart.h"
+#include "hu-chart-private.h"
 
 #define W 800.0
 #define H 500.0
@@ -290,6 +291,123 @@ test_not_blank (void)
   g_assert_cmpuint (render_ink (empty, 800, 500), >, 5000);
 }
 
+/* Issue 10: a project of several identical scenarios piled their labels
+ * on one point. Four plans of 10²⁴ FLOP planned now are drawn as one
+ * diamond with one label, "Plan A, Plan B +2" (two names and 4 − 2
+ * more); two others, at 10²² and 10²⁵ FLOP, keep their own. No label's
+ * rectangle overlaps another's or a diamond, and each lies in the plot,
+ * on a wide chart and on a phone's. HUELLA_TEST_PNG=prefix writes the
+ * pictures to look at. */
+static void
+test_labels_apart (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  const HuContextScenario scenarios[] = {
+    { "Plan A", 1e24, NAN }, { "Plan B", 1e24, NAN }, { "Plan C", 1e24, NAN },
+    { "Plan D", 1e24, NAN }, { "Small", 1e22, NAN }, { "Big", 1e25, NAN },
+  };
+  const char *expected[] = { "Plan A, Plan B +2", "Small", "Big" };
+  const double sizes[][2] = { { W, H }, { 340, 540 } };
+  g_autoptr(HuChart) chart = hu_chart_new_context (models, scenarios,
+                                                   G_N_ELEMENTS (scenarios), 2026.5);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Layout *layout = _hu_chart_ensure_layout (chart, sizes[s][0], sizes[s][1], NULL);
+      cairo_rectangle_t labels[G_N_ELEMENTS (expected)];
+      guint found = 0;
+
+      if (g_getenv ("HUELLA_TEST_PNG") != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s-%u.png", g_getenv ("HUELLA_TEST_PNG"), s);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (hu_chart_save_png (chart, path, sizes[s][0], sizes[s][1], 1, NULL,
+                                            &error));
+        }
+
+      for (guint i = 0; i < layout->texts->len; i++)
+        {
+          TextItem *t = g_ptr_array_index (layout->texts, i);
+          const char *text = pango_layout_get_text (t->layout);
+          PangoRectangle ink;
+
+          g_assert_null (strstr (text, "Plan C"));
+          g_assert_null (strstr (text, "Plan D"));
+          for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+            if (g_strcmp0 (text, expected[e]) == 0)
+              {
+                pango_layout_get_pixel_extents (t->layout, NULL, &ink);
+                labels[found++] = (cairo_rectangle_t) { t->x, t->y, ink.width, ink.height };
+                g_assert_false (pango_layout_is_ellipsized (t->layout));
+              }
+        }
+      g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+
+      for (guint a = 0; a < found; a++)
+        {
+          cairo_rectangle_t *r = &labels[a];
+
+          g_assert_cmpfloat (r->x, >=, layout->plot.x - 0.5);
+          g_assert_cmpfloat (r->y, >=, layout->plot.y - 0.5);
+          g_assert_cmpfloat (r->x + r->width, <=, layout->plot.x + layout->plot.width + 0.5);
+          g_assert_cmpfloat (r->y + r->height, <=, layout->plot.y + layout->plot.height + 0.5);
+          for (guint b = a + 1; b < found; b++)
+            {
+              cairo_rectangle_t *o = &labels[b];
+
+              g_assert_false (r->x < o->x + o->width && o->x < r->x + r->width &&
+                              r->y < o->y + o->height && o->y < r->y + r->height);
+            }
+          for (guint m = 0; m < layout->marks->len; m++)
+            {
+              MarkItem *d = &g_array_index (layout->marks, MarkItem, m);
+
+              if (d->shape != MARK_DIAMOND || d->point == G_MAXUINT)
+                continue;
+              g_assert_false (r->x < d->x + d->radius && d->x - d->radius < r->x + r->width &&
+                              r->y < d->y + d->radius * 1.25 &&
+                              d->y - d->radius * 1.25 < r->y + r->height);
+            }
+        }
+    }
+}
+
+/* Long names at one point on a phone: two names of the group do not
+ * fit in 45 % of the plot, so the label is the first name and how many
+ * more, "GPT-3 as run (Patterson 2021) +2" (3 − 1), shortened in its
+ * middle if need be: the count is never cut off. */
+static void
+test_labels_long_names (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  const HuContextScenario scenarios[] = {
+    { "GPT-3 as run (Patterson 2021)", 3.14e23, NAN },
+    { "A100 in Iowa", 3.14e23, NAN },
+    { "H100 in France", 3.14e23, NAN },
+  };
+  g_autoptr(HuChart) chart = hu_chart_new_context (models, scenarios,
+                                                   G_N_ELEMENTS (scenarios), 2026.5);
+  Layout *layout = _hu_chart_ensure_layout (chart, 340, 540, NULL);
+  guint found = 0;
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+      const char *text = pango_layout_get_text (t->layout);
+
+      if (!g_str_has_prefix (text, "GPT-3 as run"))
+        continue;
+      found++;
+      g_assert_cmpstr (text, ==, "GPT-3 as run (Patterson 2021) +2");
+      g_assert_true (!pango_layout_is_ellipsized (t->layout) ||
+                     pango_layout_get_ellipsize (t->layout) == PANGO_ELLIPSIZE_MIDDLE);
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,5 +421,7 @@ main (int    argc,
   g_test_add_func ("/huella/context-chart/nearest", test_nearest);
   g_test_add_func ("/huella/context-chart/comparison", test_comparison);
   g_test_add_func ("/huella/context-chart/not-blank", test_not_blank);
+  g_test_add_func ("/huella/context-chart/labels-apart", test_labels_apart);
+  g_test_add_func ("/huella/context-chart/labels-long-names", test_labels_long_names);
   return g_test_run ();
 }

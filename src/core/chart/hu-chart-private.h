@@ -305,6 +305,9 @@ void _hu_chart_layout_xy (Ctx    *ctx,
 void _hu_chart_layout_scatter (Ctx    *ctx,
                                double  width,
                                double  height);
+/* hu-chart-scatter-labels.c */
+void _hu_chart_scatter_layout_labels (Ctx    *ctx,
+                                      GArray *decorations);
 void _hu_chart_draw_marks (HuChart            *self,
                            cairo_t            *cr,
                            Layout             *layout,

@@ -390,17 +390,6 @@ compare_marks (gconstpointer a,
   return ma->point < mb->point ? -1 : ma->point > mb->point;
 }
 
-static int
-compare_marks_by_y (gconstpointer a,
-                    gconstpointer b)
-{
-  const MarkItem *ma = *(MarkItem * const *) a, *mb = *(MarkItem * const *) b;
-
-  if (ma->y != mb->y)
-    return ma->y < mb->y ? -1 : 1;
-  return compare_marks (ma, mb);
-}
-
 /* The legend: a dot per group, a diamond for marked series. Its marks go
  * after the data's (they are not focus targets). Returns the y below. */
 static double
@@ -449,78 +438,6 @@ layout_legend (Ctx    *ctx,
   return any ? y + row_h + ctx->line_h * 0.3 : y;
 }
 
-/* A marked point's label beside it, on whichever side has room, moved
- * down (or up) past labels already placed so that none overlap. */
-static void
-place_label (Ctx               *ctx,
-             MarkItem          *mark,
-             const char        *text,
-             GArray            *placed,
-             GArray            *decorations,
-             const cairo_rectangle_t *plot)
-{
-  PangoLayout *pl = _hu_chart_make_text (ctx, text, 0.85, TRUE, plot->width * 0.45, 1);
-  cairo_rectangle_t r;
-  double w, h;
-
-  _hu_chart_text_size (pl, &w, &h);
-  pango_layout_set_width (pl, -1);
-  r.width = w;
-  r.height = h;
-  r.x = mark->x + mark->radius + 4;
-  if (r.x + w > plot->x + plot->width)
-    r.x = mark->x - mark->radius - 4 - w;
-  r.y = mark->y - h / 2;
-
-  for (guint tries = 0; tries < 2 * placed->len + 1; tries++)
-    {
-      gboolean clash = FALSE;
-
-      for (guint i = 0; i < placed->len; i++)
-        {
-          cairo_rectangle_t *o = &g_array_index (placed, cairo_rectangle_t, i);
-
-          if (r.x < o->x + o->width && o->x < r.x + r.width &&
-              r.y < o->y + o->height && o->y < r.y + r.height)
-            {
-              clash = TRUE;
-              r.y = o->y + o->height;
-              break;
-            }
-        }
-      if (!clash)
-        break;
-    }
-  if (r.y + h > plot->y + plot->height)
-    r.y = plot->y + plot->height - h;
-  r.y = MAX (r.y, plot->y);
-
-  g_array_append_val (placed, r);
-  _hu_chart_add_text (ctx, pl, r.x, r.y, 0, 0, ROLE_FOREGROUND);
-
-  /* A label pushed away from its diamond points back at it. */
-  if (fabs (r.y + h / 2 - mark->y) > h * 0.6)
-    {
-      gboolean right = r.x > mark->x;
-
-      _hu_chart_add_line (ctx, mark->x + (right ? mark->radius : -mark->radius), mark->y,
-                          right ? r.x - 3 : r.x + r.width + 3, r.y + h / 2, ROLE_MUTED, FALSE);
-    }
-
-  /* Labels sit among hundreds of dots: a backdrop keeps them legible. */
-  {
-    MarkItem backdrop = { 0 };
-
-    backdrop.shape = MARK_BACKDROP;
-    backdrop.x = r.x - 3;
-    backdrop.y = r.y;
-    backdrop.w = r.width + 6;
-    backdrop.h = r.height;
-    backdrop.point = G_MAXUINT;
-    g_array_append_val (decorations, backdrop);
-  }
-}
-
 void
 _hu_chart_layout_scatter (Ctx    *ctx,
                           double  width,
@@ -529,7 +446,6 @@ _hu_chart_layout_scatter (Ctx    *ctx,
   HuChart *self = ctx->chart;
   ScatterAxis xaxis = { 0 }, yaxis = { 0 };
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (MarkItem));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) yticks = NULL;
   g_autoptr(GArray) xticks = NULL;
   double xmin, xmax, ymin, ymax, top, left, right, bottom, label_w = 0;
@@ -639,40 +555,8 @@ _hu_chart_layout_scatter (Ctx    *ctx,
     }
   g_array_sort (ctx->layout->marks, compare_marks);
 
-  /* Labels go top to bottom, each below those it would overlap, so a
-   * column of diamonds keeps its labels in the same order. */
-  {
-    g_autoptr(GPtrArray) marked = g_ptr_array_new ();
-
-    for (guint i = 0; i < ctx->layout->marks->len; i++)
-      {
-        MarkItem *mark = &g_array_index (ctx->layout->marks, MarkItem, i);
-        Series *series = g_ptr_array_index (self->series, mark->series);
-
-        if (series->marked && point_label (series, mark->point) != NULL)
-          g_ptr_array_add (marked, mark);
-      }
-    g_ptr_array_sort (marked, compare_marks_by_y);
-    /* No label may cover a diamond. */
-    for (guint i = 0; i < marked->len; i++)
-      {
-        MarkItem *mark = marked->pdata[i];
-        cairo_rectangle_t box = { mark->x - mark->radius, mark->y - mark->radius * 1.25,
-                                  2 * mark->radius, 2.5 * mark->radius };
-
-        g_array_append_val (placed, box);
-      }
-    for (guint i = 0; i < marked->len; i++)
-      {
-        MarkItem *mark = marked->pdata[i];
-        const char *label = point_label (g_ptr_array_index (self->series, mark->series),
-                                         mark->point);
-        /* The first line of the label is the name. */
-        g_autofree char *first_line = g_strndup (label, strcspn (label, "\n"));
-
-        place_label (ctx, mark, first_line, placed, legend, &ctx->layout->plot);
-      }
-  }
+  /* The legend's marks are not data: labelled after the data's. */
+  _hu_chart_scatter_layout_labels (ctx, legend);
 
   g_array_append_vals (ctx->layout->marks, legend->data, legend->len);
 
