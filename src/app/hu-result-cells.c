@@ -343,19 +343,6 @@ column_value (HuComparisonRow *row,
 }
 
 /**
- * hu_result_get_lifecycle_kg:
- *
- * Returns: training, serving and embodied CO₂eq of a scenario with a
- *   deployment phase; NAN for any other row
- */
-double
-hu_result_get_lifecycle_kg (HuResult *self)
-{
-  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
-  return column_value (self->row, HU_COLUMN_LIFECYCLE);
-}
-
-/**
  * hu_result_get_change:
  *
  * The relative change of @column's metric against the baseline,

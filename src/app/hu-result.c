@@ -236,6 +236,24 @@ hu_result_get_estimate (HuResult *self)
   return hu_comparison_row_get_estimate (self->row);
 }
 
+/**
+ * hu_result_get_lifecycle_kg:
+ *
+ * Returns: training, serving and embodied CO₂eq of a scenario with a
+ *   deployment phase; NAN for any other row
+ */
+double
+hu_result_get_lifecycle_kg (HuResult *self)
+{
+  const HuEstimate *estimate;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NAN);
+  estimate = hu_comparison_row_get_estimate (self->row);
+  if (estimate == NULL || !hu_estimate_has_serving (estimate))
+    return NAN;
+  return estimate->lifecycle_kg;
+}
+
 const char *
 hu_result_get_error (HuResult *self)
 {
