@@ -64,13 +64,8 @@ set_source (cairo_t            *cr,
 /* Drawing                                                                 */
 
 /* A line chart's series in its style (hu_chart_set_series_line()); the
- * same widths and dashes draw the legend's samples. */
-double
-_hu_chart_line_width (HuLineStyle line)
-{
-  return line == HU_LINE_WIDE ? 5 : 2;
-}
-
+ * same dashes draw the legend's samples (the widths are the layout's,
+ * _hu_chart_line_width()). */
 void
 _hu_chart_set_line_dash (cairo_t     *cr,
                          HuLineStyle  line)
@@ -147,7 +142,7 @@ draw_paths (HuChart            *self,
  * changes: the one place that picks the layout of each kind. */
 
 static char *
-font_key (const HuChartStyle *style)
+make_font_key (const HuChartStyle *style)
 {
   g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
                                               : g_strdup ("");
@@ -187,7 +182,7 @@ _hu_chart_ensure_layout (HuChart            *self,
 
   if (style == NULL)
     style = _hu_chart_default_style ();
-  key = font_key (style);
+  key = make_font_key (style);
 
   if (self->layout != NULL
       && self->layout->serial == self->serial

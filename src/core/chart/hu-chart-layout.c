@@ -104,6 +104,14 @@ _hu_chart_add_text (Ctx         *ctx,
   return h;
 }
 
+/* A line chart's series in its style (hu_chart_set_series_line()): the
+ * legend's samples are laid out, and the lines drawn, this wide. */
+double
+_hu_chart_line_width (HuLineStyle line)
+{
+  return line == HU_LINE_WIDE ? 5 : 2;
+}
+
 void
 _hu_chart_add_rect (Ctx   *ctx,
                     double x,

@@ -370,7 +370,8 @@ GBytes   *_hu_chart_to_png        (HuChart            *self,
                                    const HuChartStyle *style,
                                    GError            **error);
 
-/* hu-chart-draw.c: a line chart's series in its style. */
+/* A line chart's series in its style: its width (hu-chart-layout.c, as
+ * the legend is laid out with it) and its dashes (hu-chart-draw.c). */
 double   _hu_chart_line_width          (HuLineStyle         line);
 void     _hu_chart_set_line_dash       (cairo_t            *cr,
                                         HuLineStyle         line);
