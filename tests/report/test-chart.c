@@ -329,7 +329,9 @@ test_lifecycle_phases (void)
  * "0.000000006" on its bar. The axis is in t (72.63 t = 72,630 kg);
  * 0.005561 g is 5.561e-9 t, below a hundredth of a t, so the label
  * carries its own unit: below 1 kg, so g, three digits of 0.005561:
- * "0.00556 g". The plan keeps the axis' unit: "72.6". */
+ * "0.00556 g". A bare "72.6" beside it would hide that the two are in
+ * different units, so the plan's label carries its unit too: 72,630 kg
+ * is 72.63 t, three digits "72.6 t". */
 static void
 test_tiny_bar_label (void)
 {
@@ -350,11 +352,73 @@ test_tiny_bar_label (void)
       const char *text = pango_layout_get_text (t->layout);
 
       tiny |= g_strcmp0 (text, "0.00556 g") == 0;
-      plan |= g_strcmp0 (text, "72.6") == 0;
+      plan |= g_strcmp0 (text, "72.6 t") == 0;
+      g_assert_cmpstr (text, !=, "72.6");
       g_assert_null (strstr (text, "0.0000"));
     }
   g_assert_true (tiny);
   g_assert_true (plan);
+}
+
+/* What If "All regions": a ranking whose largest bar is 1,230,000 kg
+ * (1.23 kt) has an axis in kt. 7,050 kg is 0.00705 kt, below a hundredth
+ * of a kt, so it needs its own unit; 11,300 kg is 0.0113 kt, which used to
+ * be labelled a bare "0.0113" beside "7.05 t" and read as the smaller.
+ * Every label carries its unit: 7,050 kg = 7.05 t; 7,290 kg = 7.29 t;
+ * 9,800 kg = 9.80 t (three significant digits keep the 0); 11,300 kg =
+ * 11.3 t; 1,230,000 kg = 1.23 kt. */
+static void
+test_ranked_bar_units (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+  const double values[] = { 7050, 7290, 9800, 11300, 1230000 };
+  const char *expected[] = { "7.05 t", "7.29 t", "9.80 t", "11.3 t", "1.23 kt" };
+  const char *names[] = { "A", "B", "C", "D", "E" };
+  gboolean seen[G_N_ELEMENTS (expected)] = { FALSE };
+  Layout *layout;
+  guint s;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  hu_chart_set_y_label (chart, "CO2eq");
+  s = hu_chart_add_series (chart, "CO2eq");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    hu_chart_set_value (chart, s, hu_chart_add_category (chart, names[i], FALSE), values[i]);
+
+  layout = _hu_chart_ensure_layout (chart, 900, 500, NULL);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+      const char *text = pango_layout_get_text (t->layout);
+
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        seen[e] |= g_strcmp0 (text, expected[e]) == 0;
+      g_assert_cmpstr (text, !=, "0.0113");
+      g_assert_cmpstr (text, !=, "1.23");
+    }
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    if (!seen[e])
+      g_error ("no bar labelled \"%s\"", expected[e]);
+
+  /* Without a tiny bar the labels stay bare numbers in the axis' unit:
+   * 11,300 kg and 1,230,000 kg on a kt axis, 0.0113 and 1.23. */
+  g_clear_object (&chart);
+  chart = hu_chart_new (HU_CHART_RANKED);
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (chart, "CO2eq");
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "D", FALSE), 11300);
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "E", FALSE), 1230000);
+  layout = _hu_chart_ensure_layout (chart, 900, 500, NULL);
+  memset (seen, 0, sizeof seen);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const char *text = pango_layout_get_text (((TextItem *) g_ptr_array_index (layout->texts,
+                                                                                  i))->layout);
+
+      seen[0] |= g_strcmp0 (text, "0.0113") == 0;
+      seen[1] |= g_strcmp0 (text, "1.23") == 0;
+    }
+  g_assert_true (seen[0]);
+  g_assert_true (seen[1]);
 }
 
 static void
@@ -419,6 +483,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
   g_test_add_func ("/huella/chart/lifecycle-phases", test_lifecycle_phases);
   g_test_add_func ("/huella/chart/tiny-bar-label", test_tiny_bar_label);
+  g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
   return g_test_run ();

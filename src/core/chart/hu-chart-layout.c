@@ -168,6 +168,42 @@ _hu_chart_axis_clear (Axis *axis)
 
 /* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
  * whole days and "MWh" ticks are round megawatt-hours. */
+static gboolean
+has_smaller_unit (HuUnitKind unit)
+{
+  return unit != HU_UNIT_PLAIN && unit != HU_UNIT_CURRENCY && unit != HU_UNIT_FLOPS;
+}
+
+static gboolean
+below_hundredth (const Axis *axis,
+                 double      value)
+{
+  return isfinite (value) && value != 0 && fabs (value / axis->divisor) < 0.01;
+}
+
+/* Whether some bar of @self would be labelled in its own unit (see
+ * _hu_chart_bar_value_label()): stacked and ranked bars are labelled with
+ * their category's total, grouped bars and tornado ends with each value. */
+static gboolean
+needs_bar_units (const Axis *axis,
+                 HuChart    *self)
+{
+  gboolean totals = self->stacked || self->kind == HU_CHART_RANKED;
+
+  if (!has_smaller_unit (axis->unit))
+    return FALSE;
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      if (totals && below_hundredth (axis, _hu_chart_category_extent (self, c)))
+        return TRUE;
+      for (guint s = 0; !totals && s < self->series->len; s++)
+        if (below_hundredth (axis, _hu_chart_series_value (g_ptr_array_index (self->series, s),
+                                                           c)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 void
 _hu_chart_axis_init (Axis       *axis,
                      HuChart    *self,
@@ -194,6 +230,7 @@ _hu_chart_axis_init (Axis       *axis,
   axis->lo = floor (slo / step + 1e-9) * step * axis->divisor;
   axis->hi = ceil (shi / step - 1e-9) * step * axis->divisor;
   axis->decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
+  axis->bar_units = needs_bar_units (axis, self);
 }
 
 char *
@@ -347,16 +384,18 @@ _hu_chart_max_extent (HuChart *self)
  * in the axis' unit, with three significant digits. A bar below a
  * hundredth of that unit would read "0.000000006" beside "72.6": it is
  * labelled in its own unit instead, with its symbol ("0.00556 g" beside
- * bars in t), as hu_unit_scale_resolve() does for a table's column.
- * Plain numbers and money have no smaller unit to go to. */
+ * bars in t), as hu_unit_scale_resolve() does for a table's column. Then
+ * a bare "0.0113" (kt) beside "7.05 t" would read as the smaller one, so
+ * once one bar of the chart needs its own unit every bar label carries
+ * its unit ("7.05 t", "11.3 t", "1.23 kt"). Plain numbers and money have
+ * no smaller unit to go to. */
 char *
 _hu_chart_bar_value_label (const Axis *axis,
                            double      value)
 {
   if (!isfinite (value))
     return g_strdup (_("n/a"));
-  if (value != 0 && fabs (value / axis->divisor) < 0.01 && axis->unit != HU_UNIT_PLAIN &&
-      axis->unit != HU_UNIT_CURRENCY && axis->unit != HU_UNIT_FLOPS)
+  if (axis->bar_units && has_smaller_unit (axis->unit))
     return hu_unit_format (axis->unit, value, NULL, 3);
   return _hu_format_significant (value / axis->divisor, 3);
 }

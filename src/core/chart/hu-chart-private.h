@@ -176,6 +176,7 @@ typedef struct {
   double     divisor;   /* data units per displayed unit */
   char      *symbol;
   int        decimals;
+  gboolean   bar_units; /* every bar label carries its unit symbol */
 } Axis;
 
 /* ---- Internals shared by the chart's files ---- */
