@@ -131,6 +131,16 @@ energy_or_null (const HuUnitScale *scale,
   return isfinite (kwh) ? hu_unit_scale_format (scale, kwh, HU_UNITS_DEFAULT) : NULL;
 }
 
+/* How long the run lasted. A run of a few seconds reads "2.31 s", not
+ * "0.038 minutes": a measured time is worth its own unit. */
+static char *
+format_run_duration (double seconds)
+{
+  if (isfinite (seconds) && seconds > 0 && seconds < 60)
+    return hu_unit_format_full (HU_UNIT_SECONDS, seconds, NULL, 0, HU_UNITS_DEFAULT);
+  return hu_format_duration (seconds / 3600.0);
+}
+
 static char *
 format_start (const HuRunData *data)
 {
@@ -236,7 +246,7 @@ update (HuRunView *self)
 
   /* The core's formatters show an unknown value as "—". */
   {
-    g_autofree char *duration = hu_format_duration (data->duration_s / 3600.0);
+    g_autofree char *duration = format_run_duration (data->duration_s);
     g_autofree char *energy = hu_unit_scale_format (&energy_scale, data->energy_kwh,
                                                     HU_UNITS_DEFAULT);
     g_autofree char *co2 = hu_format_mass_kg (data->emissions_kg);
@@ -257,7 +267,7 @@ update (HuRunView *self)
   set_row (self->run_id_row, g_strdup (data->run_id));
   set_row (self->start_row, format_start (data));
   set_row (self->duration_row, isfinite (data->duration_s)
-           ? hu_format_duration (data->duration_s / 3600.0) : NULL);
+           ? format_run_duration (data->duration_s) : NULL);
   set_row (self->energy_row, energy_or_null (&energy_scale, data->energy_kwh));
   set_row (self->cpu_row, energy_or_null (&energy_scale, data->cpu_energy_kwh));
   set_row (self->gpu_row, energy_or_null (&energy_scale, data->gpu_energy_kwh));

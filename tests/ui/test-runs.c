@@ -571,6 +571,8 @@ test_cpu_only (void)
   iterate (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
+  /* 2.306648200028576 s, three digits: "2.31 s", not "0.038 minutes". */
+  g_assert_cmpstr (row_subtitle (view, "Duration"), ==, "2.31 s");
   g_assert_cmpstr (row_subtitle (view, "Energy"), ==, "0.007795 Wh");
   g_assert_cmpstr (row_subtitle (view, "CPU energy"), ==, "0.002786 Wh");
   g_assert_cmpstr (row_subtitle (view, "GPU energy"), ==, "0 Wh");
