@@ -30,6 +30,7 @@ struct _HuWhatIfView
 
   GtkLabel      *heading;
   GtkStack      *stack;
+  GtkWidget     *switcher;
   GtkDropDown   *provider_dropdown;
   GtkDropDown   *pue_dropdown;
   GtkLabel      *regions_note;
@@ -636,6 +637,7 @@ hu_what_if_view_refresh (HuWhatIfView *self)
   const HuEstimate *estimate;
   const char *page;
   g_autofree char *heading = NULL;
+  gboolean ready;
 
   g_return_if_fail (HU_IS_WHAT_IF_VIEW (self));
 
@@ -643,7 +645,13 @@ hu_what_if_view_refresh (HuWhatIfView *self)
 
   scenario = self->result != NULL ? hu_result_get_scenario (self->result) : NULL;
   estimate = self->result != NULL ? hu_result_get_estimate (self->result) : NULL;
-  if (scenario == NULL || self->catalog == NULL || estimate == NULL)
+  /* Without a scenario to vary (a measured run, no scenario left, an
+   * incomplete one) the pages' drop-downs and "Use in Scenario" would act
+   * on nothing: only the heading saying what to do is shown. */
+  ready = scenario != NULL && self->catalog != NULL && estimate != NULL;
+  gtk_widget_set_visible (self->switcher, ready);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), ready);
+  if (!ready)
     {
       gtk_label_set_label (self->heading,
                            scenario == NULL ? _("Select a scenario to explore alternatives.")
@@ -738,6 +746,7 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
                                                RESOURCE_PREFIX "/hu-what-if-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, heading);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, switcher);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_note);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, pue_dropdown);

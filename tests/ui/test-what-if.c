@@ -51,6 +51,13 @@ is_pue_choice (GtkWidget     *widget,
 }
 
 static gboolean
+is_visible_stack_switcher (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_STACK_SWITCHER (widget) && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
 is_marked (const char *entry)
 {
   return strstr (entry, "(market-based)") || strstr (entry, "(no data)") ||
@@ -146,11 +153,49 @@ test_all_regions (void)
   destroy_window (window);
 }
 
+/* Without a scenario (a measured run selected, none left) the page shows
+ * only what to do: no switcher, no drop-downs, no "Use in Scenario". */
+static void
+test_no_scenario (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuWhatIfView *view = hu_window_get_what_if_view (window);
+  GtkWidget *heading, *use;
+  g_autoptr(HuResult) result = NULL;
+
+  hu_window_select_result (window, 0);
+  iterate (50);
+  result = g_object_ref (hu_window_get_selected_result (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  iterate (500);
+  use = find_widget (GTK_WIDGET (view), is_button_labelled, "_Use in Scenario");
+  g_assert_nonnull (use);
+  g_assert_true (gtk_widget_is_drawable (use));
+
+  hu_what_if_view_set_result (view, NULL);
+  hu_what_if_view_refresh (view);
+  iterate (50);
+  heading = find_widget (GTK_WIDGET (view), is_label_containing, "Select a scenario");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_is_drawable (heading));
+  g_assert_false (gtk_widget_is_drawable (use));
+  g_assert_null (find_widget (GTK_WIDGET (view), is_visible_stack_switcher, NULL));
+
+  /* A scenario again: the pages come back. */
+  hu_what_if_view_set_result (view, result);
+  hu_what_if_view_refresh (view);
+  iterate (50);
+  g_assert_true (gtk_widget_is_drawable (use));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/what-if/all-regions", test_all_regions);
+  g_test_add_func ("/huella/ui/what-if/no-scenario", test_no_scenario);
   return g_test_run ();
 }
