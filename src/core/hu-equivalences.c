@@ -94,6 +94,27 @@ hu_equivalence_free (HuEquivalence *equivalence)
  * Returns: (transfer container): one #HuEquivalence per factor, in the
  * set's order, each with the arithmetic spelt out.
  */
+/* The units of data/catalog/equivalences.json, marked so that they are
+ * translated: the catalog is data, but its units are read in the user's
+ * language ("4.290 kg por vehículo-año"). A unit not listed here shows as
+ * the catalog spells it. */
+static const char *const catalog_units[] G_GNUC_UNUSED = {
+  NC_("equivalence unit", "US gallon gasoline"),
+  NC_("equivalence unit", "home-year"),
+  NC_("equivalence unit", "km"),
+  NC_("equivalence unit", "lb coal"),
+  NC_("equivalence unit", "mile"),
+  NC_("equivalence unit", "passenger flight"),
+  NC_("equivalence unit", "passenger-km"),
+  NC_("equivalence unit", "search"),
+  NC_("equivalence unit", "smartphone charge"),
+  NC_("equivalence unit", "streaming-hour"),
+  NC_("equivalence unit", "tree seedling (10 years)"),
+  NC_("equivalence unit", "tree-month"),
+  NC_("equivalence unit", "tree-year"),
+  NC_("equivalence unit", "vehicle-year"),
+};
+
 GPtrArray *
 hu_equivalences_compute (const HuEquivalenceSet *set,
                          double                  total_kg)
@@ -114,7 +135,9 @@ hu_equivalences_compute (const HuEquivalenceSet *set,
       eq->label = hu_equivalence_kind_label (f->kind, eq->amount);
       /* TRANSLATORS: "72,600 kg ÷ 4,630 kg per vehicle-year" */
       eq->explanation = g_strdup_printf (_("%s kg ÷ %s kg per %s"), kg, factor,
-                                         f->unit ? f->unit : f->kind);
+                                         f->unit ? g_dpgettext2 (GETTEXT_PACKAGE,
+                                                                 "equivalence unit", f->unit)
+                                                 : f->kind);
       g_ptr_array_add (out, eq);
     }
   return out;
