@@ -127,13 +127,27 @@ static void
 test_humanised (void)
 {
   struct { char *(*fn) (double); double value; const char *text; } cases[] = {
+    /* Durations follow hu-units' rule for times (three significant digits,
+     * trailing zeros dropped; minutes below 1 h, days from 72 h, years
+     * from 2 × 8,766 h):
+     *   14.77 × 24 = 354.48 h ≥ 72 → 354.48 / 24 = 14.77 days → "14.8 days"
+     *   7.5 h → "7.50" → "7.5 h"; 0.5 h = 30 min → "30.0" → "30 min"
+     *   1/60 h = 1 min → "1 min"; 0.73/60 h = 0.73 min → "0.73 min"
+     *   1 h → "1 h"; 48 h is below 72 → "48 h" (not "2 days")
+     *   71.9 h → "71.9 h"; 72 h → 3 days → "3 days"
+     *   0.9999 h < 1 → 59.994 min → "60.0" → "60 min"
+     *   24 × 800 = 19,200 h ≥ 17,532 → 19,200 / 8,766 = 2.190 → "2.19 years"
+     *   24 × 365.25 × 76.5 h = 76.5 × 8,766 h → "76.5 years" */
     { hu_format_duration, 14.77 * 24, "14.8 days" },
-    { hu_format_duration, 7.5, "7.5 hours" },
-    { hu_format_duration, 0.5, "30 minutes" },
-    { hu_format_duration, 1.0 / 60, "1 minute" },
-    { hu_format_duration, 0.73 / 60, "0.73 minutes" },   /* a fraction is plural */
-    { hu_format_duration, 1, "1 hour" },
-    { hu_format_duration, 0.9999, "1 hour" },            /* plural of what is shown */
+    { hu_format_duration, 7.5, "7.5 h" },
+    { hu_format_duration, 0.5, "30 min" },
+    { hu_format_duration, 1.0 / 60, "1 min" },
+    { hu_format_duration, 0.73 / 60, "0.73 min" },
+    { hu_format_duration, 1, "1 h" },
+    { hu_format_duration, 48, "48 h" },
+    { hu_format_duration, 71.9, "71.9 h" },
+    { hu_format_duration, 72, "3 days" },
+    { hu_format_duration, 0.9999, "60 min" },
     { hu_format_duration, 24 * 800, "2.19 years" },
     { hu_format_duration, 24 * 365.25 * 76.5, "76.5 years" },
     { hu_format_energy_kwh, 167735.04, "167.7 MWh" },

@@ -283,18 +283,6 @@ hu_format_hours (double hours)
   return g_strdup_printf (_("%s h"), number);
 }
 
-static double
-round_significant (double value,
-                   int    digits)
-{
-  double scale;
-
-  if (value == 0 || !isfinite (value))
-    return value;
-  scale = pow (10, digits - 1 - (int) floor (log10 (fabs (value))));
-  return round (value * scale) / scale;
-}
-
 /**
  * hu_plural_count:
  *
@@ -316,41 +304,16 @@ hu_plural_count (double value)
 /**
  * hu_format_duration:
  *
- * Wall-clock time humanised: "45 min", "7.5 hours", "14.8 days",
- * "2.3 years".
+ * Wall-clock time alone, in hu-units' one rule for times (issue 8):
+ * "30 min", "7.5 h", "14.8 days" from 72 h, "2.19 years" from two years,
+ * so that the CLI, the run page and the report say the same of one run.
  */
 char *
 hu_format_duration (double hours)
 {
-  g_autofree char *number = NULL;
-  double v;
-
   if (!isfinite (hours))
     return g_strdup ("—");
-
-  /* The plural follows the number as shown: "1 hour", "1.5 hours". */
-  v = round_significant (hours * 60, 2);
-  if (v < 60)
-    {
-      number = hu_format_number (v, 2);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute", "%s minutes", hu_plural_count (v)), number);
-    }
-  if (hours < 48)
-    {
-      v = round_significant (hours, 3);
-      number = hu_format_number (v, 3);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours", hu_plural_count (v)), number);
-    }
-  if (hours < 2 * 365.25 * 24)
-    {
-      v = hours / 24;
-      v = v >= 100 ? round (v) : round (v * 10) / 10;
-      number = v >= 100 ? hu_format_fixed (v, 0) : hu_format_fixed (v, 1);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", hu_plural_count (v)), number);
-    }
-  v = round_significant (hours / (365.25 * 24), 3);
-  number = hu_format_number (v, 3);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", hu_plural_count (v)), number);
+  return hu_unit_format_full (HU_UNIT_HOURS, hours, NULL, 0, HU_UNITS_TRIM);
 }
 
 char *
