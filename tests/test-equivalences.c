@@ -48,6 +48,60 @@ test_epa_current (void)
   assert_rel (amount_of (eqs, "smartphone-charge"), 1000.0 / 0.0124, 1e-9);
 }
 
+/* The arithmetic line in hu-units' masses, four significant digits,
+ * trailing zeros dropped: 551,588 kg = 551.588 t → "551.6 t"; EPA's
+ * 4,290 kg = 4.290 t → "4.29 t"; 0.0124 kg = 12.40 g → "12.4 g";
+ * 0.05744 kg = 57.44 g → "57.44 g". */
+static const char *
+explanation_of (GPtrArray  *eqs,
+                const char *kind)
+{
+  for (guint i = 0; i < eqs->len; i++)
+    {
+      HuEquivalence *eq = eqs->pdata[i];
+      if (g_str_equal (eq->factor->kind, kind))
+        return eq->explanation;
+    }
+  g_error ("no %s equivalence", kind);
+  return NULL;
+}
+
+static void
+test_explanations (void)
+{
+  const HuEquivalenceSet *set =
+    hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), "epa-current");
+  g_autoptr(GPtrArray) eqs = hu_equivalences_compute (set, 551588);
+  g_autoptr(GPtrArray) tiny = hu_equivalences_compute (set, 0.05744);
+
+  g_assert_cmpstr (explanation_of (eqs, "car-year"), ==, "551.6 t ÷ 4.29 t per vehicle-year");
+  g_assert_cmpstr (explanation_of (eqs, "smartphone-charge"), ==, "551.6 t ÷ 12.4 g per smartphone charge");
+  g_assert_cmpstr (explanation_of (tiny, "car-year"), ==, "57.44 g ÷ 4.29 t per vehicle-year");
+}
+
+/* The same in Spanish: decimal comma, "por" and the catalog's units
+ * translated. Its own process, as test_spanish_plurals(). */
+static void
+test_explanations_spanish (void)
+{
+  if (g_test_subprocess ())
+    {
+      const HuEquivalenceSet *set;
+      g_autoptr(GPtrArray) eqs = NULL;
+
+      g_setenv ("LANGUAGE", "es", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+      set = hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), "epa-current");
+      eqs = hu_equivalences_compute (set, 551588);
+      g_assert_cmpstr (explanation_of (eqs, "car-year"), ==, "551,6 t ÷ 4,29 t por vehículo-año");
+      g_assert_cmpstr (explanation_of (eqs, "smartphone-charge"), ==, "551,6 t ÷ 12,4 g por carga de teléfono móvil");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_labels (void)
 {
@@ -97,6 +151,8 @@ main (int    argc,
 
   g_test_add_func ("/huella/equivalences/green-algorithms", test_green_algorithms);
   g_test_add_func ("/huella/equivalences/epa-current", test_epa_current);
+  g_test_add_func ("/huella/equivalences/explanations", test_explanations);
+  g_test_add_func ("/huella/equivalences/explanations-spanish", test_explanations_spanish);
   g_test_add_func ("/huella/equivalences/labels", test_labels);
   g_test_add_func ("/huella/equivalences/spanish-plurals", test_spanish_plurals);
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "hu-equivalences.h"
 #include "hu-number.h"
+#include "hu-units.h"
 
 /* A singular/plural pair for a table: expands to two initialisers and is
  * extracted by xgettext as one plural message (po/meson.build passes
@@ -127,14 +128,17 @@ hu_equivalences_compute (const HuEquivalenceSet *set,
     {
       const HuEquivalenceFactor *f = set->factors->pdata[i];
       HuEquivalence *eq = g_new0 (HuEquivalence, 1);
-      g_autofree char *kg = hu_format_number (total_kg, 4);
-      g_autofree char *factor = hu_format_number (f->kg_per_unit, 4);
+      /* Each figure in its own unit, as hu-units writes every mass a
+       * user reads ("551.6 t", "12.4 g"), not "551588 kg". */
+      g_autofree char *mass = hu_unit_format_full (HU_UNIT_MASS_KG, total_kg, NULL, 0, HU_UNITS_TRIM);
+      g_autofree char *factor = hu_unit_format_full (HU_UNIT_MASS_KG, f->kg_per_unit, NULL, 0, HU_UNITS_TRIM);
 
       eq->factor = f;
       eq->amount = total_kg / f->kg_per_unit;
       eq->label = hu_equivalence_kind_label (f->kind, eq->amount);
-      /* TRANSLATORS: "72,600 kg ÷ 4,630 kg per vehicle-year" */
-      eq->explanation = g_strdup_printf (_("%s kg ÷ %s kg per %s"), kg, factor,
+      /* TRANSLATORS: a mass divided by a mass per unit, both with their
+       * units: "551.6 t ÷ 4.29 t per vehicle-year" */
+      eq->explanation = g_strdup_printf (_("%s ÷ %s per %s"), mass, factor,
                                          f->unit ? g_dpgettext2 (GETTEXT_PACKAGE,
                                                                  "equivalence unit", f->unit)
                                                  : f->kind);
