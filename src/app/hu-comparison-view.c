@@ -28,8 +28,9 @@ struct _HuComparisonView
   HuChartView       *chart_view;
   GtkLabel          *others_label;
   GtkLabel          *p_lower_note;
-  GtkColumnViewColumn *optional_columns[2];  /* lifecycle, chance lower */
-  GtkColumnViewColumn *detail_columns[3];    /* hidden when compact */
+  GtkColumnViewColumn *optional_columns[3];  /* lifecycle, chance lower, cost */
+  GtkColumnViewColumn *detail_columns[4];    /* hidden when compact */
+  gboolean           compact;
   guint              columns_idle;
   GtkColumnView     *column_view;
   GtkSliceListModel *table_page;      /* the rows the table shows */
@@ -48,6 +49,10 @@ G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
 
 /* Table rows bound so far, in every view (see hu_comparison_view_get_n_rows_bound()). */
 static guint n_rows_bound;
+
+/* Wide enough for the equivalence label's 14 characters and the cells'
+ * padding (see setup_cell()). */
+#define EQUIVALENCE_WIDTH 110
 
 /* The order of metric_dropdown's items. */
 static const HuMetric chart_metrics[] = {
@@ -127,19 +132,24 @@ static gboolean
 sync_columns (gpointer data)
 {
   HuComparisonView *self = data;
-  gboolean lifecycle = FALSE, p_lower = FALSE;
+  gboolean lifecycle = FALSE, p_lower = FALSE, cost = FALSE;
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
   self->columns_idle = 0;
-  for (guint i = 0; i < n && !(lifecycle && p_lower); i++)
+  for (guint i = 0; i < n && !(lifecycle && p_lower && cost); i++)
     {
       g_autoptr(HuResult) row = g_list_model_get_item (G_LIST_MODEL (self->model), i);
 
       lifecycle = lifecycle || isfinite (hu_result_get_lifecycle_kg (row));
       p_lower = p_lower || isfinite (hu_result_get_p_lower (row));
+      cost = cost || isfinite (hu_result_get_metric (row, HU_METRIC_COST));
     }
-  gtk_column_view_column_set_visible (self->optional_columns[0], lifecycle);
-  gtk_column_view_column_set_visible (self->optional_columns[1], p_lower);
+  /* Narrow, only the name and CO₂eq fit (see hu_comparison_view_set_compact()). */
+  gtk_column_view_column_set_visible (self->optional_columns[0], lifecycle && !self->compact);
+  gtk_column_view_column_set_visible (self->optional_columns[1], p_lower && !self->compact);
+  /* A column of dashes (no scenario has a price) only takes room, as a
+   * Cost card without a value would (issue 10, item 9). */
+  gtk_column_view_column_set_visible (self->optional_columns[2], cost && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->p_lower_note), p_lower);
   return G_SOURCE_REMOVE;
 }
@@ -151,15 +161,44 @@ queue_columns (HuComparisonView *self)
     self->columns_idle = g_idle_add (sync_columns, self);
 }
 
+/* The range of "3542 thousand GPU-h (2576–4130 thousand GPU-h)" without
+ * the unit its value already shows, "2576–4130": the range line is then
+ * no wider than the value, and a table with ranges fits a 1200 px window.
+ * @point is the whole text, @inner what follows its " (". The unit is the
+ * ends' common tail from its first space; a range whose ends are in
+ * another unit keeps its own. */
+static char *
+split_range (const char *point,
+             const char *inner)
+{
+  g_autofree char *range = g_strdup (inner);
+  size_t point_len = strstr (point, " (") - point;
+  size_t range_len = strlen (range);
+  size_t common = 0;
+  const char *unit;
+
+  if (range_len > 0 && range[range_len - 1] == ')')
+    range[--range_len] = '\0';
+  while (common < point_len && common < range_len &&
+         point[point_len - 1 - common] == range[range_len - 1 - common])
+    common++;
+  unit = memchr (range + range_len - common, ' ', common);
+  if (unit != NULL && unit > range)
+    range[unit - range] = '\0';
+  return g_steal_pointer (&range);
+}
+
 static void
 update_cell (GtkListItem *item)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *value_label = gtk_widget_get_first_child (box);
-  GtkWidget *delta_label = gtk_widget_get_next_sibling (value_label);
+  GtkWidget *range_label = gtk_widget_get_next_sibling (value_label);
+  GtkWidget *delta_label = gtk_widget_get_next_sibling (range_label);
   HuResult *result = gtk_list_item_get_item (item);
   HuColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "hu-column"));
   g_autofree char *value = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *delta = NULL;
 
   if (result == NULL)
@@ -181,13 +220,14 @@ update_cell (GtkListItem *item)
    * table with ranges stays as narrow as one without. */
   if (column != HU_COLUMN_NAME && strstr (value, " (") != NULL)
     {
-      g_autofree char *point = g_strndup (value, strstr (value, " (") - value);
-      g_autofree char *range = g_strdup (strstr (value, " (") + 1);
+      char *open = strstr (value, " (");
 
-      g_free (value);
-      value = g_strdup_printf ("%s\n%s", point, range);
+      range = split_range (value, open + 2);
+      *open = '\0';
     }
   gtk_label_set_label (GTK_LABEL (value_label), value);
+  gtk_label_set_label (GTK_LABEL (range_label), range);
+  gtk_widget_set_visible (range_label, range != NULL);
   gtk_label_set_label (GTK_LABEL (delta_label), delta);
   gtk_widget_set_visible (delta_label, delta != NULL);
 
@@ -231,6 +271,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *range = gtk_label_new (NULL);
   GtkWidget *delta = gtk_label_new (NULL);
   gboolean numeric = GPOINTER_TO_UINT (column) >= HU_COLUMN_GPU_HOURS;
 
@@ -238,9 +279,14 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (value), numeric ? 1.0 : 0.0);
   gtk_label_set_justify (GTK_LABEL (value), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_xalign (GTK_LABEL (delta), numeric ? 1.0 : 0.0);
+  gtk_label_set_xalign (GTK_LABEL (range), 1.0);
   gtk_label_set_selectable (GTK_LABEL (value), FALSE);
   if (numeric)
     gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (range, "numeric");
+  gtk_widget_add_css_class (range, "caption");
+  gtk_widget_add_css_class (range, "dim-label");
+  gtk_widget_set_visible (range, FALSE);
   if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
     gtk_widget_add_css_class (value, "heading");
   if (GPOINTER_TO_UINT (column) == HU_COLUMN_EQUIVALENCE ||
@@ -249,13 +295,13 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       /* Narrow enough for every column to fit at the default window size
        * in longer languages too (Spanish). */
-      gtk_label_set_max_width_chars (GTK_LABEL (value), 15);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 14);
       /* GTK 4.8 measures a row's height with each cell at its minimum
        * width, which for a wrapping label is its longest word: "16.9 years
        * of driving a petrol car" was seven lines tall there and two where
        * it is drawn, leaving rows 60-80 px of empty space. As wide at
        * least as at most, the label is measured as it is drawn. */
-      gtk_label_set_width_chars (GTK_LABEL (value), 15);
+      gtk_label_set_width_chars (GTK_LABEL (value), 14);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
@@ -264,6 +310,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_label_set_width_chars (GTK_LABEL (delta), 18);
   gtk_widget_add_css_class (delta, "caption");
   gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), range);
   gtk_box_append (GTK_BOX (box), delta);
   gtk_list_item_set_child (item, box);
 }
@@ -495,6 +542,27 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
 }
 
+/* A column is as wide as its title's minimum, and a title's label does
+ * not wrap: "Probabilidad de menos" made its column of "97 %" 190 px
+ * wide, and a table with ranges did not fit beside the sidebar of a
+ * 1200 px window. GtkColumnView 4.8 has no API for its titles' labels;
+ * they are the labels in its header, wrapped here between words. */
+static void
+wrap_titles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+        }
+      else if (!GTK_IS_LIST_VIEW (child))
+        wrap_titles (child);
+    }
+}
+
 static void
 hu_comparison_view_init (HuComparisonView *self)
 {
@@ -524,22 +592,29 @@ hu_comparison_view_init (HuComparisonView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Long names wrap within these widths rather than making rows tall. */
       if (columns[i].column == HU_COLUMN_NAME)
-        gtk_column_view_column_set_fixed_width (column, 170);
+        gtk_column_view_column_set_fixed_width (column, 140);
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         {
-          gtk_column_view_column_set_fixed_width (column, 120);
-          gtk_column_view_column_set_expand (column, TRUE);
+          /* Not expanding: wider than measured, its text would take fewer
+           * lines than its row's height was measured for. */
+          gtk_column_view_column_set_fixed_width (column, EQUIVALENCE_WIDTH);
         }
       gtk_column_view_column_set_visible (column, columns[i].column != HU_COLUMN_LIFECYCLE &&
-                                                  columns[i].column != HU_COLUMN_P_LOWER);
+                                                  columns[i].column != HU_COLUMN_P_LOWER &&
+                                                  columns[i].column != HU_COLUMN_COST);
       if (columns[i].column == HU_COLUMN_LIFECYCLE)
         self->optional_columns[0] = column;
       if (columns[i].column == HU_COLUMN_P_LOWER)
         self->optional_columns[1] = column;
+      if (columns[i].column == HU_COLUMN_COST)
+        self->optional_columns[2] = column;
       if (columns[i].column >= HU_COLUMN_GPU_HOURS && columns[i].column <= HU_COLUMN_ENERGY)
         self->detail_columns[columns[i].column - HU_COLUMN_GPU_HOURS] = column;
+      if (columns[i].column == HU_COLUMN_EQUIVALENCE)
+        self->detail_columns[3] = column;
       gtk_column_view_append_column (self->column_view, column);
     }
+  wrap_titles (GTK_WIDGET (self->column_view));
 
   {
     GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -662,8 +737,9 @@ hu_comparison_view_get_chart_view (HuComparisonView *self)
  * @compact: whether the window is narrow (its sidebar folded away)
  *
  * A narrow window shows each row's name and CO₂eq without scrolling
- * sideways: GPU-hours, wall-clock and energy are left to the editor's
- * cards and Explain.
+ * sideways, and nothing clipped at its edge: the other columns
+ * (GPU-hours, wall-clock, energy, lifecycle, chance lower, cost,
+ * equivalent) are left to the editor's cards and Explain.
  */
 void
 hu_comparison_view_set_compact (HuComparisonView *self,
@@ -671,9 +747,17 @@ hu_comparison_view_set_compact (HuComparisonView *self,
 {
   g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
 
+  self->compact = compact;
   for (guint i = 0; i < G_N_ELEMENTS (self->detail_columns); i++)
     if (self->detail_columns[i] != NULL)
       gtk_column_view_column_set_visible (self->detail_columns[i], !compact);
+  /* GTK 4.8 counts a hidden column's fixed width in the table's minimum
+   * width: hidden, the equivalent column has none. */
+  if (self->detail_columns[3] != NULL)
+    gtk_column_view_column_set_fixed_width (self->detail_columns[3],
+                                            compact ? -1 : EQUIVALENCE_WIDTH);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
+  sync_columns (self);
 }
 
 /**
