@@ -276,6 +276,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gboolean numeric = GPOINTER_TO_UINT (column) >= HU_COLUMN_GPU_HOURS;
 
   g_object_set_data (G_OBJECT (box), "hu-column", column);
+  g_object_set_data (G_OBJECT (box), "hu-list-item", item);
   gtk_label_set_xalign (GTK_LABEL (value), numeric ? 1.0 : 0.0);
   gtk_label_set_justify (GTK_LABEL (value), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_xalign (GTK_LABEL (delta), numeric ? 1.0 : 0.0);
@@ -443,7 +444,31 @@ on_table_scroll (HuComparisonView *self,
   return TRUE;
 }
 
-/* Page Up and Page Down move the table's page of rows. */
+/* The position in the table's page of the row that has the keyboard
+ * focus (the row, or a cell of it, holds one of setup_cell()'s boxes),
+ * or -1. */
+static int
+focused_row (HuComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *widget = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (widget == NULL || !gtk_widget_is_ancestor (widget, GTK_WIDGET (self->column_view)))
+    return -1;
+  for (guint depth = 0; widget != NULL && depth < 3; depth++)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "hu-list-item");
+
+      if (item != NULL)
+        return (int) gtk_list_item_get_position (item);
+      widget = gtk_widget_get_first_child (widget);
+    }
+  return -1;
+}
+
+/* Page Up and Page Down move the table's page of rows; the arrows at its
+ * first or last row move it by one row, and the list then moves the focus
+ * to the row that came in. */
 static gboolean
 on_table_key (HuComparisonView *self,
               guint             keyval,
@@ -452,9 +477,20 @@ on_table_key (HuComparisonView *self,
 {
   double value = gtk_adjustment_get_value (self->table_adjustment);
   double page = gtk_adjustment_get_page_increment (self->table_adjustment);
+  int shown = (int) gtk_adjustment_get_page_size (self->table_adjustment);
 
   switch (keyval)
     {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (shown > 0 && focused_row (self) == shown - 1)
+        gtk_adjustment_set_value (self->table_adjustment, value + 1);
+      return FALSE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (shown > 0 && focused_row (self) == 0)
+        gtk_adjustment_set_value (self->table_adjustment, value - 1);
+      return FALSE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
       gtk_adjustment_set_value (self->table_adjustment, value + page);
