@@ -304,8 +304,11 @@ check_markdown (const char *path)
       if (columns == 0)
         {
           columns = count_cells (lines[i]);
-          if (g_str_has_prefix (lines[i], "| Scenario | Accelerator | GPU-hours | Wall-clock | "
-                                          "Energy | CO₂eq | vs baseline | Cost |"))
+          if (g_str_has_prefix (lines[i], "| Scenario | Accelerator | Accelerator time (") &&
+              strstr (lines[i], " | Wall-clock (") != NULL &&
+              strstr (lines[i], " | Energy (") != NULL &&
+              strstr (lines[i], " | CO₂eq (") != NULL &&
+              strstr (lines[i], " | vs baseline | Cost") != NULL)
             saw_comparison = TRUE;
           continue;
         }

@@ -339,20 +339,23 @@ add_comparison (HuReport  *self,
   double base = _hu_report_baseline_total (self);
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Comparison"));
+  /* Each quantity column in one unit named in its header ("Energy
+   * (MWh)"), as in the All outputs table: a unit repeated in every cell
+   * ("670.9 thousand GPU-h") took the width the Accelerator needs. */
   table = _hu_report_table_new (NULL, 8,
-                     _("Scenario"), "", 2.2,
-                     _("Accelerator"), "", 2.0,
-                     _("GPU-hours"), "#", 1.2,
-                     _("Wall-clock"), "#", 1.2,
-                     _("Energy"), "#", 1.1,
+                     _("Scenario"), "", 1.8,
+                     _("Accelerator"), "", 3.1,
+                     _("Accelerator time"), "#", 1.2,
+                     _("Wall-clock"), "#", 1.0,
+                     _("Energy"), "#", 1.0,
                      _("CO₂eq"), "#", 1.1,
                      _("vs baseline"), "#", 1.0,
-                     _("Cost"), "#", 1.1);
-  set_units (table, 2, 2, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
-  set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_SCALED, 0, NULL);
-  set_units (table, 4, 4, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_SCALED, 0, NULL);
-  set_units (table, 5, 5, HU_UNIT_MASS_KG, HU_REPORT_UNIT_SCALED, 0, NULL);
-  set_units (table, 7, 7, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
+                     _("Cost"), "#", 0.9);
+  set_units (table, 2, 2, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 4, 4, HU_UNIT_ENERGY_KWH, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 5, 5, HU_UNIT_MASS_KG, HU_REPORT_UNIT_HEADER, 0, NULL);
+  set_units (table, 7, 7, HU_UNIT_CURRENCY, HU_REPORT_UNIT_HEADER, 0, self->currency);
   table->for_paper = TRUE;
 
   for (guint i = 0; i < self->scenarios->len; i++)
