@@ -662,8 +662,12 @@ hu_what_if_view_refresh (HuWhatIfView *self)
       return;
     }
 
-  /* Translators: %s is a scenario's name */
-  heading = g_strdup_printf (_("What if “%s” ran differently?"), hu_scenario_get_name (scenario));
+  /* A name erased in the editor would read "What if “” ran differently?". */
+  if (hu_scenario_get_name (scenario) == NULL || hu_scenario_get_name (scenario)[0] == '\0')
+    heading = g_strdup (_("What if this unnamed scenario ran differently?"));
+  else
+    /* Translators: %s is a scenario's name */
+    heading = g_strdup_printf (_("What if “%s” ran differently?"), hu_scenario_get_name (scenario));
   gtk_label_set_label (self->heading, heading);
 
   page = gtk_stack_get_visible_child_name (self->stack);

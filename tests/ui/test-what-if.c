@@ -187,6 +187,13 @@ test_no_scenario (void)
   iterate (50);
   g_assert_true (gtk_widget_is_drawable (use));
 
+  /* A name erased in the editor never leaves empty quotes. */
+  hu_scenario_set_name (hu_result_get_scenario (result), "");
+  hu_what_if_view_refresh (view);
+  iterate (50);
+  g_assert_null (find_widget (GTK_WIDGET (view), is_label_containing, "“”"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_containing, "unnamed scenario"));
+
   destroy_window (window);
 }
 
