@@ -53,6 +53,7 @@ static guint n_rows_bound;
 /* Wide enough for the equivalence label's 14 characters and the cells'
  * padding (see setup_cell()). */
 #define EQUIVALENCE_WIDTH 110
+#define NAME_WIDTH        140
 
 /* The order of metric_dropdown's items. */
 static const HuMetric chart_metrics[] = {
@@ -301,14 +302,16 @@ setup_cell (GtkSignalListItemFactory *factory,
        * width, which for a wrapping label is its longest word: "16.9 years
        * of driving a petrol car" was seven lines tall there and two where
        * it is drawn, leaving rows 60-80 px of empty space. As wide at
-       * least as at most, the label is measured as it is drawn. */
-      gtk_label_set_width_chars (GTK_LABEL (value), 14);
+       * least as its column's text (the fixed width less the 6 px of
+       * padding either side in style.css), it is measured as drawn. */
+      gtk_widget_set_size_request (value, (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME
+                                           ? NAME_WIDTH : EQUIVALENCE_WIDTH) - 12, -1);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
   /* The accelerators under a name wrap too (see above). */
   if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
-    gtk_label_set_width_chars (GTK_LABEL (delta), 18);
+    gtk_widget_set_size_request (delta, NAME_WIDTH - 12, -1);
   gtk_widget_add_css_class (delta, "caption");
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), range);
@@ -628,7 +631,7 @@ hu_comparison_view_init (HuComparisonView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Long names wrap within these widths rather than making rows tall. */
       if (columns[i].column == HU_COLUMN_NAME)
-        gtk_column_view_column_set_fixed_width (column, 140);
+        gtk_column_view_column_set_fixed_width (column, NAME_WIDTH);
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         {
           /* Not expanding: wider than measured, its text would take fewer
