@@ -358,6 +358,7 @@ hu_catalog_drop_down_constructed (GObject *object)
   HuCatalogDropDown *self = HU_CATALOG_DROP_DOWN (object);
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) search = NULL;
 
   G_OBJECT_CLASS (hu_catalog_drop_down_parent_class)->constructed (object);
 
@@ -368,10 +369,10 @@ hu_catalog_drop_down_constructed (GObject *object)
 
   gtk_drop_down_set_factory (self->drop_down, button);
   gtk_drop_down_set_list_factory (self->drop_down, list);
-  gtk_drop_down_set_expression (self->drop_down,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (search_text), self,
-                                                             NULL));
+  /* The drop-down takes its own reference to the expression. */
+  search = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                        G_CALLBACK (search_text), self, NULL);
+  gtk_drop_down_set_expression (self->drop_down, search);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->kind == HU_CATALOG_KIND_REGION ? _("Region")

@@ -465,10 +465,10 @@ test_recovery_several (void)
   g_assert_true (hu_window_save_to_file (window, two, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (one_path, &saved, NULL, NULL));
-  /* Two saves raised two "Project saved" toasts: let them finish
-   * appearing first. libadwaita 1.2's toast overlay, destroyed while a
-   * toast is still sliding in, runs the animation's end on freed memory
-   * (a crash in about one run of three here). */
+  /* Closing this window 50 ms after its two saves still ends in SIGSEGV
+   * now and then after the tests before it (seen again without this
+   * wait in a whole run of this program); save-and-close alone has not
+   * crashed. Until the cause is found, let everything settle first. */
   iterate (1000);
   destroy_window (window);
 
@@ -552,6 +552,41 @@ test_recovery_several (void)
     hu_autosave_remove (files[i]);
   g_unlink (one_path);
   g_unlink (two_path);
+  g_rmdir (dir);
+}
+
+/* Saving shows a "Project saved" toast that slides in for 300 ms;
+ * closing the window at once (Ctrl+S, Ctrl+W) was seen to crash with
+ * libadwaita 1.2 (SIGSEGV in adw_animation_skip, about one run of three).
+ * Closed here through the window's close request, as a user closes it,
+ * while the toast is still moving, several times. The window must also
+ * really go away, animation or not. */
+static void
+test_save_and_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "closed.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      HuWindow *window = new_window (TRUE);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (hu_window_save_to_file (window, file, &error));
+      g_assert_no_error (error);
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      /* Twice: one toast sliding in, one waiting behind it. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      iterate (i * 40);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      g_assert_false (hu_project_get_modified (hu_window_get_project (window)));
+      gtk_window_close (GTK_WINDOW (window));
+      /* Longer than any toast animation (500 ms at most). */
+      iterate (700);
+      g_assert_null (window);
+    }
+  g_unlink (path);
   g_rmdir (dir);
 }
 
@@ -674,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/autosave-recovery", test_autosave_recovery);
   g_test_add_func ("/huella/ui/window/autosave-saved-project", test_autosave_saved_project);
   g_test_add_func ("/huella/ui/window/recovery-several", test_recovery_several);
+  g_test_add_func ("/huella/ui/window/save-and-close", test_save_and_close);
   g_test_add_func ("/huella/ui/window/import", test_import);
 
   return g_test_run ();
