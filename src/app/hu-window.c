@@ -239,12 +239,42 @@ hu_window_class_init (HuWindowClass *klass)
   _hu_window_class_init_actions (widget_class);
 }
 
+/* A window that folds, or opens narrow, gives the focus to the first
+ * widget that can take it once the sidebar is gone: the scenario's Name
+ * (or a run's selectable title). Taking the focus selects the whole text,
+ * so the next key typed would replace the name the user never chose to
+ * edit. The focus stays where GTK put it; only that selection goes. */
+static void
+drop_unasked_selection (HuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (GTK_IS_EDITABLE (focus))
+    gtk_editable_select_region (GTK_EDITABLE (focus), -1, -1);
+  else if (GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+}
+
+static gboolean
+settle_focus_idle (gpointer data)
+{
+  drop_unasked_selection (HU_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_mapped (HuWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, settle_focus_idle, g_object_ref (self), g_object_unref);
+}
+
 /* The leaflet folds while GTK allocates: the views change afterwards. */
 static gboolean
 apply_folded (gpointer data)
 {
   HuWindow *self = data;
 
+  drop_unasked_selection (self);
   if (self->comparison_view != NULL)
     hu_comparison_view_set_compact (self->comparison_view, adw_leaflet_get_folded (self->leaflet));
   return G_SOURCE_REMOVE;
@@ -298,6 +328,7 @@ hu_window_init (HuWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_mapped), NULL);
 }
 
 static void

@@ -181,6 +181,36 @@ test_narrow_and_back (void)
   destroy_window (window);
 }
 
+/* Item 10, seen in the screenshot pass: folding gave the focus to the
+ * Name field, whose whole text came selected, so the next key typed
+ * replaced the name. Folding keeps no selection the user did not make. */
+static void
+test_fold_selects_nothing (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *editor = GTK_WIDGET (hu_window_get_editor (window));
+  GtkWidget *row = find_widget (editor, is_entry_row_titled, _("Name"));
+  GtkWidget *text;
+  int start, end;
+
+  g_assert_nonnull (row);
+  text = find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+  g_assert_nonnull (text);
+
+  resize (window, 1400);
+  /* Focus as GTK gives it: the whole name selected. */
+  gtk_widget_grab_focus (text);
+  gtk_editable_select_region (GTK_EDITABLE (text), 0, -1);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (text), &start, &end));
+
+  resize (window, 360);
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (text), &start, &end));
+  /* The name itself is untouched. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), !=, "");
+
+  destroy_window (window);
+}
+
 static GtkAdjustment *
 form_adjustment (HuWindow *window)
 {
@@ -526,6 +556,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/layout/wide-beside-results", test_wide_beside_results);
   g_test_add_func ("/huella/ui/layout/narrow-and-back", test_narrow_and_back);
+  g_test_add_func ("/huella/ui/layout/fold-selects-nothing", test_fold_selects_nothing);
   g_test_add_func ("/huella/ui/layout/360-every-page", test_360_every_page);
   g_test_add_func ("/huella/ui/layout/new-project-at-top", test_new_project_at_top);
   g_test_add_func ("/huella/ui/layout/compact-comparison", test_compact_comparison);
