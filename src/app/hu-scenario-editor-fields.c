@@ -111,79 +111,35 @@ _hu_scenario_editor_select_mode (HuScenarioEditor *self,
   adw_combo_row_set_selected (self->mode_row, mode_index);
 }
 
-/* The unit shown beside @key's field (and its range rows). */
+/* The unit shown beside @key's field (and its range rows): the core's
+ * (hu_input_unit()), plus the ones the core writes with a formatter of
+ * its own and the form shows beside a plain number. */
 const char *
 _hu_scenario_editor_unit_for (HuScenarioEditor *self,
                               HuInputKey        key)
 {
-  switch (key)
+  switch ((int) key)
     {
     case HU_INPUT_FLOPS:
       /* Translators: unit of floating-point operations */
       return _("FLOP");
-    case HU_INPUT_PARAMS:
-      return _("parameters");
-    case HU_INPUT_TOKENS:
-      return _("tokens");
-    case HU_INPUT_GPU_HOURS:
-      return _("GPU-h");
-    case HU_INPUT_WALL_HOURS:
-    case HU_INPUT_LIFETIME_H:
-      /* Translators: unit symbol of hours */
-      return _("h");
-    case HU_INPUT_PEAK_TFLOPS:
-      return _("TFLOP/s");
     case HU_INPUT_COUNT:
+    case HU_INPUT_SERVE_COUNT:
       /* Translators: unit of the accelerator count */
       return _("GPUs");
     case HU_INPUT_UTILIZATION:
+    case HU_INPUT_SERVE_UTILIZATION:
       return "%";
-    case HU_INPUT_POWER_W:
-      /* Translators: unit symbol of watts */
-      return _("W");
     case HU_INPUT_RETRAIN:
       /* Translators: unit of the retraining multiplier */
       return _("runs");
-    case HU_INPUT_INTENSITY:
-      return _("gCO₂eq/kWh");
-    case HU_INPUT_PUE:
-      return "";
     case HU_INPUT_PRICE:
       return self->price_unit;
     case HU_INPUT_EMBODIED_KG:
     case HU_INPUT_SERVE_EMBODIED_KG:
       return _("kg CO₂eq");
-    case HU_INPUT_REQUESTS:
-      /* Translators: unit of the requests served */
-      return _("requests");
-    case HU_INPUT_REQUESTS_PER_DAY:
-      /* Translators: unit of a rate of requests */
-      return _("requests/day");
-    case HU_INPUT_DAYS:
-      /* Translators: unit of the days deployed */
-      return _("days");
-    case HU_INPUT_WH_PER_REQUEST:
-      /* Translators: unit symbol of watt-hours */
-      return _("Wh");
-    case HU_INPUT_TOKENS_PER_REQUEST:
-      return _("tokens");
-    case HU_INPUT_ACTIVE_PARAMS:
-      return _("parameters");
-    case HU_INPUT_SERVE_COUNT:
-      return _("GPUs");
-    case HU_INPUT_SERVE_UTILIZATION:
-      return "%";
-    case HU_INPUT_SERVE_POWER:
-      return _("W");
-    case HU_INPUT_SERVE_INTENSITY:
-      return _("gCO₂eq/kWh");
-    case HU_INPUT_SERVE_PUE:
-      return "";
-    case HU_INPUT_SERVE_LIFETIME_H:
-      return _("h");
-    case HU_N_NUMERIC_INPUTS:
     default:
-      return "";
+      return hu_input_unit (key);
     }
 }
 

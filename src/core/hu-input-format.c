@@ -16,10 +16,18 @@
 #include "hu-number.h"
 #include "hu-units.h"
 
-/* The unit written after a plain number, or NULL when the value has a
- * formatter of its own (percent, mass, FLOPs). */
-static const char *
-unit_of (HuInputKey key)
+/**
+ * hu_input_unit:
+ *
+ * The unit written after a plain number of @key, for people ("W",
+ * "tokens", "GPU-h"); empty for the keys that have a formatter of their
+ * own (percent, mass, FLOPs, money) or no unit (PUE). The form and the
+ * formatters below name units from this one list.
+ *
+ * Returns: (transfer none): a translated unit, possibly ""
+ */
+const char *
+hu_input_unit (HuInputKey key)
 {
   switch ((int) key)
     {
@@ -96,7 +104,7 @@ hu_input_format_value (HuInputKey key,
     }
 
   number = hu_units_format_significant (value, 3, HU_UNITS_TRIM);
-  unit = unit_of (key);
+  unit = hu_input_unit (key);
   if (*unit == '\0')
     return g_steal_pointer (&number);
   /* Translators: a number and its unit, "330 W" */
