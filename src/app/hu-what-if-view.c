@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hu-what-if-values.h"
 #include "hu-what-if-view.h"
 #include "hu-widgets.h"
 
@@ -81,32 +82,6 @@ selected_parameter (HuWhatIfView *self)
   return parameters[selected (self->parameter_dropdown, G_N_ELEMENTS (parameters))];
 }
 
-static double
-current_value (const HuEstimate *estimate,
-               HuInputKey        key)
-{
-  switch (key)
-    {
-    case HU_INPUT_COUNT:
-      return estimate->count;
-    case HU_INPUT_UTILIZATION:
-      return estimate->utilization;
-    case HU_INPUT_RETRAIN:
-      return estimate->retrain;
-    case HU_INPUT_PUE:
-      return estimate->pue;
-    default:
-      return NAN;
-    }
-}
-
-/* Utilisation is typed as a percentage, like in the editor. */
-static double
-display_scale (HuInputKey key)
-{
-  return key == HU_INPUT_UTILIZATION ? 100.0 : 1.0;
-}
-
 static void
 set_default_range (HuWhatIfView *self)
 {
@@ -114,7 +89,7 @@ set_default_range (HuWhatIfView *self)
   HuInputKey key = selected_parameter (self);
   double from = 1, to = 10, current;
 
-  current = estimate != NULL ? current_value (estimate, key) : NAN;
+  current = estimate != NULL ? hu_what_if_current_value (estimate, key) : NAN;
   switch (key)
     {
     case HU_INPUT_COUNT:
@@ -142,8 +117,8 @@ set_default_range (HuWhatIfView *self)
   gtk_spin_button_set_digits (self->to_spin, key == HU_INPUT_PUE ? 2 : 0);
   gtk_spin_button_set_increments (self->from_spin, key == HU_INPUT_PUE ? 0.05 : 1, 10);
   gtk_spin_button_set_increments (self->to_spin, key == HU_INPUT_PUE ? 0.05 : 1, 10);
-  gtk_spin_button_set_value (self->from_spin, from * display_scale (key));
-  gtk_spin_button_set_value (self->to_spin, to * display_scale (key));
+  gtk_spin_button_set_value (self->from_spin, from * hu_what_if_display_scale (key));
+  gtk_spin_button_set_value (self->to_spin, to * hu_what_if_display_scale (key));
   self->setting_range = FALSE;
 }
 
@@ -216,7 +191,6 @@ interval_thread (GTask        *task,
                                                         : NULL);
 }
 
-static void set_whiskers (HuChart *chart, GPtrArray *intervals, HuMetric metric);
 static void fill_ranked (HuWhatIfView *self, GPtrArray *items, GPtrArray *intervals);
 
 static void
@@ -233,7 +207,7 @@ on_intervals_done (GObject      *source,
   if (intervals == NULL || self->ranked_ids == NULL ||
       job->generation != self->interval_generation[job->regions])
     return;
-  set_whiskers (job->chart, intervals, job->metric);
+  hu_what_if_set_whiskers (job->chart, intervals, job->metric);
   if (job->regions)
     fill_ranked (self, job->items, intervals);
 }
@@ -303,36 +277,6 @@ start_ranking_intervals (HuWhatIfView   *self,
   g_task_run_in_thread (task, interval_thread);
 }
 
-/* The interval of @metric of a ranking's item @i, or NULL. */
-static const HuInterval *
-item_interval (GPtrArray  *intervals,
-               guint       i,
-               HuMetric    metric)
-{
-  const HuUncertainty *u = intervals != NULL ? g_ptr_array_index (intervals, i) : NULL;
-  const HuInterval *interval;
-
-  if (!hu_uncertainty_applies (u))
-    return NULL;
-  interval = hu_uncertainty_get_interval (u, hu_metric_to_string (metric));
-  return interval != NULL && interval->p95 > interval->p05 ? interval : NULL;
-}
-
-/* Whiskers over the ranked bars, which are in the items' order. */
-static void
-set_whiskers (HuChart   *chart,
-              GPtrArray *intervals,
-              HuMetric   metric)
-{
-  for (guint i = 0; intervals != NULL && i < intervals->len; i++)
-    {
-      const HuInterval *interval = item_interval (intervals, i, metric);
-
-      if (interval != NULL)
-        hu_chart_set_interval (chart, i, interval->p05, interval->p95);
-    }
-}
-
 /* The ranking as a list to pick from, keeping the pick across refreshes. */
 static void
 fill_ranked (HuWhatIfView *self,
@@ -350,7 +294,7 @@ fill_ranked (HuWhatIfView *self,
   for (guint i = 0; i < items->len; i++)
     {
       HuSweepItem *item = g_ptr_array_index (items, i);
-      const HuInterval *interval = item_interval (intervals, i, HU_METRIC_TOTAL_KG);
+      const HuInterval *interval = hu_what_if_item_interval (intervals, i, HU_METRIC_TOTAL_KG);
       /* "2.3 t (1.9–2.8 t)" when the ranking has ranges */
       g_autofree char *value = interval != NULL
                                ? hu_format_interval (item->value, interval->p05, interval->p95,
@@ -378,8 +322,8 @@ parameter_changes_result (HuWhatIfView *self,
 {
   HuScenario *scenario = hu_result_get_scenario (self->result);
   g_autoptr(GArray) points = NULL;
-  double from = gtk_spin_button_get_value (self->from_spin) / display_scale (key);
-  double to = gtk_spin_button_get_value (self->to_spin) / display_scale (key);
+  double from = gtk_spin_button_get_value (self->from_spin) / hu_what_if_display_scale (key);
+  double to = gtk_spin_button_get_value (self->to_spin) / hu_what_if_display_scale (key);
   HuMetric metric = sweep_metrics[selected (self->sweep_metric_dropdown,
                                             G_N_ELEMENTS (sweep_metrics))];
   double y0, y1;
@@ -599,8 +543,8 @@ refresh_sweep (HuWhatIfView     *self,
   HuInputKey key = selected_parameter (self);
   HuMetric metric = sweep_metrics[selected (self->sweep_metric_dropdown,
                                             G_N_ELEMENTS (sweep_metrics))];
-  double from = gtk_spin_button_get_value (self->from_spin) / display_scale (key);
-  double to = gtk_spin_button_get_value (self->to_spin) / display_scale (key);
+  double from = gtk_spin_button_get_value (self->from_spin) / hu_what_if_display_scale (key);
+  double to = gtk_spin_button_get_value (self->to_spin) / hu_what_if_display_scale (key);
   guint n = 25;
 
   /* Counts are whole accelerators: one point per count when that is few. */
@@ -621,7 +565,7 @@ refresh_sweep (HuWhatIfView     *self,
     }
 
   chart = hu_chart_new_parameter_sweep (points, key, metric,
-                                        estimate != NULL ? current_value (estimate, key) : NAN);
+                                        estimate != NULL ? hu_what_if_current_value (estimate, key) : NAN);
   hu_chart_view_set_chart (self->sweep_chart, chart);
 }
 
