@@ -467,6 +467,18 @@ hu_export_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (HU_IS_COMPARISON (comparison), NULL);
 
   self = g_object_new (HU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  /* Never bigger than the window it is opened from: on a phone-width
+   * window the wide default would put Export and the Format value off
+   * the screen. The content fits 360 px (the preview scales). */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+    }
   self->comparison = g_object_ref (comparison);
   self->equivalence_set = g_strdup (equivalence_set);
   self->chart_metric = chart_metric;

@@ -14,6 +14,7 @@
 #include "hu-application.h"
 #include "hu-chart-view.h"
 #include "hu-comparison-view.h"
+#include "hu-export-dialog.h"
 #include "hu-what-if-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -549,6 +550,56 @@ test_region_from_chart (void)
   destroy_window (window);
 }
 
+/* Item 10: the Export dialog fits a 360 px screen: it asks for no more,
+ * opens no wider than a 360 px window, and its Export button is inside. meson runs this case again
+ * in Spanish. */
+static void
+test_export_dialog_fits (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL, *button;
+  graphene_rect_t bounds;
+  int minimum;
+
+  resize (window, 360);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  iterate (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (HU_IS_EXPORT_DIALOG (item))
+        dialog = GTK_WIDGET (item);
+    }
+  g_assert_nonnull (dialog);
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      for (GtkWidget *w = widest_demand (dialog, 360); w != dialog; w = gtk_widget_get_parent (w))
+        g_string_prepend (g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), " > ");
+      g_error ("the export dialog asks for %d px:%s", minimum, path->str);
+    }
+
+  /* Opened from the 360 px window, the dialog is no wider than it (its
+   * wide default would put Export off a phone's screen). */
+  WAIT_UNTIL (gtk_widget_get_width (dialog) > 0, 10);
+  iterate (200);
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+  button = find_widget (dialog, has_class, "suggested-action");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, dialog, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,5 +616,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/what-if-switcher", test_what_if_switcher);
   g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
   g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
+  g_test_add_func ("/huella/ui/layout/export-dialog-fits", test_export_dialog_fits);
   return g_test_run ();
 }
