@@ -302,9 +302,12 @@ hu_chart_view_measure (GtkWidget      *widget,
         {
           height = hu_chart_get_preferred_height (self->chart, width, &self->style);
           /* Ranked charts need a row per item; the others only need to be
-           * readable, and must leave room for the table below them. */
+           * readable, and must leave room for the table below them. Bar
+           * charts already bound their plot, and a cap here would take
+           * the room their wrapped labels need on a phone out of the bars. */
           if (hu_chart_get_kind (self->chart) != HU_CHART_RANKED &&
-              hu_chart_get_kind (self->chart) != HU_CHART_SCATTER)
+              hu_chart_get_kind (self->chart) != HU_CHART_SCATTER &&
+              hu_chart_get_kind (self->chart) != HU_CHART_BARS)
             height = MIN (height, 380);
         }
       *minimum = *natural = MAX (200, (int) height);

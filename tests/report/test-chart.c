@@ -464,6 +464,48 @@ test_export_files (void)
   g_rmdir (dir);
 }
 
+/* Issue 10, bug 5: on a 360 px phone in Spanish the Compare chart's title,
+ * four-entry legend and wrapped scenario names took nearly all of a
+ * 0.6 x width height, leaving ~50 px of bars. The preferred height must
+ * now leave a real plot: the bars' rectangle itself is measured from the
+ * layout drawn at that height, so a number that merely grew would fail. */
+static void
+test_bars_preferred_height_narrow (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  const char *stages[] = { "Entrenamiento", "Inferencia", "Fabricación del hardware",
+                           "Refrigeración del centro de datos" };
+  const char *names[] = { "Escenario de referencia con centro de datos europeo",
+                          "Entrenamiento distribuido en la nube pública",
+                          "Inferencia en dispositivos locales de bajo consumo" };
+  Layout *layout;
+  double height;
+
+  hu_chart_set_title (chart, "Comparación de las emisiones a lo largo del ciclo de vida");
+  hu_chart_set_subtitle (chart, "Emisiones de CO₂ equivalente por escenario y etapa");
+  hu_chart_set_y_label (chart, "Emisiones");
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  hu_chart_set_stacked (chart, TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+    hu_chart_add_series (chart, stages[s]);
+  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+    {
+      guint cat = hu_chart_add_category (chart, names[c], c == 0);
+
+      for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+        hu_chart_set_value (chart, s, cat, 1000.0 * (c + 1) + 250.0 * s);
+    }
+
+  height = hu_chart_get_preferred_height (chart, 340, NULL);
+  layout = _hu_chart_ensure_layout (chart, 340, height, NULL);
+  g_assert_cmpfloat (layout->plot.height, >=, 150);
+  /* The plot is inside the chart: nothing was pushed off its bottom. */
+  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, height);
+  /* And not a desktop-sized plot either: at most 0.45 x 340 = 153 px,
+   * floored at 160 px, with a pixel of rounding. */
+  g_assert_cmpfloat (layout->plot.height, <=, 161);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
   g_test_add_func ("/huella/chart/lifecycle-phases", test_lifecycle_phases);
   g_test_add_func ("/huella/chart/tiny-bar-label", test_tiny_bar_label);
+  g_test_add_func ("/huella/chart/bars-preferred-height-narrow", test_bars_preferred_height_narrow);
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 

@@ -373,6 +373,35 @@ hu_chart_render (HuChart            *self,
   cairo_restore (cr);
 }
 
+/* The title, legend, axis title and category labels take what they need
+ * at this width (on a phone, in Spanish, wrapped names and a two-row
+ * legend eat 200 px); the bars get the rest: about 0.45 x width, never
+ * less than 160 px so differences between scenarios stay visible, and
+ * no more than 280 px so the table below stays in reach on a desktop.
+ * The plot's height barely changes the rest (only the tick count, hence
+ * the tick labels' width), so a second layout at the corrected height
+ * settles it; that layout is the one the widget then draws from. */
+static double
+bars_preferred_height (HuChart            *self,
+                       double              width,
+                       const HuChartStyle *style)
+{
+  double target = CLAMP (width * 0.45, 160, 280);
+  double height = ceil (target + MAX (width * 0.3, 160));
+
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      Layout *layout = _hu_chart_ensure_layout (self, width, height, style);
+      double short_by = target - layout->plot.height;
+
+      if (short_by <= 0.5 && short_by > -1.5)
+        break;
+      height = ceil (height + short_by);
+    }
+
+  return height;
+}
+
 /**
  * hu_chart_get_preferred_height:
  * @self: a #HuChart
@@ -380,7 +409,9 @@ hu_chart_render (HuChart            *self,
  * @style: (nullable): the style it will be drawn with
  *
  * Returns: the height at which every row of a ranked chart is legible
- *   (for a scrolled window), or a 16:10-ish height for other kinds
+ *   (for a scrolled window); for vertical bars, what the title, legend
+ *   and labels need at @width plus a plot of about 0.45 x @width; a
+ *   16:10-ish height for other kinds
  */
 double
 hu_chart_get_preferred_height (HuChart            *self,
@@ -398,6 +429,8 @@ hu_chart_get_preferred_height (HuChart            *self,
    * room for every decade: taller than wide on a phone. */
   if (self->kind == HU_CHART_SCATTER)
     return CLAMP (MAX (width * 0.62, 900 - width), 360, 600);
+  if (self->kind == HU_CHART_BARS)
+    return bars_preferred_height (self, width, style);
   if (self->kind != HU_CHART_RANKED && self->kind != HU_CHART_TORNADO)
     return CLAMP (width * 0.6, 200, 600);
 
