@@ -14,56 +14,41 @@
  * and its change against the baseline. The object itself, its metrics
  * and its ranges are in hu-result.c; this file only reads them. */
 
+/* @value (kWh for the Energy column, kg for the CO₂eq ones) in the unit
+ * the user fixed in Preferences, or in one of its own when the choice is
+ * Automatic: rescale() gives such a column no shared unit. */
 static char *
-format_energy_in (double       kwh,
-                  HuEnergyUnit unit)
+format_in_chosen_unit (HuResult *self,
+                       HuColumn  column,
+                       double    value)
 {
+  static const struct { double divisor; const char *format; } energy_units[] = {
+    /* Translators: an amount of energy, e.g. "1,234 kWh" */
+    [HU_ENERGY_UNIT_KWH] = { 1, N_("%s kWh") },
+    [HU_ENERGY_UNIT_MWH] = { 1e3, N_("%s MWh") },
+    [HU_ENERGY_UNIT_GWH] = { 1e6, N_("%s GWh") },
+  }, mass_units[] = {
+    /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg CO₂eq" */
+    [HU_MASS_UNIT_KG] = { 1, N_("%s kg CO₂eq") },
+    /* Translators: metric tonnes, e.g. "72.6 t CO₂eq" */
+    [HU_MASS_UNIT_TONNES] = { 1e3, N_("%s t CO₂eq") },
+  };
+  gboolean energy = column == HU_COLUMN_ENERGY;
+  guint unit = energy ? (guint) self->energy_unit : (guint) self->mass_unit;
   g_autofree char *number = NULL;
 
-  if (isnan (kwh))
+  if (isnan (value))
     return g_strdup ("—");
-
-  switch (unit)
+  /* Automatic (0), or a value no table knows: the unit that suits it. */
+  if (unit == 0 || unit >= (energy ? G_N_ELEMENTS (energy_units) : G_N_ELEMENTS (mass_units)))
+    return energy ? hu_format_energy_kwh (value) : hu_format_mass_kg (value);
+  if (energy)
     {
-    case HU_ENERGY_UNIT_KWH:
-      number = hu_format_number (kwh, 4);
-      /* Translators: an amount of energy, e.g. "1,234 kWh" */
-      return g_strdup_printf (_("%s kWh"), number);
-    case HU_ENERGY_UNIT_MWH:
-      number = hu_format_number (kwh / 1e3, 4);
-      return g_strdup_printf (_("%s MWh"), number);
-    case HU_ENERGY_UNIT_GWH:
-      number = hu_format_number (kwh / 1e6, 4);
-      return g_strdup_printf (_("%s GWh"), number);
-    case HU_ENERGY_UNIT_AUTO:
-    default:
-      return hu_format_energy_kwh (kwh);
+      number = hu_format_number (value / energy_units[unit].divisor, 4);
+      return g_strdup_printf (_(energy_units[unit].format), number);
     }
-}
-
-static char *
-format_mass_in (double     kg,
-                HuMassUnit unit)
-{
-  g_autofree char *number = NULL;
-
-  if (isnan (kg))
-    return g_strdup ("—");
-
-  switch (unit)
-    {
-    case HU_MASS_UNIT_KG:
-      number = hu_format_number (kg, 4);
-      /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg CO₂eq" */
-      return g_strdup_printf (_("%s kg CO₂eq"), number);
-    case HU_MASS_UNIT_TONNES:
-      number = hu_format_number (kg / 1e3, 4);
-      /* Translators: metric tonnes, e.g. "72.6 t CO₂eq" */
-      return g_strdup_printf (_("%s t CO₂eq"), number);
-    case HU_MASS_UNIT_AUTO:
-    default:
-      return hu_format_mass_kg (kg);
-    }
+  number = hu_format_number (value / mass_units[unit].divisor, 4);
+  return g_strdup_printf (_(mass_units[unit].format), number);
 }
 
 static char *
@@ -186,6 +171,8 @@ format_scaled (HuResult *self,
   return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
 }
 
+/* @value as @column shows it: in the column's shared unit, else in the
+ * unit of its kind (hours, money, the energy or mass unit chosen). */
 static char *
 format_column_value (HuResult *self,
                      HuColumn  column,
@@ -201,16 +188,19 @@ format_column_value (HuResult *self,
       return hu_format_hours (value);
     case HU_COLUMN_WALL_HOURS:
       return hu_format_duration (value);
+    case HU_COLUMN_COST:
+      return format_money (value, self->currency);
     case HU_COLUMN_ENERGY:
-      return format_energy_in (value, self->energy_unit);
     case HU_COLUMN_CO2:
+    case HU_COLUMN_LIFECYCLE:
+      return format_in_chosen_unit (self, column, value);
     case HU_COLUMN_NAME:
     case HU_COLUMN_ACCELERATOR:
-    case HU_COLUMN_COST:
     case HU_COLUMN_EQUIVALENCE:
+    case HU_COLUMN_P_LOWER:
     case HU_N_COLUMNS:
     default:
-      return format_mass_in (value, self->mass_unit);
+      g_assert_not_reached ();
     }
 }
 
@@ -277,44 +267,24 @@ hu_result_format_column (HuResult *self,
   if (isnan (value))
     return g_strdup ("—");
 
-  interval = column != HU_COLUMN_EQUIVALENCE ? column_interval (self, column) : NULL;
+  if (column == HU_COLUMN_EQUIVALENCE)
+    {
+      g_autoptr(GPtrArray) equivalences = NULL;
+      HuEquivalence *first;
+
+      if (self->equivalence_set == NULL)
+        return g_strdup ("—");
+      equivalences = hu_equivalences_compute (self->equivalence_set, value);
+      if (equivalences == NULL || equivalences->len == 0)
+        return g_strdup ("—");
+      first = g_ptr_array_index (equivalences, 0);
+      return g_strdup (first->label);
+    }
+
+  interval = column_interval (self, column);
   if (interval != NULL)
     return format_with_interval (self, column, value, interval);
-
-  if (column != HU_COLUMN_EQUIVALENCE && self->scales[column].divisor != 0)
-    return format_scaled (self, column, value);
-
-  switch (column)
-    {
-    case HU_COLUMN_GPU_HOURS:
-      return hu_format_hours (value);
-    case HU_COLUMN_WALL_HOURS:
-      return hu_format_duration (value);
-    case HU_COLUMN_ENERGY:
-      return format_energy_in (value, self->energy_unit);
-    case HU_COLUMN_CO2:
-      return format_mass_in (value, self->mass_unit);
-    case HU_COLUMN_COST:
-      return format_money (value, self->currency);
-    case HU_COLUMN_EQUIVALENCE:
-      {
-        g_autoptr(GPtrArray) equivalences = NULL;
-        HuEquivalence *first;
-
-        if (self->equivalence_set == NULL)
-          return g_strdup ("—");
-        equivalences = hu_equivalences_compute (self->equivalence_set, value);
-        if (equivalences == NULL || equivalences->len == 0)
-          return g_strdup ("—");
-        first = g_ptr_array_index (equivalences, 0);
-        return g_strdup (first->label);
-      }
-    case HU_COLUMN_NAME:
-    case HU_COLUMN_ACCELERATOR:
-    case HU_N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
+  return format_column_value (self, column, value);
 }
 
 /* The columns that compare with the baseline, and the value they compare:

@@ -359,6 +359,42 @@ test_shared_units (void)
   destroy_window (window);
 }
 
+/* A unit fixed in Preferences holds for every row, with four significant
+ * digits of its own: 167,735.04 kWh and 84,490.37 kWh (the seed article's
+ * V100S and A6000, asserted first) read 167.7 MWh and 84.49 MWh in MWh
+ * (the shared unit would give the A6000 one decimal, "84.5 MWh"), and
+ * 0.1677 GWh and 0.08449 GWh in GWh. Back to Automatic, the shared unit. */
+static void
+test_chosen_units (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonModel *model = hu_window_get_comparison_model (window);
+  HuResult *v100s = result_at (window, 0);
+  HuResult *a6000 = result_at (window, 1);
+  struct { HuEnergyUnit unit; const char *v100s; const char *a6000; } cases[] = {
+    { HU_ENERGY_UNIT_MWH, "167.7 MWh", "84.49 MWh" },
+    { HU_ENERGY_UNIT_GWH, "0.1677 GWh", "0.08449 GWh" },
+    { HU_ENERGY_UNIT_AUTO, "167.7 MWh", "84.5 MWh" },
+  };
+
+  iterate (100);
+  assert_rel (hu_result_get_metric (v100s, HU_METRIC_ENERGY_KWH), 167735.04, 1e-6);
+  assert_rel (hu_result_get_metric (a6000, HU_METRIC_ENERGY_KWH), 84490.37, 1e-6);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *big = NULL;
+      g_autofree char *small = NULL;
+
+      hu_comparison_model_set_display (model, NULL, cases[i].unit, HU_MASS_UNIT_AUTO);
+      big = hu_result_format_column (v100s, HU_COLUMN_ENERGY);
+      small = hu_result_format_column (a6000, HU_COLUMN_ENERGY);
+      g_assert_cmpstr (big, ==, cases[i].v100s);
+      g_assert_cmpstr (small, ==, cases[i].a6000);
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,5 +405,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
   g_test_add_func ("/huella/ui/comparison/counters", test_counters);
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
+  g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   return g_test_run ();
 }
