@@ -8,12 +8,21 @@
 
 G_BEGIN_DECLS
 
-/* A project's file is its head, its runs and its tail: hu_project_to_data()
- * builds them as one tree, HuProjectWriter streams them. */
+/* A project's file is its head, its runs and its tail (the members
+ * before and after "runs"): hu_project_to_data() writes them into one
+ * string, HuProjectWriter streams them (hu-project-writer.c). */
 void  _hu_project_add_head      (HuProject     *self,
                                  JsonBuilder   *builder);
 void  _hu_project_add_tail      (HuProject     *self,
                                  JsonBuilder   *builder);
+void  _hu_project_append_head   (HuProject     *self,
+                                 GString       *out);
+void  _hu_project_append_run    (GString       *out,
+                                 HuMeasuredRun *run,
+                                 guint64        index);
+void  _hu_project_append_tail   (HuProject     *self,
+                                 GString       *out,
+                                 guint64        n_runs);
 void  _hu_project_claim_run_id  (HuProject     *self,
                                  HuMeasuredRun *run);
 

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A project's file written as a stream: its head (title, scenarios), its
- * runs, each new run as it arrives, its tail. The bytes are those
- * hu_project_to_data() gives for the project with the new runs appended
- * (tests/test-project-writer.c compares them), without the tree of JSON
- * nodes that holds every run at once: at 10,000 imported runs that tree
- * was most of the time and memory of `import --add-to` (issue 9, item 11;
- * issue 8). */
+ * runs, each new run as it arrives, its tail. hu_project_to_data() writes
+ * the same pieces into one string, so the bytes are those of a save of
+ * the project with the new runs appended, without the tree of JSON nodes
+ * that held every run at once: at 10,000 imported runs that tree was most
+ * of the time and memory of `import --add-to` (issue 9, item 11; issue 8). */
 
 #define G_LOG_DOMAIN "hu-project"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "hu-file-util.h"
 #include "hu-json-private.h"
@@ -78,37 +76,70 @@ appended (HuProjectWriter  *self,
   return flush (self, FALSE, error);
 }
 
-static gboolean
-append (HuProjectWriter  *self,
-        const char       *text,
-        gsize             len,
-        GError          **error)
-{
-  g_string_append_len (self->buffer, text, len);
-  return appended (self, len, error);
-}
-
 /* The members of @builder's object, one level deep, each preceded by a
  * comma unless it is the file's first. */
-static gboolean
-append_members (HuProjectWriter  *self,
-                JsonBuilder      *builder,
-                gboolean          first,
-                GError          **error)
+static void
+append_members (GString     *out,
+                JsonBuilder *builder,
+                gboolean     first)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   JsonObject *object = json_node_get_object (root);
-  g_autoptr(GList) members = json_object_get_members (object);
-  g_autoptr(GString) text = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
     {
-      g_string_append (text, first && l == members ? "\n  " : ",\n  ");
-      _hu_json_append_string (text, l->data);
-      g_string_append (text, ": ");
-      _hu_json_append (text, json_object_get_member (object, l->data), 1);
+      _hu_json_append_key (out, key, first, 1);
+      _hu_json_append (out, member, 1);
+      first = FALSE;
     }
-  return append (self, text->str, text->len, error);
+}
+
+/* A project's file is written by these three pieces only, whole
+ * (hu_project_to_data()) or streamed (HuProjectWriter): the two cannot
+ * write different bytes. The head is everything up to the runs' "[". */
+void
+_hu_project_append_head (HuProject *project,
+                         GString   *out)
+{
+  g_autoptr(JsonBuilder) head = json_builder_new ();
+
+  json_builder_begin_object (head);
+  _hu_project_add_head (project, head);
+  json_builder_end_object (head);
+  g_string_append_c (out, '{');
+  append_members (out, head, TRUE);
+  g_string_append (out, ",\n  \"runs\": [");
+}
+
+/* The run at @index of the "runs" array. */
+void
+_hu_project_append_run (GString       *out,
+                        HuMeasuredRun *run,
+                        guint64        index)
+{
+  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
+  _hu_measured_run_append_json (run, out, 2);
+}
+
+/* The end of the runs (@n_runs of them) and of the file. */
+void
+_hu_project_append_tail (HuProject *project,
+                         GString   *out,
+                         guint64    n_runs)
+{
+  g_autoptr(JsonBuilder) tail = json_builder_new ();
+
+  /* An empty array is "[]", as hu_json_to_string() writes it. */
+  g_string_append (out, n_runs > 0 ? "\n  ]" : "]");
+  json_builder_begin_object (tail);
+  _hu_project_add_tail (project, tail);
+  json_builder_end_object (tail);
+  append_members (out, tail, FALSE);
+  g_string_append (out, "\n}\n");
 }
 
 static gboolean
@@ -118,9 +149,7 @@ append_run (HuProjectWriter  *self,
 {
   gsize before = self->buffer->len;
 
-  g_string_append (self->buffer, self->n_runs == 0 ? "\n    " : ",\n    ");
-  _hu_measured_run_append_json (run, self->buffer, 2);
-  self->n_runs++;
+  _hu_project_append_run (self->buffer, run, self->n_runs++);
   return appended (self, self->buffer->len - before, error);
 }
 
@@ -141,7 +170,6 @@ hu_project_writer_new (HuProject  *project,
                        GError    **error)
 {
   g_autoptr(HuProjectWriter) self = NULL;
-  g_autoptr(JsonBuilder) head = json_builder_new ();
   g_autofree char *path = NULL;
   GListModel *runs;
 
@@ -164,12 +192,8 @@ hu_project_writer_new (HuProject  *project,
     return NULL;
   self->open = TRUE;
 
-  json_builder_begin_object (head);
-  _hu_project_add_head (project, head);
-  json_builder_end_object (head);
-  if (!append (self, "{", 1, error) || !append_members (self, head, TRUE, error))
-    return NULL;
-  if (!append (self, ",\n  \"runs\": [", strlen (",\n  \"runs\": ["), error))
+  _hu_project_append_head (project, self->buffer);
+  if (!appended (self, self->buffer->len, error))
     return NULL;
 
   runs = G_LIST_MODEL (hu_project_get_runs (project));
@@ -219,21 +243,15 @@ gboolean
 hu_project_writer_finish (HuProjectWriter  *self,
                           GError          **error)
 {
-  g_autoptr(JsonBuilder) tail = json_builder_new ();
+  gsize before;
   HuFileSave *save;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->open, FALSE);
 
-  /* An empty array is "[]", as hu_json_to_string() writes it. */
-  if (!append (self, self->n_runs > 0 ? "\n  ]" : "]", self->n_runs > 0 ? 4 : 1, error))
-    return FALSE;
-  json_builder_begin_object (tail);
-  _hu_project_add_tail (self->project, tail);
-  json_builder_end_object (tail);
-  if (!append_members (self, tail, FALSE, error) || !append (self, "\n}\n", 3, error))
-    return FALSE;
-  if (!flush (self, TRUE, error))
+  before = self->buffer->len;
+  _hu_project_append_tail (self->project, self->buffer, self->n_runs);
+  if (!appended (self, self->buffer->len - before, error) || !flush (self, TRUE, error))
     return FALSE;
 
   self->open = FALSE;

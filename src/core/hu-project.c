@@ -613,18 +613,17 @@ hu_project_new_from_resource (const char  *path,
 }
 
 static void
-add_list (JsonBuilder *builder,
-          const char  *key,
-          GListModel  *model,
-          gboolean     scenarios)
+add_scenarios (JsonBuilder *builder,
+               HuProject   *self)
 {
-  json_builder_set_member_name (builder, key);
+  GListModel *model = G_LIST_MODEL (self->scenarios);
+
+  json_builder_set_member_name (builder, "scenarios");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      json_builder_add_value (builder, scenarios ? hu_scenario_to_json (HU_SCENARIO (item))
-                                                 : hu_measured_run_to_json (HU_MEASURED_RUN (item)));
+      g_autoptr(HuScenario) scenario = g_list_model_get_item (model, i);
+      json_builder_add_value (builder, hu_scenario_to_json (scenario));
     }
   json_builder_end_array (builder);
 }
@@ -640,7 +639,7 @@ _hu_project_add_head (HuProject   *self,
   _hu_json_add_string (builder, "currency", self->currency);
   if (self->notes)
     _hu_json_add_string (builder, "notes", self->notes);
-  add_list (builder, "scenarios", G_LIST_MODEL (self->scenarios), TRUE);
+  add_scenarios (builder, self);
 }
 
 /* The members after "runs": custom GPUs and regions, unknown keys. */
@@ -670,23 +669,31 @@ _hu_project_add_tail (HuProject   *self,
     }
 }
 
+/* The runs are written as text, not as a tree (hu-project-writer.c):
+ * that tree was most of a large project's save. */
 char *
 hu_project_to_data (HuProject *self,
                     gsize     *length)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+  GListModel *runs;
+  guint n;
 
   g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
 
-  json_builder_begin_object (builder);
-  _hu_project_add_head (self, builder);
-  add_list (builder, "runs", G_LIST_MODEL (self->runs), FALSE);
-  _hu_project_add_tail (self, builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return _hu_json_to_data (root, length);
+  out = g_string_new (NULL);
+  runs = G_LIST_MODEL (self->runs);
+  n = g_list_model_get_n_items (runs);
+  _hu_project_append_head (self, out);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+      _hu_project_append_run (out, run, i);
+    }
+  _hu_project_append_tail (self, out, n);
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /**
