@@ -324,50 +324,11 @@ write_series (JsonBuilder     *builder,
   json_builder_end_array (builder);
 }
 
-JsonNode *
-hu_measured_run_to_json (HuMeasuredRun *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const HuRunData *d;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  g_return_val_if_fail (HU_IS_MEASURED_RUN (self), NULL);
-  d = &self->data;
-
-  json_builder_begin_object (builder);
-  _hu_json_add_string (builder, "id", d->id);
-  for (guint i = 0; i < G_N_ELEMENTS (contract); i++)
-    write_member (builder, d, &contract[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (project_only); i++)
-    write_member (builder, d, &project_only[i]);
-  _hu_json_add_int (builder, "samples", (gint64) d->samples);
-  _hu_json_add_int (builder, "line", d->line);
-  json_builder_set_member_name (builder, "start_is_local");
-  json_builder_add_boolean_value (builder, d->start_is_local);
-  json_builder_set_member_name (builder, "predicted");
-  json_builder_add_boolean_value (builder, d->predicted);
-  if (d->scenario_id)
-    _hu_json_add_string (builder, "scenario", d->scenario_id);
-  if (d->series->len > 0)
-    write_series (builder, d);
-
-  json_object_iter_init_ordered (&iter, self->extra);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
-    {
-      json_builder_set_member_name (builder, key);
-      json_builder_add_value (builder, json_node_copy (node));
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-/* The bytes hu_measured_run_to_json() and _hu_json_append() at @depth
- * give, without building the tree: a project streamed run by run
- * (HuProjectWriter) spends most of its time there otherwise. Only the
- * power series and the unknown members, rare and nested, go through a
- * tree. tests/test-project-writer.c compares the two. */
+/* The run as a project's file holds it, @depth levels deep, laid out as
+ * hu_json_to_string() lays out a tree, without building one: a project
+ * of many runs spent most of its save there otherwise. Only the power
+ * series and the unknown members, rare and nested, go through a tree.
+ * tests/test-project-writer.c checks the bytes. */
 void
 _hu_measured_run_append_json (HuMeasuredRun *self,
                               GString       *out,

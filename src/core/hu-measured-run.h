@@ -82,7 +82,6 @@ G_DECLARE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, HU, MEASURED_RUN, GObject)
 HuMeasuredRun *hu_measured_run_new            (void);
 HuMeasuredRun *hu_measured_run_new_from_json  (JsonObject    *object,
                                                GError       **error);
-JsonNode      *hu_measured_run_to_json        (HuMeasuredRun *self);
 
 /* Importers fill the data in place; call changed() after editing a run
  * that is already shown somewhere. */
