@@ -135,7 +135,8 @@ test_humanised (void)
      *   1/60 h = 1 min → "1 min"; 0.73/60 h = 0.73 min → "0.73 min"
      *   1 h → "1 h"; 48 h is below 72 → "48 h" (not "2 days")
      *   71.9 h → "71.9 h"; 72 h → 3 days → "3 days"
-     *   0.9999 h < 1 → 59.994 min → "60.0" → "60 min"
+     *   0.9999 h = 59.994 min, three digits "60.0 min", which is 1 h →
+   *   "1.00" → "1 h" (the unit of the value as shown, never "60 min")
      *   24 × 800 = 19,200 h ≥ 17,532 → 19,200 / 8,766 = 2.190 → "2.19 years"
      *   24 × 365.25 × 76.5 h = 76.5 × 8,766 h → "76.5 years" */
     { hu_format_duration, 14.77 * 24, "14.8 days" },
@@ -147,7 +148,7 @@ test_humanised (void)
     { hu_format_duration, 48, "48 h" },
     { hu_format_duration, 71.9, "71.9 h" },
     { hu_format_duration, 72, "3 days" },
-    { hu_format_duration, 0.9999, "60 min" },
+    { hu_format_duration, 0.9999, "1 h" },
     { hu_format_duration, 24 * 800, "2.19 years" },
     { hu_format_duration, 24 * 365.25 * 76.5, "76.5 years" },
     { hu_format_energy_kwh, 167735.04, "167.7 MWh" },

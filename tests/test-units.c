@@ -165,6 +165,16 @@ test_thresholds (void)
     { HU_UNIT_HOURS, 71, "71.0 h" },
     { HU_UNIT_HOURS, 355.2, "14.8 days" },
     { HU_UNIT_HOURS, 26298, "3.00 years" },
+    /* The unit of the value as shown: 0.9999 h = 59.994 min, three
+     * digits 60.0 min = 1 h, "1.00 h" (never "60.0 min"); 71.96 h to
+     * three digits is 72.0 h = 3 days; 999.96 kWh to four digits is
+     * 1000.0 kWh = 1 MWh; 999.94 kWh stays 999.9 kWh. 9.9996 kWh to
+     * four digits is 10.00 (not 10.000, five digits). */
+    { HU_UNIT_HOURS, 0.9999, "1.00 h" },
+    { HU_UNIT_HOURS, 71.96, "3.00 days" },
+    { HU_UNIT_ENERGY_KWH, 999.96, "1.000 MWh" },
+    { HU_UNIT_ENERGY_KWH, 999.94, "999.9 kWh" },
+    { HU_UNIT_ENERGY_KWH, 9.9996, "10.00 kWh" },
     { HU_UNIT_SECONDS, 90, "90.0 s" },
     { HU_UNIT_SECONDS, 150, "2.50 min" },
     { HU_UNIT_POWER_W, 1500, "1.50 kW" },

@@ -149,6 +149,47 @@ magnitude_of (double value)
   return (int) floor (log10 (fabs (value)));
 }
 
+/* The magnitude of @value as shown with @significant digits: 9.9996 at
+ * four digits is written 10.00, one magnitude up, so it gets one decimal
+ * fewer (never "10.000", five digits). */
+static int
+shown_magnitude (double value,
+                 int    significant)
+{
+  int magnitude = magnitude_of (value);
+
+  if (fabs (value) / pow (10, magnitude) >= 10 - 5 * pow (10, -significant))
+    magnitude++;
+  return magnitude;
+}
+
+/* @value rounded as it is shown with @decimals decimals. */
+static double
+round_to (double value,
+          int    decimals)
+{
+  double factor = pow (10, decimals);
+
+  return round (value * factor) / factor;
+}
+
+/* Decimals for @significant digits of @max in @step, and one more when
+ * it gives @min its two digits: a value it would not save goes to its
+ * own unit anyway (hu_unit_scale_resolve()), and the column keeps its
+ * four digits. */
+static int
+decimals_in (const UnitStep *step,
+             double          max,
+             double          min,
+             int             significant)
+{
+  int decimals = MAX (significant - 1 - shown_magnitude (max / step->divisor, significant), 0);
+
+  if (min / step->divisor * pow (10, decimals + 1) >= TWO_DIGITS)
+    decimals = MAX (decimals, MIN (1 - magnitude_of (min / step->divisor), decimals + 1));
+  return CLAMP (decimals, 0, 9);
+}
+
 /**
  * hu_unit_scale_init:
  * @values: (array length=n_values): the set, in the base unit; NaN and
@@ -173,7 +214,6 @@ hu_unit_scale_init (HuUnitScale  *scale,
 {
   const UnitStep *step;
   double max = 0, min = G_MAXDOUBLE;
-  int decimals;
 
   g_return_if_fail (scale != NULL);
   g_return_if_fail (values != NULL || n_values == 0);
@@ -189,6 +229,19 @@ hu_unit_scale_init (HuUnitScale  *scale,
       }
 
   step = choose_step (kind, max);
+  /* The unit follows the largest value as it is shown, not as it is:
+   * 0.9999 h is 59.994 min, shown "60.0 min", which is 1 h and is
+   * written "1.00 h"; 999.96 kWh is written "1.000 MWh", not
+   * "1000 kWh". A value moved up sits at the foot of its new unit,
+   * far below the next, so one step is enough. */
+  if (max > 0 && kind != HU_UNIT_FLOPS)
+    {
+      double shown = round_to (max / step->divisor, decimals_in (step, max, min, significant));
+
+      /* 60.0 × (1/60) is 1 give or take the last bit of a double. */
+      if (shown * step->divisor > max)
+        step = choose_step (kind, shown * step->divisor * (1 + 1e-12));
+    }
   scale->kind = kind;
   scale->divisor = step->divisor;
   scale->symbol = step->symbol;
@@ -201,13 +254,7 @@ hu_unit_scale_init (HuUnitScale  *scale,
       return;
     }
 
-  decimals = MAX (significant - 1 - magnitude_of (max / step->divisor), 0);
-  /* One decimal more only when it gives the smallest value its two
-   * digits: a value it would not save goes to its own unit anyway
-   * (hu_unit_scale_resolve()), and the column keeps its four digits. */
-  if (min / step->divisor * pow (10, decimals + 1) >= TWO_DIGITS)
-    decimals = MAX (decimals, MIN (1 - magnitude_of (min / step->divisor), decimals + 1));
-  scale->decimals = CLAMP (decimals, 0, 9);
+  scale->decimals = decimals_in (step, max, min, significant);
 }
 
 /**
@@ -316,7 +363,7 @@ hu_units_format_significant (double       value,
     return g_strdup ("—");
   if (value == 0)
     return g_strdup ("0");
-  return hu_units_format_fixed (value, MAX (significant - 1 - magnitude_of (value), 0), flags);
+  return hu_units_format_fixed (value, MAX (significant - 1 - shown_magnitude (value, significant), 0), flags);
 }
 
 static void
@@ -355,14 +402,9 @@ hu_units_format_power_of_ten (double       value,
     return g_strdup ("0");
   significant = CLAMP (significant, 1, 12);
 
-  exponent = magnitude_of (value);
+  /* 9.999 shown with three digits is 10.0: written 1.00 × 10ⁿ⁺¹. */
+  exponent = shown_magnitude (value, significant);
   mantissa = value / pow (10, exponent);
-  /* 9.999 shown with three digits is 10.0: renormalise to 1.00 × 10ⁿ⁺¹. */
-  if (fabs (mantissa) >= 10 - 5 * pow (10, -significant))
-    {
-      mantissa /= 10;
-      exponent++;
-    }
   number = hu_units_format_fixed (mantissa, significant - 1, flags);
   out = g_string_new (number);
   if (exponent != 0)
