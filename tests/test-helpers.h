@@ -39,6 +39,18 @@ load_example (const char *name)
   return project;
 }
 
+/* A file's whole contents, which must be readable. */
+static inline char *
+read_all (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
 static inline HuEstimate *
 estimate_scenario (HuProject  *project,
                    const char *id)

@@ -13,36 +13,13 @@
 #include "hu-import.h"
 #include "hu-project-private.h"
 #include "test-helpers.h"
+#include "import/import-test-helpers.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+/* The project's file, in the fixture's folder. */
+static char *
+project_path (Fixture *f)
 {
-  f->dir = g_dir_make_tmp ("huella-writer-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  f->path = g_build_filename (f->dir, "p.huella", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  return g_build_filename (f->dir, "p.huella", NULL);
 }
 
 /* Files in the fixture's folder: the project alone, no temporary file. */
@@ -55,6 +32,19 @@ count_files (Fixture *f)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
+}
+
+/* After a failed or abandoned save: @path holds @old and no temporary
+ * file is left beside it. */
+static void
+assert_untouched (Fixture    *f,
+                  const char *path,
+                  const char *old)
+{
+  g_autofree char *now = read_all (path);
+
+  g_assert_cmpstr (now, ==, old);
+  g_assert_cmpuint (count_files (f), ==, 1);
 }
 
 /* The runs of real logs, named and without ids as `import --add-to`
@@ -83,17 +73,6 @@ static const char * const logs[] = {
   "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv", /* 5 runs */
   NULL
 };
-
-static char *
-read_all (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&contents);
-}
 
 /* Streams @runs after @project's own into @path. */
 static void
@@ -130,6 +109,7 @@ static void
 test_same_bytes (Fixture       *f,
                  gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autoptr(HuProject) tree = load_example ("bloom.huella");
   g_autoptr(HuProject) streamed = load_example ("bloom.huella");
 
@@ -139,11 +119,11 @@ test_same_bytes (Fixture       *f,
       g_autoptr(GPtrArray) b = import_runs (logs);
       g_autofree char *expected = tree_bytes (tree, a);
       g_autofree char *written = NULL;
-      g_autoptr(GFile) file = g_file_new_for_path (f->path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
-      stream_runs (streamed, b, f->path);
-      written = read_all (f->path);
+      stream_runs (streamed, b, path);
+      written = read_all (path);
       g_assert_cmpstr (written, ==, expected);
       g_assert_cmpuint (count_files (f), ==, 1);
 
@@ -277,6 +257,7 @@ static void
 test_every_member (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autofree char *input = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HuProject) project = NULL;
@@ -296,8 +277,8 @@ test_every_member (Fixture       *f,
 
   saved = hu_project_to_data (project, NULL);
   g_assert_cmpstr (saved, ==, every_member);
-  stream_runs (project, none, f->path);
-  written = read_all (f->path);
+  stream_runs (project, none, path);
+  written = read_all (path);
   g_assert_cmpstr (written, ==, every_member);
 }
 
@@ -306,14 +287,15 @@ static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autoptr(HuProject) tree = hu_project_new ();
   g_autoptr(HuProject) streamed = hu_project_new ();
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autofree char *expected = tree_bytes (tree, none);
   g_autofree char *written = NULL;
 
-  stream_runs (streamed, none, f->path);
-  written = read_all (f->path);
+  stream_runs (streamed, none, path);
+  written = read_all (path);
   g_assert_cmpstr (written, ==, expected);
   g_assert_nonnull (strstr (written, "\"runs\": []"));
 }
@@ -325,14 +307,15 @@ static void
 test_values (Fixture       *f,
              gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autoptr(HuProject) project = hu_project_new ();
   g_autoptr(GPtrArray) runs = import_runs (logs);
-  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(HuProject) loaded = NULL;
   GListModel *model;
 
-  stream_runs (project, runs, f->path);
+  stream_runs (project, runs, path);
   loaded = hu_project_new_from_file (file, &error);
   g_assert_no_error (error);
   model = G_LIST_MODEL (hu_project_get_runs (loaded));
@@ -361,23 +344,21 @@ static void
 test_abandoned (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autoptr(HuProject) project = load_example ("bloom.huella");
   g_autoptr(GPtrArray) runs = import_runs (logs);
-  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *now = NULL;
   HuProjectWriter *writer;
 
-  g_assert_true (g_file_set_contents (f->path, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   writer = hu_project_writer_new (project, file, &error);
   g_assert_no_error (error);
   g_assert_true (hu_project_writer_add_run (writer, g_ptr_array_index (runs, 0), &error));
   g_assert_cmpuint (count_files (f), ==, 2);
   hu_project_writer_free (writer);
 
-  now = read_all (f->path);
-  g_assert_cmpstr (now, ==, "old");
-  g_assert_cmpuint (count_files (f), ==, 1);
+  assert_untouched (f, path, "old");
 }
 
 /* Past the most Huella opens, the writer stops with a message and leaves
@@ -386,16 +367,16 @@ static void
 test_too_large (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autoptr(HuProject) project = hu_project_new ();
   g_autoptr(GPtrArray) runs = import_runs (logs);
-  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(HuProjectWriter) writer = NULL;
-  g_autofree char *now = NULL;
   gboolean ok = TRUE;
   guint i;
 
-  g_assert_true (g_file_set_contents (f->path, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   writer = hu_project_writer_new (project, file, &error);
   g_assert_no_error (error);
   _hu_project_writer_set_limit (writer, 4096);
@@ -410,9 +391,7 @@ test_too_large (Fixture       *f,
   g_assert_cmpuint (i, <, runs->len);
   g_clear_pointer (&writer, hu_project_writer_free);
 
-  now = read_all (f->path);
-  g_assert_cmpstr (now, ==, "old");
-  g_assert_cmpuint (count_files (f), ==, 1);
+  assert_untouched (f, path, "old");
 }
 
 /* A disk that fills while the runs are written (tests/save-shim.c: write()
@@ -423,18 +402,19 @@ static void
 test_no_space (Fixture       *f,
                gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autofree char *old = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *asan = NULL;
   const char *shim = g_getenv ("HU_SAVE_SHIM");
 
   if (g_test_subprocess ())
     {
-      const char *path = g_getenv ("HU_TEST_WRITER_PATH");
+      /* The parent's file: the subprocess has a folder of its own. */
+      const char *parent_path = g_getenv ("HU_TEST_WRITER_PATH");
       g_autoptr(HuProject) project = load_example ("bloom.huella");
       g_autoptr(GPtrArray) runs = import_runs (logs);
       g_autoptr(GPtrArray) more = import_runs (logs);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) file = g_file_new_for_path (parent_path);
       g_autoptr(GError) error = NULL;
       g_autoptr(HuProjectWriter) writer = hu_project_writer_new (project, file, &error);
       gboolean ok = writer != NULL;
@@ -457,14 +437,14 @@ test_no_space (Fixture       *f,
     gsize len;
 
     old = hu_project_to_data (p, &len);
-    g_assert_true (g_file_set_contents (f->path, old, len, NULL));
+    g_assert_true (g_file_set_contents (path, old, len, NULL));
     limit = g_strdup_printf ("%" G_GSIZE_FORMAT, len + 4000);
     g_setenv ("HU_SHIM_NOSPACE_AFTER", limit, TRUE);
   }
   asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
                       ":verify_asan_link_order=0", NULL);
   g_setenv ("ASAN_OPTIONS", asan, TRUE);
-  g_setenv ("HU_TEST_WRITER_PATH", f->path, TRUE);
+  g_setenv ("HU_TEST_WRITER_PATH", path, TRUE);
   g_setenv ("LD_PRELOAD", shim, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_unsetenv ("LD_PRELOAD");
@@ -472,9 +452,7 @@ test_no_space (Fixture       *f,
   g_unsetenv ("HU_TEST_WRITER_PATH");
   g_test_trap_assert_passed ();
 
-  now = read_all (f->path);
-  g_assert_cmpstr (now, ==, old);
-  g_assert_cmpuint (count_files (f), ==, 1);
+  assert_untouched (f, path, old);
 }
 
 /* The same through `huella-cli import --add-to` of the whole tests/data
@@ -486,12 +464,13 @@ static void
 test_cli_no_space (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *path = project_path (f);
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", NULL);
-  const char *argv[] = { g_getenv ("HUELLA_CLI"), "import", folder, "--add-to", f->path,
+  const char *argv[] = { g_getenv ("HUELLA_CLI"), "import", folder, "--add-to", path,
                          "--format", "json", NULL };
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *asan = NULL;
-  g_autofree char *old = NULL, *now = NULL, *out = NULL, *err = NULL;
+  g_autofree char *old = NULL, *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
   int status = -1;
 
@@ -502,7 +481,7 @@ test_cli_no_space (Fixture       *f,
     gsize len;
 
     old = hu_project_to_data (p, &len);
-    g_assert_true (g_file_set_contents (f->path, old, len, NULL));
+    g_assert_true (g_file_set_contents (path, old, len, NULL));
   }
   asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
                       ":verify_asan_link_order=0", NULL);
@@ -517,9 +496,7 @@ test_cli_no_space (Fixture       *f,
   if (!strstr (err, "disk is full"))
     g_error ("stderr says “%s”", err);
 
-  now = read_all (f->path);
-  g_assert_cmpstr (now, ==, old);
-  g_assert_cmpuint (count_files (f), ==, 1);
+  assert_untouched (f, path, old);
 }
 
 int

@@ -55,17 +55,6 @@ project_data (const char *title,
 }
 
 static char *
-read_all (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&contents);
-}
-
-static char *
 loaded_title (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
