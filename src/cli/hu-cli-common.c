@@ -113,18 +113,20 @@ hu_cli_table_add_row (HuCliTable *table,
   g_strv_builder_unref (builder);
 }
 
+/* Display columns, as a terminal counts them. */
+static guint
+char_width (gunichar c)
+{
+  return g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+}
+
 static guint
 display_width (const char *text)
 {
   guint width = 0;
 
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
+    width += char_width (g_utf8_get_char (p));
   return width;
 }
 
@@ -140,7 +142,7 @@ ellipsize (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      guint cw = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+      guint cw = char_width (c);
 
       if (w + cw > width - 1)
         break;
@@ -153,12 +155,15 @@ ellipsize (const char *text,
 
 /* Text cells are cut to @width; numbers (right-aligned) never are: a
  * number shown in part would be a wrong number, so a row whose number
- * is wider than the column's first rows sticks out instead. */
+ * is wider than the column's first rows sticks out instead. Left-aligned
+ * text is padded to @width unless @last: no trailing blanks at the end
+ * of a line. Then the gap to the next cell, or the line's end. */
 static void
-pad (GString    *out,
-     const char *text,
-     guint       width,
-     gboolean    right)
+print_cell (GString    *out,
+            const char *text,
+            guint       width,
+            gboolean    right,
+            gboolean    last)
 {
   g_autofree char *cut = NULL;
   guint w = display_width (text);
@@ -172,9 +177,10 @@ pad (GString    *out,
     for (guint i = w; i < width; i++)
       g_string_append_c (out, ' ');
   g_string_append (out, text);
-  if (!right)
+  if (!right && !last)
     for (guint i = w; i < width; i++)
       g_string_append_c (out, ' ');
+  g_string_append (out, last ? "\n" : "  ");
 }
 
 static void
@@ -183,23 +189,7 @@ print_row (HuCliTable  *table,
            GString     *out)
 {
   for (guint c = 0; c < table->n_columns && row[c]; c++)
-    {
-      gboolean last = c + 1 == table->n_columns;
-
-      /* No trailing blanks on the last, left-aligned column; it is still
-       * cut to its width. */
-      if (last && !table->right[c])
-        {
-          g_autofree char *cut = NULL;
-
-          if (table->widths[c] >= 2 && display_width (row[c]) > table->widths[c])
-            cut = ellipsize (row[c], table->widths[c]);
-          g_string_append (out, cut ? cut : row[c]);
-        }
-      else
-        pad (out, row[c], table->widths[c], table->right[c]);
-      g_string_append (out, last ? "\n" : "  ");
-    }
+    print_cell (out, row[c], table->widths[c], table->right[c], c + 1 == table->n_columns);
 }
 
 /**
@@ -235,12 +225,8 @@ hu_cli_table_flush (HuCliTable *table,
         }
 
       for (guint c = 0; c < table->n_columns; c++)
-        {
-          pad (out, table->headings->pdata[c],
-               c + 1 < table->n_columns || table->right[c] ? table->widths[c] : 0,
-               table->right[c]);
-          g_string_append (out, c + 1 < table->n_columns ? "  " : "\n");
-        }
+        print_cell (out, table->headings->pdata[c], table->widths[c], table->right[c],
+                    c + 1 == table->n_columns);
       for (guint c = 0; c < table->n_columns; c++)
         {
           for (guint i = 0; i < table->widths[c]; i++)
