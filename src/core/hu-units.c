@@ -479,19 +479,6 @@ format_number_in (const HuUnitScale *scale,
   return hu_units_format_fixed (shown, scale->decimals, flags);
 }
 
-static char *
-format_in (const HuUnitScale *scale,
-           double             value,
-           HuUnitsFlags       flags)
-{
-  g_autofree char *number = format_number_in (scale, value, flags);
-  g_autofree char *symbol = hu_unit_scale_symbol (scale, flags);
-
-  if (symbol[0] == '\0')
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, symbol);
-}
-
 /**
  * hu_unit_scale_format_number:
  *
@@ -519,7 +506,7 @@ hu_unit_scale_format_number (const HuUnitScale *scale,
   /* In a unit of its own the value says which; in the column's unit
    * with more digits (GPU-h has none smaller) the header says it. */
   if (hu_unit_scale_resolve (scale, value, &own) && own.divisor != scale->divisor)
-    return format_in (&own, value, flags);
+    return hu_unit_scale_format (&own, value, flags);
   return format_number_in (&own, value, flags);
 }
 
@@ -536,21 +523,21 @@ hu_unit_scale_format (const HuUnitScale *scale,
                       HuUnitsFlags       flags)
 {
   HuUnitScale own;
+  g_autofree char *number = NULL;
+  g_autofree char *symbol = NULL;
 
   g_return_val_if_fail (scale != NULL, NULL);
 
   if (!isfinite (value))
     return g_strdup ("—");
-  if (value == 0 || scale->kind == HU_UNIT_FLOPS)
-    {
-      g_autofree char *number = hu_unit_scale_format_number (scale, value, flags);
-      g_autofree char *symbol = hu_unit_scale_symbol (scale, flags);
-
-      return symbol[0] != '\0' ? g_strdup_printf ("%s %s", number, symbol)
-                               : g_steal_pointer (&number);
-    }
+  /* In the scale that shows @value; there it has its digits, so the
+   * number is written in it as it is. */
   hu_unit_scale_resolve (scale, value, &own);
-  return format_in (&own, value, flags);
+  number = hu_unit_scale_format_number (&own, value, flags);
+  symbol = hu_unit_scale_symbol (&own, flags);
+  if (symbol[0] == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, symbol);
 }
 
 /**
