@@ -203,13 +203,6 @@ _hu_report_to_markdown (HuReport      *self,
 /* ---------------------------------------------------------------------- */
 /* LaTeX                                                                   */
 
-/* Escapes every character TeX treats specially, and spells the few
- * non-ASCII symbols our strings use that pdfLaTeX's utf8 input does not
- * know. The output never contains a bare % & _ # $ { } ~ ^ \. Everything
- * we write is a caption, a cell or one paragraph, so a line break is a
- * space: "\\" inside \caption{} breaks it, and a "[" after "\\" would be
- * read as its optional argument. Brackets are braced for the same reason
- * (an optional argument of whatever command comes before). */
 /* The digit or sign a superscript character stands for ("⁻" is a minus),
  * or NULL: hu-units writes powers of ten as "× 10²³", which pdfLaTeX's
  * utf8 input knows only in part (², ³ and ¹, not ⁰ or ⁴–⁹ or ⁻). */
@@ -232,6 +225,13 @@ superscript_of (gunichar c)
     }
 }
 
+/* Escapes every character TeX treats specially, and spells the few
+ * non-ASCII symbols our strings use that pdfLaTeX's utf8 input does not
+ * know. The output never contains a bare % & _ # $ { } ~ ^ \. Everything
+ * we write is a caption, a cell or one paragraph, so a line break is a
+ * space: "\\" inside \caption{} breaks it, and a "[" after "\\" would be
+ * read as its optional argument. Brackets are braced for the same reason
+ * (an optional argument of whatever command comes before). */
 static void
 tex_escape (GString    *out,
             const char *raw)
