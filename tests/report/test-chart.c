@@ -506,6 +506,56 @@ test_bars_preferred_height_narrow (void)
   g_assert_cmpfloat (layout->plot.height, <=, 161);
 }
 
+/* GTK asks a widget's height for its width on every size request, and a
+ * bar chart's answer takes two or three layouts to settle. Asked again
+ * with nothing changed it must lay nothing out, and drawing at the
+ * answer must reuse the layout that settled it; a change to the chart
+ * must be measured afresh. */
+static void
+test_bars_preferred_height_kept (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height, again;
+  guint made;
+
+  hu_chart_set_title (chart, "Lifecycle emissions");
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  hu_chart_add_series (chart, "Training");
+  for (guint c = 0; c < 3; c++)
+    hu_chart_set_value (chart, 0, hu_chart_add_category (chart, "Scenario", FALSE),
+                        1000.0 * (c + 1));
+
+  height = hu_chart_get_preferred_height (chart, 500, NULL);
+  made = chart->n_layouts;
+  g_assert_cmpuint (made, >=, 1);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      again = hu_chart_get_preferred_height (chart, 500, NULL);
+      g_assert_cmpfloat (again, ==, height);
+    }
+  g_assert_cmpuint (chart->n_layouts, ==, made);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 500, (int) height);
+  cr = cairo_create (surface);
+  hu_chart_render (chart, cr, 500, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (chart->n_layouts, ==, made);
+
+  /* A fourth, much longer name wraps: measured again, not the old answer. */
+  hu_chart_set_value (chart, 0,
+                      hu_chart_add_category (chart, "A scenario whose name is long enough to "
+                                                    "wrap over several lines below its bar",
+                                             FALSE),
+                      500);
+  again = hu_chart_get_preferred_height (chart, 500, NULL);
+  g_assert_cmpuint (chart->n_layouts, >, made);
+  g_assert_cmpfloat (again, >, height);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -529,5 +579,6 @@ main (int    argc,
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
+  g_test_add_func ("/huella/chart/bars-preferred-height-kept", test_bars_preferred_height_kept);
   return g_test_run ();
 }

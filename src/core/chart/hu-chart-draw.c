@@ -195,6 +195,7 @@ _hu_chart_ensure_layout (HuChart            *self,
   _hu_chart_ensure_context (self);
 
   layout = g_new0 (Layout, 1);
+  self->n_layouts++;
   layout->width = width;
   layout->height = height;
   layout->serial = self->serial;
@@ -380,7 +381,9 @@ hu_chart_render (HuChart            *self,
  * no more than 280 px so the table below stays in reach on a desktop.
  * The plot's height barely changes the rest (only the tick count, hence
  * the tick labels' width), so a second layout at the corrected height
- * settles it; that layout is the one the widget then draws from. */
+ * settles it; that layout is the one the widget then draws from. GTK
+ * measures again on every size request, so the answer is kept until the
+ * chart, the width or the font changes. */
 static double
 bars_preferred_height (HuChart            *self,
                        double              width,
@@ -388,6 +391,11 @@ bars_preferred_height (HuChart            *self,
 {
   double target = CLAMP (width * 0.45, 160, 280);
   double height = ceil (target + MAX (width * 0.3, 160));
+  g_autofree char *key = make_font_key (style != NULL ? style : _hu_chart_default_style ());
+
+  if (self->sized_font_key != NULL && self->sized_serial == self->serial
+      && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)
+    return self->sized_height;
 
   for (guint pass = 0; pass < 3; pass++)
     {
@@ -399,6 +407,11 @@ bars_preferred_height (HuChart            *self,
       height = ceil (height + short_by);
     }
 
+  self->sized_serial = self->serial;
+  self->sized_width = width;
+  g_free (self->sized_font_key);
+  self->sized_font_key = g_steal_pointer (&key);
+  self->sized_height = height;
   return height;
 }
 

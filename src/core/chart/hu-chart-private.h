@@ -158,6 +158,14 @@ struct _HuChart
   guint        serial;
   PangoContext *context;
   Layout      *layout;
+  guint        n_layouts;     /* layouts made so far: tests count them */
+  /* A bar chart's preferred height takes two or three layouts to settle
+   * and GTK asks for it on every size request: the last answer, valid
+   * while the serial, width and font are the same. */
+  guint        sized_serial;
+  double       sized_width;
+  char        *sized_font_key;
+  double       sized_height;
 };
 
 typedef struct {

@@ -96,6 +96,7 @@ hu_chart_finalize (GObject *object)
   HuChart *self = (HuChart *) object;
 
   g_clear_pointer (&self->layout, _hu_chart_layout_free);
+  g_free (self->sized_font_key);
   g_clear_object (&self->context);
   g_free (self->title);
   g_free (self->subtitle);
