@@ -374,6 +374,81 @@ test_labels_apart (void)
     }
 }
 
+/* A crowded chart: 150 scenarios spread over 2000-2025 and 10¹²-10²⁵
+ * FLOP, far more labels than fit among the diamonds. Labels are
+ * placed against what is already there (filed by a grid over the plot,
+ * so that a crowded chart stays quick): still no label may overlap
+ * another or cover a diamond, and some must have found room. */
+static void
+test_labels_apart_crowded (void)
+{
+  g_autoptr(HuCatalog) catalog = builtin ();
+  g_autoptr(GPtrArray) models = hu_catalog_list_models (catalog);
+  g_autoptr(GArray) scenarios = g_array_new (FALSE, FALSE, sizeof (HuContextScenario));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(HuChart) chart = NULL;
+  Layout *layout;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      HuContextScenario s = { NULL, pow (10, 12 + fmod (i * 0.61, 13)),
+                              2000 + fmod (i * 0.37, 25) };
+
+      g_ptr_array_add (names, g_strdup_printf ("Crowd %u", i));
+      s.name = names->pdata[i];
+      g_array_append_val (scenarios, s);
+    }
+  chart = hu_chart_new_context (models, (HuContextScenario *) scenarios->data, scenarios->len,
+                                2026.5);
+  if (g_getenv ("HUELLA_TEST_PNG") != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s-crowded.png", g_getenv ("HUELLA_TEST_PNG"));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (hu_chart_save_png (chart, path, W, H, 1, NULL, &error));
+    }
+  layout = _hu_chart_ensure_layout (chart, W, H, NULL);
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+      cairo_rectangle_t r = { t->x, t->y, 0, 0 };
+
+      if (!g_str_has_prefix (pango_layout_get_text (t->layout), "Crowd "))
+        continue;
+      /* The size placed: labels one above the other touch exactly. */
+      _hu_chart_text_size (t->layout, &r.width, &r.height);
+      g_array_append_val (labels, r);
+    }
+  /* Some labels find room, and far fewer than 150. */
+  g_assert_cmpuint (labels->len, >, 10);
+  g_assert_cmpuint (labels->len, <, 150);
+
+  for (guint a = 0; a < labels->len; a++)
+    {
+      cairo_rectangle_t *r = &g_array_index (labels, cairo_rectangle_t, a);
+
+      for (guint b = a + 1; b < labels->len; b++)
+        {
+          cairo_rectangle_t *o = &g_array_index (labels, cairo_rectangle_t, b);
+
+          g_assert_false (r->x < o->x + o->width && o->x < r->x + r->width &&
+                          r->y < o->y + o->height && o->y < r->y + r->height);
+        }
+      for (guint m = 0; m < layout->marks->len; m++)
+        {
+          MarkItem *d = &g_array_index (layout->marks, MarkItem, m);
+
+          if (d->shape != MARK_DIAMOND || d->point == G_MAXUINT)
+            continue;
+          g_assert_false (r->x < d->x + d->radius && d->x - d->radius < r->x + r->width &&
+                          r->y < d->y + d->radius * 1.25 &&
+                          d->y - d->radius * 1.25 < r->y + r->height);
+        }
+    }
+}
+
 /* Long names at one point on a phone: two names of the group do not
  * fit in 45 % of the plot, so the label is the first name and how many
  * more, "GPT-3 as run (Patterson 2021) +2" (3 − 1), shortened in its
@@ -423,5 +498,6 @@ main (int    argc,
   g_test_add_func ("/huella/context-chart/not-blank", test_not_blank);
   g_test_add_func ("/huella/context-chart/labels-apart", test_labels_apart);
   g_test_add_func ("/huella/context-chart/labels-long-names", test_labels_long_names);
+  g_test_add_func ("/huella/context-chart/labels-apart-crowded", test_labels_apart_crowded);
   return g_test_run ();
 }

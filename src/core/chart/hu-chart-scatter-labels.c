@@ -52,18 +52,101 @@ compare_by_y (gconstpointer a,
   return ma->point < mb->point ? -1 : ma->point > mb->point;
 }
 
+/* What labels must not cover, the diamonds and the labels placed so far,
+ * filed by the cells of a grid over the plot: a label tries hundreds of
+ * places, and with hundreds of scenarios testing each place against
+ * every rectangle made a crowded chart take seconds. A rectangle is
+ * filed in every cell it overlaps (clamped to the grid, so those that
+ * stick out of the plot are filed at its edge); two rectangles that
+ * overlap then share a cell. */
+#define CELL 32.0
+
+typedef struct {
+  GArray  *rects;   /* cairo_rectangle_t */
+  GArray **cells;   /* per cell: guint indices into rects */
+  double   x0, y0;
+  int      cols, rows;
+} Placed;
+
+static void
+placed_init (Placed                  *placed,
+             const cairo_rectangle_t *plot)
+{
+  placed->rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  placed->x0 = plot->x;
+  placed->y0 = plot->y;
+  placed->cols = MAX (1, (int) ceil (plot->width / CELL));
+  placed->rows = MAX (1, (int) ceil (plot->height / CELL));
+  placed->cells = g_new0 (GArray *, placed->cols * placed->rows);
+}
+
+static void
+placed_clear (Placed *placed)
+{
+  for (int i = 0; i < placed->cols * placed->rows; i++)
+    if (placed->cells[i] != NULL)
+      g_array_unref (placed->cells[i]);
+  g_free (placed->cells);
+  g_array_unref (placed->rects);
+}
+
+/* The cells @r overlaps: columns c0..c1 and rows r0..r1. */
+static void
+placed_span (const Placed            *placed,
+             const cairo_rectangle_t *r,
+             int                     *c0,
+             int                     *c1,
+             int                     *r0,
+             int                     *r1)
+{
+  *c0 = CLAMP ((int) floor ((r->x - placed->x0) / CELL), 0, placed->cols - 1);
+  *c1 = CLAMP ((int) floor ((r->x + r->width - placed->x0) / CELL), 0, placed->cols - 1);
+  *r0 = CLAMP ((int) floor ((r->y - placed->y0) / CELL), 0, placed->rows - 1);
+  *r1 = CLAMP ((int) floor ((r->y + r->height - placed->y0) / CELL), 0, placed->rows - 1);
+}
+
+static void
+placed_add (Placed                  *placed,
+            const cairo_rectangle_t *r)
+{
+  guint index = placed->rects->len;
+  int c0, c1, r0, r1;
+
+  g_array_append_val (placed->rects, *r);
+  placed_span (placed, r, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      {
+        GArray **cell = &placed->cells[row * placed->cols + col];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
 static gboolean
-clashes (GArray                  *placed,
+clashes (const Placed            *placed,
          const cairo_rectangle_t *r)
 {
-  for (guint i = 0; i < placed->len; i++)
-    {
-      cairo_rectangle_t *o = &g_array_index (placed, cairo_rectangle_t, i);
+  int c0, c1, r0, r1;
 
-      if (r->x < o->x + o->width && o->x < r->x + r->width &&
-          r->y < o->y + o->height && o->y < r->y + r->height)
-        return TRUE;
-    }
+  placed_span (placed, r, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      {
+        GArray *cell = placed->cells[row * placed->cols + col];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            const cairo_rectangle_t *o = &g_array_index (placed->rects, cairo_rectangle_t,
+                                                         g_array_index (cell, guint, i));
+
+            if (r->x < o->x + o->width && o->x < r->x + r->width &&
+                r->y < o->y + o->height && o->y < r->y + r->height)
+              return TRUE;
+          }
+      }
   return FALSE;
 }
 
@@ -76,7 +159,7 @@ static gboolean
 find_place (const MarkItem          *mark,
             double                   w,
             double                   h,
-            GArray                  *placed,
+            const Placed            *placed,
             const cairo_rectangle_t *plot,
             cairo_rectangle_t       *r)
 {
@@ -148,7 +231,7 @@ static void
 place_label (Ctx                     *ctx,
              const MarkItem          *mark,
              GPtrArray               *names,
-             GArray                  *placed,
+             Placed                  *placed,
              GArray                  *decorations,
              const cairo_rectangle_t *plot)
 {
@@ -165,7 +248,7 @@ place_label (Ctx                     *ctx,
     }
   /* The layout keeps its width: a long name is ellipsized within the
    * rectangle placed, not drawn past it. */
-  g_array_append_val (placed, r);
+  placed_add (placed, &r);
   _hu_chart_add_text (ctx, pl, r.x, r.y, 0, 0, ROLE_FOREGROUND);
 
   /* A label moved away from its diamond points back at it. */
@@ -201,7 +284,7 @@ _hu_chart_scatter_layout_labels (Ctx    *ctx,
   HuChart *self = ctx->chart;
   GArray *marks = ctx->layout->marks;
   g_autoptr(GPtrArray) marked = g_ptr_array_new ();
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  Placed placed;
   g_autofree gboolean *grouped = NULL;
 
   for (guint i = 0; i < marks->len; i++)
@@ -214,6 +297,7 @@ _hu_chart_scatter_layout_labels (Ctx    *ctx,
     }
   g_ptr_array_sort (marked, compare_by_y);
 
+  placed_init (&placed, &ctx->layout->plot);
   /* No label may cover a diamond. */
   for (guint i = 0; i < marked->len; i++)
     {
@@ -221,7 +305,7 @@ _hu_chart_scatter_layout_labels (Ctx    *ctx,
       cairo_rectangle_t box = { mark->x - mark->radius, mark->y - mark->radius * 1.25,
                                 2 * mark->radius, 2.5 * mark->radius };
 
-      g_array_append_val (placed, box);
+      placed_add (&placed, &box);
     }
 
   grouped = g_new0 (gboolean, marked->len);
@@ -232,17 +316,20 @@ _hu_chart_scatter_layout_labels (Ctx    *ctx,
 
       if (grouped[i])
         continue;
-      /* Diamonds less than a radius apart are drawn as one. */
+      /* Diamonds less than a radius apart are drawn as one. They are
+       * sorted by y: past a radius below this one there are no more. */
       for (guint j = i; j < marked->len; j++)
         {
           MarkItem *other = marked->pdata[j];
 
-          if (grouped[j] || fabs (other->x - mark->x) >= mark->radius ||
-              fabs (other->y - mark->y) >= mark->radius)
+          if (other->y - mark->y >= mark->radius)
+            break;
+          if (grouped[j] || fabs (other->x - mark->x) >= mark->radius)
             continue;
           grouped[j] = TRUE;
           g_ptr_array_add (names, point_name (self, other));
         }
-      place_label (ctx, mark, names, placed, decorations, &ctx->layout->plot);
+      place_label (ctx, mark, names, &placed, decorations, &ctx->layout->plot);
     }
+  placed_clear (&placed);
 }
