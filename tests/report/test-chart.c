@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -464,6 +465,89 @@ test_export_files (void)
   g_rmdir (dir);
 }
 
+/* The legend of a line chart shows each line as drawn (issue 10: the
+ * lifecycle's whole life, wide, and training, dashed, coincide on day
+ * 0). Each sample is a horizontal stroke of the same length: a 5 px
+ * wide one inks 5 / 2 = 2.5 times a 2 px solid one, and a dashed one,
+ * 7 px on and 4 off, 7 / 11 = 0.64 of it over whole dashes (more or
+ * less by where the sample's last dash is cut). */
+static double
+ink_around (cairo_surface_t *surface,
+            const LineItem  *l)
+{
+  const guint32 *data = (const guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  double sum = 0, full = 0;
+
+  /* Antialiased edges count for the part of the pixel covered: how far
+   * each pixel is from the background, over the farthest (a pixel the
+   * stroke covers fully). */
+  for (int y = (int) l->y0 - 5; y <= (int) l->y0 + 5; y++)
+    for (int x = (int) l->x0; x < (int) l->x1; x++)
+      {
+        guint32 p = data[y * stride + x], bg = data[0];
+        double d = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          d += abs ((int) ((p >> shift) & 0xff) - (int) ((bg >> shift) & 0xff));
+        sum += d;
+        full = MAX (full, d);
+      }
+  return full > 0 ? sum / full : 0;
+}
+
+static void
+test_line_legend_styles (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_LINE);
+  const HuLineStyle styles[] = { HU_LINE_WIDE, HU_LINE_DASHED, HU_LINE_SOLID };
+  const LineItem *samples[G_N_ELEMENTS (styles)] = { NULL };
+  double ink[G_N_ELEMENTS (styles)];
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Layout *layout;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      guint series = hu_chart_add_series (chart, s == 0 ? "Whole life" : s == 1 ? "Training"
+                                                                              : "Serving");
+
+      hu_chart_set_series_line (chart, series, styles[s]);
+      g_assert_cmpint (hu_chart_get_series_line (chart, series), ==, styles[s]);
+      hu_chart_add_point (chart, series, 0, 100 * s);
+      hu_chart_add_point (chart, series, 10, 100 * s + 50);
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cr = cairo_create (surface);
+  hu_chart_render (chart, cr, 600, 400, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  layout = _hu_chart_ensure_layout (chart, 600, 400, NULL);
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      const LineItem *l = &g_array_index (layout->lines, LineItem, i);
+
+      if (l->role == ROLE_SERIES)
+        samples[l->palette] = l;
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_assert_nonnull (samples[s]);
+      ink[s] = ink_around (surface, samples[s]);
+    }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (ink[2], >, 0);
+  g_test_message ("legend samples: %g %g %g", ink[0], ink[1], ink[2]);
+  g_assert_cmpfloat (ink[0] / ink[2], >, 2.2);
+  g_assert_cmpfloat (ink[0] / ink[2], <, 2.8);
+  g_assert_cmpfloat (ink[1] / ink[2], >, 0.5);
+  g_assert_cmpfloat (ink[1] / ink[2], <, 0.8);
+}
+
 /* Issue 10, bug 5: on a 360 px phone in Spanish the Compare chart's title,
  * four-entry legend and wrapped scenario names took nearly all of a
  * 0.6 x width height, leaving ~50 px of bars. The preferred height must
@@ -580,5 +664,6 @@ main (int    argc,
   g_test_add_func ("/huella/chart/export-files", test_export_files);
 
   g_test_add_func ("/huella/chart/bars-preferred-height-kept", test_bars_preferred_height_kept);
+  g_test_add_func ("/huella/chart/line-legend-styles", test_line_legend_styles);
   return g_test_run ();
 }
