@@ -306,12 +306,10 @@ hu_chart_render (HuChart            *self,
       set_source (cr, style, l->role, l->palette);
       if (l->role == ROLE_SERIES)
         {
-          /* A legend's sample of a line chart's series, in its style. */
-          HuLineStyle line = l->dashed ? HU_LINE_DASHED : l->width > 2 ? HU_LINE_WIDE
-                                                                       : HU_LINE_SOLID;
-
-          cairo_set_line_width (cr, _hu_chart_line_width (line));
-          _hu_chart_set_line_dash (cr, line);
+          /* A legend's sample of a line chart's series, as wide and
+           * dashed as the layout took it from the series. */
+          cairo_set_line_width (cr, l->width);
+          _hu_chart_set_line_dash (cr, l->dashed ? HU_LINE_DASHED : HU_LINE_SOLID);
           cairo_move_to (cr, l->x0, l->y0);
           cairo_line_to (cr, l->x1, l->y1);
           cairo_stroke (cr);
