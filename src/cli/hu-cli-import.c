@@ -9,33 +9,22 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <string.h>
 
 #include "hu-cli.h"
 #include "hu-cli-import-text.h"
 #include "hu-import.h"
 
-/* Appends @builder's object indented by @indent spaces (strings hold no
- * raw line breaks in JSON, so every '\n' starts a line). */
+/* @builder's value as an element of the output's top-level array, on a
+ * line of its own, laid out as the tree writer lays it two levels deep. */
 static void
-append_indented (GString     *out,
-                 JsonBuilder *builder,
-                 guint        indent)
+append_element (GString     *out,
+                JsonBuilder *builder,
+                gboolean     first)
 {
-  g_autofree char *text = hu_cli_json_to_string (builder);
-  gsize len = strlen (text);
+  g_autoptr(JsonNode) node = json_builder_get_root (builder);
 
-  while (len > 0 && text[len - 1] == '\n')
-    text[--len] = '\0';
-  for (guint k = 0; k < indent; k++)
-    g_string_append_c (out, ' ');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      g_string_append_c (out, *p);
-      if (*p == '\n')
-        for (guint k = 0; k < indent; k++)
-          g_string_append_c (out, ' ');
-    }
+  g_string_append (out, first ? "\n    " : ",\n    ");
+  hu_json_append (out, node, 2);
 }
 
 /* What the writers keep between runs: they get each run as the importer
@@ -75,8 +64,7 @@ json_run (Stream        *st,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   hu_measured_run_write_contract (run, builder);
-  g_string_append (st->out, st->n > 0 ? ",\n" : "\n");
-  append_indented (st->out, builder, 4);
+  append_element (st->out, builder, st->n == 0);
 }
 
 static void
@@ -98,8 +86,7 @@ json_end (Stream         *st,
       hu_json_add_int (builder, "line", s->line);
       hu_json_add_string (builder, "reason", s->reason);
       json_builder_end_object (builder);
-      g_string_append (out, i > 0 ? ",\n" : "\n");
-      append_indented (out, builder, 4);
+      append_element (out, builder, i == 0);
     }
   g_string_append (out, result->skipped->len > 0 ? "\n  ],\n" : "],\n");
   /* Only the first HU_IMPORT_MAX_SKIPPED are listed; this counts all. */

@@ -44,6 +44,7 @@ gboolean  _hu_json_get_array   (JsonObject   *object,
 #define _hu_json_add_int    hu_json_add_int
 #define _hu_json_add_null   hu_json_add_null
 #define _hu_json_to_data    hu_json_to_string
+#define _hu_json_append     hu_json_append
 
 /* Deepest nesting of arrays and objects any reader accepts. json-glib's
  * parser and the writers recurse once per level, so a document of 100,000
@@ -60,9 +61,6 @@ JsonNode *_hu_json_parse       (const char   *data,
                                 gsize         length,
                                 const char   *display_name,
                                 GError      **error);
-void      _hu_json_append      (GString      *out,
-                                JsonNode     *node,
-                                guint         depth);
 void      _hu_json_append_string (GString    *out,
                                 const char   *text);
 void      _hu_json_append_key  (GString      *out,

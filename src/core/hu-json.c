@@ -572,13 +572,10 @@ hu_json_to_string (JsonNode *root,
   return g_string_free (out, FALSE);
 }
 
-/* @node as hu_json_to_string() writes it where it sits @depth levels
- * deep (its lines indented by 2 × @depth more), without a final newline:
- * a writer that streams a document piece by piece gives the same bytes. */
 void
-_hu_json_append (GString  *out,
-                 JsonNode *node,
-                 guint     depth)
+hu_json_append (GString  *out,
+                JsonNode *node,
+                guint     depth)
 {
   write_node (out, node, depth);
 }

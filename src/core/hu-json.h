@@ -27,5 +27,11 @@ void      hu_json_add_null    (JsonBuilder  *builder,
  * members in insertion order, UTF-8 as is, a final newline. */
 char     *hu_json_to_string   (JsonNode     *root,
                                gsize        *length);
+/* @node as hu_json_to_string() writes it where it sits @depth levels deep
+ * in a document written piece by piece (its lines indented by 2 × @depth
+ * more), without a final newline. */
+void      hu_json_append      (GString      *out,
+                               JsonNode     *node,
+                               guint         depth);
 
 G_END_DECLS
