@@ -166,8 +166,6 @@ _hu_chart_axis_clear (Axis *axis)
   g_clear_pointer (&axis->symbol, g_free);
 }
 
-/* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
- * whole days and "MWh" ticks are round megawatt-hours. */
 static gboolean
 has_smaller_unit (HuUnitKind unit)
 {
@@ -204,6 +202,8 @@ needs_bar_units (const Axis *axis,
   return FALSE;
 }
 
+/* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
+ * whole days and "MWh" ticks are round megawatt-hours. */
 void
 _hu_chart_axis_init (Axis       *axis,
                      HuChart    *self,

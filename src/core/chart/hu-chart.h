@@ -230,14 +230,16 @@ void         hu_chart_render             (HuChart            *self,
 double       hu_chart_get_preferred_height (HuChart          *self,
                                             double            width,
                                             const HuChartStyle *style);
-/* Whether (x, y) is over a bar, point or sample of the chart as rendered
- * at that size; if so *tooltip_text gets the exact value (free it). */
+/* The category (bar, ranked row) at (x, y) of a bar, ranked or tornado
+ * chart as rendered at that size, or -1. */
 int          hu_chart_category_at        (HuChart            *self,
                                           double              x,
                                           double              y,
                                           double              width,
                                           double              height,
                                           const HuChartStyle *style);
+/* Whether (x, y) is over a bar, point or sample of the chart as rendered
+ * at that size; if so *tooltip_text gets the exact value (free it). */
 gboolean     hu_chart_hit_test           (HuChart            *self,
                                           double              x,
                                           double              y,
