@@ -699,35 +699,24 @@ hu_project_to_data (HuProject *self,
 /**
  * hu_project_save:
  *
- * Writes with hu_file_write_atomic(): the file holds its old contents or
- * all of the new ones, whatever happens while saving, and keeps its
- * mode, owner and symbolic link.
+ * Writes the file as `import --add-to` does (HuProjectWriter), through
+ * hu_file_save_begin(): the file holds its old contents or all of the
+ * new ones, whatever happens while saving, and keeps its mode, owner and
+ * symbolic link. A project larger than Huella opens is not saved.
  */
 gboolean
 hu_project_save (HuProject  *self,
                  GFile      *file,
                  GError    **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *path = NULL;
-  gsize len;
+  g_autoptr(HuProjectWriter) writer = NULL;
 
   g_return_val_if_fail (HU_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = hu_project_to_data (self, &len);
-  path = g_file_get_path (file);
-  if (path != NULL)
-    {
-      if (!hu_file_write_atomic (path, data, len, error))
-        return FALSE;
-    }
-  /* Only remote locations without a local path (no GVfs FUSE mount)
-   * get here; GIO's replace is the only way to reach them. */
-  else if (!g_file_replace_contents (file, data, len, NULL, FALSE,
-                                     G_FILE_CREATE_NONE, NULL, NULL, error))
+  writer = hu_project_writer_new (self, file, error);
+  if (writer == NULL || !hu_project_writer_finish (writer, error))
     return FALSE;
-
   hu_project_set_modified (self, FALSE);
   return TRUE;
 }
