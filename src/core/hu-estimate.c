@@ -143,7 +143,7 @@ derive_totals (HuEstimate *self)
       g_autofree char *life = Q (HU_UNIT_GPU_HOURS, self->lifetime_h);
       g_autofree char *emb = Q (HU_UNIT_MASS_KG, self->embodied_kg);
       g_autofree char *op = Q (HU_UNIT_MASS_KG, self->emissions_kg);
-    
+
       _hu_estimate_add_step (self, _("Embodied emissions (manufacturing share)"),
                              _("embodied = embodied per accelerator × GPU-hours ÷ service life"),
                              g_strdup_printf ("%s × %s ÷ %s", per, h, life),
