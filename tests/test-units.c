@@ -198,9 +198,12 @@ test_helpers (void)
     double      value;
     const char *expected;
   } cases[] = {
-    /* Single values drop trailing zeros; whole hours from 100 up. */
-    { hu_format_hours, 230.399, "230 h" },
-    { hu_format_hours, 7.5, "7.5 h" },
+    /* Single values drop trailing zeros. GPU-hours as the Explain steps
+     * write them: four digits, 230.399 → "230.4"; 7.5 → "7.500" → "7.5";
+     * from 10,000 in thousands, 670,940.17 ÷ 1,000 = 670.94 → "670.9". */
+    { hu_format_hours, 230.399, "230.4 GPU-h" },
+    { hu_format_hours, 7.5, "7.5 GPU-h" },
+    { hu_format_hours, 670940.17, "670.9 thousand GPU-h" },
     { hu_format_energy_kwh, 86000, "86 MWh" },
     { hu_format_energy_kwh, 0.00057, "0.57 Wh" },
     { hu_format_mass_kg, 1.5e6, "1.5 kt CO₂eq" },

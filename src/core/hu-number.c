@@ -269,18 +269,15 @@ hu_format_mass_kg (double kg)
   return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
 }
 
+/* GPU-hours alone, as hu-units writes them everywhere else (the
+ * Explain steps, the report, a column): "230.4 GPU-h", "670.9 thousand
+ * GPU-h", so that the CLI's table and the steps under it say the same. */
 char *
 hu_format_hours (double hours)
 {
-  g_autofree char *number = NULL;
-
   if (!isfinite (hours))
     return g_strdup ("—");
-  /* "230 h", not "230.4 h": whole hours from 100 up. */
-  number = fabs (hours) >= 100 ? hu_units_format_fixed (hours, 0, HU_UNITS_DEFAULT)
-                               : hu_format_number (hours, 3);
-  /* TRANSLATORS: a number of hours, abbreviated */
-  return g_strdup_printf (_("%s h"), number);
+  return hu_unit_format_full (HU_UNIT_GPU_HOURS, hours, NULL, 0, HU_UNITS_TRIM);
 }
 
 /**
