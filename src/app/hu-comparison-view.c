@@ -33,6 +33,7 @@ struct _HuComparisonView
   gboolean           compact;
   guint              columns_idle;
   GtkColumnView     *column_view;
+  GtkWidget         *table_box;       /* the table and its scroll bar */
   GtkSliceListModel *table_page;      /* the rows the table shows */
   GtkScrollbar      *table_scrollbar;
   GtkAdjustment     *table_adjustment; /* in rows */
@@ -44,7 +45,21 @@ struct _HuComparisonView
 G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
 
 /* How many rows the table shows at a time: a screenful at the default
- * window size, where the chart and the table share the page. */
+ * window size, where the chart and the table share the page.
+ *
+ * The column view is given only these rows, a slice of the sorted rows
+ * (GTK 4.8's list views build ~200 rows whatever is shown), and moved by
+ * its own scroll bar, the wheel (on_table_scroll()) and the keys
+ * (on_table_key()). What that costs, knowingly:
+ * - sorting by a column sorts every row (the slice is over the sorted
+ *   model), and the page stays at its offset in the new order;
+ * - the table has no selection (GtkNoSelection): a run or scenario is
+ *   chosen in the sidebar, which lists every row;
+ * - a screen reader is told of the TABLE_ROWS rows shown, not of all
+ *   (GTK 4.8 tells it of the rows built, ~200, in any case); the arrows,
+ *   Page Up/Down and Home/End move the page, so every row is reached;
+ * - the focus of a row that leaves the page is lost to the row that
+ *   comes in, as the list moves it (see on_table_key()). */
 #define TABLE_ROWS 12
 
 /* Table rows bound so far, in every view (see hu_comparison_view_get_n_rows_bound()). */
@@ -426,22 +441,66 @@ on_table_scrolled (HuComparisonView *self)
                                      (guint) gtk_adjustment_get_value (self->table_adjustment));
 }
 
-/* The wheel or touchpad over the table moves its rows; at either end the
- * page scrolls instead. */
+/* Whether the page must scroll before the table's rows do, for a wheel
+ * turned by @dy: part of the table lies beyond the page's edge that way
+ * and the page can still move. The table (TABLE_ROWS rows of up to four
+ * lines) is taller than the page at the default size; if its rows took
+ * the wheel first, the end of the page would be reached only after
+ * scrolling through every row, and the rows below the page's edge never. */
 static gboolean
-on_table_scroll (HuComparisonView *self,
-                 double            dx,
-                 double            dy)
+page_scrolls_first (HuComparisonView *self,
+                    double            dy)
+{
+  GtkWidget *page_window = adw_bin_get_child (ADW_BIN (self));
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_window));
+  double value = gtk_adjustment_get_value (page);
+  graphene_rect_t table;
+
+  if (!gtk_widget_compute_bounds (self->table_box, page_window, &table))
+    return FALSE;
+  if (dy > 0)
+    return table.origin.y + table.size.height > gtk_widget_get_height (page_window) + 1 &&
+           value < gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page);
+  return table.origin.y < -1 && value > gtk_adjustment_get_lower (page);
+}
+
+/* The wheel or touchpad over the table moves its rows once the table is
+ * in view (page_scrolls_first()), else, and at either end of the rows,
+ * the page. The page is scrolled here: the table's own scrolled window
+ * (there for its width at 360 px) takes every wheel event it is given,
+ * so returning FALSE would scroll nothing. */
+static gboolean
+on_table_scroll (HuComparisonView         *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *scroll)
 {
   double value = gtk_adjustment_get_value (self->table_adjustment);
   double top = gtk_adjustment_get_upper (self->table_adjustment) -
                gtk_adjustment_get_page_size (self->table_adjustment);
   double rows;
 
-  if ((dy < 0 && value <= 0) || (dy > 0 && value >= top) || dy == 0)
+  if (dy == 0)
     return FALSE;
-  /* Three rows a wheel click, as a text view scrolls three lines. */
-  rows = dy * 3 + self->scroll_rest;
+  if ((dy < 0 && value <= 0) || (dy > 0 && value >= top) || page_scrolls_first (self, dy))
+    {
+      GtkAdjustment *page =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
+
+      /* A wheel's click in pixels as GtkScrolledWindow counts it. */
+      if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+        dy *= pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+      gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy);
+      return TRUE;
+    }
+  /* Three rows a wheel click, as a text view scrolls three lines; a
+   * touchpad giving pixels (Wayland) moves a row per row's height. */
+  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+    rows = dy * 3;
+  else
+    rows = dy * gtk_adjustment_get_page_size (self->table_adjustment) /
+           MAX (gtk_widget_get_height (GTK_WIDGET (self->column_view)), 1);
+  rows += self->scroll_rest;
   self->scroll_rest = rows - trunc (rows);
   gtk_adjustment_set_value (self->table_adjustment, value + trunc (rows));
   return TRUE;
@@ -470,8 +529,8 @@ focused_row (HuComparisonView *self)
 }
 
 /* Page Up and Page Down move the table's page of rows; the arrows at its
- * first or last row move it by one row, and the list then moves the focus
- * to the row that came in. */
+ * first or last row move it by one row, Home and End to the first or last
+ * rows, and the list then moves the focus to the row that came in. */
 static gboolean
 on_table_key (HuComparisonView *self,
               guint             keyval,
@@ -493,6 +552,14 @@ on_table_key (HuComparisonView *self,
     case GDK_KEY_KP_Up:
       if (shown > 0 && focused_row (self) == 0)
         gtk_adjustment_set_value (self->table_adjustment, value - 1);
+      return FALSE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      gtk_adjustment_set_value (self->table_adjustment, 0);
+      return FALSE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      gtk_adjustment_set_value (self->table_adjustment, gtk_adjustment_get_upper (self->table_adjustment));
       return FALSE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
@@ -573,6 +640,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
                                                RESOURCE_PREFIX "/hu-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_box);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_scrollbar);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);

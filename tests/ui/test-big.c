@@ -59,6 +59,49 @@ is_table_scrollbar (GtkWidget     *widget,
   return GTK_IS_SCROLLBAR (widget) && GTK_IS_BOX (gtk_widget_get_parent (widget));
 }
 
+/* @view's table controller of @type that runs in the capture phase (the
+ * column view's own ones run in the bubble phase). */
+static GtkEventController *
+table_controller (HuComparisonView *view,
+                  GType             type)
+{
+  GtkWidget *table = GTK_WIDGET (hu_comparison_view_get_column_view (view));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;   /* the widget keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+send_wheel (HuComparisonView *view,
+            double            dy)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (table_controller (view, GTK_TYPE_EVENT_CONTROLLER_SCROLL),
+                         "scroll", 0.0, dy, &handled);
+  iterate (50);
+  return handled;
+}
+
+static void
+send_key (HuComparisonView *view,
+          guint             keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (table_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY),
+                         "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  iterate (50);
+}
+
 static void
 count_items_changed (guint *count)
 {
@@ -148,6 +191,54 @@ test_import_thousand (void)
       g_assert_cmpuint (g_list_model_get_n_items (page), ==, 12);
       shown = g_list_model_get_item (page, 11);
       g_assert_true (shown == last);
+
+      /* Home and End take the keyboard to the first and last rows of
+       * all, not of the page shown: 1,000 − 12 = 988 is the last page. */
+      send_key (view, GDK_KEY_Home);
+      assert_rel (gtk_adjustment_get_value (adjustment), 0, 1e-12);
+      send_key (view, GDK_KEY_End);
+      assert_rel (gtk_adjustment_get_value (adjustment), N_RUNS - 12, 1e-12);
+
+      /* The wheel over the table: at 1200 × 800 the table (12 rows of
+       * up to four lines) is taller than the page shows, so the page
+       * scrolls first, until the table's end is in view (or the page's
+       * end); only then do the rows move, three a click; and back up at
+       * their first row, the page scrolls again. Had the rows taken the
+       * wheel first, the page below the table could not be reached. */
+      {
+        GtkWidget *page_window = adw_bin_get_child (ADW_BIN (view));
+        GtkAdjustment *outer = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_window));
+        graphene_rect_t bar;
+        double page_at;
+
+        gtk_adjustment_set_value (adjustment, 0);
+        gtk_adjustment_set_value (outer, 0);
+        iterate (50);
+        for (guint i = 0; i < 100 && gtk_adjustment_get_value (adjustment) == 0; i++)
+          g_assert_true (send_wheel (view, 1));
+        assert_rel (gtk_adjustment_get_value (adjustment), 3, 1e-12);
+        page_at = gtk_adjustment_get_value (outer);
+        g_assert_cmpfloat (page_at, >, 0);
+        /* The table's end, its scroll bar's, is then within the page. */
+        g_assert_true (gtk_widget_compute_bounds (scrollbar, page_window, &bar));
+        g_assert_cmpfloat (bar.origin.y + bar.size.height, <=, gtk_widget_get_height (page_window) + 1);
+
+        g_assert_true (send_wheel (view, 1));
+        assert_rel (gtk_adjustment_get_value (adjustment), 6, 1e-12);
+        assert_rel (gtk_adjustment_get_value (outer), page_at, 1e-9);
+        /* Up: the page first, to the table's top, then the rows. */
+        g_assert_true (send_wheel (view, -1));
+        g_assert_cmpfloat (gtk_adjustment_get_value (outer), <, page_at);
+        assert_rel (gtk_adjustment_get_value (adjustment), 6, 1e-12);
+        for (guint i = 0; i < 100 && gtk_adjustment_get_value (adjustment) > 0; i++)
+          g_assert_true (send_wheel (view, -1));
+        assert_rel (gtk_adjustment_get_value (adjustment), 0, 1e-12);
+        /* At the first row, the page above the table. */
+        page_at = gtk_adjustment_get_value (outer);
+        g_assert_cmpfloat (page_at, >, 0);
+        g_assert_true (send_wheel (view, -1));
+        g_assert_cmpfloat (gtk_adjustment_get_value (outer), <, page_at);
+      }
     }
   }
 
