@@ -118,6 +118,7 @@ add_runs (guint n,
   GdkFrameClock *clock;
   double seconds;
   guint bound;
+  HuListPager *pager;
 
   if (!hu_import_paths (paths, "auto", NULL, NULL, NULL, &result, &error))
     g_error ("%s", error->message);
@@ -140,10 +141,11 @@ add_runs (guint n,
 
   /* What the import's completion does once the worker thread has read
    * the logs. */
-  bound = hu_comparison_view_get_n_rows_bound ();
+  pager = hu_comparison_view_get_pager (hu_window_get_comparison_view (window));
+  bound = hu_list_pager_get_n_rows_bound (pager);
   seconds = timed_add (window, result->runs);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
-    g_printerr ("table rows bound %u\n", hu_comparison_view_get_n_rows_bound () - bound);
+    g_printerr ("table rows bound %u\n", hu_list_pager_get_n_rows_bound (pager) - bound);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
   hu_project_set_modified (hu_window_get_project (window), FALSE);

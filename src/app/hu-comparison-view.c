@@ -9,6 +9,7 @@
 
 #include "hu-comparison-chart.h"
 #include "hu-comparison-view.h"
+#include "hu-list-pager.h"
 #include "hu-widgets.h"
 
 /* The side-by-side comparison: a chart of one metric and the table of
@@ -33,11 +34,8 @@ struct _HuComparisonView
   gboolean           compact;
   guint              columns_idle;
   GtkColumnView     *column_view;
-  GtkWidget         *table_box;       /* the table and its scroll bar */
-  GtkSliceListModel *table_page;      /* the rows the table shows */
   GtkScrollbar      *table_scrollbar;
-  GtkAdjustment     *table_adjustment; /* in rows */
-  double             scroll_rest;     /* a touchpad's part of a row */
+  HuListPager       *pager;           /* the table's page of rows */
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *baseline_dropdown;
 };
@@ -45,25 +43,14 @@ struct _HuComparisonView
 G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
 
 /* How many rows the table shows at a time: a screenful at the default
- * window size, where the chart and the table share the page.
- *
- * The column view is given only these rows, a slice of the sorted rows
- * (GTK 4.8's list views build ~200 rows whatever is shown), and moved by
- * its own scroll bar, the wheel (on_table_scroll()) and the keys
- * (on_table_key()). What that costs, knowingly:
+ * window size, where the chart and the table share the page. The column
+ * view is given only these rows, a slice of the sorted rows, by its
+ * pager (see hu-list-pager.c). What that costs here, knowingly:
  * - sorting by a column sorts every row (the slice is over the sorted
  *   model), and the page stays at its offset in the new order;
- * - the table has no selection (GtkNoSelection): a run or scenario is
- *   chosen in the sidebar, which lists every row;
- * - a screen reader is told of the TABLE_ROWS rows shown, not of all
- *   (GTK 4.8 tells it of the rows built, ~200, in any case); the arrows,
- *   Page Up/Down and Home/End move the page, so every row is reached;
- * - the focus of a row that leaves the page is lost to the row that
- *   comes in, as the list moves it (see on_table_key()). */
+ * - the table has no selection: a run or scenario is chosen in the
+ *   sidebar. */
 #define TABLE_ROWS 12
-
-/* Table rows bound so far, in every view (see hu_comparison_view_get_n_rows_bound()). */
-static guint n_rows_bound;
 
 /* Wide enough for the equivalence label's 14 characters and the cells'
  * padding (see setup_cell()). */
@@ -292,7 +279,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gboolean numeric = GPOINTER_TO_UINT (column) >= HU_COLUMN_GPU_HOURS;
 
   g_object_set_data (G_OBJECT (box), "hu-column", column);
-  g_object_set_data (G_OBJECT (box), "hu-list-item", item);
+  hu_list_pager_mark_row (box, item);
   gtk_label_set_xalign (GTK_LABEL (value), numeric ? 1.0 : 0.0);
   gtk_label_set_justify (GTK_LABEL (value), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_xalign (GTK_LABEL (delta), numeric ? 1.0 : 0.0);
@@ -341,8 +328,6 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   HuResult *result = gtk_list_item_get_item (item);
 
-  if (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME)
-    n_rows_bound++;
   g_signal_connect_swapped (result, "changed", G_CALLBACK (update_cell), item);
   update_cell (item);
 }
@@ -419,161 +404,6 @@ on_items_changed (HuComparisonView *self,
   queue_columns (self);
 }
 
-/* The table scrolls its page of rows over the sorted rows. */
-static void
-sync_table_page (HuComparisonView *self)
-{
-  GListModel *sorted = gtk_slice_list_model_get_model (self->table_page);
-  guint n = g_list_model_get_n_items (sorted);
-  guint page = MIN (n, TABLE_ROWS);
-  double value = CLAMP (gtk_adjustment_get_value (self->table_adjustment), 0, n - page);
-
-  gtk_adjustment_configure (self->table_adjustment, value, 0, n, 1, MAX (page, 2) - 1, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->table_scrollbar), n > TABLE_ROWS);
-  gtk_slice_list_model_set_offset (self->table_page, (guint) value);
-}
-
-static void
-on_table_scrolled (HuComparisonView *self)
-{
-  if (self->table_page != NULL)
-    gtk_slice_list_model_set_offset (self->table_page,
-                                     (guint) gtk_adjustment_get_value (self->table_adjustment));
-}
-
-/* Whether the page must scroll before the table's rows do, for a wheel
- * turned by @dy: part of the table lies beyond the page's edge that way
- * and the page can still move. The table (TABLE_ROWS rows of up to four
- * lines) is taller than the page at the default size; if its rows took
- * the wheel first, the end of the page would be reached only after
- * scrolling through every row, and the rows below the page's edge never. */
-static gboolean
-page_scrolls_first (HuComparisonView *self,
-                    double            dy)
-{
-  GtkWidget *page_window = adw_bin_get_child (ADW_BIN (self));
-  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_window));
-  double value = gtk_adjustment_get_value (page);
-  graphene_rect_t table;
-
-  if (!gtk_widget_compute_bounds (self->table_box, page_window, &table))
-    return FALSE;
-  if (dy > 0)
-    return table.origin.y + table.size.height > gtk_widget_get_height (page_window) + 1 &&
-           value < gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page);
-  return table.origin.y < -1 && value > gtk_adjustment_get_lower (page);
-}
-
-/* The wheel or touchpad over the table moves its rows once the table is
- * in view (page_scrolls_first()), else, and at either end of the rows,
- * the page. The page is scrolled here: the table's own scrolled window
- * (there for its width at 360 px) takes every wheel event it is given,
- * so returning FALSE would scroll nothing. */
-static gboolean
-on_table_scroll (HuComparisonView         *self,
-                 double                    dx,
-                 double                    dy,
-                 GtkEventControllerScroll *scroll)
-{
-  double value = gtk_adjustment_get_value (self->table_adjustment);
-  double top = gtk_adjustment_get_upper (self->table_adjustment) -
-               gtk_adjustment_get_page_size (self->table_adjustment);
-  double rows;
-
-  if (dy == 0)
-    return FALSE;
-  if ((dy < 0 && value <= 0) || (dy > 0 && value >= top) || page_scrolls_first (self, dy))
-    {
-      GtkAdjustment *page =
-        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
-
-      /* A wheel's click in pixels as GtkScrolledWindow counts it. */
-      if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
-        dy *= pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
-      gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy);
-      return TRUE;
-    }
-  /* Three rows a wheel click, as a text view scrolls three lines; a
-   * touchpad giving pixels (Wayland) moves a row per row's height. */
-  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
-    rows = dy * 3;
-  else
-    rows = dy * gtk_adjustment_get_page_size (self->table_adjustment) /
-           MAX (gtk_widget_get_height (GTK_WIDGET (self->column_view)), 1);
-  rows += self->scroll_rest;
-  self->scroll_rest = rows - trunc (rows);
-  gtk_adjustment_set_value (self->table_adjustment, value + trunc (rows));
-  return TRUE;
-}
-
-/* The position in the table's page of the row that has the keyboard
- * focus (the row, or a cell of it, holds one of setup_cell()'s boxes),
- * or -1. */
-static int
-focused_row (HuComparisonView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *widget = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (widget == NULL || !gtk_widget_is_ancestor (widget, GTK_WIDGET (self->column_view)))
-    return -1;
-  for (guint depth = 0; widget != NULL && depth < 3; depth++)
-    {
-      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "hu-list-item");
-
-      if (item != NULL)
-        return (int) gtk_list_item_get_position (item);
-      widget = gtk_widget_get_first_child (widget);
-    }
-  return -1;
-}
-
-/* Page Up and Page Down move the table's page of rows; the arrows at its
- * first or last row move it by one row, Home and End to the first or last
- * rows, and the list then moves the focus to the row that came in. */
-static gboolean
-on_table_key (HuComparisonView *self,
-              guint             keyval,
-              guint             keycode,
-              GdkModifierType   state)
-{
-  double value = gtk_adjustment_get_value (self->table_adjustment);
-  double page = gtk_adjustment_get_page_increment (self->table_adjustment);
-  int shown = (int) gtk_adjustment_get_page_size (self->table_adjustment);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if (shown > 0 && focused_row (self) == shown - 1)
-        gtk_adjustment_set_value (self->table_adjustment, value + 1);
-      return FALSE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (shown > 0 && focused_row (self) == 0)
-        gtk_adjustment_set_value (self->table_adjustment, value - 1);
-      return FALSE;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      gtk_adjustment_set_value (self->table_adjustment, 0);
-      return FALSE;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      gtk_adjustment_set_value (self->table_adjustment, gtk_adjustment_get_upper (self->table_adjustment));
-      return FALSE;
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      gtk_adjustment_set_value (self->table_adjustment, value + page);
-      return TRUE;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      gtk_adjustment_set_value (self->table_adjustment, value - page);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* The table builds its rows when it is first shown, and only the page of
  * rows it shows (see TABLE_ROWS): GTK 4.8's list views build up to about
  * 200 rows whether shown or not. */
@@ -581,20 +411,13 @@ static void
 attach_table (HuComparisonView *self)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   if (self->model == NULL || self->table_attached)
     return;
 
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  g_set_object (&self->table_page,
-                gtk_slice_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)), 0, TABLE_ROWS));
-  g_signal_connect_object (gtk_slice_list_model_get_model (self->table_page), "items-changed",
-                           G_CALLBACK (sync_table_page), self, G_CONNECT_SWAPPED);
-  sync_table_page (self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_page)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  hu_list_pager_set_model (self->pager, G_LIST_MODEL (sorted));
   self->table_attached = TRUE;
 }
 
@@ -617,7 +440,7 @@ hu_comparison_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->chart);
-  g_clear_object (&self->table_page);
+  g_clear_object (&self->pager);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_COMPARISON_VIEW);
 
@@ -640,9 +463,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
                                                RESOURCE_PREFIX "/hu-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_box);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_scrollbar);
-  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, p_lower_note);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
@@ -724,19 +545,13 @@ hu_comparison_view_init (HuComparisonView *self)
   wrap_titles (GTK_WIDGET (self->column_view));
 
   {
-    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-    GtkEventController *keys = gtk_event_controller_key_new ();
+    g_autoptr(GtkColumnViewColumn) name =
+      g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
 
-    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_table_scroll), self,
-                             G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), scroll);
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_table_key), self,
-                             G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
-    g_signal_connect_object (self->table_adjustment, "value-changed",
-                             G_CALLBACK (on_table_scrolled), self, G_CONNECT_SWAPPED);
+    self->pager = hu_list_pager_new (GTK_WIDGET (self->column_view), self->table_scrollbar,
+                                     TABLE_ROWS);
+    /* A row binds each of its cells: its name's counts the row. */
+    hu_list_pager_count_binds (self->pager, gtk_column_view_column_get_factory (name));
   }
 
   gtk_drop_down_set_selected (self->metric_dropdown, 1);
@@ -765,11 +580,7 @@ hu_comparison_view_set_model (HuComparisonView  *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
-  gtk_column_view_set_model (self->column_view, NULL);
-  if (self->table_page != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_slice_list_model_get_model (self->table_page), self);
-  g_clear_object (&self->table_page);
-  gtk_adjustment_set_value (self->table_adjustment, 0);
+  hu_list_pager_set_model (self->pager, NULL);
   self->table_attached = FALSE;
 
   if (model == NULL)
@@ -928,13 +739,13 @@ hu_comparison_view_get_n_chart_builds (HuComparisonView *self)
 }
 
 /**
- * hu_comparison_view_get_n_rows_bound:
+ * hu_comparison_view_get_pager:
  *
- * How many times a table row was bound to a result, in every view (for
- * tests: a big comparison binds the rows on screen, not one per row).
+ * Returns: (transfer none): what pages the table's rows (for tests)
  */
-guint
-hu_comparison_view_get_n_rows_bound (void)
+HuListPager *
+hu_comparison_view_get_pager (HuComparisonView *self)
 {
-  return n_rows_bound;
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
+  return self->pager;
 }

@@ -5,6 +5,7 @@
 
 #include "hu-chart-view.h"
 #include "hu-comparison-model.h"
+#include "hu-list-pager.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,6 @@ void           hu_comparison_view_set_compact     (HuComparisonView  *self,
                                                    gboolean           compact);
 
 guint              hu_comparison_view_get_n_chart_builds (HuComparisonView *self);
-guint              hu_comparison_view_get_n_rows_bound   (void);
+HuListPager       *hu_comparison_view_get_pager          (HuComparisonView *self);
 
 G_END_DECLS

@@ -1,0 +1,751 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "HuListPager"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "hu-list-pager.h"
+
+/* A list that shows a page of its rows at a time.
+ *
+ * GTK 4.8's list views (GtkListView, GtkColumnView) build about 200 row
+ * widgets whatever is on screen: the count is hard-coded in GtkListBase.
+ * With a thousand runs that is 200 rows made, bound and measured for
+ * every change. The pager gives its list only the rows it shows, a slice
+ * of the model, and moves that slice itself: with its own scroll bar
+ * (an adjustment in rows), the wheel and the keys. It is the list's
+ * selection model: over a GtkSelectionModel it selects in the whole
+ * model, so a selection made from code (row 900 of 1,000) and one made
+ * in the list are the same.
+ *
+ * What that costs, knowingly:
+ * - the list scrolls by whole rows, not pixels;
+ * - a screen reader is told of the rows shown, not of all (GTK 4.8 tells
+ *   it of the rows built, ~200, in any case); the keys move the page, so
+ *   every row is reached;
+ * - the focus of a row that leaves the page is lost to the row that comes
+ *   in, as the list moves it (see on_key()). */
+struct _HuListPager
+{
+  GObject            parent_instance;
+
+  GtkWidget         *list;            /* weak: the list holds the pager */
+  GtkScrollbar      *scrollbar;       /* weak */
+  GtkAdjustment     *adjustment;      /* the slice's offset, in rows */
+  GtkSliceListModel *slice;
+  guint              fixed_rows;      /* 0: as many as the list's height shows */
+  guint              n_rows;          /* the slice's length */
+  guint              n_whole;         /* how many of them show whole */
+  double             fitted_height;   /* the list's height n_rows was chosen for */
+  guint              fit_idle;
+  double             scroll_rest;     /* a touchpad's part of a row */
+  guint              n_rows_bound;
+};
+
+static void hu_list_pager_list_model_init (GListModelInterface *iface);
+static void hu_list_pager_selection_model_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HuListPager, hu_list_pager, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      hu_list_pager_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
+                                                      hu_list_pager_selection_model_init))
+
+/* Rows in the slice until the list has been laid out once and its height
+ * is known: about a screenful of the sidebar at the default window size. */
+#define FIRST_GUESS 16
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (HU_LIST_PAGER (model)->slice));
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (HU_LIST_PAGER (model)->slice), position);
+}
+
+static void
+hu_list_pager_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+/* The model's selection, or NULL for a model that has none (the table's
+ * sorted rows): its rows are then never selected. */
+static GtkSelectionModel *
+whole_selection (HuListPager *self)
+{
+  GListModel *model = gtk_slice_list_model_get_model (self->slice);
+
+  return GTK_IS_SELECTION_MODEL (model) ? GTK_SELECTION_MODEL (model) : NULL;
+}
+
+static gboolean
+selection_is_selected (GtkSelectionModel *model,
+                       guint              position)
+{
+  HuListPager *self = HU_LIST_PAGER (model);
+  GtkSelectionModel *whole = whole_selection (self);
+
+  return whole != NULL &&
+         gtk_selection_model_is_selected (whole, gtk_slice_list_model_get_offset (self->slice) +
+                                                 position);
+}
+
+static gboolean
+selection_select_item (GtkSelectionModel *model,
+                       guint              position,
+                       gboolean           unselect_rest)
+{
+  HuListPager *self = HU_LIST_PAGER (model);
+  GtkSelectionModel *whole = whole_selection (self);
+
+  return whole != NULL &&
+         gtk_selection_model_select_item (whole, gtk_slice_list_model_get_offset (self->slice) +
+                                                 position, unselect_rest);
+}
+
+static gboolean
+selection_unselect_item (GtkSelectionModel *model,
+                         guint              position)
+{
+  HuListPager *self = HU_LIST_PAGER (model);
+  GtkSelectionModel *whole = whole_selection (self);
+
+  return whole != NULL &&
+         gtk_selection_model_unselect_item (whole, gtk_slice_list_model_get_offset (self->slice) +
+                                                   position);
+}
+
+static gboolean
+selection_select_range (GtkSelectionModel *model,
+                        guint              position,
+                        guint              n_items,
+                        gboolean           unselect_rest)
+{
+  HuListPager *self = HU_LIST_PAGER (model);
+  GtkSelectionModel *whole = whole_selection (self);
+
+  return whole != NULL &&
+         gtk_selection_model_select_range (whole, gtk_slice_list_model_get_offset (self->slice) +
+                                                  position, n_items, unselect_rest);
+}
+
+static gboolean
+selection_unselect_range (GtkSelectionModel *model,
+                          guint              position,
+                          guint              n_items)
+{
+  HuListPager *self = HU_LIST_PAGER (model);
+  GtkSelectionModel *whole = whole_selection (self);
+
+  return whole != NULL &&
+         gtk_selection_model_unselect_range (whole, gtk_slice_list_model_get_offset (self->slice) +
+                                                    position, n_items);
+}
+
+/* All is all of the model, not of the page. */
+static gboolean
+selection_select_all (GtkSelectionModel *model)
+{
+  GtkSelectionModel *whole = whole_selection (HU_LIST_PAGER (model));
+
+  return whole != NULL && gtk_selection_model_select_all (whole);
+}
+
+static gboolean
+selection_unselect_all (GtkSelectionModel *model)
+{
+  GtkSelectionModel *whole = whole_selection (HU_LIST_PAGER (model));
+
+  return whole != NULL && gtk_selection_model_unselect_all (whole);
+}
+
+static void
+hu_list_pager_selection_model_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = selection_is_selected;
+  iface->select_item = selection_select_item;
+  iface->unselect_item = selection_unselect_item;
+  iface->select_range = selection_select_range;
+  iface->unselect_range = selection_unselect_range;
+  iface->select_all = selection_select_all;
+  iface->unselect_all = selection_unselect_all;
+}
+
+/* The model's selection changed over @position…@position + @n_items:
+ * tell the list of the part on the page. */
+static void
+on_selection_changed (HuListPager *self,
+                      guint        position,
+                      guint        n_items)
+{
+  guint offset = gtk_slice_list_model_get_offset (self->slice);
+  guint start = MAX (position, offset);
+  guint end = MIN (position + n_items, offset + self->n_rows);
+
+  if (start < end)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), start - offset, end - start);
+}
+
+static void
+on_slice_changed (HuListPager *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+/* The list's own vertical adjustment: the rows of the slice that do not
+ * fit its height (at most the last, shown in part). */
+static GtkAdjustment *
+viewport (HuListPager *self)
+{
+  if (self->list == NULL || !GTK_IS_SCROLLABLE (self->list))
+    return NULL;
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
+}
+
+static double
+max_offset (HuListPager *self)
+{
+  return gtk_adjustment_get_upper (self->adjustment) -
+         gtk_adjustment_get_page_size (self->adjustment);
+}
+
+static void
+on_value_changed (HuListPager *self)
+{
+  double value = gtk_adjustment_get_value (self->adjustment);
+  GtkAdjustment *inner = viewport (self);
+
+  gtk_slice_list_model_set_offset (self->slice, (guint) value);
+  /* GTK keeps a row it shows in place when the rows around it change, so
+   * a page moved up by a row would show the same rows; the list's own
+   * viewport is put back at its top, or at the very end of the rows at
+   * its bottom, where the last row then shows whole. */
+  if (inner != NULL)
+    gtk_adjustment_set_value (inner, value > 0 && value >= max_offset (self)
+                                     ? gtk_adjustment_get_upper (inner) : 0);
+}
+
+/* The adjustment follows the model's length and the slice's. */
+static void
+sync_adjustment (HuListPager *self)
+{
+  GListModel *model = gtk_slice_list_model_get_model (self->slice);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint page = MIN (n, self->n_rows);
+  double value = CLAMP (gtk_adjustment_get_value (self->adjustment), 0, n - page);
+
+  gtk_adjustment_configure (self->adjustment, value, 0, n, 1, MAX (page, 2) - 1, page);
+  if (self->scrollbar != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->scrollbar), n > self->n_rows);
+  gtk_slice_list_model_set_offset (self->slice, (guint) value);
+}
+
+static void
+set_n_rows (HuListPager *self,
+            guint        n_rows,
+            guint        n_whole)
+{
+  self->n_whole = MAX (MIN (n_whole, n_rows), 1);
+  if (self->n_rows == n_rows)
+    return;
+  self->n_rows = n_rows;
+  gtk_slice_list_model_set_size (self->slice, n_rows);
+  sync_adjustment (self);
+}
+
+/* As many rows as the list's height shows, whole or in part: its
+ * height is its scrolled window's, which does not follow its rows (see
+ * ui/hu-window.ui), so a new length lays the rows out again without
+ * changing the height it was chosen for, and nothing loops. The rows'
+ * height is their average as laid out. */
+static gboolean
+fit_idle (gpointer data)
+{
+  HuListPager *self = data;
+  GtkAdjustment *inner = viewport (self);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
+  double height, row;
+
+  self->fit_idle = 0;
+  if (inner == NULL || n_items == 0)
+    return G_SOURCE_REMOVE;
+  height = gtk_adjustment_get_page_size (inner);
+  row = gtk_adjustment_get_upper (inner) / n_items;
+  if (height <= 0 || row <= 0)
+    return G_SOURCE_REMOVE;
+  self->fitted_height = height;
+  set_n_rows (self, MAX ((guint) ceil (height / row - 0.01), 1),
+              (guint) floor (height / row + 0.01));
+  return G_SOURCE_REMOVE;
+}
+
+/* Laid out (GTK configures the list's adjustment as it allocates): a new
+ * height, or the first rows, choose the slice's length once GTK is done. */
+static void
+on_viewport_changed (HuListPager   *self,
+                     GtkAdjustment *inner)
+{
+  if (self->fixed_rows != 0 || self->fit_idle != 0)
+    return;
+  if (gtk_adjustment_get_page_size (inner) == self->fitted_height &&
+      self->fitted_height > 0)
+    return;
+  self->fit_idle = g_idle_add (fit_idle, self);
+}
+
+/* The scrolled window the list's page lies in, if any (the comparison
+ * page around the table): the wheel scrolls it at the rows' ends. */
+static GtkScrolledWindow *
+outer_window (HuListPager *self)
+{
+  GtkWidget *area = gtk_widget_get_parent (GTK_WIDGET (self->scrollbar));
+
+  for (GtkWidget *w = area != NULL ? gtk_widget_get_parent (area) : NULL; w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      return GTK_SCROLLED_WINDOW (w);
+  return NULL;
+}
+
+/* Whether the page must scroll before the rows do, for a wheel turned by
+ * @dy: part of the list (with its scroll bar) lies beyond the page's edge
+ * that way and the page can still move. The table (twelve rows of up to
+ * four lines) is taller than the page at the default size; if its rows
+ * took the wheel first, the end of the page would be reached only after
+ * scrolling through every row, and the rows below the page's edge never. */
+static gboolean
+page_scrolls_first (HuListPager       *self,
+                    GtkScrolledWindow *outer,
+                    double             dy)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (outer);
+  GtkWidget *area = gtk_widget_get_parent (GTK_WIDGET (self->scrollbar));
+  double value = gtk_adjustment_get_value (page);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (area, GTK_WIDGET (outer), &bounds))
+    return FALSE;
+  if (dy > 0)
+    return bounds.origin.y + bounds.size.height > gtk_widget_get_height (GTK_WIDGET (outer)) + 1 &&
+           value < gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page);
+  return bounds.origin.y < -1 && value > gtk_adjustment_get_lower (page);
+}
+
+/* The wheel or touchpad over the list moves its rows once the list is
+ * in view (page_scrolls_first()), else, and at either end of the rows,
+ * the page around it, if any. The page is scrolled here: a scrolled
+ * window between the list and the page (the table's, there for its width
+ * at 360 px) takes every wheel event it is given, so returning FALSE
+ * would scroll nothing. */
+static gboolean
+on_scroll (HuListPager              *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *scroll)
+{
+  double value = gtk_adjustment_get_value (self->adjustment);
+  double top = max_offset (self);
+  GtkScrolledWindow *outer = outer_window (self);
+  double rows;
+
+  if (dy == 0)
+    return FALSE;
+  if ((dy < 0 && value <= 0) || (dy > 0 && value >= top) ||
+      (outer != NULL && page_scrolls_first (self, outer, dy)))
+    {
+      GtkAdjustment *page = outer != NULL ? gtk_scrolled_window_get_vadjustment (outer) : NULL;
+
+      if (page == NULL)
+        return TRUE;
+      /* A wheel's click in pixels as GtkScrolledWindow counts it. */
+      if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+        dy *= pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+      gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy);
+      return TRUE;
+    }
+  /* Three rows a wheel click, as a text view scrolls three lines; a
+   * touchpad giving pixels (Wayland) moves a row per row's height. */
+  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+    rows = dy * 3;
+  else
+    rows = dy * gtk_adjustment_get_page_size (self->adjustment) /
+           MAX (gtk_widget_get_height (self->list), 1);
+  rows += self->scroll_rest;
+  self->scroll_rest = rows - trunc (rows);
+  gtk_adjustment_set_value (self->adjustment, value + trunc (rows));
+  return TRUE;
+}
+
+/* The position on the page of the row that has the keyboard focus (the
+ * focus is in or on the widget hu_list_pager_mark_row() marked), or -1. */
+static int
+focused_row (HuListPager *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->list))
+    return -1;
+  for (GtkWidget *w = focus; w != NULL && w != self->list; w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "hu-list-item");
+
+      if (item != NULL)
+        return (int) gtk_list_item_get_position (item);
+    }
+  /* A row of a list view has the focus itself; its child is marked
+   * (in a column view, its first cell's child). */
+  for (guint depth = 0; focus != NULL && depth < 3; depth++)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (focus), "hu-list-item");
+
+      if (item != NULL)
+        return (int) gtk_list_item_get_position (item);
+      focus = gtk_widget_get_first_child (focus);
+    }
+  return -1;
+}
+
+/* Gives the focus to the row at @position on the page, and selects it
+ * as the list's own keys would. GTK 4.8's "list.scroll-to-item" is how a
+ * row tells its list it has the focus; the list then gives the focus to
+ * that row. */
+static void
+focus_row (HuListPager *self,
+           guint        position)
+{
+  if (!GTK_IS_LIST_VIEW (self->list))
+    return;
+  gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (self->list);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self), position, TRUE);
+}
+
+/* Page Up and Page Down move the page of rows; the arrows at its first or
+ * last row move it by one row, Home and End to the first or last rows,
+ * and the list then moves the focus (and the selection, in a list that
+ * has one) to the row that came in. */
+static gboolean
+on_key (HuListPager     *self,
+        guint            keyval,
+        guint            keycode,
+        GdkModifierType  state)
+{
+  double value = gtk_adjustment_get_value (self->adjustment);
+  double page = gtk_adjustment_get_page_increment (self->adjustment);
+  int shown = (int) gtk_adjustment_get_page_size (self->adjustment);
+  int focused;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (shown > 0 && focused_row (self) == shown - 1)
+        gtk_adjustment_set_value (self->adjustment, value + 1);
+      return FALSE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (shown > 0 && focused_row (self) == 0)
+        gtk_adjustment_set_value (self->adjustment, value - 1);
+      return FALSE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      gtk_adjustment_set_value (self->adjustment, 0);
+      return FALSE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      gtk_adjustment_set_value (self->adjustment, gtk_adjustment_get_upper (self->adjustment));
+      return FALSE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      focused = focused_row (self);
+      if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+        page = -page;
+      gtk_adjustment_set_value (self->adjustment, value + page);
+      /* A list that selects moves its selection by as many rows as the
+       * page moved, or to the first or last row at the ends. */
+      if (focused >= 0 && whole_selection (self) != NULL)
+        {
+          double target = CLAMP (value + focused + page, 0,
+                                 gtk_adjustment_get_upper (self->adjustment) - 1);
+
+          focus_row (self, (guint) (target - gtk_adjustment_get_value (self->adjustment)));
+        }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_bind (HuListPager *self)
+{
+  self->n_rows_bound++;
+}
+
+static void
+hu_list_pager_dispose (GObject *object)
+{
+  HuListPager *self = HU_LIST_PAGER (object);
+
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
+  g_clear_weak_pointer (&self->list);
+  g_clear_weak_pointer (&self->scrollbar);
+  if (self->slice != NULL)
+    {
+      GListModel *model = gtk_slice_list_model_get_model (self->slice);
+
+      if (model != NULL)
+        g_signal_handlers_disconnect_by_data (model, self);
+    }
+
+  G_OBJECT_CLASS (hu_list_pager_parent_class)->dispose (object);
+}
+
+static void
+hu_list_pager_finalize (GObject *object)
+{
+  HuListPager *self = HU_LIST_PAGER (object);
+
+  g_clear_object (&self->slice);
+  g_clear_object (&self->adjustment);
+
+  G_OBJECT_CLASS (hu_list_pager_parent_class)->finalize (object);
+}
+
+static void
+hu_list_pager_class_init (HuListPagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hu_list_pager_dispose;
+  object_class->finalize = hu_list_pager_finalize;
+}
+
+static void
+hu_list_pager_init (HuListPager *self)
+{
+  self->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 1, 1, 0));
+  self->slice = gtk_slice_list_model_new (NULL, 0, 0);
+  g_signal_connect_object (self->slice, "items-changed", G_CALLBACK (on_slice_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->adjustment, "value-changed", G_CALLBACK (on_value_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * hu_list_pager_new:
+ * @list: a widget that takes a GtkSelectionModel as its "model"
+ *   (GtkListView, GtkColumnView)
+ * @scrollbar: the scroll bar beside it, shown when there are more rows
+ *   than the page; its parent holds the list and the scroll bar
+ * @n_rows: how many rows to show at a time, or 0 for as many as the
+ *   list's height shows
+ *
+ * Becomes @list's model (@list holds it) and takes its wheel and its
+ * paging keys. Give it its rows with hu_list_pager_set_model().
+ *
+ * Returns: (transfer full): the pager
+ */
+HuListPager *
+hu_list_pager_new (GtkWidget    *list,
+                   GtkScrollbar *scrollbar,
+                   guint         n_rows)
+{
+  HuListPager *self;
+  GtkEventController *controller;
+  GtkAdjustment *inner;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
+  g_return_val_if_fail (GTK_IS_SCROLLBAR (scrollbar), NULL);
+
+  self = g_object_new (HU_TYPE_LIST_PAGER, NULL);
+  g_set_weak_pointer (&self->list, list);
+  g_set_weak_pointer (&self->scrollbar, scrollbar);
+  self->fixed_rows = n_rows;
+  self->n_rows = n_rows != 0 ? n_rows : FIRST_GUESS;
+  self->n_whole = self->n_rows;
+  gtk_slice_list_model_set_size (self->slice, self->n_rows);
+  gtk_scrollbar_set_adjustment (scrollbar, self->adjustment);
+  gtk_widget_set_visible (GTK_WIDGET (scrollbar), FALSE);
+
+  /* Before the list's own handlers, which would scroll within the page. */
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (list, controller);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (list, controller);
+
+  inner = viewport (self);
+  if (n_rows == 0 && inner != NULL)
+    g_signal_connect_object (inner, "changed", G_CALLBACK (on_viewport_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  g_object_set (list, "model", self, NULL);
+  return self;
+}
+
+/**
+ * hu_list_pager_set_model:
+ * @model: (nullable): the rows; a GtkSelectionModel for a list that
+ *   selects them
+ *
+ * Pages @model's rows from its first.
+ */
+void
+hu_list_pager_set_model (HuListPager *self,
+                         GListModel  *model)
+{
+  GListModel *old;
+
+  g_return_if_fail (HU_IS_LIST_PAGER (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  old = gtk_slice_list_model_get_model (self->slice);
+  if (old == model)
+    return;
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+  gtk_adjustment_set_value (self->adjustment, 0);
+  gtk_slice_list_model_set_model (self->slice, model);
+  if (model != NULL)
+    {
+      /* After the slice's own handler: the slice has its rows when the
+       * adjustment follows them. */
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (sync_adjustment), self,
+                               G_CONNECT_SWAPPED);
+      if (GTK_IS_SELECTION_MODEL (model))
+        g_signal_connect_object (model, "selection-changed", G_CALLBACK (on_selection_changed),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  sync_adjustment (self);
+}
+
+/**
+ * hu_list_pager_get_model:
+ *
+ * Returns: (transfer none) (nullable): the rows paged
+ */
+GListModel *
+hu_list_pager_get_model (HuListPager *self)
+{
+  g_return_val_if_fail (HU_IS_LIST_PAGER (self), NULL);
+  return gtk_slice_list_model_get_model (self->slice);
+}
+
+/**
+ * hu_list_pager_show_position:
+ * @position: a row of the model
+ *
+ * Moves the page as little as it takes to show the row at @position
+ * whole (a list scrolling to an item).
+ */
+void
+hu_list_pager_show_position (HuListPager *self,
+                             guint        position)
+{
+  double value;
+
+  g_return_if_fail (HU_IS_LIST_PAGER (self));
+
+  value = gtk_adjustment_get_value (self->adjustment);
+  if (position < value)
+    gtk_adjustment_set_value (self->adjustment, position);
+  else if (position >= value + self->n_whole)
+    gtk_adjustment_set_value (self->adjustment, (double) position - self->n_whole + 1);
+}
+
+/**
+ * hu_list_pager_get_offset:
+ *
+ * Returns: the model's position of the page's first row
+ */
+guint
+hu_list_pager_get_offset (HuListPager *self)
+{
+  g_return_val_if_fail (HU_IS_LIST_PAGER (self), 0);
+  return gtk_slice_list_model_get_offset (self->slice);
+}
+
+/**
+ * hu_list_pager_get_n_rows:
+ *
+ * Returns: how many rows the list is given at a time
+ */
+guint
+hu_list_pager_get_n_rows (HuListPager *self)
+{
+  g_return_val_if_fail (HU_IS_LIST_PAGER (self), 0);
+  return self->n_rows;
+}
+
+/**
+ * hu_list_pager_count_binds:
+ * @factory: the list's factory (a column view's first column's), a
+ *   GtkSignalListItemFactory
+ *
+ * Counts the rows @factory binds, for hu_list_pager_get_n_rows_bound().
+ */
+void
+hu_list_pager_count_binds (HuListPager        *self,
+                           GtkListItemFactory *factory)
+{
+  g_return_if_fail (HU_IS_LIST_PAGER (self));
+  g_return_if_fail (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * hu_list_pager_get_n_rows_bound:
+ *
+ * How many times a row was bound to an item (for tests: a big model
+ * binds the rows on screen, not one per row nor GTK's ~200).
+ */
+guint
+hu_list_pager_get_n_rows_bound (HuListPager *self)
+{
+  g_return_val_if_fail (HU_IS_LIST_PAGER (self), 0);
+  return self->n_rows_bound;
+}
+
+/**
+ * hu_list_pager_mark_row:
+ * @row: the widget a factory made for @item (a list item's child, or a
+ *   column view's cell's child)
+ *
+ * Lets the pager tell which row has the keyboard focus, so the arrows at
+ * the page's first and last rows move the page.
+ */
+void
+hu_list_pager_mark_row (GtkWidget   *row,
+                        GtkListItem *item)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  g_object_set_data (G_OBJECT (row), "hu-list-item", item);
+}
