@@ -69,14 +69,15 @@ static const Case cases[] = {
    *   digits 9.60 → 9.6 days
    *   IT 1,843.192 × 400 = 737,276.8 Wh = 737.3 kWh
    *   × 1.2 = 884.732 kWh → 884.7 kWh; × 250 g/kWh = 221.183 kg → 221.2 kg
-   * Spanish groups from four digits: "1.843". */
+   * Spanish groups from four digits: "1.843"; the C locale's English
+ * groups with a comma: "1,843". */
   {
     "week/C", "C.UTF-8", NAN, 1843.192, 8, 400, 1.2, 250,
     {
-      { "Accelerator-hours of one run", "1843 GPU-h", "1843 GPU-h" },
-      { "Wall-clock time of one run", "1843 GPU-h ÷ 8", "9.6 days" },
-      { "Accelerator-hours of all runs", "1843 GPU-h × 1", "1843 GPU-h" },
-      { "Energy of the accelerators", "1843 GPU-h × 400 W", "737.3 kWh" },
+      { "Accelerator-hours of one run", "1,843 GPU-h", "1,843 GPU-h" },
+      { "Wall-clock time of one run", "1,843 GPU-h ÷ 8", "9.6 days" },
+      { "Accelerator-hours of all runs", "1,843 GPU-h × 1", "1,843 GPU-h" },
+      { "Energy of the accelerators", "1,843 GPU-h × 400 W", "737.3 kWh" },
       { "Energy of the data centre", "737.3 kWh × 1.20", "884.7 kWh" },
       { "Operational emissions", "884.7 kWh × 250 g/kWh", "221.2 kg CO₂eq" },
     },

@@ -364,7 +364,7 @@ test_compute_by_hand (void)
 
   text = hu_estimate_derivation_text (e);
   g_assert_nonnull (strstr (text, "Break-even"));
-  g_assert_nonnull (strstr (text, "day 1500"));
+  g_assert_nonnull (strstr (text, "day 1,500"));
 }
 
 /* The serving place and hardware default to the training's; a region of
@@ -902,7 +902,7 @@ test_serving_derivation (void)
   step = step_titled (e, "Break-even with training");
   g_assert_nonnull (strstr (step->note, "Training energy"));
   step = step_titled (e, "Break-even day");
-  g_assert_nonnull (strstr (step->calculation, "230768 ÷ 18 d"));
+  g_assert_nonnull (strstr (step->calculation, "230,768 ÷ 18 d"));
   assert_rel (e->breakeven_days, 433196 / (914.0 / 230768) / (230768.0 / 18), 1e-9);
   assert_abs (e->breakeven_days, 8531, 1);
 }

@@ -69,7 +69,7 @@ test_column (void)
   assert_in_set (HU_UNIT_CURRENCY, money, 0, "USD", "12.35 k USD");
   assert_in_set (HU_UNIT_CURRENCY, money, 1, "USD", "0.50 k USD");
   assert_in_set (HU_UNIT_HOURS, half_hour, 0, NULL, "30.0 min");
-  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2500 GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2,500 GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "12 GPU-h");
   assert_in_set (HU_UNIT_PERCENT, share, 0, NULL, "40.0 %");
 }
@@ -114,7 +114,7 @@ test_readable (void)
   assert_in_set (HU_UNIT_ENERGY_KWH, own, 1, NULL, "5.000 kWh");
   assert_in_set (HU_UNIT_MASS_KG, mass, 0, NULL, "20.00 t");
   assert_in_set (HU_UNIT_MASS_KG, mass, 1, NULL, "8.100 g");
-  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2500 GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2,500 GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "0.3000 GPU-h");
 
   /* Under a header naming MWh the plans are bare numbers; the run,

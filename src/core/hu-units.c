@@ -311,11 +311,59 @@ trim_zeros (char         *text,
     *point = '\0';
 }
 
+/* The C and POSIX locales group nothing, so glibc's "%'f" wrote
+ * "3542 thousand GPU-h" where every other figure of the app reads
+ * "10,000 requests a day". Their messages are the untranslated English
+ * ones, so text for people is grouped as English groups: "," every
+ * three digits, "." for decimals (the C locale's own decimal point, so
+ * only the grouping is added). Files and machine formats never get here
+ * (%HU_UNITS_C_LOCALE). Entries never show grouped numbers
+ * (hu-scenario-editor-fields.c writes them ungrouped), since the C
+ * locale reads a lone typed comma as a decimal comma. */
+static gboolean
+locale_is_c (void)
+{
+  const char *name = setlocale (LC_NUMERIC, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
+static char *
+group_english (double value,
+               int    decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 320];
+  char format[16];
+  const char *digits;
+  const char *end;
+  GString *out;
+  gsize n_int;
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  out = g_string_new (NULL);
+  digits = buf;
+  if (*digits == '-')
+    g_string_append_c (out, *digits++);
+  end = strchr (digits, '.');
+  n_int = end != NULL ? (gsize) (end - digits) : strlen (digits);
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, digits + n_int);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * hu_units_format_fixed:
  *
  * @value with @decimals decimals: grouped as the locale groups ("1.234,5"
- * in Spanish), or in C ("1234.5") with %HU_UNITS_C_LOCALE. Never "-0".
+ * in Spanish, "1,234.5" in the C locale's English), or in C ("1234.5")
+ * with %HU_UNITS_C_LOCALE. Never "-0".
  */
 char *
 hu_units_format_fixed (double       value,
@@ -339,6 +387,8 @@ hu_units_format_fixed (double       value,
       g_snprintf (format, sizeof format, "%%.%df", decimals);
       text = g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
     }
+  else if (locale_is_c ())
+    text = group_english (value, decimals);
   else
     text = g_strdup_printf ("%'.*f", decimals, value);
 

@@ -103,7 +103,7 @@ test_bars_hit_test (void)
 
   g_assert_nonnull (tip);
   /* The exact value in the base unit (C locale in tests). */
-  g_assert_nonnull (strstr (tip, "167735.04 kWh"));
+  g_assert_nonnull (strstr (tip, "167,735.04 kWh"));
   g_assert_nonnull (strstr (tip, "MWh"));
 
   /* The title area is not a bar. */
@@ -127,7 +127,7 @@ test_stacked_tooltip_total (void)
 
   tip = find_tooltip (chart, 300, 300, "Operational");
   g_assert_nonnull (tip);
-  g_assert_nonnull (strstr (tip, "552000.00 kg"));
+  g_assert_nonnull (strstr (tip, "552,000.00 kg"));
   g_assert_nonnull (strstr (tip, "600.0 t"));
 }
 
@@ -155,7 +155,7 @@ test_ranked (void)
 
   tip = find_tooltip (chart, 500, height, "region-42");
   g_assert_nonnull (tip);
-  g_assert_nonnull (strstr (tip, "4300.00 kg"));
+  g_assert_nonnull (strstr (tip, "4,300.00 kg"));
 }
 
 static void

@@ -313,6 +313,17 @@ assert_shown (const char *cell,
 
   if (g_str_has_prefix (number, "< "))
     below = TRUE, number += 2;
+  /* The C locale's English groups thousands with a comma ("1,038
+   * thousand GPU-h"): the digits read without it. */
+  {
+    char *to = number;
+
+    for (const char *from = number; *from != '\0'; from++)
+      if (!(*from == ',' && g_ascii_isdigit (from[1]) && from > number &&
+            g_ascii_isdigit (from[-1])))
+        *to++ = *from;
+    *to = '\0';
+  }
   shown = g_ascii_strtod (number, &end);
   g_assert_true (end != number);
   dot = memchr (number, '.', end - number);

@@ -31,12 +31,12 @@
  *   IT      1,843.192 h × 400 W = 737.2768 kWh
  *   energy  737.2768 × 1.2 = 884.73216 kWh → four digits "884.7 kWh"
  *   CO₂eq   884.73216 × 250 ÷ 1000 = 221.18304 kg → "221.2 kg"
- *   GPU-h   1,843.192 (thousands only from 10,000) → "1843 GPU-h"
+ *   GPU-h   1,843.192 (thousands only from 10,000) → "1,843 GPU-h" (C locale: English grouping)
  *
  * The table's columns hold both: one unit per column from the largest,
  * decimals for four digits of it (three for time); one decimal more
  * would not give the tiny row two digits, so none is added: GPU-h 1843
- * → "1843"; wall-clock 9.59996 days → "9.60"; IT energy 737.2768 kWh →
+ * → "1,843" (grouped as the locale groups: "1.843" in Spanish); wall-clock 9.59996 days → "9.60"; IT energy 737.2768 kWh →
  * "737.3"; energy "884.7"; CO₂eq 221.18304 kg → "221.2". The tiny row
  * would read 0.0, 0.00 or 0.000 there, so each figure is in its own unit
  * (hu_unit_scale_resolve()), which it names when it is not the header's:
@@ -71,7 +71,7 @@ static const Case cases[] = {
     "1 × NVIDIA A100 SXM4 80GB over 0.096 min of wall-clock time per run, data-centre "
     "PUE 1.00), emitting an estimated 0.05744 g CO₂eq at a carbon intensity of "
     "100 gCO₂eq/kWh.",
-    "Training Week used an estimated 884.7 kWh of electricity (1843 GPU-h on "
+    "Training Week used an estimated 884.7 kWh of electricity (1,843 GPU-h on "
     "8 × NVIDIA A100 SXM4 80GB over 9.6 days of wall-clock time per run, data-centre "
     "PUE 1.20), emitting an estimated 221.2 kg CO₂eq at a carbon intensity of "
     "250 gCO₂eq/kWh.",
@@ -80,7 +80,7 @@ static const Case cases[] = {
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
     "| Tiny | — | 0.001600 | 0.0960 min | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
     "0.05744 g | — |",
-    "| Week | — | 1843 | 9.60 | 1843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
+    "| Week | — | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
   },
   {
     /* Decimal comma; glibc's es_ES groups thousands from four digits. */

@@ -1132,7 +1132,7 @@ test_lifecycle_phases (Fixture       *f,
     g_autofree char *statement = hu_report_get_statement (report, "bloom-measured", &error);
 
     g_assert_no_error (error);
-    g_assert_nonnull (strstr (statement, "Serving 230768 requests used an estimated 914 kWh "
+    g_assert_nonnull (strstr (statement, "Serving 230,768 requests used an estimated 914 kWh "
                                          "(3.961 Wh per request) and 431.7 kg CO₂eq, for a lifecycle "
                                          "total of 50.96 t CO₂eq."));
   }

@@ -276,7 +276,7 @@ test_uncertainty_view (void)
   hu_uncertainty_view_set_result (view, a6000);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
   g_assert_nonnull (hu_uncertainty_view_get_probability (view));
-  g_assert_nonnull (strstr (hu_uncertainty_view_get_probability (view), "every one of 10000"));
+  g_assert_nonnull (strstr (hu_uncertainty_view_get_probability (view), "every one of 10,000"));
 
   g_object_unref (view);
   destroy_window (window);
