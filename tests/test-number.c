@@ -166,6 +166,77 @@ test_humanised (void)
     }
 }
 
+/* Text for people is grouped as the locale groups (issue 10, item 13):
+ * the C locale's messages are English, so it groups as English does,
+ * "," every three digits; Spanish (glibc's es_ES) groups with "." from
+ * four digits. Machine text (HU_UNITS_C_LOCALE) is never grouped.
+ *   GPT-3's 3,541,666.7 GPU-h: thousands from 10,000 up, 3,541.67 to
+ *   four significant digits is 3542 → "3,542 thousand GPU-h",
+ *   "3.542 miles de GPU-h".
+ *   A change of (29,370 − 172) ÷ 172 = 169.756 → 16,975.6 %, three
+ *   significant digits but never fewer than its integer digits →
+ *   "+16,976 %"; (128.1 − 551.6) ÷ 551.6 = −0.76777 → "−76.8 %" (one
+ *   decimal below ±1,000 %); 0.0004 rounds to "+0.0 %" → "same".
+ *   1,234,567.891 at two decimals → "1,234,567.89" / "1.234.567,89". */
+static void
+test_grouping (void)
+{
+  struct {
+    const char *locale;
+    const char *gpu_hours;
+    const char *up;
+    const char *down;
+    const char *same;
+    const char *fixed;
+    const char *negative;
+  } cases[] = {
+    { "C.UTF-8", "3,542 thousand GPU-h", "+16,976 %", "−76.8 %", "same", "1,234,567.89",
+      "-1,234.5" },
+    { "es_ES.UTF-8", "3.542 miles de GPU-h", "+16.976 %", "−76,8 %", "igual", "1.234.567,89",
+      "-1.234,5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *gpu_hours = NULL;
+      g_autofree char *up = NULL;
+      g_autofree char *down = NULL;
+      g_autofree char *same = NULL;
+      g_autofree char *fixed = NULL;
+      g_autofree char *negative = NULL;
+      g_autofree char *machine = NULL;
+      g_autofree char *small = NULL;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_fail_printf ("%s is not installed (the README's test command generates it)",
+                              cases[i].locale);
+          return;
+        }
+      g_setenv ("LANGUAGE", g_str_has_prefix (cases[i].locale, "es") ? "es" : "C", TRUE);
+      gpu_hours = hu_format_hours (3541666.7);
+      up = hu_format_change ((29370.0 - 172) / 172);
+      down = hu_format_change ((128.1 - 551.6) / 551.6);
+      same = hu_format_change (0.0004);
+      fixed = hu_units_format_fixed (1234567.891, 2, HU_UNITS_DEFAULT);
+      negative = hu_units_format_fixed (-1234.5, 1, HU_UNITS_DEFAULT);
+      machine = hu_units_format_fixed (1234567.891, 2, HU_UNITS_C_LOCALE);
+      /* Three digits or fewer are never grouped. */
+      small = hu_units_format_fixed (999.5, 1, HU_UNITS_DEFAULT);
+      setlocale (LC_ALL, "C.UTF-8");
+      g_setenv ("LANGUAGE", "C", TRUE);
+
+      g_assert_cmpstr (gpu_hours, ==, cases[i].gpu_hours);
+      g_assert_cmpstr (up, ==, cases[i].up);
+      g_assert_cmpstr (down, ==, cases[i].down);
+      g_assert_cmpstr (same, ==, cases[i].same);
+      g_assert_cmpstr (fixed, ==, cases[i].fixed);
+      g_assert_cmpstr (negative, ==, cases[i].negative);
+      g_assert_cmpstr (machine, ==, "1234567.89");
+      g_assert_cmpstr (small, ==, i == 0 ? "999.5" : "999,5");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,5 +253,6 @@ main (int    argc,
   g_test_add_func ("/huella/number/parse-spanish", test_parse_spanish);
   g_test_add_func ("/huella/number/to-string", test_to_string);
   g_test_add_func ("/huella/number/humanised", test_humanised);
+  g_test_add_func ("/huella/number/grouping", test_grouping);
   return g_test_run ();
 }

@@ -355,8 +355,6 @@ hu_result_format_delta (HuResult *self,
                         HuColumn  column)
 {
   double change;
-  g_autofree char *number = NULL;
-  g_autofree char *percent = NULL;
   HuComparisonRow *baseline;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
@@ -375,18 +373,8 @@ hu_result_format_delta (HuResult *self,
   change = hu_result_get_change (self, column);
   if (isnan (change))
     return NULL;
-  if (change == 0)
-    /* Translators: no difference against the baseline */
-    return g_strdup (C_("comparison", "same"));
-
-  /* One decimal throughout, so a column of changes lines up ("−58.0 %"
-   * above "−58.3 %"); huge changes keep three significant digits. */
-  number = fabs (change) < 10 ? hu_format_fixed (fabs (change) * 100, 1)
-                              : hu_format_number (fabs (change) * 100, 3);
-  percent = g_strdup_printf ("%s %%", number);
-  /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
-  return g_strdup_printf (change > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
-                          percent);
+  /* The CLI's "vs first" column writes changes the same way. */
+  return hu_format_change (change);
 }
 
 /**

@@ -323,3 +323,34 @@ hu_format_percent (double fraction)
   number = hu_format_number (fraction * 100, 3);
   return g_strdup_printf ("%s %%", number);
 }
+
+/**
+ * hu_format_change:
+ * @fraction: a relative change, (value − base) ÷ base
+ *
+ * A change against a baseline as every view writes it: "+12.0 %",
+ * "−58.3 %" (a minus sign, not a hyphen), one decimal below ±1,000 % so
+ * that a column of changes lines up, three significant digits above, in
+ * the locale's grouping ("+17,078 %", never "+17078.4 %"); "same" under
+ * 0.05 %, which one decimal would show as "+0.0 %".
+ *
+ * Returns: (transfer full): the change for people; "—" for NaN
+ */
+char *
+hu_format_change (double fraction)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *percent = NULL;
+
+  if (!isfinite (fraction))
+    return g_strdup ("—");
+  if (fabs (fraction) < 0.0005)
+    /* Translators: no difference against the baseline */
+    return g_strdup (C_("comparison", "same"));
+  number = fabs (fraction) < 10 ? hu_format_fixed (fabs (fraction) * 100, 1)
+                                : hu_format_number (fabs (fraction) * 100, 3);
+  percent = g_strdup_printf ("%s %%", number);
+  /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
+  return g_strdup_printf (fraction > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
+                          percent);
+}

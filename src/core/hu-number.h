@@ -43,6 +43,7 @@ char     *hu_format_mass_kg       (double          kg);
 char     *hu_format_hours         (double          hours);
 char     *hu_format_duration      (double          hours);
 char     *hu_format_percent       (double          fraction);
+char     *hu_format_change        (double          fraction);
 gulong    hu_plural_count         (double          value);
 
 G_END_DECLS
