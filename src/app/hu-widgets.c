@@ -159,10 +159,11 @@ hu_settings_use_region_pue (GSettings *settings)
  * @root: a widget whose stack switchers must fit a 360 px window
  *
  * GtkStackSwitcher makes every button as wide as the widest, at least
- * 100 px: three long titles ("Todas las regiones") are wider than a phone.
- * Each button then takes its own width, with less padding. (Titles that
- * wrap were clipped: the switcher does not ask for their height.) Spanish
- * fits 360 px so.
+ * 100 px: three long titles are wider than a phone. Each button then
+ * takes its own width, with 8 px either side of its title (4 px set the
+ * titles against the buttons' edges). (Titles that wrap were clipped: the
+ * switcher does not ask for their height.) Keep the titles short: Spanish
+ * ("Cada región", "Cada GPU", "Barrido") fits 360 px so.
  */
 void
 hu_widgets_compact_switchers (GtkWidget *root)
@@ -179,8 +180,8 @@ hu_widgets_compact_switchers (GtkWidget *root)
       if (narrow == NULL)
         {
           narrow = gtk_css_provider_new ();
-          gtk_css_provider_load_from_data (narrow, "button { min-width: 40px; padding-left: 4px;"
-                                                   " padding-right: 4px; }", -1);
+          gtk_css_provider_load_from_data (narrow, "button { min-width: 40px; padding-left: 8px;"
+                                                   " padding-right: 8px; }", -1);
         }
       if (GTK_IS_BOX_LAYOUT (layout))
         gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
