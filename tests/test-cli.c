@@ -486,6 +486,82 @@ test_help (void)
     }
 }
 
+/* Find the line of @text that holds @key. */
+static char *
+line_holding (const char *text,
+              const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], key) != NULL)
+      return g_strdup (lines[i]);
+  g_error ("no line holds “%s” in:\n%s", key, text);
+  return NULL;
+}
+
+/* Issue 10, item 13: GPT-3-sized plans beside a CPU-only CodeCarbon run
+ * (gpu_count 0, no GPU model). GPT-3 as run: 3.14e23 FLOP ÷ (125 TFLOP/s
+ * × 19.7 %) ÷ 3600 = 3,542,019 GPU-h, in thousands from 10,000 with four
+ * digits: "3,542 thousand GPU-h" ("3.542 miles de GPU-h" in Spanish);
+ * 10,000 V100s. The A100 in Iowa emits 128,071 kg against 551,588 kg:
+ * (128,071 − 551,588) ÷ 551,588 = −0.7678 → "−76.8 %". The run counted
+ * no accelerator: "No accelerator" and "0 GPU-h", never "0 thousand
+ * GPU-h" nor "—" (unknown). The JSON keeps a plain 0. */
+static void
+test_compare_cpu_only_run (void)
+{
+  g_autofree char *example = example_path ("gpt3-ranges.huella");
+  g_autofree char *project = g_build_filename (g_get_user_data_dir (), "cpu-only.huella", NULL);
+  g_autofree char *log = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data",
+                                           "cc3.2.8_windows_gpu_count-0_util-int-zero_AyushiGupta.csv",
+                                           NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) es = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autofree char *c_gpt3 = NULL;
+  g_autofree char *c_iowa = NULL;
+  g_autofree char *c_run = NULL;
+  g_autofree char *es_gpt3 = NULL;
+  g_autofree char *es_run = NULL;
+
+  g_assert_true (g_file_get_contents (example, &contents, &length, NULL));
+  g_assert_true (g_mkdir_with_parents (g_get_user_data_dir (), 0700) == 0);
+  g_assert_true (g_file_set_contents (project, contents, length, NULL));
+  run_cli (&import, NULL, "import", "--add-to", project, log, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&c, "C.UTF-8", "compare", project, NULL);
+  run_cli (&es, "es_ES.UTF-8", "compare", project, NULL);
+  run_cli (&json, "C.UTF-8", "compare", project, "--format", "json", NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpint (es.status, ==, 0);
+  g_assert_cmpint (json.status, ==, 0);
+
+  c_gpt3 = line_holding (c.out, "GPT-3 as run");
+  c_iowa = line_holding (c.out, "A100 in Iowa");
+  c_run = line_holding (c.out, "1850cd");
+  g_assert_nonnull (strstr (c_gpt3, "NVIDIA Tesla V100 SXM2 32GB × 10,000"));
+  g_assert_nonnull (strstr (c_gpt3, "3,542 thousand GPU-h"));
+  g_assert_nonnull (strstr (c_iowa, "−76.8 %"));
+  g_assert_nonnull (strstr (c_run, "No accelerator"));
+  g_assert_nonnull (strstr (c_run, " 0 GPU-h "));
+  g_assert_null (strstr (c.out, " 0 thousand"));
+
+  es_gpt3 = line_holding (es.out, "GPT-3 as run");
+  es_run = line_holding (es.out, "1850cd");
+  g_assert_nonnull (strstr (es_gpt3, "× 10.000"));
+  g_assert_nonnull (strstr (es_gpt3, "3.542 miles de GPU-h"));
+  g_assert_nonnull (strstr (es_run, "Sin acelerador"));
+  g_assert_nonnull (strstr (es_run, " 0 GPU-h "));
+  g_assert_null (strstr (es.out, " 0 miles"));
+
+  g_assert_nonnull (strstr (json.out, "\"gpu_count\": 0"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,5 +588,6 @@ main (int    argc,
   g_test_add_func ("/huella/cli/import-locale-independent", test_import_locale_independent);
   g_test_add_func ("/huella/cli/catalog-commands", test_catalog_commands);
   g_test_add_func ("/huella/cli/help", test_help);
+  g_test_add_func ("/huella/cli/compare-cpu-only-run", test_compare_cpu_only_run);
   return g_test_run ();
 }

@@ -59,6 +59,14 @@ test_column (void)
   const double gpu_hours[] = { 2500, 12.4 };
   /* 40 %: a fraction of 0.4, three digits, one decimal. */
   const double share[] = { 0.4 };
+  /* GPT-3's 3,541,666.7 GPU-h beside a CPU-only run's 0 (issue 10):
+   * the column is in thousands, 3,541.67 → four digits "3,542"; the
+   * zero is not "0 thousand GPU-h" but "0 GPU-h". The same for money:
+   * 12,346 USD is "12.35 k USD", a zero "0 USD". Energy keeps the
+   * column's unit for a zero: "0 MWh" beside 86 MWh. */
+  const double gpu_and_cpu[] = { 3541666.7, 0 };
+  const double money_and_zero[] = { 12346, 0 };
+  const double energy_and_zero[] = { 86000, 0 };
 
   assert_in_set (HU_UNIT_ENERGY_KWH, energy, 0, NULL, "86.00 MWh");
   assert_in_set (HU_UNIT_ENERGY_KWH, energy, 1, NULL, "44.18 MWh");
@@ -72,6 +80,10 @@ test_column (void)
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2,500 GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "12 GPU-h");
   assert_in_set (HU_UNIT_PERCENT, share, 0, NULL, "40.0 %");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_and_cpu, 0, NULL, "3,542 thousand GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_and_cpu, 1, NULL, "0 GPU-h");
+  assert_in_set (HU_UNIT_CURRENCY, money_and_zero, 1, "USD", "0 USD");
+  assert_in_set (HU_UNIT_ENERGY_KWH, energy_and_zero, 1, NULL, "0 MWh");
 }
 
 /* Issue 10: every value of a column stays readable. A tiny measured run

@@ -128,17 +128,9 @@ format_accelerator (HuResult *self)
 
   if (hu_result_get_run (self) != NULL)
     {
-      HuRunData *data = hu_measured_run_get_data (hu_result_get_run (self));
-      g_autofree char *count = NULL;
+      char *text = hu_run_data_format_accelerators (hu_measured_run_get_data (hu_result_get_run (self)));
 
-      if (data->gpu_model == NULL)
-        return g_strdup (_("Measured run"));
-      /* How many the log does not say: not guessed (see
-       * hu_run_data_get_metric()). */
-      if (isnan (data->gpu_count))
-        return g_strdup (data->gpu_model);
-      count = hu_format_number (data->gpu_count, 6);
-      return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+      return text != NULL ? text : g_strdup (_("Measured run"));
     }
 
   return g_strdup ("—");

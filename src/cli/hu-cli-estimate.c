@@ -599,8 +599,10 @@ compare_text (GString      *out,
                                                d->source ? d->source : "?");
 
       /* What the log does not say stays unknown (hu_run_data_get_metric()). */
+      g_autofree char *accelerators = hu_run_data_format_accelerators (d);
+
       g_strv_builder_add (b, name);
-      g_strv_builder_add (b, d->gpu_model ? d->gpu_model : "—");
+      g_strv_builder_add (b, accelerators != NULL ? accelerators : "—");
       hu_strv_builder_take (b, scaled (&scales.gpu_hours,
                                        hu_comparison_row_get_metric (row, HU_METRIC_GPU_HOURS)));
       hu_strv_builder_take (b, scaled (&scales.wall,

@@ -10,6 +10,7 @@
 #include "hu-json-private.h"
 #include "hu-measured-run.h"
 #include "hu-measured-run-private.h"
+#include "hu-number.h"
 
 struct _HuMeasuredRun
 {
@@ -197,6 +198,40 @@ hu_run_data_get_metric_rule (void)
            "for hours, that metric is shown as unknown rather than guessed, and the run "
            "keeps its other metrics. A run’s total CO₂eq is its operational emissions: "
            "trackers do not measure embodied carbon.");
+}
+
+/**
+ * hu_run_data_format_accelerators:
+ *
+ * A run's accelerators as the comparison table, the CLI and the report
+ * name them: "NVIDIA A100 × 8", the model alone when the log does not
+ * count them, "Unknown model × 8". A log that counted none and names no
+ * model measured a CPU-only run: "No accelerator", so that its "0 GPU-h"
+ * reads as what it is, not as a missing figure ("—" means unknown).
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL when the log says
+ *   nothing of accelerators
+ */
+char *
+hu_run_data_format_accelerators (const HuRunData *data)
+{
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (data->gpu_model == NULL && !isfinite (data->gpu_count))
+    return NULL;
+  if (!isfinite (data->gpu_count))
+    return g_strdup (data->gpu_model);
+  if (data->gpu_count == 0 && data->gpu_model == NULL)
+    /* Translators: the accelerators of a run that used only the CPU */
+    return g_strdup (_("No accelerator"));
+  count = hu_format_number (data->gpu_count, 6);
+  if (data->gpu_model == NULL)
+    /* Translators: accelerators of an unknown model, "× 8" */
+    return g_strdup_printf (_("Unknown model × %s"), count);
+  /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
+  return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
 }
 
 void

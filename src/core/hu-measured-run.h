@@ -75,6 +75,7 @@ void           hu_run_data_clear    (HuRunData           *data);
 double         hu_run_data_get_metric      (const HuRunData *data,
                                             HuMetric         metric);
 const char    *hu_run_data_get_metric_rule (void);
+char          *hu_run_data_format_accelerators (const HuRunData *data);
 
 #define HU_TYPE_MEASURED_RUN (hu_measured_run_get_type ())
 G_DECLARE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, HU, MEASURED_RUN, GObject)

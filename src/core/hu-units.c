@@ -583,6 +583,22 @@ hu_unit_scale_format (const HuUnitScale *scale,
   /* In the scale that shows @value; there it has its digits, so the
    * number is written in it as it is. */
   hu_unit_scale_resolve (scale, value, &own);
+  /* A zero is exact in every unit, but "0 thousand GPU-h" or "0 k USD"
+   * reads as a count of thousands (a CPU-only run among GPT-3-sized
+   * plans, issue 10): a zero is never written in a multiple named by a
+   * word or a prefix of a count (GPU-hours, money, plain numbers); it
+   * takes the base unit, "0 GPU-h". Quantities keep the set's unit,
+   * "0 Wh" beside "0.57 Wh", never "0 kWh". */
+  if (value == 0 && own.divisor > 1 &&
+      (own.kind == HU_UNIT_GPU_HOURS || own.kind == HU_UNIT_CURRENCY ||
+       own.kind == HU_UNIT_PLAIN))
+    {
+      const UnitStep *base = choose_step (own.kind, 0);
+
+      own.divisor = base->divisor;
+      own.symbol = base->symbol;
+      own.decimals = 0;
+    }
   number = hu_unit_scale_format_number (&own, value, flags);
   symbol = hu_unit_scale_symbol (&own, flags);
   if (symbol[0] == '\0')

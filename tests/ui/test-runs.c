@@ -586,6 +586,38 @@ test_cpu_only (void)
   destroy_window (window);
 }
 
+/* The same CPU-only run beside the example's GPT-3 plans (issue 10,
+ * item 13): the V100S plan's 3.14e23 FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600
+ * = 670,940 GPU-h puts the column in thousands ("670.9 thousand GPU-h");
+ * the run's zero is written "0 GPU-h", never "0 thousand GPU-h", and its
+ * accelerators "No accelerator", so the zero is not taken for a missing
+ * figure ("—"). */
+static void
+test_cpu_only_beside_plans (void)
+{
+  HuWindow *window = new_window (TRUE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", CPU_ONLY, NULL);
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  g_autoptr(HuResult) plan = NULL;
+  g_autoptr(HuResult) run = NULL;
+  g_autofree char *plan_hours = NULL;
+  g_autofree char *run_hours = NULL;
+  g_autofree char *run_accelerators = NULL;
+
+  import_and_wait (window, path);
+  plan = g_list_model_get_item (model, 0);
+  run = g_list_model_get_item (model, find_run (window, "1850cda1"));
+  plan_hours = hu_result_format_column (plan, HU_COLUMN_GPU_HOURS);
+  run_hours = hu_result_format_column (run, HU_COLUMN_GPU_HOURS);
+  run_accelerators = hu_result_format_column (run, HU_COLUMN_ACCELERATOR);
+
+  g_assert_cmpstr (plan_hours, ==, "670.9 thousand GPU-h");
+  g_assert_cmpstr (run_hours, ==, "0 GPU-h");
+  g_assert_cmpstr (run_accelerators, ==, "No accelerator");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/export-preview", test_export_preview);
   g_test_add_func ("/huella/ui/runs/na-notes", test_na_notes);
   g_test_add_func ("/huella/ui/runs/cpu-only", test_cpu_only);
+  g_test_add_func ("/huella/ui/runs/cpu-only-beside-plans", test_cpu_only_beside_plans);
 
   return g_test_run ();
 }

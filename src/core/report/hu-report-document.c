@@ -649,6 +649,10 @@ add_runs (HuReport  *self,
           hardware = count != NULL ? g_strdup_printf ("%s × %s", count, d->gpu_model)
                                    : g_strdup (d->gpu_model);
         }
+      else
+        /* As the app's table and the CLI say it: "No accelerator" for a
+         * CPU-only run, whose 0 GPU-h is then no missing figure. */
+        hardware = hu_run_data_format_accelerators (d);
       /* The file's name is enough to find it again; CSV and JSON keep the path. */
       _hu_report_table_add_row (table, g_strdup (r->name), d->file != NULL ? g_path_get_basename (d->file) : NULL,
                      g_strdup (g_strstrip (tracker)),
