@@ -141,6 +141,124 @@ test_spanish_plurals (void)
   g_test_trap_assert_passed ();
 }
 
+static const char *
+label_of (GPtrArray  *eqs,
+          const char *kind)
+{
+  for (guint i = 0; i < eqs->len; i++)
+    {
+      HuEquivalence *eq = eqs->pdata[i];
+      if (g_str_equal (eq->factor->kind, kind))
+        return eq->label;
+    }
+  g_error ("no %s equivalence", kind);
+  return NULL;
+}
+
+/* Issue 10: a measured run of 1.8 g CO₂eq read "4.26 × 10⁻⁷ years" of
+ * driving. hu_equivalence_kind_label()'s rule, worked by hand:
+ *   car-year, 4,290 kg: 0.0018 ÷ 4,290 = 4.196e-7 years × 8,766 h ×
+ *     3,600 s/h = 13.24 s → "13.2 seconds"
+ *   car-mile, 0.393 kg: 0.0018 ÷ 0.393 = 0.0045802 miles × 1,609.344 m
+ *     = 7.371 m → "7.37 m"
+ *   smartphone-charge, 0.0124 kg: 0.0018 ÷ 0.0124 = 0.14516 → "0.145"
+ *   tree-seedling, 60 kg: 0.0018 ÷ 60 = 0.00003, below 0.01 → "< 0.01"
+ *   coal-lb, 0.905 kg (EPA 2021): 0.0018 ÷ 0.905 = 0.0019890 lb ×
+ *     453.59 g = 0.9022 g → "0.902 g"
+ *   netflix-hour, 0.036 kg: 0.0018 ÷ 0.036 = 0.05 h × 60 = 3 min
+ *   tree-year, 11 kg, of 10.384 kg: 0.94400 years × 8,766 h ÷ 24 h =
+ *     344.8 days → "345 days"
+ *   tree-month, 0.917 kg, of 10.384 kg: 11.324, at least 1, its own
+ *     unit → "11.3 tree-months"
+ *   car-year of 551,588 kg: 128.58 → "129 years" */
+typedef struct {
+  const char *set;
+  double      total_kg;
+  const char *kind;
+  const char *c;
+  const char *es;
+} TinyCase;
+
+static const TinyCase tiny_cases[] = {
+  { "epa-current", 0.0018, "car-year", "13.2 seconds of driving a petrol car",
+    "13,2 segundos conduciendo un coche de gasolina" },
+  { "epa-current", 0.0018, "car-mile", "7.37 m driven by an average car",
+    "7,37 m recorridos por un coche medio" },
+  { "epa-current", 0.0018, "smartphone-charge", "0.145 smartphone charges",
+    "0,145 cargas de teléfono móvil" },
+  { "epa-current", 0.0018, "tree-seedling-10y", "< 0.01 tree seedlings grown for 10 years",
+    "< 0,01 plantones de árbol cultivados durante 10 años" },
+  { "epa-2021", 0.0018, "coal-lb", "0.902 g of coal burned", "0,902 g de carbón quemados" },
+  { "green-algorithms", 0.0018, "netflix-hour", "3 minutes of video streaming",
+    "3 minutos de streaming de vídeo" },
+  { "green-algorithms", 10.384, "tree-year", "345 days of one tree's CO₂ absorption",
+    "345 días de absorción de CO₂ de un árbol" },
+  { "green-algorithms", 10.384, "tree-month", "11.3 tree-months of CO₂ absorption",
+    "11,3 meses-árbol de absorción de CO₂" },
+  { "epa-current", 551588, "car-year", "129 years of driving a petrol car",
+    "129 años conduciendo un coche de gasolina" },
+};
+
+static void
+check_tiny_cases (gboolean spanish)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tiny_cases); i++)
+    {
+      const TinyCase *c = &tiny_cases[i];
+      const HuEquivalenceSet *set =
+        hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), c->set);
+      g_autoptr(GPtrArray) eqs = hu_equivalences_compute (set, c->total_kg);
+
+      g_assert_cmpstr (label_of (eqs, c->kind), ==, spanish ? c->es : c->c);
+    }
+}
+
+static void
+test_tiny (void)
+{
+  check_tiny_cases (FALSE);
+}
+
+/* Its own process, as test_spanish_plurals(). */
+static void
+test_tiny_spanish (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "es", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+      check_tiny_cases (TRUE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* No equivalence, whatever the set and the mass, reads as a power of
+ * ten: from 1 μg to 1 kt, every factor of every set. */
+static void
+test_never_a_power_of_ten (void)
+{
+  const char *sets[] = { "epa-current", "epa-2021", "green-algorithms" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    for (double kg = 1e-9; kg <= 1e6; kg *= 10)
+      {
+        const HuEquivalenceSet *set =
+          hu_catalog_lookup_equivalence_set (hu_catalog_get_default (), sets[i]);
+        g_autoptr(GPtrArray) eqs = hu_equivalences_compute (set, kg);
+
+        for (guint j = 0; j < eqs->len; j++)
+          {
+            HuEquivalence *eq = eqs->pdata[j];
+
+            g_assert_null (strstr (eq->label, "× 10"));
+            g_assert_false (g_regex_match_simple ("[0-9][eE][-+]?[0-9]", eq->label, 0, 0));
+          }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,5 +273,8 @@ main (int    argc,
   g_test_add_func ("/huella/equivalences/explanations-spanish", test_explanations_spanish);
   g_test_add_func ("/huella/equivalences/labels", test_labels);
   g_test_add_func ("/huella/equivalences/spanish-plurals", test_spanish_plurals);
+  g_test_add_func ("/huella/equivalences/tiny", test_tiny);
+  g_test_add_func ("/huella/equivalences/tiny-spanish", test_tiny_spanish);
+  g_test_add_func ("/huella/equivalences/never-a-power-of-ten", test_never_a_power_of_ten);
   return g_test_run ();
 }

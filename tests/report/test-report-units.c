@@ -186,20 +186,27 @@ test_run_statement (void)
                                               "with codecarbon 2.4.1;"));
 }
 
-/* The LaTeX statement spells hu-units' powers of ten for pdfLaTeX, whose
- * utf8 input knows no "⁻" or "⁸": Tiny's 0.05744 g, the subject, is
- * 5.744e-5 kg ÷ 4,290 kg per vehicle-year (EPA) = 1.34e-8 years of
- * driving, written "1.34 × 10⁻⁸" by hu-units. */
+/* The LaTeX report spells hu-units' powers of ten for pdfLaTeX, whose
+ * utf8 input knows no "⁻" or "⁸". Tiny's 0.05744 g, the subject, is
+ * 5.744e-5 kg ÷ 4,290 kg per vehicle-year (EPA) = 1.339e-8 years of
+ * driving, which was written "1.34 × 10⁻⁸ years" and no longer reads as
+ * a power of ten (issue 10): × 8,766 h × 3,600 s = 0.4225 s, below one
+ * second, three digits, "0.423 seconds of driving a petrol car". The
+ * power of ten now comes from the project's title, "1.34 × 10⁻⁸ years",
+ * which goes through the same escaping. */
 static void
 test_latex_powers_of_ten (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HuProject) project = hu_project_new_from_data (project_text, -1, "units.huella", &error);
+  g_autoptr(GString) text = g_string_new (project_text);
+  g_autoptr(HuProject) project = NULL;
   g_autoptr(HuReport) report = NULL;
   g_autofree char *dir = g_dir_make_tmp ("huella-units-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "r.tex", NULL);
   g_autofree char *tex = NULL;
 
+  g_string_replace (text, "\"title\": \"Units\"", "\"title\": \"1.34 × 10⁻⁸ years\"", 1);
+  project = hu_project_new_from_data (text->str, -1, "units.huella", &error);
   g_assert_no_error (error);
   report = hu_report_new (project, NULL, &error);
   g_assert_no_error (error);
@@ -210,6 +217,7 @@ test_latex_powers_of_ten (void)
   g_rmdir (dir);
 
   g_assert_nonnull (strstr (tex, "1.34 \\texttimes{} 10\\textsuperscript{\\textminus{}8} years"));
+  g_assert_nonnull (strstr (tex, "0.423 seconds of driving a petrol car"));
   g_assert_null (strstr (tex, "⁻"));
   g_assert_null (strstr (tex, "⁸"));
 }
