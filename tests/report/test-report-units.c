@@ -62,6 +62,14 @@ typedef struct {
   const char *header;        /* the All outputs table's header and rows */
   const char *tiny_row;
   const char *week_row;
+  /* Scenario inputs: Week's power, training runs, intensity and PUE,
+   * a column each ("400.0" of four digits for the column's 400 and
+   * 359); training runs are a count, 1, never "1.00". Defaults and
+   * their sources: each value alone, four digits, trailing zeros
+   * dropped: PUE 1.2, 400 W. */
+  const char *inputs_week;
+  const char *defaults_power;
+  const char *defaults_pue;
 } Case;
 
 static const Case cases[] = {
@@ -81,6 +89,9 @@ static const Case cases[] = {
     "| Tiny | — | 0.001600 | 0.0960 min | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
     "0.05744 g | — |",
     "| Week | — | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
+    "| 400.0 | 1 | — | 250.0 | 1.20 |",
+    "| Week | Power | 400 W | given |",
+    "| Week | PUE | 1.2 | given |",
   },
   {
     /* Decimal comma; glibc's es_ES groups thousands from four digits. */
@@ -99,6 +110,9 @@ static const Case cases[] = {
     "| Tiny | — | 0,001600 | 0,0960 min | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
     "0,05744 g | — |",
     "| Week | — | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 | — |",
+    "| 400,0 | 1 | — | 250,0 | 1,20 |",
+    "| Week | Power | 400 W | given |",
+    "| Week | PUE | 1,2 | given |",
   },
 };
 
@@ -154,6 +168,9 @@ test_statement_and_table (gconstpointer data)
   g_assert_nonnull (strstr (md, c->header));
   g_assert_nonnull (strstr (md, c->tiny_row));
   g_assert_nonnull (strstr (md, c->week_row));
+  g_assert_nonnull (strstr (md, c->inputs_week));
+  g_assert_nonnull (strstr (md, c->defaults_power));
+  g_assert_nonnull (strstr (md, c->defaults_pue));
 }
 
 /* A measured run's statement: 0.0216 kWh is 21.6 Wh, 0.00183 kg is

@@ -92,19 +92,14 @@ fmt_sig (double value,
   return isfinite (value) ? _hu_format_significant (value, significant) : NULL;
 }
 
-/* A signed change in percent, "−33.3 %"; "±0.0 %" when it rounds to
- * zero. A real minus sign reads better than a hyphen in tables. */
+/* A change in percent as every view writes it (hu_format_change()):
+ * "−33.3 %", "+1,352 %", "same" when it rounds to zero. */
 static char *
 fmt_pct_change (double pct)
 {
-  g_autofree char *number = NULL;
-
   if (!isfinite (pct))
     return NULL;
-  number = _hu_format_decimals (fabs (pct), 1);
-  if (fabs (pct) < 0.05)
-    return g_strdup_printf ("±%s %%", number);
-  return g_strdup_printf ("%s%s %%", pct < 0 ? "−" : "+", number);
+  return hu_format_change (pct / 100);
 }
 
 static char *
@@ -472,9 +467,12 @@ add_defaults_rows (HuReportTable    *table,
 
       if (!isfinite (rows[i].value))
         continue;
-      number = _hu_format_significant (rows[i].value, 4);
+      /* Each value alone, four digits without trailing zeros, as the
+       * Explain steps write them: "19.7 %", "330 W", "1.1". */
+      number = hu_format_number (rows[i].value, 4);
       _hu_report_table_add_row (table, g_strdup (s->name), g_strdup (rows[i].name),
-                     g_strdup_printf ("%s %s", number, rows[i].unit),
+                     rows[i].unit[0] != '\0' ? g_strdup_printf ("%s %s", number, rows[i].unit)
+                                             : g_steal_pointer (&number),
                      provenance_cell (rows[i].from));
     }
 }
@@ -529,7 +527,9 @@ add_inputs (HuReport  *self,
                      g_strdup (hu_precision_to_string (e->precision)),
                      cell (e->peak_tflops),
                      isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,
-                     cell (e->power_w), fmt_sig (e->retrain, 3),
+                     cell (e->power_w),
+                     /* A count: "1", "1.5", never "1.00". */
+                     isfinite (e->retrain) ? hu_format_number (e->retrain, 3) : NULL,
                      g_strdup (e->region_name != NULL ? e->region_name : e->region),
                      cell (e->intensity), cell (e->pue), cell (e->price));
     }
