@@ -216,7 +216,7 @@ delete_action (GtkWidget  *widget,
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo-delete");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      _hu_window_show_toast (self, toast);
     }
   else if (run != NULL &&
            g_list_store_find (hu_project_get_runs (self->project), run, &position))

@@ -53,6 +53,13 @@ struct _HuWindow
 
   GCancellable         *import_cancellable;
 
+  /* Toasts go to the overlay one at a time (see hu-window-shared.c):
+   * the one on screen, those waiting, and the frame callback that waits
+   * for a closed toast to finish fading out. */
+  AdwToast             *shown_toast;
+  GQueue                pending_toasts;
+  guint                 toast_tick;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -84,6 +91,9 @@ struct _HuWindow
 };
 
 /* hu-window-shared.c */
+void     _hu_window_show_toast             (HuWindow      *self,
+                                            AdwToast      *toast);
+void     _hu_window_drop_toasts            (HuWindow      *self);
 void     _hu_window_show_error             (HuWindow      *self,
                                             const char    *heading,
                                             const char    *body);

@@ -13,13 +13,118 @@
 
 #include "hu-window-private.h"
 
+/* Toasts reach the overlay one at a time, each only once the one before
+ * it has left the screen. libadwaita 1.2's AdwToastOverlay slides a toast
+ * that arrives while another fades out in over 500 ms, longer than the
+ * 300 ms fade; closed in its first 200 ms (its × button, Escape), that
+ * toast fades out before it has slid in, and the overlay frees its record
+ * while the slide still refers to it. When the slide ends, or is cut short
+ * because the window closes, the overlay reads the freed record and
+ * unreferences what it finds there: SIGSEGV in g_object_unref under
+ * adw_animation_skip. A toast that finds the overlay empty slides in for
+ * 300 ms, never longer than its own fade-out, and that order is safe. */
+
+/* Whether a toast is on the overlay, shown or fading out: any child but
+ * the overlay's content is a toast's widget. */
+static gboolean
+overlay_has_toast (HuWindow *self)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      return TRUE;
+  return FALSE;
+}
+
+static void show_next_toast (HuWindow *self);
+
+static gboolean
+wait_for_toast_to_leave (GtkWidget     *overlay,
+                         GdkFrameClock *frame_clock,
+                         gpointer       user_data)
+{
+  HuWindow *self = HU_WINDOW (user_data);
+
+  if (overlay_has_toast (self))
+    return G_SOURCE_CONTINUE;
+  self->toast_tick = 0;
+  show_next_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs after the overlay's own handler, which has started the fade (or,
+ * in a hidden window, already removed the toast). */
+static void
+on_toast_dismissed (HuWindow *self,
+                    AdwToast *toast)
+{
+  g_signal_handlers_disconnect_by_func (toast, on_toast_dismissed, self);
+  g_clear_object (&self->shown_toast);
+
+  if (!overlay_has_toast (self))
+    show_next_toast (self);
+  else if (self->toast_tick == 0)
+    self->toast_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay),
+                                                     wait_for_toast_to_leave, self, NULL);
+}
+
+static void
+show_next_toast (HuWindow *self)
+{
+  AdwToast *toast;
+
+  if (self->shown_toast != NULL || self->toast_tick != 0)
+    return;
+  toast = g_queue_pop_head (&self->pending_toasts);
+  if (toast == NULL)
+    return;
+
+  /* Our own reference outlives the overlay's, which it drops while
+   * "dismissed" is still being emitted. */
+  self->shown_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * _hu_window_show_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast once those before it have gone.
+ */
+void
+_hu_window_show_toast (HuWindow *self,
+                       AdwToast *toast)
+{
+  g_queue_push_tail (&self->pending_toasts, toast);
+  show_next_toast (self);
+}
+
+/* Forgets the toasts still waiting and stops following the one shown,
+ * before the overlay goes: its disposal dismisses the toast. */
+void
+_hu_window_drop_toasts (HuWindow *self)
+{
+  if (self->shown_toast != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown_toast, on_toast_dismissed, self);
+  g_clear_object (&self->shown_toast);
+  if (self->toast_tick != 0 && self->toast_overlay != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick);
+  self->toast_tick = 0;
+  g_queue_clear_full (&self->pending_toasts, g_object_unref);
+}
+
 void
 hu_window_add_toast (HuWindow   *self,
                      const char *title)
 {
   g_return_if_fail (HU_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  _hu_window_show_toast (self, adw_toast_new (title));
 }
 
 /**
@@ -42,7 +147,7 @@ hu_window_add_open_toast (HuWindow   *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _hu_window_show_toast (self, toast);
 }
 
 void

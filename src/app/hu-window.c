@@ -166,6 +166,7 @@ hu_window_dispose (GObject *object)
   g_clear_object (&self->deleted);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  _hu_window_drop_toasts (self);
 
   /* The switchers would otherwise reach for the stack after it is gone. */
   if (self->switcher_title != NULL)
