@@ -41,6 +41,9 @@ struct _HuListPager
   guint              fit_idle;
   double             scroll_rest;     /* a touchpad's part of a row */
   guint              n_rows_bound;
+  GtkBitset         *selected;
+  guint              focus_position;  /* the row to focus once laid out, or G_MAXUINT */
+  gboolean           reset_viewport;  /* the list's viewport to its top once laid out */        /* the rows of the page the list shows selected */
 };
 
 static void hu_list_pager_list_model_init (GListModelInterface *iface);
@@ -187,18 +190,31 @@ hu_list_pager_selection_model_init (GtkSelectionModelInterface *iface)
 }
 
 /* The model's selection changed over @position…@position + @n_items:
- * tell the list of the part on the page. */
+ * tell the list of the rows of the page that changed. A single
+ * selection's change spans the old row and the new one, row 0 to row 999
+ * say, and GTK 4.8 binds every row it is told of again. */
 static void
-on_selection_changed (HuListPager *self,
-                      guint        position,
-                      guint        n_items)
+on_selection_changed (HuListPager       *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *whole)
 {
   guint offset = gtk_slice_list_model_get_offset (self->slice);
   guint start = MAX (position, offset);
-  guint end = MIN (position + n_items, offset + self->n_rows);
+  guint end = MIN (position + n_items, offset + g_list_model_get_n_items (G_LIST_MODEL (self)));
 
-  if (start < end)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), start - offset, end - start);
+  for (guint i = start; i < end; i++)
+    {
+      gboolean selected = gtk_selection_model_is_selected (whole, i);
+
+      if (selected == gtk_bitset_contains (self->selected, i - offset))
+        continue;
+      if (selected)
+        gtk_bitset_add (self->selected, i - offset);
+      else
+        gtk_bitset_remove (self->selected, i - offset);
+      gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), i - offset, 1);
+    }
 }
 
 static void
@@ -207,6 +223,14 @@ on_slice_changed (HuListPager *self,
                   guint        removed,
                   guint        added)
 {
+  GtkSelectionModel *whole = whole_selection (self);
+  guint offset = gtk_slice_list_model_get_offset (self->slice);
+
+  /* The list reads the new rows' selection itself. */
+  gtk_bitset_remove_all (self->selected);
+  for (guint i = 0; whole != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self)); i++)
+    if (gtk_selection_model_is_selected (whole, offset + i))
+      gtk_bitset_add (self->selected, i);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
@@ -227,6 +251,44 @@ max_offset (HuListPager *self)
          gtk_adjustment_get_page_size (self->adjustment);
 }
 
+/* Once GTK has laid the page's rows out (before, the list cannot find
+ * them and warns): the list's own viewport back at its top, and the
+ * focus on the row focus_row() chose. GTK 4.8's "list.scroll-to-item" is
+ * how a row tells its list it has the focus; the list then gives the
+ * focus to that row. */
+static void
+on_layout (HuListPager   *self,
+           GdkFrameClock *clock)
+{
+  GtkAdjustment *inner = viewport (self);
+
+  g_signal_handlers_disconnect_by_func (clock, on_layout, self);
+  if (self->list == NULL)
+    return;
+  if (self->reset_viewport && inner != NULL)
+    gtk_adjustment_set_value (inner, 0);
+  self->reset_viewport = FALSE;
+  if (self->focus_position < g_list_model_get_n_items (G_LIST_MODEL (self)))
+    {
+      gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", self->focus_position);
+      gtk_widget_grab_focus (self->list);
+    }
+  self->focus_position = G_MAXUINT;
+}
+
+static void
+after_layout (HuListPager *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (self->list);
+
+  if (clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_layout, self);
+  g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_widget_queue_allocate (self->list);
+}
+
 static void
 on_value_changed (HuListPager *self)
 {
@@ -235,26 +297,31 @@ on_value_changed (HuListPager *self)
 
   gtk_slice_list_model_set_offset (self->slice, (guint) value);
   /* GTK keeps a row it shows in place when the rows around it change, so
-   * a page moved up by a row would show the same rows; the list's own
-   * viewport is put back at its top, or at the very end of the rows at
-   * its bottom, where the last row then shows whole. */
-  if (inner != NULL)
-    gtk_adjustment_set_value (inner, value > 0 && value >= max_offset (self)
-                                     ? gtk_adjustment_get_upper (inner) : 0);
+   * a page moved up by a row would show the same rows: the list's own
+   * viewport (scrolled by GTK, at most by the row shown in part) is put
+   * back at its top. */
+  if (inner != NULL && gtk_adjustment_get_value (inner) != 0)
+    {
+      self->reset_viewport = TRUE;
+      after_layout (self);
+    }
 }
 
-/* The adjustment follows the model's length and the slice's. */
+/* The adjustment follows the model's length and the slice's. Its page is
+ * the rows shown whole: at the end of the model the last row shows whole,
+ * and a space less than a row high below it, and the arrows move the
+ * page before the focus reaches a row shown in part. */
 static void
 sync_adjustment (HuListPager *self)
 {
   GListModel *model = gtk_slice_list_model_get_model (self->slice);
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  guint page = MIN (n, self->n_rows);
+  guint page = MIN (n, self->n_whole);
   double value = CLAMP (gtk_adjustment_get_value (self->adjustment), 0, n - page);
 
   gtk_adjustment_configure (self->adjustment, value, 0, n, 1, MAX (page, 2) - 1, page);
   if (self->scrollbar != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->scrollbar), n > self->n_rows);
+    gtk_widget_set_visible (GTK_WIDGET (self->scrollbar), n > self->n_whole);
   gtk_slice_list_model_set_offset (self->slice, (guint) value);
 }
 
@@ -263,10 +330,11 @@ set_n_rows (HuListPager *self,
             guint        n_rows,
             guint        n_whole)
 {
-  self->n_whole = MAX (MIN (n_whole, n_rows), 1);
-  if (self->n_rows == n_rows)
+  n_whole = MAX (MIN (n_whole, n_rows), 1);
+  if (self->n_rows == n_rows && self->n_whole == n_whole)
     return;
   self->n_rows = n_rows;
+  self->n_whole = n_whole;
   gtk_slice_list_model_set_size (self->slice, n_rows);
   sync_adjustment (self);
 }
@@ -292,8 +360,10 @@ fit_idle (gpointer data)
   if (height <= 0 || row <= 0)
     return G_SOURCE_REMOVE;
   self->fitted_height = height;
-  set_n_rows (self, MAX ((guint) ceil (height / row - 0.01), 1),
-              (guint) floor (height / row + 0.01));
+  /* A row that would show by a twentieth of its height (2 px) is left
+   * out: it would only be a line under the last. */
+  set_n_rows (self, MAX ((guint) ceil (height / row - 0.05), 1),
+              (guint) floor (height / row + 0.05));
   return G_SOURCE_REMOVE;
 }
 
@@ -424,19 +494,17 @@ focused_row (HuListPager *self)
   return -1;
 }
 
-/* Gives the focus to the row at @position on the page, and selects it
- * as the list's own keys would. GTK 4.8's "list.scroll-to-item" is how a
- * row tells its list it has the focus; the list then gives the focus to
- * that row. */
+/* Selects the row at @position on the page, as the list's own keys
+ * would, and gives it the focus once it is laid out. */
 static void
 focus_row (HuListPager *self,
            guint        position)
 {
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self), position, TRUE);
   if (!GTK_IS_LIST_VIEW (self->list))
     return;
-  gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", position);
-  gtk_widget_grab_focus (self->list);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self), position, TRUE);
+  self->focus_position = position;
+  after_layout (self);
 }
 
 /* Page Up and Page Down move the page of rows; the arrows at its first or
@@ -529,6 +597,7 @@ hu_list_pager_finalize (GObject *object)
 
   g_clear_object (&self->slice);
   g_clear_object (&self->adjustment);
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
 
   G_OBJECT_CLASS (hu_list_pager_parent_class)->finalize (object);
 }
@@ -546,6 +615,8 @@ static void
 hu_list_pager_init (HuListPager *self)
 {
   self->adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 1, 1, 0));
+  self->selected = gtk_bitset_new_empty ();
+  self->focus_position = G_MAXUINT;
   self->slice = gtk_slice_list_model_new (NULL, 0, 0);
   g_signal_connect_object (self->slice, "items-changed", G_CALLBACK (on_slice_changed), self,
                            G_CONNECT_SWAPPED);

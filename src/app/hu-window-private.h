@@ -16,6 +16,7 @@
  */
 
 #include "hu-context-view.h"
+#include "hu-list-pager.h"
 #include "hu-window.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,8 @@ struct _HuWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkListView          *scenario_list;
+  GtkScrollbar         *sidebar_scrollbar;
+  HuListPager          *sidebar_pager;   /* scenario_list's page of rows */
   GtkSingleSelection   *selection;       /* over model, for scenario_list */
   AdwViewStack         *stack;
   GtkStack             *content_stack;

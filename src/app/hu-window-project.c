@@ -91,7 +91,11 @@ on_model_changed (HuWindow *self,
 
   self->rebuilding_list = FALSE;
   if (selected_position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, selected_position);
+    {
+      gtk_single_selection_set_selected (self->selection, selected_position);
+      /* A row moved up or down past the page's edge stays in view. */
+      hu_list_pager_show_position (self->sidebar_pager, selected_position);
+    }
   else
     {
       g_clear_object (&self->selected);
@@ -163,7 +167,7 @@ hu_window_set_project (HuWindow  *self,
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->scenario_list, GTK_SELECTION_MODEL (self->selection));
+  hu_list_pager_set_model (self->sidebar_pager, G_LIST_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed),

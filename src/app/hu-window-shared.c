@@ -285,9 +285,7 @@ hu_window_select_result (HuWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
   /* Selecting the row already selected says nothing: show it anyway. */
   _hu_window_set_selected (self, gtk_single_selection_get_selected_item (self->selection));
-  /* GTK 4.8 has no gtk_list_view_scroll_to(): its own action does it. */
-  gtk_widget_activate_action (GTK_WIDGET (self->scenario_list), "list.scroll-to-item", "u",
-                              position);
+  hu_list_pager_show_position (self->sidebar_pager, position);
 }
 
 guint

@@ -18,12 +18,15 @@
 G_DEFINE_FINAL_TYPE (HuWindow, hu_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The sidebar is a list view: a few rows, made once, show whichever
- * results are on screen. */
+ * results are on screen (its pager gives it only those). */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, hu_scenario_row_new ());
+  GtkWidget *row = hu_scenario_row_new ();
+
+  hu_list_pager_mark_row (row, item);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -180,6 +183,7 @@ hu_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sidebar_pager);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_name, g_free);
@@ -214,6 +218,7 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, scenario_list);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, sidebar_scrollbar);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, editor);
@@ -318,6 +323,10 @@ hu_window_init (HuWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->scenario_list, factory);
+  /* As many rows as the sidebar's height shows (see hu-list-pager.c). */
+  self->sidebar_pager = hu_list_pager_new (GTK_WIDGET (self->scenario_list),
+                                           self->sidebar_scrollbar, 0);
+  hu_list_pager_count_binds (self->sidebar_pager, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
@@ -527,6 +536,18 @@ hu_window_get_comparison_view (HuWindow *self)
 {
   g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
   return self->comparison_view;
+}
+
+/**
+ * hu_window_get_sidebar_pager:
+ *
+ * Returns: (transfer none): what pages the sidebar's rows (for tests)
+ */
+HuListPager *
+hu_window_get_sidebar_pager (HuWindow *self)
+{
+  g_return_val_if_fail (HU_IS_WINDOW (self), NULL);
+  return self->sidebar_pager;
 }
 
 HuWhatIfView *

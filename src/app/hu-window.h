@@ -56,5 +56,6 @@ HuRunView         *hu_window_get_run_view         (HuWindow      *self);
 HuComparisonView  *hu_window_get_comparison_view  (HuWindow      *self);
 HuWhatIfView      *hu_window_get_what_if_view     (HuWindow      *self);
 HuDerivationView  *hu_window_get_derivation_view  (HuWindow      *self);
+HuListPager       *hu_window_get_sidebar_pager    (HuWindow      *self);
 
 G_END_DECLS
