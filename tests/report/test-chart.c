@@ -187,6 +187,51 @@ test_line (void)
   g_assert_nonnull (strstr (text, "50 %: 0.200 MWh"));
 }
 
+/* Issue 10: the marker's label stays inside the picture. A sweep often
+ * ends at the scenario's own value; the label then goes left of the
+ * marker (it went right and was cut to "cur"). In the middle it stays
+ * right of the marker. */
+static void
+test_line_marker_label (void)
+{
+  const double where[] = { 1.0, 0.4 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (where); k++)
+    {
+      g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_LINE);
+      Layout *layout;
+      TextItem *label = NULL;
+      PangoRectangle logical;
+      double marker_x;
+
+      hu_chart_set_x_unit_kind (chart, HU_UNIT_PERCENT);
+      hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+      hu_chart_add_series (chart, "CO2");
+      for (guint i = 1; i <= 10; i++)
+        hu_chart_add_point (chart, 0, i / 10.0, 1000.0 / i);
+      hu_chart_set_x_marker (chart, where[k]);
+      layout = _hu_chart_ensure_layout (chart, 320, 240, NULL);
+      for (guint i = 0; i < layout->texts->len; i++)
+        {
+          TextItem *t = g_ptr_array_index (layout->texts, i);
+
+          if (g_strcmp0 (pango_layout_get_text (t->layout), "current") == 0)
+            label = t;
+        }
+      g_assert_nonnull (label);
+      pango_layout_get_extents (label->layout, NULL, &logical);
+      g_assert_cmpfloat (label->x, >=, 0);
+      g_assert_cmpfloat (label->x + logical.width / (double) PANGO_SCALE, <=, 320);
+      /* The plot maps 0.1 … 1.0 (or its rounded axis) onto its width:
+       * the marker is at the plot's right end for 1.0, inside for 0.4. */
+      marker_x = layout->plot.x + layout->plot.width;
+      if (where[k] == 1.0)
+        g_assert_cmpfloat (label->x + logical.width / (double) PANGO_SCALE, <=, marker_x);
+      else
+        g_assert_cmpfloat (label->x, <, marker_x);
+    }
+}
+
 /* A million samples draw in well under a second thanks to per-column
  * decimation; the tooltip reports min, mean and max of the column. */
 static void
@@ -654,6 +699,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/stacked-tooltip", test_stacked_tooltip_total);
   g_test_add_func ("/huella/chart/ranked", test_ranked);
   g_test_add_func ("/huella/chart/line", test_line);
+  g_test_add_func ("/huella/chart/line-marker-label", test_line_marker_label);
   g_test_add_func ("/huella/chart/power-million", test_power_million);
   g_test_add_func ("/huella/chart/units", test_units);
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);

@@ -209,14 +209,21 @@ _hu_chart_layout_xy (Ctx    *ctx,
       && self->x_marker <= xaxis.hi)
     {
       double x = _hu_chart_axis_map (&xaxis, self->x_marker, left, right);
+      PangoLayout *pl = _hu_chart_make_text (ctx, self->x_marker_label != NULL
+                                                    ? self->x_marker_label
+                                                    : _("current"),
+                                             0.8, TRUE, -1, 1);
+      double lw, lh;
 
       _hu_chart_add_line (ctx, x, top, x, bottom, ROLE_HIGHLIGHT, TRUE);
-      _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, self->x_marker_label != NULL
-                                                                ? self->x_marker_label
-                                                                : _("current"),
-                                               0.8, TRUE, -1, 1), x + 3,
-                          top, 0, 0,
-                          ROLE_HIGHLIGHT);
+      /* Right of the marker, or left of it where the picture ends first:
+       * a sweep often ends at the scenario's own value, which put the
+       * label over the edge ("cur"). */
+      _hu_chart_text_size (pl, &lw, &lh);
+      if (x + 3 + lw > width - ctx->pad && x - 3 - lw >= left)
+        _hu_chart_add_text (ctx, pl, x - 3, top, 1, 0, ROLE_HIGHLIGHT);
+      else
+        _hu_chart_add_text (ctx, pl, x + 3, top, 0, 0, ROLE_HIGHLIGHT);
     }
 
   for (guint s = 0; s < self->series->len; s++)
