@@ -106,7 +106,7 @@ show_skipped (HuWindow       *self,
     }
 
   /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
-  heading = g_strdup_printf (ngettext ("%s, %u Line Skipped", "%s, %u Lines Skipped",
+  heading = g_strdup_printf (ngettext ("%s, %u line skipped", "%s, %u lines skipped",
                                        result->skipped->len),
                              summary, result->skipped->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
