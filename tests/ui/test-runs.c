@@ -518,7 +518,7 @@ test_na_notes (void)
 
   import_and_wait (window, path);
   data = hu_measured_run_get_data (hu_result_get_run (hu_window_get_selected_result (window)));
-  g_assert_nonnull (strstr (data->notes, "1 gaps (3 s)"));
+  g_assert_nonnull (strstr (data->notes, "1 gap (3 s)"));
   g_assert_nonnull (strstr (data->notes, "2 samples read [N/A]"));
 
   /* Shown with a word joiner after the slash, wrapping at words only. */
