@@ -470,27 +470,6 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
 }
 
-/* A column is as wide as its title's minimum, and a title's label does
- * not wrap: "Probabilidad de menos" made its column of "97 %" 190 px
- * wide, and a table with ranges did not fit beside the sidebar of a
- * 1200 px window. GtkColumnView 4.8 has no API for its titles' labels;
- * they are the labels in its header, wrapped here between words. */
-static void
-wrap_titles (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
-        }
-      else if (!GTK_IS_LIST_VIEW (child))
-        wrap_titles (child);
-    }
-}
-
 static void
 hu_comparison_view_init (HuComparisonView *self)
 {
@@ -542,7 +521,7 @@ hu_comparison_view_init (HuComparisonView *self)
         self->detail_columns[3] = column;
       gtk_column_view_append_column (self->column_view, column);
     }
-  wrap_titles (GTK_WIDGET (self->column_view));
+  hu_widgets_wrap_column_titles (self->column_view);
 
   {
     g_autoptr(GtkColumnViewColumn) name =

@@ -197,3 +197,114 @@ hu_widgets_compact_switchers (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     hu_widgets_compact_switchers (child);
 }
+
+/* The label of a column title (GtkColumnViewTitle > GtkBox > GtkLabel), or
+ * NULL for another kind of child. */
+static GtkLabel *
+title_label (GtkWidget *title)
+{
+  GtkWidget *box = gtk_widget_get_first_child (title);
+  GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+  return GTK_IS_LABEL (label) ? GTK_LABEL (label) : NULL;
+}
+
+/* After each layout of @view: each shown title's label is asked to be as
+ * tall as its text wrapped at the width its column gave it (see
+ * hu_widgets_wrap_column_titles()). The widths do not depend on these
+ * heights, so the layout GTK runs again for a changed height ends here. */
+static void
+fit_column_titles (GdkFrameClock *clock,
+                   GtkWidget     *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (view);
+
+  for (GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      GtkLabel *label = title_label (title);
+      g_autoptr(PangoLayout) layout = NULL;
+      int box_width, label_width, beside, height, requested;
+
+      if (label == NULL || !gtk_widget_get_mapped (title))
+        continue;
+      /* The sort arrow and the spacing beside the label in its box, as
+       * the box measures them. */
+      gtk_widget_measure (gtk_widget_get_parent (GTK_WIDGET (label)), GTK_ORIENTATION_HORIZONTAL,
+                          -1, NULL, &box_width, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width,
+                          NULL, NULL);
+      beside = box_width - label_width;
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), gtk_label_get_text (label));
+      pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (label));
+      pango_layout_set_width (layout, MAX (gtk_widget_get_width (title) - beside, 1) * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      gtk_widget_get_size_request (GTK_WIDGET (label), NULL, &requested);
+      if (requested != height)
+        gtk_widget_set_size_request (GTK_WIDGET (label), -1, height);
+    }
+}
+
+static void
+on_column_view_map (GtkWidget *view)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (view), "layout",
+                           G_CALLBACK (fit_column_titles), view, G_CONNECT_AFTER);
+}
+
+static void
+on_column_view_unmap (GtkWidget *view)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (view);
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, fit_column_titles, view);
+}
+
+/**
+ * hu_widgets_wrap_column_titles:
+ * @view: a column view whose columns are all added
+ *
+ * A column is as wide as its title's minimum, and a title's label does
+ * not wrap: "Probabilidad de menos" made its column of "97 %" 190 px
+ * wide, and a table with ranges did not fit beside the sidebar of a
+ * 1200 px window. GtkColumnView 4.8 has no API for its titles' labels;
+ * they are the labels in its header, wrapped here between words.
+ *
+ * Wrapping is not enough: GTK 4.8 measures the header's height with each
+ * title on one line, and a title then lays its label out as wide as one
+ * line needs at that height, past its column's edge, where it was cut
+ * ("Probabilidad de r"). So after each layout each title is given the
+ * height of its text at its column's width; the header grows to the
+ * tallest, and as wide a window, whose titles fit on one line, keeps a
+ * header of one line.
+ */
+void
+hu_widgets_wrap_column_titles (GtkColumnView *view)
+{
+  GtkWidget *header;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  for (GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      GtkLabel *label = title_label (title);
+
+      if (label == NULL)
+        continue;
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+      /* Laid out at a given height, a wrapping label asks for the
+       * narrowest width its text fits in: "GPU-hours" beside a taller
+       * title would break after "GPU-" with room to spare. Expanding, it
+       * takes its column's width, as fit_column_titles() measures it. */
+      gtk_widget_set_hexpand (GTK_WIDGET (label), TRUE);
+      gtk_label_set_xalign (label, 0.0);
+    }
+  g_signal_connect (view, "map", G_CALLBACK (on_column_view_map), NULL);
+  g_signal_connect (view, "unmap", G_CALLBACK (on_column_view_unmap), NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
+    on_column_view_map (GTK_WIDGET (view));
+}

@@ -20,5 +20,6 @@ void      hu_widgets_name_drop_down     (GtkDropDown *dropdown,
 void      hu_widgets_set_card_visible   (GtkLabel    *value,
                                          gboolean     visible);
 void      hu_widgets_compact_switchers  (GtkWidget   *root);
+void      hu_widgets_wrap_column_titles (GtkColumnView *view);
 
 G_END_DECLS

@@ -413,6 +413,100 @@ test_table_fits (void)
     }
 }
 
+static guint
+visible_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      n += gtk_column_view_column_get_visible (column);
+    }
+  return n;
+}
+
+/* Issue 10's newcomer, Spanish at 1200 px: "Probabilidad de menos", the
+ * chance-lower column's title, was cut at its column's edge ("Probabilidad
+ * de r") instead of wrapping. Every shown column's title shows its whole
+ * text: its label is not ellipsized, is at least as wide as its longest
+ * word and as tall as its text at the width it has, its text laid out
+ * within that, and the label within its column's header. The example
+ * with ranges shows the chance-lower column; the one with a lifecycle,
+ * that column. */
+static void
+test_titles_whole (void)
+{
+  const char *examples[] = { "gpt3-ranges.huella", "bloom-lifecycle.huella" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      HuWindow *window = new_window (FALSE);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                     examples[e], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      GtkColumnView *view = hu_comparison_view_get_column_view (hu_window_get_comparison_view (window));
+      GListModel *columns = gtk_column_view_get_columns (view);
+      guint shown = 0;
+
+      resize (window, 1200);
+      g_assert_true (hu_window_open_file (window, file));
+      hu_window_show_page (window, "compare");
+      /* The optional column is shown once the results are in, and laid
+       * out at the next frame. */
+      WAIT_UNTIL (visible_columns (view) >= 7, 20);
+      iterate (500);
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+          const char *title = gtk_column_view_column_get_title (column);
+          GtkWidget *label, *header;
+          graphene_rect_t bounds;
+          PangoLayout *layout;
+          int minimum, height, text_width, text_height;
+
+          if (!gtk_column_view_column_get_visible (column))
+            continue;
+          shown++;
+          label = find_widget (GTK_WIDGET (view), is_label_exactly, title);
+          g_assert_nonnull (label);
+          g_assert_true (gtk_widget_get_mapped (label));
+          /* The title's button, as wide as its column. */
+          header = gtk_widget_get_parent (gtk_widget_get_parent (label));
+
+          layout = gtk_label_get_layout (GTK_LABEL (label));
+          g_assert_false (pango_layout_is_ellipsized (layout));
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          if (gtk_widget_get_width (label) < minimum)
+            g_error ("%s: column title \"%s\" is %d px wide, its text needs %d", examples[e],
+                     title, gtk_widget_get_width (label), minimum);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                              &height, NULL, NULL, NULL);
+          if (gtk_widget_get_height (label) < height)
+            g_error ("%s: column title \"%s\" is %d px tall, its text needs %d at %d px wide",
+                     examples[e], title, gtk_widget_get_height (label), height,
+                     gtk_widget_get_width (label));
+          pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          g_assert_cmpint (text_width, <=, gtk_widget_get_width (label));
+          g_assert_cmpint (text_height, <=, gtk_widget_get_height (label));
+          g_assert_true (gtk_widget_compute_bounds (label, header, &bounds));
+          if (bounds.origin.x < 0 || bounds.origin.y < 0 ||
+              bounds.origin.x + bounds.size.width > gtk_widget_get_width (header) ||
+              bounds.origin.y + bounds.size.height > gtk_widget_get_height (header))
+            g_error ("%s: column title \"%s\" (%g×%g at %g,%g) is cut by its %d×%d header",
+                     examples[e], title, bounds.size.width, bounds.size.height, bounds.origin.x,
+                     bounds.origin.y, gtk_widget_get_width (header),
+                     gtk_widget_get_height (header));
+        }
+      /* Name, GPU-hours, wall-clock, energy, CO₂eq, equivalent and the
+       * example's optional column. */
+      g_assert_cmpuint (shown, >=, 7);
+      destroy_window (window);
+    }
+}
+
 /* Item 10: What If's switcher fits a 360 px window, scrolling nothing. */
 static void
 test_what_if_switcher (void)
@@ -613,6 +707,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/compact-comparison", test_compact_comparison);
   g_test_add_func ("/huella/ui/layout/rows-fit-content", test_rows_fit_content);
   g_test_add_func ("/huella/ui/layout/table-fits", test_table_fits);
+  g_test_add_func ("/huella/ui/layout/titles-whole", test_titles_whole);
   g_test_add_func ("/huella/ui/layout/what-if-switcher", test_what_if_switcher);
   g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
   g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
