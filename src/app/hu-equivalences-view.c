@@ -81,6 +81,9 @@ update (HuEquivalencesView *self)
       else
         subtitle = g_strdup (equivalence->explanation);
 
+      /* Plain text: "< 0.01 smartphone charges" is no markup, and a
+       * source may hold an "&". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), equivalence->label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);

@@ -47,6 +47,8 @@ input_row (const HuSensitivity *s,
                                                                  : _("set in this scenario"),
                                                low, high);
 
+  /* Plain text: a source may hold an "&", a figure a "<". */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hu_uncertainty_input_title (s->key));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);

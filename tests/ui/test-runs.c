@@ -583,6 +583,15 @@ test_cpu_only (void)
                    "None: the log measured no accelerator");
   g_assert_null (find_widget (GTK_WIDGET (view), is_label_holding, "× 0"));
 
+  /* Its equivalences, in plain text (a "<" is no markup): the run's
+   * 5.561e-6 kg ÷ 0.0124 kg per smartphone charge (EPA) = 0.00045,
+   * below 0.01: "< 0.01 smartphone charges"; ÷ 4,290 kg per
+   * vehicle-year × 8,766 h × 3,600 s = 0.0409 s of driving. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_holding,
+                                 "< 0.01 smartphone charges"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_holding,
+                                 "0.0409 seconds of driving a petrol car"));
+
   destroy_window (window);
 }
 
