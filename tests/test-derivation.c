@@ -38,14 +38,14 @@ typedef struct {
 static const Case cases[] = {
   /* 0.0016 GPU-hours at 359 W, PUE 1, 100 g/kWh:
    *   0.0016 GPU-h: no unit below GPU-h; four digits 0.001600 → 0.0016
-   *   wall 0.0016 h = 0.096 min: three digits 0.0960 → 0.096
+   *   wall 0.0016 h = 0.096 min, below 1 min: × 60 = 5.76 s
    *   0.0016 × 359 = 0.5744 Wh (below 1 kWh: Wh, four digits)
    *   × PUE 1.00 = 0.5744 Wh; × 100 g/kWh = 0.05744 g (below 1 kg: g) */
   {
     "tiny/C", "C.UTF-8", NAN, 0.0016, 1, 359, 1, 100,
     {
       { "Accelerator-hours of one run", "0.0016 GPU-h", "0.0016 GPU-h" },
-      { "Wall-clock time of one run", "0.0016 GPU-h ÷ 1", "0.096 min" },
+      { "Wall-clock time of one run", "0.0016 GPU-h ÷ 1", "5.76 s" },
       { "Accelerator-hours of all runs", "0.0016 GPU-h × 1", "0.0016 GPU-h" },
       { "Energy of the accelerators", "0.0016 GPU-h × 359 W", "0.5744 Wh" },
       { "Energy of the data centre", "0.5744 Wh × 1.00", "0.5744 Wh" },
@@ -56,7 +56,7 @@ static const Case cases[] = {
     "tiny/es_ES", "es_ES.UTF-8", NAN, 0.0016, 1, 359, 1, 100,
     {
       { "Accelerator-hours of one run", "0,0016 GPU-h", "0,0016 GPU-h" },
-      { "Wall-clock time of one run", "0,0016 GPU-h ÷ 1", "0,096 min" },
+      { "Wall-clock time of one run", "0,0016 GPU-h ÷ 1", "5,76 s" },
       { "Accelerator-hours of all runs", "0,0016 GPU-h × 1", "0,0016 GPU-h" },
       { "Energy of the accelerators", "0,0016 GPU-h × 359 W", "0,5744 Wh" },
       { "Energy of the data centre", "0,5744 Wh × 1,00", "0,5744 Wh" },

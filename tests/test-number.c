@@ -128,11 +128,13 @@ test_humanised (void)
 {
   struct { char *(*fn) (double); double value; const char *text; } cases[] = {
     /* Durations follow hu-units' rule for times (three significant digits,
-     * trailing zeros dropped; minutes below 1 h, days from 72 h, years
-     * from 2 × 8,766 h):
+     * trailing zeros dropped; seconds below 1 min, minutes below 1 h,
+     * days from 72 h, years from 2 × 8,766 h):
      *   14.77 × 24 = 354.48 h ≥ 72 → 354.48 / 24 = 14.77 days → "14.8 days"
      *   7.5 h → "7.50" → "7.5 h"; 0.5 h = 30 min → "30.0" → "30 min"
-     *   1/60 h = 1 min → "1 min"; 0.73/60 h = 0.73 min → "0.73 min"
+     *   1/60 h = 1 min → "1 min"; 0.73/60 h = 0.73 min, below 1 min:
+     *   0.73 × 60 = 43.8 s → "43.8 s"; 0.9999/60 h = 59.994 s, three
+     *   digits "60.0 s", which is 1 min → "1 min"
      *   1 h → "1 h"; 48 h is below 72 → "48 h" (not "2 days")
      *   71.9 h → "71.9 h"; 72 h → 3 days → "3 days"
      *   0.9999 h = 59.994 min, three digits "60.0 min", which is 1 h →
@@ -143,7 +145,8 @@ test_humanised (void)
     { hu_format_duration, 7.5, "7.5 h" },
     { hu_format_duration, 0.5, "30 min" },
     { hu_format_duration, 1.0 / 60, "1 min" },
-    { hu_format_duration, 0.73 / 60, "0.73 min" },
+    { hu_format_duration, 0.73 / 60, "43.8 s" },
+    { hu_format_duration, 0.9999 / 60, "1 min" },
     { hu_format_duration, 1, "1 h" },
     { hu_format_duration, 48, "48 h" },
     { hu_format_duration, 71.9, "71.9 h" },

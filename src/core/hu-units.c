@@ -32,7 +32,8 @@ typedef struct {
 } UnitStep;
 
 /* Each table is ordered. The base unit (divisor 1) serves values from
- * 1 up and zero; a smaller first step (Wh, g, min) serves values below 1.
+ * 1 up and zero; the smaller steps (Wh, g; s and min) serve values below
+ * 1 from their thresholds: a 2.3 s run reads "2.31 s", not "0.0384 min".
  * Thresholds are 10³ apart where the units are, but "days" start at 72 h
  * and "years" at two years, where people stop counting in the smaller unit;
  * "thousand GPU-h" starts at 10,000 so that 2,500 GPU-h stays as it is. */
@@ -44,7 +45,8 @@ static const UnitStep mass_steps[] = {
 };
 static const UnitStep hour_steps[] = {
   /* Translators: unit symbols for minutes, hours, days and years. */
-  { 0, 1.0 / 60, N_("min") }, { 1, 1, N_("h") }, { 72, 24, N_("days") },
+  { 0, 1.0 / 3600, N_("s") }, { 1.0 / 60, 1.0 / 60, N_("min") }, { 1, 1, N_("h") },
+  { 72, 24, N_("days") },
   { 2 * 8766.0, 8766, N_("years") },
 };
 static const UnitStep gpu_hour_steps[] = {
@@ -104,7 +106,14 @@ choose_step (HuUnitKind kind,
     if (steps[i].divisor == 1)
       chosen = &steps[i];
   if (max > 0 && max < 1 && steps[0].divisor < 1)
-    return &steps[0];
+    {
+      const UnitStep *small = &steps[0];
+
+      for (guint i = 1; i < n_steps && steps[i].divisor < 1; i++)
+        if (max >= steps[i].threshold)
+          small = &steps[i];
+      return small;
+    }
   for (guint i = 0; i < n_steps; i++)
     if (max > 0 && max >= steps[i].threshold && steps[i].divisor > chosen->divisor)
       chosen = &steps[i];

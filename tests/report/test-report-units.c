@@ -21,8 +21,8 @@
  * Tiny: 0.0016 GPU-hours, 1 accelerator, 359 W, PUE 1, 100 g/kWh.
  *   energy  0.0016 h × 359 W = 0.5744 Wh (below 1 kWh: Wh, four digits)
  *   CO₂eq   0.0005744 kWh × 100 g/kWh = 0.05744 g (below 1 kg: g)
- *   time    0.0016 h = 0.096 min (below 1 h: min, three digits 0.0960,
- *           trailing zero dropped in a sentence)
+ *   time    0.0016 h = 0.096 min, below 1 min: 0.0016 × 3,600 = 5.76 s
+ *           (three digits)
  *   GPU-h   0.0016 GPU-h (no smaller unit; four digits 0.001600 → 0.0016)
  *
  * Week: 1,843.192 GPU-hours on 8 accelerators, 400 W, PUE 1.2, 250 g/kWh.
@@ -41,7 +41,7 @@
  * would read 0.0, 0.00 or 0.000 there, so each figure is in its own unit
  * (hu_unit_scale_resolve()), which it names when it is not the header's:
  * 0.0016 GPU-h, four digits "0.001600" (GPU-h has no smaller unit);
- * 0.096 min → "0.0960 min"; 0.5744 Wh; 0.05744 g. Never a false "0".
+ * 5.76 s → "5.76 s" (three digits, as the column's); 0.5744 Wh; 0.05744 g. Never a false "0".
  */
 
 static const char *project_text =
@@ -76,7 +76,7 @@ static const Case cases[] = {
   {
     "C.UTF-8",
     "Training Tiny used an estimated 0.5744 Wh of electricity (0.0016 GPU-h on "
-    "1 × NVIDIA A100 SXM4 80GB over 0.096 min of wall-clock time per run, data-centre "
+    "1 × NVIDIA A100 SXM4 80GB over 5.76 s of wall-clock time per run, data-centre "
     "PUE 1.00), emitting an estimated 0.05744 g CO₂eq at a carbon intensity of "
     "100 gCO₂eq/kWh.",
     "Training Week used an estimated 884.7 kWh of electricity (1,843 GPU-h on "
@@ -86,7 +86,7 @@ static const Case cases[] = {
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | 0.001600 | 0.0960 min | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
+    "| Tiny | — | 0.001600 | 5.76 s | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
     "0.05744 g | — |",
     "| Week | — | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
     "| 400.0 | 1 | — | 250.0 | 1.20 |",
@@ -97,7 +97,7 @@ static const Case cases[] = {
     /* Decimal comma; glibc's es_ES groups thousands from four digits. */
     "es_ES.UTF-8",
     "Training Tiny used an estimated 0,5744 Wh of electricity (0,0016 GPU-h on "
-    "1 × NVIDIA A100 SXM4 80GB over 0,096 min of wall-clock time per run, data-centre "
+    "1 × NVIDIA A100 SXM4 80GB over 5,76 s of wall-clock time per run, data-centre "
     "PUE 1,00), emitting an estimated 0,05744 g CO₂eq at a carbon intensity of "
     "100 gCO₂eq/kWh.",
     "Training Week used an estimated 884,7 kWh of electricity (1.843 GPU-h on "
@@ -107,7 +107,7 @@ static const Case cases[] = {
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | 0,001600 | 0,0960 min | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
+    "| Tiny | — | 0,001600 | 5,76 s | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
     "0,05744 g | — |",
     "| Week | — | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 | — |",
     "| 400,0 | 1 | — | 250,0 | 1,20 |",
