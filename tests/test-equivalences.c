@@ -170,7 +170,9 @@ label_of (GPtrArray  *eqs,
  *     344.8 days → "345 days"
  *   tree-month, 0.917 kg, of 10.384 kg: 11.324, at least 1, its own
  *     unit → "11.3 tree-months"
- *   car-year of 551,588 kg: 128.58 → "129 years" */
+ *   car-year of 551,588 kg: 128.58 → "129 years"
+ *   car-mile of a CPU-only run's 5.561 mg: 5.561e-6 ÷ 0.393 = 1.4150e-5
+ *     miles × 1,609.344 m = 0.022772 m, below 1 m: 2.28 cm */
 typedef struct {
   const char *set;
   double      total_kg;
@@ -197,6 +199,8 @@ static const TinyCase tiny_cases[] = {
     "11,3 meses-árbol de absorción de CO₂" },
   { "epa-current", 551588, "car-year", "129 years of driving a petrol car",
     "129 años conduciendo un coche de gasolina" },
+  { "epa-current", 5.561e-6, "car-mile", "2.28 cm driven by an average car",
+    "2,28 cm recorridos por un coche medio" },
 };
 
 static void

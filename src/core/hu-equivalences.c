@@ -133,6 +133,8 @@ static const SmallerUnit time_units[] = {
 static const SmallerUnit distance_units[] = {
   /* Translators: a distance in metres, "740 m" */
   { 1, N_("%s m"), NULL },
+  /* Translators: a distance in centimetres, "2.28 cm" */
+  { 0.01, N_("%s cm"), NULL },
 };
 static const SmallerUnit mass_units[] = {
   { 1e-3, N_("%s g"), NULL },
@@ -167,7 +169,7 @@ format_amount (double  amount,
  *   significant digits ("15.7 years of driving a petrol car").
  * - Below 1, a duration, a distance or a mass goes down to the largest
  *   smaller unit in which it is at least 1: days, hours, minutes,
- *   seconds; metres; grams. 1.8 g ÷ 4,290 kg per vehicle-year =
+ *   seconds; metres, centimetres; grams. 1.8 g ÷ 4,290 kg per vehicle-year =
  *   4.20 × 10⁻⁷ years × 8,766 h × 3,600 s/h = 13.2 s: "13.2 seconds of
  *   driving a petrol car".
  * - What has no smaller unit (a smartphone charge, a flight, a search,
