@@ -183,6 +183,10 @@ _hu_window_update_title (HuWindow *self)
     g_autofree char *with_hint = g_strdup_printf ("%s\n%s", tooltip, _("Press to rename the project"));
 
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), with_hint);
+    /* Not over the rename popover, should the title change while it is
+     * open (see _hu_window_on_rename_popover_show()). */
+    if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->title_button))))
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_button), FALSE);
   }
 
   /* Translators: window title, "• Project title — Huella" */

@@ -98,6 +98,63 @@ export_file_name (HuWindow  *window,
   return name;
 }
 
+/* Issue 10's newcomer: the title's tooltip showed over the rename
+ * popover, hiding its entry and its arrow. While the popover is open the
+ * title has no tooltip, also when the title changes under it (an edit
+ * marks the project unsaved); the popover hangs from the title it
+ * renames, arrow on, also from a narrow window's content page; closed,
+ * the tooltip is back. */
+static void
+test_rename_popover_clear (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkMenuButton *button = title_button (window);
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GdkRectangle rect;
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), EXAMPLE_TITLE));
+
+  for (int narrow = 0; narrow <= 1; narrow++)
+    {
+      if (narrow)
+        {
+          /* Folded, on a scenario: the action brings the sidebar back. */
+          gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+          WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == 360, 10);
+          hu_window_show_page (window, "editor");
+          iterate (500);
+          g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (button)));
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-project", NULL));
+      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), 10);
+      iterate (300);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+      /* It points at the whole title, which is on screen. */
+      g_assert_true (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (button));
+      g_assert_true (gtk_popover_get_has_arrow (popover));
+      g_assert_false (gtk_popover_get_pointing_to (popover, &rect));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), >, 0);
+
+      /* The title changes under the open popover. */
+      hu_project_set_modified (hu_window_get_project (window), TRUE);
+      iterate (100);
+      g_assert_cmpstr (shown_title (window), ==, "• " EXAMPLE_TITLE);
+      g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+
+      gtk_popover_popdown (popover);
+      iterate (100);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), EXAMPLE_TITLE));
+      hu_project_set_modified (hu_window_get_project (window), FALSE);
+    }
+
+  destroy_window (window);
+}
+
 /* Item 5: an untitled project takes its file's name; the name the user
  * types is the project's title, in the file, the report and the export. */
 static void
@@ -324,6 +381,7 @@ main (int    argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/open/project-name", test_project_name);
+  g_test_add_func ("/huella/ui/open/rename-popover-clear", test_rename_popover_clear);
   g_test_add_func ("/huella/ui/open/placeholder-title", test_placeholder_title);
   g_test_add_func ("/huella/ui/open/log", test_open_log);
   g_test_add_func ("/huella/ui/open/log-and-project", test_open_log_and_project);
