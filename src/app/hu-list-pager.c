@@ -253,9 +253,7 @@ max_offset (HuListPager *self)
 
 /* Once GTK has laid the page's rows out (before, the list cannot find
  * them and warns): the list's own viewport back at its top, and the
- * focus on the row focus_row() chose. GTK 4.8's "list.scroll-to-item" is
- * how a row tells its list it has the focus; the list then gives the
- * focus to that row. */
+ * focus on the row focus_row() chose. */
 static void
 on_layout (HuListPager   *self,
            GdkFrameClock *clock)
@@ -268,10 +266,20 @@ on_layout (HuListPager   *self,
   if (self->reset_viewport && inner != NULL)
     gtk_adjustment_set_value (inner, 0);
   self->reset_viewport = FALSE;
-  if (self->focus_position < g_list_model_get_n_items (G_LIST_MODEL (self)))
+  /* The row's widget takes the focus, and tells its list (GTK 4.8's
+   * list keeps the focused row in a tracker that the keys then move). */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->list);
+       child != NULL && self->focus_position != G_MAXUINT;
+       child = gtk_widget_get_next_sibling (child))
     {
-      gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", self->focus_position);
-      gtk_widget_grab_focus (self->list);
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), "hu-list-item") : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == self->focus_position)
+        {
+          gtk_widget_grab_focus (child);
+          break;
+        }
     }
   self->focus_position = G_MAXUINT;
 }
@@ -343,20 +351,25 @@ set_n_rows (HuListPager *self,
  * height is its scrolled window's, which does not follow its rows (see
  * ui/hu-window.ui), so a new length lays the rows out again without
  * changing the height it was chosen for, and nothing loops. The rows'
- * height is their average as laid out. */
+ * height is their average as measured. */
 static gboolean
 fit_idle (gpointer data)
 {
   HuListPager *self = data;
   GtkAdjustment *inner = viewport (self);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
+  int natural = 0;
   double height, row;
 
   self->fit_idle = 0;
   if (inner == NULL || n_items == 0)
     return G_SOURCE_REMOVE;
+  /* The rows' own height, not the adjustment's upper: GTK makes that
+   * the list's height at least. */
+  gtk_widget_measure (self->list, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (self->list),
+                      NULL, &natural, NULL, NULL);
   height = gtk_adjustment_get_page_size (inner);
-  row = gtk_adjustment_get_upper (inner) / n_items;
+  row = (double) natural / n_items;
   if (height <= 0 || row <= 0)
     return G_SOURCE_REMOVE;
   self->fitted_height = height;
@@ -507,10 +520,30 @@ focus_row (HuListPager *self,
   after_layout (self);
 }
 
+/* In a list that selects, the keys that leave the page move the focus
+ * and the selection to @target, a row of the model, themselves: GTK's
+ * own bindings run after the page has changed under them, on a focused
+ * row that may be gone (End from the first page: nothing was selected). */
+static gboolean
+move_focus (HuListPager *self,
+            double       target)
+{
+  guint n = g_list_model_get_n_items (gtk_slice_list_model_get_model (self->slice));
+
+  if (n == 0)
+    return TRUE;
+  target = CLAMP (target, 0, n - 1);
+  hu_list_pager_show_position (self, (guint) target);
+  focus_row (self, (guint) target - gtk_slice_list_model_get_offset (self->slice));
+  return TRUE;
+}
+
 /* Page Up and Page Down move the page of rows; the arrows at its first or
- * last row move it by one row, Home and End to the first or last rows,
- * and the list then moves the focus (and the selection, in a list that
- * has one) to the row that came in. */
+ * last row move it by one row, Home and End to the first or last rows.
+ * In a list that selects (the sidebar) the focus and the selection go
+ * with them (move_focus()); in one that does not (the table) the list
+ * then moves the focus to the row that came in. With Shift or Control
+ * the list's own keys act within the page. */
 static gboolean
 on_key (HuListPager     *self,
         guint            keyval,
@@ -520,45 +553,52 @@ on_key (HuListPager     *self,
   double value = gtk_adjustment_get_value (self->adjustment);
   double page = gtk_adjustment_get_page_increment (self->adjustment);
   int shown = (int) gtk_adjustment_get_page_size (self->adjustment);
-  int focused;
+  gboolean selects = whole_selection (self) != NULL &&
+                     (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0;
+  int focused = focused_row (self);
 
   switch (keyval)
     {
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      if (shown > 0 && focused_row (self) == shown - 1)
-        gtk_adjustment_set_value (self->adjustment, value + 1);
+      if (shown > 0 && focused == shown - 1)
+        {
+          if (selects)
+            return move_focus (self, value + focused + 1);
+          gtk_adjustment_set_value (self->adjustment, value + 1);
+        }
       return FALSE;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      if (shown > 0 && focused_row (self) == 0)
-        gtk_adjustment_set_value (self->adjustment, value - 1);
+      if (shown > 0 && focused == 0)
+        {
+          if (selects)
+            return move_focus (self, value - 1);
+          gtk_adjustment_set_value (self->adjustment, value - 1);
+        }
       return FALSE;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
+      if (selects)
+        return move_focus (self, 0);
       gtk_adjustment_set_value (self->adjustment, 0);
       return FALSE;
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
+      if (selects)
+        return move_focus (self, gtk_adjustment_get_upper (self->adjustment) - 1);
       gtk_adjustment_set_value (self->adjustment, gtk_adjustment_get_upper (self->adjustment));
       return FALSE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      focused = focused_row (self);
       if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
         page = -page;
       gtk_adjustment_set_value (self->adjustment, value + page);
-      /* A list that selects moves its selection by as many rows as the
-       * page moved, or to the first or last row at the ends. */
-      if (focused >= 0 && whole_selection (self) != NULL)
-        {
-          double target = CLAMP (value + focused + page, 0,
-                                 gtk_adjustment_get_upper (self->adjustment) - 1);
-
-          focus_row (self, (guint) (target - gtk_adjustment_get_value (self->adjustment)));
-        }
+      /* A page's worth of rows further, or the first or last row. */
+      if (selects && focused >= 0)
+        move_focus (self, value + focused + page);
       return TRUE;
     default:
       return FALSE;

@@ -316,6 +316,18 @@ shown_whole (GtkWidget *list,
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list) + 0.5;
 }
 
+/* Whether the keyboard focus is on the sidebar's row of the selected
+ * result, as a list's keys leave it. */
+static gboolean
+focus_on_selected (HuWindow  *window,
+                   GtkWidget *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = sidebar_row (list, hu_window_get_selected_result (window));
+
+  return row != NULL && focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 /* @keyval as GTK delivers it to the focused sidebar: to the pager's
  * key controller first (capture phase), then, unless it took the key, to
  * the list's own binding for it (GtkListBase's, in its class's shortcut
@@ -437,20 +449,24 @@ test_sidebar_thousand (void)
   gtk_widget_grab_focus (sidebar_row (list, result_at (window, 500)));
   iterate (50);
   send_list_key (list, GDK_KEY_Home);
+  g_assert_true (focus_on_selected (window, list));
   g_assert_true (hu_window_get_selected_result (window) == result_at (window, 0));
   g_assert_cmpuint (hu_list_pager_get_offset (pager), ==, 0);
   g_assert_true (shown_whole (list, sidebar_row (list, result_at (window, 0))));
   send_list_key (list, GDK_KEY_End);
   g_assert_true (hu_window_get_selected_result (window) == result_at (window, N_RUNS - 1));
   g_assert_true (shown_whole (list, sidebar_row (list, result_at (window, N_RUNS - 1))));
+  g_assert_true (focus_on_selected (window, list));
   send_list_key (list, GDK_KEY_Up);
   g_assert_true (hu_window_get_selected_result (window) == result_at (window, N_RUNS - 2));
+  g_assert_true (focus_on_selected (window, list));
   send_list_key (list, GDK_KEY_Home);
   for (guint i = 1; i <= n_whole + 2; i++)
     {
       send_list_key (list, GDK_KEY_Down);
       g_assert_true (hu_window_get_selected_result (window) == result_at (window, i));
       g_assert_true (shown_whole (list, sidebar_row (list, result_at (window, i))));
+      g_assert_true (focus_on_selected (window, list));
     }
   /* The page has moved by 3 rows: run n_whole + 2 is its last whole row. */
   g_assert_cmpuint (hu_list_pager_get_offset (pager), ==, 3);
@@ -459,6 +475,7 @@ test_sidebar_thousand (void)
   g_assert_true (hu_window_get_selected_result (window) ==
                  result_at (window, n_whole + 2 + n_whole - 1));
   g_assert_true (shown_whole (list, sidebar_row (list, result_at (window, 2 * n_whole + 1))));
+  g_assert_true (focus_on_selected (window, list));
   /* Up by 13, 13 and the 3 left to the first run. */
   send_list_key (list, GDK_KEY_Page_Up);
   send_list_key (list, GDK_KEY_Page_Up);
