@@ -484,6 +484,56 @@ test_sidebar_thousand (void)
   g_assert_true (hu_window_get_selected_result (window) == result_at (window, 0));
   g_assert_true (hu_window_get_selected_result (window) == result_at (window, 0));
 
+
+  /* The context menu acts on the row under the pointer, on a page far
+   * from the first: with run 710 selected from the first page, the page
+   * ends at it (it starts at 710 − 14 + 1 = 697), and run 700 is its
+   * fourth row. */
+  hu_window_select_result (window, 710);
+  iterate (100);
+  g_assert_cmpuint (hu_list_pager_get_offset (pager), ==, 710 - n_whole + 1);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+    GtkWidget *row = sidebar_row (list, result_at (window, 700));
+    graphene_rect_t bounds;
+
+    g_assert_true (shown_whole (list, row));
+    g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+          g_signal_emit_by_name (controller, "pressed", 1,
+                                 (double) bounds.origin.x + bounds.size.width / 2,
+                                 (double) bounds.origin.y + bounds.size.height / 2);
+      }
+    iterate (100);
+    g_assert_true (hu_window_get_selected_result (window) == result_at (window, 700));
+  }
+
+  /* Deleting it leaves run 701, now at 700, selected and shown; the page
+   * holds the model's rows from its offset on. */
+  {
+    HuResult *next = result_at (window, 701);
+    guint offset;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+    iterate (200);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_RUNS - 1);
+    g_assert_true (hu_window_get_selected_result (window) == next);
+    g_assert_true (shown_whole (list, sidebar_row (list, next)));
+    offset = hu_list_pager_get_offset (pager);
+    g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (pager), 700 - offset));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pager)); i++)
+      {
+        g_autoptr(HuResult) shown = g_list_model_get_item (G_LIST_MODEL (pager), i);
+
+        g_assert_true (shown == result_at (window, offset + i));
+      }
+  }
+
   destroy_window (window);
 }
 
