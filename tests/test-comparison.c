@@ -533,6 +533,95 @@ test_position_constant (void)
   }
 }
 
+/* hu_comparison_find() looks ids up in a table kept in step with the
+ * rows: after a rename, a run's new id, a removal and an insertion it
+ * finds each row by its id of the moment and nothing by an old one. */
+static void
+test_find_by_id (void)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuComparison) comparison = NULL;
+  g_autoptr(HuMeasuredRun) r0 = make_run ("r0", 3600, 1, 1, 1);
+  g_autoptr(HuMeasuredRun) r1 = make_run ("r1", 3600, 1, 2, 1);
+  GListStore *scenarios = hu_project_get_scenarios (project);
+  HuScenario *s2, *s3;
+  HuComparisonRow *row;
+  guint position;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(HuScenario) scenario = hours_scenario (id, 100, 300, 1.2, 500);
+
+      g_list_store_append (scenarios, scenario);
+    }
+  g_list_store_append (hu_project_get_runs (project), r0);
+  g_list_store_append (hu_project_get_runs (project), r1);
+  comparison = hu_comparison_new (project);
+  s2 = g_list_model_get_item (G_LIST_MODEL (scenarios), 2);
+  s3 = g_list_model_get_item (G_LIST_MODEL (scenarios), 3);
+  g_object_unref (s2);   /* the store keeps them */
+  g_object_unref (s3);
+
+  /* Five scenarios, then the runs: r1 is row 6. */
+  g_assert_true (hu_comparison_find (comparison, "s3") == hu_comparison_get_row (comparison, 3));
+  g_assert_true (hu_comparison_find (comparison, "r1") == hu_comparison_get_row (comparison, 6));
+  g_assert_null (hu_comparison_find (comparison, "nothing"));
+
+  /* A scenario renamed in the editor. */
+  hu_scenario_set_id (s3, "renamed");
+  g_assert_null (hu_comparison_find (comparison, "s3"));
+  g_assert_true (hu_comparison_find (comparison, "renamed") ==
+                 hu_comparison_find_scenario (comparison, s3));
+  g_assert_cmpstr (hu_comparison_row_get_id (hu_comparison_find (comparison, "renamed")), ==,
+                   "renamed");
+
+  /* A run given another id (as a file's duplicate is made unique). */
+  g_free (hu_measured_run_get_data (r1)->id);
+  hu_measured_run_get_data (r1)->id = g_strdup ("r9");
+  hu_measured_run_changed (r1);
+  g_assert_null (hu_comparison_find (comparison, "r1"));
+  g_assert_true (hu_comparison_find (comparison, "r9") == hu_comparison_find_run (comparison, r1));
+
+  /* Removed: s1 is gone, s2 is now row 1 and still found. */
+  g_list_store_remove (scenarios, 1);
+  g_assert_null (hu_comparison_find (comparison, "s1"));
+  row = hu_comparison_find (comparison, "s2");
+  g_assert_true (row == hu_comparison_find_scenario (comparison, s2));
+  g_assert_true (hu_comparison_get_position (comparison, row, &position));
+  g_assert_cmpuint (position, ==, 1);
+
+  /* Its id free again, a new scenario takes it. */
+  {
+    g_autoptr(HuScenario) again = hours_scenario ("s1", 1, 300, 1.2, 500);
+
+    g_list_store_insert (scenarios, 0, again);
+    g_assert_true (hu_comparison_find (comparison, "s1") ==
+                   hu_comparison_find_scenario (comparison, again));
+    g_assert_true (hu_comparison_find (comparison, "s1") == hu_comparison_get_row (comparison, 0));
+  }
+
+  /* Whatever id the project gives a second "s0", that id finds it, and
+   * "s0" still finds the first. */
+  {
+    g_autoptr(HuScenario) twin = hours_scenario ("s0", 1, 300, 1.2, 500);
+    HuComparisonRow *first = hu_comparison_find (comparison, "s0");
+
+    g_list_store_append (scenarios, twin);
+    g_assert_true (hu_comparison_find (comparison, "s0") == first);
+    g_assert_true (hu_comparison_find (comparison, hu_scenario_get_id (twin)) ==
+                   hu_comparison_find_scenario (comparison, twin));
+  }
+
+  /* Every row, after all that, is found by its own id. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (comparison)); i++)
+    {
+      HuComparisonRow *each = hu_comparison_get_row (comparison, i);
+
+      g_assert_true (hu_comparison_find (comparison, hu_comparison_row_get_id (each)) == each);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,6 +636,7 @@ main (int    argc,
   g_test_add_func ("/huella/comparison/unknown-fields", test_unknown_fields);
   g_test_add_func ("/huella/comparison/row-uncertainty", test_row_uncertainty);
   g_test_add_func ("/huella/comparison/position-constant", test_position_constant);
+  g_test_add_func ("/huella/comparison/find-by-id", test_find_by_id);
 
   return g_test_run ();
 }

@@ -18,6 +18,8 @@ struct _HuComparison
   GPtrArray       *scenario_rows;   /* HuComparisonRow, the project's order */
   GPtrArray       *run_rows;        /* HuComparisonRow, the project's order */
   GHashTable      *by_item;         /* HuScenario / HuMeasuredRun → row */
+  GHashTable      *by_id;           /* id → GPtrArray of its rows (one, unless ids repeat) */
+  GHashTable      *row_ids;         /* row → the id by_id files it under */
 
   HuComparisonRow *baseline;        /* one of the rows, or NULL */
   gboolean         baseline_set;    /* chosen, rather than the first scenario */
@@ -88,6 +90,55 @@ emit_row_changed (HuComparison    *self,
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
+/* Rows by id, so hu_comparison_find() is a lookup, not a walk over
+ * every row: a project's ids are unique (hu-project.c), but a file may
+ * repeat one until it is saved, so an id keeps the list of its rows. */
+static void
+file_row (HuComparison    *self,
+          HuComparisonRow *row)
+{
+  const char *id = hu_comparison_row_get_id (row);
+  GPtrArray *rows;
+
+  if (id == NULL)
+    return;
+  rows = g_hash_table_lookup (self->by_id, id);
+  if (rows == NULL)
+    {
+      rows = g_ptr_array_new ();
+      g_hash_table_insert (self->by_id, g_strdup (id), rows);
+    }
+  g_ptr_array_add (rows, row);
+  g_hash_table_insert (self->row_ids, row, g_strdup (id));
+}
+
+static void
+unfile_row (HuComparison    *self,
+            HuComparisonRow *row)
+{
+  const char *id = g_hash_table_lookup (self->row_ids, row);
+  GPtrArray *rows = id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+
+  if (rows == NULL)
+    return;
+  g_ptr_array_remove_fast (rows, row);
+  if (rows->len == 0)
+    g_hash_table_remove (self->by_id, id);
+  g_hash_table_remove (self->row_ids, row);
+}
+
+/* The row's item may have a new id (a rename in the editor, a run's id
+ * made unique). */
+static void
+refile_row (HuComparison    *self,
+            HuComparisonRow *row)
+{
+  if (g_strcmp0 (g_hash_table_lookup (self->row_ids, row), hu_comparison_row_get_id (row)) == 0)
+    return;
+  unfile_row (self, row);
+  file_row (self, row);
+}
+
 /* The inputs changed: the one estimate an edit costs. */
 static void
 on_scenario_changed (HuScenario   *scenario,
@@ -111,6 +162,7 @@ on_scenario_notify (HuScenario   *scenario,
 
   if (row == NULL)
     return;
+  refile_row (self, row);
   _hu_comparison_row_notify_name (row);
   emit_row_changed (self, row);
 }
@@ -123,6 +175,7 @@ on_run_changed (HuMeasuredRun *run,
 
   if (row == NULL)
     return;
+  refile_row (self, row);
   _hu_comparison_row_update (row);
   emit_row_changed (self, row);
 }
@@ -149,6 +202,7 @@ detach_row (HuComparison    *self,
 
   g_signal_handlers_disconnect_by_data (item, self);
   g_hash_table_remove (self->by_item, item);
+  unfile_row (self, row);
   if (row == self->baseline)
     self->baseline_set = FALSE;
 }
@@ -189,6 +243,7 @@ splice_rows (HuComparison *self,
           g_signal_connect_object (item, "changed", G_CALLBACK (on_run_changed), self, 0);
         }
       g_hash_table_insert (self->by_item, item, row);
+      file_row (self, row);
       g_ptr_array_insert (rows, position + i, row);
     }
   /* Each row knows its index, so hu_comparison_get_position() is a
@@ -246,6 +301,8 @@ hu_comparison_finalize (GObject *object)
   HuComparison *self = HU_COMPARISON (object);
 
   g_hash_table_unref (self->by_item);
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->row_ids);
 
   G_OBJECT_CLASS (hu_comparison_parent_class)->finalize (object);
 }
@@ -354,6 +411,9 @@ hu_comparison_init (HuComparison *self)
   self->scenario_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->run_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_item = g_hash_table_new (NULL, NULL);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  self->row_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -423,6 +483,9 @@ hu_comparison_get_row (HuComparison *self,
  * hu_comparison_find:
  * @id: a scenario or run id
  *
+ * A lookup, kept in step with the rows' ids as they come, go and are
+ * renamed: constant time, as ids are unique in a project.
+ *
  * Returns: (transfer none) (nullable): the row of the scenario or run with
  *   @id; scenarios first, as in the project's file
  */
@@ -430,17 +493,26 @@ HuComparisonRow *
 hu_comparison_find (HuComparison *self,
                     const char   *id)
 {
+  GPtrArray *rows;
+  HuComparisonRow *first = NULL;
+  guint first_position = G_MAXUINT;
+
   g_return_val_if_fail (HU_IS_COMPARISON (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self)); i++)
+  rows = g_hash_table_lookup (self->by_id, id);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      HuComparisonRow *row = hu_comparison_get_row (self, i);
+      HuComparisonRow *row = g_ptr_array_index (rows, i);
+      guint position;
 
-      if (g_strcmp0 (hu_comparison_row_get_id (row), id) == 0)
-        return row;
+      if (hu_comparison_get_position (self, row, &position) && position < first_position)
+        {
+          first = row;
+          first_position = position;
+        }
     }
-  return NULL;
+  return first;
 }
 
 /**
