@@ -242,7 +242,6 @@ hu_comparison_chart_new (GListModel *rows,
   guint n = g_list_model_get_n_items (rows);
   gboolean embodied = FALSE, serving = FALSE;
   Stack stack = STACK_NONE;
-  guint n_scenarios = 0;
   guint shown;
 
   g_hash_table_remove_all (categories);
@@ -258,8 +257,6 @@ hu_comparison_chart_new (GListModel *rows,
       g_autoptr(HuResult) row = g_list_model_get_item (rows, i);
       Ranked item = { row, NAN };
 
-      if (hu_result_get_scenario (row) != NULL)
-        n_scenarios++;
       if (!is_charted (row, metric))
         continue;
       embodied = embodied || (metric == HU_METRIC_TOTAL_KG && has_embodied (row));
@@ -314,11 +311,9 @@ hu_comparison_chart_new (GListModel *rows,
     {
       Ranked *item = &g_array_index (ranked, Ranked, i);
       g_autofree char *label = row_label (item->row);
-      /* The baseline is marked as the report marks it, when there is
-       * another scenario to compare it with. */
-      guint category = hu_chart_add_category (chart, label,
-                                              hu_result_get_is_baseline (item->row) &&
-                                              n_scenarios > 1);
+      /* The baseline is marked as the report marks it, a lone scenario
+       * too (it is the baseline). */
+      guint category = hu_chart_add_category (chart, label, hu_result_get_is_baseline (item->row));
 
       set_row_values (chart, category, item->row, metric);
       g_hash_table_insert (categories, item->row, GUINT_TO_POINTER (category + 1));

@@ -371,6 +371,58 @@ test_lifecycle_phases (void)
   g_assert_cmpuint (hu_chart_get_n_series (chart), ==, 2);
 }
 
+/* Issue 10: the baseline's bar is marked, in the report as in the app,
+ * and a lone scenario is the baseline: its bar was left unmarked, the
+ * report's and the app's, while with two the baseline's was marked.
+ * A measured run is never the baseline. */
+static void
+test_lone_baseline (void)
+{
+  HuChartRow rows[3] = { { 0 } };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        rows[i].metrics[m] = NAN;
+      rows[i].embodied_kg = NAN;
+      rows[i].low = rows[i].high = NAN;
+      rows[i].metrics[HU_METRIC_TOTAL_KG] = 10 * (i + 1);
+    }
+  rows[0].name = "Alone";
+  rows[0].baseline = TRUE;
+  rows[1].name = "Run";
+  rows[1].measured = TRUE;
+  rows[2].name = "Other";
+
+  /* The lone scenario, by itself and beside a measured run. */
+  for (guint n = 1; n <= 2; n++)
+    {
+      g_autoptr(HuChart) chart = _hu_chart_new_from_rows (rows, n, HU_METRIC_TOTAL_KG, NULL);
+      g_autofree char *text = hu_chart_accessible_text (chart);
+
+      g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, n);
+      g_assert_true (hu_chart_get_category_highlight (chart, 0));
+      g_assert_nonnull (strstr (text, "Alone (baseline):"));
+      if (n == 2)
+        {
+          g_assert_false (hu_chart_get_category_highlight (chart, 1));
+          g_assert_null (strstr (text, "Run (measured) (baseline)"));
+        }
+    }
+
+  /* Two scenarios, the second the baseline: it alone is marked. */
+  {
+    g_autoptr(HuChart) chart = NULL;
+
+    rows[0].baseline = FALSE;
+    rows[2].baseline = TRUE;
+    chart = _hu_chart_new_from_rows (rows, 3, HU_METRIC_TOTAL_KG, NULL);
+    g_assert_false (hu_chart_get_category_highlight (chart, 0));
+    g_assert_false (hu_chart_get_category_highlight (chart, 1));
+    g_assert_true (hu_chart_get_category_highlight (chart, 2));
+  }
+}
+
 /* Issue 10: a measured run's 0.005561 g beside plans of 72.63 t read
  * "0.000000006" on its bar. The axis is in t (72.63 t = 72,630 kg);
  * 0.005561 g is 5.561e-9 t, below a hundredth of a t, so the label
@@ -704,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/units", test_units);
   g_test_add_func ("/huella/chart/thirty-bars", test_thirty_bars);
   g_test_add_func ("/huella/chart/lifecycle-phases", test_lifecycle_phases);
+  g_test_add_func ("/huella/chart/lone-baseline", test_lone_baseline);
   g_test_add_func ("/huella/chart/tiny-bar-label", test_tiny_bar_label);
   g_test_add_func ("/huella/chart/bars-preferred-height-narrow", test_bars_preferred_height_narrow);
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);

@@ -10,6 +10,7 @@
 #include "hu-application.h"
 #include "hu-chart-view.h"
 #include "hu-comparison-view.h"
+#include "hu-scenario-editor.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -82,6 +83,62 @@ test_baseline_name_and_mark (void)
   chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
   renamed_text = hu_chart_accessible_text (chart);
   g_assert_nonnull (strstr (renamed_text, "Reference run (baseline):"));
+
+  destroy_window (window);
+}
+
+/* Whether @chart marks its one bar as the baseline, in its drawing and
+ * in its text, under @name. */
+static void
+assert_lone_bar_marked (HuChart    *chart,
+                        const char *name)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *mark = g_strdup_printf ("%s (baseline):", name);
+
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, 1);
+  g_assert_true (hu_chart_get_category_highlight (chart, 0));
+  text = hu_chart_accessible_text (chart);
+  g_assert_nonnull (strstr (text, mark));
+}
+
+/* Issue 10's newcomer: with one scenario left, its bar in the editor's
+ * side chart was not marked as the baseline, while with several the
+ * baseline's is, as in the report. A lone scenario is the baseline: its
+ * bar is marked, beside the form and on the Compare page. */
+static void
+test_lone_baseline_marked (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuComparisonModel *model = hu_window_get_comparison_model (window);
+  GListStore *scenarios = hu_project_get_scenarios (hu_window_get_project (window));
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuScenario *lone;
+
+  /* Wide enough for the chart beside the form. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == 1400, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scenarios)), >, 1);
+  while (g_list_model_get_n_items (G_LIST_MODEL (scenarios)) > 1)
+    g_list_store_remove (scenarios, 1);
+  lone = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+  g_object_unref (lone);   /* the project keeps it */
+  hu_window_show_page (window, "editor");
+  WAIT_UNTIL (hu_scenario_editor_get_side_chart (editor) != NULL &&
+              hu_chart_view_get_chart (hu_scenario_editor_get_side_chart (editor)) != NULL &&
+              hu_chart_get_n_categories (hu_chart_view_get_chart (hu_scenario_editor_get_side_chart (editor))) == 1,
+              10);
+  iterate (200);
+
+  g_assert_true (hu_result_get_scenario (hu_comparison_model_get_baseline (model)) == lone);
+  assert_lone_bar_marked (hu_chart_view_get_chart (hu_scenario_editor_get_side_chart (editor)),
+                          hu_scenario_get_name (lone));
+
+  hu_window_show_page (window, "compare");
+  iterate (300);
+  assert_lone_bar_marked (hu_chart_view_get_chart (hu_comparison_view_get_chart_view (hu_window_get_comparison_view (window))),
+                          hu_scenario_get_name (lone));
 
   destroy_window (window);
 }
@@ -216,6 +273,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/newcomer/status-sentence", test_status_sentence);
   g_test_add_func ("/huella/ui/newcomer/baseline", test_baseline_name_and_mark);
+  g_test_add_func ("/huella/ui/newcomer/lone-baseline", test_lone_baseline_marked);
   g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
   g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
   return g_test_run ();

@@ -57,7 +57,6 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
 {
   g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
   gboolean stack = FALSE;
-  guint n_scenarios = 0;
   guint main_series;
   int embodied = -1;
   int development = -1;
@@ -72,7 +71,6 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
 
   for (guint i = 0; i < n_rows; i++)
     {
-      n_scenarios += rows[i].measured ? 0 : 1;
       stack |= !rows[i].measured && isfinite (rows[i].embodied_kg) && rows[i].embodied_kg > 0;
       phased |= !rows[i].measured && rows[i].has_phases;
     }
@@ -107,9 +105,9 @@ _hu_chart_new_from_rows (const HuChartRow *rows,
       if (row->measured)
         /* Translators: a measured run's name in a chart, beside estimates. */
         label = g_strdup_printf (_("%s (measured)"), row->name);
-      /* Highlighting the only scenario would say nothing. */
-      c = hu_chart_add_category (chart, label != NULL ? label : row->name,
-                                 row->baseline && n_scenarios > 1);
+      /* The baseline is marked, a lone scenario too: it is the one
+       * measured runs and new scenarios are compared with. */
+      c = hu_chart_add_category (chart, label != NULL ? label : row->name, row->baseline);
       if (development >= 0)
         {
           /* A measured run is one training run, with nothing else known;

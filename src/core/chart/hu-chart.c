@@ -536,6 +536,17 @@ hu_chart_get_category_label (HuChart *self,
   return ((Category *) g_ptr_array_index (self->categories, category))->label;
 }
 
+/* Whether @category is drawn marked ("current", "baseline"). */
+gboolean
+hu_chart_get_category_highlight (HuChart *self,
+                                 guint    category)
+{
+  g_return_val_if_fail (HU_IS_CHART (self), FALSE);
+  g_return_val_if_fail (category < self->categories->len, FALSE);
+
+  return ((Category *) g_ptr_array_index (self->categories, category))->highlight;
+}
+
 void
 hu_chart_clear (HuChart *self)
 {

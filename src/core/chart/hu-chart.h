@@ -144,6 +144,8 @@ guint        hu_chart_get_n_categories   (HuChart      *self);
 guint        hu_chart_get_n_series       (HuChart      *self);
 const char  *hu_chart_get_category_label (HuChart      *self,
                                           guint         category);
+gboolean     hu_chart_get_category_highlight (HuChart  *self,
+                                              guint     category);
 void         hu_chart_clear              (HuChart      *self);
 
 /* Line charts. */
