@@ -156,6 +156,9 @@ update (HuDerivationView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
     gtk_list_box_remove (self->steps_list, child);
   self->n_steps = 0;
+  /* An empty boxed list still draws its frame, a stray line under the
+   * subtitle of a measured run; shown again once it has steps. */
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_list), FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "derivation.copy", estimate != NULL);
   update_lifecycle (self, estimate);
@@ -204,6 +207,7 @@ update (HuDerivationView *self)
     gtk_list_box_append (self->steps_list,
                          step_row (i + 1, g_ptr_array_index (estimate->steps, i)));
   self->n_steps = estimate->steps->len;
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_list), self->n_steps > 0);
 }
 
 static void

@@ -78,6 +78,9 @@ test_import_codecarbon (void)
   hu_window_select_result (window, find_run (window, "5d6c08a2"));
   iterate (50);
   g_assert_true (hu_window_get_selected_result (window) == run);
+  /* Explain has no steps for it, and no empty list frame either. */
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)),
+                                                       is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX))));
   g_assert_true (hu_run_view_get_result (view) == run);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   /* CodeCarbon logs no power series: no chart. */
@@ -110,6 +113,9 @@ test_plan_from_run (void)
 
   /* The new scenario is selected and linked both ways. */
   plan_result = hu_window_get_selected_result (window);
+  /* Its derivation's steps are listed (the run had none). */
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)),
+                                                      is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX))));
   scenario = hu_result_get_scenario (plan_result);
   g_assert_nonnull (scenario);
   g_assert_cmpstr (hu_scenario_get_run_id (scenario), ==, hu_measured_run_get_id (run));
