@@ -192,11 +192,12 @@ test_grouping (void)
     const char *same;
     const char *fixed;
     const char *negative;
+    const char *count;
   } cases[] = {
     { "C.UTF-8", "3,542 thousand GPU-h", "+16,976 %", "−76.8 %", "same", "1,234,567.89",
-      "-1,234.5" },
+      "-1,234.5", "4,286" },
     { "es_ES.UTF-8", "3.542 miles de GPU-h", "+16.976 %", "−76,8 %", "igual", "1.234.567,89",
-      "-1.234,5" },
+      "-1.234,5", "4.286" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -209,6 +210,7 @@ test_grouping (void)
       g_autofree char *negative = NULL;
       g_autofree char *machine = NULL;
       g_autofree char *small = NULL;
+      g_autofree char *count = NULL;
 
       if (setlocale (LC_ALL, cases[i].locale) == NULL)
         {
@@ -226,6 +228,8 @@ test_grouping (void)
       machine = hu_units_format_fixed (1234567.891, 2, HU_UNITS_C_LOCALE);
       /* Three digits or fewer are never grouped. */
       small = hu_units_format_fixed (999.5, 1, HU_UNITS_DEFAULT);
+      /* 4,286 imported runs, a count. */
+      count = hu_format_count (4286);
       setlocale (LC_ALL, "C.UTF-8");
       g_setenv ("LANGUAGE", "C", TRUE);
 
@@ -237,6 +241,7 @@ test_grouping (void)
       g_assert_cmpstr (negative, ==, cases[i].negative);
       g_assert_cmpstr (machine, ==, "1234567.89");
       g_assert_cmpstr (small, ==, i == 0 ? "999.5" : "999,5");
+      g_assert_cmpstr (count, ==, cases[i].count);
     }
 }
 

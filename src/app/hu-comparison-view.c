@@ -10,6 +10,7 @@
 #include "hu-comparison-chart.h"
 #include "hu-comparison-view.h"
 #include "hu-list-pager.h"
+#include "hu-number.h"
 #include "hu-widgets.h"
 
 /* The side-by-side comparison: a chart of one metric and the table of
@@ -693,12 +694,15 @@ hu_comparison_view_refresh_chart (HuComparisonView *self)
       /* Translators: below a chart that has a bar for the largest rows
        * only; the first number is how many rows have their own bar, the
        * second how many rows the comparison has */
-      text = g_strdup_printf (ngettext ("The chart shows the %u largest of %u rows and adds up "
+      g_autofree char *shown = hu_format_count (g_hash_table_size (self->categories));
+      g_autofree char *rows = hu_format_count (n);
+
+      text = g_strdup_printf (ngettext ("The chart shows the %s largest of %s rows and adds up "
                                         "the others in its last bar. The table lists every row.",
-                                        "The chart shows the %u largest of %u rows and adds up "
+                                        "The chart shows the %s largest of %s rows and adds up "
                                         "the others in its last bar. The table lists every row.",
                                         n),
-                              g_hash_table_size (self->categories), n);
+                              shown, rows);
       gtk_label_set_label (self->others_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->others_label), n_others > 0);

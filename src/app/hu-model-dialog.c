@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hu-model-dialog.h"
+#include "hu-number.h"
 
 /* "Add a Known Model…": a searchable list of the catalog's published
  * training runs. Choosing one emits ::model-chosen with its name; the
@@ -73,7 +74,11 @@ describe_model (const HuKnownModel *m)
   else if (m->hardware)
     g_string_append_printf (out, " · %s", m->hardware);
   if (isfinite (m->count))
-    g_string_append_printf (out, " × %.0f", m->count);
+    {
+      g_autofree char *count = hu_format_count ((guint64) MAX (m->count, 0));
+
+      g_string_append_printf (out, " × %s", count);
+    }
   return g_string_free (out, FALSE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hu-import.h"
+#include "hu-number.h"
 #include "hu-window-private.h"
 
 /* Importing measured runs: a worker thread reads the logs, the main
@@ -81,6 +82,7 @@ show_skipped (HuWindow       *self,
   const guint max_listed = 200;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *heading = NULL;
+  g_autofree char *skipped = NULL;
   GtkWidget *dialog, *scrolled, *label;
 
   for (guint i = 0; i < result->skipped->len && i < max_listed; i++)
@@ -99,16 +101,19 @@ show_skipped (HuWindow       *self,
     }
   if (result->skipped->len > max_listed)
     {
+      g_autofree char *more = hu_format_count (result->skipped->len - max_listed);
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("… and %u more", "… and %u more",
+      g_string_append_printf (text, ngettext ("… and %s more", "… and %s more",
                                               result->skipped->len - max_listed),
-                              result->skipped->len - max_listed);
+                              more);
     }
 
   /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
-  heading = g_strdup_printf (ngettext ("%s, %u line skipped", "%s, %u lines skipped",
+  skipped = hu_format_count (result->skipped->len);
+  heading = g_strdup_printf (ngettext ("%s, %s line skipped", "%s, %s lines skipped",
                                        result->skipped->len),
-                             summary, result->skipped->len);
+                             summary, skipped);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("These lines could not be read and are not in the totals."));
   label = gtk_label_new (text->str);
@@ -161,6 +166,7 @@ import_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(HuImportResult) result = g_task_propagate_pointer (G_TASK (async_result), &error);
   g_autofree char *summary = NULL;
+  g_autofree char *count = NULL;
   HuMeasuredRun *first = NULL;
 
   g_clear_object (&self->import_cancellable);
@@ -181,8 +187,10 @@ import_done (GObject      *object,
   hu_window_add_runs (self, result->runs);
   first = result->runs->len > 0 ? g_ptr_array_index (result->runs, 0) : NULL;
 
-  summary = g_strdup_printf (ngettext ("Imported %u run", "Imported %u runs", result->runs->len),
-                             result->runs->len);
+  count = hu_format_count (result->runs->len);
+  /* Translators: %s is a count of runs, "1,200" */
+  summary = g_strdup_printf (ngettext ("Imported %s run", "Imported %s runs", result->runs->len),
+                             count);
   if (result->skipped->len > 0)
     show_skipped (self, summary, result);
   else

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "hu-cli-import-text.h"
+#include "hu-number.h"
 
 /* What a row needs before its units are known: a few strings and
  * numbers, not the run (a run holds its power series and notes). */
@@ -170,15 +171,21 @@ hu_cli_import_text_finish (HuCliImportText *self,
   if (!self->scaled)
     choose_units (self, FALSE);
 
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs", runs), runs);
+  {
+    g_autofree char *count = hu_format_count (runs);
+
+    /* Translators: %s is a count of runs, "4,286" */
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s run", "%s runs", runs), count);
+  }
   g_string_append_c (out, '\n');
   if (result->skipped->len > 0)
     {
       guint skipped = (guint) MIN (result->n_skipped, G_MAXUINT);
+      g_autofree char *count = hu_format_count (skipped);
 
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u line or run skipped:\n",
-                                                "%u lines or runs skipped:\n", skipped),
-                              skipped);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s line or run skipped:\n",
+                                                "%s lines or runs skipped:\n", skipped),
+                              count);
       for (guint i = 0; i < result->skipped->len; i++)
         {
           HuImportSkip *s = g_ptr_array_index (result->skipped, i);
@@ -187,10 +194,11 @@ hu_cli_import_text_finish (HuCliImportText *self,
       if (result->n_skipped > result->skipped->len)
         {
           guint more = (guint) MIN (result->n_skipped - result->skipped->len, G_MAXUINT);
+          g_autofree char *n_more = hu_format_count (more);
 
-          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %u more\n",
-                                                    "  … and %u more\n", more),
-                                  more);
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %s more\n",
+                                                    "  … and %s more\n", more),
+                                  n_more);
         }
     }
 }

@@ -354,3 +354,18 @@ hu_format_change (double fraction)
   return g_strdup_printf (fraction > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
                           percent);
 }
+
+/**
+ * hu_format_count:
+ *
+ * A count of things (runs, rows, skipped lines, accelerators) for
+ * people, grouped as every other figure is: "4,286 runs", "4.286
+ * ejecuciones", never "4286".
+ *
+ * Returns: (transfer full): @n in the locale's grouping
+ */
+char *
+hu_format_count (guint64 n)
+{
+  return hu_units_format_fixed ((double) n, 0, HU_UNITS_DEFAULT);
+}

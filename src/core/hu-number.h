@@ -44,6 +44,7 @@ char     *hu_format_hours         (double          hours);
 char     *hu_format_duration      (double          hours);
 char     *hu_format_percent       (double          fraction);
 char     *hu_format_change        (double          fraction);
+char     *hu_format_count         (guint64         n);
 gulong    hu_plural_count         (double          value);
 
 G_END_DECLS

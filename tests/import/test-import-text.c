@@ -80,11 +80,11 @@ test_streams (Fixture       *f,
   g_assert_null (strchr (out->str, '\x1b'));
   g_assert_null (strchr (out->str, '\x07'));
 
-  /* Headings, rule, 4286 rows, "4286 runs", "714 lines or runs
+  /* Headings, rule, 4286 rows, "4,286 runs" (grouped), "714 lines or runs
    * skipped:", 100 of them, "… and 614 more", and the final newline. */
   lines = g_strsplit (out->str, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2 + 4286 + 1 + 1 + 100 + 1 + 1);
-  g_assert_cmpstr (lines[2 + 4286], ==, "4286 runs");
+  g_assert_cmpstr (lines[2 + 4286], ==, "4,286 runs");
   g_assert_cmpstr (lines[2 + 4286 + 1], ==, "714 lines or runs skipped:");
   g_assert_cmpstr (lines[2 + 4286 + 2 + 100], ==, "  … and 614 more");
 

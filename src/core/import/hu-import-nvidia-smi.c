@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
+#include "hu-number.h"
 
 #define MAX_GPUS 64
 /* Intervals looked at before the usual one (their median) is trusted. */
@@ -148,9 +149,12 @@ integrate (Importer     *self,
 
       if (gpu->median > 0 && dt > GAP_FACTOR * gpu->median)
         {
+          /* Times as every other one reads: "2.31 s", "1 min". */
+          g_autofree char *gap = hu_format_duration (dt / 3600);
+          g_autofree char *usual = hu_format_duration (gpu->median / 3600);
           g_autofree char *reason =
-            g_strdup_printf (_("GPU %s: %.1f s without samples (usual interval %.3f s), "
-                               "not bridged"), gpu->index, dt, gpu->median);
+            g_strdup_printf (_("GPU %s: %s without samples (usual interval %s), not bridged"),
+                             gpu->index, gap, usual);
           gpu->gaps++;
           gpu->gap_s += dt;
           report (self, s->line, reason);
