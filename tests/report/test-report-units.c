@@ -239,6 +239,32 @@ test_latex_powers_of_ten (void)
   g_assert_null (strstr (tex, "⁸"));
 }
 
+/* A set of equivalence factors without a year (Green Algorithms' is 0
+ * in the catalog) is named alone: never "Green Algorithms … (0)". Its
+ * tree-month of 917 g beside Tiny's 0.05744 g: 5.744e-5 ÷ 0.917 =
+ * 6.264e-5 tree-months × 730.5 h × 3,600 s = 164.7 s, at least one
+ * minute: 2.745 min → "2.75 minutes of one tree's CO₂ absorption". */
+static void
+test_equivalence_set_without_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (project_text, -1, "units.huella", &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autofree char *md = NULL;
+  HuReportOptions options;
+
+  g_assert_no_error (error);
+  hu_report_options_init (&options);
+  options.equivalence_set = "green-algorithms";
+  report = hu_report_new (project, &options, &error);
+  g_assert_no_error (error);
+  md = markdown_of (report);
+
+  g_assert_null (strstr (md, "(0)"));
+  g_assert_nonnull (strstr (md, "with the factors of Green Algorithms"));
+  g_assert_nonnull (strstr (md, "2.75 minutes of one tree's CO₂ absorption"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +279,8 @@ main (int    argc,
                         test_statement_and_table);
   g_test_add_data_func ("/huella/report/units/statement-and-table/es_ES", &cases[1],
                         test_statement_and_table);
+  g_test_add_func ("/huella/report/units/equivalence-set-without-year",
+                   test_equivalence_set_without_year);
   g_test_add_func ("/huella/report/units/run-statement", test_run_statement);
   g_test_add_func ("/huella/report/units/latex-powers-of-ten", test_latex_powers_of_ten);
 

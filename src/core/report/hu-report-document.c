@@ -92,6 +92,15 @@ fmt_sig (double value,
   return isfinite (value) ? _hu_format_significant (value, significant) : NULL;
 }
 
+/* "US EPA … (2024)"; a set with no year is named alone, never "(0)". */
+static char *
+equivalence_set_title (HuReport *self)
+{
+  if (self->equivalence_set_year > 0)
+    return g_strdup_printf ("%s (%d)", self->equivalence_set_name, self->equivalence_set_year);
+  return g_strdup (self->equivalence_set_name);
+}
+
 /* A change in percent as every view writes it (hu_format_change()):
  * "−33.3 %", "+1,352 %", "same" when it rounds to zero. */
 static char *
@@ -173,8 +182,7 @@ add_title_block (HuReport  *self,
                                        self->n_catalog_gpus, self->catalog_gpu_year,
                                        self->n_catalog_regions, self->catalog_region_year));
   if (self->equivalence_set_name != NULL)
-    META (_("Equivalence factors"), g_strdup_printf ("%s (%d)", self->equivalence_set_name,
-                                                     self->equivalence_set_year));
+    META (_("Equivalence factors"), equivalence_set_title (self));
   if (baseline != NULL)
     META (_("Baseline"), g_strdup (baseline->name));
 #undef META
@@ -741,16 +749,18 @@ add_equivalences (HuReport  *self,
 {
   HuReportTable *table;
   g_autofree char *intro = NULL;
+  g_autofree char *set_title = NULL;
 
   if (self->equivalences->len == 0)
     return;
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("Equivalences"));
-  /* Translators: %s is the name of a set of equivalence factors. */
+  set_title = equivalence_set_title (self);
+  /* Translators: %s is the name of a set of equivalence factors, with
+   * its year when it has one, then its source. */
   intro = g_strdup_printf (_("The total CO₂eq of the statement’s subject in everyday terms, "
-                             "with the factors of %s (%d). Source: %s."),
-                           self->equivalence_set_name, self->equivalence_set_year,
-                           self->equivalence_set_source);
+                             "with the factors of %s. Source: %s."),
+                           set_title, self->equivalence_set_source);
   add_block (doc, HU_BLOCK_PARAGRAPH, 0, intro);
 
   table = _hu_report_table_new (NULL, 5,
