@@ -611,7 +611,16 @@ compare_text (GString      *out,
                                        hu_comparison_row_get_metric (row, HU_METRIC_ENERGY_KWH)));
       hu_strv_builder_take (b, scaled (&scales.mass,
                                        hu_comparison_row_get_metric (row, HU_METRIC_TOTAL_KG)));
-      for (guint c = 6; c < n_columns; c++)
+      /* Runs have no cost; against the first scenario they change as
+       * the app's table says (hu_format_change()). */
+      g_strv_builder_add (b, "—");
+      {
+        double change = hu_comparison_row_get_change (row, baseline, HU_METRIC_TOTAL_KG);
+
+        hu_strv_builder_take (b, isfinite (change) ? hu_format_change (change / 100)
+                                                   : g_strdup ("—"));
+      }
+      for (guint c = 8; c < n_columns; c++)
         g_strv_builder_add (b, "—");
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
