@@ -308,3 +308,42 @@ hu_widgets_wrap_column_titles (GtkColumnView *view)
   if (gtk_widget_get_mapped (GTK_WIDGET (view)))
     on_column_view_map (GTK_WIDGET (view));
 }
+
+static void
+on_popover_shown (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, FALSE);
+  /* A tooltip already shown goes now, not at the pointer's next move. */
+  gtk_widget_trigger_tooltip_query (widget);
+}
+
+static void
+on_popover_closed (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, gtk_widget_get_tooltip_text (widget) != NULL ||
+                                      gtk_widget_get_tooltip_markup (widget) != NULL);
+}
+
+/**
+ * hu_widgets_quiet_tooltip:
+ * @widget: a button with a tooltip
+ * @popover: the popover it opens
+ *
+ * GTK 4.8 shows a button's tooltip while the popover it opened is open,
+ * the pointer resting on the button after the click, and over the
+ * popover: "Main Menu" covered the menu's first item, the title's the
+ * rename entry and the arrow pointing at the name. @widget has no tooltip
+ * while @popover is open.
+ */
+void
+hu_widgets_quiet_tooltip (GtkWidget  *widget,
+                          GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_shown), widget,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed), widget,
+                           G_CONNECT_SWAPPED);
+}

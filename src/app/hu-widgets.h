@@ -21,5 +21,7 @@ void      hu_widgets_set_card_visible   (GtkLabel    *value,
                                          gboolean     visible);
 void      hu_widgets_compact_switchers  (GtkWidget   *root);
 void      hu_widgets_wrap_column_titles (GtkColumnView *view);
+void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
+                                         GtkPopover    *popover);
 
 G_END_DECLS

@@ -18,27 +18,14 @@
 
 static void run_pending (HuWindow *self);
 
-/* The title's tooltip (its whole name, "Press to rename") showed over
- * the popover it opens, hiding the entry and the arrow pointing at the
- * name: the title has no tooltip while the popover is open (see
- * _hu_window_update_title()). */
 void
 _hu_window_on_rename_popover_show (HuWindow *self)
 {
   g_autofree char *name = hu_window_dup_project_name (self);
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_button), FALSE);
-  /* A tooltip already shown goes now, not at the pointer's next move. */
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->title_button));
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
-}
-
-void
-_hu_window_on_rename_popover_closed (HuWindow *self)
-{
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_button), TRUE);
 }
 
 /* An empty name gives the project back its file's name: the title is

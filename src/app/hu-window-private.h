@@ -122,7 +122,6 @@ void     _hu_window_update_recent_menu     (HuWindow      *self);
 gboolean _hu_window_save                   (HuWindow      *self);
 void     _hu_window_save_as                (HuWindow      *self);
 void     _hu_window_on_rename_popover_show (HuWindow      *self);
-void     _hu_window_on_rename_popover_closed (HuWindow    *self);
 void     _hu_window_on_rename_clicked      (HuWindow      *self);
 void     _hu_window_maybe_discard          (HuWindow      *self,
                                             Pending        pending,

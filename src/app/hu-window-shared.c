@@ -184,7 +184,7 @@ _hu_window_update_title (HuWindow *self)
 
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), with_hint);
     /* Not over the rename popover, should the title change while it is
-     * open (see _hu_window_on_rename_popover_show()). */
+     * open (see hu_widgets_quiet_tooltip()). */
     if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->title_button))))
       gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_button), FALSE);
   }

@@ -13,6 +13,7 @@
 
 #include "hu-autosave.h"
 #include "hu-scenario-row.h"
+#include "hu-widgets.h"
 #include "hu-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HuWindow, hu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -236,11 +237,12 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, title_button);
+  /* Only looked up once, in hu_window_init(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, name_entry);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_show",
                                                 G_CALLBACK (_hu_window_on_rename_popover_show));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_closed",
-                                                G_CALLBACK (_hu_window_on_rename_popover_closed));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_clicked",
                                                 G_CALLBACK (_hu_window_on_rename_clicked));
 
@@ -302,6 +304,19 @@ hu_window_init (HuWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The header bar's buttons keep their tooltips off the popovers they open. */
+  {
+    GtkWidget *add = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HU_TYPE_WINDOW,
+                                                                "add_button"));
+    GtkWidget *menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HU_TYPE_WINDOW,
+                                                                 "primary_menu_button"));
+
+    hu_widgets_quiet_tooltip (GTK_WIDGET (self->title_button),
+                              gtk_menu_button_get_popover (self->title_button));
+    hu_widgets_quiet_tooltip (menu, gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+    hu_widgets_quiet_tooltip (add, adw_split_button_get_popover (ADW_SPLIT_BUTTON (add)));
+  }
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

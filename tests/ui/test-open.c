@@ -155,6 +155,50 @@ test_rename_popover_clear (void)
   destroy_window (window);
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+/* As the title's, the main menu's and the add button's tooltips
+ * ("Main Menu" covered the menu's first item) are off while the menus
+ * they open are open, and back once they close. */
+static void
+test_menu_tooltips_clear (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *menu = find_widget (GTK_WIDGET (window), is_main_menu_button, NULL);
+  GtkWidget *add = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (ADW_TYPE_SPLIT_BUTTON));
+  GtkWidget *buttons[2] = { menu, add };
+
+  g_assert_nonnull (menu);
+  g_assert_nonnull (add);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkPopover *popover = i == 0 ? gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))
+                                   : adw_split_button_get_popover (ADW_SPLIT_BUTTON (add));
+
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_has_tooltip (buttons[i]));
+      if (i == 0)
+        gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      else
+        adw_split_button_popup (ADW_SPLIT_BUTTON (add));
+      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), 10);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      g_assert_false (gtk_widget_get_has_tooltip (buttons[i]));
+      gtk_popover_popdown (popover);
+      iterate (100);
+      g_assert_true (gtk_widget_get_has_tooltip (buttons[i]));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (buttons[i]));
+    }
+
+  destroy_window (window);
+}
+
 /* Item 5: an untitled project takes its file's name; the name the user
  * types is the project's title, in the file, the report and the export. */
 static void
@@ -382,6 +426,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/open/project-name", test_project_name);
   g_test_add_func ("/huella/ui/open/rename-popover-clear", test_rename_popover_clear);
+  g_test_add_func ("/huella/ui/open/menu-tooltips-clear", test_menu_tooltips_clear);
   g_test_add_func ("/huella/ui/open/placeholder-title", test_placeholder_title);
   g_test_add_func ("/huella/ui/open/log", test_open_log);
   g_test_add_func ("/huella/ui/open/log-and-project", test_open_log_and_project);
