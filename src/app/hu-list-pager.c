@@ -307,8 +307,8 @@ on_value_changed (HuListPager *self)
   /* GTK keeps a row it shows in place when the rows around it change, so
    * a page moved up by a row would show the same rows: the list's own
    * viewport (scrolled by GTK, at most by the row shown in part) is put
-   * back at its top. */
-  if (inner != NULL && gtk_adjustment_get_value (inner) != 0)
+   * back at its top once GTK has moved it. */
+  if (inner != NULL)
     {
       self->reset_viewport = TRUE;
       after_layout (self);
