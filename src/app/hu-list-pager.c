@@ -24,8 +24,11 @@
  * - a screen reader is told of the rows shown, not of all (GTK 4.8 tells
  *   it of the rows built, ~200, in any case); the keys move the page, so
  *   every row is reached;
- * - the focus of a row that leaves the page is lost to the row that comes
- *   in, as the list moves it (see on_key()). */
+ * - in a list without a selection (the table), the focus of a row that
+ *   leaves the page is lost to the row that comes in (see on_key());
+ * - the page shows the rows its height shows whole, and the next in part:
+ *   at the end of the rows, a space less than a row high is left below
+ *   the last (see sync_adjustment()). */
 struct _HuListPager
 {
   GObject            parent_instance;
@@ -41,9 +44,9 @@ struct _HuListPager
   guint              fit_idle;
   double             scroll_rest;     /* a touchpad's part of a row */
   guint              n_rows_bound;
-  GtkBitset         *selected;
+  GtkBitset         *selected;        /* the page's rows the list shows selected */
   guint              focus_position;  /* the row to focus once laid out, or G_MAXUINT */
-  gboolean           reset_viewport;  /* the list's viewport to its top once laid out */        /* the rows of the page the list shows selected */
+  gboolean           reset_viewport;  /* the list's viewport to its top once laid out */
 };
 
 static void hu_list_pager_list_model_init (GListModelInterface *iface);
