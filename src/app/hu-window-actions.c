@@ -216,6 +216,12 @@ delete_action (GtkWidget  *widget,
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo-delete");
+      /* Undo brings back the last deletion only: the toast of the one
+       * before, waiting its turn or shown, would name a scenario its
+       * Undo does not bring back (four deletions left four toasts, one
+       * after another, for 20 s). */
+      _hu_window_withdraw_toast (self, self->deleted_toast);
+      g_set_object (&self->deleted_toast, toast);
       _hu_window_show_toast (self, toast);
     }
   else if (run != NULL &&

@@ -51,6 +51,7 @@ struct _HuWindow
   /* The last deleted scenario, for the toast's Undo. */
   HuScenario           *deleted;
   guint                 deleted_position;
+  AdwToast             *deleted_toast;      /* its "“…” deleted", with Undo */
 
   GCancellable         *import_cancellable;
 
@@ -95,6 +96,8 @@ struct _HuWindow
 
 /* hu-window-shared.c */
 void     _hu_window_show_toast             (HuWindow      *self,
+                                            AdwToast      *toast);
+void     _hu_window_withdraw_toast         (HuWindow      *self,
                                             AdwToast      *toast);
 void     _hu_window_drop_toasts            (HuWindow      *self);
 void     _hu_window_show_error             (HuWindow      *self,

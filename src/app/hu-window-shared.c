@@ -104,6 +104,24 @@ _hu_window_show_toast (HuWindow *self,
   show_next_toast (self);
 }
 
+/**
+ * _hu_window_withdraw_toast:
+ * @toast: (nullable): a toast given to _hu_window_show_toast()
+ *
+ * Takes @toast back: still waiting, it never shows; shown, it goes.
+ */
+void
+_hu_window_withdraw_toast (HuWindow *self,
+                           AdwToast *toast)
+{
+  if (toast == NULL)
+    return;
+  if (g_queue_remove (&self->pending_toasts, toast))
+    g_object_unref (toast);
+  else if (toast == self->shown_toast)
+    adw_toast_dismiss (toast);
+}
+
 /* Forgets the toasts still waiting and stops following the one shown,
  * before the overlay goes: its disposal dismisses the toast. */
 void
@@ -116,6 +134,7 @@ _hu_window_drop_toasts (HuWindow *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick);
   self->toast_tick = 0;
   g_queue_clear_full (&self->pending_toasts, g_object_unref);
+  g_clear_object (&self->deleted_toast);
 }
 
 void

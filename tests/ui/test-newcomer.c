@@ -143,6 +143,58 @@ test_lone_baseline_marked (void)
   destroy_window (window);
 }
 
+/* Deleting two scenarios one after the other: one toast, naming the
+ * second, whose Undo brings the second back. The first's toast, whose
+ * Undo would bring back the second (Undo undoes the last deletion), does
+ * not wait its turn: four deletions showed four toasts, one after
+ * another, the first three naming scenarios their Undo left deleted. */
+static void
+test_delete_toasts (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListStore *scenarios = hu_project_get_scenarios (hu_window_get_project (window));
+  g_auto(GStrv) titles = g_new0 (char *, 3);
+  g_autofree char *second_name = NULL;
+  GtkWidget *undo;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HuScenario) scenario = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+
+      titles[i] = g_strdup_printf ("“%s” deleted", hu_scenario_get_name (scenario));
+      if (i == 1)
+        second_name = g_strdup (hu_scenario_get_name (scenario));
+      hu_window_select_result (window, 0);
+      iterate (30);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+      iterate (30);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scenarios)), ==, 2);
+
+  /* Well before a toast's 5 s are up, the second shows and the first
+   * has gone (its fade-out and the second's slide take 600 ms). */
+  iterate (1500);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, titles[0]));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, titles[1]));
+
+  /* Undo brings back what the toast names, and the first toast does not
+   * come after it. */
+  undo = find_widget (GTK_WIDGET (window), is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scenarios)), ==, 3);
+  {
+    g_autoptr(HuScenario) back = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+
+    g_assert_cmpstr (hu_scenario_get_name (back), ==, second_name);
+  }
+  iterate (1000);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, titles[0]));
+
+  destroy_window (window);
+}
+
 static gboolean
 is_status_page (GtkWidget     *widget,
                 gconstpointer  data)
@@ -274,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/newcomer/status-sentence", test_status_sentence);
   g_test_add_func ("/huella/ui/newcomer/baseline", test_baseline_name_and_mark);
   g_test_add_func ("/huella/ui/newcomer/lone-baseline", test_lone_baseline_marked);
+  g_test_add_func ("/huella/ui/newcomer/delete-toasts", test_delete_toasts);
   g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
   g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
   return g_test_run ();
