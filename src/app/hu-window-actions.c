@@ -210,7 +210,9 @@ delete_action (GtkWidget  *widget,
       self->deleted_position = position;
       /* Translators: %s is a scenario's name */
       title = g_strdup_printf (_("“%s” deleted"), hu_scenario_get_name (scenario));
-      g_clear_object (&self->selected);
+      /* Every page lets go of it, also when no row is left to select
+       * (hu_window_select_result() would find nothing to change). */
+      _hu_window_set_selected (self, NULL);
       g_list_store_remove (hu_project_get_scenarios (self->project), position);
 
       toast = adw_toast_new (title);
@@ -227,7 +229,9 @@ delete_action (GtkWidget  *widget,
   else if (run != NULL &&
            g_list_store_find (hu_project_get_runs (self->project), run, &position))
     {
-      g_clear_object (&self->selected);
+      /* Every page lets go of it, also when no row is left to select
+       * (hu_window_select_result() would find nothing to change). */
+      _hu_window_set_selected (self, NULL);
       g_list_store_remove (hu_project_get_runs (self->project), position);
     }
 

@@ -98,7 +98,8 @@ on_model_changed (HuWindow *self,
     }
   else
     {
-      g_clear_object (&self->selected);
+      /* The pages let go of the row gone, also when none is left. */
+      _hu_window_set_selected (self, NULL);
       hu_window_select_result (self, position);
     }
   _hu_window_update_actions (self);

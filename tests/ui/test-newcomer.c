@@ -226,6 +226,12 @@ test_empty_state (void)
   iterate (200);
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_false (gtk_widget_get_mapped (editor));
+  /* Nothing is selected, and the header bar names no deleted scenario
+   * (it kept the last one's name). */
+  g_assert_null (hu_window_get_selected_result (window));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (
+                     find_widget (GTK_WIDGET (window), is_type,
+                                  GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_TITLE)))), ==, "Huella");
   g_assert_nonnull (find_widget (status, is_button_labelled, "_Import Runs…"));
 
   /* "New Scenario" starts over. */
