@@ -32,6 +32,7 @@ struct _HuComparisonView
   GtkLabel          *p_lower_note;
   GtkColumnViewColumn *optional_columns[3];  /* lifecycle, chance lower, cost */
   GtkColumnViewColumn *detail_columns[4];    /* hidden when compact */
+  GtkColumnViewColumn *co2_column;           /* fills the table when compact */
   gboolean           compact;
   guint              columns_idle;
   GtkColumnView     *column_view;
@@ -520,6 +521,8 @@ hu_comparison_view_init (HuComparisonView *self)
         self->detail_columns[columns[i].column - HU_COLUMN_GPU_HOURS] = column;
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         self->detail_columns[3] = column;
+      if (columns[i].column == HU_COLUMN_CO2)
+        self->co2_column = column;
       gtk_column_view_append_column (self->column_view, column);
     }
   hu_widgets_wrap_column_titles (self->column_view);
@@ -654,6 +657,10 @@ hu_comparison_view_set_compact (HuComparisonView *self,
   if (self->detail_columns[3] != NULL)
     gtk_column_view_column_set_fixed_width (self->detail_columns[3],
                                             compact ? -1 : EQUIVALENCE_WIDTH);
+  /* The two columns left were narrower than their card, a blank band
+   * beside them: CO₂eq takes the rest, its values at the card's edge. */
+  if (self->co2_column != NULL)
+    gtk_column_view_column_set_expand (self->co2_column, compact);
   g_clear_handle_id (&self->columns_idle, g_source_remove);
   sync_columns (self);
 }

@@ -283,6 +283,10 @@ test_compact_comparison (void)
   header = find_widget (GTK_WIDGET (view), is_label_exactly, "CO₂eq");
   g_assert_nonnull (header);
   g_assert_true (in_view (window, header));
+  /* The two columns fill the table's card, no blank band beside them:
+   * the header row is as wide as its columns together. */
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (GTK_WIDGET (view))), >=,
+                   gtk_widget_get_width (GTK_WIDGET (view)));
 
   resize (window, 1400);
   g_assert_true (column_visible (window, "GPU-hours"));
