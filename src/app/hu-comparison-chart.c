@@ -223,6 +223,9 @@ add_others (HuChart *chart,
  * @rows: (element-type HuResult): the comparison's rows
  * @categories: filled with each charted row → its bar's index + 1
  * @n_others: (out): how many rows the "others" bar sums, 0 when none
+ * @n_without: (out) (optional): how many runs have no bar because they
+ *   did not log @metric (the caller says so: a row must not vanish
+ *   from a chart unexplained)
  *
  * Bars of @metric, one per row in the rows' order. More than
  * %HU_COMPARISON_CHART_MAX_BARS rows show the largest, largest first, and
@@ -235,7 +238,8 @@ hu_comparison_chart_new (GListModel *rows,
                          HuMetric    metric,
                          const char *currency,
                          GHashTable *categories,
-                         guint      *n_others)
+                         guint      *n_others,
+                         guint      *n_without)
 {
   g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
@@ -246,6 +250,8 @@ hu_comparison_chart_new (GListModel *rows,
 
   g_hash_table_remove_all (categories);
   *n_others = 0;
+  if (n_without != NULL)
+    *n_without = 0;
 
   hu_chart_set_unit_kind (chart, hu_metric_unit_kind (metric));
   hu_chart_set_currency (chart, currency);
@@ -258,7 +264,11 @@ hu_comparison_chart_new (GListModel *rows,
       Ranked item = { row, NAN };
 
       if (!is_charted (row, metric))
-        continue;
+        {
+          if (n_without != NULL)
+            (*n_without)++;
+          continue;
+        }
       embodied = embodied || (metric == HU_METRIC_TOTAL_KG && has_embodied (row));
       serving = serving || (metric == HU_METRIC_TOTAL_KG && has_serving (row));
       g_array_append_val (ranked, item);   /* the model keeps the row alive */

@@ -14,7 +14,8 @@ HuChart  *hu_comparison_chart_new        (GListModel *rows,
                                           HuMetric    metric,
                                           const char *currency,
                                           GHashTable *categories,
-                                          guint      *n_others);
+                                          guint      *n_others,
+                                          guint      *n_without);
 gboolean  hu_comparison_chart_update_row (HuChart    *chart,
                                           HuResult   *row,
                                           HuMetric    metric,

@@ -665,6 +665,55 @@ hu_comparison_view_set_compact (HuComparisonView *self,
   sync_columns (self);
 }
 
+/* What the chart leaves out, below it, or NULL when it draws every row:
+ * the rows summed in its last bar (@n_others, beside the @n_shown with a
+ * bar of their own) and the runs with no bar because they did not log
+ * the value shown (@n_without). A row must not vanish from the chart
+ * unexplained: "largest of 725 rows" beside a table of 734 looked like
+ * a miscount. */
+static char *
+chart_caption (guint n_shown,
+               guint n_others,
+               guint n_without)
+{
+  GString *text = g_string_new (NULL);
+
+  if (n_others > 0)
+    {
+      guint n = n_shown + n_others;
+      g_autofree char *shown = hu_format_count (n_shown);
+      g_autofree char *rows = hu_format_count (n);
+
+      /* Translators: below a chart that has a bar for the largest rows
+       * only; the first number is how many rows have their own bar, the
+       * second how many rows have a value to draw */
+      g_string_append_printf (text, ngettext ("The chart shows the %s largest of %s rows and adds up "
+                                              "the others in its last bar.",
+                                              "The chart shows the %s largest of %s rows and adds up "
+                                              "the others in its last bar.",
+                                              n),
+                              shown, rows);
+    }
+  if (n_without > 0)
+    {
+      g_autofree char *count = hu_format_count (n_without);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: below a chart; runs whose log has no figure for the
+       * chart's metric (an nvidia-smi log has no CO₂eq, say) */
+      g_string_append_printf (text, ngettext ("%s run did not log this value and has no bar.",
+                                              "%s runs did not log this value and have no bar.",
+                                              n_without),
+                              count);
+    }
+  if (text->len == 0)
+    return (g_string_free (text, TRUE), NULL);
+  /* Translators: ends the sentences below a chart that leaves rows out */
+  g_string_append_printf (text, " %s", _("The table lists every row."));
+  return g_string_free (text, FALSE);
+}
+
 /**
  * hu_comparison_view_refresh_chart:
  *
@@ -675,7 +724,8 @@ void
 hu_comparison_view_refresh_chart (HuComparisonView *self)
 {
   HuProject *project;
-  guint n_others = 0;
+  guint n_others = 0, n_without = 0;
+  g_autofree char *caption = NULL;
 
   g_return_if_fail (HU_IS_COMPARISON_VIEW (self));
 
@@ -688,31 +738,29 @@ hu_comparison_view_refresh_chart (HuComparisonView *self)
   self->chart = hu_comparison_chart_new (G_LIST_MODEL (self->model),
                                          hu_comparison_view_get_metric (self),
                                          hu_project_get_currency (project), self->categories,
-                                         &n_others);
+                                         &n_others, &n_without);
   self->n_chart_builds++;
   hu_chart_view_set_chart (self->chart_view, self->chart);
 
   /* Say what the chart leaves out, in words as well as in its last bar. */
-  if (n_others > 0)
-    {
-      guint n = g_hash_table_size (self->categories) + n_others;
-      g_autofree char *text = NULL;
+  caption = chart_caption (g_hash_table_size (self->categories), n_others, n_without);
+  gtk_label_set_label (self->others_label, caption ? caption : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->others_label), caption != NULL);
+}
 
-      /* Translators: below a chart that has a bar for the largest rows
-       * only; the first number is how many rows have their own bar, the
-       * second how many rows the comparison has */
-      g_autofree char *shown = hu_format_count (g_hash_table_size (self->categories));
-      g_autofree char *rows = hu_format_count (n);
-
-      text = g_strdup_printf (ngettext ("The chart shows the %s largest of %s rows and adds up "
-                                        "the others in its last bar. The table lists every row.",
-                                        "The chart shows the %s largest of %s rows and adds up "
-                                        "the others in its last bar. The table lists every row.",
-                                        n),
-                              shown, rows);
-      gtk_label_set_label (self->others_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->others_label), n_others > 0);
+/**
+ * hu_comparison_view_get_chart_caption:
+ *
+ * What the text below the chart says it leaves out, or NULL when the
+ * chart draws every row (for tests).
+ */
+const char *
+hu_comparison_view_get_chart_caption (HuComparisonView *self)
+{
+  g_return_val_if_fail (HU_IS_COMPARISON_VIEW (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->others_label)))
+    return NULL;
+  return gtk_label_get_label (self->others_label);
 }
 
 /**

@@ -24,6 +24,7 @@ void           hu_comparison_view_refresh_chart   (HuComparisonView  *self);
 void           hu_comparison_view_set_compact     (HuComparisonView  *self,
                                                    gboolean           compact);
 
+const char        *hu_comparison_view_get_chart_caption  (HuComparisonView *self);
 guint              hu_comparison_view_get_n_chart_builds (HuComparisonView *self);
 HuListPager       *hu_comparison_view_get_pager          (HuComparisonView *self);
 

@@ -93,7 +93,7 @@ build_chart (gpointer data)
   g_clear_object (&layout->chart);
   layout->chart = hu_comparison_chart_new (G_LIST_MODEL (layout->model), CHART_METRIC,
                                            hu_project_get_currency (project),
-                                           layout->categories, &n_others);
+                                           layout->categories, &n_others, NULL);
   hu_chart_view_set_chart (layout->chart_view, layout->chart);
   return G_SOURCE_REMOVE;
 }

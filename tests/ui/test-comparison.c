@@ -395,6 +395,49 @@ test_chosen_units (void)
   destroy_window (window);
 }
 
+/* A run that did not log CO₂eq (nvidia-smi logs energy only) has no bar
+ * in the CO₂eq chart, and the text below the chart says so, rather than
+ * the run silently missing; with every row drawn there is no text. */
+static void
+test_caption_without (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuProject *project = hu_window_get_project (window);
+  HuComparisonView *view = hu_window_get_comparison_view (window);
+  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  HuRunData *data = hu_measured_run_get_data (run);
+  const char *caption;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  iterate (300);
+  hu_comparison_view_set_metric (view, HU_METRIC_TOTAL_KG);
+  iterate (300);
+  hu_comparison_view_refresh_chart (view);
+  g_assert_null (hu_comparison_view_get_chart_caption (view));
+
+  data->id = g_strdup ("no-co2");
+  data->source = g_strdup ("nvidia-smi");
+  data->duration_s = 3600;
+  data->energy_kwh = 2;      /* energy, and no emissions: CO₂eq unknown */
+  g_assert_false (isfinite (data->emissions_kg));
+  g_list_store_append (hu_project_get_runs (project), run);
+  iterate (300);
+  hu_comparison_view_refresh_chart (view);
+
+  caption = hu_comparison_view_get_chart_caption (view);
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, "1 run did not log this value and has no bar."));
+  g_assert_null (strstr (caption, "largest"));
+
+  /* The energy chart draws the run: nothing to say. */
+  hu_comparison_view_set_metric (view, HU_METRIC_ENERGY_KWH);
+  iterate (300);
+  hu_comparison_view_refresh_chart (view);
+  g_assert_null (hu_comparison_view_get_chart_caption (view));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +447,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/phases", test_phases);
   g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
   g_test_add_func ("/huella/ui/comparison/counters", test_counters);
+  g_test_add_func ("/huella/ui/comparison/caption-without", test_caption_without);
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   return g_test_run ();
