@@ -669,58 +669,6 @@ _hu_project_add_tail (HuProject   *self,
     }
 }
 
-/* The runs are written as text, not as a tree (hu-project-writer.c):
- * that tree was most of a large project's save. */
-char *
-hu_project_to_data (HuProject *self,
-                    gsize     *length)
-{
-  GString *out;
-  GListModel *runs;
-  guint n;
-
-  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
-
-  out = g_string_new (NULL);
-  runs = G_LIST_MODEL (self->runs);
-  n = g_list_model_get_n_items (runs);
-  _hu_project_append_head (self, out);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
-      _hu_project_append_run (out, run, i);
-    }
-  _hu_project_append_tail (self, out, n);
-  if (length)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/**
- * hu_project_save:
- *
- * Writes the file as `import --add-to` does (HuProjectWriter), through
- * hu_file_save_begin(): the file holds its old contents or all of the
- * new ones, whatever happens while saving, and keeps its mode, owner and
- * symbolic link. A project larger than Huella opens is not saved.
- */
-gboolean
-hu_project_save (HuProject  *self,
-                 GFile      *file,
-                 GError    **error)
-{
-  g_autoptr(HuProjectWriter) writer = NULL;
-
-  g_return_val_if_fail (HU_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  writer = hu_project_writer_new (self, file, error);
-  if (writer == NULL || !hu_project_writer_finish (writer, error))
-    return FALSE;
-  hu_project_set_modified (self, FALSE);
-  return TRUE;
-}
-
 #define DEFINE_STRING_PROPERTY(field, prop)                                 \
 const char *                                                                \
 hu_project_get_##field (HuProject *self)                                    \
