@@ -138,9 +138,10 @@ format_accelerator (HuResult *self)
 
 /* The value in its column's shared unit, or NULL when the column has none. */
 static char *
-format_scaled (HuResult *self,
-               HuColumn  column,
-               double    value)
+format_scaled (HuResult     *self,
+               HuColumn      column,
+               double        value,
+               HuUnitsFlags  flags)
 {
   HuUnitScale shared;
   HuUnitScale scale;
@@ -156,8 +157,8 @@ format_scaled (HuResult *self,
   /* A value the column's unit would hide ("0.00 t") reads in its own. */
   hu_unit_scale_resolve (&shared, value, &scale);
   if (scale.kind != HU_UNIT_MASS_KG)
-    return hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT);
-  number = hu_unit_scale_format_number (&scale, value, HU_UNITS_DEFAULT);
+    return hu_unit_scale_format (&scale, value, flags);
+  number = hu_unit_scale_format_number (&scale, value, flags);
   unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
   /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
   return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
@@ -166,11 +167,12 @@ format_scaled (HuResult *self,
 /* @value as @column shows it: in the column's shared unit, else in the
  * unit of its kind (hours, money, the energy or mass unit chosen). */
 static char *
-format_column_value (HuResult *self,
-                     HuColumn  column,
-                     double    value)
+format_column_value (HuResult     *self,
+                     HuColumn      column,
+                     double        value,
+                     HuUnitsFlags  flags)
 {
-  char *scaled = format_scaled (self, column, value);
+  char *scaled = format_scaled (self, column, value, flags);
 
   if (scaled != NULL)
     return scaled;
@@ -204,15 +206,15 @@ format_with_interval (HuResult         *self,
                       double            value,
                       const HuInterval *interval)
 {
-  g_autofree char *point = format_column_value (self, column, value);
+  g_autofree char *point = format_column_value (self, column, value, HU_UNITS_DEFAULT);
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
   const char *low_unit, *high_unit;
 
   if (!(interval->p95 > interval->p05))
     return g_steal_pointer (&point);
-  low = format_column_value (self, column, interval->p05);
-  high = format_column_value (self, column, interval->p95);
+  low = format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
+  high = format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
   low_unit = strchr (low, ' ');
   high_unit = strchr (high, ' ');
   if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
@@ -252,7 +254,7 @@ hu_result_format_column (HuResult *self,
       interval = column_interval (self, HU_COLUMN_LIFECYCLE);
       if (interval != NULL)
         return format_with_interval (self, HU_COLUMN_LIFECYCLE, value, interval);
-      return format_column_value (self, HU_COLUMN_LIFECYCLE, value);
+      return format_column_value (self, HU_COLUMN_LIFECYCLE, value, HU_UNITS_DEFAULT);
     }
 
   value = hu_result_get_metric (self, column_metric (column));
@@ -276,7 +278,7 @@ hu_result_format_column (HuResult *self,
   interval = column_interval (self, column);
   if (interval != NULL)
     return format_with_interval (self, column, value, interval);
-  return format_column_value (self, column, value);
+  return format_column_value (self, column, value, HU_UNITS_DEFAULT);
 }
 
 /* The columns that compare with the baseline, and the value they compare:
@@ -431,4 +433,27 @@ hu_result_set_column_scale (HuResult          *self,
   self->scales[column] = *scale;
   self->scales[column].currency = NULL;
   return TRUE;
+}
+
+/**
+ * hu_result_format_co2_alone:
+ *
+ * The row's CO₂eq as a line of its own shows it (the sidebar): in the
+ * column's unit, as the table, but without the zeros the table keeps
+ * so that its column lines up ("8 kg CO₂eq", not "8.000 kg CO₂eq"), and
+ * without the range.
+ *
+ * Returns: (transfer full): the text, "—" when the row has no CO₂eq
+ */
+char *
+hu_result_format_co2_alone (HuResult *self)
+{
+  double value;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+
+  value = hu_result_get_metric (self, column_metric (HU_COLUMN_CO2));
+  if (isnan (value))
+    return g_strdup ("—");
+  return format_column_value (self, HU_COLUMN_CO2, value, HU_UNITS_TRIM);
 }

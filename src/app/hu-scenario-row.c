@@ -41,7 +41,7 @@ static void
 update (HuScenarioRow *self)
 {
   g_autofree char *accelerator = hu_result_format_column (self->result, HU_COLUMN_ACCELERATOR);
-  g_autofree char *co2 = hu_result_format_column (self->result, HU_COLUMN_CO2);
+  g_autofree char *co2 = hu_result_format_co2_alone (self->result);
   g_autofree char *detail = NULL;
   const char *error = hu_result_get_error (self->result);
   const char *name = hu_result_get_name (self->result);

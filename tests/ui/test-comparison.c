@@ -438,6 +438,43 @@ test_caption_without (void)
   destroy_window (window);
 }
 
+/* A run's CO₂eq in the sidebar stands alone: the column's unit when it
+ * suits the value, without the zeros that line a column up. 8 kg among
+ * scenarios of tonnes reads "8 kg", not "8.000 kg"; 3.1 g reads "3.1 g"
+ * (its "3,100 g" in Spanish read as three thousand). */
+static void
+test_co2_alone (void)
+{
+  HuWindow *window = new_window (TRUE);
+  HuProject *project = hu_window_get_project (window);
+  GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
+  const double kg[] = { 8, 0.0031 };
+  const char *expected[] = { "8 kg CO₂eq", "3.1 g CO₂eq" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kg); i++)
+    {
+      g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+      HuRunData *data = hu_measured_run_get_data (run);
+
+      data->id = g_strdup_printf ("run-%u", i);
+      data->source = g_strdup ("codecarbon");
+      data->duration_s = 3600;
+      data->energy_kwh = 20;
+      data->emissions_kg = kg[i];
+      g_list_store_append (hu_project_get_runs (project), run);
+    }
+  iterate (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kg); i++)
+    {
+      guint n = g_list_model_get_n_items (model);
+      g_autofree char *alone = hu_result_format_co2_alone (result_at (window, n - 2 + i));
+
+      g_assert_cmpstr (alone, ==, expected[i]);
+    }
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -448,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/what-if-intervals", test_what_if_intervals);
   g_test_add_func ("/huella/ui/comparison/counters", test_counters);
   g_test_add_func ("/huella/ui/comparison/caption-without", test_caption_without);
+  g_test_add_func ("/huella/ui/comparison/co2-alone", test_co2_alone);
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   return g_test_run ();
