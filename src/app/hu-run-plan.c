@@ -691,25 +691,19 @@ hu_run_plan_compare (HuMeasuredRun    *run,
 /**
  * hu_run_plan_format_difference:
  *
- * Returns: (transfer full): how far the estimate is from the measurement,
- *   "+12 %", "−3 %" or "—" when either is unknown
+ * How far the estimate is from the measurement, written as every change
+ * against a baseline is (hu_format_change()): one decimal, so that the
+ * rows of the measured-vs-estimated group line up ("+0.1 %" beside
+ * "−0.1 %", not "+0.05 %" beside "−0.0726 %"), "same" under 0.05 %.
+ *
+ * Returns: (transfer full): "+12.3 %", "−3.0 %", "same", or "—" when
+ *   either is unknown or the measurement is zero
  */
 char *
 hu_run_plan_format_difference (double measured,
                                double estimated)
 {
-  double change;
-  g_autofree char *percent = NULL;
-
   if (!isfinite (measured) || !isfinite (estimated) || measured == 0)
     return g_strdup ("—");
-
-  change = (estimated - measured) / measured;
-  percent = hu_format_percent (fabs (change));
-  if (fabs (change) < 0.0005)
-    /* Translators: the estimate equals the measurement */
-    return g_strdup (C_("difference", "same"));
-  /* Translators: the estimate's difference from the measurement, "+12 %" or "−3 %" */
-  return g_strdup_printf (change > 0 ? C_("difference", "+%s") : C_("difference", "−%s"),
-                          percent);
+  return hu_format_change ((estimated - measured) / measured);
 }

@@ -633,6 +633,29 @@ test_cpu_only_beside_plans (void)
   destroy_window (window);
 }
 
+/* The measured-vs-estimated differences are changes written as every
+ * change is: one decimal, a minus sign, "same" under 0.05 %.
+ * 112.345 ÷ 100 − 1 = +12.345 % → "+12.3 %"; 99.9274 ÷ 100 − 1 =
+ * −0.0726 % → "−0.1 %"; 100.04 ÷ 100 − 1 = +0.04 % → "same". */
+static void
+test_difference (void)
+{
+  const struct { double measured, estimated; const char *expected; } cases[] = {
+    { 100, 112.345, "+12.3 %" },
+    { 100, 99.9274, "−0.1 %" },
+    { 100, 100.04, "same" },
+    { 0, 5, "—" },
+    { NAN, 5, "—" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hu_run_plan_format_difference (cases[i].measured, cases[i].estimated);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/na-notes", test_na_notes);
   g_test_add_func ("/huella/ui/runs/cpu-only", test_cpu_only);
   g_test_add_func ("/huella/ui/runs/cpu-only-beside-plans", test_cpu_only_beside_plans);
+  g_test_add_func ("/huella/ui/runs/difference", test_difference);
 
   return g_test_run ();
 }
