@@ -263,6 +263,51 @@ test_never_a_power_of_ten (void)
       }
 }
 
+/* Above a thousand, three significant digits and zeros: the factors are
+ * averages known to a few per cent. 4,075,102 → 10^(6 − 2) = 10,000 a
+ * step, 407.5102 → 408 steps: "4,080,000"; 128,578 → steps of 1,000,
+ * 128.578 → 129: "129,000"; 1,234.5 → steps of 10: "1,230". Spanish
+ * groups with a full stop: "4.080.000". */
+static void
+check_large_cases (gboolean spanish)
+{
+  g_autofree char *charges = hu_equivalence_kind_label ("smartphone-charge", 4075102);
+  g_autofree char *miles = hu_equivalence_kind_label ("car-mile", 128578);
+  g_autofree char *coal = hu_equivalence_kind_label ("coal-lb", 1234.5);
+
+  g_assert_nonnull (strstr (charges, spanish ? "4.080.000 " : "4,080,000 "));
+  g_assert_nonnull (strstr (miles, spanish ? "129.000 " : "129,000 "));
+  g_assert_nonnull (strstr (coal, spanish ? "1.230 " : "1,230 "));
+  if (!spanish)
+    {
+      g_assert_cmpstr (charges, ==, "4,080,000 smartphone charges");
+      g_assert_cmpstr (miles, ==, "129,000 miles driven by an average car");
+      g_assert_cmpstr (coal, ==, "1,230 pounds of coal burned");
+    }
+}
+
+static void
+test_large (void)
+{
+  check_large_cases (FALSE);
+}
+
+/* Its own process, as test_spanish_plurals(). */
+static void
+test_large_spanish (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "es", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+      check_large_cases (TRUE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -280,5 +325,7 @@ main (int    argc,
   g_test_add_func ("/huella/equivalences/tiny", test_tiny);
   g_test_add_func ("/huella/equivalences/tiny-spanish", test_tiny_spanish);
   g_test_add_func ("/huella/equivalences/never-a-power-of-ten", test_never_a_power_of_ten);
+  g_test_add_func ("/huella/equivalences/large", test_large);
+  g_test_add_func ("/huella/equivalences/large-spanish", test_large_spanish);
   return g_test_run ();
 }

@@ -153,6 +153,15 @@ format_amount (double  amount,
       *n = 2;
       return g_strdup_printf (amount > 0 ? "< %s" : "> −%s", limit);
     }
+  /* Three significant digits above a thousand as below it: the factors
+   * are averages known to a few per cent, and "4,075,102 smartphone
+   * charges" claims seven digits; 4,075,102 reads "4,080,000". */
+  if (fabs (amount) >= 1000)
+    {
+      double step = pow (10, floor (log10 (fabs (amount))) - 2);
+
+      amount = round (amount / step) * step;
+    }
   *n = hu_plural_count (amount);
   return hu_format_number (amount, 3);
 }
@@ -166,7 +175,8 @@ format_amount (double  amount,
  * factor of every set, in the app, the CLI and the reports:
  *
  * - From 1 up, the amount reads in the factor's own unit, three
- *   significant digits ("15.7 years of driving a petrol car").
+ *   significant digits ("15.7 years of driving a petrol car"; above a
+ *   thousand the rest are zeros: "4,080,000 smartphone charges").
  * - Below 1, a duration, a distance or a mass goes down to the largest
  *   smaller unit in which it is at least 1: days, hours, minutes,
  *   seconds; metres, centimetres; grams. 1.8 g ÷ 4,290 kg per vehicle-year =
