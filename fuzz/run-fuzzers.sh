@@ -9,7 +9,10 @@ set -eu
 
 SECONDS_EACH=${1:-30}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${FUZZ_BUILD_DIR:-${TMPDIR:-/tmp}/huella-fuzz-build}
+# One build folder per checkout: a meson build folder builds the sources
+# it was set up from, so a shared one would fuzz another checkout's code.
+SRC_KEY=$(printf '%s' "$SRC" | cksum | cut -d ' ' -f 1)
+BUILD=${FUZZ_BUILD_DIR:-${TMPDIR:-/tmp}/huella-fuzz-build-$SRC_KEY}
 WORK=${FUZZ_WORK_DIR:-${TMPDIR:-/tmp}/huella-fuzz-work}
 
 if ! command -v clang >/dev/null 2>&1; then
