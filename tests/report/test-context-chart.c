@@ -298,6 +298,33 @@ test_not_blank (void)
  * rectangle overlaps another's or a diamond, and each lies in the plot,
  * on a wide chart and on a phone's. HUELLA_TEST_PNG=prefix writes the
  * pictures to look at. */
+/* @r overlaps none of the @n_after labels after it in @rest, nor any
+ * point's diamond (its mark, 1.25 × as tall as wide). */
+static void
+assert_label_clear (Layout                  *layout,
+                    const cairo_rectangle_t *r,
+                    const cairo_rectangle_t *rest,
+                    guint                    n_after)
+{
+  for (guint b = 0; b < n_after; b++)
+    {
+      const cairo_rectangle_t *o = &rest[b];
+
+      g_assert_false (r->x < o->x + o->width && o->x < r->x + r->width &&
+                      r->y < o->y + o->height && o->y < r->y + r->height);
+    }
+  for (guint m = 0; m < layout->marks->len; m++)
+    {
+      MarkItem *d = &g_array_index (layout->marks, MarkItem, m);
+
+      if (d->shape != MARK_DIAMOND || d->point == G_MAXUINT)
+        continue;
+      g_assert_false (r->x < d->x + d->radius && d->x - d->radius < r->x + r->width &&
+                      r->y < d->y + d->radius * 1.25 &&
+                      d->y - d->radius * 1.25 < r->y + r->height);
+    }
+}
+
 static void
 test_labels_apart (void)
 {
@@ -353,23 +380,7 @@ test_labels_apart (void)
           g_assert_cmpfloat (r->y, >=, layout->plot.y - 0.5);
           g_assert_cmpfloat (r->x + r->width, <=, layout->plot.x + layout->plot.width + 0.5);
           g_assert_cmpfloat (r->y + r->height, <=, layout->plot.y + layout->plot.height + 0.5);
-          for (guint b = a + 1; b < found; b++)
-            {
-              cairo_rectangle_t *o = &labels[b];
-
-              g_assert_false (r->x < o->x + o->width && o->x < r->x + r->width &&
-                              r->y < o->y + o->height && o->y < r->y + r->height);
-            }
-          for (guint m = 0; m < layout->marks->len; m++)
-            {
-              MarkItem *d = &g_array_index (layout->marks, MarkItem, m);
-
-              if (d->shape != MARK_DIAMOND || d->point == G_MAXUINT)
-                continue;
-              g_assert_false (r->x < d->x + d->radius && d->x - d->radius < r->x + r->width &&
-                              r->y < d->y + d->radius * 1.25 &&
-                              d->y - d->radius * 1.25 < r->y + r->height);
-            }
+          assert_label_clear (layout, r, labels + a + 1, found - a - 1);
         }
     }
 }
@@ -429,23 +440,7 @@ test_labels_apart_crowded (void)
     {
       cairo_rectangle_t *r = &g_array_index (labels, cairo_rectangle_t, a);
 
-      for (guint b = a + 1; b < labels->len; b++)
-        {
-          cairo_rectangle_t *o = &g_array_index (labels, cairo_rectangle_t, b);
-
-          g_assert_false (r->x < o->x + o->width && o->x < r->x + r->width &&
-                          r->y < o->y + o->height && o->y < r->y + r->height);
-        }
-      for (guint m = 0; m < layout->marks->len; m++)
-        {
-          MarkItem *d = &g_array_index (layout->marks, MarkItem, m);
-
-          if (d->shape != MARK_DIAMOND || d->point == G_MAXUINT)
-            continue;
-          g_assert_false (r->x < d->x + d->radius && d->x - d->radius < r->x + r->width &&
-                          r->y < d->y + d->radius * 1.25 &&
-                          d->y - d->radius * 1.25 < r->y + r->height);
-        }
+      assert_label_clear (layout, r, r + 1, labels->len - a - 1);
     }
 }
 
