@@ -176,10 +176,10 @@ test_humanised (void)
  *   GPT-3's 3,541,666.7 GPU-h: thousands from 10,000 up, 3,541.67 to
  *   four significant digits is 3542 → "3,542 thousand GPU-h",
  *   "3.542 miles de GPU-h".
- *   A change of (29,370 − 172) ÷ 172 = 169.756 → 16,975.6 %, three
- *   significant digits but never fewer than its integer digits →
- *   "+16,976 %"; (128.1 − 551.6) ÷ 551.6 = −0.76777 → "−76.8 %" (one
- *   decimal below ±1,000 %); 0.0004 rounds to "+0.0 %" → "same".
+ *   A change of (29,370 − 172) ÷ 172 = 169.756 → 16,975.6 %, above
+ *   +1,000 %, reads as the ratio 29,370 ÷ 172 = 170.76 → "× 171";
+ *   (128.1 − 551.6) ÷ 551.6 = −0.76777 → "−76.8 %" (one decimal);
+ *   0.0004 rounds to "+0.0 %" → "same".
  *   1,234,567.891 at two decimals → "1,234,567.89" / "1.234.567,89". */
 static void
 test_grouping (void)
@@ -194,9 +194,9 @@ test_grouping (void)
     const char *negative;
     const char *count;
   } cases[] = {
-    { "C.UTF-8", "3,542 thousand GPU-h", "+16,976 %", "−76.8 %", "same", "1,234,567.89",
+    { "C.UTF-8", "3,542 thousand GPU-h", "× 171", "−76.8 %", "same", "1,234,567.89",
       "-1,234.5", "4,286" },
-    { "es_ES.UTF-8", "3.542 miles de GPU-h", "+16.976 %", "−76,8 %", "igual", "1.234.567,89",
+    { "es_ES.UTF-8", "3.542 miles de GPU-h", "× 171", "−76,8 %", "igual", "1.234.567,89",
       "-1.234,5", "4.286" },
   };
 
@@ -245,6 +245,61 @@ test_grouping (void)
     }
 }
 
+/* One rule for changes against a baseline (hu_format_change()), each
+ * value worked by hand:
+ *   0.12 → 12.0 % → "+12.0 %".
+ *   9.999 → 999.9 % → "+999.9 %", the last percentage.
+ *   10 (+1,000 %) → ratio 1 + 10 = 11 → "× 11".
+ *   12.46 → ratio 13.46 → three digits → "× 13.5".
+ *   3,850,678.67 (the "+385,067,867 %" seen on screen) → ratio
+ *     3,850,679.67, three significant digits → "× 3,850,000".
+ *   −0.9994 → 99.94 % → one decimal → "−99.9 %".
+ *   −0.9997 → 99.97 %, which one decimal would show as 100.0 →
+ *     two decimals → "−99.97 %".
+ *   (5.561e-6 − 551,588) ÷ 551,588 = −0.99999999999 → 99.999999999 %,
+ *     100.00 even with two decimals → "< −99.99 %".
+ *   −1 (a value of zero) → "−100.0 %", the only "−100.0 %". */
+static void
+test_change (void)
+{
+  struct {
+    double      fraction;
+    const char *c;
+    const char *es;
+  } cases[] = {
+    { 0.12, "+12.0 %", "+12,0 %" },
+    { 9.999, "+999.9 %", "+999,9 %" },
+    { 10, "× 11", "× 11" },
+    { 12.46, "× 13.5", "× 13,5" },
+    { 3850678.67, "× 3,850,000", "× 3.850.000" },
+    { -0.9994, "−99.9 %", "−99,9 %" },
+    { -0.9997, "−99.97 %", "−99,97 %" },
+    { (5.561e-6 - 551588) / 551588, "< −99.99 %", "< −99,99 %" },
+    { -1, "−100.0 %", "−100,0 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *c = NULL;
+      g_autofree char *es = NULL;
+
+      c = hu_format_change (cases[i].fraction);
+      if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+        {
+          g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command "
+                              "generates it)");
+          return;
+        }
+      g_setenv ("LANGUAGE", "es", TRUE);
+      es = hu_format_change (cases[i].fraction);
+      setlocale (LC_ALL, "C.UTF-8");
+      g_setenv ("LANGUAGE", "C", TRUE);
+
+      g_assert_cmpstr (c, ==, cases[i].c);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,5 +317,6 @@ main (int    argc,
   g_test_add_func ("/huella/number/to-string", test_to_string);
   g_test_add_func ("/huella/number/humanised", test_humanised);
   g_test_add_func ("/huella/number/grouping", test_grouping);
+  g_test_add_func ("/huella/number/change", test_change);
   return g_test_run ();
 }

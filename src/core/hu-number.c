@@ -324,15 +324,40 @@ hu_format_percent (double fraction)
   return g_strdup_printf ("%s %%", number);
 }
 
+/* Three significant digits, the rest zeros above a thousand, as the
+ * equivalences round theirs: a ratio of 3,850,679.7 is known to no more
+ * digits than the two figures it divides. */
+static char *
+format_ratio (double ratio)
+{
+  if (ratio >= 1000)
+    {
+      double step = pow (10, floor (log10 (ratio)) - 2);
+
+      ratio = round (ratio / step) * step;
+    }
+  return hu_format_number (ratio, 3);
+}
+
 /**
  * hu_format_change:
  * @fraction: a relative change, (value − base) ÷ base
  *
- * A change against a baseline as every view writes it: "+12.0 %",
- * "−58.3 %" (a minus sign, not a hyphen), one decimal below ±1,000 % so
- * that a column of changes lines up, three significant digits above, in
- * the locale's grouping ("+17,078 %", never "+17078.4 %"); "same" under
- * 0.05 %, which one decimal would show as "+0.0 %".
+ * A change against a baseline as every view writes it (the comparison
+ * table, measured against estimated, the CLI's and the report's tables),
+ * one rule:
+ *
+ * - "+12.0 %", "−58.3 %" (a minus sign, not a hyphen), one decimal, so
+ *   that a column of changes lines up; "same" under 0.05 %, which one
+ *   decimal would show as "+0.0 %".
+ * - From +1,000 % on (as one decimal shows it), the ratio to the
+ *   baseline in three significant digits: 385,067,867 % more is
+ *   "× 3,850,000", which a person can read; "+385,067,867 %" was not.
+ * - Near −100 %, never "−100.0 %" unless the value is zero: what one
+ *   decimal would round to it gets two ("−99.97 %"), and below that
+ *   "< −99.99 %".
+ *
+ * Machine formats (CSV, JSON) write the raw number instead.
  *
  * Returns: (transfer full): the change for people; "—" for NaN
  */
@@ -341,14 +366,37 @@ hu_format_change (double fraction)
 {
   g_autofree char *number = NULL;
   g_autofree char *percent = NULL;
+  double pct = fabs (fraction) * 100;
 
   if (!isfinite (fraction))
     return g_strdup ("—");
   if (fabs (fraction) < 0.0005)
     /* Translators: no difference against the baseline */
     return g_strdup (C_("comparison", "same"));
-  number = fabs (fraction) < 10 ? hu_format_fixed (fabs (fraction) * 100, 1)
-                                : hu_format_number (fabs (fraction) * 100, 3);
+  if (fraction > 0 && round (pct * 10) >= 10000)
+    {
+      g_autofree char *ratio = format_ratio (1 + fraction);
+
+      /* Translators: a value many times its baseline's, e.g. "× 171"
+       * (171 times as much); put the sign after the number if your
+       * language does ("171 ×") */
+      return g_strdup_printf (C_("comparison", "× %s"), ratio);
+    }
+  if (fraction < 0 && fraction > -1 && round (pct * 10) >= 1000)
+    {
+      /* Less than the baseline by a hair short of all of it. */
+      if (round (pct * 100) >= 10000)
+        {
+          g_autofree char *limit = hu_format_fixed (99.99, 2);
+
+          /* Translators: a change under −99.99 % against the baseline,
+           * e.g. "< −99.99 %" */
+          return g_strdup_printf (C_("comparison", "< −%s %%"), limit);
+        }
+      number = hu_format_fixed (pct, 2);
+    }
+  else
+    number = pct < 1000 ? hu_format_fixed (pct, 1) : hu_format_number (pct, 3);
   percent = g_strdup_printf ("%s %%", number);
   /* Translators: the sign and the percentage, e.g. "+12 %" or "−30 %" */
   return g_strdup_printf (fraction > 0 ? C_("comparison", "+%s") : C_("comparison", "−%s"),
