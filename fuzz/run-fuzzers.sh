@@ -69,6 +69,7 @@ seed project "$SRC"/data/examples/*.huella
 seed report "$SRC"/data/examples/*.huella
 
 status=0
+failures=""
 # Leaks that are not ours (fontconfig's caches, which every report with
 # text reaches) are listed in the suite's suppressions file.
 LSAN_OPTIONS="suppressions=$SRC/tests/sanitizers/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
@@ -77,7 +78,30 @@ for target in ${FUZZ_TARGETS:-import-codecarbon import-carbontracker import-eit 
               import-nvidia-smi import-zeus import-detect project report}; do
   dir=${target#import-}
   echo "== fuzz-$target for ${SECONDS_EACH}s"
-  (cd "$WORK/$dir" && "$BUILD/fuzz/fuzz-$target" -max_total_time="$SECONDS_EACH" \
-      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus) || status=1
+  if ! (cd "$WORK/$dir" && "$BUILD/fuzz/fuzz-$target" -max_total_time="$SECONDS_EACH" \
+      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$WORK/$dir/" corpus); then
+    status=1
+    failures="$failures $target"
+  fi
 done
+
+# A crash found on a CI machine is lost with that machine, so the summary
+# carries what is needed to reproduce it here: the sanitizer's report and
+# the input itself (base64, when small enough to paste).
+if [ -n "$failures" ]; then
+  echo "== failures:$failures"
+  for target in $failures; do
+    dir=${target#import-}
+    for artifact in "$WORK/$dir"/crash-* "$WORK/$dir"/leak-* "$WORK/$dir"/timeout-* \
+                    "$WORK/$dir"/oom-* "$WORK/$dir"/slow-unit-*; do
+      [ -f "$artifact" ] || continue
+      size=$(wc -c < "$artifact")
+      echo "-- fuzz-$target: $(basename "$artifact") ($size bytes)"
+      if [ "$size" -le 16384 ]; then
+        base64 "$artifact"
+      fi
+    done
+  done
+fi
 exit $status
