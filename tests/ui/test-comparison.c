@@ -404,8 +404,8 @@ test_caption_without (void)
   HuWindow *window = new_window (TRUE);
   HuProject *project = hu_window_get_project (window);
   HuComparisonView *view = hu_window_get_comparison_view (window);
-  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
-  HuRunData *data = hu_measured_run_get_data (run);
+  /* Energy, and no emissions: CO₂eq unknown. */
+  g_autoptr(HuMeasuredRun) run = ui_test_measured_run ("no-co2", "nvidia-smi", 3600, 2, NAN);
   const char *caption;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
@@ -415,12 +415,7 @@ test_caption_without (void)
   hu_comparison_view_refresh_chart (view);
   g_assert_null (hu_comparison_view_get_chart_caption (view));
 
-  data->id = g_strdup ("no-co2");
-  data->source = g_strdup ("nvidia-smi");
-  data->duration_s = 3600;
-  data->energy_kwh = 2;      /* energy, and no emissions: CO₂eq unknown */
-  g_assert_false (isfinite (data->emissions_kg));
-  g_list_store_append (hu_project_get_runs (project), run);
+  ui_test_add_run (project, run);
   iterate (300);
   hu_comparison_view_refresh_chart (view);
 
@@ -453,15 +448,10 @@ test_co2_alone (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (kg); i++)
     {
-      g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
-      HuRunData *data = hu_measured_run_get_data (run);
+      g_autofree char *id = g_strdup_printf ("run-%u", i);
+      g_autoptr(HuMeasuredRun) run = ui_test_measured_run (id, "codecarbon", 3600, 20, kg[i]);
 
-      data->id = g_strdup_printf ("run-%u", i);
-      data->source = g_strdup ("codecarbon");
-      data->duration_s = 3600;
-      data->energy_kwh = 20;
-      data->emissions_kg = kg[i];
-      g_list_store_append (hu_project_get_runs (project), run);
+      ui_test_add_run (project, run);
     }
   iterate (300);
 

@@ -235,20 +235,15 @@ test_link_row (void)
   HuWindow *window = new_window (TRUE);
   HuProject *project = hu_window_get_project (window);
   HuScenarioEditor *editor = hu_window_get_editor (window);
-  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  g_autoptr(HuMeasuredRun) run = ui_test_measured_run ("run-1", "codecarbon", 3600, 2.0, 0.8);
   HuRunData *data = hu_measured_run_get_data (run);
   HuScenario *scenario;
   AdwComboRow *link_row = hu_scenario_editor_get_link_row (editor);
   HuRunComparison c;
 
-  data->id = g_strdup ("run-1");
-  data->source = g_strdup ("codecarbon");
   data->name = g_strdup ("One hour");
-  data->duration_s = 3600;
-  data->energy_kwh = 2.0;
-  data->emissions_kg = 0.8;
   data->gpu_count = 8;
-  g_list_store_append (hu_project_get_runs (project), run);
+  ui_test_add_run (project, run);
   hu_window_select_result (window, 0);
   iterate (50);
 
@@ -436,17 +431,13 @@ test_prediction_label (void)
 {
   HuWindow *window = new_window (FALSE);
   HuProject *project = hu_window_get_project (window);
-  g_autoptr(HuMeasuredRun) run = hu_measured_run_new ();
+  g_autoptr(HuMeasuredRun) run = ui_test_measured_run ("predicted", "carbontracker", 7200, 3, NAN);
   HuRunData *data = hu_measured_run_get_data (run);
   HuRunView *view = hu_window_get_run_view (window);
 
-  data->id = g_strdup ("predicted");
-  data->source = g_strdup ("carbontracker");
   data->source_version = g_strdup ("1.1.6");
-  data->duration_s = 7200;
-  data->energy_kwh = 3;
   data->predicted = TRUE;
-  g_list_store_append (hu_project_get_runs (project), run);
+  ui_test_add_run (project, run);
   hu_window_select_result (window, 0);
   iterate (50);
 

@@ -179,3 +179,19 @@ is_entry_row_titled (GtkWidget     *widget,
   return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
+
+/* ui-test-helpers.c: what is too long to inline in every program. */
+
+/* A measured run as an importer leaves one: @id, the tracker @source, a
+ * duration, energy and emissions (NAN when the log does not say, as
+ * hu_measured_run_new() leaves every figure); tests fill in what else
+ * they need through hu_measured_run_get_data() before adding it. */
+HuMeasuredRun *ui_test_measured_run (const char *id,
+                                     const char *source,
+                                     double      duration_s,
+                                     double      energy_kwh,
+                                     double      emissions_kg);
+
+/* Adds @run to @project's runs as the last one, as an import does. */
+void           ui_test_add_run      (HuProject     *project,
+                                     HuMeasuredRun *run);
