@@ -15,5 +15,6 @@ GtkWidget *hu_context_view_new       (void);
 void       hu_context_view_set_model (HuContextView     *self,
                                       HuComparisonModel *model);
 HuChart   *hu_context_view_get_chart (HuContextView     *self);
+guint      hu_context_view_get_n_rebuilds (HuContextView *self);
 
 G_END_DECLS
