@@ -282,6 +282,59 @@ test_every_member (Fixture       *f,
   g_assert_cmpstr (written, ==, every_member);
 }
 
+static gpointer
+write_snapshot (gpointer snapshot)
+{
+  return hu_project_snapshot_to_data (snapshot, NULL);
+}
+
+/* Autosave writes on a worker thread from a snapshot taken on the main
+ * thread: it gives the bytes hu_project_to_data() gave when it was
+ * taken, whatever happens to the project meanwhile (a run renamed, its
+ * figures and series changed, every run removed, the project freed), so
+ * it shares nothing with it (under ASan a shared string would be a read
+ * after free). */
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_data (every_member, -1, "every.huella",
+                                                           &error);
+  g_autoptr(HuProjectSnapshot) snapshot = NULL;
+  g_autoptr(HuMeasuredRun) run = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+  GThread *thread;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  before = hu_project_to_data (project, NULL);
+  g_assert_cmpstr (before, ==, every_member);
+
+  snapshot = hu_project_snapshot_new (project);
+  thread = g_thread_new ("snapshot", write_snapshot, snapshot);
+  run = g_list_model_get_item (G_LIST_MODEL (hu_project_get_runs (project)), 0);
+  hu_measured_run_set_name (run, "renamed");
+  hu_measured_run_get_data (run)->energy_kwh = 2;
+  g_ptr_array_set_size (hu_measured_run_get_data (run)->series, 0);
+  hu_project_set_title (project, "u");
+  after = hu_project_to_data (project, NULL);
+  g_assert_nonnull (strstr (after, "\"name\": \"renamed\""));
+  g_list_store_remove_all (hu_project_get_runs (project));
+  g_clear_object (&run);
+  g_clear_object (&project);
+
+  written = g_thread_join (thread);
+  g_assert_cmpstr (written, ==, every_member);
+  /* Again, with nothing of the project left. */
+  again = hu_project_snapshot_to_data (snapshot, &length);
+  g_assert_cmpstr (again, ==, every_member);
+  g_assert_cmpuint (length, ==, strlen (every_member));
+}
+
 /* A new project and no runs: "runs": [] as the tree writes it. */
 static void
 test_empty (Fixture       *f,
@@ -509,6 +562,8 @@ main (int argc, char **argv)
               test_same_bytes, fixture_tear_down);
   g_test_add ("/huella/project-writer/every-member", Fixture, NULL, fixture_set_up,
               test_every_member, fixture_tear_down);
+  g_test_add ("/huella/project-writer/snapshot", Fixture, NULL, fixture_set_up, test_snapshot,
+              fixture_tear_down);
   g_test_add ("/huella/project-writer/empty", Fixture, NULL, fixture_set_up, test_empty,
               fixture_tear_down);
   g_test_add ("/huella/project-writer/values", Fixture, NULL, fixture_set_up, test_values,

@@ -42,6 +42,11 @@ struct _HuWindow
   HuComparisonModel    *model;
   HuResult             *selected;
   guint                 autosave_source;
+  /* Autosave's write under way on a worker thread (hu-window-project.c),
+   * whether to write again once it is done, and what it did. */
+  struct _HuAutosaveJob *autosave_job;
+  gboolean              autosave_again;
+  HuAutosaveCounts      autosave_counts;
   gboolean              close_confirmed;
   gboolean              rebuilding_list;
   Pending               pending;

@@ -162,6 +162,8 @@ hu_window_dispose (GObject *object)
   HuWindow *self = HU_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  /* A write under way finishes (its task holds the window); none follows. */
+  self->autosave_again = FALSE;
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);

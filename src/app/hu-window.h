@@ -15,6 +15,15 @@ G_BEGIN_DECLS
 
 #define HU_EXAMPLE_RESOURCE "resource://" RESOURCE_PREFIX "/examples/gpt3-gpus.huella"
 
+/* What autosave did, for tests: counted, not timed. */
+typedef struct {
+  guint64 changes;    /* changes to the project seen */
+  guint   started;    /* recovery files begun */
+  guint   finished;   /* of those, done (written or failed) */
+  guint   failed;
+  guint64 saved;      /* the changes the last file written holds */
+} HuAutosaveCounts;
+
 #define HU_TYPE_WINDOW (hu_window_get_type ())
 G_DECLARE_FINAL_TYPE (HuWindow, hu_window, HU, WINDOW, AdwApplicationWindow)
 
@@ -49,6 +58,9 @@ void               hu_window_add_open_toast      (HuWindow       *self,
                                                   const char     *uri);
 HuScenario        *hu_window_plan_from_run       (HuWindow       *self);
 char              *hu_window_get_autosave_path   (void);
+void               hu_window_autosave_now        (HuWindow       *self);
+void               hu_window_get_autosave_counts (HuWindow       *self,
+                                                  HuAutosaveCounts *counts);
 
 HuComparisonModel *hu_window_get_comparison_model (HuWindow      *self);
 HuScenarioEditor  *hu_window_get_editor           (HuWindow      *self);

@@ -46,6 +46,11 @@ gboolean  _hu_json_get_array   (JsonObject   *object,
 #define _hu_json_to_data    hu_json_to_string
 #define _hu_json_append     hu_json_append
 
+/* A copy of @node down to its leaves: json_node_copy() shares the
+ * objects, arrays and values below, with reference counts that are not
+ * atomic, so only a deep copy may go to another thread. */
+JsonNode *_hu_json_node_deep_copy (JsonNode *node);
+
 /* Deepest nesting of arrays and objects any reader accepts. json-glib's
  * parser and the writers recurse once per level, so a document of 100,000
  * '[' would overflow the stack; real files nest fewer than ten levels. */

@@ -572,6 +572,53 @@ hu_json_to_string (JsonNode *root,
   return g_string_free (out, FALSE);
 }
 
+JsonNode *
+_hu_json_node_deep_copy (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *from = json_node_get_object (node);
+        g_autoptr(JsonObject) to = json_object_new ();
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, from);
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          json_object_set_member (to, key, _hu_json_node_deep_copy (member));
+        return json_node_init_object (json_node_alloc (), to);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *from = json_node_get_array (node);
+        g_autoptr(JsonArray) to = json_array_sized_new (json_array_get_length (from));
+
+        for (guint i = 0; i < json_array_get_length (from); i++)
+          json_array_add_element (to, _hu_json_node_deep_copy (json_array_get_element (from, i)));
+        return json_node_init_array (json_node_alloc (), to);
+      }
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (json_node_alloc (), json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (json_node_alloc (), json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
+        case G_TYPE_STRING:
+          return json_node_init_string (json_node_alloc (), json_node_get_string (node));
+        default:
+          g_assert_not_reached ();
+        }
+    case JSON_NODE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
 void
 hu_json_append (GString  *out,
                 JsonNode *node,

@@ -9,4 +9,10 @@ void  _hu_measured_run_append_json  (HuMeasuredRun *self,
                                      GString       *out,
                                      guint          depth);
 
+void        _hu_run_data_append_json    (const HuRunData *data,
+                                         JsonObject      *extra,
+                                         GString         *out,
+                                         guint            depth);
+JsonObject *_hu_measured_run_copy_extra (HuMeasuredRun   *self);
+
 G_END_DECLS

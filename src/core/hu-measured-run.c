@@ -75,6 +75,23 @@ hu_run_data_copy (const HuRunData *src,
     g_ptr_array_add (dest->series, hu_power_series_copy (src->series->pdata[i]));
 }
 
+/* The unknown members of @self (%NULL when there are none) in a deep
+ * copy that shares nothing with it, not even a reference count:
+ * json-glib counts references without atomics, so the copy can go to
+ * another thread while @self stays with this one. */
+JsonObject *
+_hu_measured_run_copy_extra (HuMeasuredRun *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (json_object_get_size (self->extra) == 0)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), self->extra);
+  copy = _hu_json_node_deep_copy (node);
+  return json_object_ref (json_node_get_object (copy));
+}
+
 void
 hu_run_data_clear (HuRunData *d)
 {
@@ -369,7 +386,19 @@ _hu_measured_run_append_json (HuMeasuredRun *self,
                               GString       *out,
                               guint          depth)
 {
-  const HuRunData *d = &self->data;
+  _hu_run_data_append_json (&self->data, self->extra, out, depth);
+}
+
+/* The same for a run's data and unknown members (@extra, %NULL for
+ * none) apart from any run: a copy made for a worker thread
+ * (HuProjectSnapshot) is written by the same code, so both write the
+ * same bytes. */
+void
+_hu_run_data_append_json (const HuRunData *d,
+                          JsonObject      *extra,
+                          GString         *out,
+                          guint            depth)
+{
   guint inner = depth + 1;
   JsonObjectIter iter;
   const char *key;
@@ -418,8 +447,9 @@ _hu_measured_run_append_json (HuMeasuredRun *self,
       _hu_json_append (out, json_object_get_member (json_node_get_object (root), "series"),
                        inner);
     }
-  json_object_iter_init_ordered (&iter, self->extra);
-  while (json_object_iter_next_ordered (&iter, &key, &node))
+  if (extra != NULL)
+    json_object_iter_init_ordered (&iter, extra);
+  while (extra != NULL && json_object_iter_next_ordered (&iter, &key, &node))
     {
       _hu_json_append_key (out, key, FALSE, inner);
       _hu_json_append (out, node, inner);

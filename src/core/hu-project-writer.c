@@ -115,13 +115,20 @@ _hu_project_append_head (HuProject *project,
   g_string_append (out, ",\n  \"runs\": [");
 }
 
+/* What goes before the run at @index of the "runs" array. */
+static const char *
+run_separator (guint64 index)
+{
+  return index == 0 ? "\n    " : ",\n    ";
+}
+
 /* The run at @index of the "runs" array. */
 void
 _hu_project_append_run (GString       *out,
                         HuMeasuredRun *run,
                         guint64        index)
 {
-  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
+  g_string_append (out, run_separator (index));
   _hu_measured_run_append_json (run, out, 2);
 }
 
@@ -321,6 +328,109 @@ hu_project_to_data (HuProject *self,
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  HuRunData   data;
+  JsonObject *extra;     /* a deep copy, or NULL */
+} RunCopy;
+
+struct _HuProjectSnapshot
+{
+  char   *head;
+  char   *tail;
+  GArray *runs;          /* RunCopy */
+};
+
+static void
+run_copy_clear (RunCopy *copy)
+{
+  hu_run_data_clear (&copy->data);
+  g_clear_pointer (&copy->extra, json_object_unref);
+}
+
+/**
+ * hu_project_snapshot_new:
+ *
+ * Takes @project as it is now, on the thread that owns it. Copying a run
+ * is a few string copies and one copy of its power series, far less
+ * than writing its numbers out as text.
+ *
+ * Returns: (transfer full): the snapshot, to be written by
+ *   hu_project_snapshot_to_data() on any thread
+ */
+HuProjectSnapshot *
+hu_project_snapshot_new (HuProject *project)
+{
+  HuProjectSnapshot *self;
+  GListModel *runs;
+  GString *text;
+  guint n;
+
+  g_return_val_if_fail (HU_IS_PROJECT (project), NULL);
+
+  self = g_new0 (HuProjectSnapshot, 1);
+  runs = G_LIST_MODEL (hu_project_get_runs (project));
+  n = g_list_model_get_n_items (runs);
+  self->runs = g_array_sized_new (FALSE, TRUE, sizeof (RunCopy), n);
+  g_array_set_clear_func (self->runs, (GDestroyNotify) run_copy_clear);
+  g_array_set_size (self->runs, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+      RunCopy *copy = &g_array_index (self->runs, RunCopy, i);
+
+      hu_run_data_copy (hu_measured_run_get_data (run), &copy->data);
+      copy->extra = _hu_measured_run_copy_extra (run);
+    }
+
+  text = g_string_new (NULL);
+  _hu_project_append_head (project, text);
+  self->head = g_string_free (text, FALSE);
+  text = g_string_new (NULL);
+  _hu_project_append_tail (project, text, n);
+  self->tail = g_string_free (text, FALSE);
+  return self;
+}
+
+/**
+ * hu_project_snapshot_to_data:
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the bytes hu_project_to_data() gave for the
+ *   project when the snapshot was taken
+ */
+char *
+hu_project_snapshot_to_data (HuProjectSnapshot *self,
+                             gsize             *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (self->head);
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      RunCopy *copy = &g_array_index (self->runs, RunCopy, i);
+
+      g_string_append (out, run_separator (i));
+      _hu_run_data_append_json (&copy->data, copy->extra, out, 2);
+    }
+  g_string_append (out, self->tail);
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+void
+hu_project_snapshot_free (HuProjectSnapshot *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->head);
+  g_free (self->tail);
+  g_array_unref (self->runs);
+  g_free (self);
 }
 
 /**

@@ -25,4 +25,17 @@ gboolean         hu_project_writer_finish  (HuProjectWriter  *self,
 void             hu_project_writer_free    (HuProjectWriter  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuProjectWriter, hu_project_writer_free)
 
+/* A project as it is now, for a worker thread to write while the
+ * project changes on (autosave): taken on the thread that owns the
+ * project, it holds the head and tail already written (a few scenarios)
+ * and deep copies of the runs, whose writing is most of a large
+ * project's file; it shares nothing with the project. */
+typedef struct _HuProjectSnapshot HuProjectSnapshot;
+
+HuProjectSnapshot *hu_project_snapshot_new     (HuProject         *project);
+char              *hu_project_snapshot_to_data (HuProjectSnapshot *self,
+                                                gsize             *length);
+void               hu_project_snapshot_free    (HuProjectSnapshot *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuProjectSnapshot, hu_project_snapshot_free)
+
 G_END_DECLS
