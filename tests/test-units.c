@@ -250,6 +250,47 @@ test_pick_scale (void)
   g_assert_cmpstr (none, ==, "kg");
 }
 
+/* One unit for an axis and its bars (issue 10). Each case by hand:
+ * - 1,230,000 kg is 1.23 kt; a bar of 7,050 kg would be 0.00705 kt, below
+ *   a hundredth, so the axis takes t: 1,230 t (four digits, under six)
+ *   and 7.05 t.
+ * - A bar of 11,300 kg is 0.0113 kt, a hundredth or more: kt stays.
+ * - A bar of 0.005 kg among 1,230,000 kg: in kg it is still below a
+ *   hundredth (0.005), so no one unit serves: FALSE, kt kept.
+ * - 670,600 h is 76.5 years (÷ 8,766); 10 h is 0.00114 years, so days:
+ *   670,600 / 24 = 27,941.7 days (five digits) and 10 h = 0.417 days.
+ * - 5,000,000,000 kWh is 5,000 GWh; 1,000 kWh is 0.001 GWh, but in MWh the
+ *   largest is 5,000,000, seven digits: FALSE, GWh kept.
+ * - No bar (0): the largest value's unit, as hu_unit_scale_init() picks. */
+static void
+test_axis_scale (void)
+{
+  HuUnitScale scale;
+  g_autofree char *days = NULL;
+
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 7050, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1000);
+  g_assert_cmpstr (scale.symbol, ==, "t");
+
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 11300, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1e6);
+
+  g_assert_false (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 0.005, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1e6);
+  g_assert_cmpstr (scale.symbol, ==, "kt");
+
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_HOURS, 670600, 10, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 24);
+  days = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+  g_assert_cmpstr (days, ==, "days");
+
+  g_assert_false (hu_unit_scale_init_axis (&scale, HU_UNIT_ENERGY_KWH, 5e9, 1000, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1e6);
+
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_ENERGY_KWH, 167735, 0, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1000);
+}
+
 /* The same numbers in Spanish: comma for decimals, dot for thousands
  * (glibc's es_ES groups from four digits); the C-locale variant is the
  * same bytes as in C. */
@@ -311,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/huella/units/thresholds", test_thresholds);
   g_test_add_func ("/huella/units/helpers", test_helpers);
   g_test_add_func ("/huella/units/pick-scale", test_pick_scale);
+  g_test_add_func ("/huella/units/axis-scale", test_axis_scale);
   g_test_add_func ("/huella/units/spanish", test_spanish);
 
   return g_test_run ();

@@ -16,4 +16,8 @@ void              hu_what_if_set_whiskers  (HuChart          *chart,
                                             GPtrArray        *intervals,
                                             HuMetric          metric);
 
+char             *hu_what_if_ranked_value  (HuChart          *chart,
+                                            double            value,
+                                            const HuInterval *interval);
+
 G_END_DECLS

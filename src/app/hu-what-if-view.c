@@ -191,7 +191,8 @@ interval_thread (GTask        *task,
                                                         : NULL);
 }
 
-static void fill_ranked (HuWhatIfView *self, GPtrArray *items, GPtrArray *intervals);
+static void fill_ranked (HuWhatIfView *self, HuChart *chart, GPtrArray *items,
+                         GPtrArray *intervals);
 
 static void
 on_intervals_done (GObject      *source,
@@ -209,7 +210,7 @@ on_intervals_done (GObject      *source,
     return;
   hu_what_if_set_whiskers (job->chart, intervals, job->metric);
   if (job->regions)
-    fill_ranked (self, job->items, intervals);
+    fill_ranked (self, job->chart, job->items, intervals);
 }
 
 static void
@@ -277,9 +278,11 @@ start_ranking_intervals (HuWhatIfView   *self,
   g_task_run_in_thread (task, interval_thread);
 }
 
-/* The ranking as a list to pick from, keeping the pick across refreshes. */
+/* The ranking as a list to pick from, keeping the pick across refreshes,
+ * its figures written as @chart's bars write them. */
 static void
 fill_ranked (HuWhatIfView *self,
+             HuChart      *chart,
              GPtrArray    *items,
              GPtrArray    *intervals)
 {
@@ -295,11 +298,8 @@ fill_ranked (HuWhatIfView *self,
     {
       HuSweepItem *item = g_ptr_array_index (items, i);
       const HuInterval *interval = hu_what_if_item_interval (intervals, i, HU_METRIC_TOTAL_KG);
-      /* "2.3 t (1.9–2.8 t)" when the ranking has ranges */
-      g_autofree char *value = interval != NULL
-                               ? hu_format_interval (item->value, interval->p05, interval->p95,
-                                                     hu_format_mass_kg)
-                               : hu_format_mass_kg (item->value);
+      /* "2.30 t CO₂eq (1.90–2.80 t)" when the ranking has ranges */
+      g_autofree char *value = hu_what_if_ranked_value (chart, item->value, interval);
       /* Translators: a ranked region, "1. France · 2.3 t" */
       g_autofree char *label = g_strdup_printf (_("%u. %s · %s"), i + 1, item->label, value);
 
@@ -381,7 +381,7 @@ refresh_regions (HuWhatIfView     *self,
   self->ranked_pue = region_pue ? NAN : estimate->pue;
   chart = hu_chart_new_from_sweep (items, HU_METRIC_TOTAL_KG);
   hu_chart_view_set_chart (self->regions_chart, chart);
-  fill_ranked (self, items, NULL);
+  fill_ranked (self, chart, items, NULL);
   start_ranking_intervals (self, &inputs, items, TRUE, chart, HU_METRIC_TOTAL_KG);
 
   /* Say which PUE and which figures: the ranking is only as fair as that. */

@@ -267,6 +267,62 @@ hu_unit_scale_init (HuUnitScale  *scale,
 }
 
 /**
+ * hu_unit_scale_init_axis:
+ * @scale: (out caller-allocates): the scale of the axis and of its labels
+ * @max: the largest value the axis shows, in the base unit
+ * @smallest: the smallest non-zero value labelled on it (a bar), or 0
+ * @currency: (nullable): the code of %HU_UNIT_CURRENCY amounts
+ * @significant: digits for the largest value; 0 for the kind's default
+ *
+ * One unit for a chart's axis and every figure that speaks of its bars
+ * (their labels, a list beside the chart): the unit of @max, as
+ * hu_unit_scale_init() picks it, unless @smallest would read below a
+ * hundredth of it ("0.00705" kt beside "1.23" kt, issue 10). The next
+ * smaller unit then serves the whole axis when it shows @smallest with
+ * that hundredth and still writes @max in at most six digits: "7.05" and
+ * "1,230" in t, one unit for the axis, its bars and the list.
+ *
+ * Returns: %FALSE when even that unit would hide @smallest (a gram among
+ *   tonnes): @scale is then @max's unit, and a value too small for it is
+ *   best written in its own unit, with its symbol
+ */
+gboolean
+hu_unit_scale_init_axis (HuUnitScale *scale,
+                         HuUnitKind   kind,
+                         double       max,
+                         double       smallest,
+                         const char  *currency,
+                         int          significant)
+{
+  const UnitStep *steps;
+  const UnitStep *smaller = NULL;
+  guint n_steps;
+
+  g_return_val_if_fail (scale != NULL, FALSE);
+
+  max = isfinite (max) ? fabs (max) : 0;
+  smallest = isfinite (smallest) ? fabs (smallest) : 0;
+  hu_unit_scale_init (scale, kind, &max, 1, currency, significant);
+  if (smallest == 0 || kind == HU_UNIT_FLOPS || smallest / scale->divisor >= 0.01)
+    return TRUE;
+
+  steps = unit_steps (kind, &n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i].divisor < scale->divisor &&
+        (smaller == NULL || steps[i].divisor > smaller->divisor))
+      smaller = &steps[i];
+  /* A million in the smaller unit is as long to read as the small value
+   * in its own; past it each label had better name its unit. */
+  if (smaller == NULL || max / smaller->divisor >= 1e6 || smallest / smaller->divisor < 0.01)
+    return FALSE;
+
+  scale->divisor = smaller->divisor;
+  scale->symbol = smaller->symbol;
+  scale->decimals = decimals_in (smaller, max, smallest, scale->significant);
+  return TRUE;
+}
+
+/**
  * hu_unit_scale_symbol:
  *
  * Returns: (transfer full): the unit of @scale: "MWh", "días", "k EUR";

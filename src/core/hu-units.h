@@ -64,6 +64,12 @@ void         hu_unit_scale_init          (HuUnitScale        *scale,
                                           gsize               n_values,
                                           const char         *currency,
                                           int                 significant);
+gboolean     hu_unit_scale_init_axis     (HuUnitScale        *scale,
+                                          HuUnitKind          kind,
+                                          double              max,
+                                          double              smallest,
+                                          const char         *currency,
+                                          int                 significant);
 gboolean     hu_unit_scale_resolve       (const HuUnitScale  *scale,
                                           double              value,
                                           HuUnitScale        *own);

@@ -459,18 +459,22 @@ test_tiny_bar_label (void)
 }
 
 /* What If "All regions": a ranking whose largest bar is 1,230,000 kg
- * (1.23 kt) has an axis in kt. 7,050 kg is 0.00705 kt, below a hundredth
- * of a kt, so it needs its own unit; 11,300 kg is 0.0113 kt, which used to
- * be labelled a bare "0.0113" beside "7.05 t" and read as the smaller.
- * Every label carries its unit: 7,050 kg = 7.05 t; 7,290 kg = 7.29 t;
- * 9,800 kg = 9.80 t (three significant digits keep the 0); 11,300 kg =
- * 11.3 t; 1,230,000 kg = 1.23 kt. */
+ * (1.23 kt) would have an axis in kt, where 7,050 kg is 0.00705 kt, below
+ * a hundredth of a kt. Labelling it "7.05 t" under an axis titled "(kt)"
+ * named two units for one chart (issue 10), so the axis goes down to t,
+ * which writes the largest bar in four digits (1,230,000 kg / 1,000 =
+ * 1,230 t, under the six allowed) and the smallest with three: every bar
+ * is a bare number in t with three significant digits: 7,050 kg = 7.05;
+ * 7,290 kg = 7.29; 9,800 kg = 9.80 (three digits keep the 0); 11,300 kg =
+ * 11.3; 1,230,000 kg = 1,230 (integer digits are never rounded away). The
+ * axis title says "(t)", and hu_chart_format_bar_value(), what What If's
+ * list writes beside the chart, gives the same figures with the unit. */
 static void
 test_ranked_bar_units (void)
 {
   g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
   const double values[] = { 7050, 7290, 9800, 11300, 1230000 };
-  const char *expected[] = { "7.05 t", "7.29 t", "9.80 t", "11.3 t", "1.23 kt" };
+  const char *expected[] = { "7.05", "7.29", "9.80", "11.3", "1,230", "CO2eq (t)" };
   const char *names[] = { "A", "B", "C", "D", "E" };
   gboolean seen[G_N_ELEMENTS (expected)] = { FALSE };
   Layout *layout;
@@ -490,12 +494,39 @@ test_ranked_bar_units (void)
 
       for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
         seen[e] |= g_strcmp0 (text, expected[e]) == 0;
-      g_assert_cmpstr (text, !=, "0.0113");
-      g_assert_cmpstr (text, !=, "1.23");
+      /* No label names a unit of its own, and none is in kt. */
+      g_assert_null (strstr (text, " t"));
+      g_assert_null (strstr (text, "kt"));
     }
   for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
     if (!seen[e])
-      g_error ("no bar labelled \"%s\"", expected[e]);
+      g_error ("no text \"%s\"", expected[e]);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *with_unit = hu_chart_format_bar_value (chart, values[i]);
+      g_autofree char *want = g_strdup_printf ("%s t", expected[i]);
+
+      g_assert_cmpstr (with_unit, ==, want);
+    }
+
+  /* A bar of grams among tonnes: 0.005 kg is 5 × 10⁻⁶ t, and even in kg
+   * (0.005 kg) it is below a hundredth, while 1,230,000 kg in kg would be
+   * seven digits; no one unit shows both, so each bar names its own:
+   * 0.005 kg = 5 g, three digits "5.00 g"; 1,230,000 kg = 1.23 kt. The
+   * list beside says the same. */
+  g_clear_object (&chart);
+  chart = hu_chart_new (HU_CHART_RANKED);
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (chart, "CO2eq");
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "A", FALSE), 0.005);
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "E", FALSE), 1230000);
+  {
+    g_autofree char *tiny = hu_chart_format_bar_value (chart, 0.005);
+    g_autofree char *large = hu_chart_format_bar_value (chart, 1230000);
+
+    g_assert_cmpstr (tiny, ==, "5.00 g");
+    g_assert_cmpstr (large, ==, "1.23 kt");
+  }
 
   /* Without a tiny bar the labels stay bare numbers in the axis' unit:
    * 11,300 kg and 1,230,000 kg on a kt axis, 0.0113 and 1.23. */

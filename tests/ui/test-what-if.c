@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "hu-application.h"
+#include "hu-chart-view.h"
+#include "hu-derivation-view.h"
 #include "hu-what-if-view.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -197,6 +199,130 @@ test_no_scenario (void)
   destroy_window (window);
 }
 
+static gboolean
+is_chart_view (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return HU_IS_CHART_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Whether the ranking's entries carry their likely ranges yet (they come
+ * from a thread): "… · 7.05 t CO₂eq (5.12–8.22 t)". */
+static gboolean
+ranking_has_ranges (GtkWidget *view)
+{
+  GtkWidget *ranking = find_widget (view, is_ranking, NULL);
+  GListModel *model;
+
+  if (ranking == NULL)
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (ranking));
+  return strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "–") != NULL;
+}
+
+/* Issue 10, seen by the lead: with GPT-3's ranges, "All regions" had an
+ * axis in kt, bars labelled "7.05 t" and a list saying "7.046 t". The
+ * chart, its bars and the list now share one unit and the bars' three
+ * significant digits. Computed apart: the regions ranked by the core,
+ * the same training in each; the largest is a thousand tonnes or more
+ * (kt by its own size) while the cleanest is under ten tonnes, under a
+ * hundredth of a kt, so the one unit is t, and the cleanest's entry
+ * reads its kg ÷ 1,000 to three significant digits, "t CO₂eq". No entry
+ * and nothing the chart says (its accessible text) is in kt. */
+static void
+test_one_unit (void)
+{
+  HuWindow *window = new_window (FALSE);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-ranges.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *value_text = NULL;
+  g_autofree char *described = NULL;
+  GtkStringList *entries;
+  HuSweepItem *first;
+  HuInputs in;
+  double largest = 0, tonnes;
+  GtkWidget *ranking, *chart_view;
+
+  g_assert_true (hu_window_open_file (window, file));
+  hu_window_select_result (window, 0);
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  WAIT_UNTIL (ranking_has_ranges (view), 60);
+  g_assert_true (ranking_has_ranges (view));
+
+  hu_inputs_init (&in);
+  hu_inputs_copy (hu_scenario_get_inputs (hu_result_get_scenario (hu_window_get_selected_result (window))),
+                  &in);
+  in.intensity = NAN;
+  expected = hu_sweep_regions (&in, hu_project_get_catalog (hu_window_get_project (window)), NULL,
+                               HU_METRIC_TOTAL_KG);
+  hu_inputs_clear (&in);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      HuSweepItem *item = g_ptr_array_index (expected, i);
+
+      if (isfinite (item->value))
+        largest = MAX (largest, item->value);
+    }
+  first = g_ptr_array_index (expected, 0);
+  /* The case the lead saw: kt by the largest, under a hundredth of it. */
+  g_assert_cmpfloat (largest, >=, 1e6);
+  g_assert_cmpfloat (first->value, <, 1e4);
+  g_assert_cmpfloat (first->value, >=, 1e3);
+
+  /* 1 ≤ tonnes < 10: two decimals give three significant digits. */
+  tonnes = first->value / 1000;
+  value_text = g_strdup_printf ("· %.2f t CO₂eq (", tonnes);
+  ranking = find_widget (view, is_ranking, NULL);
+  entries = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (ranking)));
+  if (strstr (gtk_string_list_get_string (entries, 0), value_text) == NULL)
+    g_error ("the first entry \"%s\" lacks \"%s\"", gtk_string_list_get_string (entries, 0),
+             value_text);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
+    {
+      const char *entry = gtk_string_list_get_string (entries, i);
+
+      g_assert_null (strstr (entry, " kt"));
+      g_assert_nonnull (strstr (entry, " t CO₂eq"));
+    }
+
+  chart_view = find_widget (view, is_chart_view, NULL);
+  g_assert_nonnull (chart_view);
+  described = hu_chart_accessible_text (hu_chart_view_get_chart (HU_CHART_VIEW (chart_view)));
+  g_assert_null (strstr (described, " kt"));
+  g_assert_nonnull (strstr (described, " t"));
+
+  destroy_window (window);
+}
+
+/* Every page's heading has one style: What If's question is title-2, as
+ * Explain's heading and a measured run's name are. */
+static void
+test_heading_style (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  GtkWidget *heading, *explain;
+
+  hu_window_select_result (window, 0);
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  iterate (200);
+  heading = find_widget (view, is_label_containing, "ran differently?");
+  g_assert_nonnull (heading);
+  explain = find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)), is_label_exactly,
+                         "How Is This Computed?");
+  g_assert_nonnull (explain);
+  g_assert_true (gtk_widget_has_css_class (explain, "title-2"));
+  g_assert_true (gtk_widget_has_css_class (heading, "title-2"));
+  g_assert_false (gtk_widget_has_css_class (heading, "title-3"));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,5 +330,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/what-if/all-regions", test_all_regions);
   g_test_add_func ("/huella/ui/what-if/no-scenario", test_no_scenario);
+  g_test_add_func ("/huella/ui/what-if/one-unit", test_one_unit);
+  g_test_add_func ("/huella/ui/what-if/heading-style", test_heading_style);
   return g_test_run ();
 }

@@ -172,34 +172,30 @@ has_smaller_unit (HuUnitKind unit)
   return unit != HU_UNIT_PLAIN && unit != HU_UNIT_CURRENCY && unit != HU_UNIT_FLOPS;
 }
 
-static gboolean
-below_hundredth (const Axis *axis,
-                 double      value)
-{
-  return isfinite (value) && value != 0 && fabs (value / axis->divisor) < 0.01;
-}
-
-/* Whether some bar of @self would be labelled in its own unit (see
+/* The smallest non-zero figure a bar of @self is labelled with (see
  * _hu_chart_bar_value_label()): stacked and ranked bars are labelled with
- * their category's total, grouped bars and tornado ends with each value. */
-static gboolean
-needs_bar_units (const Axis *axis,
-                 HuChart    *self)
+ * their category's total, grouped bars and tornado ends with each value.
+ * 0 when there is none. */
+double
+_hu_chart_smallest_bar (HuChart *self)
 {
   gboolean totals = self->stacked || self->kind == HU_CHART_RANKED;
+  double smallest = G_MAXDOUBLE;
 
-  if (!has_smaller_unit (axis->unit))
-    return FALSE;
   for (guint c = 0; c < self->categories->len; c++)
     {
-      if (totals && below_hundredth (axis, _hu_chart_category_extent (self, c)))
-        return TRUE;
+      double v = totals ? _hu_chart_category_extent (self, c) : NAN;
+
+      if (isfinite (v) && v != 0)
+        smallest = MIN (smallest, fabs (v));
       for (guint s = 0; !totals && s < self->series->len; s++)
-        if (below_hundredth (axis, _hu_chart_series_value (g_ptr_array_index (self->series, s),
-                                                           c)))
-          return TRUE;
+        {
+          v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+          if (isfinite (v) && v != 0)
+            smallest = MIN (smallest, fabs (v));
+        }
     }
-  return FALSE;
+  return smallest < G_MAXDOUBLE ? smallest : 0;
 }
 
 /* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
@@ -220,8 +216,21 @@ _hu_chart_axis_init (Axis       *axis,
   if (hi <= lo)
     hi = lo + (lo == 0 ? 1 : fabs (lo) * 0.1);
 
-  axis->divisor = hu_unit_pick_scale (unit, MAX (fabs (lo), fabs (hi)), self->currency,
-                                      &axis->symbol);
+  /* The value axis' unit serves its bars' labels too (issue 10): a kt
+   * axis whose bars read "7.05 t" names two units for one chart, so the
+   * axis goes down to t when a bar needs it (hu_unit_scale_init_axis()).
+   * Only a chart no one unit can show labels each bar in its own. */
+  {
+    gboolean bars = unit == self->unit && self->categories->len > 0;
+    HuUnitScale scale;
+
+    axis->bar_units = !hu_unit_scale_init_axis (&scale, unit, MAX (fabs (lo), fabs (hi)),
+                                                bars ? _hu_chart_smallest_bar (self) : 0,
+                                                self->currency, 0) &&
+                      has_smaller_unit (unit);
+    axis->divisor = scale.divisor;
+    axis->symbol = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+  }
   slo = lo / axis->divisor;
   shi = hi / axis->divisor;
   range = nice_num (shi - slo, FALSE);
@@ -230,7 +239,6 @@ _hu_chart_axis_init (Axis       *axis,
   axis->lo = floor (slo / step + 1e-9) * step * axis->divisor;
   axis->hi = ceil (shi / step - 1e-9) * step * axis->divisor;
   axis->decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
-  axis->bar_units = needs_bar_units (axis, self);
 }
 
 char *
@@ -381,14 +389,13 @@ _hu_chart_max_extent (HuChart *self)
 }
 
 /* Value labels on bars show the number only (the axis title has the unit),
- * in the axis' unit, with three significant digits. A bar below a
- * hundredth of that unit would read "0.000000006" beside "72.6": it is
- * labelled in its own unit instead, with its symbol ("0.00556 g" beside
- * bars in t), as hu_unit_scale_resolve() does for a table's column. Then
- * a bare "0.0113" (kt) beside "7.05 t" would read as the smaller one, so
- * once one bar of the chart needs its own unit every bar label carries
- * its unit ("7.05 t", "11.3 t", "1.23 kt"). Plain numbers and money have
- * no smaller unit to go to. */
+ * in the axis' unit, with three significant digits; the axis is in a unit
+ * that gives every bar two digits where one can (_hu_chart_axis_init()).
+ * Where none can (a bar of grams among tonnes) the tiny bar would read
+ * "0.000000006" beside "72.6": every bar label then carries its own unit
+ * ("0.00556 g", "72.6 t"), as hu_unit_scale_resolve() does for a table's
+ * column, so no bare number reads as the smaller. Plain numbers and money
+ * have no smaller unit to go to. */
 char *
 _hu_chart_bar_value_label (const Axis *axis,
                            double      value)

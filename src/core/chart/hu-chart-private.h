@@ -261,6 +261,7 @@ double _hu_chart_series_value (Series *series,
 double _hu_chart_category_extent (HuChart *self,
                                   guint    category);
 double _hu_chart_max_extent (HuChart *self);
+double _hu_chart_smallest_bar (HuChart *self);
 char *_hu_chart_bar_value_label (const Axis *axis,
                                  double      value);
 void _hu_chart_path_item_free (gpointer data);

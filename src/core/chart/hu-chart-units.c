@@ -72,7 +72,7 @@ axis_data_max (HuChart  *self,
  * @unit: the unit of the chart's y values or of its x values
  *
  * One scale for every value the chart labels in @unit: its unit comes from
- * the chart's largest value, as the axis' does.
+ * the chart's largest value and its smallest bar, as the axis' does.
  */
 void
 _hu_chart_value_scale (HuChart     *self,
@@ -80,8 +80,11 @@ _hu_chart_value_scale (HuChart     *self,
                        HuUnitScale *scale)
 {
   double max = axis_data_max (self, unit != self->unit);
+  double smallest = unit == self->unit ? _hu_chart_smallest_bar (self) : 0;
 
-  hu_unit_scale_init (scale, unit, &max, 1, self->currency, 0);
+  /* The axis' own choice (_hu_chart_axis_init()), a smaller unit when a
+   * bar needs it, so a tooltip never reads kt on an axis in t. */
+  hu_unit_scale_init_axis (scale, unit, max, smallest, self->currency, 0);
 }
 
 /* A value in the chart's scale for @unit, "44.18 MWh", with
@@ -136,4 +139,42 @@ _hu_chart_format_exact (HuChart    *self,
   if (base_symbol[0] == '\0')
     return g_strdup_printf ("%s (%s)", scaled, base);
   return g_strdup_printf ("%s (%s %s)", scaled, base, base_symbol);
+}
+
+/**
+ * hu_chart_format_bar_value:
+ * @self: a %HU_CHART_BARS or %HU_CHART_RANKED chart
+ * @value: a value in the chart's unit (its base unit: kg, kWh, …)
+ *
+ * @value written as @self's bars label theirs, in the axis' unit and
+ * with their three significant digits, followed by that unit: "7.05 t"
+ * on an axis in t. For text beside the chart (What If's list of the
+ * ranking), so the list, the bars and the axis name one unit and one
+ * precision (issue 10).
+ *
+ * Returns: (transfer full): the text, "n/a" for NaN
+ */
+char *
+hu_chart_format_bar_value (HuChart *self,
+                           double   value)
+{
+  Axis axis = { 0 };
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (HU_IS_CHART (self), NULL);
+  g_return_val_if_fail (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED, NULL);
+
+  /* The layouts' axis runs from 0 to the largest extent; the ticks' count
+   * does not change the unit. */
+  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self), 5);
+  number = _hu_chart_bar_value_label (&axis, value);
+  if (isfinite (value) && !axis.bar_units && axis.symbol != NULL && axis.symbol[0] != '\0')
+    {
+      char *text = g_strdup_printf ("%s %s", number, axis.symbol);
+
+      _hu_chart_axis_clear (&axis);
+      return text;
+    }
+  _hu_chart_axis_clear (&axis);
+  return g_steal_pointer (&number);
 }

@@ -218,6 +218,9 @@ HuChart     *hu_chart_new_power          (HuMeasuredRun *run);
 HuChart     *hu_chart_new_lifecycle      (const HuEstimate *estimate);
 
 HuUnitKind   hu_metric_unit_kind         (HuMetric      metric);
+/* A value as the chart's bars label theirs, with the axis' unit: "7.05 t". */
+char        *hu_chart_format_bar_value   (HuChart      *self,
+                                          double        value);
 
 /* Drawing. @cr's current transformation maps the chart's (0, 0)-(width,
  * height) box; the state of @cr is saved and restored. */
