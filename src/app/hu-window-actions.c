@@ -559,6 +559,8 @@ _hu_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "s", "what-if");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page",
                                        "s", "explain");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page",
+                                       "s", "context");
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.toast-open", "(ss)", toast_open_action);
 }
