@@ -99,11 +99,12 @@ static const Case cases[] = {
    *   thousands: 670.9 thousand GPU-h
    *   wall 670,940.17 h ÷ 8,766 h a year = 76.54 → 76.5 years
    *   × 250 W = 167,735 kWh → 167.7 MWh; × 433 g/kWh = 72,629 kg → 72.63 t
-   * The FLOPs as papers print them: "3.14 × 10²³", never "3.14e23". */
+   * The FLOPs as papers print them: "3.14 × 10²³", never "3.14e23"; the
+ * 3,600 seconds of an hour grouped as every other figure (issue 10). */
   {
     "gpt3/C", "C.UTF-8", 3.14e23, NAN, 1, 250, 1, 433,
     {
-      { "Accelerator-hours of one run", "3.14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h",
+      { "Accelerator-hours of one run", "3.14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3,600 s/h",
         "670.9 thousand GPU-h" },
       { "Wall-clock time of one run", "670.9 thousand GPU-h ÷ 1", "76.5 years" },
       { "Accelerator-hours of all runs", "670.9 thousand GPU-h × 1", "670.9 thousand GPU-h" },
@@ -115,7 +116,7 @@ static const Case cases[] = {
   {
     "gpt3/es_ES", "es_ES.UTF-8", 3.14e23, NAN, 1, 250, 1, 433,
     {
-      { "Accelerator-hours of one run", "3,14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h",
+      { "Accelerator-hours of one run", "3,14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3.600 s/h",
         "670,9 thousand GPU-h" },
       { "Wall-clock time of one run", "670,9 thousand GPU-h ÷ 1", "76,5 years" },
       { "Accelerator-hours of all runs", "670,9 thousand GPU-h × 1", "670,9 thousand GPU-h" },
@@ -168,6 +169,166 @@ test_steps (gconstpointer data)
     }
 }
 
+/* Issue 10: Explain wrote its constants bare ("÷ 3600 s/h", "÷ 1000 W/kW")
+ * among grouped figures ("3,542 thousand GPU-h"). Every formula and
+ * calculation of the training, of serving given per request, by compute
+ * and as a fleet now groups them as the locale does: "3,600" and "1,000"
+ * in the C locale's English, "3.600" and "1.000" in Spanish (glibc's
+ * es_ES groups from four digits), and no text holds four digits in a
+ * row outside a number's decimals, which only an ungrouped number of a
+ * thousand or more would. */
+typedef struct {
+  const char *locale;
+  const char *thousand;     /* 1000 as written there */
+  const char *hour;         /* 3600 as written there */
+} Grouping;
+
+static const Grouping groupings[] = {
+  { "C.UTF-8", "1,000", "3,600" },
+  { "es_ES.UTF-8", "1.000", "3.600" },
+};
+
+static HuEstimate *
+estimate_in (const char *locale,
+             HuInputs   *in)
+{
+  g_autoptr(GError) error = NULL;
+  HuEstimate *e;
+
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  e = hu_estimate_compute (in, hu_catalog_get_default (), HU_ESTIMATE_FLAGS_NONE, &error);
+  setlocale (LC_ALL, "C.UTF-8");
+  hu_inputs_clear (in);
+  g_assert_no_error (error);
+  g_assert_nonnull (e->steps);
+  return e;
+}
+
+static const HuStep *
+step_titled (HuEstimate *e,
+             const char *title)
+{
+  for (guint i = 0; i < e->steps->len; i++)
+    {
+      const HuStep *step = g_ptr_array_index (e->steps, i);
+
+      if (g_strcmp0 (step->title, title) == 0)
+        return step;
+    }
+  g_error ("no step \"%s\"", title);
+  return NULL;
+}
+
+static void
+assert_no_bare_thousands (HuEstimate *e,
+                          const char *locale)
+{
+  for (guint i = 0; i < e->steps->len; i++)
+    {
+      const HuStep *step = g_ptr_array_index (e->steps, i);
+      const char *texts[] = { step->formula, step->calculation };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        if (texts[t] != NULL && g_regex_match_simple ("(?<![0-9.,])[0-9]{4}", texts[t], 0, 0))
+          g_error ("%s: step \"%s\" writes a number ungrouped: \"%s\"", locale, step->title,
+                   texts[t]);
+    }
+}
+
+static void
+test_constants_grouped (void)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      const Grouping *grouping = &groupings[g];
+      g_autoptr(HuEstimate) per_request = NULL;
+      g_autoptr(HuEstimate) by_compute = NULL;
+      g_autoptr(HuEstimate) fleet = NULL;
+      g_autofree char *hours = g_strdup_printf ("GPU-hours = FLOPs ÷ (peak × utilisation) ÷ %s s/h",
+                                                grouping->hour);
+      g_autofree char *hours_calc = g_strdup_printf ("÷ %s s/h", grouping->hour);
+      g_autofree char *it = g_strdup_printf ("IT energy = GPU-hours × average power ÷ %s W/kW",
+                                             grouping->thousand);
+      g_autofree char *co2 = g_strdup_printf ("CO₂eq = energy × carbon intensity ÷ %s g/kg",
+                                              grouping->thousand);
+      g_autofree char *per_wh = g_strdup_printf ("IT energy = requests × energy per request ÷ %s "
+                                                 "Wh/kWh", grouping->thousand);
+      g_autofree char *wh = g_strdup_printf ("Wh per request = serving energy × %s Wh/kWh ÷ "
+                                             "requests", grouping->thousand);
+      g_autofree char *gram = g_strdup_printf ("g per request = serving CO₂eq × %s g/kg ÷ requests",
+                                               grouping->thousand);
+      g_autofree char *serve_hours = g_strdup_printf ("GPU-hours = requests × GPU-seconds per "
+                                                      "request ÷ %s s/h", grouping->hour);
+      HuInputs in;
+
+      /* GPT-3 on V100s (the cases above), served per request: BLOOM's
+       * API, 230,768 requests at 3.96 Wh (Luccioni et al., 2023). */
+      hu_inputs_init (&in);
+      in.flops = 3.14e23;
+      in.peak_tflops = 130;
+      in.utilization = 1;
+      in.count = 1;
+      in.power_w = 250;
+      in.pue = 1;
+      in.intensity = 433;
+      in.requests = 230768;
+      in.wh_per_request = 3.96;
+      in.serve_pue = 1;
+      in.serve_intensity = 394;
+      per_request = estimate_in (grouping->locale, &in);
+      g_assert_cmpstr (step_titled (per_request, "Accelerator-hours of one run")->formula, ==,
+                       hours);
+      g_assert_nonnull (strstr (step_titled (per_request, "Accelerator-hours of one run")->calculation,
+                                hours_calc));
+      g_assert_cmpstr (step_titled (per_request, "Energy of the accelerators")->formula, ==, it);
+      g_assert_cmpstr (step_titled (per_request, "Operational emissions")->formula, ==, co2);
+      g_assert_cmpstr (step_titled (per_request, "Energy of serving (IT)")->formula, ==, per_wh);
+      g_assert_cmpstr (step_titled (per_request, "Operational emissions of serving")->formula, ==,
+                       co2);
+      g_assert_cmpstr (step_titled (per_request, "Energy per request")->formula, ==, wh);
+      g_assert_cmpstr (step_titled (per_request, "CO₂eq per request")->formula, ==, gram);
+      assert_no_bare_thousands (per_request, grouping->locale);
+
+      /* Served by compute: 7e9 active parameters, 500 tokens a request. */
+      hu_inputs_init (&in);
+      in.gpu_hours = 1000;
+      in.count = 8;
+      in.power_w = 400;
+      in.pue = 1;
+      in.intensity = 100;
+      in.requests = 1e6;
+      in.active_params = 7e9;
+      in.tokens_per_request = 500;
+      in.serve_count = 1;
+      in.serve_pue = 1;
+      in.serve_intensity = 100;
+      in.peak_tflops = 130;
+      by_compute = estimate_in (grouping->locale, &in);
+      g_assert_cmpstr (step_titled (by_compute, "Accelerator-hours of serving")->formula, ==,
+                       serve_hours);
+      g_assert_cmpstr (step_titled (by_compute, "Energy of serving (IT)")->formula, ==, it);
+      assert_no_bare_thousands (by_compute, grouping->locale);
+
+      /* As a fleet: BLOOM's 16 A100 for 18 days. */
+      hu_inputs_init (&in);
+      in.gpu_hours = 1000;
+      in.count = 8;
+      in.power_w = 400;
+      in.pue = 1;
+      in.intensity = 100;
+      in.requests = 230768;
+      in.days = 18;
+      in.serve_count = 16;
+      in.serve_power = 132;
+      in.serve_pue = 1;
+      in.serve_intensity = 394;
+      fleet = estimate_in (grouping->locale, &in);
+      g_assert_cmpstr (step_titled (fleet, "Energy of serving (IT)")->formula, ==, it);
+      assert_no_bare_thousands (fleet, grouping->locale);
+
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,6 +345,8 @@ main (int    argc,
 
       g_test_add_data_func (path, &cases[i], test_steps);
     }
+
+  g_test_add_func ("/huella/derivation/constants-grouped", test_constants_grouped);
 
   return g_test_run ();
 }

@@ -511,10 +511,11 @@ test_derivation_text (void)
 
   /* The issue's own example line, its figures as hu-units writes them:
    * "3.14 × 10²³", and 3.14e23 ÷ 130e12 ÷ 3600 = 670,940.17 GPU-hours,
-   * from 10,000 in thousands to four digits. test-derivation checks
-   * every step, in C and Spanish. */
+   * from 10,000 in thousands to four digits; the 3,600 seconds of an
+   * hour grouped as the other figures. test-derivation checks every
+   * step, in C and Spanish. */
   text = hu_estimate_derivation_text (e);
-  g_assert_nonnull (strstr (text, "3.14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3600 s/h"));
+  g_assert_nonnull (strstr (text, "3.14 × 10²³ FLOP ÷ (130 TFLOP/s × 100 %) ÷ 3,600 s/h"));
   g_assert_nonnull (strstr (text, "= 670.9 thousand GPU-h\n"));
 }
 

@@ -355,7 +355,8 @@ test_compute_by_hand (void)
           found_seconds = TRUE;
           g_assert_nonnull (strstr (step->note, "10 %"));
         }
-      if (strstr (step->formula, "3600") && g_str_equal (step->result, "22.75 thousand GPU-h"))
+      /* The seconds of an hour, grouped as in C: "3,600 s/h". */
+      if (strstr (step->formula, "3,600 s/h") && g_str_equal (step->result, "22.75 thousand GPU-h"))
         found_hours = TRUE;
     }
   g_assert_true (found_flops);

@@ -49,6 +49,8 @@ typedef struct {
 HuEstimate *_hu_estimate_new          (gboolean           with_steps);
 char     *_hu_estimate_fmt            (double             value);
 char     *_hu_estimate_fmt_big        (double             value);
+char     *_hu_estimate_formula        (const char        *format,
+                                       double             factor);
 char     *_hu_estimate_fmt_unit       (HuUnitKind         kind,
                                        double             value);
 void      _hu_estimate_add_step       (HuEstimate        *self,

@@ -116,6 +116,19 @@ _hu_estimate_fmt (double value)
   return hu_format_number (value, 6);
 }
 
+/* A formula with its conversion factor written as every figure of the
+ * steps is, grouped as the locale groups: "÷ 3,600 s/h", "÷ 3.600 s/h"
+ * in Spanish, never a bare "3600" beside "3,542 thousand GPU-h" (issue
+ * 10). @format holds one %s, the factor. */
+char *
+_hu_estimate_formula (const char *format,
+                      double      factor)
+{
+  g_autofree char *number = _hu_estimate_fmt (factor);
+
+  return g_strdup_printf (format, number);
+}
+
 /* A quantity alone in its own unit, with its kind's significant digits
  * and no trailing zeros, as the result cards and the statement write
  * it: "0.5744 Wh", "1083 thousand GPU-h", "118 days", "39.32 t". */

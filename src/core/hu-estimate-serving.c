@@ -248,14 +248,20 @@ derive_it_energy (HuEstimate     *self,
   g_autofree char *c = _hu_estimate_fmt (self->serve_count);
   g_autofree char *power_note = note_for (_("Power (serving)"), &self->serve_power_from,
                                           isnan (in->serve_power) && in->serve_gpu == NULL);
+  /* Translators: %s is 1000 watts per kilowatt, grouped as numbers are */
+  g_autofree char *power_formula = _hu_estimate_formula (_("IT energy = GPU-hours × average power "
+                                                           "÷ %s W/kW"), 1000);
 
   switch (self->serve_model)
     {
     case HU_SERVING_PER_REQUEST:
       {
         g_autofree char *wh = Q (HU_UNIT_ENERGY_KWH, self->wh_per_request / 1000);
-        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
-                               _("IT energy = requests × energy per request ÷ 1000 Wh/kWh"),
+        /* Translators: %s is 1000 watt-hours per kilowatt-hour, grouped as numbers are */
+        g_autofree char *formula = _hu_estimate_formula (_("IT energy = requests × energy per "
+                                                           "request ÷ %s Wh/kWh"), 1000);
+
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"), formula,
                                g_strdup_printf ("%s × %s", n, wh), g_strdup (it),
                                _("Energy per request: set in this scenario (measured or published)."));
       }
@@ -279,6 +285,10 @@ derive_it_energy (HuEstimate     *self,
         g_autofree char *util_note = _hu_estimate_describe (_("Utilisation (serving)"),
                                                             &self->serve_utilization_from);
         g_autofree char *notes = g_strdup_printf ("%s\n%s", peak_note, util_note);
+        /* Translators: %s is 3600 seconds per hour, grouped as numbers are */
+        g_autofree char *hours_formula = _hu_estimate_formula (_("GPU-hours = requests × "
+                                                                 "GPU-seconds per request ÷ %s s/h"),
+                                                               3600);
 
         _hu_estimate_add_step (self, _("Compute of one request"),
                                _("FLOPs per request = 2 × active parameters × tokens per request"),
@@ -288,8 +298,7 @@ derive_it_energy (HuEstimate     *self,
                                _("GPU-seconds = FLOPs per request ÷ (peak × utilisation)"),
                                g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s)"), f, peak, u),
                                g_strdup (s), notes);
-        _hu_estimate_add_step (self, _("Accelerator-hours of serving"),
-                               _("GPU-hours = requests × GPU-seconds per request ÷ 3600 s/h"),
+        _hu_estimate_add_step (self, _("Accelerator-hours of serving"), hours_formula,
                                g_strdup_printf ("%s × %s", n, s), g_strdup (h), NULL);
         if (!isnan (in->serve_count))
           {
@@ -298,8 +307,7 @@ derive_it_energy (HuEstimate     *self,
                                    _("busy time = GPU-hours ÷ accelerators"),
                                    g_strdup_printf ("%s ÷ %s", h, c), g_strdup (busy), NULL);
           }
-        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
-                               _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"), power_formula,
                                g_strdup_printf ("%s × %s", h, p), g_strdup (it), power_note);
       }
       break;
@@ -312,8 +320,7 @@ derive_it_energy (HuEstimate     *self,
                                g_strdup_printf (_("%s × %s d × 24 h/d"), c, d),
                                g_strdup (h),
                                _("Accelerators and days deployed: set in this scenario."));
-        _hu_estimate_add_step (self, _("Energy of serving (IT)"),
-                               _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+        _hu_estimate_add_step (self, _("Energy of serving (IT)"), power_formula,
                                g_strdup_printf ("%s × %s", h, p), g_strdup (it), power_note);
       }
       break;
@@ -348,21 +355,28 @@ derive_serving (HuEstimate     *self,
                      _("Training energy: every run, in the data centre (PUE included), as above."),
                      _("Serving has then used as much energy as the training runs, as in Power Hungry Processing (Luccioni et al., 2024), Table 5."));
 
+  /* Translators: %s is 1000 grams per kilogram, grouped as numbers are */
+  g_autofree char *co2_formula = _hu_estimate_formula (_("CO₂eq = energy × carbon intensity "
+                                                         "÷ %s g/kg"), 1000);
+  /* Translators: %s is 1000 watt-hours per kilowatt-hour, grouped as numbers are */
+  g_autofree char *wh_formula = _hu_estimate_formula (_("Wh per request = serving energy × "
+                                                        "%s Wh/kWh ÷ requests"), 1000);
+  /* Translators: %s is 1000 grams per kilogram, grouped as numbers are */
+  g_autofree char *g_formula = _hu_estimate_formula (_("g per request = serving CO₂eq × "
+                                                       "%s g/kg ÷ requests"), 1000);
+
   derive_requests (self, in);
   derive_it_energy (self, in);
 
   _hu_estimate_add_step (self, _("Energy of serving in the data centre"),
                          _("energy = IT energy × PUE"),
                          g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
-  _hu_estimate_add_step (self, _("Operational emissions of serving"),
-                         _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
+  _hu_estimate_add_step (self, _("Operational emissions of serving"), co2_formula,
                          g_strdup_printf (_("%s × %s g/kWh"), e, ci),
                          hu_format_mass_kg (self->inference_emissions_kg), ci_note);
-  _hu_estimate_add_step (self, _("Energy per request"),
-                         _("Wh per request = serving energy × 1000 Wh/kWh ÷ requests"),
+  _hu_estimate_add_step (self, _("Energy per request"), wh_formula,
                          g_strdup_printf ("%s ÷ %s", e, n), g_strdup (wh), NULL);
-  _hu_estimate_add_step (self, _("CO₂eq per request"),
-                         _("g per request = serving CO₂eq × 1000 g/kg ÷ requests"),
+  _hu_estimate_add_step (self, _("CO₂eq per request"), g_formula,
                          g_strdup_printf ("%s ÷ %s", kg, n),
                          hu_format_mass_kg (self->per_request_g / 1000), NULL);
 

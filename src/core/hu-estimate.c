@@ -58,10 +58,15 @@ derive_compute (HuEstimate     *self,
       g_autofree char *f = _hu_estimate_fmt_big (self->flops);
       g_autofree char *peak = hu_format_number (self->peak_tflops, 4);
       g_autofree char *u = hu_format_percent (self->utilization);
+      g_autofree char *s_per_h = _hu_estimate_fmt (3600);
+      /* Translators: %s is 3600 seconds per hour, grouped as numbers are */
+      g_autofree char *formula = _hu_estimate_formula (_("GPU-hours = FLOPs ÷ (peak × utilisation) "
+                                                         "÷ %s s/h"), 3600);
 
-      _hu_estimate_add_step (self, _("Accelerator-hours of one run"),
-                             _("GPU-hours = FLOPs ÷ (peak × utilisation) ÷ 3600 s/h"),
-                             g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ 3600 s/h"), f, peak, u),
+      _hu_estimate_add_step (self, _("Accelerator-hours of one run"), formula,
+                             /* Translators: FLOPs, peak, utilisation, then 3600 (s/h) */
+                             g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ %s s/h"), f, peak, u,
+                                              s_per_h),
                              g_strdup (h), note);
     }
   else if (self->workload == HU_WORKLOAD_WALL_HOURS)
@@ -114,18 +119,22 @@ derive_energy (HuEstimate *self)
   g_autofree char *power_note = _hu_estimate_describe (_("Power"), &self->power_from);
   g_autofree char *pue_note = _hu_estimate_describe (_("PUE"), &self->pue_from);
   g_autofree char *ci_note = _hu_estimate_describe (_("Carbon intensity"), &self->intensity_from);
+  /* Translators: %s is 1000 watts per kilowatt, grouped as numbers are */
+  g_autofree char *it_formula = _hu_estimate_formula (_("IT energy = GPU-hours × average power "
+                                                        "÷ %s W/kW"), 1000);
+  /* Translators: %s is 1000 grams per kilogram, grouped as numbers are */
+  g_autofree char *co2_formula = _hu_estimate_formula (_("CO₂eq = energy × carbon intensity "
+                                                         "÷ %s g/kg"), 1000);
 
   _hu_estimate_add_step (self, _("Accelerator-hours of all runs"),
                          _("GPU-hours = GPU-hours of one run × training runs (retraining, tuning)"),
                          g_strdup_printf ("%s × %s", run, k), g_strdup (all), NULL);
-  _hu_estimate_add_step (self, _("Energy of the accelerators"),
-                         _("IT energy = GPU-hours × average power ÷ 1000 W/kW"),
+  _hu_estimate_add_step (self, _("Energy of the accelerators"), it_formula,
                          g_strdup_printf ("%s × %s", all, p), g_strdup (it), power_note);
   _hu_estimate_add_step (self, _("Energy of the data centre"),
                          _("energy = IT energy × PUE"),
                          g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
-  _hu_estimate_add_step (self, _("Operational emissions"),
-                         _("CO₂eq = energy × carbon intensity ÷ 1000 g/kg"),
+  _hu_estimate_add_step (self, _("Operational emissions"), co2_formula,
                          /* TRANSLATORS: an energy with its unit times a
                           * carbon intensity, "689.8 MWh × 57 g/kWh" */
                          g_strdup_printf (_("%s × %s g/kWh"), e, ci),

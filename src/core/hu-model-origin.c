@@ -169,17 +169,22 @@ describe_utilization (const HuModelOrigin *origin,
   g_autofree char *p = hu_format_number (origin->derived_peak_tflops, 4);
   g_autofree char *h = hu_format_number (origin->derived_hours, 6);
   g_autofree char *u = hu_format_percent (origin->derived_utilization);
+  /* Grouped as every other number of the sentence (issue 10). */
+  g_autofree char *s_per_h = hu_format_fixed (3600, 0);
 
   if (origin->filled & HU_MODEL_FILLED_UTILIZATION)
-    /* Translators: the source, then FLOPs, accelerators, peak TFLOP/s, hours and the result */
+    /* Translators: the source, 3600 (seconds per hour), then FLOPs, accelerators, peak
+     * TFLOP/s, hours, 3600 again and the result */
     return g_strdup_printf (_("Utilisation: derived from the training time given by %s — FLOPs ÷ "
-                              "(accelerators × peak × hours × 3600 s/h) = %s ÷ (%s × %s TFLOP/s × "
-                              "%s h × 3600) = %s."),
-                            from, f, c, p, h, u);
+                              "(accelerators × peak × hours × %s s/h) = %s ÷ (%s × %s TFLOP/s × "
+                              "%s h × %s) = %s."),
+                            from, s_per_h, f, c, p, h, s_per_h, u);
+  /* Translators: the source, FLOPs, accelerators, peak TFLOP/s, hours, 3600 (seconds per
+   * hour) and the result */
   return g_strdup_printf (_("Utilisation: not derived — the training time given by %s gives %s ÷ (%s × "
-                            "%s TFLOP/s × %s h × 3600) = %s, above 100 %%, so its compute likely "
+                            "%s TFLOP/s × %s h × %s) = %s, above 100 %%, so its compute likely "
                             "counts more than this run; Huella’s default is used."),
-                          from, f, c, p, h, u);
+                          from, f, c, p, h, s_per_h, u);
 }
 
 /**
