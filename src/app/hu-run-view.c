@@ -173,24 +173,15 @@ format_start (const HuRunData *data)
   }
 }
 
+/* As the sidebar and the table name them (one core routine), but a
+ * CPU-only run says why there is none. */
 static char *
 format_hardware (const HuRunData *data)
 {
-  g_autofree char *count = NULL;
-
-  if (data->gpu_model == NULL && !isfinite (data->gpu_count))
-    return NULL;
-  if (!isfinite (data->gpu_count))
-    return g_strdup (data->gpu_model);
-
   if (data->gpu_count == 0 && data->gpu_model == NULL)
     /* Translators: the accelerators of a run that used only the CPU */
     return g_strdup (_("None: the log measured no accelerator"));
-  count = hu_format_number (data->gpu_count, 4);
-  if (data->gpu_model == NULL)
-    /* Translators: accelerators of an unknown model, "× 8" */
-    return g_strdup_printf (_("Unknown model × %s"), count);
-  return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+  return hu_run_data_format_accelerators (data);
 }
 
 static char *

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "hu-json-private.h"
 #include "hu-measured-run.h"
@@ -238,7 +239,10 @@ hu_run_data_format_accelerators (const HuRunData *data)
 
   if (data->gpu_model == NULL && !isfinite (data->gpu_count))
     return NULL;
-  if (!isfinite (data->gpu_count))
+  /* Different models, counted each by the importer: "NVIDIA A100 × 2,
+   * NVIDIA T4 × 1" (_hu_run_set_devices()). */
+  if (!isfinite (data->gpu_count)
+      || (data->gpu_model != NULL && strstr (data->gpu_model, " × ") != NULL))
     return g_strdup (data->gpu_model);
   if (data->gpu_count == 0 && data->gpu_model == NULL)
     /* Translators: the accelerators of a run that used only the CPU */

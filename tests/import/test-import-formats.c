@@ -352,7 +352,19 @@ test_carbontracker_epochs (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (d->gpu_energy_kwh, 0.019375, 1e-12);
   g_assert_cmpfloat_with_epsilon (d->cpu_energy_kwh, 1200 / 3.6e6 * 1.55, 1e-12);
   g_assert_cmpfloat_with_epsilon (d->gpu_count, 2, EPS);
-  g_assert_cmpstr (d->gpu_model, ==, "NVIDIA A100, NVIDIA A100");
+  /* The two identical devices are grouped, the RAPL id "cpu:0" reads
+   * "CPU"; the file "run_1.2_…" is prefix "run", pid 1, logger id 2. */
+  g_assert_cmpstr (d->gpu_model, ==, "NVIDIA A100");
+  g_assert_cmpstr (d->cpu_model, ==, "CPU");
+  g_assert_cmpstr (d->name, ==, "run");
+  g_assert_cmpstr (d->run_id, ==, "1.2");
+  {
+    g_autofree char *label = hu_import_run_label (d);
+    g_autofree char *hardware = hu_run_data_format_accelerators (d);
+
+    g_assert_cmpstr (label, ==, "run · 1.2 · 2024-01-01 10:00");
+    g_assert_cmpstr (hardware, ==, "NVIDIA A100 × 2");
+  }
   g_assert_cmpuint (d->samples, ==, 2);
   g_assert_cmpuint (d->series->len, ==, 2);
 

@@ -106,6 +106,85 @@ test_unnamed_label (void)
   g_assert_cmpstr (label, ==, "gpu-power.csv · 2024-05-01 14:02");
 }
 
+/* Imports one carbontracker standard log written to a new folder as
+ * @name, with two epochs of 60 s from 10:00:01 (the first line's time is
+ * the start). */
+static HuImportResult *
+import_carbontracker (const char *name,
+                      const char *devices)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-ct-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf (
+    "2024-01-01 10:00:00 - carbontracker version 2.4.4\n"
+    "2024-01-01 10:00:00 - The following components were found: %s\n"
+    "2024-01-01 10:00:01 - Epoch 1:\n"
+    "2024-01-01 10:01:01 - Duration: 0:01:00.00\n"
+    "2024-01-01 10:01:01 - Average power usage (W) for gpu: [100. 100. 50.]\n"
+    "2024-01-01 10:01:01 - Average power usage (W) for cpu: [20. 20.]\n", devices);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  HuImportResult *result = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (hu_import_paths (paths, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->runs->len, ==, 1);
+  g_remove (path);
+  g_rmdir (dir);
+  return result;
+}
+
+/* carbontracker names its logs "<prefix>_<pid>[.<id>]_<date>": without a
+ * prefix (2.x) the run is "carbontracker" and its id "<pid>.<id>" is shown
+ * whole, not cut at its dot ("33447."); logs up to 1.1.6 are named by
+ * the date alone and have no id. Devices the log lists one by one are
+ * grouped: two A100s and a T4 are "NVIDIA A100 × 2, NVIDIA T4 × 1" (3 GPUs),
+ * two RAPL packages "cpu:0, cpu:1" are "CPU × 2". */
+static void
+test_carbontracker_labels (void)
+{
+  g_autoptr(HuImportResult) v2 = import_carbontracker (
+    "33447.772679_2024-01-01T100000Z_carbontracker.log",
+    "GPU with device(s) NVIDIA A100, NVIDIA A100, NVIDIA T4. CPU with device(s) cpu:0, cpu:1.");
+  g_autoptr(HuImportResult) v1 = import_carbontracker (
+    "2024-01-01T100000Z_carbontracker.log",
+    "GPU with device(s) NVIDIA RTX A6000. CPU with device(s) cpu:0.");
+  HuRunData *d = hu_measured_run_get_data (g_ptr_array_index (v2->runs, 0));
+  g_autofree char *label2 = hu_import_run_label (d);
+  g_autofree char *label1 = NULL;
+  g_autofree char *hardware = hu_run_data_format_accelerators (d);
+
+  g_assert_cmpstr (label2, ==, "carbontracker · 33447.772679 · 2024-01-01 10:00");
+  g_assert_cmpstr (d->gpu_model, ==, "NVIDIA A100 × 2, NVIDIA T4 × 1");
+  g_assert_cmpfloat (d->gpu_count, ==, 3);
+  g_assert_cmpstr (hardware, ==, "NVIDIA A100 × 2, NVIDIA T4 × 1");
+  g_assert_cmpstr (d->cpu_model, ==, "CPU × 2");
+
+  d = hu_measured_run_get_data (g_ptr_array_index (v1->runs, 0));
+  label1 = hu_import_run_label (d);
+  g_assert_null (d->run_id);
+  g_assert_cmpstr (label1, ==, "carbontracker · 2024-01-01 10:00");
+  g_assert_cmpstr (d->gpu_model, ==, "NVIDIA RTX A6000");
+  g_assert_cmpfloat (d->gpu_count, ==, 1);
+  g_assert_cmpstr (d->cpu_model, ==, "CPU");
+}
+
+/* A long id is cut to its first six characters, never ending on a
+ * separator: "ab_cd_ef_gh_ij" (14) reads "ab_cd", not "ab_cd_". */
+static void
+test_short_id (void)
+{
+  HuRunData d = { 0 };
+  g_autofree char *label = NULL;
+
+  d.name = (char *) "exp";
+  d.run_id = (char *) "ab_cd_ef_gh_ij";
+  label = hu_import_run_label (&d);
+  g_assert_cmpstr (label, ==, "exp · ab_cd");
+}
+
 /* import --add-to names the runs in the project the same way. */
 static void
 test_add_to (void)
@@ -152,6 +231,8 @@ main (int argc, char **argv)
   g_test_add_func ("/huella/import/naming/gpu-model-count", test_gpu_model_count);
   g_test_add_func ("/huella/import/naming/unnamed", test_unnamed_label);
   g_test_add_func ("/huella/import/naming/add-to", test_add_to);
+  g_test_add_func ("/huella/import/naming/carbontracker", test_carbontracker_labels);
+  g_test_add_func ("/huella/import/naming/short-id", test_short_id);
 
   return g_test_run ();
 }

@@ -38,7 +38,6 @@ typedef struct {
   double   pue;
   char    *gpu_devices;
   char    *cpu_devices;
-  guint    gpu_count;
   char    *location;
   double   first_time;
   gboolean interrupted;
@@ -113,13 +112,6 @@ parse_power_list (const char *text)
   return n > 0 ? sum : NAN;
 }
 
-static guint
-count_devices (const char *list)
-{
-  g_auto(GStrv) parts = g_strsplit (list, ",", -1);
-  return g_strv_length (parts);
-}
-
 /* "… found: GPU with device(s) A, B. CPU with device(s) cpu:0." */
 static void
 parse_components (Log        *log,
@@ -145,7 +137,6 @@ parse_components (Log        *log,
         {
           g_free (log->gpu_devices);
           log->gpu_devices = g_strdup (devices);
-          log->gpu_count = count_devices (devices);
         }
       else if (g_ascii_strncasecmp (name, "CPU", name_end - name) == 0 && name_end - name == 3)
         {
@@ -395,21 +386,67 @@ read_log (HuImportContext  *ctx,
   return TRUE;
 }
 
+/* What the logs' names say: "<prefix>_<pid>[.<id>]_<date>" (1.1.7 on;
+ * the prefix is the user's log_file_prefix, and may be absent), or the
+ * date alone (up to 1.1.6). The prefix names the run, as a project name
+ * does; "<pid>.<id>" tells apart the runs of one prefix, whole (cut
+ * short, "33447.772679" read "33447."). A name in no such form is the
+ * run's id as it is. */
+typedef struct {
+  char *name;
+  char *run_id;
+} FileName;
+
+static gboolean
+is_log_date (const char *text)
+{
+  /* 2024-01-01T100000Z; 2020's logs wrote 2020-05-01T10:00Z or T10-00Z. */
+  return strlen (text) >= 12 && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[3])
+         && text[4] == '-' && text[7] == '-' && text[10] == 'T'
+         && g_str_has_suffix (text, "Z");
+}
+
 static void
-fill_common (HuRunData  *data,
-             const Log  *log,
-             const char *run_id)
+parse_file_name (const char *stem,
+                 FileName   *out)
+{
+  const char *date = strrchr (stem, '_');
+  g_autofree char *rest = NULL;
+  const char *id;
+
+  if (is_log_date (stem))
+    return;
+  if (date == NULL || !is_log_date (date + 1))
+    {
+      out->run_id = g_strdup (stem);
+      return;
+    }
+  rest = g_strndup (stem, date - stem);
+  id = strrchr (rest, '_');
+  if (id == NULL)
+    {
+      out->run_id = g_steal_pointer (&rest);
+      return;
+    }
+  out->run_id = g_strdup (id + 1);
+  out->name = g_strndup (rest, id - rest);
+}
+
+static void
+fill_common (HuRunData      *data,
+             const Log      *log,
+             const FileName *file_name)
 {
   _hu_run_set_string (&data->source_version, log->version);
-  _hu_run_set_string (&data->run_id, run_id);
+  _hu_run_set_string (&data->run_id, file_name->run_id);
+  /* A run without a prefix is named after its tracker, as CodeCarbon's
+   * are "codecarbon": the file's name repeats the id and the time. */
+  _hu_run_set_string (&data->name, file_name->name != NULL ? file_name->name
+                                                           : "carbontracker");
   data->pue = log->pue;
   data->intensity_g_per_kwh = log->intensity;
-  if (log->gpu_devices != NULL)
-    {
-      _hu_run_set_string (&data->gpu_model, log->gpu_devices);
-      data->gpu_count = log->gpu_count;
-    }
-  _hu_run_set_string (&data->cpu_model, log->cpu_devices);
+  _hu_run_set_devices (&data->gpu_model, &data->gpu_count, log->gpu_devices);
+  _hu_run_set_devices (&data->cpu_model, NULL, log->cpu_devices);
 
   /* "Copenhagen, Capital Region, DK": the last part is the country. */
   if (log->location != NULL)
@@ -469,7 +506,7 @@ add_series (HuRunData *data,
 static void
 add_measured_run (HuImportContext *ctx,
                   const Log       *log,
-                  const char      *run_id,
+                  const FileName  *file_name,
                   gboolean         from_std_log)
 {
   /* The run is named after its standard log, where it starts on line 1. */
@@ -480,7 +517,7 @@ add_measured_run (HuImportContext *ctx,
   double duration = 0;
   gboolean have_duration = FALSE;
 
-  fill_common (data, log, run_id);
+  fill_common (data, log, file_name);
 
   for (guint i = 0; i < log->epochs->len; i++)
     {
@@ -533,13 +570,13 @@ add_measured_run (HuImportContext *ctx,
 static void
 add_predicted_run (HuImportContext *ctx,
                    const Log       *log,
-                   const char      *run_id)
+                   const FileName  *file_name)
 {
   HuMeasuredRun *run = _hu_import_add_run (ctx, "carbontracker", log->predicted.line);
   HuRunData *data = hu_measured_run_get_data (run);
   g_autofree char *name = NULL;
 
-  fill_common (data, log, run_id);
+  fill_common (data, log, file_name);
   data->predicted = TRUE;
   data->duration_s = log->predicted.time_s;
   data->energy_kwh = log->predicted.energy_kwh;
@@ -566,6 +603,7 @@ _hu_import_carbontracker (HuImportContext  *ctx,
                           GError          **error)
 {
   Log log = { 0 };
+  FileName file_name = { NULL, NULL };
   g_autofree char *stem = NULL;
   g_autofree char *base = NULL;
   const char *main_display = std_display ? std_display : output_display;
@@ -594,10 +632,11 @@ _hu_import_carbontracker (HuImportContext  *ctx,
     stem = g_strndup (base, strlen (base) - strlen ("_carbontracker_output.log"));
   else
     stem = g_strdup (base);
+  parse_file_name (stem, &file_name);
 
   ctx->display = main_display;
   if (log.actual.present || log.epochs->len > 0)
-    add_measured_run (ctx, &log, stem, std_log != NULL);
+    add_measured_run (ctx, &log, &file_name, std_log != NULL);
   else if (log.failure != NULL)
     {
       ctx->display = output_display ? output_display : main_display;
@@ -610,9 +649,11 @@ _hu_import_carbontracker (HuImportContext  *ctx,
   if (log.predicted.present)
     {
       ctx->display = main_display;
-      add_predicted_run (ctx, &log, stem);
+      add_predicted_run (ctx, &log, &file_name);
     }
 
   log_clear (&log);
+  g_free (file_name.name);
+  g_free (file_name.run_id);
   return TRUE;
 }

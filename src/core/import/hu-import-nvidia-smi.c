@@ -604,6 +604,8 @@ finish (Importer *self)
   guint gaps = 0, na_samples = 0;
   g_autofree char *note = NULL;
   g_autofree char *run_id = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  gboolean named = TRUE;
 
   for (guint i = 0; i < self->n_gpus; i++)
     if (self->gpus[i]->median == 0)
@@ -627,12 +629,22 @@ finish (Importer *self)
       gaps += gpu->gaps;
       gap_s += gpu->gap_s;
       na_samples += gpu->na_samples;
-      if (data->gpu_model == NULL)
-        _hu_run_set_string (&data->gpu_model, gpu->name);
+      if (gpu->name != NULL)
+        {
+          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", gpu->name);
+          if (data->gpu_model == NULL)
+            _hu_run_set_string (&data->gpu_model, gpu->name);
+        }
+      else
+        named = FALSE;
       if (_hu_series_builder_get_samples (gpu->series) > 0)
         _hu_run_add_series (data, _hu_series_builder_finish (gpu->series, self->first_t));
     }
 
+  /* All named, the GPUs are grouped by model ("NVIDIA H100 × 2");
+   * otherwise the first name found stands for them. */
+  if (named && names->len > 0)
+    _hu_run_set_devices (&data->gpu_model, &data->gpu_count, names->str);
   data->gpu_count = self->n_gpus;
   data->energy_kwh = data->gpu_energy_kwh = joules / 3.6e6;
   data->duration_s = self->last_t - self->first_t;

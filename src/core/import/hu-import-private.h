@@ -145,6 +145,12 @@ void           _hu_import_drop_impossible_runs (HuImportContext *ctx,
                                                 guint            first);
 void           _hu_run_set_string   (char            **field,
                                      const char       *value);
+/* A log's list of devices ("NVIDIA A100, NVIDIA A100"), grouped:
+ * see hu-import-util.c. @count may be NULL (CPUs: the count goes in the
+ * name). */
+void           _hu_run_set_devices  (char            **model,
+                                     double           *count,
+                                     const char       *list);
 void           _hu_run_add_note     (HuRunData        *data,
                                      const char       *note);
 void           _hu_run_add_series   (HuRunData        *data,

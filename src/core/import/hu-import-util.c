@@ -378,6 +378,82 @@ _hu_run_set_string (char       **field,
     *field = _hu_cap_name (trimmed);
 }
 
+/* A raw device id for a processor ("cpu:0", carbontracker's name for a
+ * RAPL package) says nothing a person can use: it reads "CPU". */
+static char *
+device_name (const char *raw)
+{
+  g_autofree char *name = g_strstrip (g_strdup (raw));
+  const char *p;
+
+  if (g_ascii_strncasecmp (name, "cpu:", 4) == 0)
+    {
+      for (p = name + 4; g_ascii_isdigit (*p); p++)
+        ;
+      if (*p == '\0' && p > name + 4)
+        return g_strdup ("CPU");
+    }
+  return g_steal_pointer (&name);
+}
+
+/* Trackers list devices one by one: "NVIDIA A100, NVIDIA A100". Identical
+ * ones are grouped, so a run reads "NVIDIA A100 × 2" wherever it is shown
+ * (hu_run_data_format_accelerators() adds the count), never the list with
+ * a count after it. Different models keep their own counts in the name,
+ * "NVIDIA A100 × 2, NVIDIA T4 × 1", which is shown as it is. Without
+ * @count (processors), a count above one goes in the name: "CPU × 2". */
+void
+_hu_run_set_devices (char       **model,
+                     double      *count,
+                     const char  *list)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint total = 0;
+
+  if (list == NULL)
+    return;
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *name = device_name (parts[i]);
+      guint j;
+
+      if (*name == '\0')
+        continue;
+      total++;
+      for (j = 0; j < names->len; j++)
+        if (strcmp (g_ptr_array_index (names, j), name) == 0)
+          break;
+      if (j == names->len)
+        {
+          guint zero = 0;
+
+          g_ptr_array_add (names, g_steal_pointer (&name));
+          g_array_append_val (counts, zero);
+        }
+      g_array_index (counts, guint, j)++;
+    }
+  if (total == 0)
+    return;
+
+  for (guint j = 0; j < names->len; j++)
+    {
+      guint n = g_array_index (counts, guint, j);
+
+      if (j > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (names, j));
+      if (names->len > 1 || (count == NULL && n > 1))
+        g_string_append_printf (text, " × %u", n);
+    }
+  _hu_run_set_string (model, text->str);
+  if (count != NULL)
+    *count = total;
+}
+
 void
 _hu_run_add_note (HuRunData  *data,
                   const char *note)

@@ -351,7 +351,8 @@ import_entry (HuImportContext  *ctx,
  *
  * A name that tells imported runs apart, from what the log holds: the
  * project or experiment name (the file's name when the log names nothing,
- * as nvidia-smi and Zeus), the run id's first six characters and the start
+ * as nvidia-smi and Zeus), the run id (its first six characters when it is
+ * longer than twelve) and the start
  * time to the minute, joined by " · ": "my-project · 3f2a91 · 2024-05-01
  * 14:02". CodeCarbon's default project name is "codecarbon" for every run;
  * the id and the time are what differ.
@@ -375,10 +376,21 @@ hu_import_run_label (const HuRunData *data)
     {
       const char *end = data->run_id;
 
-      for (guint n = 0; n < 6 && *end != '\0'; n++)
-        end = g_utf8_next_char (end);
-      g_string_append (label, " · ");
-      g_string_append_len (label, data->run_id, end - data->run_id);
+      /* A short id is shown whole ("33447.772679", carbontracker's pid
+       * and logger id); a long one, a UUID, by its first six characters,
+       * never ending on a separator ("3f2a91", not "run_1."). */
+      if (g_utf8_strlen (data->run_id, -1) <= 12)
+        end = data->run_id + strlen (data->run_id);
+      else
+        for (guint n = 0; n < 6 && *end != '\0'; n++)
+          end = g_utf8_next_char (end);
+      while (end > data->run_id && strchr ("._-:/ ", end[-1]) != NULL)
+        end--;
+      if (end > data->run_id)
+        {
+          g_string_append (label, " · ");
+          g_string_append_len (label, data->run_id, end - data->run_id);
+        }
     }
 
   /* "2024-05-01T14:02:37…" → "2024-05-01 14:02" */
