@@ -20,6 +20,7 @@ struct _HuRunView
   HuComparisonModel        *model;
   HuResult                 *result;
   GtkLabel                 *values[3];
+  GtkLabel                 *co2_note;   /* under "—": why there is none */
 
   GtkLabel                 *title_label;
   GtkLabel                 *subtitle_label;
@@ -184,6 +185,19 @@ format_hardware (const HuRunData *data)
   return hu_run_data_format_accelerators (data);
 }
 
+/* Why a run has no CO₂eq, for people; NULL when it has one. */
+static char *
+missing_co2_reason (const HuRunData *data)
+{
+  if (isfinite (data->emissions_kg))
+    return NULL;
+  if (isfinite (data->energy_kwh) && isnan (data->intensity_g_per_kwh))
+    return g_strdup (_("Not logged: this log records energy only, with no carbon intensity "
+                       "to turn it into CO₂eq. To estimate it, plan from this run and "
+                       "choose a region."));
+  return g_strdup (_("Not logged: the log gives no CO₂eq for this run."));
+}
+
 static char *
 format_location (const HuRunData *data)
 {
@@ -263,8 +277,16 @@ update (HuRunView *self)
   set_row (self->cpu_row, energy_or_null (&energy_scale, data->cpu_energy_kwh));
   set_row (self->gpu_row, energy_or_null (&energy_scale, data->gpu_energy_kwh));
   set_row (self->ram_row, energy_or_null (&energy_scale, data->ram_energy_kwh));
-  set_row (self->emissions_row, isfinite (data->emissions_kg)
-           ? hu_format_mass_kg (data->emissions_kg) : NULL);
+  {
+    g_autofree char *why = missing_co2_reason (data);
+
+    /* "—" alone says nothing: the card says it was not logged, and why
+     * (nvidia-smi and Zeus measure energy only). */
+    gtk_widget_set_visible (GTK_WIDGET (self->co2_note), why != NULL);
+    gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->values[2])), why);
+    set_row (self->emissions_row, why != NULL ? g_steal_pointer (&why)
+                                              : hu_format_mass_kg (data->emissions_kg));
+  }
   if (isfinite (data->intensity_g_per_kwh))
     {
       g_autofree char *number = hu_format_number (data->intensity_g_per_kwh, 4);
@@ -280,7 +302,14 @@ update (HuRunView *self)
   set_row (self->cpu_model_row, g_strdup (data->cpu_model));
   set_row (self->samples_row, data->samples > 0
            ? g_strdup_printf ("%" G_GUINT64_FORMAT, data->samples) : NULL);
-  set_row (self->notes_row, notes_for_display (data->notes));
+  {
+    g_autofree char *parts = hu_run_data_get_parts_note (data);
+    g_autofree char *notes = parts == NULL || data->notes == NULL || *data->notes == '\0'
+                             ? g_strdup (parts != NULL ? parts : data->notes)
+                             : g_strconcat (data->notes, " ", parts, NULL);
+
+    set_row (self->notes_row, notes_for_display (notes));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.show-file", data->file != NULL);
 
   /* At most HU_SERIES_MAX_BUCKETS per series: cheap to rebuild, and the
@@ -432,6 +461,14 @@ hu_run_view_init (HuRunView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     self->values[i] = hu_widgets_append_result_card (self->results_box, _(titles[i]));
+  /* Under the CO₂eq card's caption; its tooltip and the details' CO₂eq
+   * row say why. */
+  self->co2_note = GTK_LABEL (gtk_label_new (_("Not logged")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->co2_note), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->co2_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->co2_note), FALSE);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->values[2]))),
+                  GTK_WIDGET (self->co2_note));
 
   {
     GtkLabel *notes = find_subtitle (GTK_WIDGET (self->notes_row));

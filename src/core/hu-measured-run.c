@@ -12,6 +12,7 @@
 #include "hu-measured-run.h"
 #include "hu-measured-run-private.h"
 #include "hu-number.h"
+#include "hu-units.h"
 
 struct _HuMeasuredRun
 {
@@ -37,6 +38,36 @@ hu_power_series_free (HuPowerSeries *series)
   g_free (series->label);
   g_clear_pointer (&series->buckets, g_array_unref);
   g_free (series);
+}
+
+/**
+ * hu_power_series_get_title:
+ * @series: a run's power series
+ *
+ * The series' name for people, as legends and tooltips show it: logs and
+ * project files keep the importers' keys ("gpu", "cpu", "GPU 0"), which
+ * read "GPU", "CPU", "GPU 0" in the user's language.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+hu_power_series_get_title (const HuPowerSeries *series)
+{
+  const char *label;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  label = series->label != NULL ? series->label : "";
+  if (g_ascii_strcasecmp (label, "gpu") == 0)
+    /* Translators: a power chart's series: the GPUs together */
+    return g_strdup (_("GPU"));
+  if (g_ascii_strcasecmp (label, "cpu") == 0)
+    /* Translators: a power chart's series: the processor */
+    return g_strdup (_("CPU"));
+  if (g_ascii_strncasecmp (label, "GPU ", 4) == 0 && label[4] != '\0')
+    /* Translators: a power chart's series: one GPU by its index, "GPU 0" */
+    return g_strdup_printf (_("GPU %s"), label + 4);
+  return g_strdup (label);
 }
 
 HuPowerSeries *
@@ -253,6 +284,51 @@ hu_run_data_format_accelerators (const HuRunData *data)
     return g_strdup_printf (_("Unknown model × %s"), count);
   /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
   return g_strdup_printf (_("%s × %s"), data->gpu_model, count);
+}
+
+/**
+ * hu_run_data_get_parts_note:
+ * @data: a measured run
+ *
+ * Some trackers count a run's total apart from its parts (carbontracker
+ * multiplies its epochs' average power and its total differently), so the
+ * CPU, GPU and RAM energies a log gives can add up to more than its total.
+ * Shown silently, parts larger than the whole would read as an error of
+ * ours: this says so.
+ *
+ * Returns: (transfer full) (nullable): a note, translated, or %NULL when
+ *   the parts fit in the total or the log does not give both
+ */
+char *
+hu_run_data_get_parts_note (const HuRunData *data)
+{
+  const double parts[] = { data->cpu_energy_kwh, data->gpu_energy_kwh, data->ram_energy_kwh };
+  double sum = 0;
+  gboolean any = FALSE;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *total_text = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (isfinite (parts[i]))
+      {
+        sum += parts[i];
+        any = TRUE;
+      }
+  /* A relative margin: the parts of an exact log may differ from its
+   * total in the last digits it printed. */
+  if (!any || !isfinite (data->energy_kwh) || sum <= data->energy_kwh * (1 + 1e-6) + 1e-12)
+    return NULL;
+
+  sum_text = hu_unit_format_full (HU_UNIT_ENERGY_KWH, sum, NULL, 3, HU_UNITS_DEFAULT);
+  total_text = hu_unit_format_full (HU_UNIT_ENERGY_KWH, data->energy_kwh, NULL, 3,
+                                    HU_UNITS_DEFAULT);
+  /* Translators: a measured run's note; the first %s is the CPU, GPU and
+   * RAM energy added up, the second the log's total, both with units */
+  return g_strdup_printf (_("The energy of the parts (%s) is more than the total the log gives "
+                            "(%s): the tracker counts them separately. The total is the "
+                            "log’s own."), sum_text, total_text);
 }
 
 void

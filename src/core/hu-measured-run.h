@@ -26,6 +26,7 @@ typedef struct {
 } HuPowerSeries;
 
 void           hu_power_series_free (HuPowerSeries *series);
+char          *hu_power_series_get_title (const HuPowerSeries *series);
 
 /* Everything an importer learns about one run (ARCHITECTURE.md §6).
  * Doubles are NAN and strings NULL when the log does not say. */
@@ -76,6 +77,7 @@ double         hu_run_data_get_metric      (const HuRunData *data,
                                             HuMetric         metric);
 const char    *hu_run_data_get_metric_rule (void);
 char          *hu_run_data_format_accelerators (const HuRunData *data);
+char          *hu_run_data_get_parts_note      (const HuRunData *data);
 
 #define HU_TYPE_MEASURED_RUN (hu_measured_run_get_type ())
 G_DECLARE_FINAL_TYPE (HuMeasuredRun, hu_measured_run, HU, MEASURED_RUN, GObject)

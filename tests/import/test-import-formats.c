@@ -367,6 +367,27 @@ test_carbontracker_epochs (Fixture       *f,
   }
   g_assert_cmpuint (d->samples, ==, 2);
   g_assert_cmpuint (d->series->len, ==, 2);
+  /* The parts, 0.019375 + 0.000516667 = 0.0198917 kWh (19.9 Wh), are
+   * more than the logged total, 15.5 Wh: a note says so. */
+  {
+    g_autofree char *note = hu_run_data_get_parts_note (d);
+
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "(19.9 Wh)"));
+    g_assert_nonnull (strstr (note, "(15.5 Wh)"));
+  }
+  /* The epochs' averages are levels over each epoch, 1–61 s and 61–181 s
+   * after the first line: the series ends with the run, at 181 s. */
+  {
+    HuPowerSeries *gpu = g_ptr_array_index (d->series, 0);
+    HuSeriesBucket *last = &g_array_index (gpu->buckets, HuSeriesBucket, gpu->buckets->len - 1);
+
+    g_assert_cmpstr (gpu->label, ==, "gpu");
+    g_assert_cmpuint (gpu->buckets->len, ==, 2);
+    g_assert_cmpfloat_with_epsilon (last->t0_s, 61, EPS);
+    g_assert_cmpfloat_with_epsilon (last->t1_s, 181, EPS);
+    g_assert_cmpfloat_with_epsilon (last->mean_w, 300, EPS);
+  }
 
   /* The prediction is its own run, marked: 10 epochs, 0.05 kWh, 10 g. */
   p = run_at (r, 1);
@@ -377,6 +398,20 @@ test_carbontracker_epochs (Fixture       *f,
   /* 10 g / 0.05 kWh = 200 g/kWh, exactly: the log gives no forecast
    * intensity, so it is derived. */
   g_assert_cmpfloat (p->intensity_g_per_kwh, ==, 200);
+
+  /* Either log opened alone brings its partner beside it: the CO₂eq
+   * (3.1 g) is in the output log, the devices in the standard one. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *alone[] = { i == 0 ? log : out, NULL };
+      g_autoptr(HuImportResult) one = NULL;
+
+      g_assert_true (hu_import_paths (alone, NULL, NULL, NULL, NULL, &one, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (one->runs->len, ==, 2);
+      g_assert_cmpfloat_with_epsilon (run_at (one, 0)->emissions_kg, 0.0031, EPS);
+      g_assert_cmpstr (run_at (one, 0)->gpu_model, ==, "NVIDIA A100");
+    }
 }
 
 static void

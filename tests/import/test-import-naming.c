@@ -86,6 +86,14 @@ test_gpu_model_count (void)
 
   g_assert_cmpstr (d->gpu_model, ==, "NVIDIA RTX A6000");
   g_assert_cmpfloat (d->gpu_count, ==, 1);
+  /* Its parts are its total: 0.0047967257559299 + 0.0073845313100123
+   * + 0.0093944448013668 = 0.021575701867309 kWh, energy_consumed
+   * 0.0215757018673091: no note about parts larger than the whole. */
+  {
+    g_autofree char *note = hu_run_data_get_parts_note (d);
+
+    g_assert_null (note);
+  }
   /* "8 x NVIDIA GeForce RTX 3090", gpu_count 8.0 */
   d = hu_measured_run_get_data (g_ptr_array_index (rtx->runs, 0));
   g_assert_cmpstr (d->gpu_model, ==, "NVIDIA GeForce RTX 3090");

@@ -148,6 +148,82 @@ test_time_axis_ends_with_run (void)
   g_assert_cmpfloat (last->x, <=, right + 0.5);
 }
 
+/* carbontracker logs each epoch's average power: epoch 1, 0–60 s at
+ * 150 W, epoch 2, 60–180 s at 300 W. Drawn as steps: every column of the
+ * first epoch reads 150 W, every column of the second 300 W (only the
+ * column holding t = 60 s mixes the two), and the axis ends at 180 s, the
+ * run's end, not at the second epoch's start (60 s). */
+static void
+test_epoch_averages_are_steps (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_POWER);
+  Layout *layout;
+  PathItem *path;
+  double px_s, right;
+  guint mixed = 0;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
+  hu_chart_add_series (chart, "GPU");
+  hu_chart_add_bucket (chart, 0, 0, 60, 150, 150, 150);
+  hu_chart_add_bucket (chart, 0, 60, 180, 300, 300, 300);
+
+  layout = _hu_chart_ensure_layout (chart, 800, 400, NULL);
+  path = g_ptr_array_index (layout->paths, 0);
+  px_s = 180 / layout->plot.width;
+  right = layout->plot.x + layout->plot.width;
+  /* Some 700 columns, one point each, not one per epoch. */
+  g_assert_cmpuint (path->points->len, >, 600);
+  for (guint i = 0; i < path->points->len; i++)
+    {
+      PathPoint *p = &g_array_index (path->points, PathPoint, i);
+
+      if (p->data_x < 60 - px_s)
+        g_assert_cmpfloat_with_epsilon (p->data_y, 150, 1e-9);
+      else if (p->data_x > 60 + px_s)
+        g_assert_cmpfloat_with_epsilon (p->data_y, 300, 1e-9);
+      else
+        mixed++;
+    }
+  g_assert_cmpuint (mixed, <=, 2);
+  g_assert_cmpfloat (g_array_index (path->points, PathPoint, 0).x, <=, layout->plot.x + 1);
+  g_assert_cmpfloat (g_array_index (path->points, PathPoint, path->points->len - 1).x,
+                     >=, right - 1);
+}
+
+/* Importers keep their series' keys in the project file ("gpu", "cpu",
+ * "GPU 0"): the legend shows them as people write them, through gettext
+ * (in English, "GPU", "CPU", "GPU 0"). */
+static void
+test_series_titles (void)
+{
+  const char *keys[] = { "gpu", "cpu", "GPU 0", "GPU 12" };
+  const char *titles[] = { "GPU", "CPU", "GPU 0", "GPU 12" };
+  HuRunData data = { 0 };
+  g_autoptr(HuChart) chart = NULL;
+
+  data.series = g_ptr_array_new_with_free_func ((GDestroyNotify) hu_power_series_free);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      HuPowerSeries *series = g_new0 (HuPowerSeries, 1);
+      HuSeriesBucket b = { 0, 10, 100, 100, 100 };
+
+      series->label = g_strdup (keys[i]);
+      series->buckets = g_array_new (FALSE, FALSE, sizeof (HuSeriesBucket));
+      g_array_append_val (series->buckets, b);
+      g_ptr_array_add (data.series, series);
+    }
+  chart = _hu_chart_new_power ("run", &data);
+  g_assert_cmpuint (hu_chart_get_n_series (chart), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      Series *series = g_ptr_array_index (chart->series, i);
+
+      g_assert_cmpstr (series->label, ==, titles[i]);
+    }
+  g_ptr_array_unref (data.series);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +232,7 @@ main (int    argc,
   hu_core_init ();
   g_test_add_func ("/huella/chart/power/palette-distinct", test_palette_distinct);
   g_test_add_func ("/huella/chart/power/time-axis-ends-with-run", test_time_axis_ends_with_run);
+  g_test_add_func ("/huella/chart/power/epoch-averages-are-steps", test_epoch_averages_are_steps);
+  g_test_add_func ("/huella/chart/power/series-titles", test_series_titles);
   return g_test_run ();
 }

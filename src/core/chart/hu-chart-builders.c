@@ -286,7 +286,8 @@ _hu_chart_new_power (const char      *name,
   for (guint i = 0; data->series != NULL && i < data->series->len; i++)
     {
       HuPowerSeries *series = g_ptr_array_index (data->series, i);
-      guint index = hu_chart_add_series (chart, series->label);
+      g_autofree char *title = hu_power_series_get_title (series);
+      guint index = hu_chart_add_series (chart, title);
 
       for (guint j = 0; j < series->buckets->len; j++)
         {

@@ -70,6 +70,8 @@ decimate (Series     *series,
   g_autofree double *sum = g_new0 (double, n_cols);
   g_autofree double *weight = g_new0 (double, n_cols);
   g_autofree double *t = g_new0 (double, n_cols);
+  /* Seconds per column. */
+  double px_s = (xaxis->hi - xaxis->lo) / plot->width;
 
   for (guint i = 0; i < n_cols; i++)
     {
@@ -80,16 +82,29 @@ decimate (Series     *series,
   for (guint i = 0; i < series->buckets->len; i++)
     {
       Bucket *b = &g_array_index (series->buckets, Bucket, i);
-      double mid = (b->t0 + b->t1) / 2;
-      double x = _hu_chart_axis_map (xaxis, mid, 0, plot->width);
-      guint col = (guint) CLAMP (x, 0, n_cols - 1);
-      double w = MAX (b->t1 - b->t0, 1e-9);
+      double x0 = _hu_chart_axis_map (xaxis, b->t0, 0, plot->width);
+      double x1 = _hu_chart_axis_map (xaxis, b->t1, 0, plot->width);
+      guint c0 = (guint) CLAMP (x0, 0, n_cols - 1);
+      guint c1 = (guint) CLAMP (x1, 0, n_cols - 1);
 
-      lo[col] = MIN (lo[col], b->min);
-      hi[col] = MAX (hi[col], b->max);
-      sum[col] += b->mean * w;
-      weight[col] += w;
-      t[col] += mid * w;
+      /* A bucket wider than a column is an average over its interval (a
+       * carbontracker epoch): it counts in every column it covers, by the
+       * time it spends there, so it is drawn level across its interval
+       * and a change of average is a step, not a ramp from one middle to
+       * the next. Buckets do not overlap: each column is touched about
+       * once, whatever the buckets' widths. */
+      for (guint col = c0; col <= c1; col++)
+        {
+          double from = c0 == c1 ? b->t0 : MAX (b->t0, xaxis->lo + col * px_s);
+          double to = c0 == c1 ? b->t1 : MIN (b->t1, xaxis->lo + (col + 1) * px_s);
+          double w = MAX (to - from, 1e-9);
+
+          lo[col] = MIN (lo[col], b->min);
+          hi[col] = MAX (hi[col], b->max);
+          sum[col] += b->mean * w;
+          weight[col] += w;
+          t[col] += (from + to) / 2 * w;
+        }
     }
 
   for (guint i = 0; i < n_cols; i++)

@@ -494,10 +494,13 @@ add_series (HuRunData *data,
 {
   g_autoptr(HuSeriesBuilder) builder = _hu_series_builder_new (gpu ? "gpu" : "cpu");
 
+  /* The log gives each epoch's average power: level over the epoch, from
+   * its start to its end, so the chart ends where the last epoch did. */
   for (guint i = 0; i < log->epochs->len; i++)
     {
       const Epoch *e = &g_array_index (log->epochs, Epoch, i);
-      _hu_series_builder_add (builder, e->start, gpu ? e->gpu_w : e->cpu_w);
+      _hu_series_builder_add_interval (builder, e->start, e->start + e->duration,
+                                       gpu ? e->gpu_w : e->cpu_w);
     }
   if (_hu_series_builder_get_samples (builder) > 0)
     _hu_run_add_series (data, _hu_series_builder_finish (builder, log->first_time));

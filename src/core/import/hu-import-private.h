@@ -123,6 +123,12 @@ void             _hu_series_builder_free   (HuSeriesBuilder *builder);
 void             _hu_series_builder_add    (HuSeriesBuilder *builder,
                                             double           t_s,
                                             double           watts);
+/* An average over [t0_s, t1_s] (carbontracker's epochs): one sample
+ * whose bucket spans the interval, drawn level across it. */
+void             _hu_series_builder_add_interval (HuSeriesBuilder *builder,
+                                                  double           t0_s,
+                                                  double           t1_s,
+                                                  double           watts);
 guint64          _hu_series_builder_get_samples (HuSeriesBuilder *builder);
 /* Bucket times become relative to origin_s. */
 HuPowerSeries   *_hu_series_builder_finish (HuSeriesBuilder *builder,

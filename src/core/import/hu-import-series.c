@@ -134,6 +134,22 @@ _hu_series_builder_add (HuSeriesBuilder *self,
     }
 }
 
+void
+_hu_series_builder_add_interval (HuSeriesBuilder *self,
+                                 double           t0_s,
+                                 double           t1_s,
+                                 double           watts)
+{
+  Bucket *last;
+  guint64 before = self->samples;
+
+  _hu_series_builder_add (self, t0_s, watts);
+  if (self->samples == before || !isfinite (t1_s))
+    return;
+  last = &g_array_index (self->buckets, Bucket, self->buckets->len - 1);
+  last->t1 = MAX (last->t1, t1_s);
+}
+
 guint64
 _hu_series_builder_get_samples (HuSeriesBuilder *self)
 {

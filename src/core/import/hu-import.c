@@ -42,6 +42,7 @@ entry_free (Entry *e)
   g_free (e->display);
   g_free (e);
 }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
 
 void
 hu_import_skip_free (HuImportSkip *skip)
@@ -244,6 +245,39 @@ find_partner (GPtrArray  *entries,
   return NULL;
 }
 
+/* A carbontracker log named on its own: its partner beside it, as the
+ * tracker wrote them, or NULL. A run's CO₂eq is in the output log only,
+ * and its devices and epochs in the standard one: a user who opens one of
+ * the two means the run. */
+static Entry *
+find_sibling (Entry        *e,
+              HuFormat      wanted,
+              GCancellable *cancellable)
+{
+  const char *suffix = wanted == HU_FORMAT_CARBONTRACKER_LOG ? "_carbontracker.log"
+                                                             : "_carbontracker_output.log";
+  g_autofree char *stem = carbontracker_stem (e->display);
+  g_autofree char *base = g_file_get_basename (e->file);
+  g_autofree char *base_stem = carbontracker_stem (base);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (e->file);
+  g_autoptr(GFile) file = NULL;
+  Entry *sibling;
+
+  if (strcmp (stem, e->display) == 0 || strcmp (base_stem, base) == 0 || parent == NULL)
+    return NULL;
+  name = g_strconcat (base_stem, suffix, NULL);
+  file = g_file_get_child (parent, name);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_REGULAR
+      || sniff (file, cancellable, NULL) != wanted)
+    return NULL;
+  sibling = g_new0 (Entry, 1);
+  sibling->file = g_steal_pointer (&file);
+  sibling->display = g_strconcat (stem, suffix, NULL);
+  sibling->format = wanted;
+  return sibling;
+}
+
 static gboolean
 import_stream_entry (HuImportContext  *ctx,
                      Entry            *e,
@@ -303,11 +337,17 @@ import_entry (HuImportContext  *ctx,
     case HU_FORMAT_CARBONTRACKER_OUTPUT:
       {
         gboolean is_log = e->format == HU_FORMAT_CARBONTRACKER_LOG;
-        Entry *partner = find_partner (entries, e, is_log ? HU_FORMAT_CARBONTRACKER_OUTPUT
-                                                          : HU_FORMAT_CARBONTRACKER_LOG);
-        Entry *log = is_log ? e : partner;
-        Entry *output = is_log ? partner : e;
+        HuFormat wanted = is_log ? HU_FORMAT_CARBONTRACKER_OUTPUT : HU_FORMAT_CARBONTRACKER_LOG;
+        Entry *partner = find_partner (entries, e, wanted);
+        g_autoptr(Entry) sibling = partner == NULL && e->explicit
+                                   ? find_sibling (e, wanted, ctx->cancellable) : NULL;
+        Entry *log, *output;
         gboolean ok;
+
+        if (sibling != NULL)
+          partner = sibling;
+        log = is_log ? e : partner;
+        output = is_log ? partner : e;
 
         if (partner != NULL)
           partner->done = TRUE;
@@ -315,7 +355,7 @@ import_entry (HuImportContext  *ctx,
                                        log ? log->file : NULL, log ? log->display : NULL,
                                        output ? output->file : NULL,
                                        output ? output->display : NULL, error);
-        if (partner != NULL)
+        if (partner != NULL && partner != sibling)
           ctx->base_done += partner->size;
         return ok;
       }
