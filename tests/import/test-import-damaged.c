@@ -392,6 +392,58 @@ test_swapped_for_fifo (Fixture       *f,
   g_assert_null (r);
 }
 
+static HuImportSkip *
+skip_on_line (HuImportResult *r,
+              guint           line)
+{
+  for (guint i = 0; i < r->skipped->len; i++)
+    {
+      HuImportSkip *skip = g_ptr_array_index (r->skipped, i);
+
+      if (skip->line == line)
+        return skip;
+    }
+  g_error ("no skipped line %u", line);
+  return NULL;
+}
+
+/* A timestamp that is not a time is quoted whole, with its field. When
+ * the line holds only the tail of another row (two processes wrote the
+ * file at once, pandas padded it to full width), the reason says so and
+ * quotes what the line holds: line 3 is "chine,N,,,," (2 of 6 fields
+ * filled), line 4 ",N,,,," has an empty timestamp; line 5 is a full row
+ * with month 13. */
+static void
+test_bad_timestamps (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "ts.csv", HEADER ROW ("a", "1", "0.5")
+                                      "chine,N,,,,\n"
+                                      ",N,,,,\n"
+                                      "2024-13-01T10:00:00,p,c,3,0.001,0.5\n", -1);
+  g_autoptr(HuImportResult) r = import_ok (path, NULL);
+  g_autofree char *real = g_test_build_filename (G_TEST_DIST, "data",
+    "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
+  g_autoptr(HuImportResult) bigscience = import_ok (real, NULL);
+
+  g_assert_cmpuint (r->runs->len, ==, 1);
+  g_assert_cmpuint (r->skipped->len, ==, 3);
+  g_assert_cmpstr (skip_on_line (r, 3)->reason, ==,
+                   "field “timestamp” is “chine”, not a time: the line holds only a fragment "
+                   "of a row (“chine,N”), as when two programs write the file at once");
+  g_assert_cmpstr (skip_on_line (r, 4)->reason, ==,
+                   "field “timestamp” is empty: the line holds only a fragment of a row "
+                   "(“,N”), as when two programs write the file at once");
+  g_assert_cmpstr (skip_on_line (r, 5)->reason, ==,
+                   "field “timestamp” is not a time: “2024-13-01T10:00:00”");
+
+  /* The real file's line 118 is "chine,N" and 27 empty fields (`sed -n
+   * 118p`): the end of "…,machine,N" written over another row. */
+  g_assert_cmpstr (skip_on_line (bigscience, 118)->reason, ==,
+                   "field “timestamp” is “chine”, not a time: the line holds only a fragment "
+                   "of a row (“chine,N”), as when two programs write the file at once");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,6 +464,7 @@ main (int argc, char **argv)
   ADD ("impossible-runs", test_impossible_runs);
   ADD ("skipped-capped", test_skipped_capped);
   ADD ("swapped-for-fifo", test_swapped_for_fifo);
+  ADD ("bad-timestamps", test_bad_timestamps);
 #undef ADD
   g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
 

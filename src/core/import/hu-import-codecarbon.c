@@ -296,6 +296,51 @@ find_run (Importer          *self,
   return p;
 }
 
+/* A row whose timestamp is not a time. Most are the tails of other rows
+ * ("chine,N,,,…", the end of "…,machine,N"), left by two processes
+ * writing one file at once and padded to full width by pandas: the CSV
+ * is read right, the line itself is the fragment. The reason quotes the
+ * whole field and, for a fragment, what the line holds, so that the
+ * skipped lines do not read like a parsing error of ours. */
+static void
+skip_bad_timestamp (Importer          *self,
+                    const HuCsvRecord *record)
+{
+  g_autoptr(GString) row = g_string_new (NULL);
+  g_autofree char *value = _hu_shorten (field (self, record, COL_TIMESTAMP));
+  guint filled = 0, last = 0;
+
+  for (guint i = 0; i < record->n_fields; i++)
+    if (*record->fields[i] != '\0')
+      {
+        filled++;
+        last = i + 1;
+      }
+  /* A real row fills most of its columns; a tail, two or three. */
+  if (filled * 2 >= self->n_header)
+    {
+      _hu_import_skip (self->ctx, record->number, _("field “%s” is not a time: “%s”"),
+                       column_names[COL_TIMESTAMP], value);
+      return;
+    }
+  for (guint i = 0; i < last; i++)
+    g_string_append_printf (row, "%s%s", i > 0 ? "," : "", record->fields[i]);
+  {
+    g_autofree char *shown = _hu_shorten (row->str);
+
+    if (*value == '\0')
+      _hu_import_skip (self->ctx, record->number,
+                       _("field “%s” is empty: the line holds only a fragment of a row (“%s”), "
+                         "as when two programs write the file at once"),
+                       column_names[COL_TIMESTAMP], shown);
+    else
+      _hu_import_skip (self->ctx, record->number,
+                       _("field “%s” is “%s”, not a time: the line holds only a fragment of a "
+                         "row (“%s”), as when two programs write the file at once"),
+                       column_names[COL_TIMESTAMP], value, shown);
+  }
+}
+
 static void
 handle_row (Importer    *self,
             HuCsvRecord *record)
@@ -317,8 +362,7 @@ handle_row (Importer    *self,
    * the timestamp is what tells them apart (§1.6 G5). */
   if (!_hu_parse_timestamp (field (self, record, COL_TIMESTAMP), &t, &has_zone))
     {
-      g_autofree char *shown = _hu_shorten (field (self, record, COL_TIMESTAMP));
-      _hu_import_skip (ctx, record->number, _("bad timestamp “%s”"), shown);
+      skip_bad_timestamp (self, record);
       return;
     }
 

@@ -651,12 +651,16 @@ finish (Importer *self)
   data->samples = self->samples;
   _hu_run_set_start (data, self->first_t, TRUE);
 
-  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "GPU board power only, integrated per GPU with the "
-                                       "trapezoid rule; %u gap (%.0f s) left out, not bridged.",
-                                       "GPU board power only, integrated per GPU with the "
-                                       "trapezoid rule; %u gaps (%.0f s) left out, not bridged.",
-                                       gaps), gaps, gap_s);
+  /* A clean log has nothing to say about gaps: no "0 gaps (0 s)". */
+  if (gaps == 0)
+    note = g_strdup (_("GPU board power only, integrated per GPU with the trapezoid rule."));
+  else
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "GPU board power only, integrated per GPU with the "
+                                         "trapezoid rule; %u gap (%.0f s) left out, not bridged.",
+                                         "GPU board power only, integrated per GPU with the "
+                                         "trapezoid rule; %u gaps (%.0f s) left out, not bridged.",
+                                         gaps), gaps, gap_s);
   _hu_run_add_note (data, note);
   if (na_samples > 0)
     {
