@@ -624,6 +624,112 @@ test_cpu_only_beside_plans (void)
   destroy_window (window);
 }
 
+/* A label whose text is exactly the string given as data, shown. */
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* carbontracker's two logs of one run, as tests/import/test-import-
+ * formats.c checks them by hand, opened by the standard log alone: the
+ * output log beside it gives the CO₂eq (3.1 g). The page names the run
+ * "run · 1.2 · …" (prefix, pid.id, start), its two A100s "NVIDIA A100 × 2",
+ * its processor "CPU" (not the raw "cpu:0"); the chart's legend reads
+ * "GPU" and "CPU", not the log's keys; and since the parts, 19.9 Wh, are
+ * more than the logged 15.5 Wh, the notes say so. */
+static void
+test_carbontracker_page (void)
+{
+  HuWindow *window = new_window (FALSE);
+  HuRunView *view = hu_window_get_run_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("huella-ct-XXXXXX", NULL);
+  g_autofree char *log = g_build_filename (dir, "run_1.2_2024-01-01T100000Z_carbontracker.log",
+                                           NULL);
+  g_autofree char *out = g_build_filename (dir,
+                                           "run_1.2_2024-01-01T100000Z_carbontracker_output.log",
+                                           NULL);
+  g_autofree char *legend = NULL;
+  HuResult *result;
+
+  g_assert_true (g_file_set_contents (log,
+    "2024-01-01 10:00:00 - carbontracker version 1.2.5\n"
+    "2024-01-01 10:00:00 - Only predicted and actual consumptions are multiplied by a PUE "
+    "coefficient of 1.55 (Rhonda Ascierto, 2019, Uptime Institute Global Data Center Survey).\n"
+    "2024-01-01 10:00:00 - The following components were found: GPU with device(s) "
+    "NVIDIA A100, NVIDIA A100. CPU with device(s) cpu:0.\n"
+    "2024-01-01 10:00:01 - Epoch 1:\n"
+    "2024-01-01 10:01:01 - Duration: 0:01:00.00\n"
+    "2024-01-01 10:01:01 - Average power usage (W) for gpu: [100.  50.]\n"
+    "2024-01-01 10:01:01 - Average power usage (W) for cpu: [20.]\n"
+    "2024-01-01 10:01:01 - Epoch 2:\n"
+    "2024-01-01 10:03:01 - Duration: 0:02:00.00\n"
+    "2024-01-01 10:03:01 - Average power usage (W) for gpu: [200. 100.]\n"
+    "2024-01-01 10:03:01 - Average power usage (W) for cpu: None\n", -1, NULL));
+  g_assert_true (g_file_set_contents (out,
+    "2024-01-01 10:03:01 - CarbonTracker: Average carbon intensity during training was "
+    "200.00 gCO2/kWh at detected location: Copenhagen, Capital Region, DK.\n"
+    "2024-01-01 10:03:01 - CarbonTracker: \n"
+    "Actual consumption for 2 epoch(s):\n"
+    "\tTime:\t0:03:00\n"
+    "\tEnergy:\t0.015500000000 kWh\n"
+    "\tCO2eq:\t3.100000000000 g\n", -1, NULL));
+
+  import_and_wait (window, log);
+  result = hu_window_get_selected_result (window);
+  g_assert_nonnull (hu_result_get_run (result));
+  iterate (50);
+  g_assert_cmpstr (hu_measured_run_get_name (hu_result_get_run (result)), ==,
+                   "run · 1.2 · 2024-01-01 10:00");
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_visible_label,
+                                 "run · 1.2 · 2024-01-01 10:00"));
+  g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==, "NVIDIA A100 × 2");
+  g_assert_cmpstr (row_subtitle (view, "Processor"), ==, "CPU");
+  g_assert_cmpstr (row_subtitle (view, "Run ID"), ==, "1.2");
+  g_assert_nonnull (strstr (row_subtitle (view, "Importer’s notes"),
+                            "(19.9 Wh) is more than the total the log gives (15.5 Wh)"));
+  /* It has a CO₂eq: no "Not logged" under its card. */
+  g_assert_null (find_widget (GTK_WIDGET (view), is_visible_label, "Not logged"));
+
+  /* The legend's series, as the chart names them to a screen reader. */
+  legend = hu_chart_accessible_text (hu_chart_view_get_chart (hu_run_view_get_chart_view (view)));
+  g_assert_true (g_str_has_prefix (legend, "GPU\n") || strstr (legend, "\nGPU\n") != NULL);
+  g_assert_nonnull (strstr (legend, "\nCPU\n"));
+  g_assert_null (strstr (legend, "gpu\n"));
+  g_assert_null (strstr (legend, "cpu\n"));
+
+  g_unlink (log);
+  g_unlink (out);
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+/* nvidia-smi records power only: its run has no CO₂eq, and the page says
+ * why instead of a bare "—", on the card and in the details. Its log has
+ * no gap: the notes say nothing of gaps. */
+static void
+test_missing_co2_reason (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = write_nvidia_smi_log ();
+  HuRunView *view = hu_window_get_run_view (window);
+
+  import_and_wait (window, path);
+  iterate (50);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_visible_label, "Not logged"));
+  g_assert_true (g_str_has_prefix (row_subtitle (view, "Emissions"),
+                                   "Not logged: this log records energy only, with no carbon "
+                                   "intensity"));
+  g_assert_null (strstr (row_subtitle (view, "Importer’s notes"), "gap"));
+  /* Two GPUs of one model, grouped. */
+  g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==, "NVIDIA A100-SXM4-80GB × 2");
+
+  g_unlink (path);
+  destroy_window (window);
+}
+
 /* The measured-vs-estimated differences are changes written as every
  * change is: one decimal, a minus sign, "same" under 0.05 %.
  * 112.345 ÷ 100 − 1 = +12.345 % → "+12.3 %"; 99.9274 ÷ 100 − 1 =
@@ -666,6 +772,8 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/cpu-only", test_cpu_only);
   g_test_add_func ("/huella/ui/runs/cpu-only-beside-plans", test_cpu_only_beside_plans);
   g_test_add_func ("/huella/ui/runs/difference", test_difference);
+  g_test_add_func ("/huella/ui/runs/carbontracker-page", test_carbontracker_page);
+  g_test_add_func ("/huella/ui/runs/missing-co2-reason", test_missing_co2_reason);
 
   return g_test_run ();
 }
