@@ -280,6 +280,16 @@ on_mapped (HuWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, settle_focus_idle, g_object_ref (self), g_object_unref);
 }
 
+/* A page switch (Alt+1…4) gives the focus back to the widget that had it
+ * on that page, or to its first, and a text taking the focus selects it
+ * all: Alt+1 came back to the Name selected. The stack has moved the
+ * focus by the time it notifies; the selection goes, the focus stays. */
+static void
+on_page_switched (HuWindow *self)
+{
+  drop_unasked_selection (self);
+}
+
 /* The leaflet folds while GTK allocates: the views change afterwards. */
 static gboolean
 apply_folded (gpointer data)
@@ -358,6 +368,8 @@ hu_window_init (HuWindow *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_mapped), NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_page_switched),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
