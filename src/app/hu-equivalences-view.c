@@ -116,17 +116,26 @@ setup_set_item (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+static char *
+set_name (gpointer item,
+          gpointer data)
+{
+  HuEquivalencesView *self = data;
+  const char *id = gtk_string_object_get_string (item);
+  const HuEquivalenceSet *set = self->catalog != NULL
+                                ? hu_catalog_lookup_equivalence_set (self->catalog, id) : NULL;
+
+  return g_strdup (set != NULL && set->name != NULL ? set->name : id);
+}
+
 static void
 bind_set_item (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                HuEquivalencesView       *self)
 {
-  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  const HuEquivalenceSet *set = self->catalog != NULL
-                                ? hu_catalog_lookup_equivalence_set (self->catalog, id) : NULL;
+  g_autofree char *name = set_name (gtk_list_item_get_item (item), self);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       set != NULL && set->name != NULL ? set->name : id);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), name);
 }
 
 static void
@@ -240,6 +249,13 @@ hu_equivalences_view_init (HuEquivalencesView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_set_item), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_set_item), self);
   gtk_drop_down_set_factory (self->set_dropdown, factory);
+  {
+    /* The button is cut short; the list shows each citation whole. */
+    g_autoptr(GtkListItemFactory) list_factory = hu_widgets_new_wrapping_list_factory (set_name,
+                                                                                       self);
+
+    gtk_drop_down_set_list_factory (self->set_dropdown, list_factory);
+  }
   gtk_drop_down_set_model (self->set_dropdown, G_LIST_MODEL (self->set_ids));
   g_signal_connect_object (self->set_dropdown, "notify::selected",
                            G_CALLBACK (on_set_selected), self, G_CONNECT_SWAPPED);

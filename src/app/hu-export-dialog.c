@@ -7,6 +7,7 @@
 
 #include "hu-export-dialog.h"
 #include "hu-report.h"
+#include "hu-widgets.h"
 
 /* Exports the project through the core's report writers. The report is a
  * snapshot taken on the main thread; writing it (a PDF with charts can
@@ -470,15 +471,7 @@ hu_export_dialog_new (GtkWindow  *parent,
   /* Never bigger than the window it is opened from: on a phone-width
    * window the wide default would put Export and the Format value off
    * the screen. The content fits 360 px (the preview scales). */
-  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
-                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
-    }
+  hu_widgets_fit_to_parent (GTK_WINDOW (self), parent);
   self->comparison = g_object_ref (comparison);
   self->equivalence_set = g_strdup (equivalence_set);
   self->chart_metric = chart_metric;

@@ -10,6 +10,7 @@
 
 #include "hu-model-dialog.h"
 #include "hu-number.h"
+#include "hu-widgets.h"
 
 /* "Add a Known Model…": a searchable list of the catalog's published
  * training runs. Choosing one emits ::model-chosen with its name; the
@@ -285,15 +286,7 @@ hu_model_dialog_new (GtkWindow *parent,
   set_catalog (self, catalog);
   /* Never wider or taller than the window it belongs to: on a 360 px
    * phone the template's 560 px would hide the Add button off screen. */
-  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
-                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
-    }
+  hu_widgets_fit_to_parent (GTK_WINDOW (self), parent);
   return GTK_WIDGET (self);
 }
 

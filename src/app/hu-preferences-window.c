@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hu-core.h"
 #include "hu-currencies.h"
@@ -95,6 +96,26 @@ on_region_pue_toggled (HuPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->pue_row), !region);
 }
 
+static void
+setup_code_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+/* The button shows the code alone ("USD"): "USD · Dólar estadounidense"
+ * squeezed the row's title to a word a line at 360 px. The names, "EUR ·
+ * Euro" (hu_currency_display_name()), start with the code. */
+static void
+bind_code_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *code = g_strndup (name, strcspn (name, " "));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), code);
+}
+
 /* The ISO 4217 codes, "EUR · Euro", selecting the one in use. */
 static void
 fill_currencies (HuPreferencesWindow *self,
@@ -103,6 +124,8 @@ fill_currencies (HuPreferencesWindow *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n, selected = GTK_INVALID_LIST_POSITION;
   const HuCurrency *currencies = hu_currencies_list (&n);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = hu_widgets_new_wrapping_list_factory (NULL, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -112,6 +135,10 @@ fill_currencies (HuPreferencesWindow *self,
       if (g_strcmp0 (currencies[i].code, current) == 0)
         selected = i;
     }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_code_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_code_item), NULL);
+  gtk_drop_down_set_factory (self->currency_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->currency_dropdown, list_factory);
   gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->currency_dropdown, selected);
 }
@@ -150,6 +177,11 @@ fill (HuPreferencesWindow *self)
       g_ptr_array_add (self->set_ids, g_strdup (s->id));
       gtk_string_list_append (set_names, s->name != NULL ? s->name : s->id);
     }
+  {
+    g_autoptr(GtkListItemFactory) factory = hu_widgets_new_wrapping_list_factory (NULL, NULL);
+
+    adw_combo_row_set_list_factory (self->equivalence_row, factory);
+  }
   adw_combo_row_set_model (self->equivalence_row, G_LIST_MODEL (set_names));
   adw_combo_row_set_selected (self->equivalence_row, index_of (self->set_ids, set));
 
@@ -233,8 +265,12 @@ hu_preferences_window_init (HuPreferencesWindow *self)
 GtkWidget *
 hu_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (HU_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
+  GtkWindow *self = g_object_new (HU_TYPE_PREFERENCES_WINDOW,
+                                  "transient-for", parent,
+                                  "modal", TRUE,
+                                  NULL);
+
+  /* Its rows fit 360 px; its default width would not. */
+  hu_widgets_fit_to_parent (self, parent);
+  return GTK_WIDGET (self);
 }

@@ -347,3 +347,108 @@ hu_widgets_quiet_tooltip (GtkWidget  *widget,
   g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed), widget,
                            G_CONNECT_SWAPPED);
 }
+
+/**
+ * hu_widgets_fit_to_parent:
+ * @dialog: a dialog not yet shown
+ * @parent: (nullable): the window it is opened from
+ *
+ * A dialog's default size suits a desktop; opened from a window narrower
+ * or shorter than that (a 360 px phone), it would put its buttons and
+ * rows off the screen. @dialog opens no bigger than @parent.
+ */
+void
+hu_widgets_fit_to_parent (GtkWindow *dialog,
+                          GtkWindow *parent)
+{
+  int width, height;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  if (parent == NULL || gtk_widget_get_width (GTK_WIDGET (parent)) <= 0)
+    return;
+  gtk_window_get_default_size (dialog, &width, &height);
+  gtk_window_set_default_size (dialog,
+                               MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
+                               MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+}
+
+typedef struct {
+  HuItemText text;
+  gpointer   data;
+} WrappingFactory;
+
+static void
+show_if_selected (GtkListItem *item,
+                  GParamSpec  *pspec,
+                  GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+setup_wrapping_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* As wide as a popover on a phone lets it be, fewer lines elsewhere. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect_object (item, "notify::selected", G_CALLBACK (show_if_selected), check, 0);
+}
+
+static void
+bind_wrapping_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    WrappingFactory          *wrapping)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  gpointer object = gtk_list_item_get_item (item);
+  g_autofree char *text = wrapping->text != NULL
+                          ? wrapping->text (object, wrapping->data)
+                          : g_strdup (gtk_string_object_get_string (object));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  show_if_selected (item, NULL, gtk_widget_get_last_child (box));
+}
+
+/**
+ * hu_widgets_new_wrapping_list_factory:
+ * @text: (nullable): the text an item shows, or %NULL for a
+ *   #GtkStringList's strings
+ * @data: passed to @text; must outlive the factory
+ *
+ * GTK's drop-downs and libadwaita's combo rows cut their popover's items
+ * at about 20 characters: a citation ("US EPA Greenhouse Gas
+ * Equivalencies, eGRID2022, 2024") read "US EPA Greenhouse G…", and two
+ * sets could not be told apart. Items from this list factory wrap
+ * instead, and keep the check mark on the selected one.
+ *
+ * Returns: (transfer full): the factory, for gtk_drop_down_set_list_factory()
+ *   or adw_combo_row_set_list_factory()
+ */
+GtkListItemFactory *
+hu_widgets_new_wrapping_list_factory (HuItemText text,
+                                      gpointer   data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  WrappingFactory *wrapping = g_new0 (WrappingFactory, 1);
+
+  wrapping->text = text;
+  wrapping->data = data;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_wrapping_item), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_wrapping_item), wrapping,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  return factory;
+}

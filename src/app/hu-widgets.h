@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* The text a list item shows for @item (transfer full). */
+typedef char *(*HuItemText) (gpointer item,
+                             gpointer data);
+
 GtkLabel *hu_widgets_append_result_card (GtkFlowBox *box,
                                          const char *caption);
 gboolean  hu_widgets_follow_result      (HuResult  **slot,
@@ -23,5 +27,9 @@ void      hu_widgets_compact_switchers  (GtkWidget   *root);
 void      hu_widgets_wrap_column_titles (GtkColumnView *view);
 void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
                                          GtkPopover    *popover);
+void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
+                                         GtkWindow     *parent);
+GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
+                                                          gpointer   data);
 
 G_END_DECLS

@@ -15,7 +15,11 @@
 #include <string.h>
 
 #include "hu-application.h"
+#include "hu-export-dialog.h"
+#include "hu-model-dialog.h"
+#include "hu-preferences-window.h"
 #include "hu-window.h"
+#include "hu-equivalences-view.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
 
@@ -82,6 +86,153 @@ test_page_switch_selects_nothing (void)
   destroy_window (window);
 }
 
+/* The deepest visible widget under @widget that asks for more than
+ * @width, to name in a failure. */
+static GtkWidget *
+widest_demand (GtkWidget *widget,
+               int        width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > width)
+        return widest_demand (child, width);
+    }
+  return widget;
+}
+
+/* @dialog, opened from a 360 px window, asks for no more than 360 px and
+ * opens no wider: a phone's screen shows all of it. */
+static void
+assert_fits_360 (GtkWidget  *dialog,
+                 const char *what)
+{
+  /* The window's own measure counts its client-side shadow, which a
+   * phone's shell (maximized windows) never shows: its content is what
+   * must fit. */
+  GtkWidget *content = gtk_widget_get_first_child (dialog);
+  int minimum;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      for (GtkWidget *w = widest_demand (content, 360); w != dialog; w = gtk_widget_get_parent (w))
+        g_string_prepend (g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), " > ");
+      g_error ("%s asks for %d px:%s", what, minimum, path->str);
+    }
+  WAIT_UNTIL (gtk_widget_get_width (dialog) > 0, 10);
+  iterate (200);
+  if (gtk_widget_get_width (dialog) > 360)
+    g_error ("%s opens %d px wide", what, gtk_widget_get_width (dialog));
+}
+
+/* Item 5 and the dialogs beside it: every dialog opened from a 360 px
+ * window fits it. */
+static void
+test_dialogs_fit (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *dialog;
+
+  resize (window, 360);
+
+  dialog = hu_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_fits_360 (dialog, "Preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = hu_model_dialog_new (GTK_WINDOW (window), hu_project_get_catalog (hu_window_get_project (window)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_fits_360 (dialog, "Add a Known Model");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  iterate (50);
+  destroy_window (window);
+}
+
+/* Opens the popover of @dropdown (a GtkDropDown or an AdwComboRow) and
+ * asserts that each equivalence set's name is in it whole: wrapped, never
+ * cut to "US EPA Greenhouse G…". */
+static void
+assert_citations_whole (GtkWidget *dropdown)
+{
+  GPtrArray *sets = hu_catalog_list_equivalence_sets (hu_catalog_get_default ());
+
+  /* Scrolled into view first: a popover hanging from below the window's
+   * end would be on no monitor. */
+  gtk_widget_grab_focus (dropdown);
+  iterate (300);
+  g_signal_emit_by_name (dropdown, "activate");
+  iterate (300);
+
+  g_assert_cmpuint (sets->len, >=, 2);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      HuEquivalenceSet *set = g_ptr_array_index (sets, i);
+      GtkWidget *popover = find_widget (dropdown, is_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+      GtkWidget *label;
+
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_mapped (popover));
+      label = find_widget (popover, is_label_exactly, set->name);
+      if (label == NULL)
+        g_error ("the list has no item reading “%s”", set->name);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      g_assert_cmpint (gtk_widget_get_width (label), <=, 360);
+    }
+}
+
+/* Item 6: the equivalence sets are citations, cut at about 20 characters
+ * in Preferences' and Explain's drop-downs. The row shows the one chosen
+ * whole, as its subtitle; the lists show each whole. */
+static void
+test_citations_whole (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GPtrArray *sets = hu_catalog_list_equivalence_sets (hu_catalog_get_default ());
+  GtkWidget *preferences, *row, *view, *dropdown;
+  const char *subtitle;
+
+  resize (window, 360);
+  preferences = hu_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate (300);
+  row = find_widget (preferences, is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   _("Equivalence Factors"));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (subtitle);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < sets->len; i++)
+      found |= g_strcmp0 (((HuEquivalenceSet *) g_ptr_array_index (sets, i))->name,
+                          subtitle) == 0;
+    g_assert_true (found);
+  }
+  assert_citations_whole (row);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "explain"));
+  iterate (300);
+  view = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (HU_TYPE_EQUIVALENCES_VIEW));
+  g_assert_nonnull (view);
+  dropdown = find_widget (view, is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  assert_citations_whole (dropdown);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -91,5 +242,7 @@ main (int    argc,
     g_assert_cmpstr (_("Compare"), ==, "Comparar");
   g_test_add_func ("/huella/ui/narrow/page-switch-selects-nothing",
                    test_page_switch_selects_nothing);
+  g_test_add_func ("/huella/ui/narrow/dialogs-fit", test_dialogs_fit);
+  g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
   return g_test_run ();
 }
