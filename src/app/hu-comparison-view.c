@@ -32,7 +32,6 @@ struct _HuComparisonView
   GtkLabel          *p_lower_note;
   GtkColumnViewColumn *optional_columns[3];  /* lifecycle, chance lower, cost */
   GtkColumnViewColumn *detail_columns[4];    /* hidden when compact */
-  GtkColumnViewColumn *co2_column;           /* fills the table when compact */
   gboolean           compact;
   guint              columns_idle;
   GtkColumnView     *column_view;
@@ -508,6 +507,12 @@ hu_comparison_view_init (HuComparisonView *self)
            * lines than its row's height was measured for. */
           gtk_column_view_column_set_fixed_width (column, EQUIVALENCE_WIDTH);
         }
+      /* The columns of one-line figures share the room the table has
+       * beyond its columns' widths: narrower than its card, the table left
+       * a blank strip at the card's end. Their figures and titles are at
+       * their end, so a wider column moves nothing away from its title. */
+      else if (columns[i].column != HU_COLUMN_NAME)
+        gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_column_set_visible (column, columns[i].column != HU_COLUMN_LIFECYCLE &&
                                                   columns[i].column != HU_COLUMN_P_LOWER &&
                                                   columns[i].column != HU_COLUMN_COST);
@@ -521,11 +526,18 @@ hu_comparison_view_init (HuComparisonView *self)
         self->detail_columns[columns[i].column - HU_COLUMN_GPU_HOURS] = column;
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
         self->detail_columns[3] = column;
-      if (columns[i].column == HU_COLUMN_CO2)
-        self->co2_column = column;
       gtk_column_view_append_column (self->column_view, column);
     }
   hu_widgets_wrap_column_titles (self->column_view);
+  /* Every column but the name's holds figures aligned at their end (see
+   * setup_cell()): its title stands over them. */
+  for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+
+      hu_widgets_end_align_column_title (self->column_view, column);
+    }
 
   {
     g_autoptr(GtkColumnViewColumn) name =
@@ -657,10 +669,6 @@ hu_comparison_view_set_compact (HuComparisonView *self,
   if (self->detail_columns[3] != NULL)
     gtk_column_view_column_set_fixed_width (self->detail_columns[3],
                                             compact ? -1 : EQUIVALENCE_WIDTH);
-  /* The two columns left were narrower than their card, a blank band
-   * beside them: CO₂eq takes the rest, its values at the card's edge. */
-  if (self->co2_column != NULL)
-    gtk_column_view_column_set_expand (self->co2_column, compact);
   g_clear_handle_id (&self->columns_idle, g_source_remove);
   sync_columns (self);
 }

@@ -198,15 +198,20 @@ hu_widgets_compact_switchers (GtkWidget *root)
     hu_widgets_compact_switchers (child);
 }
 
-/* The label of a column title (GtkColumnViewTitle > GtkBox > GtkLabel), or
- * NULL for another kind of child. */
+/* The label of a column title (GtkColumnViewTitle > GtkBox > GtkLabel and
+ * the sort arrow, in either order: see
+ * hu_widgets_end_align_column_title()), or NULL for another kind of
+ * child. */
 static GtkLabel *
 title_label (GtkWidget *title)
 {
   GtkWidget *box = gtk_widget_get_first_child (title);
-  GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
 
-  return GTK_IS_LABEL (label) ? GTK_LABEL (label) : NULL;
+  for (GtkWidget *child = box != NULL ? gtk_widget_get_first_child (box) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      return GTK_LABEL (child);
+  return NULL;
 }
 
 /* After each layout of @view: each shown title's label is asked to be as
@@ -282,6 +287,7 @@ on_column_view_unmap (GtkWidget *view)
 void
 hu_widgets_wrap_column_titles (GtkColumnView *view)
 {
+  static GtkCssProvider *unsorted = NULL;
   GtkWidget *header;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
@@ -302,11 +308,101 @@ hu_widgets_wrap_column_titles (GtkColumnView *view)
        * takes its column's width, as fit_column_titles() measures it. */
       gtk_widget_set_hexpand (GTK_WIDGET (label), TRUE);
       gtk_label_set_xalign (label, 0.0);
+      /* GTK 4.8 keeps 16 px beside every title for a sort arrow it draws
+       * only on the sorted column's: "Equivalent to" wrapped in a column
+       * wide enough for it. The arrow takes room only where it is drawn. */
+      for (GtkWidget *arrow = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (label)));
+           arrow != NULL; arrow = gtk_widget_get_next_sibling (arrow))
+        if (arrow != GTK_WIDGET (label))
+          {
+            if (unsorted == NULL)
+              {
+                unsorted = gtk_css_provider_new ();
+                gtk_css_provider_load_from_data (unsorted, ".unsorted { min-width: 0;"
+                                                           " min-height: 0; -gtk-icon-size: 0; }",
+                                                 -1);
+              }
+            gtk_style_context_add_provider (gtk_widget_get_style_context (arrow),
+                                            GTK_STYLE_PROVIDER (unsorted),
+                                            GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+          }
     }
   g_signal_connect (view, "map", G_CALLBACK (on_column_view_map), NULL);
   g_signal_connect (view, "unmap", G_CALLBACK (on_column_view_unmap), NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (view)))
     on_column_view_map (GTK_WIDGET (view));
+}
+
+/**
+ * hu_widgets_column_title_label:
+ * @view: a column view
+ * @column: one of its columns
+ *
+ * GtkColumnView 4.8 has no API for a title's label: it is the label in
+ * the header's title of the same position as @column, each title a box
+ * of the label and the sort arrow.
+ *
+ * Returns: (transfer none) (nullable): the label of @column's title
+ */
+GtkLabel *
+hu_widgets_column_title_label (GtkColumnView       *view,
+                               GtkColumnViewColumn *column)
+{
+  GListModel *columns;
+  GtkWidget *header, *title;
+  guint position = 0, n;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column), NULL);
+
+  columns = gtk_column_view_get_columns (view);
+  n = g_list_model_get_n_items (columns);
+  while (position < n)
+    {
+      g_autoptr(GtkColumnViewColumn) item = g_list_model_get_item (columns, position);
+
+      if (item == column)
+        break;
+      position++;
+    }
+  if (position == n)
+    return NULL;
+
+  header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+  for (guint i = 0; title != NULL && i < position; i++)
+    title = gtk_widget_get_next_sibling (title);
+  if (title == NULL)
+    return NULL;
+  return title_label (title);
+}
+
+/**
+ * hu_widgets_end_align_column_title:
+ * @view: a column view whose titles wrap (hu_widgets_wrap_column_titles())
+ * @column: a column whose cells are aligned at their end (numbers)
+ *
+ * A column of numbers aligned at their end has its title there too, over
+ * them, not at the start of the column: the label's lines end at the
+ * title's edge, and the sort arrow goes before the label, so that the
+ * title's text ends where the numbers end (the same 6 px of padding in
+ * style.css). In a right-to-left locale both flip, as the cells do.
+ */
+void
+hu_widgets_end_align_column_title (GtkColumnView       *view,
+                                   GtkColumnViewColumn *column)
+{
+  GtkLabel *label = hu_widgets_column_title_label (view, column);
+  GtkWidget *box;
+
+  g_return_if_fail (label != NULL);
+
+  gtk_label_set_xalign (label, 1.0);
+  gtk_label_set_justify (label, GTK_JUSTIFY_RIGHT);
+  box = gtk_widget_get_parent (GTK_WIDGET (label));
+  if (GTK_IS_BOX (box) && gtk_widget_get_next_sibling (GTK_WIDGET (label)) != NULL)
+    gtk_box_reorder_child_after (GTK_BOX (box), GTK_WIDGET (label),
+                                 gtk_widget_get_last_child (box));
 }
 
 static void

@@ -25,6 +25,10 @@ void      hu_widgets_set_card_visible   (GtkLabel    *value,
                                          gboolean     visible);
 void      hu_widgets_compact_switchers  (GtkWidget   *root);
 void      hu_widgets_wrap_column_titles (GtkColumnView *view);
+GtkLabel *hu_widgets_column_title_label (GtkColumnView       *view,
+                                         GtkColumnViewColumn *column);
+void      hu_widgets_end_align_column_title (GtkColumnView       *view,
+                                             GtkColumnViewColumn *column);
 void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
                                          GtkPopover    *popover);
 void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,

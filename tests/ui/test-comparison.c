@@ -17,6 +17,7 @@
 #include "hu-comparison-view.h"
 #include "hu-scenario-row.h"
 #include "hu-what-if-view.h"
+#include "hu-widgets.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -465,6 +466,125 @@ test_co2_alone (void)
   destroy_window (window);
 }
 
+/* A window at 1200 px on one of data/examples/, its Compare page shown,
+ * every column laid out. */
+static HuWindow *
+open_compare (const char *example)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", example,
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (hu_window_open_file (window, file));
+  hu_window_show_page (window, "compare");
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == 1200, 10);
+  iterate (800);
+  return window;
+}
+
+/* The value label of the cell below @title in the table's first row
+ * shown. A row's cells are not in its columns' order (a column shown
+ * later adds its cells last): the cell is the one under the title. */
+static GtkWidget *
+value_label_below (GtkColumnView *view,
+                   GtkLabel      *title)
+{
+  graphene_rect_t bounds;
+  double middle;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (title), GTK_WIDGET (view), &bounds));
+  middle = bounds.origin.x + bounds.size.width / 2;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          if (!gtk_widget_get_mapped (row))
+            continue;
+          for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+               cell = gtk_widget_get_next_sibling (cell))
+            if (gtk_widget_get_mapped (cell) &&
+                gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &bounds) &&
+                bounds.origin.x <= middle && middle < bounds.origin.x + bounds.size.width)
+              /* cell > box > value, range, change */
+              return gtk_widget_get_first_child (gtk_widget_get_first_child (cell));
+          g_assert_not_reached ();
+        }
+  g_assert_not_reached ();
+}
+
+static double
+right_edge (GtkWidget *widget,
+            GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.x + bounds.size.width;
+}
+
+/* Issue 10, the table's header: every column but the name holds figures
+ * aligned at their end, and its title ends where they end (within a
+ * pixel), its lines right-justified; the name's title is at its start.
+ * At 1200 px in English "Equivalent to" is one line: its column is
+ * 110 px, the title's text about 90, and no sort arrow takes room beside
+ * an unsorted title. The table fills its card: its last column ends at
+ * the card's edge, no blank strip beside it. With a lifecycle column
+ * (BLOOM) too. */
+static void
+test_titles_over_figures (void)
+{
+  const char *examples[] = { "gpt3-gpus.huella", "bloom-lifecycle.huella" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      HuWindow *window = open_compare (examples[e]);
+      GtkColumnView *view = hu_comparison_view_get_column_view (hu_window_get_comparison_view (window));
+      GtkWidget *card = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+      GListModel *columns = gtk_column_view_get_columns (view);
+      GtkLabel *equivalent = NULL, *last = NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+          GtkLabel *title = hu_widgets_column_title_label (view, column);
+          const char *name = gtk_column_view_column_get_title (column);
+          GtkWidget *value;
+          double title_end, value_end;
+
+          g_assert_nonnull (title);
+          g_assert_cmpstr (gtk_label_get_label (title), ==, name);
+          if (!gtk_column_view_column_get_visible (column))
+            continue;
+          last = title;
+          if (g_str_equal (name, "Equivalent to"))
+            equivalent = title;
+          value = value_label_below (view, title);
+          if (i == 0)
+            {
+              g_assert_cmpfloat (gtk_label_get_xalign (title), ==, 0.0);
+              continue;
+            }
+          g_assert_cmpfloat (gtk_label_get_xalign (title), ==, 1.0);
+          g_assert_cmpint (gtk_label_get_justify (title), ==, GTK_JUSTIFY_RIGHT);
+          g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (value)), ==, 1.0);
+          title_end = right_edge (GTK_WIDGET (title), GTK_WIDGET (view));
+          value_end = right_edge (value, GTK_WIDGET (view));
+          if (fabs (title_end - value_end) > 1)
+            g_error ("%s: the title \"%s\" ends at %g px, its figures at %g px", examples[e],
+                     name, title_end, value_end);
+        }
+
+      g_assert_nonnull (equivalent);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (equivalent)), ==, 1);
+      g_assert_cmpfloat (right_edge (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (last))),
+                                     card),
+                         >=, gtk_widget_get_width (card) - 1);
+      destroy_window (window);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,5 +598,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/co2-alone", test_co2_alone);
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
+  g_test_add_func ("/huella/ui/comparison/titles-over-figures", test_titles_over_figures);
   return g_test_run ();
 }
