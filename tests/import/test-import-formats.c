@@ -358,6 +358,10 @@ test_carbontracker_epochs (Fixture       *f,
   g_assert_cmpstr (d->cpu_model, ==, "CPU");
   g_assert_cmpstr (d->name, ==, "run");
   g_assert_cmpstr (d->run_id, ==, "1.2");
+  /* Where: said by the output log only, "…at detected location:
+   * Copenhagen, Capital Region, DK." */
+  g_assert_cmpstr (d->country, ==, "DK");
+  g_assert_cmpstr (d->region, ==, "Copenhagen, Capital Region");
   {
     g_autofree char *label = hu_import_run_label (d);
     g_autofree char *hardware = hu_run_data_format_accelerators (d);

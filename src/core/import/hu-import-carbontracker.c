@@ -169,6 +169,31 @@ finish_power_line (Log *log)
   g_string_truncate (log->pending, 0);
 }
 
+/* "… at detected location: Copenhagen, Capital Region, DK: [143.3]" or
+ * "… at detected location: Copenhagen, Capital Region, DK." */
+static void
+parse_location (Log        *log,
+                const char *p)
+{
+  const char *start = p + strlen ("at detected location");
+  const char *end = strrchr (start, '[');
+  g_autofree char *location = NULL;
+
+  while (*start == ':' || *start == ' ')
+    start++;
+  if (end == NULL)
+    end = start + strlen (start);
+  location = g_strndup (start, end - start);
+  g_strstrip (location);
+  while (g_str_has_suffix (location, ":") || g_str_has_suffix (location, "."))
+    location[strlen (location) - 1] = '\0';
+  g_strstrip (location);
+  if (*location == '\0')
+    return;
+  g_free (log->location);
+  log->location = g_steal_pointer (&location);
+}
+
 static void
 std_message (Log        *log,
              double      time,
@@ -217,22 +242,7 @@ std_message (Log        *log,
         finish_power_line (log);
     }
   else if ((p = strstr (message, "at detected location")) != NULL)
-    {
-      const char *start = p + strlen ("at detected location");
-      const char *end = strrchr (start, '[');
-      g_autofree char *location = NULL;
-
-      while (*start == ':' || *start == ' ')
-        start++;
-      if (end == NULL)
-        end = start + strlen (start);
-      location = g_strndup (start, end - start);
-      g_strstrip (location);
-      while (g_str_has_suffix (location, ":") || g_str_has_suffix (location, "."))
-        location[strlen (location) - 1] = '\0';
-      g_free (log->location);
-      log->location = g_steal_pointer (&location);
-    }
+    parse_location (log, p);
   else if (strstr (message, "Training was interrupted") != NULL)
     log->interrupted = TRUE;
 }
@@ -324,6 +334,10 @@ output_message (Log        *log,
         *space = '\0';
       if (_hu_parse_number (num, &v) && v >= 0)
         log->intensity = v;
+      /* Up to 2.3 the output log says where, and the standard log may
+       * not (it names the place only when it fetched live intensities). */
+      if (log->location == NULL && (p = strstr (p, "at detected location")) != NULL)
+        parse_location (log, p);
     }
   else
     /* "CarbonTracker: Actual consumption…" on one line, in case. */
