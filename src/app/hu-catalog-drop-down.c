@@ -117,7 +117,7 @@ region_title (HuCatalogDropDown *self,
       return g_strdup (region->name);
   }
   /* Translators: region name and its id, "Iowa (gcp/us-central1)" */
-  return g_strdup_printf (_("%s (%s)"), region->name, region->id);
+  return g_strdup_printf (_("%s (%s)"), hu_region_get_display_name (region), region->id);
 }
 
 static char *
@@ -206,7 +206,11 @@ search_text (GtkStringObject   *item,
   const char *id = gtk_string_object_get_string (item);
   g_autofree char *title = item_title (self, id);
   g_autofree char *subtitle = item_subtitle (self, id);
-  g_autofree char *text = g_strdup_printf ("%s %s %s", title, subtitle, id);
+  HuRegion *region = self->kind == HU_CATALOG_KIND_REGION && self->catalog != NULL
+                     ? hu_catalog_lookup_region (self->catalog, id) : NULL;
+  /* A translated country is found by its English name too. */
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s", title, subtitle, id,
+                                           region != NULL ? region->name : "");
   GtkWidget *entry = self->drop_down != NULL ? find_search_entry (GTK_WIDGET (self->drop_down))
                                              : NULL;
   const char *query = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL;
@@ -283,7 +287,8 @@ compare_regions (gconstpointer a,
   cmp = g_strcmp0 (ra->provider, rb->provider);
   if (cmp != 0)
     return cmp;
-  return g_utf8_collate (ra->name != NULL ? ra->name : "", rb->name != NULL ? rb->name : "");
+  /* In the user's language, as the list shows them: "Alemania" by "A". */
+  return g_utf8_collate (hu_region_get_display_name (ra), hu_region_get_display_name (rb));
 }
 
 static guint

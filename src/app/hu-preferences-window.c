@@ -162,7 +162,8 @@ fill (HuPreferencesWindow *self)
     {
       HuRegion *r = g_ptr_array_index (regions, i);
       /* Translators: region name and its id, "Iowa (gcp/us-central1)" */
-      g_autofree char *name = g_strdup_printf (_("%s (%s)"), r->name, r->id);
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"),
+                                              hu_region_get_display_name (r), r->id);
 
       g_ptr_array_add (self->region_ids, g_strdup (r->id));
       gtk_string_list_append (region_names, name);

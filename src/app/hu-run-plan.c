@@ -477,7 +477,8 @@ hu_run_plan_notes (HuMeasuredRun  *run,
         /* Translators: %s is g/kWh, then a region's name */
         g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
                                          "(emissions ÷ energy), used instead of the catalog’s "
-                                         "figure for %s."), intensity, region->name);
+                                         "figure for %s."), intensity,
+                                hu_region_get_display_name (region));
       else
         g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
                                          "(emissions ÷ energy)."), intensity);
@@ -488,7 +489,8 @@ hu_run_plan_notes (HuMeasuredRun  *run,
         g_string_append_c (notes, ' ');
       /* Translators: %s is a region's name */
       g_string_append_printf (notes, _("Carbon intensity: the catalog’s figure for %s (the log "
-                                       "gives no emissions)."), region->name);
+                                       "gives no emissions)."),
+                              hu_region_get_display_name (region));
     }
   return g_string_free (notes, FALSE);
 }

@@ -4,6 +4,7 @@
 #include "hu-catalog.h"
 #include "hu-catalog-models.h"
 #include "hu-comparison.h"
+#include "hu-country.h"
 #include "hu-equivalences.h"
 #include "hu-estimate.h"
 #include "hu-file-util.h"

@@ -133,7 +133,7 @@ region_label (const HuRegion *region)
   g_autofree char *brand = NULL;
 
   if (p == NULL || g_str_equal (p, "grid"))
-    return g_strdup (region->name);
+    return g_strdup (hu_region_get_display_name (region));
   if (g_str_equal (p, "gcp") || g_str_equal (p, "aws") || g_str_equal (p, "ovh"))
     brand = g_ascii_strup (p, -1);
   else if (g_str_equal (p, "coreweave"))
@@ -143,7 +143,7 @@ region_label (const HuRegion *region)
       brand = g_strdup (p);
       brand[0] = g_ascii_toupper (brand[0]);
     }
-  return g_strdup_printf ("%s · %s", region->name, brand);
+  return g_strdup_printf ("%s · %s", hu_region_get_display_name (region), brand);
 }
 
 /**

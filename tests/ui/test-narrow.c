@@ -233,6 +233,37 @@ test_citations_whole (void)
   destroy_window (window);
 }
 
+/* Item 7: countries are named in the user's language, through iso-codes'
+ * translations (its iso_3166-1 domain), in Preferences' region list and
+ * What If's ranking alike; English keeps the catalog's "Germany". */
+static void
+test_country_names (void)
+{
+  HuWindow *window = new_window (TRUE);
+  const char *germany = in_spanish () ? "Alemania" : "Germany";
+  g_autofree char *expected = g_strdup_printf ("%s (grid/DE)", germany);
+  GtkWidget *preferences, *dropdown;
+  GListModel *names;
+  gboolean found = FALSE;
+
+  if (in_spanish ())
+    g_assert_true (g_file_test ("/usr/share/locale/es/LC_MESSAGES/iso_3166-1.mo",
+                                G_FILE_TEST_EXISTS));
+  preferences = hu_preferences_window_new (GTK_WINDOW (window));
+  dropdown = find_widget (preferences, is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  /* The default region's list, which starts with "None". */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, _("None"));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    found |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), expected) == 0;
+  if (!found)
+    g_error ("the default region's list has no “%s”", expected);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,5 +275,6 @@ main (int    argc,
                    test_page_switch_selects_nothing);
   g_test_add_func ("/huella/ui/narrow/dialogs-fit", test_dialogs_fit);
   g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
+  g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
   return g_test_run ();
 }
