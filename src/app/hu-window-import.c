@@ -72,7 +72,10 @@ import_thread (GTask        *task,
 }
 
 /* Skipped lines deserve more than a toast: the user must know which lines
- * of which file were left out and why before trusting the totals. */
+ * of which file were left out and why before trusting the totals. The
+ * count is of every line skipped (result->n_skipped), not of the first
+ * ones the importer keeps to list: a file of 645 damaged rows does not
+ * read "100 lines skipped". */
 static void
 show_skipped (HuWindow       *self,
               const char     *summary,
@@ -83,42 +86,76 @@ show_skipped (HuWindow       *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *skipped = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *one_file = NULL;
+  guint64 listed = MIN (result->skipped->len, max_listed);
   GtkWidget *dialog, *scrolled, *label;
 
-  for (guint i = 0; i < result->skipped->len && i < max_listed; i++)
+  /* All from one file (the usual case): named once, above the list, so
+   * that each line reads "Line 84: …" and not the file's name again. */
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
+
+      if (i == 0)
+        one_file = g_strdup (skip->file != NULL ? skip->file : "");
+      else if (g_strcmp0 (one_file, skip->file) != 0)
+        {
+          g_clear_pointer (&one_file, g_free);
+          break;
+        }
+    }
+
+  for (guint i = 0; i < listed; i++)
     {
       HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
       g_autofree char *name = g_path_get_basename (skip->file != NULL ? skip->file : "");
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      if (skip->line > 0)
+      if (one_file != NULL && skip->line > 0)
+        /* Translators: a skipped line of the file named above: line number, reason */
+        g_string_append_printf (text, _("Line %u: %s"), skip->line, skip->reason);
+      else if (one_file != NULL)
+        g_string_append (text, skip->reason);
+      else if (skip->line > 0)
         /* Translators: a skipped line: file, line number, reason */
         g_string_append_printf (text, _("%s, line %u: %s"), name, skip->line, skip->reason);
       else
         /* Translators: a skipped file or run: file, reason */
         g_string_append_printf (text, _("%s: %s"), name, skip->reason);
     }
-  if (result->skipped->len > max_listed)
+  if (result->n_skipped > listed)
     {
-      g_autofree char *more = hu_format_count (result->skipped->len - max_listed);
+      g_autofree char *more = hu_format_count (result->n_skipped - listed);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("… and %s more", "… and %s more",
-                                              result->skipped->len - max_listed),
+                                              (gulong) MIN (result->n_skipped - listed,
+                                                            G_MAXULONG)),
                               more);
     }
 
   /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
-  skipped = hu_format_count (result->skipped->len);
+  skipped = hu_format_count (result->n_skipped);
   heading = g_strdup_printf (ngettext ("%s, %s line skipped", "%s, %s lines skipped",
-                                       result->skipped->len),
+                                       (gulong) MIN (result->n_skipped, G_MAXULONG)),
                              summary, skipped);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("These lines could not be read and are not in the totals."));
+  if (one_file != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (one_file);
+
+      /* Translators: %s is a file's name */
+      body = g_strdup_printf (_("These lines of %s could not be read and are not in the "
+                                "totals."), name);
+    }
+  else
+    body = g_strdup (_("These lines could not be read and are not in the totals."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   label = gtk_label_new (text->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
   scrolled = gtk_scrolled_window_new ();
@@ -191,7 +228,7 @@ import_done (GObject      *object,
   /* Translators: %s is a count of runs, "1,200" */
   summary = g_strdup_printf (ngettext ("Imported %s run", "Imported %s runs", result->runs->len),
                              count);
-  if (result->skipped->len > 0)
+  if (result->n_skipped > 0)
     show_skipped (self, summary, result);
   else
     hu_window_add_toast (self, summary);

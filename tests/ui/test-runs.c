@@ -730,6 +730,46 @@ test_missing_co2_reason (void)
   destroy_window (window);
 }
 
+/* The skipped-lines dialog of the bigscience CodeCarbon file counts every
+ * line it skipped: 645 of its 3,666 rows have a first field that is not a
+ * time (counted apart with Python's csv module and a YYYY-MM-DDTHH:MM:SS
+ * match), all tails of rows written over each other. The importer keeps
+ * the first 100 to list, so the list ends "… and 545 more" (645 − 100),
+ * and the heading says 645, not 100. All come from one file: it is named
+ * once, and each line reads "Line 118: …". */
+static void
+test_skipped_dialog (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+    "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
+  g_autoptr(GList) toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *list;
+
+  import_and_wait (window, path);
+  iterate (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Imported 4 runs, 645 lines skipped");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "These lines of cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv "
+                   "could not be read and are not in the totals.");
+  list = find_widget (adw_message_dialog_get_extra_child (dialog), is_label_holding,
+                      "\nLine 118: field “timestamp” is “chine”, not a time: the line holds only "
+                      "a fragment of a row (“chine,N”)");
+  g_assert_nonnull (list);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (list)), "\n… and 545 more"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (list)), ".csv, line"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 /* The measured-vs-estimated differences are changes written as every
  * change is: one decimal, a minus sign, "same" under 0.05 %.
  * 112.345 ÷ 100 − 1 = +12.345 % → "+12.3 %"; 99.9274 ÷ 100 − 1 =
@@ -774,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/difference", test_difference);
   g_test_add_func ("/huella/ui/runs/carbontracker-page", test_carbontracker_page);
   g_test_add_func ("/huella/ui/runs/missing-co2-reason", test_missing_co2_reason);
+  g_test_add_func ("/huella/ui/runs/skipped-dialog", test_skipped_dialog);
 
   return g_test_run ();
 }
