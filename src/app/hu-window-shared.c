@@ -71,6 +71,55 @@ on_toast_dismissed (HuWindow *self,
                                                      wait_for_toast_to_leave, self, NULL);
 }
 
+/* The title label of a toast's widget: its buttons' labels are not. */
+static GtkLabel *
+find_toast_title (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label;
+
+      if (GTK_IS_BUTTON (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        return GTK_LABEL (child);
+      if ((label = find_toast_title (child)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* libadwaita 1.2's toasts cut their title to one line ("Derivación
+ * copiada al portapa…" at 360 px) and have no custom title before 1.3.
+ * The title of @toast_widget, the toast just added, wraps instead. The
+ * overlay gives a toast its natural size, no wider than the overlay and
+ * only as tall as at that natural width: the title's lines are made
+ * short enough for the toast to fit, so the height counts every line. */
+static void
+wrap_toast_title (HuWindow  *self,
+                  GtkWidget *toast_widget)
+{
+  GtkLabel *title = find_toast_title (toast_widget);
+  int available = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+
+  if (title == NULL)
+    return;
+  gtk_label_set_ellipsize (title, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (title, TRUE);
+  gtk_label_set_wrap_mode (title, PANGO_WRAP_WORD_CHAR);
+  for (int chars = 60; chars >= 8; chars -= 2)
+    {
+      int natural;
+
+      gtk_label_set_max_width_chars (title, chars);
+      gtk_widget_measure (toast_widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                          NULL, NULL);
+      if (available <= 0 || natural <= available)
+        break;
+    }
+}
+
 static void
 show_next_toast (HuWindow *self)
 {
@@ -86,6 +135,8 @@ show_next_toast (HuWindow *self)
    * "dismissed" is still being emitted. */
   self->shown_toast = g_object_ref (toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The overlay adds the toast's widget as its last child. */
+  wrap_toast_title (self, gtk_widget_get_last_child (GTK_WIDGET (self->toast_overlay)));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
 }

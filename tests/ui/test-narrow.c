@@ -264,6 +264,39 @@ test_country_names (void)
   destroy_window (window);
 }
 
+/* Item 2: a toast's title wrapped in libadwaita 1.2 to no line at all:
+ * cut to "Derivación copiada al portapa…" at 360 px. It wraps, every
+ * line shown, the toast inside the window. */
+static void
+test_toast_wraps (void)
+{
+  HuWindow *window = new_window (TRUE);
+  /* Long in every language: no toast is ever this long, so if it fits,
+   * theirs do. */
+  const char *title = "The log has no location, so choose the region where it ran "
+                      "from the list of regions";
+  GtkWidget *label;
+  graphene_rect_t bounds;
+  int minimum_height;
+
+  resize (window, 360);
+  hu_window_add_toast (window, title);
+  iterate (800);
+  label = find_widget (GTK_WIDGET (window), is_label_exactly, title);
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+  /* Tall enough for every line at its width: none is cut off below. */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                      &minimum_height, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (label), >=, minimum_height);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >=, 2);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,5 +309,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/dialogs-fit", test_dialogs_fit);
   g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
   g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
+  g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
   return g_test_run ();
 }
