@@ -143,6 +143,43 @@ set_row_values (HuChart  *chart,
     hu_chart_set_interval (chart, category, NAN, NAN);
 }
 
+/* The table's column of what the bars of @metric stand for: the bars are
+ * labelled as that column writes them (one formatter: "50.96" on the bar
+ * of a row whose Lifecycle reads "50.96 t CO₂eq", not "51.0"). */
+static void
+label_as_table (HuChart  *chart,
+                HuResult *row,
+                HuMetric  metric)
+{
+  HuColumn column;
+
+  switch (metric)
+    {
+    case HU_METRIC_ENERGY_KWH:
+      column = HU_COLUMN_ENERGY;
+      break;
+    case HU_METRIC_TOTAL_KG:
+      column = chart_stack (chart) == STACK_PHASES ? HU_COLUMN_LIFECYCLE : HU_COLUMN_CO2;
+      break;
+    case HU_METRIC_GPU_HOURS:
+      column = HU_COLUMN_GPU_HOURS;
+      break;
+    case HU_METRIC_WALL_HOURS:
+      column = HU_COLUMN_WALL_HOURS;
+      break;
+    case HU_METRIC_COST:
+      column = HU_COLUMN_COST;
+      break;
+    case HU_METRIC_EMISSIONS_KG:
+    case HU_N_METRICS:
+    default:
+      /* No column shows it: the chart's own digits. */
+      hu_chart_set_label_scale (chart, NULL);
+      return;
+    }
+  hu_chart_set_label_scale (chart, hu_result_get_column_scale (row, column));
+}
+
 static char *
 row_label (HuResult *row)
 {
@@ -331,6 +368,9 @@ hu_comparison_chart_new (GListModel *rows,
 
   if (*n_others > 0)
     add_others (chart, ranked, shown, metric);
+  /* Every row holds its column's one scale. */
+  if (ranked->len > 0)
+    label_as_table (chart, g_array_index (ranked, Ranked, 0).row, metric);
 
   return g_steal_pointer (&chart);
 }
@@ -390,5 +430,8 @@ hu_comparison_chart_update_row (HuChart    *chart,
     return FALSE;
 
   set_row_values (chart, category - 1, row, metric);
+  /* The edit may have moved the table's column to another unit or other
+   * decimals: the rows are told after the model rescaled. */
+  label_as_table (chart, row, metric);
   return TRUE;
 }

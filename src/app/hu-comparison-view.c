@@ -129,6 +129,34 @@ queue_chart (HuComparisonView *self)
     self->chart_idle = g_idle_add (refresh_chart_idle, self);
 }
 
+static void on_metric_changed (HuComparisonView *self);
+
+/* The chart's CO₂eq is the whole life, stacked by phase, once a scenario
+ * is served (see hu_comparison_chart_new()): the menu names what the chart
+ * draws, "Lifecycle CO₂eq" as its title does, not the CO₂eq column's
+ * training alone. */
+static void
+name_co2_item (HuComparisonView *self,
+               gboolean          lifecycle)
+{
+  GtkStringList *items = GTK_STRING_LIST (gtk_drop_down_get_model (self->metric_dropdown));
+  const char *name = lifecycle ? _("Lifecycle CO₂eq") : _("CO₂eq");
+  const char *names[] = { name, NULL };
+  guint co2 = 0, selected;
+
+  while (co2 < G_N_ELEMENTS (chart_metrics) && chart_metrics[co2] != HU_METRIC_TOTAL_KG)
+    co2++;
+  if (g_strcmp0 (gtk_string_list_get_string (items, co2), name) == 0)
+    return;
+  /* The same metric stays chosen: the item is renamed, not another one
+   * picked while it is replaced. */
+  selected = gtk_drop_down_get_selected (self->metric_dropdown);
+  g_signal_handlers_block_by_func (self->metric_dropdown, on_metric_changed, self);
+  gtk_string_list_splice (items, co2, 1, names);
+  gtk_drop_down_set_selected (self->metric_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->metric_dropdown, on_metric_changed, self);
+}
+
 /* The lifecycle column appears when a scenario is served (issue 11), the
  * chance of emitting less than the baseline when a scenario has ranges
  * (issue 12): an empty column on every plan would only take room. */
@@ -155,6 +183,7 @@ sync_columns (gpointer data)
    * Cost card without a value would (issue 10, item 9). */
   gtk_column_view_column_set_visible (self->optional_columns[2], cost && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->p_lower_note), p_lower);
+  name_co2_item (self, lifecycle);
   return G_SOURCE_REMOVE;
 }
 

@@ -436,6 +436,23 @@ hu_result_set_column_scale (HuResult          *self,
 }
 
 /**
+ * hu_result_get_column_scale:
+ *
+ * Returns: (nullable): the unit and decimals @column shows every row in,
+ *   %NULL when it has none (a unit fixed in Preferences: each value then
+ *   picks its digits); its currency is not set
+ */
+const HuUnitScale *
+hu_result_get_column_scale (HuResult *self,
+                            HuColumn  column)
+{
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  g_return_val_if_fail (column < HU_N_COLUMNS, NULL);
+
+  return self->scales[column].divisor != 0 ? &self->scales[column] : NULL;
+}
+
+/**
  * hu_result_format_co2_alone:
  *
  * The row's CO₂eq as a line of its own shows it (the sidebar): in the

@@ -80,6 +80,8 @@ void              hu_result_collect_column_values (HuResult          *self,
 gboolean          hu_result_set_column_scale (HuResult          *self,
                                               HuColumn           column,
                                               const HuUnitScale *scale);
+const HuUnitScale *hu_result_get_column_scale (HuResult         *self,
+                                               HuColumn          column);
 void              hu_result_refresh          (HuResult         *self);
 
 G_END_DECLS

@@ -550,6 +550,61 @@ test_ranked_bar_units (void)
   g_assert_true (seen[1]);
 }
 
+/* Whether the layout of @chart at 900×500 holds a text exactly @text. */
+static gboolean
+layout_has_text (HuChart    *chart,
+                 const char *text)
+{
+  Layout *layout = _hu_chart_ensure_layout (chart, 900, 500, NULL);
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (g_strcmp0 (pango_layout_get_text (((TextItem *) g_ptr_array_index (layout->texts,
+                                                                            i))->layout),
+                   text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 10: a chart beside a table labels its bars as the table writes
+ * them (hu_chart_set_label_scale()). BLOOM's lifecycles, 50,962.8 kg and
+ * 51,692.0 kg, in one scale of four significant digits: t, two decimals,
+ * "50.96" and "51.69" (the table's "50.96 t CO₂eq"); the chart's own three
+ * digits read "51.0" and "51.7". A bar of 5.561e-6 kg (a measured run's
+ * 0.005561 g) beside them is below a hundredth of the scale's t: in its
+ * own unit, four digits, "0.005561 g", and every label then carries its
+ * unit ("50.96 t"). */
+static void
+test_label_scale (void)
+{
+  const double values[] = { 50962.8, 51692.0 };
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_BARS);
+  HuUnitScale scale;
+  guint s;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (chart, "CO2eq");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    hu_chart_set_value (chart, s, hu_chart_add_category (chart, i ? "TDP" : "Measured", FALSE),
+                        values[i]);
+  g_assert_true (layout_has_text (chart, "51.0"));
+  g_assert_true (layout_has_text (chart, "51.7"));
+
+  hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, values, G_N_ELEMENTS (values), NULL, 0);
+  hu_chart_set_label_scale (chart, &scale);
+  g_assert_true (layout_has_text (chart, "50.96"));
+  g_assert_true (layout_has_text (chart, "51.69"));
+  g_assert_false (layout_has_text (chart, "51.0"));
+
+  hu_chart_set_value (chart, s, hu_chart_add_category (chart, "Run", FALSE), 5.561e-6);
+  g_assert_true (layout_has_text (chart, "0.005561 g"));
+  g_assert_true (layout_has_text (chart, "50.96 t"));
+  g_assert_true (layout_has_text (chart, "51.69 t"));
+
+  /* Without the scale, the chart's own digits again. */
+  hu_chart_set_label_scale (chart, NULL);
+  g_assert_false (layout_has_text (chart, "50.96 t"));
+}
+
 static void
 test_export_files (void)
 {
@@ -792,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/bars-preferred-height-narrow", test_bars_preferred_height_narrow);
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
+  g_test_add_func ("/huella/chart/label-scale", test_label_scale);
 
   g_test_add_func ("/huella/chart/bars-preferred-height-kept", test_bars_preferred_height_kept);
   g_test_add_func ("/huella/chart/line-legend-styles", test_line_legend_styles);

@@ -585,6 +585,77 @@ test_titles_over_figures (void)
     }
 }
 
+/* Issue 10, the chart beside the table: its bars are labelled as the
+ * table writes the same values, and its menu names what it draws.
+ *
+ * BLOOM (data/examples/bloom-lifecycle.huella), by hand: the training is
+ * 1,082,990 GPU-h × 0.4 kW × PUE 1.5924 = 689,819 kWh × 57 g/kWh =
+ * 39,319.7 kg, plus embodied 462.5 kg × 1,082,990 h ÷ 44,676 h =
+ * 11,211.4 kg: 50,531.1 kg, the CO₂eq column's "50.53 t". Its API, 16
+ * GPUs for 18 days (432 h): at the measured 132.2338 W, 913.999 kWh ×
+ * 394 g/kWh = 360.1 kg; at the 400 W TDP, 2,764.8 kWh × 394 = 1,089.3
+ * kg; each plus 462.5 kg × 16 × 432 h ÷ 44,676 h = 71.6 kg embodied.
+ * Lifecycles: 50,962.8 kg and 51,692.0 kg, "50.96" and "51.69" t in the
+ * Lifecycle column (four digits), and so on the bars, not "51.0". The
+ * chart draws the lifecycle, so its menu says "Lifecycle CO₂eq", not the
+ * "CO₂eq" of the column that reads 50.53.
+ *
+ * GPT-3 on four GPUs: the V100S's 72,629 kg is "72.63 t" in the table,
+ * and on its bar (it was "72.6"). */
+static void
+test_chart_labels_as_table (void)
+{
+  struct {
+    const char *example;
+    const char *menu;
+    HuColumn    column;
+    double      kg[2];
+    const char *bar[2];
+  } cases[] = {
+    { "bloom-lifecycle.huella", "Lifecycle CO₂eq", HU_COLUMN_LIFECYCLE,
+      { 50962.8, 51692.0 }, { "50.96 t", "51.69 t" } },
+    { "gpt3-gpus.huella", "CO₂eq", HU_COLUMN_CO2, { 72629.3, NAN }, { "72.63 t", NULL } },
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (cases); e++)
+    {
+      HuWindow *window = open_compare (cases[e].example);
+      HuComparisonView *view = hu_window_get_comparison_view (window);
+      GtkWidget *menu = find_widget (GTK_WIDGET (view), is_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+      HuChart *chart;
+
+      hu_comparison_view_set_metric (view, HU_METRIC_TOTAL_KG);
+      iterate (300);
+      chart = hu_chart_view_get_chart (hu_comparison_view_get_chart_view (view));
+      g_assert_cmpstr (gtk_string_object_get_string (
+                         gtk_drop_down_get_selected_item (GTK_DROP_DOWN (menu))),
+                       ==, cases[e].menu);
+      g_assert_cmpstr (hu_chart_get_title (chart), ==, cases[e].menu);
+
+      for (guint i = 0; i < 2 && cases[e].bar[i] != NULL; i++)
+        {
+          HuResult *row = result_at (window, i);
+          double drawn = 0;
+          g_autofree char *bar = NULL;
+          g_autofree char *cell = hu_result_format_column (row, cases[e].column);
+
+          /* The bar, its parts stacked, is the quantity of that column,
+           * by hand. */
+          for (guint s = 0; s < hu_chart_get_n_series (chart); s++)
+            drawn += isfinite (hu_chart_get_value (chart, s, i)) ? hu_chart_get_value (chart, s, i)
+                                                                 : 0;
+          assert_rel (drawn, cases[e].kg[i], 1e-4);
+          bar = hu_chart_format_bar_value (chart, drawn);
+          g_assert_cmpstr (bar, ==, cases[e].bar[i]);
+          /* The table writes the same number in the same unit. */
+          g_assert_true (g_str_has_prefix (cell, bar));
+          g_assert_true (cell[strlen (bar)] == ' ');
+        }
+      destroy_window (window);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,5 +670,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   g_test_add_func ("/huella/ui/comparison/titles-over-figures", test_titles_over_figures);
+  g_test_add_func ("/huella/ui/comparison/chart-labels-as-table", test_chart_labels_as_table);
   return g_test_run ();
 }

@@ -198,6 +198,32 @@ _hu_chart_smallest_bar (HuChart *self)
   return smallest < G_MAXDOUBLE ? smallest : 0;
 }
 
+/* Whether some bar's label, written in the table's scale the chart was
+ * given (hu_chart_set_label_scale()), is not in the axis' unit: a value
+ * the table's unit would hide goes to its own, or the table's unit is
+ * not the axis'. Its labels then carry their units. */
+static gboolean
+labels_leave_axis_unit (const Axis *axis,
+                        HuChart    *self)
+{
+  gboolean totals = self->stacked || self->kind == HU_CHART_RANKED;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    for (guint s = 0; s < (totals ? 1 : self->series->len); s++)
+      {
+        double v = totals ? _hu_chart_category_extent (self, c)
+                          : _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+        HuUnitScale own;
+
+        if (!isfinite (v) || v == 0)
+          continue;
+        hu_unit_scale_resolve (&axis->label_scale, v, &own);
+        if (own.divisor != axis->divisor)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Ticks at 1, 2 or 5 × 10ⁿ of the displayed unit, so "days" ticks are
  * whole days and "MWh" ticks are round megawatt-hours. */
 void
@@ -230,6 +256,15 @@ _hu_chart_axis_init (Axis       *axis,
                       has_smaller_unit (unit);
     axis->divisor = scale.divisor;
     axis->symbol = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
+    /* A table's scale is for the bars, not for another axis (a line
+     * chart's x). */
+    axis->has_label_scale = bars && self->has_label_scale && self->label_scale.kind == unit;
+    if (axis->has_label_scale)
+      {
+        axis->label_scale = self->label_scale;
+        axis->label_scale.currency = self->currency;
+        axis->bar_units = axis->bar_units || labels_leave_axis_unit (axis, self);
+      }
   }
   slo = lo / axis->divisor;
   shi = hi / axis->divisor;
@@ -395,13 +430,23 @@ _hu_chart_max_extent (HuChart *self)
  * "0.000000006" beside "72.6": every bar label then carries its own unit
  * ("0.00556 g", "72.6 t"), as hu_unit_scale_resolve() does for a table's
  * column, so no bare number reads as the smaller. Plain numbers and money
- * have no smaller unit to go to. */
+ * have no smaller unit to go to. A chart given a table's scale
+ * (hu_chart_set_label_scale()) writes its bars as the table does. */
 char *
 _hu_chart_bar_value_label (const Axis *axis,
                            double      value)
 {
   if (!isfinite (value))
     return g_strdup (_("n/a"));
+  /* As the table beside the chart writes the same value. */
+  if (axis->has_label_scale)
+    {
+      HuUnitScale own;
+
+      hu_unit_scale_resolve (&axis->label_scale, value, &own);
+      return axis->bar_units ? hu_unit_scale_format (&own, value, HU_UNITS_DEFAULT)
+                             : hu_unit_scale_format_number (&own, value, HU_UNITS_DEFAULT);
+    }
   if (axis->bar_units && has_smaller_unit (axis->unit))
     return hu_unit_format (axis->unit, value, NULL, 3);
   return _hu_format_significant (value / axis->divisor, 3);

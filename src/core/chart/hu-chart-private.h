@@ -141,6 +141,11 @@ struct _HuChart
   char        *x_label;
   char        *y_label;
   char        *currency;
+  /* The bars' labels as a table beside the chart writes the same values
+   * (hu_chart_set_label_scale()); has_label_scale FALSE: the chart's own
+   * three significant digits. */
+  gboolean     has_label_scale;
+  HuUnitScale  label_scale;
   char        *highlight_label;
   HuUnitKind   unit;
   HuUnitKind   x_unit;
@@ -185,6 +190,8 @@ typedef struct {
   char      *symbol;
   int        decimals;
   gboolean   bar_units; /* every bar label carries its unit symbol */
+  gboolean   has_label_scale;
+  HuUnitScale label_scale; /* the bars' labels' unit and decimals, if any */
 } Axis;
 
 /* ---- Internals shared by the chart's files ---- */

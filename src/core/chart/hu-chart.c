@@ -317,6 +317,46 @@ hu_chart_set_currency (HuChart    *self,
     hu_chart_changed (self);
 }
 
+static gboolean
+scale_equal (const HuUnitScale *a,
+             const HuUnitScale *b)
+{
+  return a->kind == b->kind && a->divisor == b->divisor && a->decimals == b->decimals &&
+         a->significant == b->significant && g_strcmp0 (a->symbol, b->symbol) == 0;
+}
+
+/**
+ * hu_chart_set_label_scale:
+ * @self: a #HuChart
+ * @scale: (nullable): the unit and decimals of a table beside the chart
+ *   that shows the values its bars stand for; %NULL for the chart's own
+ *
+ * Labels the bars as that table writes the same values: a table column
+ * of "50.96 t" beside a bar labelled "51.0" read as two figures. The
+ * numbers are in @scale's decimals; a label whose value @scale would
+ * hide, or whose unit is not the axis', carries its unit, as
+ * hu_unit_scale_format_number() does in a table. Without a scale a bar
+ * reads three significant digits of the axis' unit.
+ */
+void
+hu_chart_set_label_scale (HuChart           *self,
+                          const HuUnitScale *scale)
+{
+  g_return_if_fail (HU_IS_CHART (self));
+
+  if (scale == NULL ? !self->has_label_scale
+                    : self->has_label_scale && scale_equal (&self->label_scale, scale))
+    return;
+  self->has_label_scale = scale != NULL;
+  if (scale != NULL)
+    {
+      self->label_scale = *scale;
+      /* The chart's own currency, set apart (not owned here). */
+      self->label_scale.currency = NULL;
+    }
+  hu_chart_changed (self);
+}
+
 /**
  * hu_chart_set_highlight_label:
  * @self: a #HuChart

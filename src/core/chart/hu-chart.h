@@ -108,6 +108,8 @@ void         hu_chart_set_x_unit_kind    (HuChart      *self,
                                           HuUnitKind    unit);
 void         hu_chart_set_currency       (HuChart      *self,
                                           const char   *currency);
+void         hu_chart_set_label_scale    (HuChart           *self,
+                                          const HuUnitScale *scale);
 /* What a highlighted category means ("current", "baseline"), for the
  * accessible text. */
 void         hu_chart_set_highlight_label (HuChart    *self,
