@@ -12,6 +12,8 @@
 #include "hu-core.h"
 #include "hu-chart.h"
 #include "hu-chart-private.h"
+#include "hu-report.h"
+#include "hu-report-document-private.h"
 
 /* Counts pixels that differ from the first one: a blank chart has none. */
 static guint
@@ -605,6 +607,35 @@ test_label_scale (void)
   g_assert_false (layout_has_text (chart, "50.96 t"));
 }
 
+/* The report's comparison chart beside its table: GPT-3 on four GPUs
+ * (data/examples/gpt3-gpus.huella), whose CO₂eq column reads 72.63,
+ * 36.58, 48.42 and 59.63 t (four digits of the largest, 72,629 kg, so two
+ * decimals of t); the bars read the same, not "72.6". */
+static void
+test_report_chart_as_table (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuReportBlock block = { HU_BLOCK_CHART, 0 };
+  const char *labels[] = { "72.63", "36.58", "48.42", "59.63" };
+
+  g_assert_no_error (error);
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  block.metric = HU_METRIC_TOTAL_KG;
+  block.run = -1;
+  chart = _hu_report_build_chart (report, &block);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (!layout_has_text (chart, labels[i]))
+      g_error ("no bar of the report's chart reads \"%s\"", labels[i]);
+  g_assert_false (layout_has_text (chart, "72.6"));
+}
+
 static void
 test_export_files (void)
 {
@@ -848,6 +879,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
   g_test_add_func ("/huella/chart/label-scale", test_label_scale);
+  g_test_add_func ("/huella/chart/report-chart-as-table", test_report_chart_as_table);
 
   g_test_add_func ("/huella/chart/bars-preferred-height-kept", test_bars_preferred_height_kept);
   g_test_add_func ("/huella/chart/line-legend-styles", test_line_legend_styles);

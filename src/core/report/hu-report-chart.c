@@ -17,6 +17,41 @@
  * scenario's tornado. Every human format draws the same charts.
  */
 
+/* The comparison bars labelled as the comparison table beside them writes
+ * the same values: one scale of the unit's significant digits over the
+ * bars and their ranges, as a table column has (hu_unit_scale_init()),
+ * so that a bar reads "72.63" beside the table's "72.63", never "72.6". */
+static HuChart *
+label_as_table (HuChart    *chart,
+                const char *currency)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  HuUnitScale scale;
+
+  for (guint c = 0; c < hu_chart_get_n_categories (chart); c++)
+    {
+      double bar = NAN, low, high;
+
+      for (guint s = 0; s < hu_chart_get_n_series (chart); s++)
+        {
+          double v = hu_chart_get_value (chart, s, c);
+
+          if (isfinite (v))
+            bar = isfinite (bar) ? bar + v : v;
+        }
+      g_array_append_val (values, bar);
+      if (hu_chart_get_interval (chart, c, &low, &high))
+        {
+          g_array_append_val (values, low);
+          g_array_append_val (values, high);
+        }
+    }
+  hu_unit_scale_init (&scale, hu_chart_get_unit_kind (chart), (const double *) values->data,
+                      values->len, currency, 0);
+  hu_chart_set_label_scale (chart, &scale);
+  return chart;
+}
+
 /**
  * _hu_report_build_chart:
  * @self: a #HuReport
@@ -90,5 +125,6 @@ _hu_report_build_chart (HuReport            *self,
       row->embodied_kg = NAN;
     }
 
-  return _hu_chart_new_from_rows (rows, n, metric, self->currency);
+  return label_as_table (_hu_chart_new_from_rows (rows, n, metric, self->currency),
+                         self->currency);
 }
