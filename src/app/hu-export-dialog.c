@@ -432,6 +432,7 @@ hu_export_dialog_init (HuExportDialog *self)
   GtkSwitch *switches[5];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hu_widgets_wrap_dialog_title (GTK_WINDOW (self));
 
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (schedule_preview),

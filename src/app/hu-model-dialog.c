@@ -230,6 +230,7 @@ static void
 hu_model_dialog_init (HuModelDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hu_widgets_wrap_dialog_title (GTK_WINDOW (self));
   /* Typing anywhere in the dialog searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));

@@ -548,3 +548,51 @@ hu_widgets_new_wrapping_list_factory (HuItemText text,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   return factory;
 }
+
+static AdwHeaderBar *
+find_header_bar (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwHeaderBar *bar;
+
+      if (ADW_IS_HEADER_BAR (child))
+        return ADW_HEADER_BAR (child);
+      if ((bar = find_header_bar (child)) != NULL)
+        return bar;
+    }
+  return NULL;
+}
+
+/**
+ * hu_widgets_wrap_dialog_title:
+ * @dialog: a dialog whose header bar holds its buttons and its title
+ *
+ * Between Cancel and the dialog's action, a 360 px header bar leaves its
+ * title about 150 px: "Añadir un mo…", "Exportar i…". The title of
+ * @dialog's header bar wraps to a second line instead, and follows the
+ * window's title.
+ */
+void
+hu_widgets_wrap_dialog_title (GtkWindow *dialog)
+{
+  AdwHeaderBar *bar;
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  bar = find_header_bar (GTK_WIDGET (dialog));
+  g_return_if_fail (bar != NULL);
+
+  label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (label, "title");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* Two lines at most fit the bar's height. */
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (dialog, "title", label, "label", G_BINDING_SYNC_CREATE);
+  adw_header_bar_set_title_widget (bar, label);
+}

@@ -33,6 +33,7 @@ void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
                                          GtkPopover    *popover);
 void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
                                          GtkWindow     *parent);
+void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
 

@@ -133,6 +133,42 @@ assert_fits_360 (GtkWidget  *dialog,
     g_error ("%s opens %d px wide", what, gtk_widget_get_width (dialog));
 }
 
+/* Item 2: the dialog's title is read whole in its header bar, between
+ * Cancel and the action, where 360 px left "Exportar i…". */
+static void
+assert_title_whole (GtkWidget *dialog)
+{
+  GtkWidget *bar = find_widget (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_HEADER_BAR));
+  GtkWidget *title;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (bar);
+  title = adw_header_bar_get_title_widget (ADW_HEADER_BAR (bar));
+  g_assert_true (GTK_IS_LABEL (title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==,
+                   gtk_window_get_title (GTK_WINDOW (dialog)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  g_assert_true (gtk_widget_compute_bounds (title, dialog, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+}
+
+/* The export dialog the window opened, among the toplevels. */
+static GtkWidget *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (HU_IS_EXPORT_DIALOG (item))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
 /* Item 5 and the dialogs beside it: every dialog opened from a 360 px
  * window fits it. */
 static void
@@ -150,7 +186,16 @@ test_dialogs_fit (void)
 
   dialog = hu_model_dialog_new (GTK_WINDOW (window), hu_project_get_catalog (hu_window_get_project (window)));
   gtk_window_present (GTK_WINDOW (dialog));
-  assert_fits_360 (dialog, "Add a Known Model");
+  assert_fits_360 (dialog, "Known Models");
+  assert_title_whole (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  iterate (200);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  assert_fits_360 (dialog, "Export Report");
+  assert_title_whole (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   iterate (50);
