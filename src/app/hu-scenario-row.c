@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hu-scenario-row.h"
 
@@ -41,13 +42,18 @@ static void
 update (HuScenarioRow *self)
 {
   g_autofree char *accelerator = hu_result_format_column (self->result, HU_COLUMN_ACCELERATOR);
-  g_autofree char *co2 = hu_result_format_co2_alone (self->result);
+  HuMeasuredRun *run = hu_result_get_run (self->result);
+  /* A run whose log records energy only says so, not a bare "—" (the run
+   * page says why). */
+  g_autofree char *co2 = run != NULL && isnan (hu_measured_run_get_data (run)->emissions_kg)
+                         ? g_strdup (_("CO₂eq not logged"))
+                         : hu_result_format_co2_alone (self->result);
   g_autofree char *detail = NULL;
   const char *error = hu_result_get_error (self->result);
   const char *name = hu_result_get_name (self->result);
 
   n_updates++;
-  gtk_image_set_from_icon_name (self->icon, hu_result_get_run (self->result) != NULL
+  gtk_image_set_from_icon_name (self->icon, run != NULL
                                             ? "power-profile-balanced-symbolic"
                                             : "document-edit-symbolic");
   gtk_label_set_label (self->name_label, name != NULL && *name != '\0' ? name : _("Untitled"));

@@ -725,6 +725,9 @@ test_missing_co2_reason (void)
   g_assert_null (strstr (row_subtitle (view, "Importer’s notes"), "gap"));
   /* Two GPUs of one model, grouped. */
   g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==, "NVIDIA A100-SXM4-80GB × 2");
+  /* The sidebar's row says it too, not "… · —". */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label,
+                                 "NVIDIA A100-SXM4-80GB × 2 · CO₂eq not logged"));
 
   g_unlink (path);
   destroy_window (window);
