@@ -198,8 +198,30 @@ format_column_value (HuResult     *self,
     }
 }
 
-/* "9.2 t CO₂eq (5.1–14.8 t CO₂eq)": the unit once when both ends share
- * it, as hu_format_interval() does for the core's formatters. */
+/* "5.1–14.8 t CO₂eq": the unit once when both ends share it, as
+ * hu_format_range_only() does for the core's formatters; NULL when the
+ * interval is a single value. */
+static char *
+format_range (HuResult         *self,
+              HuColumn          column,
+              const HuInterval *interval)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  const char *low_unit, *high_unit;
+
+  if (!(interval->p95 > interval->p05))
+    return NULL;
+  low = format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
+  high = format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
+  low_unit = strchr (low, ' ');
+  high_unit = strchr (high, ' ');
+  if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
+    low[low_unit - low] = '\0';
+  return g_strdup_printf ("%s–%s", low, high);
+}
+
+/* "9.2 t CO₂eq (5.1–14.8 t CO₂eq)". */
 static char *
 format_with_interval (HuResult         *self,
                       HuColumn          column,
@@ -207,20 +229,36 @@ format_with_interval (HuResult         *self,
                       const HuInterval *interval)
 {
   g_autofree char *point = format_column_value (self, column, value, HU_UNITS_DEFAULT);
-  g_autofree char *low = NULL;
-  g_autofree char *high = NULL;
-  const char *low_unit, *high_unit;
+  g_autofree char *range = format_range (self, column, interval);
 
-  if (!(interval->p95 > interval->p05))
+  if (range == NULL)
     return g_steal_pointer (&point);
-  low = format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
-  high = format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
-  low_unit = strchr (low, ' ');
-  high_unit = strchr (high, ' ');
-  if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
-    low[low_unit - low] = '\0';
   /* Translators: a value and its likely range, "9.2 t (5.1–14.8 t)" */
-  return g_strdup_printf (_("%s (%s–%s)"), point, low, high);
+  return g_strdup_printf (_("%s (%s)"), point, range);
+}
+
+/* The value of a numeric column (not a name, accelerator, equivalence or
+ * chance), and its likely range in *@range when asked and known. */
+static char *
+format_quantity (HuResult  *self,
+                 HuColumn   column,
+                 char     **range)
+{
+  const HuInterval *interval;
+  double value;
+
+  if (column == HU_COLUMN_LIFECYCLE)
+    value = hu_result_get_lifecycle_kg (self);
+  else
+    value = hu_result_get_metric (self, column_metric (column));
+  if (isnan (value))
+    return g_strdup ("—");
+  interval = column_interval (self, column);
+  if (interval != NULL && range != NULL)
+    *range = format_range (self, column, interval);
+  else if (interval != NULL)
+    return format_with_interval (self, column, value, interval);
+  return format_column_value (self, column, value, HU_UNITS_DEFAULT);
 }
 
 /**
@@ -232,7 +270,6 @@ char *
 hu_result_format_column (HuResult *self,
                          HuColumn  column)
 {
-  const HuInterval *interval;
   double value;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
@@ -246,27 +283,14 @@ hu_result_format_column (HuResult *self,
       value = hu_result_get_p_lower (self);
       return isnan (value) ? g_strdup ("—") : hu_format_percent (value);
     }
-  if (column == HU_COLUMN_LIFECYCLE)
-    {
-      value = hu_result_get_lifecycle_kg (self);
-      if (isnan (value))
-        return g_strdup ("—");
-      interval = column_interval (self, HU_COLUMN_LIFECYCLE);
-      if (interval != NULL)
-        return format_with_interval (self, HU_COLUMN_LIFECYCLE, value, interval);
-      return format_column_value (self, HU_COLUMN_LIFECYCLE, value, HU_UNITS_DEFAULT);
-    }
-
-  value = hu_result_get_metric (self, column_metric (column));
-  if (isnan (value))
-    return g_strdup ("—");
 
   if (column == HU_COLUMN_EQUIVALENCE)
     {
       g_autoptr(GPtrArray) equivalences = NULL;
       HuEquivalence *first;
 
-      if (self->equivalence_set == NULL)
+      value = hu_result_get_metric (self, column_metric (column));
+      if (isnan (value) || self->equivalence_set == NULL)
         return g_strdup ("—");
       equivalences = hu_equivalences_compute (self->equivalence_set, value);
       if (equivalences == NULL || equivalences->len == 0)
@@ -275,10 +299,37 @@ hu_result_format_column (HuResult *self,
       return g_strdup (first->label);
     }
 
-  interval = column_interval (self, column);
-  if (interval != NULL)
-    return format_with_interval (self, column, value, interval);
-  return format_column_value (self, column, value, HU_UNITS_DEFAULT);
+  return format_quantity (self, column, NULL);
+}
+
+/**
+ * hu_result_format_quantity:
+ * @column: a column of quantities: GPU-hours, wall-clock, energy, CO₂eq,
+ *   lifecycle or cost
+ * @range: (out) (transfer full) (optional) (nullable): the likely range
+ *   alone, "2,576–4,130 thousand GPU-h", or %NULL when there is none
+ *
+ * The value of @column and its range apart, for a result card that
+ * writes the value on one line and the range on its own, smaller one.
+ *
+ * Returns: (transfer full): the value, "3,542 thousand GPU-h", or "—"
+ */
+char *
+hu_result_format_quantity (HuResult  *self,
+                           HuColumn   column,
+                           char     **range)
+{
+  g_autofree char *own_range = NULL;
+  char *text;
+
+  g_return_val_if_fail (HU_IS_RESULT (self), NULL);
+  g_return_val_if_fail (column != HU_COLUMN_NAME && column != HU_COLUMN_ACCELERATOR &&
+                        column != HU_COLUMN_P_LOWER && column != HU_COLUMN_EQUIVALENCE, NULL);
+
+  text = format_quantity (self, column, &own_range);
+  if (range != NULL)
+    *range = g_steal_pointer (&own_range);
+  return text;
 }
 
 /* The columns that compare with the baseline, and the value they compare:

@@ -68,6 +68,9 @@ void              hu_result_set_display      (HuResult         *self,
 
 char             *hu_result_format_column    (HuResult         *self,
                                               HuColumn          column);
+char             *hu_result_format_quantity  (HuResult         *self,
+                                              HuColumn          column,
+                                              char            **range);
 char             *hu_result_format_co2_alone (HuResult         *self);
 double            hu_result_get_change       (HuResult         *self,
                                               HuColumn          column);

@@ -8,6 +8,7 @@
 #include "hu-chart-view.h"
 #include "hu-comparison-chart.h"
 #include "hu-scenario-editor-private.h"
+#include "hu-widgets.h"
 
 /* Edit and see at once (issue 10, item 9), as the Green Algorithms
  * calculator does: when the editor is wide enough, the result cards leave
@@ -195,6 +196,8 @@ set_wide (Layout   *layout,
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), content);
   g_object_unref (content);
 
+  /* A row a card in the pane, so the chart under them stays in view. */
+  hu_widgets_set_result_cards_compact (self->results_box, wide);
   gtk_widget_set_visible (group, !wide);
   if (wide)
     queue_chart (layout);

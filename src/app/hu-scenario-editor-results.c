@@ -160,10 +160,12 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
     {
       HuColumn column = result_cards[i].column;
       g_autofree char *text = NULL;
+      g_autofree char *range = NULL;
 
+      /* The number on its line, its likely range on its own. */
       if (self->result != NULL && (estimate != NULL || hu_result_get_run (self->result) != NULL))
-        text = hu_result_format_column (self->result, column);
-      gtk_label_set_label (self->values[column], text != NULL ? text : "—");
+        text = hu_result_format_quantity (self->result, column, &range);
+      hu_widgets_set_card_value (self->values[column], text, range);
       /* A card with no value among cards with values (Cost without a
        * price) only takes room. */
       hu_widgets_set_card_visible (self->values[column],
@@ -174,13 +176,17 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
   /* The whole life, when the scenario is served (issue 11). */
   {
     gboolean serving = estimate != NULL && hu_estimate_has_serving (estimate);
-    g_autofree char *life = serving ? hu_format_mass_kg (estimate->lifecycle_kg) : NULL;
+    g_autofree char *life_range = NULL;
+    /* In the unit the CO₂eq card and the comparison use. */
+    g_autofree char *life = serving ? hu_result_format_quantity (self->result, HU_COLUMN_LIFECYCLE,
+                                                                 &life_range)
+                                    : NULL;
     g_autofree char *days = serving && isfinite (estimate->breakeven_days)
                             ? hu_format_number (estimate->breakeven_days, 3) : NULL;
     g_autofree char *breakeven = days != NULL ? g_strdup_printf (_("day %s"), days) : NULL;
 
-    gtk_label_set_label (self->lifecycle_value, life != NULL ? life : "—");
-    gtk_label_set_label (self->breakeven_value, breakeven != NULL ? breakeven : "—");
+    hu_widgets_set_card_value (self->lifecycle_value, life, life_range);
+    hu_widgets_set_card_value (self->breakeven_value, breakeven, NULL);
     hu_widgets_set_card_visible (self->lifecycle_value, serving);
     hu_widgets_set_card_visible (self->breakeven_value, breakeven != NULL);
   }

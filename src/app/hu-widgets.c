@@ -3,10 +3,60 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hu-widgets.h"
 
 /* Small pieces several views build the same way. They are functions, not
  * classes: none of them has state of its own worth a GObject. */
+
+/* The number, its range and its caption laid out stacked and centred, or
+ * compact: the caption at the start over both rows, the number and the
+ * range at the end (hu_widgets_set_result_cards_compact()). */
+static void
+place_card_children (GtkWidget *card,
+                     gboolean   compact)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (card);
+  GtkWidget *value = gtk_widget_get_first_child (card);
+  GtkWidget *range = gtk_widget_get_next_sibling (value);
+  GtkWidget *title = gtk_widget_get_next_sibling (range);
+  struct { GtkWidget *widget; int column, row, rows; float xalign; } places[] = {
+    { value, compact, 0, 1, compact ? 1.0f : 0.5f },
+    { range, compact, 1, 1, compact ? 1.0f : 0.5f },
+    { title, 0, compact ? 0 : 2, compact ? 2 : 1, compact ? 0.0f : 0.5f },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      GtkGridLayoutChild *child =
+        GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, places[i].widget));
+
+      gtk_grid_layout_child_set_column (child, places[i].column);
+      gtk_grid_layout_child_set_row (child, places[i].row);
+      gtk_grid_layout_child_set_row_span (child, places[i].rows);
+      gtk_label_set_xalign (GTK_LABEL (places[i].widget), places[i].xalign);
+      gtk_label_set_justify (GTK_LABEL (places[i].widget),
+                             compact ? (places[i].xalign > 0.5f ? GTK_JUSTIFY_RIGHT
+                                                                : GTK_JUSTIFY_LEFT)
+                                     : GTK_JUSTIFY_CENTER);
+      gtk_widget_set_hexpand (places[i].widget, !compact || places[i].widget == title);
+    }
+  gtk_widget_set_valign (title, compact ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  /* Body-sized bold in a row; the big number when stacked. */
+  if (compact)
+    {
+      gtk_widget_remove_css_class (value, "title-3");
+      gtk_widget_add_css_class (value, "heading");
+      gtk_widget_add_css_class (card, "compact");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (value, "heading");
+      gtk_widget_add_css_class (value, "title-3");
+      gtk_widget_remove_css_class (card, "compact");
+    }
+}
 
 /**
  * hu_widgets_append_result_card:
@@ -16,6 +66,10 @@
  * Appends a card with a large number over a small caption, as the run view
  * and the scenario editor show their headline results. The number starts
  * as "—" (nothing known yet) and stays selectable, so it can be copied.
+ * It is never wrapped: "3,542 thousand GPU-h" broken over two ragged
+ * lines with its range read badly (issue 10). A likely range, when there
+ * is one (hu_widgets_set_card_value()), has a smaller line of its own
+ * between the number and the caption.
  *
  * Returns: (transfer none): the card's value label, for the caller to fill
  */
@@ -25,26 +79,37 @@ hu_widgets_append_result_card (GtkFlowBox *box,
 {
   GtkWidget *card;
   GtkWidget *value;
+  GtkWidget *range;
   GtkWidget *title;
 
   g_return_val_if_fail (GTK_IS_FLOW_BOX (box), NULL);
   g_return_val_if_fail (caption != NULL, NULL);
 
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  card = gtk_grid_new ();
   value = gtk_label_new ("—");
+  range = gtk_label_new (NULL);
   title = gtk_label_new (caption);
 
+  gtk_grid_set_row_spacing (GTK_GRID (card), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (card), 12);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "hu-result-card");
   gtk_widget_add_css_class (value, "title-3");
   gtk_widget_add_css_class (value, "numeric");
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-  gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_CENTER);
+  gtk_label_set_single_line_mode (GTK_LABEL (value), TRUE);
+  gtk_widget_add_css_class (range, "caption");
+  gtk_widget_add_css_class (range, "dim-label");
+  gtk_widget_add_css_class (range, "numeric");
+  gtk_label_set_wrap (GTK_LABEL (range), TRUE);
+  gtk_widget_set_visible (range, FALSE);
   gtk_widget_add_css_class (title, "caption");
   gtk_widget_add_css_class (title, "dim-label");
-  gtk_box_append (GTK_BOX (card), value);
-  gtk_box_append (GTK_BOX (card), title);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  /* In this order, whatever the layout: the number, its range, what it is. */
+  gtk_grid_attach (GTK_GRID (card), value, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (card), range, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (card), title, 0, 2, 1, 1);
   /* A screen reader reads the number with what it measures. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
@@ -52,11 +117,88 @@ hu_widgets_append_result_card (GtkFlowBox *box,
    * select with the mouse), and the card is named "31.22 t CO₂eq CO₂eq"
    * by its number and caption for whoever browses to it. */
   gtk_widget_set_focusable (value, FALSE);
+  gtk_widget_set_focusable (range, FALSE);
   gtk_flow_box_append (box, card);
   gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (card)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, value, title, NULL, -1);
+  place_card_children (card, FALSE);
   return GTK_LABEL (value);
+}
+
+/**
+ * hu_widgets_set_card_value:
+ * @value: a label from hu_widgets_append_result_card()
+ * @text: the number, "3,542 thousand GPU-h"
+ * @range: (nullable): its likely range, "2,576–4,130 thousand GPU-h", or
+ *   %NULL for none
+ *
+ * Fills a result card: the number on its line, the range on its own
+ * smaller one (gone without a range), and the range in the card's
+ * accessible description.
+ */
+void
+hu_widgets_set_card_value (GtkLabel   *value,
+                           const char *text,
+                           const char *range)
+{
+  GtkWidget *range_label;
+  GtkWidget *card;
+  gboolean has_range = range != NULL && range[0] != '\0';
+
+  g_return_if_fail (GTK_IS_LABEL (value));
+
+  range_label = gtk_widget_get_next_sibling (GTK_WIDGET (value));
+  card = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (value)));
+  gtk_label_set_label (value, text != NULL ? text : "—");
+  gtk_label_set_label (GTK_LABEL (range_label), has_range ? range : "");
+  gtk_widget_set_visible (range_label, has_range);
+  if (has_range)
+    {
+      /* Translators: a result card's likely range, for a screen reader:
+       * "likely 2,576–4,130 thousand GPU-h" */
+      g_autofree char *description = g_strdup_printf (_("likely %s"), range);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * hu_widgets_set_result_cards_compact:
+ * @box: a flow box of hu_widgets_append_result_card() cards
+ * @compact: %TRUE for a row a card, caption at the start and the number
+ *   at the end
+ *
+ * Beside the scenario form the cards share a narrow pane with the chart
+ * of every scenario: stacked, six of them (a served scenario's) pushed the
+ * chart below a 1200 × 800 window's fold (issue 10). Compact, each card is
+ * one row, its caption at the start and its number (and range) at the
+ * end, in body-sized bold: about half the height. Not compact, they are
+ * the big numbers over their captions, several a line where there is
+ * room, all of one size.
+ */
+void
+hu_widgets_set_result_cards_compact (GtkFlowBox *box,
+                                     gboolean    compact)
+{
+  g_return_if_fail (GTK_IS_FLOW_BOX (box));
+
+  gtk_flow_box_set_max_children_per_line (box, compact ? 1 : 5);
+  /* Rows are as tall as their text: one caption that wraps ("Equilibrio
+   * con el entrenamiento") must not make six rows taller. */
+  gtk_flow_box_set_homogeneous (box, !compact);
+  gtk_flow_box_set_row_spacing (box, compact ? 6 : 12);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (card != NULL && gtk_widget_has_css_class (card, "hu-result-card"))
+        place_card_children (card, compact);
+    }
 }
 
 /**

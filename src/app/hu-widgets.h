@@ -13,6 +13,11 @@ typedef char *(*HuItemText) (gpointer item,
 
 GtkLabel *hu_widgets_append_result_card (GtkFlowBox *box,
                                          const char *caption);
+void      hu_widgets_set_card_value     (GtkLabel   *value,
+                                         const char *text,
+                                         const char *range);
+void      hu_widgets_set_result_cards_compact (GtkFlowBox *box,
+                                               gboolean    compact);
 gboolean  hu_widgets_follow_result      (HuResult  **slot,
                                          HuResult   *result,
                                          GCallback   on_changed,

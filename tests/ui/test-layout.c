@@ -698,6 +698,121 @@ test_export_dialog_fits (void)
   destroy_window (window);
 }
 
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *cards)
+{
+  if (gtk_widget_has_css_class (widget, "hu-result-card") && gtk_widget_is_drawable (widget))
+    {
+      g_ptr_array_add (cards, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cards (child, cards);
+}
+
+/* Issue 10, seen by the lead: with ranges the cards' numbers broke into
+ * ragged lines ("3,542 thousand GPU-h (2,576–4,130 thousand / GPU-h)"),
+ * and a served scenario's six cards pushed the chart of every scenario
+ * below the fold of a 1200 × 800 window. At 1200 × 800, beside the form,
+ * and at 360 px, on top of it: every shown card's number is one line (its
+ * label does not wrap, its text lays out in one line, as wide as its
+ * label gives it); with ranges, each range is on its own line under the
+ * number, and the cards have one height. At 1200 × 800 the chart lies
+ * wholly inside the window, under six cards too. */
+static void
+test_result_cards (void)
+{
+  const char *examples[] = { "gpt3-ranges.huella", "bloom-lifecycle.huella" };
+  const guint n_cards[] = { 4, 6 };
+  int widths[] = { 1200, 360 };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      HuWindow *window = new_window (FALSE);
+      GtkWidget *editor = GTK_WIDGET (hu_window_get_editor (window));
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                     examples[e], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (hu_window_open_file (window, file));
+      hu_window_select_result (window, 0);
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+          HuChartView *chart_view;
+
+          resize (window, widths[w]);
+          /* The ranges come from a thread. */
+          iterate (500);
+          /* 800 px asked; the window's own frame may take a few. */
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 800);
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, 780);
+          collect_cards (editor, cards);
+          g_assert_cmpuint (cards->len, ==, n_cards[e]);
+          for (guint i = 0; i < cards->len; i++)
+            {
+              GtkWidget *card = g_ptr_array_index (cards, i);
+              GtkWidget *value = gtk_widget_get_first_child (card);
+              GtkWidget *range = gtk_widget_get_next_sibling (value);
+              PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (value));
+              int text_width, natural;
+              graphene_rect_t value_bounds, range_bounds;
+
+              g_assert_true (GTK_IS_LABEL (value) && GTK_IS_LABEL (range));
+              g_assert_false (gtk_label_get_wrap (GTK_LABEL (value)));
+              g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+              g_assert_false (pango_layout_is_ellipsized (layout));
+              pango_layout_get_pixel_size (layout, &text_width, NULL);
+              gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL,
+                                  NULL);
+              if (gtk_widget_get_width (value) < natural)
+                g_error ("%s at %d px: \"%s\" has %d px of the %d it needs", examples[e],
+                         widths[w], gtk_label_get_label (GTK_LABEL (value)),
+                         gtk_widget_get_width (value), natural);
+              g_assert_cmpint (text_width, <=, gtk_widget_get_width (value));
+              /* Not the range in parentheses after the number. */
+              g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (value)), '('));
+
+              /* The example with ranges: each under its number. */
+              g_assert_cmpint (gtk_widget_get_visible (range), ==, e == 0);
+              if (e == 0)
+                {
+                  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (range)), "–"));
+                  g_assert_true (gtk_widget_compute_bounds (value, card, &value_bounds));
+                  g_assert_true (gtk_widget_compute_bounds (range, card, &range_bounds));
+                  g_assert_cmpfloat (range_bounds.origin.y, >=,
+                                     value_bounds.origin.y + value_bounds.size.height);
+                  g_assert_cmpint (gtk_widget_get_height (card), ==,
+                                   gtk_widget_get_height (g_ptr_array_index (cards, 0)));
+                }
+            }
+
+          chart_view = hu_scenario_editor_get_side_chart (HU_SCENARIO_EDITOR (editor));
+          if (widths[w] == 1200)
+            {
+              g_assert_nonnull (chart_view);
+              WAIT_UNTIL (hu_chart_view_get_chart (chart_view) != NULL, 10);
+              iterate (200);
+              if (!in_view (window, GTK_WIDGET (chart_view)))
+                {
+                  graphene_rect_t bounds;
+
+                  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart_view),
+                                                            GTK_WIDGET (window), &bounds));
+                  g_error ("%s at 1200 × 800: the chart (%g px tall at y = %g) ends past the "
+                           "window's %d px", examples[e], bounds.size.height, bounds.origin.y,
+                           gtk_widget_get_height (GTK_WIDGET (window)));
+                }
+            }
+          else
+            g_assert_null (chart_view);
+        }
+      destroy_window (window);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,5 +831,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/explain-numbers-whole", test_explain_numbers_whole);
   g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
   g_test_add_func ("/huella/ui/layout/export-dialog-fits", test_export_dialog_fits);
+  g_test_add_func ("/huella/ui/layout/result-cards", test_result_cards);
   return g_test_run ();
 }
