@@ -467,8 +467,7 @@ hu_run_view_init (HuRunView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->co2_note), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->co2_note), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->co2_note), FALSE);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->values[2]))),
-                  GTK_WIDGET (self->co2_note));
+  hu_widgets_append_to_card (self->values[2], GTK_WIDGET (self->co2_note));
 
   {
     GtkLabel *notes = find_subtitle (GTK_WIDGET (self->notes_row));

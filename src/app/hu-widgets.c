@@ -167,6 +167,26 @@ hu_widgets_set_card_value (GtkLabel   *value,
 }
 
 /**
+ * hu_widgets_append_to_card:
+ * @value: a label from hu_widgets_append_result_card()
+ * @widget: what to add under the card's caption, a note such as "Not
+ *   logged"
+ */
+void
+hu_widgets_append_to_card (GtkLabel  *value,
+                           GtkWidget *widget)
+{
+  GtkWidget *card;
+
+  g_return_if_fail (GTK_IS_LABEL (value));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  card = gtk_widget_get_parent (GTK_WIDGET (value));
+  g_return_if_fail (GTK_IS_GRID (card));
+  gtk_grid_attach (GTK_GRID (card), widget, 0, 3, 1, 1);
+}
+
+/**
  * hu_widgets_set_result_cards_compact:
  * @box: a flow box of hu_widgets_append_result_card() cards
  * @compact: %TRUE for a row a card, caption at the start and the number

@@ -16,6 +16,8 @@ GtkLabel *hu_widgets_append_result_card (GtkFlowBox *box,
 void      hu_widgets_set_card_value     (GtkLabel   *value,
                                          const char *text,
                                          const char *range);
+void      hu_widgets_append_to_card     (GtkLabel   *value,
+                                         GtkWidget  *widget);
 void      hu_widgets_set_result_cards_compact (GtkFlowBox *box,
                                                gboolean    compact);
 gboolean  hu_widgets_follow_result      (HuResult  **slot,
