@@ -235,7 +235,9 @@ ranked_label_width (Ctx    *ctx,
       max_w = MAX (max_w, w);
     }
 
-  return MIN (max_w + 2, (width - 2 * ctx->pad) * 0.4);
+  /* Half the width at most: at 360 px that holds "NVIDIA A100 SXM4
+   * 80GB" whole and leaves the bars a third. */
+  return MIN (max_w + 2, (width - 2 * ctx->pad) * 0.5);
 }
 
 void
@@ -322,6 +324,10 @@ _hu_chart_layout_ranked (Ctx    *ctx,
         PangoLayout *pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight,
                                                label_w, 1);
         g_autofree char *text = _hu_chart_bar_value_label (&axis, v);
+
+        /* Names that share their start ("NVIDIA A100 SXM4 40GB", "… 80GB")
+         * differ at the end: a label too long keeps both ends. */
+        pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_MIDDLE);
 
         _hu_chart_add_text (ctx, pl, ctx->pad, cy, 0, 0.5,
                             category->highlight ? ROLE_HIGHLIGHT : ROLE_FOREGROUND);

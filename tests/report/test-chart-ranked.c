@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A ranked chart's names at a phone's width (issue 10, What If's "All
+ * GPUs" at 360 px): names that share their start and differ at the end
+ * ("NVIDIA A100 SXM4 40GB" and "… 80GB") were cut at about 110 px to the
+ * same "NVIDIA A100 SXM…". The names below are the catalog's. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "hu-core.h"
+#include "hu-chart.h"
+#include "hu-chart-private.h"
+
+/* The text a label shows: its runs' characters, "…" where Pango put its
+ * ellipsis instead of some of them. */
+static char *
+shown_text (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GString *shown = g_string_new (NULL);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run == NULL)
+        continue;
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (shown, "…");
+      else
+        g_string_append_len (shown, text + run->item->offset, run->item->length);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  return g_string_free (shown, FALSE);
+}
+
+/* The label the layout drew for the category named @name. */
+static char *
+shown_label (Layout     *layout,
+             const char *name)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+
+      if (g_strcmp0 (pango_layout_get_text (t->layout), name) == 0)
+        return shown_text (t->layout);
+    }
+  g_error ("no label for %s", name);
+  return NULL;
+}
+
+static void
+test_names_keep_their_end (void)
+{
+  const char *names[] = {
+    "NVIDIA A100 SXM4 40GB", "NVIDIA A100 SXM4 80GB",
+    "NVIDIA A100 PCIe 40GB", "NVIDIA A100 PCIe 80GB",
+    "NVIDIA Tesla V100 PCIe 16GB", "NVIDIA Tesla V100 SXM2 16GB",
+    "NVIDIA Tesla V100 PCIe 32GB", "NVIDIA Tesla V100 SXM2 32GB",
+  };
+  /* The What If page's chart at 360 px is about 330 px wide. */
+  const double widths[] = { 330, 800 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+      Layout *layout;
+
+      hu_chart_set_unit_kind (chart, HU_UNIT_HOURS);
+      hu_chart_add_series (chart, "Wall-clock time");
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        hu_chart_set_value (chart, 0, hu_chart_add_category (chart, names[i], FALSE),
+                            8760.0 * (i + 1));
+      layout = _hu_chart_ensure_layout (chart, widths[w],
+                                        hu_chart_get_preferred_height (chart, widths[w], NULL),
+                                        NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_ptr_array_add (shown, shown_label (layout, names[i]));
+
+      /* The A100s' names fit whole; every name keeps its last word, and
+       * no two read alike. */
+      g_assert_cmpstr (shown->pdata[1], ==, "NVIDIA A100 SXM4 80GB");
+      g_assert_cmpstr (shown->pdata[2], ==, "NVIDIA A100 PCIe 40GB");
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          const char *end = strrchr (names[i], ' ');
+
+          g_assert_true (g_str_has_suffix (shown->pdata[i], end));
+          for (guint j = 0; j < i; j++)
+            g_assert_cmpstr (shown->pdata[i], !=, shown->pdata[j]);
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
+
+  g_test_add_func ("/huella/chart/ranked/names-keep-their-end", test_names_keep_their_end);
+  return g_test_run ();
+}
