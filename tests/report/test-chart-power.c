@@ -186,9 +186,47 @@ test_epoch_averages_are_steps (void)
         mixed++;
     }
   g_assert_cmpuint (mixed, <=, 2);
+  /* Two epochs back to back: one line, no gap. */
+  for (guint i = 0; i < path->points->len; i++)
+    g_assert_false (g_array_index (path->points, PathPoint, i).gap_before);
   g_assert_cmpfloat (g_array_index (path->points, PathPoint, 0).x, <=, layout->plot.x + 1);
   g_assert_cmpfloat (g_array_index (path->points, PathPoint, path->points->len - 1).x,
                      >=, right - 1);
+}
+
+/* A sample every second, 0…59 s and 70…120 s: the 11 s without samples
+ * is more than five times the usual 1 s, a gap the importer leaves out of
+ * the energy, and the chart leaves it out too: the first point after it
+ * starts a new piece of line; no other point does. */
+static void
+test_gap_not_bridged (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_POWER);
+  Layout *layout;
+  PathItem *path;
+  guint gaps = 0;
+
+  hu_chart_set_unit_kind (chart, HU_UNIT_POWER_W);
+  hu_chart_set_x_unit_kind (chart, HU_UNIT_SECONDS);
+  hu_chart_add_series (chart, "GPU 0");
+  for (guint t = 0; t <= 120; t++)
+    if (t < 60 || t >= 70)
+      hu_chart_add_bucket (chart, 0, t, t, 250, 250, 250);
+
+  layout = _hu_chart_ensure_layout (chart, 800, 400, NULL);
+  path = g_ptr_array_index (layout->paths, 0);
+  for (guint i = 0; i < path->points->len; i++)
+    {
+      PathPoint *p = &g_array_index (path->points, PathPoint, i);
+
+      if (!p->gap_before)
+        continue;
+      gaps++;
+      g_assert_cmpfloat_with_epsilon (p->data_x, 70, 1e-9);
+      g_assert_cmpfloat_with_epsilon (g_array_index (path->points, PathPoint, i - 1).data_x,
+                                      59, 1e-9);
+    }
+  g_assert_cmpuint (gaps, ==, 1);
 }
 
 /* Importers keep their series' keys in the project file ("gpu", "cpu",
@@ -234,5 +272,6 @@ main (int    argc,
   g_test_add_func ("/huella/chart/power/time-axis-ends-with-run", test_time_axis_ends_with_run);
   g_test_add_func ("/huella/chart/power/epoch-averages-are-steps", test_epoch_averages_are_steps);
   g_test_add_func ("/huella/chart/power/series-titles", test_series_titles);
+  g_test_add_func ("/huella/chart/power/gap-not-bridged", test_gap_not_bridged);
   return g_test_run ();
 }

@@ -97,16 +97,22 @@ draw_paths (HuChart            *self,
 
       if (self->kind == HU_CHART_POWER)
         {
-          /* The min/max band, then the mean on top of it. */
-          cairo_move_to (cr, g_array_index (pts, PathPoint, 0).x, g_array_index (pts, PathPoint,
-                                                                                 0).hi);
-          for (guint j = 1; j < pts->len; j++)
-            cairo_line_to (cr, g_array_index (pts, PathPoint, j).x, g_array_index (pts, PathPoint,
-                                                                                   j).hi);
-          for (guint j = pts->len; j > 0; j--)
-            cairo_line_to (cr, g_array_index (pts, PathPoint, j - 1).x,
-                           g_array_index (pts, PathPoint, j - 1).lo);
-          cairo_close_path (cr);
+          /* The min/max band, then the mean on top of it; one piece per
+           * stretch of samples, none across a gap. */
+          for (guint a = 0, b; a < pts->len; a = b)
+            {
+              for (b = a + 1; b < pts->len && !g_array_index (pts, PathPoint, b).gap_before; b++)
+                ;
+              cairo_move_to (cr, g_array_index (pts, PathPoint, a).x,
+                             g_array_index (pts, PathPoint, a).hi);
+              for (guint j = a + 1; j < b; j++)
+                cairo_line_to (cr, g_array_index (pts, PathPoint, j).x,
+                               g_array_index (pts, PathPoint, j).hi);
+              for (guint j = b; j > a; j--)
+                cairo_line_to (cr, g_array_index (pts, PathPoint, j - 1).x,
+                               g_array_index (pts, PathPoint, j - 1).lo);
+              cairo_close_path (cr);
+            }
           set_source (cr, style, ROLE_SERIES, item->series);
           cairo_save (cr);
           cairo_clip_preserve (cr);
@@ -117,8 +123,12 @@ draw_paths (HuChart            *self,
 
       cairo_move_to (cr, g_array_index (pts, PathPoint, 0).x, g_array_index (pts, PathPoint, 0).y);
       for (guint j = 1; j < pts->len; j++)
-        cairo_line_to (cr, g_array_index (pts, PathPoint, j).x, g_array_index (pts, PathPoint,
-                                                                               j).y);
+        if (g_array_index (pts, PathPoint, j).gap_before)
+          cairo_move_to (cr, g_array_index (pts, PathPoint, j).x,
+                         g_array_index (pts, PathPoint, j).y);
+        else
+          cairo_line_to (cr, g_array_index (pts, PathPoint, j).x,
+                         g_array_index (pts, PathPoint, j).y);
       set_source (cr, style, ROLE_SERIES, item->series);
       cairo_set_line_width (cr, self->kind == HU_CHART_POWER ? 1.25 : _hu_chart_line_width (line));
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -54,6 +55,39 @@ data_range_xy (HuChart *self,
     *xmin = MIN (*xmin, 0);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* How long a series may go without samples before the chart shows a gap
+ * instead of a line across it: five times its usual spacing (the median
+ * from one bucket's end to the next one's start), as the nvidia-smi
+ * importer counts gaps, and never less than two pixel columns, so that
+ * sampling coarser than the pixels does not break the line. */
+static double
+gap_threshold (Series *series,
+               double  px_s)
+{
+  guint n = series->buckets->len;
+  g_autofree double *spacing = NULL;
+  double median;
+
+  if (n < 2)
+    return G_MAXDOUBLE;
+  spacing = g_new (double, n - 1);
+  for (guint i = 1; i < n; i++)
+    spacing[i - 1] = g_array_index (series->buckets, Bucket, i).t0
+                     - g_array_index (series->buckets, Bucket, i - 1).t1;
+  qsort (spacing, n - 1, sizeof (double), compare_doubles);
+  median = spacing[(n - 1) / 2];
+  return MAX (5 * MAX (median, 0), 2 * px_s);
+}
+
 /* Reduces a power series to at most one point per device pixel column:
  * min of mins, max of maxes, time-weighted mean. A million samples become
  * a few hundred points, so drawing stays fast whatever the log's size. */
@@ -70,13 +104,20 @@ decimate (Series     *series,
   g_autofree double *sum = g_new0 (double, n_cols);
   g_autofree double *weight = g_new0 (double, n_cols);
   g_autofree double *t = g_new0 (double, n_cols);
+  /* When each column's samples start and end, to find gaps. */
+  g_autofree double *first = g_new (double, n_cols);
+  g_autofree double *last = g_new (double, n_cols);
   /* Seconds per column. */
   double px_s = (xaxis->hi - xaxis->lo) / plot->width;
+  double gap_s = gap_threshold (series, px_s);
+  double previous_end = NAN;
 
   for (guint i = 0; i < n_cols; i++)
     {
       lo[i] = G_MAXDOUBLE;
       hi[i] = -G_MAXDOUBLE;
+      first[i] = G_MAXDOUBLE;
+      last[i] = -G_MAXDOUBLE;
     }
 
   for (guint i = 0; i < series->buckets->len; i++)
@@ -101,6 +142,8 @@ decimate (Series     *series,
 
           lo[col] = MIN (lo[col], b->min);
           hi[col] = MAX (hi[col], b->max);
+          first[col] = MIN (first[col], from);
+          last[col] = MAX (last[col], to);
           sum[col] += b->mean * w;
           weight[col] += w;
           t[col] += (from + to) / 2 * w;
@@ -117,6 +160,10 @@ decimate (Series     *series,
       p.data_y = sum[i] / weight[i];
       p.data_lo = lo[i];
       p.data_hi = hi[i];
+      /* A gap is left a gap (the importers count it out of the energy):
+       * no line drawn across it, as if the power had been known. */
+      p.gap_before = isfinite (previous_end) && first[i] - previous_end > gap_s;
+      previous_end = last[i];
       p.x = plot->x + _hu_chart_axis_map (xaxis, p.data_x, 0, plot->width);
       p.y = _hu_chart_axis_map (yaxis, p.data_y, plot->y + plot->height, plot->y);
       p.lo = _hu_chart_axis_map (yaxis, p.data_lo, plot->y + plot->height, plot->y);

@@ -88,6 +88,7 @@ typedef struct {
   double data_y;
   double data_lo;
   double data_hi;
+  gboolean gap_before;  /* power: no samples since the point before */
 } PathPoint;
 
 typedef struct {
