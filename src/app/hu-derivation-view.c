@@ -27,6 +27,7 @@ struct _HuDerivationView
   GtkListBox *steps_list;
   HuChartView *lifecycle_chart;    /* with a deployment phase */
   HuUncertaintyView *uncertainty_view;
+  gboolean    compact;
 };
 
 G_DEFINE_FINAL_TYPE (HuDerivationView, hu_derivation_view, ADW_TYPE_BIN)
@@ -84,9 +85,31 @@ keep_numbers_whole (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Wide, a step's result stands right of its title. Narrow (360 px),
+ * beside "670,9 miles de GPU-h" the title had some 130 px and wrapped to
+ * three lines of a word or two: the result goes under the title, which
+ * reads in one line or two. */
+static void
+lay_out_header (GtkWidget *header,
+                gboolean   compact)
+{
+  GtkWidget *result_label = gtk_widget_get_last_child (header);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (header),
+                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (header), compact ? 2 : 12);
+  gtk_label_set_xalign (GTK_LABEL (result_label), compact ? 0 : 1);
+  /* Under the title, in bold it would read as the title's next line. */
+  if (compact)
+    gtk_widget_remove_css_class (result_label, "heading");
+  else
+    gtk_widget_add_css_class (result_label, "heading");
+}
+
 static GtkWidget *
 step_row (guint         number,
-          const HuStep *step)
+          const HuStep *step,
+          gboolean      compact)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -100,10 +123,9 @@ step_row (guint         number,
    * a number breaking mid-digit ("670.\n940 h") in a narrow window. */
   gtk_label_set_wrap_mode (GTK_LABEL (result_label), PANGO_WRAP_WORD);
   gtk_widget_set_hexpand (title_label, TRUE);
-  gtk_widget_add_css_class (result_label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (result_label), 1);
   gtk_box_append (GTK_BOX (header), title_label);
   gtk_box_append (GTK_BOX (header), result_label);
+  lay_out_header (header, compact);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -205,7 +227,7 @@ update (HuDerivationView *self)
 
   for (guint i = 0; i < estimate->steps->len; i++)
     gtk_list_box_append (self->steps_list,
-                         step_row (i + 1, g_ptr_array_index (estimate->steps, i)));
+                         step_row (i + 1, g_ptr_array_index (estimate->steps, i), self->compact));
   self->n_steps = estimate->steps->len;
   gtk_widget_set_visible (GTK_WIDGET (self->steps_list), self->n_steps > 0);
 }
@@ -321,4 +343,28 @@ hu_derivation_view_get_n_steps (HuDerivationView *self)
 {
   g_return_val_if_fail (HU_IS_DERIVATION_VIEW (self), 0);
   return self->n_steps;
+}
+
+/**
+ * hu_derivation_view_set_compact:
+ * @compact: whether the window is narrow (its sidebar folded away)
+ *
+ * Narrow, each step's result goes under its title instead of beside it.
+ */
+void
+hu_derivation_view_set_compact (HuDerivationView *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (HU_IS_DERIVATION_VIEW (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  /* Each row: its box, whose first child is the header. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      lay_out_header (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                      compact);
 }

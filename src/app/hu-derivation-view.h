@@ -17,5 +17,7 @@ void       hu_derivation_view_set_result (HuDerivationView *self,
 guint      hu_derivation_view_get_n_steps (HuDerivationView *self);
 HuUncertaintyView *hu_derivation_view_get_uncertainty_view (HuDerivationView *self);
 HuChart   *hu_derivation_view_get_lifecycle_chart (HuDerivationView *self);
+void       hu_derivation_view_set_compact (HuDerivationView *self,
+                                           gboolean          compact);
 
 G_END_DECLS

@@ -299,6 +299,8 @@ apply_folded (gpointer data)
   drop_unasked_selection (self);
   if (self->comparison_view != NULL)
     hu_comparison_view_set_compact (self->comparison_view, adw_leaflet_get_folded (self->leaflet));
+  if (self->derivation_view != NULL)
+    hu_derivation_view_set_compact (self->derivation_view, adw_leaflet_get_folded (self->leaflet));
   return G_SOURCE_REMOVE;
 }
 

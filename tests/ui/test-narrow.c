@@ -19,6 +19,7 @@
 #include "hu-model-dialog.h"
 #include "hu-preferences-window.h"
 #include "hu-window.h"
+#include "hu-derivation-view.h"
 #include "hu-equivalences-view.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -342,6 +343,55 @@ test_toast_wraps (void)
   destroy_window (window);
 }
 
+/* The longest line count of the step titles Explain shows, and whether
+ * each step's result sits beside its title (horizontal header). */
+static guint
+step_title_lines (HuWindow *window,
+                  gboolean *beside)
+{
+  GtkWidget *view = GTK_WIDGET (hu_window_get_derivation_view (window));
+  GtkWidget *list = find_widget (view, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  guint most = 0, n = 0;
+
+  g_assert_nonnull (list);
+  *beside = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *header = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      GtkWidget *title = gtk_widget_get_first_child (header);
+
+      g_assert_true (GTK_IS_LABEL (title));
+      most = MAX (most, (guint) pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))));
+      *beside &= gtk_orientable_get_orientation (GTK_ORIENTABLE (header)) == GTK_ORIENTATION_HORIZONTAL;
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 6);
+  return most;
+}
+
+/* Item 4: at 360 px Explain's step titles wrapped to three lines of a
+ * word or two beside their results ("1. Horas de acelerador de / una
+ * ejecución" squeezed by "670,9 miles de GPU-h"). Narrow, the result goes
+ * under its title, which takes two lines at most; wide, it stays beside. */
+static void
+test_step_titles (void)
+{
+  HuWindow *window = new_window (TRUE);
+  gboolean beside;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "explain"));
+  resize (window, 1200);
+  g_assert_cmpuint (step_title_lines (window, &beside), ==, 1);
+  g_assert_true (beside);
+
+  resize (window, 360);
+  g_assert_cmpuint (step_title_lines (window, &beside), <=, 2);
+  g_assert_false (beside);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,5 +405,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
   g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
   g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
+  g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
   return g_test_run ();
 }
