@@ -444,6 +444,25 @@ test_bad_timestamps (Fixture       *f,
                    "of a row (“chine,N”), as when two programs write the file at once");
 }
 
+/* carbontracker's rewrite (a prototype) writes an event log, one JSON
+ * event a line with a "__type__": named by the user, it is refused with
+ * what it is, not as a log of no known tracker. */
+static void
+test_carbontracker_events (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+    "EXPERIMENTAL_carbontracker-rewrite_run_1779884224_events.jsonl", NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hu_import_paths (paths, NULL, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, ":1: an event log of carbontracker’s rewrite"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -465,6 +484,7 @@ main (int argc, char **argv)
   ADD ("skipped-capped", test_skipped_capped);
   ADD ("swapped-for-fifo", test_swapped_for_fifo);
   ADD ("bad-timestamps", test_bad_timestamps);
+  ADD ("carbontracker-events", test_carbontracker_events);
 #undef ADD
   g_test_add_func ("/huella/import/series/bounded", test_series_bounded);
 

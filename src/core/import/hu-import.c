@@ -97,6 +97,28 @@ sniff (GFile         *file,
   return _hu_import_detect (head, got);
 }
 
+/* carbontracker's rewrite, a prototype (TRACKERS.md §2.4), writes
+ * run_<unix>_events.jsonl: one event a line, each with a "__type__".
+ * Named by the user, it deserves better than "not a known tracker". */
+static gboolean
+is_carbontracker_events (GFile        *file,
+                         GCancellable *cancellable)
+{
+  g_autoptr(GInputStream) in = _hu_import_open (file, cancellable, NULL);
+  char head[4096];
+  gsize got = 0;
+  const char *nl;
+
+  if (in == NULL || !g_input_stream_read_all (in, head, sizeof head - 1, &got, cancellable, NULL))
+    return FALSE;
+  head[got] = '\0';
+  nl = strchr (head, '\n');
+  if (nl != NULL)
+    head[nl - head] = '\0';
+  return head[0] == '{' && strstr (head, "\"__type__\": \"") != NULL
+         && (strstr (head, "\"carbontracker") != NULL || strstr (head, "\"EventStart\"") != NULL);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -369,6 +391,15 @@ import_entry (HuImportContext  *ctx,
     case HU_FORMAT_UNKNOWN:
       if (!e->explicit)
         return TRUE;
+      if (is_carbontracker_events (e->file, ctx->cancellable))
+        {
+          g_set_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT,
+                       _("%s:1: an event log of carbontracker’s rewrite, a prototype whose "
+                         "format may still change, which Huella does not read; it reads "
+                         "carbontracker’s released logs (…_carbontracker.log and "
+                         "…_carbontracker_output.log)"), e->display);
+          return FALSE;
+        }
       g_set_error (error, HU_IMPORT_ERROR, HU_IMPORT_ERROR_UNKNOWN_FORMAT,
                    _("%s:1: not a log of a known tracker (CodeCarbon, carbontracker, "
                      "experiment-impact-tracker, Eco2AI, nvidia-smi, Zeus)"),
