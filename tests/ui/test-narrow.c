@@ -392,6 +392,51 @@ test_step_titles (void)
   destroy_window (window);
 }
 
+/* Item 8: the shortcuts window named Alt+5 (the Context page) "Known
+ * models" and the others unlike their switcher ("How it is computed" for
+ * Explain). Each Alt+digit is listed under the name of the page it
+ * shows, as the switcher names it, in English and in Spanish. */
+static void
+test_shortcut_names (void)
+{
+  HuWindow *window = new_window (TRUE);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_type,
+                                                     GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK)));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GSList *objects = gtk_builder_get_objects (builder);
+  guint shown = 0;
+
+  for (GSList *o = objects; o != NULL; o = o->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (o->data))
+      {
+        char *accelerator = NULL, *title = NULL;
+
+        g_object_get (o->data, "accelerator", &accelerator, "title", &title, NULL);
+        g_hash_table_insert (titles, accelerator, title);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      g_autofree char *accelerator = NULL;
+
+      if (adw_view_stack_page_get_title (page) == NULL)
+        continue;
+      accelerator = g_strdup_printf ("<Alt>%u", ++shown);
+      g_assert_cmpstr (g_hash_table_lookup (titles, accelerator), ==,
+                       adw_view_stack_page_get_title (page));
+    }
+  g_assert_cmpuint (shown, ==, 5);
+  if (in_spanish ())
+    g_assert_cmpstr (g_hash_table_lookup (titles, "<Alt>5"), ==, "Contexto");
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,5 +451,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
   g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
+  g_test_add_func ("/huella/ui/narrow/shortcut-names", test_shortcut_names);
   return g_test_run ();
 }
