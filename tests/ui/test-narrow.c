@@ -437,6 +437,35 @@ test_shortcut_names (void)
   destroy_window (window);
 }
 
+/* The skipped-lines dialog (an import's result) opened over a 360 px
+ * window: the file's long name in its body and its heading fit. */
+static void
+test_import_result_fits (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+    "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
+  g_autoptr(GList) toplevels = NULL;
+  GtkWidget *dialog = NULL, *heading;
+
+  resize (window, 360);
+  import_and_wait (window, path);
+  iterate (200);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  assert_fits_360 (dialog, "The import's result");
+  heading = find_widget (dialog, is_label_exactly,
+                         adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (heading);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (heading))));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,5 +481,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
   g_test_add_func ("/huella/ui/narrow/shortcut-names", test_shortcut_names);
+  g_test_add_func ("/huella/ui/narrow/import-result-fits", test_import_result_fits);
   return g_test_run ();
 }
