@@ -309,28 +309,64 @@ translated (const char *msgid)
  * Returns: (nullable): the translated name, or %NULL when the code is
  *   unknown or no translation is installed (English, or no iso-codes)
  */
+static const Country *
+lookup (const char *alpha2)
+{
+  if (alpha2 == NULL || strlen (alpha2) != 2)
+    return NULL;
+  return bsearch (alpha2, countries, G_N_ELEMENTS (countries), sizeof *countries, compare_code);
+}
+
 const char *
 hu_country_get_name (const char *alpha2)
 {
-  const Country *country;
+  const Country *country = lookup (alpha2);
   const char *text;
 
-  if (alpha2 == NULL || strlen (alpha2) != 2)
-    return NULL;
-  country = bsearch (alpha2, countries, G_N_ELEMENTS (countries), sizeof *countries,
-                     compare_code);
   if (country == NULL)
     return NULL;
   text = translated (country->common_name);
   return text != NULL ? text : translated (country->name);
 }
 
+/* "Vermont, United States" → "Vermont, Estados Unidos": a sub-national
+ * grid keeps the provider's name for its part of the country, and names
+ * the country as the user says it when the name ends with iso-codes'
+ * English name for it. The result is interned: a region list asks for
+ * the same few dozen names again and again. */
+static const char *
+with_country_translated (const HuRegion *region)
+{
+  const Country *country = lookup (region->country);
+  const char *english[2];
+  const char *local = hu_country_get_name (region->country);
+
+  if (country == NULL || local == NULL)
+    return NULL;
+  english[0] = country->common_name;
+  english[1] = country->name;
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    {
+      g_autofree char *suffix = english[i] != NULL ? g_strconcat (", ", english[i], NULL) : NULL;
+      gsize len;
+      g_autofree char *name = NULL;
+
+      if (suffix == NULL || !g_str_has_suffix (region->name, suffix))
+        continue;
+      len = strlen (region->name) - strlen (suffix);
+      name = g_strdup_printf ("%.*s, %s", (int) len, region->name, local);
+      return g_intern_string (name);
+    }
+  return NULL;
+}
+
 /**
  * hu_region_get_display_name:
  *
  * The name people read for @region: a national grid ("grid/DE") in the
- * user's language ("Alemania"); sub-national grids and cloud regions as
- * their provider names them.
+ * user's language ("Alemania"); a sub-national grid as its provider
+ * names it, its country in the user's language ("Vermont, Estados
+ * Unidos"); cloud regions as their provider names them.
  *
  * Returns: (transfer none): the name
  */
@@ -344,6 +380,9 @@ hu_region_get_display_name (const HuRegion *region)
   if (region->country != NULL && g_str_has_prefix (region->id, "grid/") &&
       strcmp (region->id + strlen ("grid/"), region->country) == 0 &&
       (name = hu_country_get_name (region->country)) != NULL)
+    return name;
+  if (region->country != NULL && g_str_has_prefix (region->id, "grid/") &&
+      (name = with_country_translated (region)) != NULL)
     return name;
   return region->name;
 }
