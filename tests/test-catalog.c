@@ -42,6 +42,11 @@ test_gpus (void)
   g_assert_cmpint (hu_gpu_default_precision (k80), ==, HU_PRECISION_FP32);
 
   g_assert_null (hu_catalog_lookup_gpu (catalog, "nvidia-a100"));
+
+  /* People read a precision as datasheets print it; files keep the key. */
+  g_assert_cmpstr (hu_precision_label (HU_PRECISION_BF16), ==, "BF16");
+  g_assert_cmpstr (hu_precision_label (HU_PRECISION_TF32), ==, "TF32");
+  g_assert_cmpstr (hu_precision_to_string (HU_PRECISION_BF16), ==, "bf16");
 }
 
 static void

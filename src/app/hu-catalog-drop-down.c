@@ -77,7 +77,7 @@ gpu_subtitle (HuCatalogDropDown *self,
   /* Translators: vendor, dense peak at a precision and TDP:
    * "NVIDIA · 312 TFLOP/s BF16 · 400 W" */
   return g_strdup_printf (_("%s · %s TFLOP/s %s · %s W"), gpu->vendor, peak,
-                          hu_precision_to_string (precision), tdp);
+                          hu_precision_label (precision), tdp);
 }
 
 static const char *

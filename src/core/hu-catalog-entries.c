@@ -31,6 +31,20 @@ hu_precision_to_string (HuPrecision precision)
   return precision_names[precision];
 }
 
+/* The name people read ("BF16", as datasheets and the editor write it);
+ * files and JSON keep hu_precision_to_string()'s lower-case key. */
+static const char *precision_labels[HU_N_PRECISIONS] = {
+  "FP32", "TF32", "FP16", "BF16", "FP8",
+};
+
+const char *
+hu_precision_label (HuPrecision precision)
+{
+  if (precision < 0 || precision >= HU_N_PRECISIONS)
+    return _("Automatic");
+  return precision_labels[precision];
+}
+
 gboolean
 hu_precision_from_string (const char  *text,
                           HuPrecision *out)

@@ -33,6 +33,7 @@ typedef enum {
 } HuPrecision;
 
 const char  *hu_precision_to_string   (HuPrecision  precision);
+const char  *hu_precision_label       (HuPrecision  precision);
 gboolean     hu_precision_from_string (const char  *text,
                                        HuPrecision *out);
 

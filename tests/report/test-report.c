@@ -315,6 +315,14 @@ check_markdown (const char *path)
       g_assert_cmpuint (count_cells (lines[i]), ==, columns);
     }
   g_assert_true (saw_comparison);
+  /* Precisions read as datasheets and the editor write them ("FP16"),
+   * never as the file's key ("fp16"). */
+  for (guint i = 0; i < HU_N_PRECISIONS; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("| %s |", hu_precision_to_string (i));
+
+      g_assert_null (strstr (text, key));
+    }
   g_assert_nonnull (strstr (text, "> Training "));
   g_assert_nonnull (strstr (text, "co2_eq_emissions:\n  emissions: "));
 }

@@ -532,7 +532,7 @@ add_inputs (HuReport  *self,
         workload = g_strdup (workload_text (e->workload));
       _hu_report_table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
                      g_strdup (e->gpu_name != NULL ? e->gpu_name : e->gpu),
-                     g_strdup (hu_precision_to_string (e->precision)),
+                     g_strdup (hu_precision_label (e->precision)),
                      cell (e->peak_tflops),
                      isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,
                      cell (e->power_w),
