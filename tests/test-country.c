@@ -3,8 +3,9 @@
 /* Country names in the user's language (issue 10, seen in Spanish): a
  * national grid is shown by the name iso-codes translates for its ISO
  * 3166-1 code; a sub-national grid keeps the provider's name for its
- * part of the country; cloud regions keep the provider's name. The expected names are iso-codes' own Spanish translations
- * (iso_3166-1, es), not what the code happens to print. */
+ * part of the country; cloud regions keep the provider's name. The
+ * expected names are iso-codes' own Spanish translations (iso_3166-1,
+ * es), not what the code happens to print. */
 
 #include "config.h"
 

@@ -365,6 +365,9 @@ hu_derivation_view_set_compact (HuDerivationView *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
-      lay_out_header (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
-                      compact);
+      {
+        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+        lay_out_header (gtk_widget_get_first_child (box), compact);
+      }
 }

@@ -185,7 +185,8 @@ test_dialogs_fit (void)
   assert_fits_360 (dialog, "Preferences");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  dialog = hu_model_dialog_new (GTK_WINDOW (window), hu_project_get_catalog (hu_window_get_project (window)));
+  dialog = hu_model_dialog_new (GTK_WINDOW (window),
+                                hu_project_get_catalog (hu_window_get_project (window)));
   gtk_window_present (GTK_WINDOW (dialog));
   assert_fits_360 (dialog, "Known Models");
   assert_title_whole (dialog);
@@ -363,12 +364,16 @@ step_title_lines (HuWindow *window,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *header = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *header = gtk_widget_get_first_child (box);
       GtkWidget *title = gtk_widget_get_first_child (header);
+      PangoLayout *layout;
 
       g_assert_true (GTK_IS_LABEL (title));
-      most = MAX (most, (guint) pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))));
-      *beside &= gtk_orientable_get_orientation (GTK_ORIENTABLE (header)) == GTK_ORIENTATION_HORIZONTAL;
+      layout = gtk_label_get_layout (GTK_LABEL (title));
+      most = MAX (most, (guint) pango_layout_get_line_count (layout));
+      *beside &= gtk_orientable_get_orientation (GTK_ORIENTABLE (header)) ==
+                 GTK_ORIENTATION_HORIZONTAL;
       n++;
     }
   g_assert_cmpuint (n, >=, 6);
