@@ -752,8 +752,11 @@ hu_widgets_wrap_dialog_title (GtkWindow *dialog)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  /* Two lines at most fit the bar's height. */
+  /* Two lines at most fit the bar's height. The bar measures its title
+   * for its height, which holds two lines: the label would ask for the
+   * width of two lines where one fits. Its natural width is one line's. */
   gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_bind_property (dialog, "title", label, "label", G_BINDING_SYNC_CREATE);
   adw_header_bar_set_title_widget (bar, label);

@@ -198,6 +198,16 @@ test_dialogs_fit (void)
   g_assert_nonnull (dialog);
   assert_fits_360 (dialog, "Export Report");
   assert_title_whole (dialog);
+  /* A title that fits one line keeps to one: the bar measures it for
+   * its height, and once asked for two lines' width where one fitted. */
+  if (!in_spanish ())
+    {
+      GtkWidget *bar = find_widget (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_HEADER_BAR));
+      GtkWidget *title = adw_header_bar_get_title_widget (ADW_HEADER_BAR (bar));
+
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))),
+                       ==, 1);
+    }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   iterate (50);
