@@ -247,6 +247,15 @@ update_cell (GtkListItem *item)
         delta = g_strdup (hu_result_get_error (result));
       else
         delta = hu_result_format_column (result, HU_COLUMN_ACCELERATOR);
+      /* "NVIDIA RTX A6000 ×" over a lone "1" reads as two things: the
+       * count wraps with its model (no-break spaces around "×"). */
+      if (delta != NULL && strstr (delta, " × ") != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (delta, " × ", -1);
+
+          g_free (delta);
+          delta = g_strjoinv ("\u00a0×\u00a0", parts);
+        }
     }
 
   /* "9.2 t (5.1–14.8 t)": the likely range goes under the value, so a

@@ -656,6 +656,21 @@ test_chart_labels_as_table (void)
     }
 }
 
+/* Issue 10, the table at 1200 px and narrow: under "RTX A6000" its
+ * accelerators read "NVIDIA RTX A6000 × 1" (the example's scenario, one
+ * GPU) with no-break spaces around "×", so the count never wraps alone
+ * onto a line of its own ("NVIDIA RTX A6000 ×" over "1" was seen). */
+static void
+test_count_with_model (void)
+{
+  HuWindow *window = open_compare ("gpt3-gpus.huella");
+  GtkWidget *view = GTK_WIDGET (hu_window_get_comparison_view (window));
+
+  g_assert_nonnull (find_widget (view, is_label_exactly, "NVIDIA RTX A6000\u00a0×\u00a01"));
+  g_assert_null (find_widget (view, is_label_exactly, "NVIDIA RTX A6000 × 1"));
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,5 +686,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   g_test_add_func ("/huella/ui/comparison/titles-over-figures", test_titles_over_figures);
   g_test_add_func ("/huella/ui/comparison/chart-labels-as-table", test_chart_labels_as_table);
+  g_test_add_func ("/huella/ui/comparison/count-with-model", test_count_with_model);
   return g_test_run ();
 }
