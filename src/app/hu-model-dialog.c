@@ -78,7 +78,8 @@ describe_model (const HuKnownModel *m)
     {
       g_autofree char *count = hu_format_count ((guint64) MAX (m->count, 0));
 
-      g_string_append_printf (out, " × %s", count);
+      /* No-break spaces: the count never wraps alone onto its own line. */
+      g_string_append_printf (out, "\u00a0×\u00a0%s", count);
     }
   return g_string_free (out, FALSE);
 }

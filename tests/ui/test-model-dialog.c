@@ -31,6 +31,14 @@ shown_models (HuModelDialog *dialog)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
+/* A Match for a label whose text ends with the string given as data. */
+static gboolean
+is_label_ending (GtkWidget     *widget,
+                 gconstpointer  end)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), end);
+}
+
 static void
 test_add_known_model (void)
 {
@@ -56,6 +64,9 @@ test_add_known_model (void)
   hu_model_dialog_set_search (dialog, "GPT-3 175B");
   iterate (50);
   g_assert_cmpuint (shown_models (dialog), ==, 1);
+  /* Its 10,000 GPUs: the count joins "×" and the hardware with no-break
+   * spaces, so "× 8,192" never wraps to "8,192" alone (seen at 1200 px). */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_ending, "\u00a0×\u00a010,000"));
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_type,
                                      GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY)),
                          "activate");
