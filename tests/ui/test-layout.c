@@ -589,6 +589,53 @@ test_explain_numbers_whole (void)
   destroy_window (window);
 }
 
+static gboolean
+is_mapped_label_starting (GtkWidget     *widget,
+                          gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), start);
+}
+
+/* Explain's "Show Among Known Models" link starts where the subtitle
+ * above it starts (it stood 17 px in, in the button's padding), at
+ * 1200 px and at 360 px. */
+static void
+test_explain_link_aligned (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  HuWindow *window;
+  GtkWidget *view;
+  int widths[] = { 1200, 360 };
+
+  /* The application's style sheet, as AdwApplication loads it (a test
+   * has no application). */
+  gtk_css_provider_load_from_resource (css, "/io/github/huella/Huella/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = new_window (TRUE);
+  view = GTK_WIDGET (hu_window_get_derivation_view (window));
+  hu_window_show_page (window, "explain");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *subtitle, *link;
+      graphene_rect_t a, b;
+
+      resize (window, widths[w]);
+      subtitle = find_widget (view, is_mapped_label_starting, "The estimate of");
+      link = find_widget (view, is_mapped_label_starting, "Show Among Known Models");
+      g_assert_nonnull (subtitle);
+      g_assert_nonnull (link);
+      g_assert_true (gtk_widget_compute_bounds (subtitle, view, &a));
+      g_assert_true (gtk_widget_compute_bounds (link, view, &b));
+      g_assert_cmpfloat (fabs (a.origin.x - b.origin.x), <=, 1);
+    }
+  destroy_window (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 /* Item 3: a region is used or added from the ranking's chart: a click on
  * its row picks it and offers both. */
 static void
@@ -832,5 +879,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/layout/region-from-chart", test_region_from_chart);
   g_test_add_func ("/huella/ui/layout/export-dialog-fits", test_export_dialog_fits);
   g_test_add_func ("/huella/ui/layout/result-cards", test_result_cards);
+  g_test_add_func ("/huella/ui/layout/explain-link-aligned", test_explain_link_aligned);
   return g_test_run ();
 }
