@@ -349,27 +349,8 @@ send_list_key (GtkWidget *list,
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
                                &handled);
     }
-  for (guint i = 0; !handled && !found && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              found = TRUE;
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, list,
-                                            gtk_shortcut_get_arguments (shortcut));
-            }
-        }
-    }
+  if (!handled)
+    found = ui_test_activate_shortcut (list, keyval, 0);
   g_assert_true (handled || found);
   iterate (50);
 }

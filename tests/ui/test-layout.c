@@ -53,26 +53,6 @@ in_view (HuWindow  *window,
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (window));
 }
 
-/* The deepest visible widget under @widget that asks for more than
- * @width, to name in a failure. */
-static GtkWidget *
-widest_demand (GtkWidget *widget,
-               int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int minimum;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > width)
-        return widest_demand (child, width);
-    }
-  return widget;
-}
-
 /* Item 10: the window can be 360 px wide on every page, with a project
  * and without (its status page). The stacks measure every page, the
  * hidden run page too. meson runs this case again in Spanish (LANG and
@@ -102,7 +82,7 @@ test_360_every_page (void)
             {
               g_autoptr(GString) path = g_string_new (NULL);
 
-              for (GtkWidget *w = widest_demand (content, 360); w != content;
+              for (GtkWidget *w = ui_test_widest_demand (content, 360); w != content;
                    w = gtk_widget_get_parent (w))
                 g_string_prepend (g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), " > ");
               g_error ("page %s asks for %d px:%s", pages[i], minimum, path->str);
@@ -724,7 +704,7 @@ test_export_dialog_fits (void)
     {
       g_autoptr(GString) path = g_string_new (NULL);
 
-      for (GtkWidget *w = widest_demand (dialog, 360); w != dialog; w = gtk_widget_get_parent (w))
+      for (GtkWidget *w = ui_test_widest_demand (dialog, 360); w != dialog; w = gtk_widget_get_parent (w))
         g_string_prepend (g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), " > ");
       g_error ("the export dialog asks for %d px:%s", minimum, path->str);
     }

@@ -87,26 +87,6 @@ test_page_switch_selects_nothing (void)
   destroy_window (window);
 }
 
-/* The deepest visible widget under @widget that asks for more than
- * @width, to name in a failure. */
-static GtkWidget *
-widest_demand (GtkWidget *widget,
-               int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int minimum;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > width)
-        return widest_demand (child, width);
-    }
-  return widget;
-}
-
 /* @dialog, opened from a 360 px window, asks for no more than 360 px and
  * opens no wider: a phone's screen shows all of it. */
 static void
@@ -124,7 +104,7 @@ assert_fits_360 (GtkWidget  *dialog,
     {
       g_autoptr(GString) path = g_string_new (NULL);
 
-      for (GtkWidget *w = widest_demand (content, 360); w != dialog; w = gtk_widget_get_parent (w))
+      for (GtkWidget *w = ui_test_widest_demand (content, 360); w != dialog; w = gtk_widget_get_parent (w))
         g_string_prepend (g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), " > ");
       g_error ("%s asks for %d px:%s", what, minimum, path->str);
     }
@@ -415,7 +395,8 @@ test_step_titles (void)
 /* Item 8: the shortcuts window named Alt+5 (the Context page) "Known
  * models" and the others unlike their switcher ("How it is computed" for
  * Explain). Each Alt+digit is listed under the name of the page it
- * shows, as the switcher names it, in English and in Spanish. */
+ * shows, as the switcher names it, in English and in Spanish; and the
+ * key shows that page (the Context page once had no key at all). */
 static void
 test_shortcut_names (void)
 {
@@ -449,6 +430,12 @@ test_shortcut_names (void)
       accelerator = g_strdup_printf ("<Alt>%u", ++shown);
       g_assert_cmpstr (g_hash_table_lookup (titles, accelerator), ==,
                        adw_view_stack_page_get_title (page));
+      /* The key does what the window says: it shows that page. */
+      g_assert_true (ui_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_0 + shown,
+                                                GDK_ALT_MASK));
+      iterate (50);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==,
+                       adw_view_stack_page_get_name (page));
     }
   g_assert_cmpuint (shown, ==, 5);
   if (in_spanish ())

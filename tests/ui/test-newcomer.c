@@ -326,85 +326,6 @@ test_accessible_tree (void)
   destroy_window (window);
 }
 
-/* Activates the window's shortcut for Alt+@keyval, as a key press would. */
-static void
-press_alt (GtkWidget *window,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-  gboolean found = FALSE;
-
-  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK)
-            {
-              found = TRUE;
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                            gtk_shortcut_get_arguments (shortcut));
-            }
-        }
-    }
-  g_assert_true (found);
-  iterate (50);
-}
-
-/* Every page the switcher shows is one Alt+digit away, in the switcher's
- * order, and the shortcuts window lists each of those keys: the Context
- * page once had neither. */
-static void
-test_page_shortcuts (void)
-{
-  HuWindow *window = new_window (TRUE);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_type,
-                                                     GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK)));
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
-  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
-  GSList *objects = gtk_builder_get_objects (builder);
-  guint shown = 0;
-
-  for (GSList *o = objects; o != NULL; o = o->next)
-    if (GTK_IS_SHORTCUTS_SHORTCUT (o->data))
-      {
-        char *accelerator = NULL;
-
-        g_object_get (o->data, "accelerator", &accelerator, NULL);
-        g_ptr_array_add (listed, accelerator);
-      }
-  g_slist_free (objects);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      g_autofree char *accelerator = NULL;
-
-      if (adw_view_stack_page_get_title (page) == NULL)
-        continue;       /* not in the switcher: reached from other pages */
-      shown++;
-      press_alt (GTK_WIDGET (window), GDK_KEY_0 + shown);
-      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==,
-                       adw_view_stack_page_get_name (page));
-      accelerator = g_strdup_printf ("<Alt>%u", shown);
-      g_assert_true (g_ptr_array_find_with_equal_func (listed, accelerator, g_str_equal, NULL));
-    }
-  /* Scenario, Compare, What If, Explain, Context. */
-  g_assert_cmpuint (shown, ==, 5);
-
-  destroy_window (window);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -416,6 +337,5 @@ main (int    argc,
   g_test_add_func ("/huella/ui/newcomer/delete-toasts", test_delete_toasts);
   g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
   g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
-  g_test_add_func ("/huella/ui/newcomer/page-shortcuts", test_page_shortcuts);
   return g_test_run ();
 }

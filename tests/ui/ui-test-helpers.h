@@ -195,3 +195,15 @@ HuMeasuredRun *ui_test_measured_run (const char *id,
 /* Adds @run to @project's runs as the last one, as an import does. */
 void           ui_test_add_run      (HuProject     *project,
                                      HuMeasuredRun *run);
+
+/* Activates the shortcut @widget's shortcut controllers hold for @keyval
+ * with exactly @modifiers, as a key press reaching @widget would (its
+ * class's bindings are among them). Returns whether one was found. */
+gboolean       ui_test_activate_shortcut (GtkWidget       *widget,
+                                          guint            keyval,
+                                          GdkModifierType  modifiers);
+
+/* The deepest visible widget under @widget that asks for more than
+ * @width, to name in a failure. */
+GtkWidget     *ui_test_widest_demand     (GtkWidget *widget,
+                                          int        width);
