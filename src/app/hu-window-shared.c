@@ -102,9 +102,11 @@ wrap_toast_title (HuWindow  *self,
 {
   GtkLabel *title = find_toast_title (toast_widget);
   int available = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+  int length;
 
   if (title == NULL)
     return;
+  length = (int) g_utf8_strlen (gtk_label_get_text (title), -1);
   gtk_label_set_ellipsize (title, PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (title, TRUE);
   gtk_label_set_wrap_mode (title, PANGO_WRAP_WORD_CHAR);
@@ -113,6 +115,10 @@ wrap_toast_title (HuWindow  *self,
       int natural;
 
       gtk_label_set_max_width_chars (title, chars);
+      /* A wrapping label asks for its longest word only, and the toast
+       * gives its title no more than that: a short title that fits on
+       * one line must ask for that line. */
+      gtk_label_set_width_chars (title, MIN (length, chars));
       gtk_widget_measure (toast_widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
                           NULL, NULL);
       if (available <= 0 || natural <= available)
