@@ -32,6 +32,46 @@ _hu_pdf_pager_cr (Pager *p)
   return p->cr;
 }
 
+/* "3.14 × 10²³" is one number: its spaces become no-break spaces, so a
+ * narrow cell never leaves "× 10²³" on a line of its own. Only a power of
+ * ten is glued (a digit, " × 10", a superscript digit or minus), never a
+ * product of quantities. Returns @text itself when there is nothing to
+ * glue, else a new string in @out. */
+const char *
+_hu_pdf_glue_numbers (const char  *text,
+                      char       **out)
+{
+  static const char times[] = " \u00d7 10";
+  GString *glued = NULL;
+  const char *copied = text, *p = text, *hit;
+
+  *out = NULL;
+  if (text == NULL)
+    return NULL;
+  while ((hit = strstr (p, times)) != NULL)
+    {
+      const char *after = hit + strlen (times);
+      gunichar next = g_utf8_get_char (after);
+
+      if (hit > text && g_ascii_isdigit (hit[-1]) &&
+          (next == 0x207B || next == 0x00B9 || next == 0x00B2 || next == 0x00B3 ||
+           (next >= 0x2070 && next <= 0x2079)))
+        {
+          if (glued == NULL)
+            glued = g_string_new (NULL);
+          g_string_append_len (glued, copied, hit - copied);
+          g_string_append (glued, "\u00a0\u00d7\u00a010");
+          copied = after;
+        }
+      p = after;
+    }
+  if (glued == NULL)
+    return text;
+  g_string_append (glued, copied);
+  *out = g_string_free (glued, FALSE);
+  return *out;
+}
+
 PangoLayout *
 _hu_pdf_pager_text (Pager      *p,
                     const char *text,
@@ -43,7 +83,8 @@ _hu_pdf_pager_text (Pager      *p,
   PangoLayout *layout = pango_layout_new (p->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
   /* Names and notes come from files: no control characters on paper. */
-  g_autofree char *clean = hu_text_printable (text, HU_TEXT_NONE);
+  g_autofree char *glued = NULL;
+  g_autofree char *clean = hu_text_printable (_hu_pdf_glue_numbers (text, &glued), HU_TEXT_NONE);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)

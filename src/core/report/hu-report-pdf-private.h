@@ -73,11 +73,23 @@ void         _hu_pdf_show_at       (Pager       *p,
                                     double       x,
                                     double       y);
 double       _hu_pdf_natural_width (PangoLayout *layout);
+const char  *_hu_pdf_glue_numbers  (const char  *text,
+                                    char       **out);
 
 /* hu-report-pdf-table.c */
 double       _hu_pdf_table_start_height (Pager         *p,
                                          HuReportTable *table);
 void         _hu_pdf_block_table   (Pager         *p,
                                     HuReportTable *table);
+guint        _hu_pdf_table_cell_lines (Pager         *p,
+                                       HuReportTable *table,
+                                       guint          row,
+                                       guint          column);
+
+/* hu-report-pdf.c: for tests, a table laid out alone on @paper */
+guint        _hu_report_pdf_cell_lines (HuReportTable *table,
+                                        HuPaperSize    paper,
+                                        guint          row,
+                                        guint          column);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "hu-report-columns-private.h"
 #include "hu-report-pdf-private.h"
 #include "hu-text.h"
 
@@ -113,6 +114,7 @@ widest_word (Pager      *p,
              gboolean    bold)
 {
   g_autofree char *words = NULL;
+  g_autofree char *glued = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   double width;
 
@@ -124,7 +126,8 @@ widest_word (Pager      *p,
   if (measure_lookup (p, &width))
     return width;
 
-  words = g_strdup (text);
+  /* A number's glued spaces are not word breaks. */
+  words = g_strdup (_hu_pdf_glue_numbers (text, &glued));
   g_strdelimit (words, " ", '\n');
   layout = _hu_pdf_pager_text (p, words, size, bold, 0, 0);
   return measure_store (p, _hu_pdf_natural_width (layout));
@@ -172,132 +175,144 @@ width_for_lines (Pager      *p,
   return measure_store (p, hi);
 }
 
-/* What each column's cells need at @font: cells[0] the widest word (the
- * whole cell in numeric columns),
- * cells[1] and cells[2] about what fits the longest cell in two and three
- * lines (an estimate: its width shared out, never below its widest word),
- * so short names are not broken into towers when there is room. */
+/* What each column needs at @font (cells) and @header_font (header),
+ * padding included: @min, the narrowest width that breaks no word (a
+ * numeric cell, a number and its unit, reads as one word; words wider
+ * than MAX_WORD_SHARE of the page may break), and @natural, the width at
+ * which no cell wraps and the header takes at most two lines. */
 static void
-cell_needs (Pager               *p,
-            const HuReportTable *table,
-            double               font,
-            double              *cells[3])
+column_extents (Pager               *p,
+                const HuReportTable *table,
+                double               font,
+                double               header_font,
+                double              *min,
+                double              *natural)
 {
   double cap = p->content_w * MAX_WORD_SHARE;
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      for (guint n = 0; n < 3; n++)
-        cells[n][i] = 0;
-      /* Once the widest word reaches the cap, every need of the column is
-       * the cap (cells[1] and cells[2] are never below cells[0]). */
-      for (guint r = 0; r < table->rows->len && cells[0][i] < cap; r++)
+      double header_word = widest_word (p, table->headers[i], header_font, TRUE) + WIDTH_SLACK;
+      double word = MIN (header_word, cap);
+      double full = width_for_lines (p, table->headers[i], header_font, TRUE, 2, word);
+
+      for (guint r = 0; r < table->rows->len; r++)
         {
           char **row = g_ptr_array_index (table->rows, r);
-          double natural = text_width (p, row[i], font, FALSE) + WIDTH_SLACK;
-          /* A number and its unit ("0.3148 Wh") read as one word. */
-          double word = table->numeric[i] ? natural
-                                          : widest_word (p, row[i], font, FALSE) + WIDTH_SLACK;
+          double cell = text_width (p, row[i], font, FALSE) + WIDTH_SLACK;
 
-          cells[0][i] = MAX (cells[0][i], word);
-          for (guint n = 1; n < 3; n++)
-            cells[n][i] = MAX (cells[n][i], MAX (word, natural / (n + 1)));
+          full = MAX (full, cell);
+          if (word < cap)
+            word = MAX (word, table->numeric[i] ? cell
+                                                : widest_word (p, row[i], font, FALSE) + WIDTH_SLACK);
         }
-      for (guint n = 0; n < 3; n++)
-        cells[n][i] = MIN (cells[n][i], cap);
+      min[i] = MIN (word, cap) + 2 * CELL_PAD_X;
+      natural[i] = MAX (full, word) + 2 * CELL_PAD_X;
     }
 }
 
-/* What each column needs with its header in at most @max_lines lines
- * (0: any number, only words must not break) above @cells. */
+/* The lines @text takes wrapped at spaces in @width. */
+static int
+line_count (Pager      *p,
+            const char *text,
+            double      size,
+            double      width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double lines;
+
+  measure_key (p, 'C', text, size, FALSE, width, 0, 0);
+  if (measure_lookup (p, &lines))
+    return (int) lines;
+  layout = _hu_pdf_pager_text (p, text, size, FALSE, 0, 0);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  return (int) measure_store (p, pango_layout_get_line_count (layout));
+}
+
+/* The columns cut to a common width by _hu_report_fit_columns() often
+ * need less for the lines they take ("NVIDIA Tesla V100S PCIe 32GB" takes
+ * three lines at 59 pt and at 50 pt alike): each is narrowed to what keeps
+ * every cell's line count, and the room freed unwraps the cut columns that
+ * need least to fit on one line ("FLOPs: 3.14 × 10²³"), then goes back to
+ * the cut columns in proportion. */
 static void
-column_needs (Pager               *p,
-              const HuReportTable *table,
-              const double        *cells,
-              double               header_font,
-              int                  max_lines,
-              double              *need)
+tighten (Pager               *p,
+         const HuReportTable *table,
+         double               font,
+         const double        *min,
+         const double        *natural,
+         double              *w)
 {
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      double header = widest_word (p, table->headers[i], header_font, TRUE) + WIDTH_SLACK;
+  guint n = table->n_columns;
+  g_autofree gboolean *cut = g_new0 (gboolean, n);
+  double freed = 0, cut_total = 0;
 
-      if (max_lines > 0)
-        header = width_for_lines (p, table->headers[i], header_font, TRUE, max_lines, header);
-      need[i] = MAX (header, cells[i]) + 2 * CELL_PAD_X;
+  for (guint i = 0; i < n; i++)
+    {
+      double tight = min[i];
+
+      if (natural[i] <= w[i] + 0.01)
+        continue;
+      cut[i] = TRUE;
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const char *text = ((char **) g_ptr_array_index (table->rows, r))[i];
+          double cell_min = min[i] - 2 * CELL_PAD_X;
+          int lines;
+
+          if (text_width (p, text, font, FALSE) + WIDTH_SLACK + 2 * CELL_PAD_X <= tight)
+            continue;
+          lines = line_count (p, text, font, w[i] - 2 * CELL_PAD_X);
+          tight = MAX (tight, width_for_lines (p, text, font, FALSE, lines, cell_min) +
+                              WIDTH_SLACK + 2 * CELL_PAD_X);
+        }
+      tight = MIN (tight, w[i]);
+      freed += w[i] - tight;
+      w[i] = tight;
+    }
+
+  /* Unwrap whole columns, cheapest first. */
+  for (;;)
+    {
+      int best = -1;
+
+      for (guint i = 0; i < n; i++)
+        if (cut[i] && natural[i] - w[i] <= freed &&
+            (best < 0 || natural[i] - w[i] < natural[best] - w[best]))
+          best = i;
+      if (best < 0)
+        break;
+      freed -= natural[best] - w[best];
+      w[best] = natural[best];
+      cut[best] = FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (cut[i])
+      cut_total += w[i];
+  for (guint i = 0; i < n; i++)
+    {
+      if (cut_total > 0 && cut[i])
+        w[i] += freed * w[i] / cut_total;
+      else if (cut_total <= 0)
+        w[i] += freed / n;
     }
 }
 
-/* Gives every column at least @need and shares the rest of the width by
- * the columns' weights. FALSE when the needs alone exceed the width. */
-static gboolean
-distribute (Pager               *p,
-            const HuReportTable *table,
-            const double        *need,
-            double              *w)
-{
-  g_autofree gboolean *fixed = g_new0 (gboolean, table->n_columns);
-  double sum = 0;
-  gboolean changed;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    sum += need[i];
-  if (sum > p->content_w)
-    return FALSE;
-
-  /* Columns whose share is below their need get exactly their need; the
-   * others share what is left, which can push more below their need. */
-  do
-    {
-      double free_w = p->content_w;
-      double free_weight = 0;
-
-      changed = FALSE;
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          if (fixed[i])
-            free_w -= need[i];
-          else
-            free_weight += column_weight (table, i);
-        }
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          if (fixed[i])
-            {
-              w[i] = need[i];
-              continue;
-            }
-          w[i] = free_w * column_weight (table, i) / free_weight;
-          if (w[i] < need[i])
-            {
-              fixed[i] = TRUE;
-              changed = TRUE;
-            }
-        }
-    }
-  while (changed);
-
-  return TRUE;
-}
-
-/* Columns are as wide as their weights ask, but never narrower than their
- * longest word: headers and cells wrap at spaces only. When there is room,
- * headers and cells get at most two, then three lines (header type may
- * shrink slightly first); then only words are kept whole; then the whole
- * table's type shrinks; only past MIN_TABLE_FONT may words break. */
+/* Column widths come from the content (see _hu_report_fit_columns()):
+ * every column as wide as its longest cell when the page allows, else the
+ * widest columns wrap at spaces; only when words no longer fit does the
+ * whole table's type shrink, and only past MIN_TABLE_FONT may words
+ * break, in columns as wide as their weights ask. */
 static void
 measure_columns (Pager               *p,
                  const HuReportTable *table,
                  TableGeometry       *g)
 {
-  /* Lines allowed to headers and to cells (0: only keep words whole). */
-  static const struct { int header; int cells; } tiers[] = {
-    { 2, 2 }, { 3, 3 }, { 3, 0 }, { 0, 0 },
-  };
   guint n = table->n_columns;
-  g_autofree double *cell_store = g_new (double, 3 * n);
-  g_autofree double *need = g_new (double, n);
-  double *cells[3] = { cell_store, cell_store + n, cell_store + 2 * n };
+  g_autofree double *min = g_new (double, n);
+  g_autofree double *natural = g_new (double, n);
   double start = n >= 10 ? 6.5 : n >= 7 ? 7.2 : 8;
   gboolean done = FALSE;
   double x = MARGIN_X;
@@ -305,28 +320,16 @@ measure_columns (Pager               *p,
   g->x = g_new (double, n);
   g->w = g_new (double, n);
 
-  g->font = start;
-  cell_needs (p, table, g->font, cells);
-  for (guint tier = 0; tier < G_N_ELEMENTS (tiers) && !done; tier++)
-    for (guint k = 0; k <= 2 && !done; k++)
-      {
-        int c = tiers[tier].cells;
-
-        g->header_font = start - FONT_STEP * k;
-        column_needs (p, table, cells[c > 0 ? c - 1 : 0], g->header_font, tiers[tier].header,
-                      need);
-        done = distribute (p, table, need, g->w);
-      }
-
-  for (guint k = 1; !done; k++)
+  for (guint k = 0; !done; k++)
     {
       g->font = start - FONT_STEP * k;
-      g->header_font = g->font - 2 * FONT_STEP;
+      g->header_font = k == 0 ? start : g->font - 2 * FONT_STEP;
       if (g->header_font < MIN_TABLE_FONT)
         break;
-      cell_needs (p, table, g->font, cells);
-      column_needs (p, table, cells[0], g->header_font, 0, need);
-      done = distribute (p, table, need, g->w);
+      column_extents (p, table, g->font, g->header_font, min, natural);
+      done = _hu_report_fit_columns (n, min, natural, p->content_w, g->w);
+      if (done)
+        tighten (p, table, g->font, min, natural, g->w);
     }
 
   if (!done)
@@ -571,4 +574,23 @@ _hu_pdf_block_table (Pager         *p,
   }
   p->y += 10;
   table_geometry_clear (&g);
+}
+
+/* The lines cell (@row, @column) takes as the PDF lays it out. */
+guint
+_hu_pdf_table_cell_lines (Pager         *p,
+                          HuReportTable *table,
+                          guint          row,
+                          guint          column)
+{
+  TableGeometry g;
+  g_autoptr(GPtrArray) layouts = NULL;
+  double height;
+
+  g_return_val_if_fail (row < table->rows->len && column < table->n_columns, 0);
+
+  table_geometry (p, table, &g);
+  layouts = row_layouts (p, table, &g, g_ptr_array_index (table->rows, row), FALSE, &height);
+  table_geometry_clear (&g);
+  return pango_layout_get_line_count (g_ptr_array_index (layouts, column));
 }

@@ -300,6 +300,26 @@ measure_free (Measure *m)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Measure, measure_free)
 
+/* How many lines cell (@row, @column) of @table takes in the PDF, its
+ * columns measured as an export measures them. */
+guint
+_hu_report_pdf_cell_lines (HuReportTable *table,
+                           HuPaperSize    paper,
+                           guint          row,
+                           guint          column)
+{
+  g_autoptr(Measure) measure = measure_new ();
+  Pager p = { 0 };
+
+  p.only_page = -1;
+  _hu_report_paper_size (paper, &p.page_w, &p.page_h);
+  p.content_w = p.page_w - 2 * MARGIN_X;
+  p.y = MARGIN_TOP;
+  p.measure = measure;
+  p.context = measure->context;
+  return _hu_pdf_table_cell_lines (&p, table, row, column);
+}
+
 static guint
 paginate_doc (HuReport     *self,
               Measure      *measure,

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The PDF's column widths come from the content (issue 10, item 1 of the
+ * lead's leftovers): a column that fits on one line when the others give
+ * room is not wrapped, whatever the columns' preset weights. */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "hu-report-columns-private.h"
+#include "hu-report-document-private.h"
+#include "hu-report-pdf-private.h"
+
+#define EPS 1e-3
+
+
+
+
+
+
+static void
+assert_widths (const double *got,
+               const double *want,
+               guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (got[i], want[i], EPS);
+}
+
+/* Every column fits unwrapped: natural widths, spare shared by them. */
+static void
+test_fit_all (void)
+{
+  const double min[] = { 30, 40, 20 };
+  const double natural[] = { 100, 60, 40 };
+  double w[3];
+  /* 100 + 60 + 40 = 200 of 300: 100 spare, shared 100:60:40 of 200,
+   * so +50, +30, +20. */
+  const double want[] = { 150, 90, 60 };
+
+  g_assert_true (_hu_report_fit_columns (3, min, natural, 300, w));
+  assert_widths (w, want, 3);
+}
+
+/* Too little room: only the widest column wraps. */
+static void
+test_fit_widest_wraps (void)
+{
+  const double min[] = { 40, 30, 20 };
+  const double natural[] = { 200, 60, 30 };
+  double w[3];
+  /* 200 + 60 + 30 = 290 > 200. Cutting every column to a level L:
+   * L = 110 gives min(200, 110) + 60 + 30 = 200. The 60 pt column
+   * (under fixed weights of 1:1:1 it would get 66.7, but under 2:1:1,
+   * 50, and wrap) keeps its natural 60: no wrap. */
+  const double want[] = { 110, 60, 30 };
+
+  g_assert_true (_hu_report_fit_columns (3, min, natural, 200, w));
+  assert_widths (w, want, 3);
+}
+
+/* A minimum above the level holds. */
+static void
+test_fit_minimum (void)
+{
+  const double min[] = { 40, 50, 20 };
+  const double natural[] = { 200, 100, 30 };
+  double w[3];
+  /* Room 120. At L = 45: 45 + max(50, 45) + 30 = 125, too wide; at
+   * L = 40: 40 + 50 + 30 = 120. The second column stays at its minimum
+   * 50 (above the level), the first is cut to 40, its own minimum. */
+  const double want[] = { 40, 50, 30 };
+
+  g_assert_true (_hu_report_fit_columns (3, min, natural, 120, w));
+  assert_widths (w, want, 3);
+}
+
+/* Minimums wider than the room: the caller must shrink the type. */
+static void
+test_fit_too_narrow (void)
+{
+  const double min[] = { 60, 50 };
+  const double natural[] = { 80, 70 };
+  double w[2] = { -1, -1 };
+
+  /* 60 + 50 = 110 > 100 */
+  g_assert_false (_hu_report_fit_columns (2, min, natural, 100, w));
+  g_assert_cmpfloat (w[0], ==, -1);
+}
+
+/* A table laid out as the PDF does: the long "Workload" column, given
+ * the smallest weight, still takes one line, because the other columns
+ * are short and the A4 text width (595.276 − 2 × 50 = 495.3 pt) holds
+ * them all; the short cells take one line too. */
+static void
+test_pdf_long_column_fits (void)
+{
+  HuReportTable *table = _hu_report_table_new (NULL, 4,
+                                               "Scenario", "", 3.0,
+                                               "Workload", "", 0.3,
+                                               "Region", "", 3.0,
+                                               "PUE", "#", 3.0);
+
+  _hu_report_table_add_row (table, g_strdup ("A"),
+                            g_strdup ("FLOPs: 3.14 × 10²³ with a longer description"),
+                            g_strdup ("—"), g_strdup ("1.10"));
+  _hu_report_table_add_row (table, g_strdup ("B"), g_strdup ("FLOPs: 1.00 × 10²²"),
+                            g_strdup ("—"), g_strdup ("1.20"));
+
+  /* By weight the column would get 0.3 / 9.3 × 495.3 = 16 pt: several
+   * lines. */
+  for (guint r = 0; r < 2; r++)
+    for (guint c = 0; c < 4; c++)
+      g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, r, c), ==, 1);
+  _hu_report_table_free (table);
+}
+
+/* When the total does not allow it, the long column wraps and the short
+ * ones still do not; a power of ten is never split. */
+static void
+test_pdf_too_long_wraps (void)
+{
+  g_autoptr(GString) words = g_string_new ("FLOPs: 3.14 × 10²³");
+  HuReportTable *table = _hu_report_table_new (NULL, 3,
+                                               "Scenario", "", 1.0,
+                                               "Workload", "", 1.0,
+                                               "PUE", "#", 1.0);
+
+  /* 60 words of about 30 pt: some 1,800 pt, more than three lines of
+   * 495 pt. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (words, " word");
+  _hu_report_table_add_row (table, g_strdup ("Scenario one"), g_strdup (words->str),
+                            g_strdup ("1.10"));
+
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 0), ==, 1);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 1), >, 3);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 2), ==, 1);
+  _hu_report_table_free (table);
+}
+
+/* Two columns cut to a common width, one needing less for its lines
+ * than it was given: the room it frees unwraps the other. Here the first
+ * column's words are wide (sixteen letters), so at the common width each
+ * of its lines holds fewer words than the width allows; the second is a
+ * sentence a little wider than half the page. Cut to the same width both
+ * would wrap; the first narrowed to what keeps its lines frees enough for
+ * the sentence. The widths are the PDF's, so only line counts are
+ * asserted. */
+#define SENTENCE "FLOPs: 3.14 × 10²³ for each run of the model, with all its tokens and the data"
+
+static void
+test_pdf_freed_room_unwraps (void)
+{
+  HuReportTable *table = _hu_report_table_new (NULL, 2,
+                                               "Accelerator", "", 1.0,
+                                               "Workload", "", 1.0);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  for (guint i = 0; i < 24; i++)
+    g_string_append (long_text, "ABCDEFGHIJKLMNOP ");
+  _hu_report_table_add_row (table, g_strdup (long_text->str),
+                            g_strdup (SENTENCE));
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 1), ==, 1);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 0), >, 1);
+  _hu_report_table_free (table);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/huella/report-columns/fit-all", test_fit_all);
+  g_test_add_func ("/huella/report-columns/widest-wraps", test_fit_widest_wraps);
+  g_test_add_func ("/huella/report-columns/minimum", test_fit_minimum);
+  g_test_add_func ("/huella/report-columns/too-narrow", test_fit_too_narrow);
+  g_test_add_func ("/huella/report-columns/pdf-long-column-fits", test_pdf_long_column_fits);
+  g_test_add_func ("/huella/report-columns/pdf-too-long-wraps", test_pdf_too_long_wraps);
+  g_test_add_func ("/huella/report-columns/pdf-freed-room", test_pdf_freed_room_unwraps);
+  return g_test_run ();
+}
