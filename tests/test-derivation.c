@@ -49,7 +49,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "0.0016 GPU-h × 1", "0.0016 GPU-h" },
       { "Energy of the accelerators", "0.0016 GPU-h × 359 W", "0.5744 Wh" },
       { "Energy of the data centre", "0.5744 Wh × 1.00", "0.5744 Wh" },
-      { "Operational emissions", "0.5744 Wh × 100 g/kWh", "0.05744 g CO₂eq" },
+      { "Operational emissions", "0.5744 Wh × 100 g CO₂eq/kWh", "0.05744 g CO₂eq" },
     },
   },
   {
@@ -60,7 +60,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "0,0016 GPU-h × 1", "0,0016 GPU-h" },
       { "Energy of the accelerators", "0,0016 GPU-h × 359 W", "0,5744 Wh" },
       { "Energy of the data centre", "0,5744 Wh × 1,00", "0,5744 Wh" },
-      { "Operational emissions", "0,5744 Wh × 100 g/kWh", "0,05744 g CO₂eq" },
+      { "Operational emissions", "0,5744 Wh × 100 g CO₂eq/kWh", "0,05744 g CO₂eq" },
     },
   },
   /* 1,843.192 GPU-hours on 8 accelerators at 400 W, PUE 1.2, 250 g/kWh:
@@ -79,7 +79,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "1,843 GPU-h × 1", "1,843 GPU-h" },
       { "Energy of the accelerators", "1,843 GPU-h × 400 W", "737.3 kWh" },
       { "Energy of the data centre", "737.3 kWh × 1.20", "884.7 kWh" },
-      { "Operational emissions", "884.7 kWh × 250 g/kWh", "221.2 kg CO₂eq" },
+      { "Operational emissions", "884.7 kWh × 250 g CO₂eq/kWh", "221.2 kg CO₂eq" },
     },
   },
   {
@@ -90,7 +90,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "1.843 GPU-h × 1", "1.843 GPU-h" },
       { "Energy of the accelerators", "1.843 GPU-h × 400 W", "737,3 kWh" },
       { "Energy of the data centre", "737,3 kWh × 1,20", "884,7 kWh" },
-      { "Operational emissions", "884,7 kWh × 250 g/kWh", "221,2 kg CO₂eq" },
+      { "Operational emissions", "884,7 kWh × 250 g CO₂eq/kWh", "221,2 kg CO₂eq" },
     },
   },
   /* GPT-3 on one V100S (the seed article's first row): 3.14e23 FLOPs at
@@ -110,7 +110,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "670.9 thousand GPU-h × 1", "670.9 thousand GPU-h" },
       { "Energy of the accelerators", "670.9 thousand GPU-h × 250 W", "167.7 MWh" },
       { "Energy of the data centre", "167.7 MWh × 1.00", "167.7 MWh" },
-      { "Operational emissions", "167.7 MWh × 433 g/kWh", "72.63 t CO₂eq" },
+      { "Operational emissions", "167.7 MWh × 433 g CO₂eq/kWh", "72.63 t CO₂eq" },
     },
   },
   {
@@ -122,7 +122,7 @@ static const Case cases[] = {
       { "Accelerator-hours of all runs", "670,9 thousand GPU-h × 1", "670,9 thousand GPU-h" },
       { "Energy of the accelerators", "670,9 thousand GPU-h × 250 W", "167,7 MWh" },
       { "Energy of the data centre", "167,7 MWh × 1,00", "167,7 MWh" },
-      { "Operational emissions", "167,7 MWh × 433 g/kWh", "72,63 t CO₂eq" },
+      { "Operational emissions", "167,7 MWh × 433 g CO₂eq/kWh", "72,63 t CO₂eq" },
     },
   },
 };

@@ -725,7 +725,7 @@ test_format_range (void)
 
   g_assert_cmpstr (u, ==, "15–30 % (likely 19.7 %)");
   g_assert_cmpstr (p, ==, "200–300 W");
-  g_assert_cmpstr (i, ==, "400–480 gCO₂eq/kWh (likely 440 gCO₂eq/kWh)");
+  g_assert_cmpstr (i, ==, "400–480 g CO₂eq/kWh (likely 440 g CO₂eq/kWh)");
   g_assert_nonnull (strstr (f, "10²³ FLOP"));
   g_assert_null (strstr (f, "000000"));
   g_assert_cmpstr (pue, ==, "1.1");

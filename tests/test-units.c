@@ -291,6 +291,43 @@ test_axis_scale (void)
   g_assert_cmpfloat (scale.divisor, ==, 1000);
 }
 
+/* Ratings and settings, one formatter each (issue 10). A carbon
+ * intensity keeps four significant digits and drops trailing zeros,
+ * then "g CO₂eq/kWh" after a space:
+ *   430      → 430.0 → "430"
+ *   67.394   → 67.39 (two decimals make four digits)
+ *   1234.6   → 1235, grouped "1,235"
+ *   0.05     → 0.05000 → "0.05"
+ * and alone for a column (HU_UNITS_NUMBER), "—" when unknown. */
+static void
+test_intensity (void)
+{
+  static const struct {
+    double      value;
+    HuUnitsFlags flags;
+    const char *expected;
+  } cases[] = {
+    { 430, HU_UNITS_DEFAULT, "430 g CO₂eq/kWh" },
+    { 67.394, HU_UNITS_DEFAULT, "67.39 g CO₂eq/kWh" },
+    { 57.3, HU_UNITS_DEFAULT, "57.3 g CO₂eq/kWh" },
+    { 1234.6, HU_UNITS_DEFAULT, "1,235 g CO₂eq/kWh" },
+    { 1234.6, HU_UNITS_C_LOCALE, "1235 g CO₂eq/kWh" },
+    { 0.05, HU_UNITS_DEFAULT, "0.05 g CO₂eq/kWh" },
+    { 0, HU_UNITS_DEFAULT, "0 g CO₂eq/kWh" },
+    { 57.3, HU_UNITS_NUMBER, "57.3" },
+    { NAN, HU_UNITS_DEFAULT, "—" },
+  };
+
+  g_assert_cmpstr (hu_units_intensity_symbol (HU_UNITS_DEFAULT), ==, "g CO₂eq/kWh");
+  g_assert_cmpstr (hu_units_intensity_symbol (HU_UNITS_C_LOCALE), ==, "g CO₂eq/kWh");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hu_units_format_intensity (cases[i].value, cases[i].flags);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 /* The same numbers in Spanish: comma for decimals, dot for thousands
  * (glibc's es_ES groups from four digits); the C-locale variant is the
  * same bytes as in C. */
@@ -308,6 +345,8 @@ test_spanish (void)
   g_autofree char *c_trimmed = NULL;
   g_autofree char *power = NULL;
   g_autofree char *zero = NULL;
+  g_autofree char *intensity = NULL;
+  g_autofree char *c_intensity = NULL;
 
   if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
     {
@@ -328,6 +367,9 @@ test_spanish (void)
   power = hu_format_scientific (3.14e23);
   /* A tiny negative rounds to zero without a sign. */
   zero = hu_units_format_fixed (-0.0001, 2, HU_UNITS_DEFAULT);
+  /* 12,345.6 g/kWh at four digits is 12,346: "12.346" in Spanish. */
+  intensity = hu_units_format_intensity (12345.6, HU_UNITS_DEFAULT);
+  c_intensity = hu_units_format_intensity (67.394, HU_UNITS_C_LOCALE);
   setlocale (LC_ALL, "C");
 
   g_assert_cmpstr (grouped, ==, "1.234.567,89");
@@ -338,6 +380,8 @@ test_spanish (void)
   g_assert_cmpstr (c_trimmed, ==, "1.5 kWh");
   g_assert_cmpstr (power, ==, "3,14 × 10²³");
   g_assert_cmpstr (zero, ==, "0,00");
+  g_assert_cmpstr (intensity, ==, "12.346 g CO₂eq/kWh");
+  g_assert_cmpstr (c_intensity, ==, "67.39 g CO₂eq/kWh");
 }
 
 int
@@ -353,6 +397,7 @@ main (int    argc,
   g_test_add_func ("/huella/units/helpers", test_helpers);
   g_test_add_func ("/huella/units/pick-scale", test_pick_scale);
   g_test_add_func ("/huella/units/axis-scale", test_axis_scale);
+  g_test_add_func ("/huella/units/intensity", test_intensity);
   g_test_add_func ("/huella/units/spanish", test_spanish);
 
   return g_test_run ();

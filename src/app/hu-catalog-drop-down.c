@@ -131,21 +131,22 @@ region_subtitle (HuCatalogDropDown *self,
   if (region == NULL)
     return g_strdup (_("Carbon intensity typed in below"));
 
-  intensity = hu_format_number (region->intensity, 4);
+  intensity = hu_units_format_intensity (region->intensity, HU_UNITS_DEFAULT);
   if (region->year_grid != NULL)
     {
       /* an undated source: the year is the grid's, and says so */
       g_autofree char *year = hu_region_year_text (region);
 
       /* Translators: provider · intensity · "year of the grid: 2023" */
-      return g_strdup_printf (_("%s · %s g/kWh · %s"), provider_title (region->provider),
+      return g_strdup_printf (_("%s · %s · %s"), provider_title (region->provider),
                               intensity, year);
     }
   if (region->year > 0)
-    /* Translators: provider · intensity · year, "Google Cloud · 430 g/kWh · 2022" */
-    return g_strdup_printf (_("%s · %s g/kWh · %d"), provider_title (region->provider),
+    /* Translators: provider · intensity · year, "Google Cloud · 430 g CO₂eq/kWh · 2022" */
+    return g_strdup_printf (_("%s · %s · %d"), provider_title (region->provider),
                             intensity, region->year);
-  return g_strdup_printf (_("%s · %s g/kWh"), provider_title (region->provider), intensity);
+  /* Translators: provider · intensity, "Google Cloud · 430 g CO₂eq/kWh" */
+  return g_strdup_printf (_("%s · %s"), provider_title (region->provider), intensity);
 }
 
 static char *

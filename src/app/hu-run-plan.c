@@ -469,18 +469,20 @@ hu_run_plan_notes (HuMeasuredRun  *run,
     }
   if (isfinite (inputs->intensity))
     {
-      g_autofree char *intensity = hu_format_number (inputs->intensity, 4);
+      g_autofree char *intensity = hu_units_format_intensity (inputs->intensity, HU_UNITS_DEFAULT);
 
       if (notes->len > 0)
         g_string_append_c (notes, ' ');
       if (region != NULL)
-        /* Translators: %s is g/kWh, then a region's name */
-        g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
+        /* Translators: an intensity with its unit ("430 g CO₂eq/kWh"),
+         * then a region's name */
+        g_string_append_printf (notes, _("Carbon intensity: %s, implied by the log "
                                          "(emissions ÷ energy), used instead of the catalog’s "
                                          "figure for %s."), intensity,
                                 hu_region_get_display_name (region));
       else
-        g_string_append_printf (notes, _("Carbon intensity: %s g/kWh, implied by the log "
+        /* Translators: an intensity with its unit, "430 g CO₂eq/kWh" */
+        g_string_append_printf (notes, _("Carbon intensity: %s, implied by the log "
                                          "(emissions ÷ energy)."), intensity);
     }
   else if (region != NULL)

@@ -287,15 +287,8 @@ update (HuRunView *self)
     set_row (self->emissions_row, why != NULL ? g_steal_pointer (&why)
                                               : hu_format_mass_kg (data->emissions_kg));
   }
-  if (isfinite (data->intensity_g_per_kwh))
-    {
-      g_autofree char *number = hu_format_number (data->intensity_g_per_kwh, 4);
-
-      /* Translators: a carbon intensity, "67.4 g CO₂eq/kWh" */
-      set_row (self->intensity_row, g_strdup_printf (_("%s g CO₂eq/kWh"), number));
-    }
-  else
-    set_row (self->intensity_row, NULL);
+  set_row (self->intensity_row, isfinite (data->intensity_g_per_kwh)
+           ? hu_units_format_intensity (data->intensity_g_per_kwh, HU_UNITS_DEFAULT) : NULL);
   set_row (self->pue_row, isfinite (data->pue) ? hu_format_number (data->pue, 3) : NULL);
   set_row (self->location_row, format_location (data));
   set_row (self->hardware_row, format_hardware (data));

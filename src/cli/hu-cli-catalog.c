@@ -100,7 +100,7 @@ static char *
 region_basis (const HuRegion *r)
 {
   const char *basis = r->basis == HU_BASIS_MARKET ? _("market") : _("location");
-  const char *flag = hu_region_data_flag_describe (r->data_flag);
+  g_autofree char *flag = hu_region_data_flag_describe (r->data_flag);
 
   return flag ? g_strdup_printf ("%s, %s", basis, flag) : g_strdup (basis);
 }
@@ -108,7 +108,8 @@ region_basis (const HuRegion *r)
 static HuCliTable *
 region_table (GPtrArray *regions)
 {
-  HuCliTable *table = hu_cli_table_new (7, "id", _("Name"), _("Country"), _("gCO₂eq/kWh"),
+  HuCliTable *table = hu_cli_table_new (7, "id", _("Name"), _("Country"),
+                                        hu_units_intensity_symbol (HU_UNITS_DEFAULT),
                                         "PUE", _("Year"), _("Basis"), NULL);
 
   for (guint c = 3; c < 6; c++)

@@ -262,7 +262,7 @@ static const struct {
   { 1, "embodied-kg", NUMBER (HU_INPUT_EMBODIED_KG), N_("Embodied carbon per accelerator [kg]"), "X" },
   { 1, "lifetime-h", NUMBER (HU_INPUT_LIFETIME_H), N_("Service life of an accelerator [h]"), "X" },
   { 2, "region", TEXT (region), N_("Catalog id of a region or grid (see “huella-cli regions”)"), "ID" },
-  { 2, "intensity", NUMBER (HU_INPUT_INTENSITY), N_("Carbon intensity [gCO₂eq/kWh]"), "G" },
+  { 2, "intensity", NUMBER (HU_INPUT_INTENSITY), N_("Carbon intensity [%s]"), "G" },
   { 2, "pue", NUMBER (HU_INPUT_PUE), N_("Data-centre PUE, ≥ 1"), "X" },
   { 2, "format", TEXT (format), N_("text, json or csv"), "F" },
   { 3, "requests", NUMBER (HU_INPUT_REQUESTS), N_("Requests served in all"), "N" },
@@ -276,7 +276,7 @@ static const struct {
   { 3, "serve-utilization", NUMBER (HU_INPUT_SERVE_UTILIZATION), N_("Serving utilisation, 0 < U ≤ 1 (default 0.10)"), "U" },
   { 3, "serve-power", NUMBER (HU_INPUT_SERVE_POWER), N_("Average power per serving accelerator [W] (default: TDP)"), "W" },
   { 3, "serve-region", TEXT (serve_region), N_("Serving region (default: the training's)"), "ID" },
-  { 3, "serve-intensity", NUMBER (HU_INPUT_SERVE_INTENSITY), N_("Serving carbon intensity [gCO₂eq/kWh]"), "G" },
+  { 3, "serve-intensity", NUMBER (HU_INPUT_SERVE_INTENSITY), N_("Serving carbon intensity [%s]"), "G" },
   { 3, "serve-pue", NUMBER (HU_INPUT_SERVE_PUE), N_("Serving data-centre PUE, ≥ 1"), "X" },
   { 3, "serve-embodied-kg", NUMBER (HU_INPUT_SERVE_EMBODIED_KG), N_("Embodied carbon per serving accelerator [kg]"), "X" },
   { 3, "serve-lifetime-h", NUMBER (HU_INPUT_SERVE_LIFETIME_H), N_("Service life of a serving accelerator [h]"), "X" },
@@ -284,6 +284,23 @@ static const struct {
 
 #undef NUMBER
 #undef TEXT
+
+/* The description of estimate_flags[@i]. The intensity's unit is
+ * hu-units' (one symbol everywhere): its flags' descriptions take it as
+ * their %s, written once and kept, as GOption keeps the pointer. */
+static const char *
+flag_description (guint i)
+{
+  static char *with_unit[G_N_ELEMENTS (estimate_flags)];
+
+  if (estimate_flags[i].key != HU_INPUT_INTENSITY &&
+      estimate_flags[i].key != HU_INPUT_SERVE_INTENSITY)
+    return estimate_flags[i].description;
+  if (with_unit[i] == NULL)
+    with_unit[i] = g_strdup_printf (_(estimate_flags[i].description),
+                                    hu_units_intensity_symbol (HU_UNITS_DEFAULT));
+  return with_unit[i];
+}
 
 /* Adds estimate_groups to @context, each with its flags of
  * estimate_flags, storing what they are given in @a. */
@@ -308,7 +325,7 @@ add_estimate_groups (GOptionContext *context,
           entries[n].arg_data = estimate_flags[i].key != NOT_A_NUMBER
                                 ? (gpointer) &a->numbers[estimate_flags[i].key]
                                 : G_STRUCT_MEMBER_P (a, estimate_flags[i].offset);
-          entries[n].description = estimate_flags[i].description;
+          entries[n].description = flag_description (i);
           entries[n].arg_description = estimate_flags[i].arg;
           n++;
         }

@@ -56,7 +56,7 @@ hu_cli_import_text_new (GString *out)
 
   self->out = out;
   self->table = hu_cli_table_new (8, _("Source"), _("Version"), _("Run"), _("Start"),
-                                  _("Duration"), _("Energy"), _("CO₂eq"), _("g/kWh"), NULL);
+                                  _("Duration"), _("Energy"), _("CO₂eq"), hu_units_intensity_symbol (HU_UNITS_DEFAULT), NULL);
   for (guint c = 0; c < 4; c++)
     hu_cli_table_set_max_width (self->table, c, HU_CLI_IMPORT_TEXT_MAX_WIDTH);
   for (guint c = 4; c < 8; c++)

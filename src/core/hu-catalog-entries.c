@@ -16,6 +16,7 @@
 
 #include "hu-catalog-entries-private.h"
 #include "hu-json-private.h"
+#include "hu-units.h"
 
 G_DEFINE_QUARK (hu-catalog-error-quark, hu_catalog_error)
 
@@ -216,17 +217,29 @@ hu_region_data_flag_to_string (HuRegionDataFlag flag)
  * hu_region_data_flag_describe:
  *
  * Why a flagged figure is ranked last, in words; NULL when not flagged.
+ *
+ * Returns: (transfer full) (nullable): the reason
  */
-const char *
+char *
 hu_region_data_flag_describe (HuRegionDataFlag flag)
 {
+  g_autofree char *zero = NULL;
+
   switch (flag)
     {
-    case HU_DATA_FLAG_NO_DATA:   return _("no emissions data (0 g/kWh)");
-    case HU_DATA_FLAG_CLAIM:     return _("provider's claim (0 g/kWh)");
-    case HU_DATA_FLAG_NEAR_ZERO: return _("near zero: direct emissions only");
+    case HU_DATA_FLAG_NO_DATA:
+      zero = hu_units_format_intensity (0, HU_UNITS_DEFAULT);
+      /* Translators: %s is a zero intensity with its unit, "0 g CO₂eq/kWh" */
+      return g_strdup_printf (_("no emissions data (%s)"), zero);
+    case HU_DATA_FLAG_CLAIM:
+      zero = hu_units_format_intensity (0, HU_UNITS_DEFAULT);
+      /* Translators: %s is a zero intensity with its unit, "0 g CO₂eq/kWh" */
+      return g_strdup_printf (_("provider's claim (%s)"), zero);
+    case HU_DATA_FLAG_NEAR_ZERO:
+      return g_strdup (_("near zero: direct emissions only"));
     case HU_DATA_FLAG_NONE:
-    default:                     return NULL;
+    default:
+      return NULL;
     }
 }
 

@@ -142,7 +142,7 @@ void       hu_region_to_json          (const HuRegion *region,
 
 const char *hu_region_basis_to_string     (HuRegionBasis     basis);
 const char *hu_region_data_flag_to_string (HuRegionDataFlag  flag);
-const char *hu_region_data_flag_describe  (HuRegionDataFlag  flag);
+char       *hu_region_data_flag_describe  (HuRegionDataFlag  flag);
 gboolean    hu_region_is_flagged          (const HuRegion   *region);
 char       *hu_region_year_text           (const HuRegion   *region);
 

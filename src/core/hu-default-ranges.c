@@ -15,6 +15,7 @@
 #include "hu-default-ranges-private.h"
 #include "hu-json-private.h"
 #include "hu-number.h"
+#include "hu-units.h"
 
 /* Model-FLOPs utilisation of large dense training runs: PaLM 46 %,
  * Megatron-LM 44–52 %, BLOOM 48 %, Llama 3 38–43 %, MT-NLG ≈ 56 %
@@ -109,11 +110,13 @@ _hu_default_range (HuInputKey        key,
             isnan (region->intensity_low))
           return FALSE;
         set_range (out, region->intensity_low, point->intensity, region->intensity_high);
-        low = hu_format_number (out->low, 3);
-        high = hu_format_number (out->high, 3);
+        low = hu_units_format_intensity (out->low, HU_UNITS_NUMBER);
+        high = hu_units_format_intensity (out->high, HU_UNITS_DEFAULT);
         *identity = g_strconcat ("intensity:", region->id, NULL);
-        /* TRANSLATORS: "120–180 g/kWh, France in 2020–2024" */
-        *source = g_strdup_printf (_("%s–%s g/kWh, %s in %d–%d"), low, high, region->name,
+        /* TRANSLATORS: a range of carbon intensities (the low end
+         * without the unit, the high end with it), a region, years:
+         * "120–180 g CO₂eq/kWh, France in 2020–2024" */
+        *source = g_strdup_printf (_("%s–%s, %s in %d–%d"), low, high, region->name,
                                    region->history_from, region->year);
         return TRUE;
       }

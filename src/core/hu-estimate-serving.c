@@ -338,7 +338,7 @@ derive_serving (HuEstimate     *self,
   g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->serve_pue, 2);
   g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_kwh);
-  g_autofree char *ci = hu_units_format_significant (self->serve_intensity, 4, HU_UNITS_TRIM);
+  g_autofree char *ci = hu_units_format_intensity (self->serve_intensity, HU_UNITS_DEFAULT);
   g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->inference_emissions_kg);
   g_autofree char *n = _hu_estimate_fmt (self->requests);
   g_autofree char *wh = Q (HU_UNIT_ENERGY_KWH, self->per_request_wh / 1000);
@@ -372,7 +372,7 @@ derive_serving (HuEstimate     *self,
                          _("energy = IT energy × PUE"),
                          g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
   _hu_estimate_add_step (self, _("Operational emissions of serving"), co2_formula,
-                         g_strdup_printf (_("%s × %s g/kWh"), e, ci),
+                         g_strdup_printf ("%s × %s", e, ci),
                          hu_format_mass_kg (self->inference_emissions_kg), ci_note);
   _hu_estimate_add_step (self, _("Energy per request"), wh_formula,
                          g_strdup_printf ("%s ÷ %s", e, n), g_strdup (wh), NULL);

@@ -114,7 +114,7 @@ derive_energy (HuEstimate *self)
   g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->energy_it_kwh);
   g_autofree char *pue = hu_format_fixed (self->pue, 2);
   g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->energy_kwh);
-  g_autofree char *ci = hu_units_format_significant (self->intensity, 4, HU_UNITS_TRIM);
+  g_autofree char *ci = hu_units_format_intensity (self->intensity, HU_UNITS_DEFAULT);
   g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->emissions_kg);
   g_autofree char *power_note = _hu_estimate_describe (_("Power"), &self->power_from);
   g_autofree char *pue_note = _hu_estimate_describe (_("PUE"), &self->pue_from);
@@ -135,9 +135,7 @@ derive_energy (HuEstimate *self)
                          _("energy = IT energy × PUE"),
                          g_strdup_printf ("%s × %s", it, pue), g_strdup (e), pue_note);
   _hu_estimate_add_step (self, _("Operational emissions"), co2_formula,
-                         /* TRANSLATORS: an energy with its unit times a
-                          * carbon intensity, "689.8 MWh × 57 g/kWh" */
-                         g_strdup_printf (_("%s × %s g/kWh"), e, ci),
+                         g_strdup_printf ("%s × %s", e, ci),
                          hu_format_mass_kg (self->emissions_kg), ci_note);
 }
 

@@ -53,7 +53,7 @@ hu_input_unit (HuInputKey key)
       return _("W");
     case HU_INPUT_INTENSITY:
     case HU_INPUT_SERVE_INTENSITY:
-      return _("gCO₂eq/kWh");
+      return hu_units_intensity_symbol (HU_UNITS_DEFAULT);
     case HU_INPUT_REQUESTS:
       /* Translators: unit of the requests served */
       return _("requests");
@@ -95,6 +95,9 @@ hu_input_format_value (HuInputKey key,
     case HU_INPUT_EMBODIED_KG:
     case HU_INPUT_SERVE_EMBODIED_KG:
       return hu_format_mass_kg (value);
+    case HU_INPUT_INTENSITY:
+    case HU_INPUT_SERVE_INTENSITY:
+      return hu_units_format_intensity (value, HU_UNITS_DEFAULT);
     case HU_INPUT_FLOPS:
       number = hu_units_format_power_of_ten (value, 3, HU_UNITS_TRIM);
       /* Translators: a number of floating-point operations, "3.14e23 FLOP" */

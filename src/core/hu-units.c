@@ -733,3 +733,68 @@ hu_unit_format (HuUnitKind  unit,
 {
   return hu_unit_format_full (unit, value, currency, significant, HU_UNITS_DEFAULT);
 }
+
+/*
+ * Ratings and settings: a figure given alone, an input rather than a
+ * result (a region's carbon intensity, a data centre's PUE, an
+ * accelerator's peak and power). Each reads one way in every view, the
+ * report and the CLI (issue 10: "g/kWh" on one page, "gCO₂eq/kWh" in
+ * the report), so each has its one formatter here; with
+ * %HU_UNITS_NUMBER it gives the number of a column whose header names
+ * the unit. tests/test-unit-strings.c fails when a source writes the
+ * intensity's unit by hand.
+ */
+
+/**
+ * hu_units_intensity_symbol:
+ *
+ * The unit of a carbon intensity, grams of CO₂-equivalent per
+ * kilowatt-hour: "g CO₂eq/kWh", after a space as every unit is written
+ * and as a mass of the gas reads ("3.1 g CO₂eq").
+ *
+ * Returns: (transfer none): the symbol, translated unless
+ *   %HU_UNITS_C_LOCALE
+ */
+const char *
+hu_units_intensity_symbol (HuUnitsFlags flags)
+{
+  /* Translators: the unit of a carbon intensity, grams of CO₂-equivalent
+   * per kilowatt-hour, as in "430 g CO₂eq/kWh" */
+  static const char symbol[] = N_("g CO₂eq/kWh");
+
+  return (flags & HU_UNITS_C_LOCALE) != 0 ? symbol : _(symbol);
+}
+
+/* @number, then @symbol unless %HU_UNITS_NUMBER asks for the number
+ * alone; takes @number. */
+static char *
+with_symbol (char         *number,
+             const char   *symbol,
+             HuUnitsFlags  flags)
+{
+  char *text;
+
+  if ((flags & HU_UNITS_NUMBER) != 0 || symbol == NULL || symbol[0] == '\0' ||
+      g_str_equal (number, "—"))
+    return number;
+  text = g_strdup_printf ("%s %s", number, symbol);
+  g_free (number);
+  return text;
+}
+
+/**
+ * hu_units_format_intensity:
+ * @g_per_kwh: grams of CO₂eq per kWh
+ *
+ * A carbon intensity as published, four significant digits at most and
+ * no trailing zeros: "430 g CO₂eq/kWh", "57.3 g CO₂eq/kWh".
+ *
+ * Returns: (transfer full): the intensity; "—" when unknown
+ */
+char *
+hu_units_format_intensity (double       g_per_kwh,
+                           HuUnitsFlags flags)
+{
+  return with_symbol (hu_units_format_significant (g_per_kwh, 4, flags | HU_UNITS_TRIM),
+                      hu_units_intensity_symbol (flags), flags);
+}

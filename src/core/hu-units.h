@@ -28,11 +28,15 @@ typedef enum {
  *   whatever the locale, untranslated symbols
  * @HU_UNITS_TRIM: drop trailing zeros of a single value ("1.5 kWh", not
  *   "1.500 kWh"); never use it for a column, whose figures must align
+ * @HU_UNITS_NUMBER: the number alone, for a column whose header names
+ *   the unit (the rating formatters: hu_units_format_intensity() and the
+ *   like)
  */
 typedef enum {
   HU_UNITS_DEFAULT  = 0,
   HU_UNITS_C_LOCALE = 1 << 0,
   HU_UNITS_TRIM     = 1 << 1,
+  HU_UNITS_NUMBER   = 1 << 2,
 } HuUnitsFlags;
 
 /**
@@ -104,6 +108,10 @@ char        *hu_units_format_significant (double              value,
                                           HuUnitsFlags        flags);
 char        *hu_units_format_power_of_ten (double             value,
                                           int                 significant,
+                                          HuUnitsFlags        flags);
+
+const char  *hu_units_intensity_symbol   (HuUnitsFlags        flags);
+char        *hu_units_format_intensity   (double              g_per_kwh,
                                           HuUnitsFlags        flags);
 
 G_END_DECLS

@@ -78,11 +78,11 @@ static const Case cases[] = {
     "Training Tiny used an estimated 0.5744 Wh of electricity (0.0016 GPU-h on "
     "1 × NVIDIA A100 SXM4 80GB over 5.76 s of wall-clock time per run, data-centre "
     "PUE 1.00), emitting an estimated 0.05744 g CO₂eq at a carbon intensity of "
-    "100 gCO₂eq/kWh.",
+    "100 g CO₂eq/kWh.",
     "Training Week used an estimated 884.7 kWh of electricity (1,843 GPU-h on "
     "8 × NVIDIA A100 SXM4 80GB over 9.6 days of wall-clock time per run, data-centre "
     "PUE 1.20), emitting an estimated 221.2 kg CO₂eq at a carbon intensity of "
-    "250 gCO₂eq/kWh.",
+    "250 g CO₂eq/kWh.",
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
@@ -99,11 +99,11 @@ static const Case cases[] = {
     "Training Tiny used an estimated 0,5744 Wh of electricity (0,0016 GPU-h on "
     "1 × NVIDIA A100 SXM4 80GB over 5,76 s of wall-clock time per run, data-centre "
     "PUE 1,00), emitting an estimated 0,05744 g CO₂eq at a carbon intensity of "
-    "100 gCO₂eq/kWh.",
+    "100 g CO₂eq/kWh.",
     "Training Week used an estimated 884,7 kWh of electricity (1.843 GPU-h on "
     "8 × NVIDIA A100 SXM4 80GB over 9,6 days of wall-clock time per run, data-centre "
     "PUE 1,20), emitting an estimated 221,2 kg CO₂eq at a carbon intensity of "
-    "250 gCO₂eq/kWh.",
+    "250 g CO₂eq/kWh.",
     "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
     "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",

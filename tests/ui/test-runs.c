@@ -215,7 +215,7 @@ test_plan_like_with_like (void)
   notes = hu_scenario_get_notes (scenario);
   g_assert_nonnull (notes);
   g_assert_nonnull (strstr (notes, "CPU and memory"));
-  g_assert_nonnull (strstr (notes, "84.75 g/kWh, implied by the log"));
+  g_assert_nonnull (strstr (notes, "84.75 g CO₂eq/kWh, implied by the log"));
   g_assert_nonnull (strstr (notes, "Washington, United States"));
 
   /* The form shows the rounded figures, not the log's 15 digits. */

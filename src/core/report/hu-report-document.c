@@ -465,7 +465,8 @@ add_defaults_rows (HuReportTable    *table,
     { _("Peak"), e->peak_tflops, _("TFLOP/s"), &e->peak_from },
     { _("Power"), e->power_w, _("W"), &e->power_from },
     { _("Utilisation"), e->utilization * 100, "%", &e->utilization_from },
-    { _("Carbon intensity"), e->intensity, _("gCO₂eq/kWh"), &e->intensity_from },
+    { _("Carbon intensity"), e->intensity, hu_units_intensity_symbol (HU_UNITS_DEFAULT),
+      &e->intensity_from },
     { _("PUE"), e->pue, "", &e->pue_from },
   };
 
@@ -502,7 +503,7 @@ add_inputs (HuReport  *self,
                      _("Power (W)"), "#", 0.8,
                      _("Training runs"), "#", 0.8,
                      _("Region"), "", 1.5,
-                     _("gCO₂eq/kWh"), "#", 0.9,
+                     hu_units_intensity_symbol (HU_UNITS_DEFAULT), "#", 0.9,
                      _("PUE"), "#", 0.7,
                      _("Price per GPU-hour"), "#", 0.9);
   set_units (table, 4, 4, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);

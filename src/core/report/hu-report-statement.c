@@ -93,7 +93,7 @@ scenario_statement (HuReport         *self,
   count = count_text (e->count);
   pue = hu_units_format_fixed (e->pue, 2, HU_UNITS_DEFAULT);
   /* As the derivation and the inputs table give it: four digits at most. */
-  intensity = hu_units_format_significant (e->intensity, 4, HU_UNITS_TRIM);
+  intensity = hu_units_format_intensity (e->intensity, HU_UNITS_DEFAULT);
   wall = quantity (HU_UNIT_HOURS, e->wall_hours);
   where = e->region_name != NULL ? g_strdup_printf (" (%s)", e->region_name) : g_strdup ("");
 
@@ -118,16 +118,18 @@ scenario_statement (HuReport         *self,
                       &mass, &low, &high);
       /* Translators: continues the statement: CO₂eq with its unit
        * ("50.53 t"), its likely range (low without its unit, high with
-       * it: "41.20", "62.71 t"), intensity, location. */
-      g_string_append_printf (text, _("emitting an estimated %s CO₂eq (likely %s–%s, 5th–95th percentile) at a carbon intensity of %s gCO₂eq/kWh%s"),
+       * it: "41.20", "62.71 t"), intensity with its unit ("430 g
+       * CO₂eq/kWh"), location. */
+      g_string_append_printf (text, _("emitting an estimated %s CO₂eq (likely %s–%s, 5th–95th percentile) at a carbon intensity of %s%s"),
                               mass, low, high, intensity, where);
     }
   else
     {
       mass = quantity (HU_UNIT_MASS_KG, e->total_kg);
       /* Translators: continues the statement: CO₂eq with its unit
-       * ("50.53 t"), intensity, location. */
-      g_string_append_printf (text, _("emitting an estimated %s CO₂eq at a carbon intensity of %s gCO₂eq/kWh%s"),
+       * ("50.53 t"), intensity with its unit ("430 g CO₂eq/kWh"),
+       * location. */
+      g_string_append_printf (text, _("emitting an estimated %s CO₂eq at a carbon intensity of %s%s"),
                               mass, intensity, where);
     }
   if (e->retrain > 1)
