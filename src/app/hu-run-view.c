@@ -108,20 +108,6 @@ find_subtitle (GtkWidget *widget)
   return NULL;
 }
 
-/* The importer's notes break between words only, and "[N/A]" is a word:
- * a word joiner after its slash, where line breaking would allow a break
- * (issue 10 item 12: never "[N/" at a line's end). */
-static char *
-notes_for_display (const char *notes)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (notes == NULL)
-    return NULL;
-  parts = g_strsplit (notes, "N/A", -1);
-  return g_strjoinv ("N/\u2060A", parts);
-}
-
 /* A figure of the run's energy in the unit shared by the card and the
  * four energy rows (issue 10: never "GPU energy 0 kWh" beside Wh); NULL
  * when the log does not say. */
@@ -301,7 +287,7 @@ update (HuRunView *self)
                              ? g_strdup (parts != NULL ? parts : data->notes)
                              : g_strconcat (data->notes, " ", parts, NULL);
 
-    set_row (self->notes_row, notes_for_display (notes));
+    set_row (self->notes_row, hu_widgets_keep_words (notes));
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.show-file", data->file != NULL);
 

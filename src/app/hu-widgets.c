@@ -761,3 +761,24 @@ hu_widgets_wrap_dialog_title (GtkWindow *dialog)
   g_object_bind_property (dialog, "title", label, "label", G_BINDING_SYNC_CREATE);
   adw_header_bar_set_title_widget (bar, label);
 }
+
+/**
+ * hu_widgets_keep_words:
+ * @text: (nullable): a tracker's text, such as an importer's note
+ *
+ * Line breaking would allow a break after the slash of "[N/A]", which a
+ * tracker's text uses as one word: a word joiner after the slash keeps it
+ * whole (issue 10 item 12: never "[N/" at a line's end).
+ *
+ * Returns: (transfer full) (nullable): the text to show
+ */
+char *
+hu_widgets_keep_words (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return NULL;
+  parts = g_strsplit (text, "N/A", -1);
+  return g_strjoinv ("N/\u2060A", parts);
+}

@@ -7,6 +7,7 @@
 
 #include "hu-import.h"
 #include "hu-number.h"
+#include "hu-widgets.h"
 #include "hu-window-private.h"
 
 /* Importing measured runs: a worker thread reads the logs, the main
@@ -71,11 +72,127 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) hu_import_result_free);
 }
 
+/* The text of one skipped line: "Line 84: …" when the dialog names the
+ * file above its lists, the file's name too when lines of several files
+ * are listed. */
+static char *
+skip_text (HuImportSkip *skip,
+           gboolean      one_file)
+{
+  g_autofree char *name = g_path_get_basename (skip->file != NULL ? skip->file : "");
+  g_autofree char *text = NULL;
+
+  if (one_file && skip->line > 0)
+    /* Translators: a skipped line of the file named above: line number, reason */
+    text = g_strdup_printf (_("Line %u: %s"), skip->line, skip->reason);
+  else if (one_file)
+    text = g_strdup (skip->reason);
+  else if (skip->line > 0)
+    /* Translators: a skipped line: file, line number, reason */
+    text = g_strdup_printf (_("%s, line %u: %s"), name, skip->line, skip->reason);
+  else
+    /* Translators: a skipped file or run: file, reason */
+    text = g_strdup_printf (_("%s: %s"), name, skip->reason);
+  return hu_widgets_keep_words (text);
+}
+
+static void
+append_skip_row (GtkListBox *list,
+                 const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row;
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  /* Text to read and copy, not a row to activate. */
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_append (list, row);
+}
+
+/* One kind of skipped line under its heading and count, each line a row
+ * of a boxed list; the lines of that kind the importer did not keep are
+ * counted in a last row. */
+static void
+append_skip_section (GtkBox           *box,
+                     HuImportResult   *result,
+                     HuImportSkipKind  kind,
+                     guint64           total,
+                     gboolean          one_file,
+                     guint             max_listed)
+{
+  g_autofree char *count = hu_format_count (total);
+  g_autofree char *heading_text = NULL;
+  gulong n = (gulong) MIN (total, G_MAXULONG);
+  GtkWidget *heading, *list;
+  guint64 listed = 0;
+
+  if (total == 0)
+    return;
+
+  /* Lines, as the run's notes count "[N/A]" samples: a stretch of them is
+   * one gap of the notes, but each of its lines is listed here. */
+  if (kind == HU_IMPORT_SKIP_GAP)
+    /* Translators: a heading of the skipped-lines dialog, %s is a count */
+    heading_text = g_strdup_printf (ngettext ("Gaps in the samples (%s line)",
+                                              "Gaps in the samples (%s lines)", n), count);
+  else
+    /* Translators: a heading of the skipped-lines dialog, %s is a count */
+    heading_text = g_strdup_printf (ngettext ("Lines that could not be read (%s)",
+                                              "Lines that could not be read (%s)", n), count);
+  heading = gtk_label_new (heading_text);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_set_margin_top (heading, gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL
+                                      ? 12 : 0);
+  gtk_box_append (box, heading);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (box, list);
+
+  for (guint i = 0; i < result->skipped->len && listed < max_listed; i++)
+    {
+      HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
+      g_autofree char *text = NULL;
+
+      if (skip->kind != kind)
+        continue;
+      text = skip_text (skip, one_file);
+      append_skip_row (GTK_LIST_BOX (list), text);
+      listed++;
+    }
+  if (total > listed)
+    {
+      g_autofree char *more = hu_format_count (total - listed);
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("… and %s more", "… and %s more",
+                                   (gulong) MIN (total - listed, G_MAXULONG)),
+                         more);
+
+      append_skip_row (GTK_LIST_BOX (list), text);
+    }
+}
+
 /* Skipped lines deserve more than a toast: the user must know which lines
  * of which file were left out and why before trusting the totals. The
  * count is of every line skipped (result->n_skipped), not of the first
  * ones the importer keeps to list: a file of 645 damaged rows does not
- * read "100 lines skipped". */
+ * read "100 lines skipped". Gaps in the samples ("[N/A]", a pause) are
+ * not lines that could not be read: each kind has its own list and count,
+ * as the run's notes count the gaps (issue 10 item 12). */
 static void
 show_skipped (HuWindow       *self,
               const char     *summary,
@@ -83,15 +200,16 @@ show_skipped (HuWindow       *self,
 {
   /* Enough to recognise the problem; a damaged file can skip thousands. */
   const guint max_listed = 200;
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *body = NULL;
   g_autofree char *one_file = NULL;
-  guint64 listed = MIN (result->skipped->len, max_listed);
-  GtkWidget *dialog, *scrolled, *label;
+  g_autofree char *name = NULL;
+  guint64 n_gaps = MIN (result->n_gaps, result->n_skipped);
+  guint64 n_unreadable = result->n_skipped - n_gaps;
+  GtkWidget *dialog, *scrolled, *box;
 
-  /* All from one file (the usual case): named once, above the list, so
+  /* All from one file (the usual case): named once, above the lists, so
    * that each line reads "Line 84: …" and not the file's name again. */
   for (guint i = 0; i < result->skipped->len; i++)
     {
@@ -105,65 +223,48 @@ show_skipped (HuWindow       *self,
           break;
         }
     }
-
-  for (guint i = 0; i < listed; i++)
-    {
-      HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
-      g_autofree char *name = g_path_get_basename (skip->file != NULL ? skip->file : "");
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (one_file != NULL && skip->line > 0)
-        /* Translators: a skipped line of the file named above: line number, reason */
-        g_string_append_printf (text, _("Line %u: %s"), skip->line, skip->reason);
-      else if (one_file != NULL)
-        g_string_append (text, skip->reason);
-      else if (skip->line > 0)
-        /* Translators: a skipped line: file, line number, reason */
-        g_string_append_printf (text, _("%s, line %u: %s"), name, skip->line, skip->reason);
-      else
-        /* Translators: a skipped file or run: file, reason */
-        g_string_append_printf (text, _("%s: %s"), name, skip->reason);
-    }
-  if (result->n_skipped > listed)
-    {
-      g_autofree char *more = hu_format_count (result->n_skipped - listed);
-
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("… and %s more", "… and %s more",
-                                              (gulong) MIN (result->n_skipped - listed,
-                                                            G_MAXULONG)),
-                              more);
-    }
+  if (one_file != NULL)
+    name = g_path_get_basename (one_file);
 
   /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
   skipped = hu_format_count (result->n_skipped);
   heading = g_strdup_printf (ngettext ("%s, %s line skipped", "%s, %s lines skipped",
                                        (gulong) MIN (result->n_skipped, G_MAXULONG)),
                              summary, skipped);
-  if (one_file != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (one_file);
-
+  if (n_gaps > 0 && n_unreadable > 0)
+    body = name != NULL
       /* Translators: %s is a file's name */
-      body = g_strdup_printf (_("These lines of %s could not be read and are not in the "
-                                "totals."), name);
-    }
+      ? g_strdup_printf (_("%s has gaps in its samples and lines that could not be read. "
+                           "Neither is in the totals; gaps are not bridged."), name)
+      : g_strdup (_("The files have gaps in their samples and lines that could not be read. "
+                    "Neither is in the totals; gaps are not bridged."));
+  else if (n_gaps > 0)
+    body = name != NULL
+      /* Translators: %s is a file's name */
+      ? g_strdup_printf (_("%s has gaps in its samples. They are left out of the totals, "
+                           "not bridged."), name)
+      : g_strdup (_("The files have gaps in their samples. They are left out of the totals, "
+                    "not bridged."));
   else
-    body = g_strdup (_("These lines could not be read and are not in the totals."));
+    body = name != NULL
+      /* Translators: %s is a file's name */
+      ? g_strdup_printf (_("These lines of %s could not be read and are not in the "
+                           "totals."), name)
+      : g_strdup (_("These lines could not be read and are not in the totals."));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  append_skip_section (GTK_BOX (box), result, HU_IMPORT_SKIP_GAP, n_gaps, one_file != NULL,
+                       max_listed);
+  append_skip_section (GTK_BOX (box), result, HU_IMPORT_SKIP_UNREADABLE, n_unreadable,
+                       one_file != NULL, max_listed);
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -326,6 +326,8 @@ test_impossible_runs (Fixture       *f,
   g_assert_cmpstr (hu_measured_run_get_data (g_ptr_array_index (r->runs, 0))->run_id, ==, "ok");
   g_assert_cmpuint (r->skipped->len, ==, G_N_ELEMENTS (expected));
   g_assert_cmpuint (r->n_skipped, ==, G_N_ELEMENTS (expected));
+  /* Impossible values are not gaps in the samples. */
+  g_assert_cmpuint (r->n_gaps, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       HuImportSkip *skip = g_ptr_array_index (r->skipped, i);
@@ -333,6 +335,7 @@ test_impossible_runs (Fixture       *f,
       g_assert_cmpstr (skip->file, ==, path);
       g_assert_cmpuint (skip->line, ==, expected[i].line);
       g_assert_cmpstr (skip->reason, ==, expected[i].reason);
+      g_assert_cmpint (skip->kind, ==, HU_IMPORT_SKIP_UNREADABLE);
     }
 }
 

@@ -533,8 +533,13 @@ test_nvidia_smi (Fixture       *f,
   g_assert_cmpuint (d->series->len, ==, 2);
   /* 43 rows, one of them [N/A] */
   g_assert_cmpuint (d->samples, ==, 43);
-  /* The [N/A] row and the two gaps are reported. */
+  /* The [N/A] row and the two gaps are reported, all three as gaps in
+   * the samples, none as a line that could not be read. */
   g_assert_cmpuint (r->skipped->len, ==, 3);
+  g_assert_cmpuint (r->n_gaps, ==, 3);
+  for (guint i = 0; i < r->skipped->len; i++)
+    g_assert_cmpint (((HuImportSkip *) g_ptr_array_index (r->skipped, i))->kind, ==,
+                     HU_IMPORT_SKIP_GAP);
 }
 
 static void

@@ -733,43 +733,122 @@ test_missing_co2_reason (void)
   destroy_window (window);
 }
 
+/* The message dialog an import left open, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+/* A skipped line's label sits in a row of a boxed list, each row apart
+ * from the next (issue 10 item 12: the entries had no spacing). */
+static void
+assert_in_boxed_list (GtkWidget *label)
+{
+  GtkWidget *row = gtk_widget_get_parent (label);
+
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (row), "boxed-list"));
+}
+
 /* The skipped-lines dialog of the bigscience CodeCarbon file counts every
  * line it skipped: 645 of its 3,666 rows have a first field that is not a
  * time (counted apart with Python's csv module and a YYYY-MM-DDTHH:MM:SS
  * match), all tails of rows written over each other. The importer keeps
  * the first 100 to list, so the list ends "… and 545 more" (645 − 100),
  * and the heading says 645, not 100. All come from one file: it is named
- * once, and each line reads "Line 118: …". */
+ * once, and each line reads "Line 118: …". None is a gap in the samples:
+ * the dialog has no list of gaps. */
 static void
 test_skipped_dialog (void)
 {
   HuWindow *window = new_window (FALSE);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
     "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
-  g_autoptr(GList) toplevels = NULL;
   AdwMessageDialog *dialog = NULL;
-  GtkWidget *list;
+  GtkWidget *extra, *line, *more;
 
   import_and_wait (window, path);
   iterate (50);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      dialog = l->data;
+  dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Imported 4 runs, 645 lines skipped");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "These lines of cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv "
                    "could not be read and are not in the totals.");
-  list = find_widget (adw_message_dialog_get_extra_child (dialog), is_label_holding,
-                      "\nLine 118: field “timestamp” is “chine”, not a time: the line holds only "
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (find_widget (extra, is_label_holding, "Lines that could not be read (645)"));
+  g_assert_null (find_widget (extra, is_label_holding, "Gaps in the samples"));
+  line = find_widget (extra, is_label_holding,
+                      "Line 118: field “timestamp” is “chine”, not a time: the line holds only "
                       "a fragment of a row (“chine,N”)");
-  g_assert_nonnull (list);
-  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (list)), "\n… and 545 more"));
-  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (list)), ".csv, line"));
+  g_assert_nonnull (line);
+  assert_in_boxed_list (line);
+  more = find_widget (extra, is_label_holding, "… and 545 more");
+  g_assert_nonnull (more);
+  assert_in_boxed_list (more);
+  g_assert_null (find_widget (extra, is_label_holding, ".csv, line"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+/* One GPU at 100 W every second, t = 0…9: "[N/A]" at t = 3 and 4 (lines
+ * 5 and 6), a month 13 at t = 7 (line 9). The two [N/A] lines are gaps in
+ * the samples, as the run's notes count them ("2 samples read [N/A]");
+ * line 9 could not be read. The dialog lists each kind under its own
+ * heading with its count (issue 10 item 12: gaps were listed as lines
+ * that "could not be read"). */
+static void
+test_skipped_gaps (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huella-test-gaps-smi.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("timestamp, index, power.draw [W]\n");
+  AdwMessageDialog *dialog;
+  HuRunData *data;
+  GtkWidget *extra, *gap, *bad;
+
+  for (int t = 0; t <= 9; t++)
+    g_string_append_printf (text, "2024/%s/01 10:00:%02d.000, 0, %s\n", t == 7 ? "13" : "01", t,
+                            t == 3 || t == 4 ? "[N/A]" : "100.00 W");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  import_and_wait (window, path);
+  iterate (50);
+  data = hu_measured_run_get_data (hu_result_get_run (hu_window_get_selected_result (window)));
+  g_assert_nonnull (strstr (data->notes, "2 samples read [N/A]"));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Imported 1 run, 3 lines skipped");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "huella-test-gaps-smi.csv has gaps in its samples and lines that could not "
+                   "be read. Neither is in the totals; gaps are not bridged.");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (find_widget (extra, is_label_holding, "Gaps in the samples (2 lines)"));
+  g_assert_nonnull (find_widget (extra, is_label_holding, "Lines that could not be read (1)"));
+  gap = find_widget (extra, is_label_holding, "Line 5: power.draw is [N/\u2060A]: a gap");
+  g_assert_nonnull (gap);
+  assert_in_boxed_list (gap);
+  g_assert_nonnull (find_widget (extra, is_label_holding, "Line 6: power.draw is [N/\u2060A]"));
+  bad = find_widget (extra, is_label_holding, "Line 9: bad timestamp");
+  g_assert_nonnull (bad);
+  assert_in_boxed_list (bad);
+  /* Each under its own heading: the gaps' list is not the unreadable one. */
+  g_assert_true (gtk_widget_get_parent (gtk_widget_get_parent (gap)) !=
+                 gtk_widget_get_parent (gtk_widget_get_parent (bad)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
   destroy_window (window);
 }
 
@@ -818,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/carbontracker-page", test_carbontracker_page);
   g_test_add_func ("/huella/ui/runs/missing-co2-reason", test_missing_co2_reason);
   g_test_add_func ("/huella/ui/runs/skipped-dialog", test_skipped_dialog);
+  g_test_add_func ("/huella/ui/runs/skipped-gaps", test_skipped_gaps);
 
   return g_test_run ();
 }

@@ -31,8 +31,6 @@
 /* Intervals looked at before the usual one (their median) is trusted. */
 #define N_PROBE 16
 #define GAP_FACTOR 5.0
-/* Beyond this many, gaps and bad rows are only counted. */
-#define MAX_REPORTED 100
 /* Watts with more significant digits than this take the g_ascii_strtod
  * path: below it, mantissa / 10^k is exact over exact, hence correctly
  * rounded, hence the same double strtod gives. */
@@ -84,22 +82,25 @@ typedef struct {
   double           first_t;
   double           last_t;
   guint64          samples;
-  guint            reported;
-  guint            unreported;
 } Importer;
 
+/* Every skipped row is counted; the import keeps the first ones to list
+ * (HU_IMPORT_MAX_SKIPPED), so a damaged log holds no message per row. */
 static void
 report (Importer   *self,
         guint       line,
         const char *reason)
 {
-  if (self->reported < MAX_REPORTED)
-    {
-      self->reported++;
-      _hu_import_skip (self->ctx, line, "%s", reason);
-    }
-  else
-    self->unreported++;
+  _hu_import_skip (self->ctx, line, "%s", reason);
+}
+
+/* A row that is a gap in the samples, told apart from unreadable ones. */
+static void
+report_gap (Importer   *self,
+            guint       line,
+            const char *reason)
+{
+  _hu_import_gap (self->ctx, line, "%s", reason);
 }
 
 static void
@@ -157,7 +158,7 @@ integrate (Importer     *self,
                              gpu->index, gap, usual);
           gpu->gaps++;
           gpu->gap_s += dt;
-          report (self, s->line, reason);
+          report_gap (self, s->line, reason);
         }
       else if (dt > 0)
         gpu->joules += (s->w + gpu->last.w) / 2 * dt;
@@ -309,7 +310,7 @@ add_sample (Importer   *self,
     }
 
   if (isnan (s->w))
-    report (self, s->line, _("power.draw is [N/A]: a gap"));
+    report_gap (self, s->line, _("power.draw is [N/A]: a gap"));
   else
     {
       if (self->samples == 0 || s->t < self->first_t)
@@ -671,8 +672,6 @@ finish (Importer *self)
                                       na_samples), na_samples);
       _hu_run_add_note (data, na_note);
     }
-  if (self->unreported > 0)
-    _hu_import_skip (self->ctx, 0, _("%u more gaps or bad rows not listed"), self->unreported);
 }
 
 gboolean

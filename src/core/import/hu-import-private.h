@@ -33,6 +33,10 @@ void      _hu_import_skip             (HuImportContext *ctx,
                                        guint            line,
                                        const char      *format,
                                        ...) G_GNUC_PRINTF (3, 4);
+void      _hu_import_gap              (HuImportContext *ctx,
+                                       guint            line,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (3, 4);
 
 /* A buffered line reader: one memchr per line, no allocation per line. */
 typedef struct {

@@ -85,25 +85,54 @@ _hu_import_context_progress (HuImportContext *ctx,
   ctx->progress (MIN (done, ctx->total), ctx->total, ctx->user_data);
 }
 
+static void
+add_skip (HuImportContext  *ctx,
+          guint             line,
+          HuImportSkipKind  kind,
+          const char       *format,
+          va_list           args)
+{
+  HuImportSkip *skip;
+
+  ctx->result->n_skipped++;
+  if (kind == HU_IMPORT_SKIP_GAP)
+    ctx->result->n_gaps++;
+  if (ctx->result->skipped->len >= HU_IMPORT_MAX_SKIPPED)
+    return;
+  skip = g_new0 (HuImportSkip, 1);
+  skip->reason = g_strdup_vprintf (format, args);
+  skip->file = g_strdup (ctx->display);
+  skip->line = line;
+  skip->kind = kind;
+  g_ptr_array_add (ctx->result->skipped, skip);
+}
+
 void
 _hu_import_skip (HuImportContext *ctx,
                  guint            line,
                  const char      *format,
                  ...)
 {
-  HuImportSkip *skip;
   va_list args;
 
-  ctx->result->n_skipped++;
-  if (ctx->result->skipped->len >= HU_IMPORT_MAX_SKIPPED)
-    return;
-  skip = g_new0 (HuImportSkip, 1);
   va_start (args, format);
-  skip->reason = g_strdup_vprintf (format, args);
+  add_skip (ctx, line, HU_IMPORT_SKIP_UNREADABLE, format, args);
   va_end (args);
-  skip->file = g_strdup (ctx->display);
-  skip->line = line;
-  g_ptr_array_add (ctx->result->skipped, skip);
+}
+
+/* A line left out because it is a gap in the samples, not because it
+ * could not be read. */
+void
+_hu_import_gap (HuImportContext *ctx,
+                guint            line,
+                const char      *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_skip (ctx, line, HU_IMPORT_SKIP_GAP, format, args);
+  va_end (args);
 }
 
 gboolean

@@ -8,12 +8,21 @@
 
 G_BEGIN_DECLS
 
+/* Why a line was left out: it could not be read, or it is a gap in the
+ * samples (a reading of "[N/A]", a pause in the log). The two are told
+ * apart for the user: a gap is not a damaged line. */
+typedef enum {
+  HU_IMPORT_SKIP_UNREADABLE,
+  HU_IMPORT_SKIP_GAP,
+} HuImportSkipKind;
+
 /* A line (or a whole run) that was left out, and why. line is 1-based, 0
  * when the problem is not tied to one line. */
 typedef struct {
-  char  *file;
-  guint  line;
-  char  *reason;
+  char             *file;
+  guint             line;
+  char             *reason;
+  HuImportSkipKind  kind;
 } HuImportSkip;
 
 /* At most this many skipped lines are kept (the first ones): a damaged
@@ -25,6 +34,7 @@ typedef struct HuImportResult {
   GPtrArray *skipped;    /* HuImportSkip, in file order, the first
                           * HU_IMPORT_MAX_SKIPPED */
   guint64    n_skipped;  /* all of them, kept or not */
+  guint64    n_gaps;     /* those of them that are gaps, kept or not */
   guint64    n_runs;     /* every run found: in runs, or handed out */
   guint      max_held;   /* the most runs held at once (a counter for
                           * tests: with a HuImportRunFunc it stays small
