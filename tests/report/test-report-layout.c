@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* PDF page breaks as a reader meets them (issue 10, item 17): a heading
- * never ends a page with its section on the next one. */
+ * or a table's caption never ends a page with its section on the next
+ * one, and a table continued on a later page is named there ("Equivalences
+ * (continued)", never a bare "(continued)"). */
 
 #include "config.h"
 
@@ -27,9 +29,11 @@ run_tool (const char *command_line)
   return out;
 }
 
-/* The report's headings, from its Markdown ("## Comparison"). */
+/* The report's headings, from its Markdown ("## Comparison"), and with
+ * @captions its tables' captions ("**Defaults and their sources**"). */
 static GHashTable *
-headings_of (HuReport *report)
+headings_of (HuReport *report,
+             gboolean  captions)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) md = hu_report_export_bytes (report, HU_REPORT_FORMAT_MARKDOWN, NULL, &error);
@@ -43,19 +47,26 @@ headings_of (HuReport *report)
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], "## ") || g_str_has_prefix (lines[i], "### "))
       g_hash_table_add (set, g_strstrip (g_strdup (lines[i] + strspn (lines[i], "#"))));
+    else if (captions && g_str_has_prefix (lines[i], "**") && g_str_has_suffix (lines[i], "**"))
+      g_hash_table_add (set, g_strndup (lines[i] + 2, strlen (lines[i]) - 4));
   return set;
 }
 
-/* Every page's last line of content (above the footer) is not a heading. */
-static void
+/* Every page's last line of content (above the footer) is not a heading
+ * or a caption; every "NAME (continued)" line names a heading or a
+ * caption, @continued being " (continued)" in the report's language. */
+static guint
 check_pdf (HuReport   *report,
-           const char *what)
+           const char *what,
+           const char *continued)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) headings = headings_of (report);
+  g_autoptr(GHashTable) headings = headings_of (report, FALSE);
+  g_autoptr(GHashTable) names = headings_of (report, TRUE);
   g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
   g_autofree char *path = NULL;
   guint pages;
+  guint n_continued = 0;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "r.pdf", NULL);
@@ -78,12 +89,27 @@ check_pdf (HuReport   *report,
       g_assert_cmpuint (content->len, >=, 2);
       {
         const char *last = g_ptr_array_index (content, content->len - 2);
-        if (g_hash_table_contains (headings, last))
+        if (g_hash_table_contains (names, last))
           g_error ("%s: page %u of %u ends with the heading “%s”", what, page, pages, last);
       }
+      for (guint i = 0; i < content->len; i++)
+        {
+          const char *line = g_ptr_array_index (content, i);
+          g_autofree char *name = NULL;
+
+          if (!g_str_has_suffix (line, continued))
+            continue;
+          name = g_strndup (line, strlen (line) - strlen (continued));
+          if (!g_hash_table_contains (names, name))
+            g_error ("%s: page %u: “%s” names no table", what, page, line);
+          /* a continued table starts its page */
+          g_assert_cmpuint (i, ==, 0);
+          n_continued++;
+        }
     }
   g_unlink (path);
   g_rmdir (dir);
+  return n_continued;
 }
 
 static void
@@ -99,8 +125,35 @@ test_examples (void)
       g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
 
       g_assert_no_error (error);
-      check_pdf (report, examples[i]);
+      check_pdf (report, examples[i], " (continued)");
     }
+}
+
+/* gpt3-gpus's Equivalences table has no caption and runs onto its last
+ * page: there it is "Equivalences (continued)", and in Spanish
+ * "Equivalencias (continuación)". */
+static void
+test_continued_named (void)
+{
+  g_autoptr(HuProject) project = load_example ("gpt3-gpus.huella");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
+  g_autoptr(HuReport) spanish = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_pdf (report, "gpt3-gpus", " (continued)"), >=, 1);
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("no es_ES.UTF-8 locale; generate it (tools/dev test does)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  spanish = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_pdf (spanish, "gpt3-gpus (es)", " (continuación)"), >=, 1);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 /* Growing a project a scenario at a time moves every page break through
@@ -125,7 +178,7 @@ test_growing_project (void)
       g_list_store_append (scenarios, copy);
       report = hu_report_new (project, NULL, &error);
       g_assert_no_error (error);
-      check_pdf (report, what);
+      check_pdf (report, what, " (continued)");
     }
 }
 
@@ -133,10 +186,13 @@ int
 main (int    argc,
       char **argv)
 {
+  g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hu_core_init ();
 
   g_test_add_func ("/huella/report-layout/examples", test_examples);
   g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);
+  g_test_add_func ("/huella/report-layout/continued-named", test_continued_named);
   return g_test_run ();
 }

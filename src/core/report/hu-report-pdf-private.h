@@ -36,6 +36,8 @@ typedef struct {
   HuChartStyle   chart_style;
   GCancellable  *cancellable;
   struct _Measure *measure;
+  const char    *heading;     /* the last heading laid out: names a
+                               * table with no caption of its own */
 } Pager;
 
 /* What both passes of one export (or one preview) measure, measured once.

@@ -466,6 +466,9 @@ draw_row (Pager               *p,
   p->y += height;
 }
 
+/* A table's caption; on a later page "Comparison (continued)": named by
+ * its caption, or by the heading it sits under when it has none, never a
+ * bare "(continued)". */
 static void
 table_caption (Pager      *p,
                const char *caption,
@@ -473,14 +476,21 @@ table_caption (Pager      *p,
 {
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  const char *name = caption != NULL ? caption : p->heading;
   cairo_t *cr;
 
   if (caption == NULL && !continued)
     return;
 
-  /* Translators: caption of a table continued on a new page. */
-  text = continued ? g_strdup_printf (_("%s (continued)"), caption != NULL ? caption : "")
-                   : g_strdup (caption);
+  if (!continued)
+    text = g_strdup (caption);
+  else if (name != NULL)
+    /* Translators: caption of a table continued on a new page; %s is the
+     * table's caption or the heading of its section. */
+    text = g_strdup_printf (_("%s (continued)"), name);
+  else
+    /* Translators: caption of a table with no name, continued on a new page. */
+    text = g_strdup (_("Table (continued)"));
   layout = _hu_pdf_pager_text (p, g_strstrip (text), 8.5, TRUE, p->content_w, 2);
   cr = _hu_pdf_pager_cr (p);
   if (cr != NULL)

@@ -240,6 +240,7 @@ layout_block (Pager                      *p,
       break;
     case HU_BLOCK_HEADING:
       block_heading (p, block->text, block->level, rest + 1, n_rest - 1);
+      p->heading = block->text;
       break;
     case HU_BLOCK_PARAGRAPH:
       flow_paragraph (p, block->text, 8.5, FALSE, 0, 0.15);
