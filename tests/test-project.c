@@ -477,6 +477,61 @@ test_ids_shared (void)
   g_assert_cmpstr (fresh, ==, "same-1001");
 }
 
+/* Issue 10: a project saved before devices were grouped kept
+ * "NVIDIA A100, NVIDIA A100" and "cpu:0" until its runs were imported
+ * again. Loaded, its carbontracker and nvidia-smi runs read as a new
+ * import reads (tests/import/test-import-naming.c): identical devices
+ * grouped with their count, different models each counted, a RAPL id
+ * "CPU". A single GPU name keeps the count its log gave (8), and another
+ * tracker's names are its own. Saved and loaded again, nothing changes. */
+static void
+test_old_style_devices (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "old-style-devices.huella",
+                                                 NULL);
+  const struct { const char *gpu; double count; const char *cpu; const char *shown; } expected[] = {
+    { "NVIDIA A100", 2, "CPU", "NVIDIA A100 × 2" },
+    { "NVIDIA A100 × 2, Tesla T4 × 1", 3, "CPU × 2", "NVIDIA A100 × 2, Tesla T4 × 1" },
+    { "NVIDIA H100 80GB HBM3", 8, NULL, "NVIDIA H100 80GB HBM3 × 8" },
+    { "1 x NVIDIA GeForce RTX 3060, 1 x NVIDIA GeForce RTX 3060", 1, "cpu:0", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = load_path (path, &error);
+  g_autoptr(HuProject) again = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_len = 0;
+
+  g_assert_no_error (error);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      HuProject *p = pass == 0 ? project : again;
+      GListModel *runs = G_LIST_MODEL (hu_project_get_runs (p));
+
+      g_assert_cmpuint (g_list_model_get_n_items (runs), ==, G_N_ELEMENTS (expected));
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          g_autoptr(HuMeasuredRun) run = g_list_model_get_item (runs, i);
+          HuRunData *d = hu_measured_run_get_data (run);
+
+          g_assert_cmpstr (d->gpu_model, ==, expected[i].gpu);
+          g_assert_cmpfloat (d->gpu_count, ==, expected[i].count);
+          g_assert_cmpstr (d->cpu_model, ==, expected[i].cpu);
+          if (expected[i].shown != NULL)
+            {
+              g_autofree char *shown = hu_run_data_format_accelerators (d);
+
+              g_assert_cmpstr (shown, ==, expected[i].shown);
+            }
+        }
+      if (pass == 0)
+        {
+          saved = hu_project_to_data (project, &saved_len);
+          again = hu_project_new_from_data (saved, (gssize) saved_len, "saved.huella", &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,5 +555,6 @@ main (int    argc,
   g_test_add_func ("/huella/project/modified-and-ids", test_modified_and_ids);
   g_test_add_func ("/huella/project/ids-on-append", test_ids_on_append);
   g_test_add_func ("/huella/project/ids-shared", test_ids_shared);
+  g_test_add_func ("/huella/project/old-style-devices", test_old_style_devices);
   return g_test_run ();
 }

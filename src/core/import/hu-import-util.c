@@ -17,6 +17,7 @@
 
 #include "hu-import-private.h"
 #include "hu-json-private.h"
+#include "hu-measured-run-private.h"
 
 G_DEFINE_QUARK (hu-import-error-quark, hu_import_error)
 
@@ -481,6 +482,41 @@ _hu_run_set_devices (char       **model,
   _hu_run_set_string (model, text->str);
   if (count != NULL)
     *count = total;
+}
+
+/**
+ * _hu_run_data_normalise_devices:
+ * @data: a measured run read from a project
+ *
+ * Projects saved before devices were grouped hold the lists the logs gave
+ * ("NVIDIA A100, NVIDIA A100", "cpu:0") until the runs are imported again.
+ * The runs of the importers that list devices one by one (carbontracker,
+ * nvidia-smi) are grouped as those importers now group them, with the same
+ * routine, so an old project reads as a new import does. A list already
+ * grouped (" × ") or a single GPU name (whose count the log gave apart) is
+ * left as it is; other trackers' names are theirs.
+ */
+void
+_hu_run_data_normalise_devices (HuRunData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  if (g_strcmp0 (data->source, "carbontracker") != 0 &&
+      g_strcmp0 (data->source, "nvidia-smi") != 0)
+    return;
+  if (data->gpu_model != NULL && strchr (data->gpu_model, ',') != NULL &&
+      strstr (data->gpu_model, " × ") == NULL)
+    {
+      g_autofree char *list = g_strdup (data->gpu_model);
+
+      _hu_run_set_devices (&data->gpu_model, &data->gpu_count, list);
+    }
+  if (data->cpu_model != NULL && strstr (data->cpu_model, " × ") == NULL)
+    {
+      g_autofree char *list = g_strdup (data->cpu_model);
+
+      _hu_run_set_devices (&data->cpu_model, NULL, list);
+    }
 }
 
 void
