@@ -10,6 +10,7 @@
 #include "hu-comparison-chart.h"
 #include "hu-comparison-view.h"
 #include "hu-list-pager.h"
+#include "hu-list-pager-input.h"
 #include "hu-number.h"
 #include "hu-widgets.h"
 
@@ -37,6 +38,7 @@ struct _HuComparisonView
   GtkColumnView     *column_view;
   GtkScrollbar      *table_scrollbar;
   HuListPager       *pager;           /* the table's page of rows */
+  HuListPagerInput  *pager_input;     /* its wheel and keys */
   GtkDropDown       *metric_dropdown;
   GtkDropDown       *baseline_dropdown;
 };
@@ -479,6 +481,7 @@ hu_comparison_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->chart);
+  g_clear_object (&self->pager_input);
   g_clear_object (&self->pager);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_COMPARISON_VIEW);
@@ -583,6 +586,8 @@ hu_comparison_view_init (HuComparisonView *self)
 
     self->pager = hu_list_pager_new (GTK_WIDGET (self->column_view), self->table_scrollbar,
                                      TABLE_ROWS);
+    self->pager_input = hu_list_pager_input_new (self->pager, GTK_WIDGET (self->column_view),
+                                                 self->table_scrollbar);
     /* A row binds each of its cells: its name's counts the row. */
     hu_list_pager_count_binds (self->pager, gtk_column_view_column_get_factory (name));
   }

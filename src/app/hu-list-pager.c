@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "hu-list-pager-private.h"
+#include "hu-list-pager.h"
 
 /* A list that shows a page of its rows at a time.
  *
@@ -31,8 +31,27 @@
  *   at the end of the rows, a space less than a row high is left below
  *   the last (see sync_adjustment()).
  *
- * The instance struct is in hu-list-pager-private.h, shared with
- * hu-list-pager-input.c (the wheel and the keys). */
+ * The wheel and the keys are HuListPagerInput's (hu-list-pager-input.c),
+ * which moves the page through the public calls below. */
+
+struct _HuListPager
+{
+  GObject            parent_instance;
+
+  GtkWidget         *list;            /* weak: the list holds the pager */
+  GtkScrollbar      *scrollbar;       /* weak */
+  GtkAdjustment     *adjustment;      /* the slice's offset, in rows */
+  GtkSliceListModel *slice;
+  guint              fixed_rows;      /* 0: as many as the list's height shows */
+  guint              n_rows;          /* the slice's length */
+  guint              n_whole;         /* how many of them show whole */
+  double             fitted_height;   /* the list's height n_rows was chosen for */
+  guint              fit_idle;
+  guint              n_rows_bound;
+  GtkBitset         *selected;        /* the page's rows the list shows selected */
+  guint              focus_position;  /* the row to focus once laid out, or G_MAXUINT */
+  gboolean           reset_viewport;  /* the list's viewport to its top once laid out */
+};
 
 static void hu_list_pager_list_model_init (GListModelInterface *iface);
 static void hu_list_pager_selection_model_init (GtkSelectionModelInterface *iface);
@@ -76,8 +95,8 @@ hu_list_pager_list_model_init (GListModelInterface *iface)
 
 /* The model's selection, or NULL for a model that has none (the table's
  * sorted rows): its rows are then never selected. */
-GtkSelectionModel *
-_hu_list_pager_whole_selection (HuListPager *self)
+static GtkSelectionModel *
+whole_selection (HuListPager *self)
 {
   GListModel *model = gtk_slice_list_model_get_model (self->slice);
 
@@ -89,7 +108,7 @@ selection_is_selected (GtkSelectionModel *model,
                        guint              position)
 {
   HuListPager *self = HU_LIST_PAGER (model);
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
 
   return whole != NULL &&
          gtk_selection_model_is_selected (whole, gtk_slice_list_model_get_offset (self->slice) +
@@ -102,7 +121,7 @@ selection_select_item (GtkSelectionModel *model,
                        gboolean           unselect_rest)
 {
   HuListPager *self = HU_LIST_PAGER (model);
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
 
   return whole != NULL &&
          gtk_selection_model_select_item (whole, gtk_slice_list_model_get_offset (self->slice) +
@@ -114,7 +133,7 @@ selection_unselect_item (GtkSelectionModel *model,
                          guint              position)
 {
   HuListPager *self = HU_LIST_PAGER (model);
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
 
   return whole != NULL &&
          gtk_selection_model_unselect_item (whole, gtk_slice_list_model_get_offset (self->slice) +
@@ -128,7 +147,7 @@ selection_select_range (GtkSelectionModel *model,
                         gboolean           unselect_rest)
 {
   HuListPager *self = HU_LIST_PAGER (model);
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
 
   return whole != NULL &&
          gtk_selection_model_select_range (whole, gtk_slice_list_model_get_offset (self->slice) +
@@ -141,7 +160,7 @@ selection_unselect_range (GtkSelectionModel *model,
                           guint              n_items)
 {
   HuListPager *self = HU_LIST_PAGER (model);
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
 
   return whole != NULL &&
          gtk_selection_model_unselect_range (whole, gtk_slice_list_model_get_offset (self->slice) +
@@ -152,7 +171,7 @@ selection_unselect_range (GtkSelectionModel *model,
 static gboolean
 selection_select_all (GtkSelectionModel *model)
 {
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (HU_LIST_PAGER (model));
+  GtkSelectionModel *whole = whole_selection (HU_LIST_PAGER (model));
 
   return whole != NULL && gtk_selection_model_select_all (whole);
 }
@@ -160,7 +179,7 @@ selection_select_all (GtkSelectionModel *model)
 static gboolean
 selection_unselect_all (GtkSelectionModel *model)
 {
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (HU_LIST_PAGER (model));
+  GtkSelectionModel *whole = whole_selection (HU_LIST_PAGER (model));
 
   return whole != NULL && gtk_selection_model_unselect_all (whole);
 }
@@ -211,7 +230,7 @@ on_slice_changed (HuListPager *self,
                   guint        removed,
                   guint        added)
 {
-  GtkSelectionModel *whole = _hu_list_pager_whole_selection (self);
+  GtkSelectionModel *whole = whole_selection (self);
   guint offset = gtk_slice_list_model_get_offset (self->slice);
 
   /* The list reads the new rows' selection itself. */
@@ -232,16 +251,9 @@ viewport (HuListPager *self)
   return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list));
 }
 
-double
-_hu_list_pager_max_offset (HuListPager *self)
-{
-  return gtk_adjustment_get_upper (self->adjustment) -
-         gtk_adjustment_get_page_size (self->adjustment);
-}
-
 /* Once GTK has laid the page's rows out (before, the list cannot find
  * them and warns): the list's own viewport back at its top, and the
- * focus on the row focus_row() chose. */
+ * focus on the row hu_list_pager_select_position() chose. */
 static void
 on_layout (HuListPager   *self,
            GdkFrameClock *clock)
@@ -261,7 +273,7 @@ on_layout (HuListPager   *self,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *row = gtk_widget_get_first_child (child);
-      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), "hu-list-item") : NULL;
+      GtkListItem *item = row != NULL ? hu_list_pager_get_row_item (row) : NULL;
 
       if (item != NULL && gtk_list_item_get_position (item) == self->focus_position)
         {
@@ -272,8 +284,8 @@ on_layout (HuListPager   *self,
   self->focus_position = G_MAXUINT;
 }
 
-void
-_hu_list_pager_after_layout (HuListPager *self)
+static void
+after_layout (HuListPager *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (self->list);
 
@@ -299,7 +311,7 @@ on_value_changed (HuListPager *self)
   if (inner != NULL)
     {
       self->reset_viewport = TRUE;
-      _hu_list_pager_after_layout (self);
+      after_layout (self);
     }
 }
 
@@ -450,8 +462,9 @@ hu_list_pager_init (HuListPager *self)
  * @n_rows: how many rows to show at a time, or 0 for as many as the
  *   list's height shows
  *
- * Becomes @list's model (@list holds it) and takes its wheel and its
- * paging keys. Give it its rows with hu_list_pager_set_model().
+ * Becomes @list's model (@list holds it). Give it its rows with
+ * hu_list_pager_set_model(), and the list's wheel and paging keys with
+ * hu_list_pager_input_new().
  *
  * Returns: (transfer full): the pager
  */
@@ -475,8 +488,6 @@ hu_list_pager_new (GtkWidget    *list,
   gtk_slice_list_model_set_size (self->slice, self->n_rows);
   gtk_scrollbar_set_adjustment (scrollbar, self->adjustment);
   gtk_widget_set_visible (GTK_WIDGET (scrollbar), FALSE);
-
-  _hu_list_pager_take_input (self);
 
   inner = viewport (self);
   if (n_rows == 0 && inner != NULL)
@@ -558,6 +569,32 @@ hu_list_pager_show_position (HuListPager *self,
 }
 
 /**
+ * hu_list_pager_select_position:
+ * @position: a row of the model
+ *
+ * Shows the row at @position (hu_list_pager_show_position()), selects it
+ * alone in the model, and, in a list view, gives it the keyboard focus
+ * once it is laid out: what the list's own keys do within the page.
+ */
+void
+hu_list_pager_select_position (HuListPager *self,
+                               guint        position)
+{
+  GtkSelectionModel *whole;
+
+  g_return_if_fail (HU_IS_LIST_PAGER (self));
+
+  whole = whole_selection (self);
+  hu_list_pager_show_position (self, position);
+  if (whole != NULL)
+    gtk_selection_model_select_item (whole, position, TRUE);
+  if (self->list == NULL || !GTK_IS_LIST_VIEW (self->list))
+    return;
+  self->focus_position = position - gtk_slice_list_model_get_offset (self->slice);
+  after_layout (self);
+}
+
+/**
  * hu_list_pager_get_offset:
  *
  * Returns: the model's position of the page's first row
@@ -567,6 +604,34 @@ hu_list_pager_get_offset (HuListPager *self)
 {
   g_return_val_if_fail (HU_IS_LIST_PAGER (self), 0);
   return gtk_slice_list_model_get_offset (self->slice);
+}
+
+/**
+ * hu_list_pager_set_offset:
+ * @offset: the model's position of the page's first row
+ *
+ * Moves the page to start at @offset, as its scroll bar would: an offset
+ * below 0 is the first page's, one past the last page's the last's.
+ */
+void
+hu_list_pager_set_offset (HuListPager *self,
+                          double       offset)
+{
+  g_return_if_fail (HU_IS_LIST_PAGER (self));
+  gtk_adjustment_set_value (self->adjustment, offset);
+}
+
+/**
+ * hu_list_pager_get_page_size:
+ *
+ * Returns: how many rows the page shows whole (the list shows the next
+ *   in part), at most the model's
+ */
+guint
+hu_list_pager_get_page_size (HuListPager *self)
+{
+  g_return_val_if_fail (HU_IS_LIST_PAGER (self), 0);
+  return (guint) gtk_adjustment_get_page_size (self->adjustment);
 }
 
 /**
@@ -627,4 +692,18 @@ hu_list_pager_mark_row (GtkWidget   *row,
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
   g_object_set_data (G_OBJECT (row), "hu-list-item", item);
+}
+
+/**
+ * hu_list_pager_get_row_item:
+ * @widget: a widget
+ *
+ * Returns: (transfer none) (nullable): the item @widget was marked with
+ *   by hu_list_pager_mark_row(), or NULL
+ */
+GtkListItem *
+hu_list_pager_get_row_item (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  return g_object_get_data (G_OBJECT (widget), "hu-list-item");
 }

@@ -16,12 +16,18 @@ void         hu_list_pager_set_model        (HuListPager        *self,
 GListModel  *hu_list_pager_get_model        (HuListPager        *self);
 void         hu_list_pager_show_position    (HuListPager        *self,
                                              guint               position);
+void         hu_list_pager_select_position  (HuListPager        *self,
+                                             guint               position);
 guint        hu_list_pager_get_offset       (HuListPager        *self);
+void         hu_list_pager_set_offset       (HuListPager        *self,
+                                             double              offset);
+guint        hu_list_pager_get_page_size    (HuListPager        *self);
 guint        hu_list_pager_get_n_rows       (HuListPager        *self);
 void         hu_list_pager_count_binds      (HuListPager        *self,
                                              GtkListItemFactory *factory);
 guint        hu_list_pager_get_n_rows_bound (HuListPager        *self);
 void         hu_list_pager_mark_row         (GtkWidget          *row,
                                              GtkListItem        *item);
+GtkListItem *hu_list_pager_get_row_item     (GtkWidget          *widget);
 
 G_END_DECLS

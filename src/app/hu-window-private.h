@@ -17,6 +17,7 @@
 
 #include "hu-context-view.h"
 #include "hu-list-pager.h"
+#include "hu-list-pager-input.h"
 #include "hu-window.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,7 @@ struct _HuWindow
   GtkListView          *scenario_list;
   GtkScrollbar         *sidebar_scrollbar;
   HuListPager          *sidebar_pager;   /* scenario_list's page of rows */
+  HuListPagerInput     *sidebar_input;   /* its wheel and keys */
   GtkSingleSelection   *selection;       /* over model, for scenario_list */
   AdwViewStack         *stack;
   GtkStack             *content_stack;

@@ -186,6 +186,7 @@ hu_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sidebar_input);
   g_clear_object (&self->sidebar_pager);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
@@ -357,6 +358,9 @@ hu_window_init (HuWindow *self)
   /* As many rows as the sidebar's height shows (see hu-list-pager.c). */
   self->sidebar_pager = hu_list_pager_new (GTK_WIDGET (self->scenario_list),
                                            self->sidebar_scrollbar, 0);
+  self->sidebar_input = hu_list_pager_input_new (self->sidebar_pager,
+                                                 GTK_WIDGET (self->scenario_list),
+                                                 self->sidebar_scrollbar);
   hu_list_pager_count_binds (self->sidebar_pager, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (on_row_activated),
