@@ -509,7 +509,7 @@ test_no_space (Fixture       *f,
 }
 
 /* The same through `huella-cli import --add-to` of the whole tests/data
- * folder (750 runs, about 740 kB of project): the disk fills after
+ * folder (752 runs, about 740 kB of project): the disk fills after
  * 300,000 bytes, while the runs are still being read, so the failed save
  * stops the import. The project keeps its contents, no temporary file is
  * left, and the message says why. */

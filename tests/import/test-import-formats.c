@@ -17,6 +17,11 @@
 /* Values are copied from the files, so only float rounding separates them. */
 #define EPS 1e-12
 
+/* carbontracker's logs of a two-epoch run (tests/ui/test-runs.c reads them
+ * too): the file names less "_output.log" and ".log". */
+#define CT_PREFIX "ct1.2.5_SYNTHETIC_two-a100-epochs-predicted"
+#define CT_EPOCHS CT_PREFIX "_1.2_2024-01-01T100000Z_carbontracker"
+
 static HuImportResult *
 import_one (const char *name,
             const char *tracker)
@@ -84,9 +89,10 @@ test_all_fixtures (void)
     g_assert_true (hu_import_paths (paths, "auto", NULL, NULL, NULL, &result, &error));
     g_assert_no_error (error);
     /* 730 CodeCarbon (one count per file in the tests below and the
-     * rest by run id), Eco2AI 7 + 9 + 1 + 1 + 1 = 19, 1 EIT: 750; the one
-     * carbontracker run lasted 0 s and is skipped. */
-    g_assert_cmpuint (result->runs->len, ==, 750);
+     * rest by run id), Eco2AI 7 + 9 + 1 + 1 + 1 = 19, 1 EIT, carbontracker
+     * 2 (the two epochs' run and its prediction): 752; the other
+     * carbontracker run that finished lasted 0 s and is skipped. */
+    g_assert_cmpuint (result->runs->len, ==, 752);
   }
 }
 
@@ -279,7 +285,9 @@ test_carbontracker_fixtures (void)
   g_assert_cmpuint (skip->line, ==, 2);
   g_assert_true (strstr (skip->reason, "PermissionError") != NULL);
 
-  /* The folder: 4 runs' logs, 3 of them failed or unfinished. */
+  /* The folder: 5 runs' logs, 3 of them failed or unfinished; the two
+   * epochs' (test_carbontracker_epochs()) give their run and its
+   * prediction. */
   {
     g_autoptr(HuImportResult) all = NULL;
     const char *dirs[2] = { NULL, NULL };
@@ -287,48 +295,22 @@ test_carbontracker_fixtures (void)
     dirs[0] = dir;
     g_assert_true (hu_import_paths (dirs, "carbontracker", NULL, NULL, NULL, &all, &error));
     g_assert_no_error (error);
-    /* The one that finished lasted 0 s: skipped too. */
-    g_assert_cmpuint (all->runs->len, ==, 0);
+    /* Of the rest, the one that finished lasted 0 s: skipped too. */
+    g_assert_cmpuint (all->runs->len, ==, 2);
     g_assert_cmpuint (all->skipped->len, ==, 4);
   }
 }
 
+/* carbontracker 1.2.5's two logs of one run (tests/data/CT_EPOCHS*,
+ * written in its format, not taken from a real run): two epochs of two A100s, the second's
+ * power array wrapped by numpy, and a prediction for ten epochs. */
 static void
-test_carbontracker_epochs (Fixture       *f,
-                           gconstpointer  data)
+test_carbontracker_epochs (void)
 {
-  g_autofree char *log = write_file (f, "run_1.2_2024-01-01T100000Z_carbontracker.log",
-    "2024-01-01 10:00:00 - carbontracker version 1.2.5\n"
-    "2024-01-01 10:00:00 - Only predicted and actual consumptions are multiplied by a PUE "
-    "coefficient of 1.55 (Rhonda Ascierto, 2019, Uptime Institute Global Data Center Survey).\n"
-    "2024-01-01 10:00:00 - The following components were found: GPU with device(s) "
-    "NVIDIA A100, NVIDIA A100. CPU with device(s) cpu:0.\n"
-    "2024-01-01 10:00:01 - Epoch 1:\n"
-    "2024-01-01 10:01:01 - Duration: 0:01:00.00\n"
-    "2024-01-01 10:01:01 - Average power usage (W) for gpu: [100.  50.]\n"
-    "2024-01-01 10:01:01 - Average power usage (W) for cpu: [20.]\n"
-    "2024-01-01 10:01:01 - Epoch 2:\n"
-    "2024-01-01 10:03:01 - Duration: 0:02:00.00\n"
-    "2024-01-01 10:03:01 - Average power usage (W) for gpu: [ 200.\n"
-    " 100.]\n"
-    "2024-01-01 10:03:01 - Average power usage (W) for cpu: None\n", -1);
-  g_autofree char *out = write_file (f, "run_1.2_2024-01-01T100000Z_carbontracker_output.log",
-    "2024-01-01 10:01:01 - CarbonTracker: \n"
-    "Predicted consumption for 10 epoch(s):\n"
-    "\tTime:\t0:10:00\n"
-    "\tEnergy:\t0.050000000000 kWh\n"
-    "\tCO2eq:\t10.000000000000 g\n"
-    "\tThis is equivalent to:\n"
-    "\t0.093023255814 km travelled by car\n"
-    "2024-01-01 10:03:01 - CarbonTracker: Average carbon intensity during training was "
-    "200.00 gCO2/kWh at detected location: Copenhagen, Capital Region, DK.\n"
-    "2024-01-01 10:03:01 - CarbonTracker: \n"
-    "Actual consumption for 2 epoch(s):\n"
-    "\tTime:\t0:03:00\n"
-    "\tEnergy:\t0.015500000000 kWh\n"
-    "\tCO2eq:\t3.100000000000 g\n"
-    "2024-01-01 10:03:01 - CarbonTracker: Finished monitoring.\n", -1);
-  const char *paths[] = { f->dir, NULL };
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data", CT_EPOCHS ".log", NULL);
+  g_autofree char *out = g_test_build_filename (G_TEST_DIST, "data", CT_EPOCHS "_output.log",
+                                                NULL);
+  const char *paths[] = { log, out, NULL };
   g_autoptr(HuImportResult) r = NULL;
   g_autoptr(GError) error = NULL;
   HuRunData *d, *p;
@@ -353,10 +335,10 @@ test_carbontracker_epochs (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (d->cpu_energy_kwh, 1200 / 3.6e6 * 1.55, 1e-12);
   g_assert_cmpfloat_with_epsilon (d->gpu_count, 2, EPS);
   /* The two identical devices are grouped, the RAPL id "cpu:0" reads
-   * "CPU"; the file "run_1.2_…" is prefix "run", pid 1, logger id 2. */
+   * "CPU"; the file "<prefix>_1.2_…" is pid 1, logger id 2. */
   g_assert_cmpstr (d->gpu_model, ==, "NVIDIA A100");
   g_assert_cmpstr (d->cpu_model, ==, "CPU");
-  g_assert_cmpstr (d->name, ==, "run");
+  g_assert_cmpstr (d->name, ==, CT_PREFIX);
   g_assert_cmpstr (d->run_id, ==, "1.2");
   /* Where: said by the output log only, "…at detected location:
    * Copenhagen, Capital Region, DK." */
@@ -366,7 +348,7 @@ test_carbontracker_epochs (Fixture       *f,
     g_autofree char *label = hu_import_run_label (d);
     g_autofree char *hardware = hu_run_data_format_accelerators (d);
 
-    g_assert_cmpstr (label, ==, "run · 1.2 · 2024-01-01 10:00");
+    g_assert_cmpstr (label, ==, CT_PREFIX " · 1.2 · 2024-01-01 10:00");
     g_assert_cmpstr (hardware, ==, "NVIDIA A100 × 2");
   }
   g_assert_cmpuint (d->samples, ==, 2);
@@ -580,8 +562,7 @@ main (int argc, char **argv)
   g_test_add ("/huella/import/codecarbon/task-and-run-rows", Fixture, NULL, fixture_set_up,
               test_codecarbon_task_and_run_rows, fixture_tear_down);
   g_test_add_func ("/huella/import/carbontracker/fixtures", test_carbontracker_fixtures);
-  g_test_add ("/huella/import/carbontracker/epochs", Fixture, NULL, fixture_set_up,
-              test_carbontracker_epochs, fixture_tear_down);
+  g_test_add_func ("/huella/import/carbontracker/epochs", test_carbontracker_epochs);
   g_test_add_func ("/huella/import/eco2ai", test_eco2ai);
   g_test_add_func ("/huella/import/eit", test_eit);
   g_test_add ("/huella/import/nvidia-smi", Fixture, NULL, fixture_set_up, test_nvidia_smi,

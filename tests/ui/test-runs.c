@@ -31,6 +31,10 @@
 #define IDRISSBEN "cc2.3.1_macos-m2_repeated-run_id-cumulative_Idrissben.csv"
 /* A Windows laptop's CodeCarbon run with gpu_count 0 and no GPU model. */
 #define CPU_ONLY "cc3.2.8_windows_gpu_count-0_util-int-zero_AyushiGupta.csv"
+/* carbontracker's logs of a two-epoch run (tests/import/test-import-
+ * formats.c reads them too): the file names less ".log". */
+#define CT_PREFIX "ct1.2.5_SYNTHETIC_two-a100-epochs-predicted"
+#define CT_EPOCHS CT_PREFIX "_1.2_2024-01-01T100000Z_carbontracker"
 #define RUN_SECONDS 44.09016823768616
 #define RUN_KWH 0.0005939216277665562
 #define RUN_KG 4.002437849518822e-05
@@ -636,55 +640,27 @@ is_visible_label (GtkWidget     *widget,
 /* carbontracker's two logs of one run, as tests/import/test-import-
  * formats.c checks them by hand, opened by the standard log alone: the
  * output log beside it gives the CO₂eq (3.1 g). The page names the run
- * "run · 1.2 · …" (prefix, pid.id, start), its two A100s "NVIDIA A100 × 2",
- * its processor "CPU" (not the raw "cpu:0"); the chart's legend reads
- * "GPU" and "CPU", not the log's keys; and since the parts, 19.9 Wh, are
- * more than the logged 15.5 Wh, the notes say so. */
+ * "<prefix> · 1.2 · …" (prefix, pid.id, start), its two A100s "NVIDIA
+ * A100 × 2", its processor "CPU" (not the raw "cpu:0"); the chart's legend
+ * reads "GPU" and "CPU", not the log's keys; and since the parts, 19.9 Wh,
+ * are more than the logged 15.5 Wh, the notes say so. */
 static void
 test_carbontracker_page (void)
 {
   HuWindow *window = new_window (FALSE);
   HuRunView *view = hu_window_get_run_view (window);
-  g_autofree char *dir = g_dir_make_tmp ("huella-ct-XXXXXX", NULL);
-  g_autofree char *log = g_build_filename (dir, "run_1.2_2024-01-01T100000Z_carbontracker.log",
-                                           NULL);
-  g_autofree char *out = g_build_filename (dir,
-                                           "run_1.2_2024-01-01T100000Z_carbontracker_output.log",
-                                           NULL);
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data", CT_EPOCHS ".log", NULL);
   g_autofree char *legend = NULL;
   HuResult *result;
-
-  g_assert_true (g_file_set_contents (log,
-    "2024-01-01 10:00:00 - carbontracker version 1.2.5\n"
-    "2024-01-01 10:00:00 - Only predicted and actual consumptions are multiplied by a PUE "
-    "coefficient of 1.55 (Rhonda Ascierto, 2019, Uptime Institute Global Data Center Survey).\n"
-    "2024-01-01 10:00:00 - The following components were found: GPU with device(s) "
-    "NVIDIA A100, NVIDIA A100. CPU with device(s) cpu:0.\n"
-    "2024-01-01 10:00:01 - Epoch 1:\n"
-    "2024-01-01 10:01:01 - Duration: 0:01:00.00\n"
-    "2024-01-01 10:01:01 - Average power usage (W) for gpu: [100.  50.]\n"
-    "2024-01-01 10:01:01 - Average power usage (W) for cpu: [20.]\n"
-    "2024-01-01 10:01:01 - Epoch 2:\n"
-    "2024-01-01 10:03:01 - Duration: 0:02:00.00\n"
-    "2024-01-01 10:03:01 - Average power usage (W) for gpu: [200. 100.]\n"
-    "2024-01-01 10:03:01 - Average power usage (W) for cpu: None\n", -1, NULL));
-  g_assert_true (g_file_set_contents (out,
-    "2024-01-01 10:03:01 - CarbonTracker: Average carbon intensity during training was "
-    "200.00 gCO2/kWh at detected location: Copenhagen, Capital Region, DK.\n"
-    "2024-01-01 10:03:01 - CarbonTracker: \n"
-    "Actual consumption for 2 epoch(s):\n"
-    "\tTime:\t0:03:00\n"
-    "\tEnergy:\t0.015500000000 kWh\n"
-    "\tCO2eq:\t3.100000000000 g\n", -1, NULL));
 
   import_and_wait (window, log);
   result = hu_window_get_selected_result (window);
   g_assert_nonnull (hu_result_get_run (result));
   iterate (50);
   g_assert_cmpstr (hu_measured_run_get_name (hu_result_get_run (result)), ==,
-                   "run · 1.2 · 2024-01-01 10:00");
+                   CT_PREFIX " · 1.2 · 2024-01-01 10:00");
   g_assert_nonnull (find_widget (GTK_WIDGET (view), is_visible_label,
-                                 "run · 1.2 · 2024-01-01 10:00"));
+                                 CT_PREFIX " · 1.2 · 2024-01-01 10:00"));
   g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==, "NVIDIA A100 × 2");
   g_assert_cmpstr (row_subtitle (view, "Processor"), ==, "CPU");
   g_assert_cmpstr (row_subtitle (view, "Run ID"), ==, "1.2");
@@ -700,9 +676,6 @@ test_carbontracker_page (void)
   g_assert_null (strstr (legend, "gpu\n"));
   g_assert_null (strstr (legend, "cpu\n"));
 
-  g_unlink (log);
-  g_unlink (out);
-  g_rmdir (dir);
   destroy_window (window);
 }
 
