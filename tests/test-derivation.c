@@ -235,6 +235,40 @@ assert_no_bare_thousands (HuEstimate *e,
     }
 }
 
+/* Serving after a training, both at PUE 1: after GPT-3's training on one
+ * V100S (the cases above), or, @gpt3 FALSE, after 1,000 GPU-hours on 8
+ * accelerators at 400 W and 100 g/kWh; @requests served at
+ * @serve_intensity. The caller says how the serving is given: per
+ * request, by compute or as a fleet. */
+static void
+serving_inputs (HuInputs *in,
+                gboolean  gpt3,
+                double    requests,
+                double    serve_intensity)
+{
+  hu_inputs_init (in);
+  if (gpt3)
+    {
+      in->flops = 3.14e23;
+      in->peak_tflops = 130;
+      in->utilization = 1;
+      in->count = 1;
+      in->power_w = 250;
+      in->intensity = 433;
+    }
+  else
+    {
+      in->gpu_hours = 1000;
+      in->count = 8;
+      in->power_w = 400;
+      in->intensity = 100;
+    }
+  in->pue = 1;
+  in->requests = requests;
+  in->serve_pue = 1;
+  in->serve_intensity = serve_intensity;
+}
+
 static void
 test_constants_grouped (void)
 {
@@ -263,18 +297,8 @@ test_constants_grouped (void)
 
       /* GPT-3 on V100s (the cases above), served per request: BLOOM's
        * API, 230,768 requests at 3.96 Wh (Luccioni et al., 2023). */
-      hu_inputs_init (&in);
-      in.flops = 3.14e23;
-      in.peak_tflops = 130;
-      in.utilization = 1;
-      in.count = 1;
-      in.power_w = 250;
-      in.pue = 1;
-      in.intensity = 433;
-      in.requests = 230768;
+      serving_inputs (&in, TRUE, 230768, 394);
       in.wh_per_request = 3.96;
-      in.serve_pue = 1;
-      in.serve_intensity = 394;
       per_request = estimate_in (grouping->locale, &in);
       g_assert_cmpstr (step_titled (per_request, "Accelerator-hours of one run")->formula, ==,
                        hours);
@@ -290,18 +314,10 @@ test_constants_grouped (void)
       assert_no_bare_thousands (per_request, grouping->locale);
 
       /* Served by compute: 7e9 active parameters, 500 tokens a request. */
-      hu_inputs_init (&in);
-      in.gpu_hours = 1000;
-      in.count = 8;
-      in.power_w = 400;
-      in.pue = 1;
-      in.intensity = 100;
-      in.requests = 1e6;
+      serving_inputs (&in, FALSE, 1e6, 100);
       in.active_params = 7e9;
       in.tokens_per_request = 500;
       in.serve_count = 1;
-      in.serve_pue = 1;
-      in.serve_intensity = 100;
       in.peak_tflops = 130;
       by_compute = estimate_in (grouping->locale, &in);
       g_assert_cmpstr (step_titled (by_compute, "Accelerator-hours of serving")->formula, ==,
@@ -310,18 +326,10 @@ test_constants_grouped (void)
       assert_no_bare_thousands (by_compute, grouping->locale);
 
       /* As a fleet: BLOOM's 16 A100 for 18 days. */
-      hu_inputs_init (&in);
-      in.gpu_hours = 1000;
-      in.count = 8;
-      in.power_w = 400;
-      in.pue = 1;
-      in.intensity = 100;
-      in.requests = 230768;
+      serving_inputs (&in, FALSE, 230768, 394);
       in.days = 18;
       in.serve_count = 16;
       in.serve_power = 132;
-      in.serve_pue = 1;
-      in.serve_intensity = 394;
       fleet = estimate_in (grouping->locale, &in);
       g_assert_cmpstr (step_titled (fleet, "Energy of serving (IT)")->formula, ==, it);
       assert_no_bare_thousands (fleet, grouping->locale);
