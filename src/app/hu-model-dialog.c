@@ -148,6 +148,16 @@ on_search_changed (HuModelDialog *self)
   update_state (self);
 }
 
+/* The search entry has the focus from the start, and GtkSearchEntry takes
+ * Escape for itself (its "stop-search" binding), so the dialog's own
+ * Escape never saw it: a search here is the whole dialog, and stopping it
+ * closes the dialog, as Escape does from anywhere else in it. */
+static void
+on_stop_search (HuModelDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 choose (HuModelDialog *self,
         gpointer       item)
@@ -222,6 +232,7 @@ hu_model_dialog_class_init (HuModelDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuModelDialog, list_view);
   gtk_widget_class_bind_template_child (widget_class, HuModelDialog, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -89,11 +89,46 @@ test_add_known_model (void)
   destroy_window (window);
 }
 
+/* Escape closed the dialog from its list but not while typing in its
+ * search, where the focus is when it opens: GtkSearchEntry's own Escape
+ * binding took the key first. Escape from the search closes it too, the
+ * project untouched. */
+static void
+test_escape_from_search (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListModel *scenarios = G_LIST_MODEL (hu_project_get_scenarios (hu_window_get_project (window)));
+  guint before = g_list_model_get_n_items (scenarios);
+  HuModelDialog *dialog;
+  GtkWidget *entry, *focus;
+
+  g_assert_true (ui_test_activate_shortcut (GTK_WIDGET (window), GDK_KEY_m,
+                                            GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  iterate (200);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  hu_model_dialog_set_search (dialog, "llama");
+  iterate (50);
+
+  entry = find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  g_assert_true (ui_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0));
+  iterate (200);
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, before);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/model-dialog/add", test_add_known_model);
+  g_test_add_func ("/huella/ui/model-dialog/escape-from-search", test_escape_from_search);
   return g_test_run ();
 }

@@ -69,6 +69,20 @@ ui_test_activate_shortcut (GtkWidget       *widget,
   return FALSE;
 }
 
+gboolean
+ui_test_press_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (ui_test_activate_shortcut (w, keyval, modifiers))
+      return TRUE;
+  return FALSE;
+}
+
 GtkWidget *
 ui_test_widest_demand (GtkWidget *widget,
                        int        width)

@@ -203,6 +203,14 @@ gboolean       ui_test_activate_shortcut (GtkWidget       *widget,
                                           guint            keyval,
                                           GdkModifierType  modifiers);
 
+/* Delivers @keyval with @modifiers to @window's focus widget as GTK's
+ * bubble phase does: the first widget from the focus up to @window
+ * that has a shortcut for it (in its class's bindings or its own
+ * controllers) runs it, and no other. Returns whether one did. */
+gboolean       ui_test_press_key         (GtkWindow       *window,
+                                          guint            keyval,
+                                          GdkModifierType  modifiers);
+
 /* The deepest visible widget under @widget that asks for more than
  * @width, to name in a failure. */
 GtkWidget     *ui_test_widest_demand     (GtkWidget *widget,
