@@ -203,53 +203,25 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-/* Adds one legal section per data source listed in the catalog's
- * SOURCES.md table: | Dataset | Publisher | Year | Licence | Used for | */
+/* Adds one legal section per data source of the catalog (the table of
+ * its SOURCES.md), in the user's language. */
 static void
 add_data_sources (AdwAboutWindow *about)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/catalog/SOURCES.md",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto(GStrv) lines = NULL;
-  gboolean in_table = FALSE;
+  g_autoptr(GPtrArray) sources = hu_data_sources_list (TRUE);
 
-  if (bytes == NULL)
-    return;
-
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      g_auto(GStrv) cells = NULL;
+      HuDataSource *source = g_ptr_array_index (sources, i);
+      /* Translators: credits of a data source in the About window */
+      g_autofree char *copyright = g_markup_printf_escaped (_("%s (%s)"), source->publisher,
+                                                            source->years);
+      /* Translators: licence of a data source, then what Huella uses it for */
+      g_autofree char *text = g_markup_printf_escaped (_("Licence: %s.\nUsed for: %s."),
+                                                       source->licence, source->used_for);
 
-      if (!g_str_has_prefix (lines[i], "|"))
-        {
-          in_table = FALSE;
-          continue;
-        }
-      if (g_str_has_prefix (lines[i], "|---") || g_str_has_prefix (lines[i], "| ---"))
-        {
-          in_table = TRUE;
-          continue;
-        }
-      if (!in_table)
-        continue;
-
-      cells = g_strsplit (lines[i], "|", -1);
-      if (g_strv_length (cells) < 6)
-        continue;
-      for (guint c = 0; cells[c] != NULL; c++)
-        g_strstrip (cells[c]);
-
-      {
-        /* Translators: credits of a data source in the About window */
-        g_autofree char *copyright = g_markup_printf_escaped (_("%s (%s)"), cells[2], cells[3]);
-        /* Translators: licence of a data source, then what Huella uses it for */
-        g_autofree char *text = g_markup_printf_escaped (_("Licence: %s.\nUsed for: %s."),
-                                                         cells[4], cells[5]);
-
-        adw_about_window_add_legal_section (about, cells[1], copyright,
-                                            GTK_LICENSE_CUSTOM, text);
-      }
+      adw_about_window_add_legal_section (about, source->dataset, copyright,
+                                          GTK_LICENSE_CUSTOM, text);
     }
 }
 

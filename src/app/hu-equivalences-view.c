@@ -62,9 +62,10 @@ update (HuEquivalencesView *self)
 
   {
     g_autofree char *mass = hu_format_mass_kg (total_kg);
+    g_autofree char *cited = hu_citation_localize (set->source);
 
     /* Translators: "72.6 t CO₂eq is as much as…", then the set's source */
-    description = g_strdup_printf (_("%s is as much as… (factors: %s)"), mass, set->source);
+    description = g_strdup_printf (_("%s is as much as… (factors: %s)"), mass, cited);
     adw_preferences_group_set_description (self->group, description);
   }
 
@@ -74,10 +75,10 @@ update (HuEquivalencesView *self)
       HuEquivalence *equivalence = g_ptr_array_index (equivalences, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
+      g_autofree char *cited = hu_citation_localize (equivalence->factor->source);
 
-      if (equivalence->factor->source != NULL)
-        subtitle = g_strdup_printf ("%s — %s", equivalence->explanation,
-                                    equivalence->factor->source);
+      if (cited != NULL)
+        subtitle = g_strdup_printf ("%s — %s", equivalence->explanation, cited);
       else
         subtitle = g_strdup (equivalence->explanation);
 

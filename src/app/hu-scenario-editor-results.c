@@ -115,9 +115,10 @@ show_origin (HuScenarioEditor *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row), origin->model);
   {
+    g_autofree char *cited = hu_citation_localize (origin->source);
     /* Translators: the data source, then the confidence label */
     g_autofree char *subtitle = g_strdup_printf (_("Known model — %s; confidence: %s"),
-                                                 origin->source ? origin->source : "",
+                                                 cited ? cited : "",
                                                  confidence_label (origin->confidence));
     adw_action_row_set_subtitle (self->model_row, subtitle);
   }

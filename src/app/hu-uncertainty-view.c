@@ -38,13 +38,14 @@ input_row (const HuSensitivity *s,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *low = hu_format_mass_kg (s->low_kg);
   g_autofree char *high = hu_format_mass_kg (s->high_kg);
+  g_autofree char *cited = hu_citation_localize (s->source);
   /* Translators: an input's range, then where it comes from, then the
    * total CO₂eq with the input at the low end of its range and at its
    * high end */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s\n%s at the low end, %s at the high end"),
                                                range,
-                                               s->source != NULL ? s->source
-                                                                 : _("set in this scenario"),
+                                               cited != NULL ? cited
+                                                             : _("set in this scenario"),
                                                low, high);
 
   /* Plain text: a source may hold an "&", a figure a "<". */

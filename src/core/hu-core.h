@@ -3,6 +3,7 @@
 
 #include "hu-catalog.h"
 #include "hu-catalog-models.h"
+#include "hu-citation.h"
 #include "hu-comparison.h"
 #include "hu-country.h"
 #include "hu-equivalences.h"

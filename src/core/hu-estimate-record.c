@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "hu-citation.h"
 #include "hu-estimate-private.h"
 #include "hu-number.h"
 #include "hu-units.h"
@@ -272,7 +273,11 @@ _hu_estimate_resolve_hardware (HuEstimate      *self,
                        hu_precision_to_string (self->precision), gpu->id);
           return FALSE;
         }
-      _hu_estimate_set_provenance (&self->peak_from, HU_ORIGIN_CATALOG, gpu->source, 0);
+      {
+        g_autofree char *cited = hu_citation_localize (gpu->source);
+
+        _hu_estimate_set_provenance (&self->peak_from, HU_ORIGIN_CATALOG, cited, 0);
+      }
     }
 
   if (!isnan (in->power_w))
@@ -282,8 +287,10 @@ _hu_estimate_resolve_hardware (HuEstimate      *self,
     }
   else if (gpu && isfinite (gpu->tdp_w))
     {
+      g_autofree char *cited = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_citation_localize (gpu->source)
+                                                              : NULL;
       g_autofree char *src = _HU_ESTIMATE_WANTS_TEXT (self)
-        ? g_strdup_printf (_("TDP of %s: %s"), gpu->name, gpu->source ? gpu->source : "")
+        ? g_strdup_printf (_("TDP of %s: %s"), gpu->name, cited ? cited : "")
         : NULL;
       self->power_w = gpu->tdp_w;
       _hu_estimate_set_provenance (&self->power_from, HU_ORIGIN_CATALOG, src, gpu->year);
@@ -326,11 +333,13 @@ _hu_estimate_resolve_location (HuEstimate      *self,
   else if (region)
     {
       g_autofree char *year = region->year_grid != NULL ? hu_region_year_text (region) : NULL;
+      g_autofree char *cited = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_citation_localize (region->source)
+                                                              : NULL;
       g_autofree char *src = !_HU_ESTIMATE_WANTS_TEXT (self) ? NULL
         : year != NULL
         /* an undated source: say the year is the grid's, not the figure's */
-        ? g_strdup_printf ("%s: %s (%s)", region->name, region->source ? region->source : "", year)
-        : g_strdup_printf ("%s: %s", region->name, region->source ? region->source : "");
+        ? g_strdup_printf ("%s: %s (%s)", region->name, cited ? cited : "", year)
+        : g_strdup_printf ("%s: %s", region->name, cited ? cited : "");
       self->intensity = region->intensity;
       _hu_estimate_set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src,
                                    year != NULL ? 0 : region->year);
@@ -349,13 +358,17 @@ _hu_estimate_resolve_location (HuEstimate      *self,
     }
   else if (region && isfinite (region->pue))
     {
+      g_autofree char *cited = hu_citation_localize (region->source);
+
       self->pue = region->pue;
-      _hu_estimate_set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, region->source, region->year);
+      _hu_estimate_set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, cited, region->year);
     }
   else if ((pue_default = hu_catalog_get_pue_default (catalog, region ? region->provider : NULL)))
     {
+      g_autofree char *cited = hu_citation_localize (pue_default->source);
+
       self->pue = pue_default->pue;
-      _hu_estimate_set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, pue_default->source, pue_default->year);
+      _hu_estimate_set_provenance (&self->pue_from, HU_ORIGIN_CATALOG, cited, pue_default->year);
     }
   else
     {

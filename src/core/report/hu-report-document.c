@@ -96,9 +96,11 @@ fmt_sig (double value,
 static char *
 equivalence_set_title (HuReport *self)
 {
+  g_autofree char *name = hu_citation_localize (self->equivalence_set_name);
+
   if (self->equivalence_set_year > 0)
-    return g_strdup_printf ("%s (%d)", self->equivalence_set_name, self->equivalence_set_year);
-  return g_strdup (self->equivalence_set_name);
+    return g_strdup_printf ("%s (%d)", name, self->equivalence_set_year);
+  return g_steal_pointer (&name);
 }
 
 /* A change in percent as every view writes it (hu_format_change()):
@@ -328,7 +330,8 @@ add_sensitivity (HuReport  *self,
           _hu_report_table_add_row (table, g_strdup (hu_uncertainty_input_title (sens->key)),
                          hu_input_format_range (sens->key, &sens->range),
                          cell (sens->low_kg), cell (sens->high_kg),
-                         g_strdup (sens->source != NULL ? sens->source : _("set in this scenario")));
+                         sens->source != NULL ? hu_citation_localize (sens->source)
+                                              : g_strdup (_("set in this scenario")));
         }
       add_table (doc, table);
     }
@@ -751,6 +754,7 @@ add_equivalences (HuReport  *self,
   HuReportTable *table;
   g_autofree char *intro = NULL;
   g_autofree char *set_title = NULL;
+  g_autofree char *set_source = NULL;
 
   if (self->equivalences->len == 0)
     return;
@@ -761,7 +765,7 @@ add_equivalences (HuReport  *self,
    * its year when it has one, then its source. */
   intro = g_strdup_printf (_("The total CO₂eq of the statement’s subject in everyday terms, "
                              "with the factors of %s. Source: %s."),
-                           set_title, self->equivalence_set_source);
+                           set_title, (set_source = hu_citation_localize (self->equivalence_set_source)));
   add_block (doc, HU_BLOCK_PARAGRAPH, 0, intro);
 
   table = _hu_report_table_new (NULL, 5,
@@ -777,7 +781,7 @@ add_equivalences (HuReport  *self,
       _hu_report_table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
                      fmt_sig (e->kg_per_unit, 4),
                      e->year > 0 ? g_strdup_printf ("%d", e->year) : NULL,
-                     g_strdup (e->source));
+                     hu_citation_localize (e->source));
     }
   add_table (doc, table);
 }
@@ -812,8 +816,11 @@ add_references (HuReport  *self,
     {
       HuReportReference *r = g_ptr_array_index (self->references, i);
 
-      _hu_report_table_add_row (table, g_strdup (r->dataset), g_strdup (r->publisher), g_strdup (r->year),
-                     g_strdup (r->licence));
+      /* The catalog's data sources in the reader's language. */
+      _hu_report_table_add_row (table, hu_citation_localize (r->dataset),
+                                hu_citation_localize (r->publisher),
+                                hu_citation_localize (r->year),
+                                hu_citation_localize (r->licence));
     }
   add_table (doc, table);
 }

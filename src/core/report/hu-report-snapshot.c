@@ -20,7 +20,6 @@
  * keeps editing the project.
  */
 
-#define SOURCES_RESOURCE "/io/github/huella/Huella/catalog/SOURCES.md"
 
 /* ---------------------------------------------------------------------- */
 /* Snapshot                                                                */
@@ -203,47 +202,23 @@ snapshot_equivalences (HuReport   *self,
     }
 }
 
-static char *
-strip_markdown (const char *cell)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (const char *p = cell; *p != '\0'; p++)
-    if (*p != '`' && *p != '*')
-      g_string_append_c (out, *p);
-
-  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
-}
-
 /* References come from the catalog's own SOURCES.md table, so the report
- * cites exactly the datasets compiled into this build. */
+ * cites exactly the datasets compiled into this build; in English here
+ * (the JSON keeps them so), in the reader's language in the document. */
 static void
 snapshot_references (HuReport *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) sources = hu_data_sources_list (FALSE);
 
-  bytes = g_resources_lookup_data (SOURCES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes == NULL)
-    return;
-
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      g_auto(GStrv) cells = NULL;
-      HuReportReference *ref;
+      HuDataSource *source = g_ptr_array_index (sources, i);
+      HuReportReference *ref = g_new0 (HuReportReference, 1);
 
-      if (!g_str_has_prefix (lines[i], "| ") || g_str_has_prefix (lines[i], "| Dataset")
-          || g_str_has_prefix (lines[i], "|---"))
-        continue;
-      cells = g_strsplit (lines[i], "|", -1);
-      if (g_strv_length (cells) < 6)
-        continue;
-      ref = g_new0 (HuReportReference, 1);
-      ref->dataset = strip_markdown (cells[1]);
-      ref->publisher = strip_markdown (cells[2]);
-      ref->year = strip_markdown (cells[3]);
-      ref->licence = strip_markdown (cells[4]);
+      ref->dataset = g_strdup (source->dataset);
+      ref->publisher = g_strdup (source->publisher);
+      ref->year = g_strdup (source->years);
+      ref->licence = g_strdup (source->licence);
       g_ptr_array_add (self->references, ref);
     }
 }
