@@ -328,6 +328,80 @@ test_intensity (void)
     }
 }
 
+/* The other ratings, one formatter each:
+ *   PUE, two decimals always: 1.1 → "1.10", 1 → "1.00", 1.584 → "1.58"
+ *   peak, four significant digits, trailing zeros dropped, "TFLOP/s":
+ *     312 → "312 TFLOP/s", 989.43 → "989.4", 1978.9 → 1979, "1,979";
+ *     130 → "130" (never "130.0", issue 10)
+ *   watts, the same digits in W: 400 → "400 W", 1000 → "1,000 W" (never
+ *     "1.00 kW": a rating reads as its datasheet), 72.46 → "72.46 W" */
+static void
+test_ratings (void)
+{
+  static const struct {
+    char     *(*format) (double value, HuUnitsFlags flags);
+    double       value;
+    HuUnitsFlags flags;
+    const char  *expected;
+  } cases[] = {
+    { hu_units_format_pue, 1.1, HU_UNITS_DEFAULT, "1.10" },
+    { hu_units_format_pue, 1, HU_UNITS_DEFAULT, "1.00" },
+    { hu_units_format_pue, 1.584, HU_UNITS_DEFAULT, "1.58" },
+    { hu_units_format_pue, 1.1, HU_UNITS_TRIM, "1.10" },
+    { hu_units_format_pue, NAN, HU_UNITS_DEFAULT, "—" },
+    { hu_units_format_peak, 312, HU_UNITS_DEFAULT, "312 TFLOP/s" },
+    { hu_units_format_peak, 989.43, HU_UNITS_DEFAULT, "989.4 TFLOP/s" },
+    { hu_units_format_peak, 1978.9, HU_UNITS_DEFAULT, "1,979 TFLOP/s" },
+    { hu_units_format_peak, 130, HU_UNITS_NUMBER, "130" },
+    { hu_units_format_peak, NAN, HU_UNITS_DEFAULT, "—" },
+    { hu_units_format_watts, 400, HU_UNITS_DEFAULT, "400 W" },
+    { hu_units_format_watts, 1000, HU_UNITS_DEFAULT, "1,000 W" },
+    { hu_units_format_watts, 1000, HU_UNITS_C_LOCALE, "1000 W" },
+    { hu_units_format_watts, 72.46, HU_UNITS_DEFAULT, "72.46 W" },
+    { hu_units_format_watts, 359, HU_UNITS_NUMBER, "359" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].format (cases[i].value, cases[i].flags);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* A mass of CO₂eq with its energy's rule (the run page, issue 10: never
+ * "15.50 Wh" beside "3.1 g"): 0.0031 kg = 3.1 g, four significant
+ * digits with their zeros in a scale, "3.100 g CO₂eq", as 0.0155 kWh
+ * reads "15.50 Wh"; alone and trimmed, "3.1 g CO₂eq". In a column of
+ * tonnes (72,500 kg = 72.50 t) a 3.1 g value keeps its own unit. */
+static void
+test_co2 (void)
+{
+  const double column[] = { 72500, 0.0031 };
+  double kg = 0.0031, kwh = 0.0155;
+  HuUnitScale scale;
+  g_autofree char *card = NULL;
+  g_autofree char *energy = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+
+  hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, &kg, 1, NULL, 0);
+  card = hu_format_co2_in (&scale, kg, HU_UNITS_DEFAULT);
+  hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, &kwh, 1, NULL, 0);
+  energy = hu_unit_scale_format (&scale, kwh, HU_UNITS_DEFAULT);
+  alone = hu_format_mass_kg (kg);
+  hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, column, 2, NULL, 0);
+  big = hu_format_co2_in (&scale, column[0], HU_UNITS_DEFAULT);
+  small = hu_format_co2_in (&scale, column[1], HU_UNITS_DEFAULT);
+
+  g_assert_cmpstr (card, ==, "3.100 g CO₂eq");
+  g_assert_cmpstr (energy, ==, "15.50 Wh");
+  g_assert_cmpstr (alone, ==, "3.1 g CO₂eq");
+  g_assert_cmpstr (big, ==, "72.50 t CO₂eq");
+  g_assert_cmpstr (small, ==, "3.100 g CO₂eq");
+}
+
 /* The same numbers in Spanish: comma for decimals, dot for thousands
  * (glibc's es_ES groups from four digits); the C-locale variant is the
  * same bytes as in C. */
@@ -347,6 +421,10 @@ test_spanish (void)
   g_autofree char *zero = NULL;
   g_autofree char *intensity = NULL;
   g_autofree char *c_intensity = NULL;
+  g_autofree char *pue = NULL;
+  g_autofree char *peak = NULL;
+  g_autofree char *watts = NULL;
+  g_autofree char *c_pue = NULL;
 
   if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
     {
@@ -370,6 +448,11 @@ test_spanish (void)
   /* 12,345.6 g/kWh at four digits is 12,346: "12.346" in Spanish. */
   intensity = hu_units_format_intensity (12345.6, HU_UNITS_DEFAULT);
   c_intensity = hu_units_format_intensity (67.394, HU_UNITS_C_LOCALE);
+  pue = hu_units_format_pue (1.1, HU_UNITS_DEFAULT);
+  c_pue = hu_units_format_pue (1.1, HU_UNITS_C_LOCALE);
+  peak = hu_units_format_peak (989.43, HU_UNITS_DEFAULT);
+  /* 12,000 W: "12.000" grouped in Spanish. */
+  watts = hu_units_format_watts (12000, HU_UNITS_DEFAULT);
   setlocale (LC_ALL, "C");
 
   g_assert_cmpstr (grouped, ==, "1.234.567,89");
@@ -382,6 +465,10 @@ test_spanish (void)
   g_assert_cmpstr (zero, ==, "0,00");
   g_assert_cmpstr (intensity, ==, "12.346 g CO₂eq/kWh");
   g_assert_cmpstr (c_intensity, ==, "67.39 g CO₂eq/kWh");
+  g_assert_cmpstr (pue, ==, "1,10");
+  g_assert_cmpstr (c_pue, ==, "1.10");
+  g_assert_cmpstr (peak, ==, "989,4 TFLOP/s");
+  g_assert_cmpstr (watts, ==, "12.000 W");
 }
 
 int
@@ -398,6 +485,8 @@ main (int    argc,
   g_test_add_func ("/huella/units/pick-scale", test_pick_scale);
   g_test_add_func ("/huella/units/axis-scale", test_axis_scale);
   g_test_add_func ("/huella/units/intensity", test_intensity);
+  g_test_add_func ("/huella/units/ratings", test_ratings);
+  g_test_add_func ("/huella/units/co2", test_co2);
   g_test_add_func ("/huella/units/spanish", test_spanish);
 
   return g_test_run ();

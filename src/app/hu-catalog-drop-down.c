@@ -72,11 +72,11 @@ gpu_subtitle (HuCatalogDropDown *self,
     return g_strdup (_("Any accelerator not in the catalog"));
 
   precision = hu_gpu_default_precision (gpu);
-  peak = hu_format_number (gpu->peak_tflops[precision], 4);
-  tdp = isnan (gpu->tdp_w) ? g_strdup ("?") : hu_format_number (gpu->tdp_w, 4);
-  /* Translators: vendor, dense peak at a precision and TDP:
-   * "NVIDIA · 312 TFLOP/s BF16 · 400 W" */
-  return g_strdup_printf (_("%s · %s TFLOP/s %s · %s W"), gpu->vendor, peak,
+  peak = hu_units_format_peak (gpu->peak_tflops[precision], HU_UNITS_DEFAULT);
+  tdp = hu_units_format_watts (gpu->tdp_w, HU_UNITS_DEFAULT);
+  /* Translators: vendor, dense peak with its unit at a precision, and
+   * TDP with its unit: "NVIDIA · 312 TFLOP/s BF16 · 400 W" */
+  return g_strdup_printf (_("%s · %s %s · %s"), gpu->vendor, peak,
                           hu_precision_label (precision), tdp);
 }
 

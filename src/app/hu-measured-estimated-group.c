@@ -106,9 +106,7 @@ update (HuMeasuredEstimatedGroup *self)
                                  : _("Implied average power per accelerator"));
   if (isfinite (c->implied_power_w))
     {
-      g_autofree char *power = hu_format_number (c->implied_power_w, 4);
-      /* Translators: a power in watts, "245 W" */
-      g_autofree char *text = g_strdup_printf (_("%s W"), power);
+      g_autofree char *text = hu_units_format_watts (c->implied_power_w, HU_UNITS_DEFAULT);
 
       adw_action_row_set_subtitle (self->power_row, text);
     }

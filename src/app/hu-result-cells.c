@@ -145,8 +145,6 @@ format_scaled (HuResult     *self,
 {
   HuUnitScale shared;
   HuUnitScale scale;
-  g_autofree char *number = NULL;
-  g_autofree char *unit = NULL;
 
   if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0)
     return NULL;
@@ -158,10 +156,7 @@ format_scaled (HuResult     *self,
   hu_unit_scale_resolve (&shared, value, &scale);
   if (scale.kind != HU_UNIT_MASS_KG)
     return hu_unit_scale_format (&scale, value, flags);
-  number = hu_unit_scale_format_number (&scale, value, flags);
-  unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
-  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
-  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+  return hu_format_co2_in (&scale, value, flags);
 }
 
 /* @value as @column shows it: in the column's shared unit, else in the

@@ -456,15 +456,16 @@ hu_run_plan_notes (HuMeasuredRun  *run,
 
   if (isfinite (inputs->power_w))
     {
-      g_autofree char *power = hu_format_number (inputs->power_w, 3);
+      g_autofree char *power = hu_units_format_watts (inputs->power_w, HU_UNITS_DEFAULT);
 
       if (hu_run_plan_includes_host (data))
-        /* Translators: %s is a power in watts */
-        g_string_append_printf (notes, _("Power: %s W per accelerator, all the energy the run "
+        /* Translators: %s is a power with its unit, "245 W" */
+        g_string_append_printf (notes, _("Power: %s per accelerator, all the energy the run "
                                          "measured (accelerators, CPU and memory) over its "
                                          "time, so the plan compares like with like."), power);
       else
-        g_string_append_printf (notes, _("Power: %s W per accelerator, the energy the run "
+        /* Translators: %s is a power with its unit, "245 W" */
+        g_string_append_printf (notes, _("Power: %s per accelerator, the energy the run "
                                          "measured over its time."), power);
     }
   if (isfinite (inputs->intensity))

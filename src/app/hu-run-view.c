@@ -119,13 +119,29 @@ energy_or_null (const HuUnitScale *scale,
 }
 
 /* How long the run lasted. A run of a few seconds reads "2.31 s", not
- * "0.038 minutes": a measured time is worth its own unit. */
+ * "0.038 minutes": a measured time is worth its own unit. Its digits
+ * follow the rule of the energy and CO₂eq beside it (issue 10: never
+ * "15.50 Wh" beside "3.1 g"): the kind's significant digits, trailing
+ * zeros kept, as the comparison table writes them: "3.20 min". */
 static char *
 format_run_duration (double seconds)
 {
-  if (isfinite (seconds) && seconds > 0 && seconds < 60)
+  if (!isfinite (seconds))
+    return g_strdup ("—");
+  if (seconds > 0 && seconds < 60)
     return hu_unit_format_full (HU_UNIT_SECONDS, seconds, NULL, 0, HU_UNITS_DEFAULT);
-  return hu_format_duration (seconds / 3600.0);
+  return hu_unit_format_full (HU_UNIT_HOURS, seconds / 3600.0, NULL, 0, HU_UNITS_DEFAULT);
+}
+
+/* The run's CO₂eq in its unit, four significant digits with their
+ * zeros as its energy has them ("3.100 g CO₂eq" beside "15.50 Wh"). */
+static char *
+format_run_co2 (double kg)
+{
+  HuUnitScale scale;
+
+  hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, &kg, 1, NULL, 0);
+  return hu_format_co2_in (&scale, kg, HU_UNITS_DEFAULT);
 }
 
 static char *
@@ -240,7 +256,7 @@ update (HuRunView *self)
     g_autofree char *duration = format_run_duration (data->duration_s);
     g_autofree char *energy = hu_unit_scale_format (&energy_scale, data->energy_kwh,
                                                     HU_UNITS_DEFAULT);
-    g_autofree char *co2 = hu_format_mass_kg (data->emissions_kg);
+    g_autofree char *co2 = format_run_co2 (data->emissions_kg);
 
     gtk_label_set_label (self->values[0], duration);
     gtk_label_set_label (self->values[1], energy);
@@ -271,16 +287,17 @@ update (HuRunView *self)
     gtk_widget_set_visible (GTK_WIDGET (self->co2_note), why != NULL);
     gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->values[2])), why);
     set_row (self->emissions_row, why != NULL ? g_steal_pointer (&why)
-                                              : hu_format_mass_kg (data->emissions_kg));
+                                              : format_run_co2 (data->emissions_kg));
   }
   set_row (self->intensity_row, isfinite (data->intensity_g_per_kwh)
            ? hu_units_format_intensity (data->intensity_g_per_kwh, HU_UNITS_DEFAULT) : NULL);
-  set_row (self->pue_row, isfinite (data->pue) ? hu_format_number (data->pue, 3) : NULL);
+  set_row (self->pue_row, isfinite (data->pue) ? hu_units_format_pue (data->pue, HU_UNITS_DEFAULT)
+                                               : NULL);
   set_row (self->location_row, format_location (data));
   set_row (self->hardware_row, format_hardware (data));
   set_row (self->cpu_model_row, g_strdup (data->cpu_model));
   set_row (self->samples_row, data->samples > 0
-           ? g_strdup_printf ("%" G_GUINT64_FORMAT, data->samples) : NULL);
+           ? hu_format_count (data->samples) : NULL);
   {
     g_autofree char *parts = hu_run_data_get_parts_note (data);
     g_autofree char *notes = parts == NULL || data->notes == NULL || *data->notes == '\0'

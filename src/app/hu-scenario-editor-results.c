@@ -220,7 +220,7 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
       /* The PUE's source is worth reading, not only hovering. */
       if (estimate->pue_from.source != NULL && estimate->pue_from.origin != HU_ORIGIN_USER)
         {
-          g_autofree char *pue = hu_format_number (estimate->pue, 3);
+          g_autofree char *pue = hu_units_format_pue (estimate->pue, HU_UNITS_DEFAULT);
           /* Translators: %s is the PUE value, then its source */
           g_autofree char *description = g_strdup_printf (_("Default PUE %s: %s"),
                                                           pue, estimate->pue_from.source);

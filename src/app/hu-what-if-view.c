@@ -385,7 +385,7 @@ refresh_regions (HuWhatIfView     *self,
   start_ranking_intervals (self, &inputs, items, TRUE, chart, HU_METRIC_TOTAL_KG);
 
   /* Say which PUE and which figures: the ranking is only as fair as that. */
-  pue = hu_format_number (estimate->pue, 3);
+  pue = hu_units_format_pue (estimate->pue, HU_UNITS_DEFAULT);
   if (region_pue)
     note = g_strdup (_("The same training in every region, each with its typical PUE "
                        "(its own, else its provider’s), ranked by location-based CO₂eq."));

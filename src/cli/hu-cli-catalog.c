@@ -73,10 +73,11 @@ gpu_table (GPtrArray *gpus)
       g_strv_builder_add (b, g->id);
       g_strv_builder_add (b, g->name);
       hu_strv_builder_take (b, g->year ? g_strdup_printf ("%d", g->year) : g_strdup ("—"));
-      hu_strv_builder_take (b, fmt_or_dash (g->tdp_w));
+      /* TDP and peaks as the app's rows and the report write them. */
+      hu_strv_builder_take (b, hu_units_format_watts (g->tdp_w, HU_UNITS_NUMBER));
       hu_strv_builder_take (b, fmt_or_dash (g->memory_gb));
       for (int p = 0; p < HU_N_PRECISIONS; p++)
-        hu_strv_builder_take (b, fmt_or_dash (g->peak_tflops[p]));
+        hu_strv_builder_take (b, hu_units_format_peak (g->peak_tflops[p], HU_UNITS_NUMBER));
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));
       g_strv_builder_unref (b);
     }
@@ -122,8 +123,8 @@ region_table (GPtrArray *regions)
       g_strv_builder_add (b, r->id);
       g_strv_builder_add (b, r->name);
       g_strv_builder_add (b, r->country ? r->country : "—");
-      hu_strv_builder_take (b, fmt_or_dash (r->intensity));
-      hu_strv_builder_take (b, fmt_or_dash (r->pue));
+      hu_strv_builder_take (b, hu_units_format_intensity (r->intensity, HU_UNITS_NUMBER));
+      hu_strv_builder_take (b, hu_units_format_pue (r->pue, HU_UNITS_NUMBER));
       hu_strv_builder_take (b, region_year (r));
       hu_strv_builder_take (b, region_basis (r));
       hu_cli_table_add_rowv (table, g_strv_builder_end (b));

@@ -244,7 +244,7 @@ derive_it_energy (HuEstimate     *self,
   g_autofree char *n = _hu_estimate_fmt (self->requests);
   g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_it_kwh);
   g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->inference_gpu_hours);
-  g_autofree char *p = Q (HU_UNIT_POWER_W, self->serve_power_w);
+  g_autofree char *p = hu_units_format_watts (self->serve_power_w, HU_UNITS_DEFAULT);
   g_autofree char *c = _hu_estimate_fmt (self->serve_count);
   g_autofree char *power_note = note_for (_("Power (serving)"), &self->serve_power_from,
                                           isnan (in->serve_power) && in->serve_gpu == NULL);
@@ -272,7 +272,7 @@ derive_it_energy (HuEstimate     *self,
         g_autofree char *np = _hu_estimate_fmt_big (self->active_params);
         g_autofree char *t = hu_format_number (self->tokens_per_request, 6);
         g_autofree char *f = _hu_estimate_fmt_big (self->flops_per_request);
-        g_autofree char *peak = hu_format_number (self->serve_peak_tflops, 4);
+        g_autofree char *peak = hu_units_format_peak (self->serve_peak_tflops, HU_UNITS_DEFAULT);
         g_autofree char *u = hu_format_percent (self->serve_utilization);
         double seconds = self->flops_per_request / (self->serve_peak_tflops * 1e12 * self->serve_utilization);
         g_autofree char *s = Q (HU_UNIT_SECONDS, seconds);
@@ -296,7 +296,9 @@ derive_it_energy (HuEstimate     *self,
                                g_strdup_printf (_("%s FLOP"), f), rule);
         _hu_estimate_add_step (self, _("Accelerator time of one request"),
                                _("GPU-seconds = FLOPs per request ÷ (peak × utilisation)"),
-                               g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s)"), f, peak, u),
+                               /* Translators: FLOPs, peak with its unit
+                                * ("312 TFLOP/s"), utilisation */
+                               g_strdup_printf (_("%s FLOP ÷ (%s × %s)"), f, peak, u),
                                g_strdup (s), notes);
         _hu_estimate_add_step (self, _("Accelerator-hours of serving"), hours_formula,
                                g_strdup_printf ("%s × %s", n, s), g_strdup (h), NULL);
@@ -336,7 +338,7 @@ derive_serving (HuEstimate     *self,
                 const HuInputs *in)
 {
   g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_it_kwh);
-  g_autofree char *pue = hu_format_fixed (self->serve_pue, 2);
+  g_autofree char *pue = hu_units_format_pue (self->serve_pue, HU_UNITS_DEFAULT);
   g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->inference_energy_kwh);
   g_autofree char *ci = hu_units_format_intensity (self->serve_intensity, HU_UNITS_DEFAULT);
   g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->inference_emissions_kg);

@@ -56,7 +56,7 @@ derive_compute (HuEstimate     *self,
   if (self->workload == HU_WORKLOAD_FLOPS || self->workload == HU_WORKLOAD_PARAMS_TOKENS)
     {
       g_autofree char *f = _hu_estimate_fmt_big (self->flops);
-      g_autofree char *peak = hu_format_number (self->peak_tflops, 4);
+      g_autofree char *peak = hu_units_format_peak (self->peak_tflops, HU_UNITS_DEFAULT);
       g_autofree char *u = hu_format_percent (self->utilization);
       g_autofree char *s_per_h = _hu_estimate_fmt (3600);
       /* Translators: %s is 3600 seconds per hour, grouped as numbers are */
@@ -64,8 +64,9 @@ derive_compute (HuEstimate     *self,
                                                          "÷ %s s/h"), 3600);
 
       _hu_estimate_add_step (self, _("Accelerator-hours of one run"), formula,
-                             /* Translators: FLOPs, peak, utilisation, then 3600 (s/h) */
-                             g_strdup_printf (_("%s FLOP ÷ (%s TFLOP/s × %s) ÷ %s s/h"), f, peak, u,
+                             /* Translators: FLOPs, peak with its unit ("312 TFLOP/s"),
+                              * utilisation, then 3600 (s/h) */
+                             g_strdup_printf (_("%s FLOP ÷ (%s × %s) ÷ %s s/h"), f, peak, u,
                                               s_per_h),
                              g_strdup (h), note);
     }
@@ -110,9 +111,9 @@ derive_energy (HuEstimate *self)
   g_autofree char *run = Q (HU_UNIT_GPU_HOURS, self->gpu_hours_run);
   g_autofree char *k = _hu_estimate_fmt (self->retrain);
   g_autofree char *all = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
-  g_autofree char *p = Q (HU_UNIT_POWER_W, self->power_w);
+  g_autofree char *p = hu_units_format_watts (self->power_w, HU_UNITS_DEFAULT);
   g_autofree char *it = Q (HU_UNIT_ENERGY_KWH, self->energy_it_kwh);
-  g_autofree char *pue = hu_format_fixed (self->pue, 2);
+  g_autofree char *pue = hu_units_format_pue (self->pue, HU_UNITS_DEFAULT);
   g_autofree char *e = Q (HU_UNIT_ENERGY_KWH, self->energy_kwh);
   g_autofree char *ci = hu_units_format_intensity (self->intensity, HU_UNITS_DEFAULT);
   g_autofree char *kg = Q (HU_UNIT_MASS_KG, self->emissions_kg);

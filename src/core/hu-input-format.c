@@ -98,6 +98,14 @@ hu_input_format_value (HuInputKey key,
     case HU_INPUT_INTENSITY:
     case HU_INPUT_SERVE_INTENSITY:
       return hu_units_format_intensity (value, HU_UNITS_DEFAULT);
+    case HU_INPUT_PUE:
+    case HU_INPUT_SERVE_PUE:
+      return hu_units_format_pue (value, HU_UNITS_DEFAULT);
+    case HU_INPUT_PEAK_TFLOPS:
+      return hu_units_format_peak (value, HU_UNITS_DEFAULT);
+    case HU_INPUT_POWER_W:
+    case HU_INPUT_SERVE_POWER:
+      return hu_units_format_watts (value, HU_UNITS_DEFAULT);
     case HU_INPUT_FLOPS:
       number = hu_units_format_power_of_ten (value, 3, HU_UNITS_TRIM);
       /* Translators: a number of floating-point operations, "3.14e23 FLOP" */

@@ -253,20 +253,49 @@ hu_format_energy_kwh (double kwh)
   return hu_unit_format_full (HU_UNIT_ENERGY_KWH, kwh, NULL, 0, HU_UNITS_TRIM);
 }
 
+/**
+ * hu_format_co2_in:
+ * @scale: a %HU_UNIT_MASS_KG scale: a column's, a card's, or one value's
+ * @kg: the mass, in kg
+ *
+ * A mass of CO₂eq in @scale as hu_unit_scale_format() writes any
+ * quantity (its unit, or its own where @scale would hide it), then the
+ * gas: "72.50 t CO₂eq" in a column, "3.1 g CO₂eq" alone with
+ * %HU_UNITS_TRIM. Energy and mass side by side (the run page, the
+ * comparison table) so follow one rule of digits.
+ *
+ * Returns: (transfer full): the mass; "—" when unknown
+ */
 char *
-hu_format_mass_kg (double kg)
+hu_format_co2_in (const HuUnitScale *scale,
+                  double             kg,
+                  HuUnitsFlags       flags)
 {
   g_autofree char *number = NULL;
   g_autofree char *unit = NULL;
+  HuUnitScale own;
+
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  if (!isfinite (kg))
+    return g_strdup ("—");
+  /* A value the scale's unit would hide ("0.00 t") reads in its own. */
+  hu_unit_scale_resolve (scale, kg, &own);
+  number = hu_unit_scale_format_number (&own, kg, flags);
+  unit = hu_unit_scale_symbol (&own, flags);
+  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
+  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+}
+
+char *
+hu_format_mass_kg (double kg)
+{
   HuUnitScale scale;
 
   if (!isfinite (kg))
     return g_strdup ("—");
   hu_unit_scale_init (&scale, HU_UNIT_MASS_KG, &kg, 1, NULL, 0);
-  number = hu_unit_scale_format_number (&scale, kg, HU_UNITS_TRIM);
-  unit = hu_unit_scale_symbol (&scale, HU_UNITS_DEFAULT);
-  /* TRANSLATORS: a mass with its unit and the gas, e.g. "72.5 t CO₂eq" */
-  return g_strdup_printf (_("%s %s CO₂eq"), number, unit);
+  return hu_format_co2_in (&scale, kg, HU_UNITS_TRIM);
 }
 
 /* GPU-hours alone, as hu-units writes them everywhere else (the

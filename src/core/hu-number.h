@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "hu-units.h"
+
 G_BEGIN_DECLS
 
 #define HU_NUMBER_ERROR (hu_number_error_quark ())
@@ -40,6 +42,9 @@ char     *hu_format_fixed         (double          value,
 char     *hu_format_scientific    (double          value);
 char     *hu_format_energy_kwh    (double          kwh);
 char     *hu_format_mass_kg       (double          kg);
+char     *hu_format_co2_in        (const HuUnitScale *scale,
+                                   double          kg,
+                                   HuUnitsFlags    flags);
 char     *hu_format_hours         (double          hours);
 char     *hu_format_duration      (double          hours);
 char     *hu_format_percent       (double          fraction);

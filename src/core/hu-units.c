@@ -798,3 +798,63 @@ hu_units_format_intensity (double       g_per_kwh,
   return with_symbol (hu_units_format_significant (g_per_kwh, 4, flags | HU_UNITS_TRIM),
                       hu_units_intensity_symbol (flags), flags);
 }
+
+/**
+ * hu_units_format_pue:
+ *
+ * A data centre's PUE, a ratio of energies with no unit, as providers
+ * publish it: two decimals, "1.10", "1.00" (never "1", nor "× 1.00"
+ * in one view and "PUE 1" in the next).
+ *
+ * Returns: (transfer full): the PUE; "—" when unknown
+ */
+char *
+hu_units_format_pue (double       pue,
+                     HuUnitsFlags flags)
+{
+  return hu_units_format_fixed (pue, 2, flags & ~HU_UNITS_TRIM);
+}
+
+/**
+ * hu_units_format_peak:
+ * @tflops: dense peak throughput of one accelerator, in TFLOP/s
+ *
+ * An accelerator's peak as its datasheet gives it, four significant
+ * digits at most, no trailing zeros: "312 TFLOP/s", "989.4 TFLOP/s",
+ * in the catalog's rows, the report's tables and the CLI alike.
+ *
+ * Returns: (transfer full): the peak; "—" when unknown
+ */
+char *
+hu_units_format_peak (double       tflops,
+                      HuUnitsFlags flags)
+{
+  /* Translators: the unit of an accelerator's peak throughput, tera
+   * floating-point operations per second */
+  const char *symbol = (flags & HU_UNITS_C_LOCALE) != 0 ? "TFLOP/s" : _("TFLOP/s");
+
+  return with_symbol (hu_units_format_significant (tflops, 4, flags | HU_UNITS_TRIM),
+                      symbol, flags);
+}
+
+/**
+ * hu_units_format_watts:
+ * @watts: a power, in W
+ *
+ * A power rating or an average power per accelerator (a TDP, the power
+ * a scenario assumes or a run implies), always in watts as datasheets
+ * give it: four significant digits at most, no trailing zeros, "400 W",
+ * "1,000 W", "72.5 W". Power over time (a run's chart) has its scale
+ * instead (%HU_UNIT_POWER_W).
+ *
+ * Returns: (transfer full): the power; "—" when unknown
+ */
+char *
+hu_units_format_watts (double       watts,
+                       HuUnitsFlags flags)
+{
+  const char *symbol = (flags & HU_UNITS_C_LOCALE) != 0 ? "W" : _("W");
+
+  return with_symbol (hu_units_format_significant (watts, 4, flags | HU_UNITS_TRIM),
+                      symbol, flags);
+}

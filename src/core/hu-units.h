@@ -113,5 +113,11 @@ char        *hu_units_format_power_of_ten (double             value,
 const char  *hu_units_intensity_symbol   (HuUnitsFlags        flags);
 char        *hu_units_format_intensity   (double              g_per_kwh,
                                           HuUnitsFlags        flags);
+char        *hu_units_format_pue         (double              pue,
+                                          HuUnitsFlags        flags);
+char        *hu_units_format_peak        (double              tflops,
+                                          HuUnitsFlags        flags);
+char        *hu_units_format_watts       (double              watts,
+                                          HuUnitsFlags        flags);
 
 G_END_DECLS

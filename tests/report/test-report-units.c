@@ -63,10 +63,12 @@ typedef struct {
   const char *tiny_row;
   const char *week_row;
   /* Scenario inputs: Week's power, training runs, intensity and PUE,
-   * a column each ("400.0" of four digits for the column's 400 and
-   * 359); training runs are a count, 1, never "1.00". Defaults and
-   * their sources: each value alone, four digits, trailing zeros
-   * dropped: PUE 1.2, 400 W. */
+   * each by the formatter of its kind, as the defaults table and the
+   * Explain steps write them (issue 10: "130.0" in one table, "130
+   * TFLOP/s" in the next): power and intensity four digits at most,
+   * trailing zeros dropped, 400 and 250 (never "400.0"); training runs
+   * a count, 1, never "1.00"; the PUE two decimals, 1.20 (never "1.2"
+   * in one table and "1.20" in the statement). */
   const char *inputs_week;
   const char *defaults_power;
   const char *defaults_pue;
@@ -89,9 +91,9 @@ static const Case cases[] = {
     "| Tiny | — | 0.001600 | 5.76 s | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
     "0.05744 g | — |",
     "| Week | — | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
-    "| 400.0 | 1 | — | 250.0 | 1.20 |",
+    "| 400 | 1 | — | 250 | 1.20 |",
     "| Week | Power | 400 W | given |",
-    "| Week | PUE | 1.2 | given |",
+    "| Week | PUE | 1.20 | given |",
   },
   {
     /* Decimal comma; glibc's es_ES groups thousands from four digits. */
@@ -110,9 +112,9 @@ static const Case cases[] = {
     "| Tiny | — | 0,001600 | 5,76 s | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
     "0,05744 g | — |",
     "| Week | — | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 | — |",
-    "| 400,0 | 1 | — | 250,0 | 1,20 |",
+    "| 400 | 1 | — | 250 | 1,20 |",
     "| Week | Power | 400 W | given |",
-    "| Week | PUE | 1,2 | given |",
+    "| Week | PUE | 1,20 | given |",
   },
 };
 

@@ -184,6 +184,11 @@ test_plan_from_run (void)
  *                GPU, CPU and memory together
  * so it estimates 0.0533 × 405 / 1000 = 0.0215865 kWh, within 0.1 % of the
  * measured total, not the GPU's 7.4 Wh (−65.8 %) the issue saw. */
+static const char *row_subtitle     (HuRunView     *view,
+                                    const char    *title);
+static gboolean    is_label_holding (GtkWidget     *widget,
+                                    gconstpointer  part);
+
 static void
 test_plan_like_with_like (void)
 {
@@ -198,6 +203,22 @@ test_plan_like_with_like (void)
   import_and_wait (window, path);
   hu_window_select_result (window, find_run (window, "3a722172"));
   iterate (50);
+  /* The run page writes its figures by one rule (issue 10 item 13:
+   * never "15.50 Wh" beside "3.1 g"), the kind's significant digits
+   * with their zeros: 192.019 s = 3.2003 min at three, "3.20 min";
+   * the four energies in Wh, four digits of 21.5757 are two decimals,
+   * "21.58 Wh", which the smallest keeps, "4.80 Wh" (4.7967); 1.82856 g
+   * at four, "1.829 g CO₂eq". */
+  {
+    HuRunView *view = hu_window_get_run_view (window);
+
+    g_assert_cmpstr (row_subtitle (view, "Duration"), ==, "3.20 min");
+    g_assert_cmpstr (row_subtitle (view, "Energy"), ==, "21.58 Wh");
+    g_assert_cmpstr (row_subtitle (view, "CPU energy"), ==, "4.80 Wh");
+    g_assert_cmpstr (row_subtitle (view, "Emissions"), ==, "1.829 g CO₂eq");
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_holding, "3.20 min"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_holding, "1.829 g CO₂eq"));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-from-run", NULL));
   iterate (50);
 
@@ -578,6 +599,10 @@ test_cpu_only (void)
   g_assert_cmpstr (row_subtitle (view, "CPU energy"), ==, "0.002786 Wh");
   g_assert_cmpstr (row_subtitle (view, "GPU energy"), ==, "0 Wh");
   g_assert_cmpstr (row_subtitle (view, "RAM energy"), ==, "0.005009 Wh");
+  /* 5.561181985978997e-06 kg = 0.005561… g, four digits; the log's
+   * PUE 1.0 with the two decimals of every PUE. */
+  g_assert_cmpstr (row_subtitle (view, "Emissions"), ==, "0.005561 g CO₂eq");
+  g_assert_cmpstr (row_subtitle (view, "PUE"), ==, "1.00");
   /* The card above says the same. */
   g_assert_nonnull (find_widget (GTK_WIDGET (view), is_label_holding, "0.007795 Wh"));
   g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==,

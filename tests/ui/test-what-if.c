@@ -93,7 +93,7 @@ test_all_regions (void)
   iterate (500);
 
   /* The note says the scenario's own PUE is used, with its value. */
-  pue_text = hu_format_number (scenario_pue, 3);
+  pue_text = hu_units_format_pue (scenario_pue, HU_UNITS_DEFAULT);
   pue_note = g_strdup_printf ("with this scenario’s PUE %s", pue_text);
   note = find_widget (view, is_label_containing, pue_note);
   g_assert_nonnull (note);

@@ -406,7 +406,6 @@ add_comparison (HuReport  *self,
                      _("Embodied CO₂eq"), "#", 1.1,
                      _("Total CO₂eq"), "#", 1.2,
                      _("Cost"), "#", 1.0);
-  set_units (table, 1, 1, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
   set_units (table, 2, 2, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
   set_units (table, 3, 3, HU_UNIT_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
   set_units (table, 4, 4, HU_UNIT_GPU_HOURS, HU_REPORT_UNIT_HEADER, 0, NULL);
@@ -420,7 +419,9 @@ add_comparison (HuReport  *self,
 
       if (e == NULL)
         continue;
-      _hu_report_table_add_row (table, g_strdup (s->name), cell (e->throughput / 1e12),
+      /* Throughput in TFLOP/s as the peak is written (the inputs). */
+      _hu_report_table_add_row (table, g_strdup (s->name),
+                     hu_units_format_peak (e->throughput / 1e12, HU_UNITS_NUMBER),
                      cell (e->gpu_hours_run), cell (e->wall_hours), cell (e->gpu_hours),
                      cell (e->energy_it_kwh), cell (e->energy_kwh), cell (e->emissions_kg),
                      cell (e->embodied_kg), cell (e->total_kg), cell (e->cost));
@@ -459,32 +460,29 @@ add_defaults_rows (HuReportTable    *table,
                    HuReportScenario *s)
 {
   HuEstimate *e = s->estimate;
+  /* Each value as the Explain steps and the inputs table write it, by
+   * the one formatter of its kind: "312 TFLOP/s", "330 W", "19.7 %",
+   * "430 g CO₂eq/kWh", "1.10". */
   struct {
     const char         *name;
     double              value;
-    const char         *unit;
+    char             *(*format) (double value, HuUnitsFlags flags);
     const HuProvenance *from;
   } rows[] = {
-    { _("Peak"), e->peak_tflops, _("TFLOP/s"), &e->peak_from },
-    { _("Power"), e->power_w, _("W"), &e->power_from },
-    { _("Utilisation"), e->utilization * 100, "%", &e->utilization_from },
-    { _("Carbon intensity"), e->intensity, hu_units_intensity_symbol (HU_UNITS_DEFAULT),
-      &e->intensity_from },
-    { _("PUE"), e->pue, "", &e->pue_from },
+    { _("Peak"), e->peak_tflops, hu_units_format_peak, &e->peak_from },
+    { _("Power"), e->power_w, hu_units_format_watts, &e->power_from },
+    { _("Utilisation"), e->utilization, NULL, &e->utilization_from },
+    { _("Carbon intensity"), e->intensity, hu_units_format_intensity, &e->intensity_from },
+    { _("PUE"), e->pue, hu_units_format_pue, &e->pue_from },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autofree char *number = NULL;
-
       if (!isfinite (rows[i].value))
         continue;
-      /* Each value alone, four digits without trailing zeros, as the
-       * Explain steps write them: "19.7 %", "330 W", "1.1". */
-      number = hu_format_number (rows[i].value, 4);
       _hu_report_table_add_row (table, g_strdup (s->name), g_strdup (rows[i].name),
-                     rows[i].unit[0] != '\0' ? g_strdup_printf ("%s %s", number, rows[i].unit)
-                                             : g_steal_pointer (&number),
+                     rows[i].format != NULL ? rows[i].format (rows[i].value, HU_UNITS_DEFAULT)
+                                            : hu_format_percent (rows[i].value),
                      provenance_cell (rows[i].from));
     }
 }
@@ -501,7 +499,7 @@ add_inputs (HuReport  *self,
                      _("Workload"), "", 1.4,
                      _("Accelerator"), "", 2.0,
                      _("Precision"), "", 0.8,
-                     _("Peak TFLOP/s"), "#", 0.9,
+                     _("Peak (TFLOP/s)"), "#", 0.9,
                      _("Utilisation"), "#", 0.9,
                      _("Power (W)"), "#", 0.8,
                      _("Training runs"), "#", 0.8,
@@ -509,10 +507,9 @@ add_inputs (HuReport  *self,
                      hu_units_intensity_symbol (HU_UNITS_DEFAULT), "#", 0.9,
                      _("PUE"), "#", 0.7,
                      _("Price per GPU-hour"), "#", 0.9);
-  set_units (table, 4, 4, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
-  set_units (table, 6, 6, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
-  set_units (table, 9, 9, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 4, NULL);
-  set_units (table, 10, 10, HU_UNIT_PLAIN, HU_REPORT_UNIT_BASE, 3, NULL);
+  /* Peak, power, intensity and PUE are inputs, each written by its
+   * formatter as everywhere else ("312", "400", "430", "1.10"), the
+   * header naming the unit; not a column's shared decimals ("130.0"). */
   set_units (table, 11, 11, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
@@ -537,13 +534,14 @@ add_inputs (HuReport  *self,
       _hu_report_table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
                      g_strdup (e->gpu_name != NULL ? e->gpu_name : e->gpu),
                      g_strdup (hu_precision_label (e->precision)),
-                     cell (e->peak_tflops),
+                     hu_units_format_peak (e->peak_tflops, HU_UNITS_NUMBER),
                      isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,
-                     cell (e->power_w),
+                     hu_units_format_watts (e->power_w, HU_UNITS_NUMBER),
                      /* A count: "1", "1.5", never "1.00". */
                      isfinite (e->retrain) ? hu_format_number (e->retrain, 3) : NULL,
                      g_strdup (e->region_name != NULL ? e->region_name : e->region),
-                     cell (e->intensity), cell (e->pue), cell (e->price));
+                     hu_units_format_intensity (e->intensity, HU_UNITS_NUMBER),
+                     hu_units_format_pue (e->pue, HU_UNITS_NUMBER), cell (e->price));
     }
   add_table (doc, table);
 

@@ -91,7 +91,7 @@ scenario_statement (HuReport         *self,
   energy = quantity (HU_UNIT_ENERGY_KWH, e->energy_kwh);
   gpu_hours = quantity (HU_UNIT_GPU_HOURS, e->gpu_hours);
   count = count_text (e->count);
-  pue = hu_units_format_fixed (e->pue, 2, HU_UNITS_DEFAULT);
+  pue = hu_units_format_pue (e->pue, HU_UNITS_DEFAULT);
   /* As the derivation and the inputs table give it: four digits at most. */
   intensity = hu_units_format_intensity (e->intensity, HU_UNITS_DEFAULT);
   wall = quantity (HU_UNIT_HOURS, e->wall_hours);
