@@ -112,35 +112,14 @@ _hu_scenario_editor_select_mode (HuScenarioEditor *self,
 }
 
 /* The unit shown beside @key's field (and its range rows): the core's
- * (hu_input_unit()), plus the ones the core writes with a formatter of
- * its own and the form shows beside a plain number. */
+ * (hu_input_field_unit()), and the project's currency for a price. */
 const char *
 _hu_scenario_editor_unit_for (HuScenarioEditor *self,
                               HuInputKey        key)
 {
-  switch ((int) key)
-    {
-    case HU_INPUT_FLOPS:
-      /* Translators: unit of floating-point operations */
-      return _("FLOP");
-    case HU_INPUT_COUNT:
-    case HU_INPUT_SERVE_COUNT:
-      /* Translators: unit of the accelerator count */
-      return _("GPUs");
-    case HU_INPUT_UTILIZATION:
-    case HU_INPUT_SERVE_UTILIZATION:
-      return "%";
-    case HU_INPUT_RETRAIN:
-      /* Translators: unit of the retraining multiplier */
-      return _("runs");
-    case HU_INPUT_PRICE:
-      return self->price_unit;
-    case HU_INPUT_EMBODIED_KG:
-    case HU_INPUT_SERVE_EMBODIED_KG:
-      return _("kg CO₂eq");
-    default:
-      return hu_input_unit (key);
-    }
+  if (key == HU_INPUT_PRICE)
+    return self->price_unit;
+  return hu_input_field_unit (key);
 }
 
 /* Marks @key's field as wrong (@message) or right (%NULL), for the eye

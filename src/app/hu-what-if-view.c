@@ -48,6 +48,8 @@ struct _HuWhatIfView
   GtkDropDown   *parameter_dropdown;
   GtkSpinButton *from_spin;
   GtkSpinButton *to_spin;
+  GtkLabel      *from_unit;
+  GtkLabel      *to_unit;
   GtkDropDown   *sweep_metric_dropdown;
   GtkLabel      *sweep_error;
   HuChartView   *sweep_chart;
@@ -56,8 +58,10 @@ struct _HuWhatIfView
 G_DEFINE_FINAL_TYPE (HuWhatIfView, hu_what_if_view, ADW_TYPE_BIN)
 
 static const char * const providers[] = { NULL, "gcp", "aws", "azure", "grid" };
+/* CO₂eq first, as the other pages open on it: the ranking opens on what
+ * the page is about, not on the fastest GPU. */
 static const HuMetric gpu_metrics[] = {
-  HU_METRIC_WALL_HOURS, HU_METRIC_ENERGY_KWH, HU_METRIC_TOTAL_KG, HU_METRIC_COST,
+  HU_METRIC_TOTAL_KG, HU_METRIC_ENERGY_KWH, HU_METRIC_WALL_HOURS, HU_METRIC_COST,
 };
 static const HuMetric sweep_metrics[] = {
   HU_METRIC_TOTAL_KG, HU_METRIC_ENERGY_KWH, HU_METRIC_WALL_HOURS, HU_METRIC_GPU_HOURS,
@@ -119,6 +123,15 @@ set_default_range (HuWhatIfView *self)
   gtk_spin_button_set_increments (self->to_spin, key == HU_INPUT_PUE ? 0.05 : 1, 10);
   gtk_spin_button_set_value (self->from_spin, from * hu_what_if_display_scale (key));
   gtk_spin_button_set_value (self->to_spin, to * hu_what_if_display_scale (key));
+  /* The ends in the parameter's unit, as the scenario's field shows it
+   * ("GPUs", "%", "runs"; PUE has none). */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *unit = i == 0 ? self->from_unit : self->to_unit;
+
+      gtk_label_set_label (unit, hu_input_field_unit (key));
+      gtk_widget_set_visible (GTK_WIDGET (unit), hu_input_field_unit (key)[0] != '\0');
+    }
   self->setting_range = FALSE;
 }
 
@@ -707,6 +720,8 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, parameter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, from_spin);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, to_spin);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, from_unit);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, to_unit);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_error);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_chart);

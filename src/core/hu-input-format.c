@@ -72,6 +72,46 @@ hu_input_unit (HuInputKey key)
 }
 
 /**
+ * hu_input_field_unit:
+ *
+ * The unit written beside a field that holds a plain number of @key, for
+ * people: hu_input_unit(), plus the units of the keys whose values the
+ * formatters write with a unit of their own ("%", "FLOP", "GPUs",
+ * "runs", "kg CO₂eq"). The scenario form and What If's sweep both name
+ * their fields' units from here. A price's unit is the project's
+ * currency: "" here.
+ *
+ * Returns: (transfer none): a translated unit, possibly ""
+ */
+const char *
+hu_input_field_unit (HuInputKey key)
+{
+  g_return_val_if_fail (key < HU_N_NUMERIC_INPUTS, NULL);
+
+  switch ((int) key)
+    {
+    case HU_INPUT_FLOPS:
+      /* Translators: unit of floating-point operations */
+      return _("FLOP");
+    case HU_INPUT_COUNT:
+    case HU_INPUT_SERVE_COUNT:
+      /* Translators: unit of the accelerator count */
+      return _("GPUs");
+    case HU_INPUT_UTILIZATION:
+    case HU_INPUT_SERVE_UTILIZATION:
+      return "%";
+    case HU_INPUT_RETRAIN:
+      /* Translators: unit of the retraining multiplier */
+      return _("runs");
+    case HU_INPUT_EMBODIED_KG:
+    case HU_INPUT_SERVE_EMBODIED_KG:
+      return _("kg CO₂eq");
+    default:
+      return hu_input_unit (key);
+    }
+}
+
+/**
  * hu_input_format_value:
  *
  * Returns: (transfer full): @value of @key for people, three significant

@@ -152,6 +152,7 @@ gboolean    hu_input_check_value    (HuInputKey      key,
                                      GError        **error);
 /* For people (hu-input-format.c): "330 W", "15–30 % (likely 19.7 %)". */
 const char *hu_input_unit           (HuInputKey      key);
+const char *hu_input_field_unit     (HuInputKey      key);
 char       *hu_input_format_value   (HuInputKey      key,
                                      double          value);
 char       *hu_input_format_range   (HuInputKey      key,
