@@ -698,6 +698,51 @@ test_toast_closed_while_replacing (void)
     }
 }
 
+/* A deleted scenario's toast, "“V100S PCIe” deleted" with its Undo,
+ * wrapped after its first word on a wide window: titles wrap (for
+ * 360 px), a wrapping label asks for its longest word only, and the
+ * overlay gives a toast no more than it asks for. Here the window has
+ * the app's first size (1200 × 800, the GSettings defaults), the toast is
+ * the one the Delete action shows, Undo and all (a toast without a
+ * button kept to one line even before the fix), and its title is
+ * measured as the overlay laid it out once it has slid in: one line, as
+ * wide as its text set on one line. Without the title's width in
+ * characters (hu-window-shared.c, wrap_toast_title()) it has two. */
+static void
+test_toast_title_one_line (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListStore *scenarios = hu_project_get_scenarios (hu_window_get_project (window));
+  g_autoptr(HuScenario) scenario = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+  g_autofree char *title = g_strdup_printf ("“%s” deleted", hu_scenario_get_name (scenario));
+  GtkWidget *overlay = toast_overlay (window);
+  GtkWidget *label = NULL;
+  PangoLayout *layout;
+  g_autoptr(PangoLayout) one_line = NULL;
+  int one_line_width;
+
+  hu_window_select_result (window, 0);
+  iterate (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  WAIT_UNTIL (toast_shown (window, title), 10);
+  g_assert_true (toast_shown (window, title));
+  /* The slide in lasts 500 ms at most. */
+  iterate (700);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL && label == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label = find_widget (child, is_label_exactly, title);
+  g_assert_nonnull (label);
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  /* The same text, in the label's font, never wrapped. */
+  one_line = gtk_widget_create_pango_layout (label, title);
+  pango_layout_get_pixel_size (one_line, &one_line_width, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), >=, one_line_width);
+
+  destroy_window (window);
+}
+
 static void
 wait_for_file (const char *path)
 {
@@ -819,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/recovery-several", test_recovery_several);
   g_test_add_func ("/huella/ui/window/save-and-close", test_save_and_close);
   g_test_add_func ("/huella/ui/window/toast-closed-while-replacing", test_toast_closed_while_replacing);
+  g_test_add_func ("/huella/ui/window/toast-title-one-line", test_toast_title_one_line);
   g_test_add_func ("/huella/ui/window/import", test_import);
 
   return g_test_run ();
