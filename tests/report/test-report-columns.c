@@ -167,6 +167,40 @@ test_pdf_freed_room_unwraps (void)
   _hu_report_table_free (table);
 }
 
+/* The header row is as tall as its tallest header: room goes there
+ * first. The Spanish report's table of all outputs had "Tiempo de
+ * acelerador por ejecución (miles de GPU-h)" in six lines beside
+ * two-line headers; its number columns can give enough for four. */
+static void
+test_pdf_header_lines (void)
+{
+  HuReportTable *table = _hu_report_table_new (NULL, 11,
+    "Escenario", "", 1.0,
+    "TFLOP/s por acelerador", "#", 1.0,
+    "Tiempo de acelerador por ejecución (miles de GPU-h)", "#", 1.0,
+    "Tiempo real por ejecución (años)", "#", 1.0,
+    "Tiempo de acelerador (miles de GPU-h)", "#", 1.0,
+    "Energía TI (MWh)", "#", 1.0,
+    "Energía (MWh)", "#", 1.0,
+    "CO₂eq operativo (t)", "#", 1.0,
+    "CO₂eq incorporado (kg)", "#", 1.0,
+    "CO₂eq total (t)", "#", 1.0,
+    "Coste (USD)", "#", 1.0);
+  guint tallest = 0;
+
+  _hu_report_table_add_row (table, g_strdup ("V100S PCIe"), g_strdup ("130,0"),
+                            g_strdup ("670,9"), g_strdup ("76,5"), g_strdup ("670,9"),
+                            g_strdup ("167,7"), g_strdup ("167,7"), g_strdup ("72,63"),
+                            g_strdup ("0"), g_strdup ("72,63"), g_strdup ("—"));
+  for (guint c = 0; c < 11; c++)
+    tallest = MAX (tallest, _hu_report_pdf_cell_lines (table, HU_PAPER_A4, G_MAXUINT, c));
+  g_assert_cmpuint (tallest, <=, 4);
+  /* and every number on one line */
+  for (guint c = 0; c < 11; c++)
+    g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, c), ==, 1);
+  _hu_report_table_free (table);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,5 +215,6 @@ main (int    argc,
   g_test_add_func ("/huella/report-columns/pdf-long-column-fits", test_pdf_long_column_fits);
   g_test_add_func ("/huella/report-columns/pdf-too-long-wraps", test_pdf_too_long_wraps);
   g_test_add_func ("/huella/report-columns/pdf-freed-room", test_pdf_freed_room_unwraps);
+  g_test_add_func ("/huella/report-columns/pdf-header-lines", test_pdf_header_lines);
   return g_test_run ();
 }

@@ -72,6 +72,43 @@ _hu_pdf_glue_numbers (const char  *text,
   return *out;
 }
 
+/* "GPU-h", "GPU-hora", "CO₂eq/kWh" are words: a cell never ends a line
+ * after their hyphen or slash (the tables measure words between spaces).
+ * Long ones (paths, ids) may still break. */
+static void
+keep_hyphenated_words (PangoLayout *layout,
+                       const char  *text)
+{
+  PangoAttrList *attrs = NULL;
+
+  for (const char *hyphen = strpbrk (text, "-/"); hyphen != NULL; hyphen = strpbrk (hyphen + 1, "-/"))
+    {
+      const char *start = hyphen, *end = hyphen;
+      PangoAttribute *attr;
+
+      if (hyphen == text || !g_ascii_isalnum (hyphen[-1]) || !g_ascii_isalnum (hyphen[1]))
+        continue;
+      while (start > text && start[-1] != ' ' && start[-1] != '\n')
+        start--;
+      while (*end != '\0' && *end != ' ' && *end != '\n')
+        end++;
+      if (end - start > 24)
+        continue;
+      if (attrs == NULL)
+        attrs = pango_attr_list_new ();
+      attr = pango_attr_allow_breaks_new (FALSE);
+      attr->start_index = start - text;
+      attr->end_index = end - text;
+      pango_attr_list_insert (attrs, attr);
+      hyphen = end - 1;
+    }
+  if (attrs != NULL)
+    {
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
 PangoLayout *
 _hu_pdf_pager_text (Pager      *p,
                     const char *text,
@@ -91,6 +128,8 @@ _hu_pdf_pager_text (Pager      *p,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, clean != NULL ? clean : "", -1);
+  if (clean != NULL)
+    keep_hyphenated_words (layout, clean);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

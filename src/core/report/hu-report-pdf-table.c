@@ -194,7 +194,8 @@ column_extents (Pager               *p,
     {
       double header_word = widest_word (p, table->headers[i], header_font, TRUE) + WIDTH_SLACK;
       double word = MIN (header_word, cap);
-      double full = width_for_lines (p, table->headers[i], header_font, TRUE, 2, word);
+      double full = width_for_lines (p, table->headers[i], header_font, TRUE, 2, word) +
+                    WIDTH_SLACK;
 
       for (guint r = 0; r < table->rows->len; r++)
         {
@@ -216,15 +217,16 @@ static int
 line_count (Pager      *p,
             const char *text,
             double      size,
+            gboolean    bold,
             double      width)
 {
   g_autoptr(PangoLayout) layout = NULL;
   double lines;
 
-  measure_key (p, 'C', text, size, FALSE, width, 0, 0);
+  measure_key (p, 'C', text, size, bold, width, 0, 0);
   if (measure_lookup (p, &lines))
     return (int) lines;
-  layout = _hu_pdf_pager_text (p, text, size, FALSE, 0, 0);
+  layout = _hu_pdf_pager_text (p, text, size, bold, 0, 0);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   return (int) measure_store (p, pango_layout_get_line_count (layout));
@@ -240,6 +242,7 @@ static void
 tighten (Pager               *p,
          const HuReportTable *table,
          double               font,
+         double               header_font,
          const double        *min,
          const double        *natural,
          double              *w)
@@ -251,25 +254,57 @@ tighten (Pager               *p,
   for (guint i = 0; i < n; i++)
     {
       double tight = min[i];
+      double cell_min = min[i] - 2 * CELL_PAD_X;
+      int lines;
 
       if (natural[i] <= w[i] + 0.01)
         continue;
       cut[i] = TRUE;
+      /* The header keeps its lines too. */
+      lines = line_count (p, table->headers[i], header_font, TRUE, w[i] - 2 * CELL_PAD_X);
+      tight = MAX (tight, width_for_lines (p, table->headers[i], header_font, TRUE, lines,
+                                           cell_min) + WIDTH_SLACK + 2 * CELL_PAD_X);
       for (guint r = 0; r < table->rows->len; r++)
         {
           const char *text = ((char **) g_ptr_array_index (table->rows, r))[i];
-          double cell_min = min[i] - 2 * CELL_PAD_X;
-          int lines;
 
           if (text_width (p, text, font, FALSE) + WIDTH_SLACK + 2 * CELL_PAD_X <= tight)
             continue;
-          lines = line_count (p, text, font, w[i] - 2 * CELL_PAD_X);
+          lines = line_count (p, text, font, FALSE, w[i] - 2 * CELL_PAD_X);
           tight = MAX (tight, width_for_lines (p, text, font, FALSE, lines, cell_min) +
                               WIDTH_SLACK + 2 * CELL_PAD_X);
         }
       tight = MIN (tight, w[i]);
       freed += w[i] - tight;
       w[i] = tight;
+    }
+
+  /* The header row is as tall as its tallest header: take a line off
+   * the tallest while the room freed allows ("Tiempo de acelerador por
+   * ejecución (miles de GPU-h)" in six lines beside two-line headers). */
+  for (guint round = 0; round < 8 * n; round++)
+    {
+      int tallest = 0, best = -1;
+      double wider = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          int lines = line_count (p, table->headers[i], header_font, TRUE, w[i] - 2 * CELL_PAD_X);
+
+          if (lines > tallest)
+            {
+              tallest = lines;
+              best = cut[i] ? (int) i : -1;
+            }
+        }
+      if (best < 0 || tallest <= 1)
+        break;
+      wider = width_for_lines (p, table->headers[best], header_font, TRUE, tallest - 1,
+                               w[best] - 2 * CELL_PAD_X) + WIDTH_SLACK + 2 * CELL_PAD_X;
+      if (wider - w[best] > freed)
+        break;
+      freed -= wider - w[best];
+      w[best] = wider;
     }
 
   /* Unwrap whole columns, cheapest first. */
@@ -329,7 +364,7 @@ measure_columns (Pager               *p,
       column_extents (p, table, g->font, g->header_font, min, natural);
       done = _hu_report_fit_columns (n, min, natural, p->content_w, g->w);
       if (done)
-        tighten (p, table, g->font, min, natural, g->w);
+        tighten (p, table, g->font, g->header_font, min, natural, g->w);
     }
 
   if (!done)
@@ -586,7 +621,8 @@ _hu_pdf_block_table (Pager         *p,
   table_geometry_clear (&g);
 }
 
-/* The lines cell (@row, @column) takes as the PDF lays it out. */
+/* The lines cell (@row, @column) takes as the PDF lays it out; the
+ * header's when @row is G_MAXUINT. */
 guint
 _hu_pdf_table_cell_lines (Pager         *p,
                           HuReportTable *table,
@@ -597,10 +633,13 @@ _hu_pdf_table_cell_lines (Pager         *p,
   g_autoptr(GPtrArray) layouts = NULL;
   double height;
 
-  g_return_val_if_fail (row < table->rows->len && column < table->n_columns, 0);
+  g_return_val_if_fail ((row < table->rows->len || row == G_MAXUINT) &&
+                        column < table->n_columns, 0);
 
   table_geometry (p, table, &g);
-  layouts = row_layouts (p, table, &g, g_ptr_array_index (table->rows, row), FALSE, &height);
+  layouts = row_layouts (p, table, &g,
+                         row == G_MAXUINT ? table->headers : g_ptr_array_index (table->rows, row),
+                         row == G_MAXUINT, &height);
   table_geometry_clear (&g);
   return pango_layout_get_line_count (g_ptr_array_index (layouts, column));
 }
