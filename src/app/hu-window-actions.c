@@ -9,6 +9,7 @@
 #include "hu-export-dialog.h"
 #include "hu-model-dialog.h"
 #include "hu-run-plan.h"
+#include "hu-shortcuts-window.h"
 #include "hu-window-private.h"
 #include "hu-widgets.h"
 
@@ -476,6 +477,15 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The keyboard shortcuts, under the action and key (Ctrl+?, set by
+ * HuApplication) GtkApplication gives its own shortcuts window. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (hu_shortcuts_window_new (GTK_WINDOW (widget))));
+}
 
 /* Children (the Explain page, the export dialog) raise toasts through
  * these actions rather than calling the window, so they need not know it. */
@@ -531,6 +541,8 @@ _hu_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -18,6 +18,7 @@
 #include "hu-export-dialog.h"
 #include "hu-model-dialog.h"
 #include "hu-preferences-window.h"
+#include "hu-shortcuts-window.h"
 #include "hu-window.h"
 #include "hu-derivation-view.h"
 #include "hu-equivalences-view.h"
@@ -408,6 +409,26 @@ test_step_titles (void)
   destroy_window (window);
 }
 
+/* Every row of the shortcuts window under @widget: its key → its title. */
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      GtkWidget *label = find_widget (widget, is_type, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUT_LABEL));
+
+      g_assert_nonnull (label);
+      g_hash_table_insert (titles,
+                           g_strdup (gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (label))),
+                           g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, titles);
+}
+
 /* Item 8: the shortcuts window named Alt+5 (the Context page) "Known
  * models" and the others unlike their switcher ("How it is computed" for
  * Explain). Each Alt+digit is listed under the name of the page it
@@ -420,21 +441,12 @@ test_shortcut_names (void)
   AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_type,
                                                      GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK)));
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GSList *objects = gtk_builder_get_objects (builder);
+  GtkWidget *shortcuts = hu_shortcuts_window_new (GTK_WINDOW (window));
   guint shown = 0;
 
-  for (GSList *o = objects; o != NULL; o = o->next)
-    if (GTK_IS_SHORTCUTS_SHORTCUT (o->data))
-      {
-        char *accelerator = NULL, *title = NULL;
-
-        g_object_get (o->data, "accelerator", &accelerator, "title", &title, NULL);
-        g_hash_table_insert (titles, accelerator, title);
-      }
-  g_slist_free (objects);
+  collect_shortcuts (shortcuts, titles);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {

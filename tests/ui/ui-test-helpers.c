@@ -83,6 +83,27 @@ ui_test_press_key (GtkWindow       *window,
   return FALSE;
 }
 
+gboolean
+ui_test_label_breaks_word (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+
+  for (int i = 1; i < pango_layout_get_line_count (layout); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      gunichar before, after;
+
+      if (line->start_index <= 0)
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
+      after = g_utf8_get_char (text + line->start_index);
+      if (g_unichar_isalnum (before) && g_unichar_isalnum (after))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GtkWidget *
 ui_test_widest_demand (GtkWidget *widget,
                        int        width)

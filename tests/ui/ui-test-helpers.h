@@ -211,6 +211,12 @@ gboolean       ui_test_press_key         (GtkWindow       *window,
                                           guint            keyval,
                                           GdkModifierType  modifiers);
 
+/* Whether @label's layout starts a line inside a word, between two
+ * letters or digits with no space or hyphen of its own between them:
+ * Pango breaks a word that does not fit its line there, and 1.50 adds a
+ * hyphen the text does not have ("Accelera-tor"). */
+gboolean       ui_test_label_breaks_word (GtkLabel        *label);
+
 /* The deepest visible widget under @widget that asks for more than
  * @width, to name in a failure. */
 GtkWidget     *ui_test_widest_demand     (GtkWidget *widget,
