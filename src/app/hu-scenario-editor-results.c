@@ -34,6 +34,31 @@ _hu_scenario_editor_add_result_cards (HuScenarioEditor *self)
   self->breakeven_value = hu_widgets_append_result_card (self->results_box, _("Break-even with training"));
 }
 
+/* A default's number as every view writes its kind: a PUE "1.10", a
+ * peak, a power or an intensity by hu-units' rating formatters, others
+ * four digits. */
+static char *
+hint_number (HuInputKey key,
+             double     value)
+{
+  switch ((int) key)
+    {
+    case HU_INPUT_PUE:
+    case HU_INPUT_SERVE_PUE:
+      return hu_units_format_pue (value, HU_UNITS_NUMBER);
+    case HU_INPUT_PEAK_TFLOPS:
+      return hu_units_format_peak (value, HU_UNITS_NUMBER);
+    case HU_INPUT_POWER_W:
+    case HU_INPUT_SERVE_POWER:
+      return hu_units_format_watts (value, HU_UNITS_NUMBER);
+    case HU_INPUT_INTENSITY:
+    case HU_INPUT_SERVE_INTENSITY:
+      return hu_units_format_intensity (value, HU_UNITS_NUMBER);
+    default:
+      return hu_format_number (value, 4);
+    }
+}
+
 static void
 set_hint (HuScenarioEditor *self,
           HuInputKey        key,
@@ -46,7 +71,7 @@ set_hint (HuScenarioEditor *self,
 
   if (empty && !isnan (value))
     {
-      g_autofree char *number = hu_format_number (value, 4);
+      g_autofree char *number = hint_number (key, value);
 
       /* Counts read better without their unit: "default 1". */
       if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || key == HU_INPUT_SERVE_COUNT ||

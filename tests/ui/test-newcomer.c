@@ -326,6 +326,44 @@ test_accessible_tree (void)
   destroy_window (window);
 }
 
+/* Issue 10 item 13: a field left empty shows the value used instead as
+ * every other view writes its kind. The V100S scenario moved to Seeweb's
+ * Frosinone 2 with its PUE and power left to the catalog: the region's
+ * PUE 1.2 reads "default 1.20" (two decimals, as Explain's "× 1.20"),
+ * never "default 1.2"; the V100S PCIe 32GB's TDP of 250 W, "default
+ * 250 W". */
+static void
+test_default_hints (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *editor = GTK_WIDGET (hu_window_get_editor (window));
+  HuScenario *scenario;
+  HuInputs inputs;
+
+  hu_window_select_result (window, 0);
+  iterate (100);
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  hu_inputs_init (&inputs);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+  g_free (inputs.region);
+  inputs.region = g_strdup ("seeweb/fro2");
+  inputs.intensity = NAN;
+  hu_scenario_set_inputs (scenario, &inputs);
+  hu_inputs_clear (&inputs);
+  iterate (100);
+  /* As the user empties them. */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (editor, is_entry_row_titled,
+                                                    "PUE of the data centre")), "");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (editor, is_entry_row_titled,
+                                                    "Average power per accelerator")), "");
+  iterate (300);
+
+  g_assert_nonnull (find_widget (editor, is_label_containing, "default 1.20"));
+  g_assert_nonnull (find_widget (editor, is_label_containing, "default 250 W"));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,5 +375,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/newcomer/delete-toasts", test_delete_toasts);
   g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
   g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
+  g_test_add_func ("/huella/ui/newcomer/default-hints", test_default_hints);
   return g_test_run ();
 }
