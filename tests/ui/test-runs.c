@@ -653,15 +653,6 @@ test_cpu_only_beside_plans (void)
   destroy_window (window);
 }
 
-/* A label whose text is exactly the string given as data, shown. */
-static gboolean
-is_visible_label (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
 /* carbontracker's two logs of one run, as tests/import/test-import-
  * formats.c checks them by hand, opened by the standard log alone: the
  * output log beside it gives the CO₂eq (3.1 g). The page names the run

@@ -24,32 +24,38 @@ is_label_containing (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
 }
 
+/* Entry @i of @widget, a drop-down of strings, or NULL for any other
+ * widget and past its last entry. */
+static const char *
+drop_down_entry (GtkWidget *widget,
+                 guint      i)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget))
+                                                : NULL;
+
+  return GTK_IS_STRING_LIST (model) ? gtk_string_list_get_string (GTK_STRING_LIST (model), i)
+                                    : NULL;
+}
+
 /* The drop-down whose first entry is rank "1. …". */
 static gboolean
 is_ranking (GtkWidget     *widget,
             gconstpointer  data)
 {
-  GListModel *model;
+  const char *first = drop_down_entry (widget, 0);
 
-  if (!GTK_IS_DROP_DOWN (widget))
-    return FALSE;
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
-         g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "1. ");
+  return first != NULL && g_str_has_prefix (first, "1. ");
 }
 
-/* The drop-down offering "Each region's typical PUE". */
+/* The drop-down offering "Each region's typical PUE", its second and last. */
 static gboolean
 is_pue_choice (GtkWidget     *widget,
                gconstpointer  data)
 {
-  GListModel *model;
+  const char *second = drop_down_entry (widget, 1);
 
-  if (!GTK_IS_DROP_DOWN (widget))
-    return FALSE;
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-  return GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) == 2 &&
-         strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), "typical PUE") != NULL;
+  return second != NULL && drop_down_entry (widget, 2) == NULL &&
+         strstr (second, "typical PUE") != NULL;
 }
 
 static gboolean
@@ -330,20 +336,12 @@ is_stack (GtkWidget     *widget,
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "gpus") != NULL;
 }
 
-static gboolean
-is_label_exactly_visible (GtkWidget     *widget,
-                          gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* How many visible labels under @widget read @text exactly. */
 static guint
 count_labels (GtkWidget  *widget,
               const char *text)
 {
-  guint n = is_label_exactly_visible (widget, text) ? 1 : 0;
+  guint n = is_visible_label (widget, text) ? 1 : 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
@@ -356,14 +354,7 @@ static gboolean
 is_parameter_choice (GtkWidget     *widget,
                      gconstpointer  data)
 {
-  GListModel *model;
-
-  if (!GTK_IS_DROP_DOWN (widget))
-    return FALSE;
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-  return GTK_IS_STRING_LIST (model) &&
-         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0),
-                    "Accelerator count") == 0;
+  return g_strcmp0 (drop_down_entry (widget, 0), "Accelerator count") == 0;
 }
 
 /* Issue 10: "All GPUs" opened ranked by wall-clock time while the rest of
@@ -408,7 +399,7 @@ test_gpus_and_sweep (void)
   g_assert_cmpuint (expected->len, >, 2);
 
   page = gtk_stack_get_child_by_name (GTK_STACK (stack), "gpus");
-  g_assert_nonnull (find_widget (page, is_label_exactly_visible, "CO₂eq"));
+  g_assert_nonnull (find_widget (page, is_visible_label, "CO₂eq"));
   chart_view = find_widget (page, is_chart_view, NULL);
   g_assert_nonnull (chart_view);
   chart = hu_chart_view_get_chart (HU_CHART_VIEW (chart_view));
@@ -434,9 +425,9 @@ test_gpus_and_sweep (void)
         g_assert_cmpuint (count_labels (page, units[i]), ==, 2);
       else
         {
-          g_assert_null (find_widget (page, is_label_exactly_visible, "GPUs"));
-          g_assert_null (find_widget (page, is_label_exactly_visible, "%"));
-          g_assert_null (find_widget (page, is_label_exactly_visible, "runs"));
+          g_assert_null (find_widget (page, is_visible_label, "GPUs"));
+          g_assert_null (find_widget (page, is_visible_label, "%"));
+          g_assert_null (find_widget (page, is_visible_label, "runs"));
         }
     }
 

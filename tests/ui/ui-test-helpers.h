@@ -162,6 +162,16 @@ is_label_exactly (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
+/* A Match for a label a person sees (it and every widget above it
+ * visible) whose text is exactly the string given as data. */
+static inline gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* A Match for a button whose label is the string given as data. */
 static inline gboolean
 is_button_labelled (GtkWidget     *widget,
