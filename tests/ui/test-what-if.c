@@ -218,12 +218,29 @@ static gboolean
 ranking_has_ranges (GtkWidget *view)
 {
   GtkWidget *ranking = find_widget (view, is_ranking, NULL);
-  GListModel *model;
 
-  if (ranking == NULL)
-    return FALSE;
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (ranking));
-  return strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "–") != NULL;
+  return ranking != NULL && strstr (drop_down_entry (ranking, 0), "–") != NULL;
+}
+
+/* Opens data/examples/@name in @window, its first scenario selected, and
+ * shows What If; @in gets that scenario's inputs (hu_inputs_clear() them). */
+static void
+open_on_what_if (HuWindow   *window,
+                 const char *name,
+                 HuInputs   *in)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name,
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HuScenario *scenario;
+
+  g_assert_true (hu_window_open_file (window, file));
+  hu_window_select_result (window, 0);
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  hu_inputs_init (in);
+  hu_inputs_copy (hu_scenario_get_inputs (scenario), in);
 }
 
 /* Issue 10, seen by the lead: with GPT-3's ranges, "All regions" had an
@@ -240,9 +257,6 @@ test_one_unit (void)
 {
   HuWindow *window = new_window (FALSE);
   GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "gpt3-ranges.huella", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) expected = NULL;
   g_autofree char *value_text = NULL;
   g_autofree char *described = NULL;
@@ -252,16 +266,10 @@ test_one_unit (void)
   double largest = 0, tonnes;
   GtkWidget *ranking, *chart_view;
 
-  g_assert_true (hu_window_open_file (window, file));
-  hu_window_select_result (window, 0);
-  iterate (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  open_on_what_if (window, "gpt3-ranges.huella", &in);
   WAIT_UNTIL (ranking_has_ranges (view), 60);
   g_assert_true (ranking_has_ranges (view));
 
-  hu_inputs_init (&in);
-  hu_inputs_copy (hu_scenario_get_inputs (hu_result_get_scenario (hu_window_get_selected_result (window))),
-                  &in);
   in.intensity = NAN;
   expected = hu_sweep_regions (&in, hu_project_get_catalog (hu_window_get_project (window)), NULL,
                                HU_METRIC_TOTAL_KG);
@@ -369,27 +377,18 @@ test_gpus_and_sweep (void)
 {
   HuWindow *window = new_window (FALSE);
   GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "gpt3-gpus.huella", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) expected = NULL;
   const char *units[] = { "GPUs", "%", "runs", NULL };
   GtkWidget *stack, *page, *chart_view, *parameter;
   HuChart *chart;
   HuInputs in;
 
-  g_assert_true (hu_window_open_file (window, file));
-  hu_window_select_result (window, 0);
-  iterate (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  open_on_what_if (window, "gpt3-gpus.huella", &in);
   stack = find_widget (view, is_stack, NULL);
   g_assert_nonnull (stack);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "gpus");
   iterate (100);
 
-  hu_inputs_init (&in);
-  hu_inputs_copy (hu_scenario_get_inputs (hu_result_get_scenario (hu_window_get_selected_result (window))),
-                  &in);
   in.peak_tflops = NAN;
   in.power_w = NAN;
   in.precision = HU_PRECISION_AUTO;
