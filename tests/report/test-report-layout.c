@@ -112,6 +112,31 @@ check_pdf (HuReport   *report,
   return n_continued;
 }
 
+/* Whether some line of the PDF reads @line exactly. */
+static gboolean
+pdf_has_line (HuReport   *report,
+              const char *line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
+  g_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout '%s' -", path);
+  text = run_tool (cmd);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !found; i++)
+    found = g_str_equal (g_strstrip (lines[i] + (lines[i][0] == '\f')), line);
+  g_unlink (path);
+  g_rmdir (dir);
+  return found;
+}
+
 static void
 test_examples (void)
 {
@@ -129,19 +154,32 @@ test_examples (void)
     }
 }
 
-/* gpt3-gpus's Equivalences table has no caption and runs onto its last
- * page: there it is "Equivalences (continued)", and in Spanish
- * "Equivalencias (continuación)". */
+/* Sixty scenarios more: the Comparison table, which has no caption,
+ * runs onto a second page; there it is "Comparison (continued)", and in
+ * Spanish "Comparación (continuación)". */
 static void
 test_continued_named (void)
 {
   g_autoptr(HuProject) project = load_example ("gpt3-gpus.huella");
+  GListStore *scenarios = hu_project_get_scenarios (project);
+  g_autoptr(HuScenario) model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
+  g_autoptr(HuReport) report = NULL;
   g_autoptr(HuReport) spanish = NULL;
 
+  for (guint n = 0; n < 60; n++)
+    {
+      g_autofree char *id = hu_project_unique_id (project, "copy");
+      g_autofree char *name = g_strdup_printf ("Copy %u", n + 1);
+      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
+
+      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
+      g_list_store_append (scenarios, copy);
+    }
+  report = hu_report_new (project, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (check_pdf (report, "gpt3-gpus", " (continued)"), >=, 1);
+  g_assert_cmpuint (check_pdf (report, "gpt3-gpus + 60", " (continued)"), >=, 1);
+  g_assert_true (pdf_has_line (report, "Comparison (continued)"));
 
   if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
     {
@@ -151,7 +189,8 @@ test_continued_named (void)
   g_setenv ("LANGUAGE", "es", TRUE);
   spanish = hu_report_new (project, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (check_pdf (spanish, "gpt3-gpus (es)", " (continuación)"), >=, 1);
+  g_assert_cmpuint (check_pdf (spanish, "gpt3-gpus + 60 (es)", " (continuación)"), >=, 1);
+  g_assert_true (pdf_has_line (spanish, "Comparación (continuación)"));
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
 }

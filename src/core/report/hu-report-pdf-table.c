@@ -232,12 +232,95 @@ line_count (Pager      *p,
   return (int) measure_store (p, pango_layout_get_line_count (layout));
 }
 
+/* The widest line of @text wrapped at spaces in @width: the text keeps
+ * its breaks, hence its lines, at any width from there up (lines are
+ * filled greedily). Not always the narrowest for as many lines (a
+ * balanced break can be narrower), but one layout, not a search: what
+ * the many cells of a long table can afford. */
+static double
+wrapped_width (Pager      *p,
+               const char *text,
+               double      size,
+               gboolean    bold,
+               double      width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double widest;
+
+  measure_key (p, 'T', text, size, bold, width, 0, 0);
+  if (measure_lookup (p, &widest))
+    return widest;
+  layout = _hu_pdf_pager_text (p, text, size, bold, 0, 0);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  return measure_store (p, _hu_pdf_natural_width (layout));
+}
+
+/* The width (padding included, at least @at_least) at which every cell of
+ * column @i takes at most @max_lines lines. */
+static double
+body_width (Pager               *p,
+            const HuReportTable *table,
+            guint                i,
+            double               font,
+            int                  max_lines,
+            double               at_least)
+{
+  double need = at_least;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const char *text = ((char **) g_ptr_array_index (table->rows, r))[i];
+
+      if (text_width (p, text, font, FALSE) + WIDTH_SLACK + 2 * CELL_PAD_X <= need)
+        continue;
+      need = MAX (need, width_for_lines (p, text, font, FALSE, max_lines,
+                                         at_least - 2 * CELL_PAD_X) +
+                        WIDTH_SLACK + 2 * CELL_PAD_X);
+    }
+  return need;
+}
+
+/* The lines of a cell at its column's width; columns not cut hold every
+ * cell on one line. */
+static int
+cell_lines (Pager       *p,
+            const char  *text,
+            double       size,
+            gboolean     bold,
+            double       w)
+{
+  if (text_width (p, text, size, bold) + WIDTH_SLACK + 2 * CELL_PAD_X <= w)
+    return 1;
+  return line_count (p, text, size, bold, w - 2 * CELL_PAD_X);
+}
+
+/* Every cell's lines in column @i at its width: grid[r × n + i], row 0
+ * the header. */
+static void
+measure_column (Pager               *p,
+                const HuReportTable *table,
+                double               font,
+                double               header_font,
+                const double        *w,
+                guint                i,
+                int                 *grid)
+{
+  guint n = table->n_columns;
+
+  grid[i] = cell_lines (p, table->headers[i], header_font, TRUE, w[i]);
+  for (guint r = 0; r < table->rows->len; r++)
+    grid[(r + 1) * n + i] = cell_lines (p, ((char **) g_ptr_array_index (table->rows, r))[i],
+                                        font, FALSE, w[i]);
+}
+
 /* The columns cut to a common width by _hu_report_fit_columns() often
  * need less for the lines they take ("NVIDIA Tesla V100S PCIe 32GB" takes
  * three lines at 59 pt and at 50 pt alike): each is narrowed to what keeps
- * every cell's line count, and the room freed unwraps the cut columns that
- * need least to fit on one line ("FLOPs: 3.14 × 10²³"), then goes back to
- * the cut columns in proportion. */
+ * every cell's line count; the room freed takes lines off the tallest
+ * cells and headers, then unwraps the cut columns that need least to fit
+ * on one line ("FLOPs: 3.14 × 10²³"), then goes back to the cut columns
+ * in proportion. */
 static void
 tighten (Pager               *p,
          const HuReportTable *table,
@@ -248,30 +331,34 @@ tighten (Pager               *p,
          double              *w)
 {
   guint n = table->n_columns;
+  guint n_rows = table->rows->len + 1;
   g_autofree gboolean *cut = g_new0 (gboolean, n);
+  g_autofree int *grid = g_new0 (int, n_rows * n);
+  g_autofree int *row_max = g_new0 (int, n_rows);
+  g_autofree guint *row_count = g_new0 (guint, n_rows);
   double freed = 0, cut_total = 0;
 
   for (guint i = 0; i < n; i++)
     {
       double tight = min[i];
-      double cell_min = min[i] - 2 * CELL_PAD_X;
-      int lines;
 
       if (natural[i] <= w[i] + 0.01)
         continue;
       cut[i] = TRUE;
-      /* The header keeps its lines too. */
-      lines = line_count (p, table->headers[i], header_font, TRUE, w[i] - 2 * CELL_PAD_X);
-      tight = MAX (tight, width_for_lines (p, table->headers[i], header_font, TRUE, lines,
-                                           cell_min) + WIDTH_SLACK + 2 * CELL_PAD_X);
+      /* The header keeps its lines too, balanced: one header per column
+       * is worth the search. */
+      tight = MAX (tight, width_for_lines (p, table->headers[i], header_font, TRUE,
+                                           line_count (p, table->headers[i], header_font, TRUE,
+                                                       w[i] - 2 * CELL_PAD_X),
+                                           min[i] - 2 * CELL_PAD_X) +
+                          WIDTH_SLACK + 2 * CELL_PAD_X);
       for (guint r = 0; r < table->rows->len; r++)
         {
           const char *text = ((char **) g_ptr_array_index (table->rows, r))[i];
 
           if (text_width (p, text, font, FALSE) + WIDTH_SLACK + 2 * CELL_PAD_X <= tight)
             continue;
-          lines = line_count (p, text, font, FALSE, w[i] - 2 * CELL_PAD_X);
-          tight = MAX (tight, width_for_lines (p, text, font, FALSE, lines, cell_min) +
+          tight = MAX (tight, wrapped_width (p, text, font, FALSE, w[i] - 2 * CELL_PAD_X) +
                               WIDTH_SLACK + 2 * CELL_PAD_X);
         }
       tight = MIN (tight, w[i]);
@@ -279,32 +366,82 @@ tighten (Pager               *p,
       w[i] = tight;
     }
 
-  /* The header row is as tall as its tallest header: take a line off
-   * the tallest while the room freed allows ("Tiempo de acelerador por
-   * ejecución (miles de GPU-h)" in six lines beside two-line headers). */
+  /* Rows are as tall as their tallest cell, the header row as its
+   * tallest header. While the room freed allows, take a line off a cut
+   * column's tallest cells (or its header) where that shortens rows,
+   * choosing each time the most rows shortened per point spent ("Tiempo
+   * de acelerador por ejecución (miles de GPU-h)" in six lines beside
+   * two-line headers; a scenario's name in four lines beside numbers).
+   * The grid holds every cell's lines (row 0: the headers), remeasured
+   * only in the column that changed. */
+  for (guint i = 0; i < n; i++)
+    measure_column (p, table, font, header_font, w, i, grid);
   for (guint round = 0; round < 8 * n; round++)
     {
-      int tallest = 0, best = -1;
-      double wider = 0;
+      int best = -1;
+      double best_value = 0, best_width = 0;
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          row_max[r] = 0;
+          row_count[r] = 0;
+          for (guint c = 0; c < n; c++)
+            {
+              int lines = grid[r * n + c];
+
+              if (lines > row_max[r])
+                {
+                  row_max[r] = lines;
+                  row_count[r] = 0;
+                }
+              if (lines == row_max[r])
+                row_count[r]++;
+            }
+        }
 
       for (guint i = 0; i < n; i++)
         {
-          int lines = line_count (p, table->headers[i], header_font, TRUE, w[i] - 2 * CELL_PAD_X);
-
-          if (lines > tallest)
+          if (!cut[i])
+            continue;
+          for (int pass = 0; pass < 2; pass++)
             {
-              tallest = lines;
-              best = cut[i] ? (int) i : -1;
+              gboolean header = pass == 1;
+              int tallest = header ? grid[i] : 1;
+              guint shortened = 0;
+              double wider, value;
+
+              for (guint r = 1; !header && r < n_rows; r++)
+                tallest = MAX (tallest, grid[r * n + i]);
+              if (tallest <= (header ? 2 : 1))
+                continue;
+              for (guint r = header ? 0 : 1; r < (header ? 1 : n_rows); r++)
+                if (grid[r * n + i] == tallest && row_max[r] == tallest && row_count[r] == 1)
+                  shortened++;
+              if (shortened == 0)
+                continue;
+              /* From the column's minimum, so each width is measured once
+               * however the rounds go. */
+              wider = header ? width_for_lines (p, table->headers[i], header_font, TRUE,
+                                                tallest - 1, min[i] - 2 * CELL_PAD_X) +
+                               WIDTH_SLACK + 2 * CELL_PAD_X
+                             : body_width (p, table, i, font, tallest - 1, min[i]);
+              wider = MAX (wider, w[i]);
+              if (wider - w[i] > freed)
+                continue;
+              value = shortened / MAX (wider - w[i], 0.01);
+              if (value > best_value)
+                {
+                  best = i;
+                  best_value = value;
+                  best_width = wider;
+                }
             }
         }
-      if (best < 0 || tallest <= 1)
+      if (best < 0)
         break;
-      wider = width_for_lines (p, table->headers[best], header_font, TRUE, tallest - 1,
-                               w[best] - 2 * CELL_PAD_X) + WIDTH_SLACK + 2 * CELL_PAD_X;
-      if (wider - w[best] > freed)
-        break;
-      freed -= wider - w[best];
-      w[best] = wider;
+      freed -= best_width - w[best];
+      w[best] = best_width;
+      measure_column (p, table, font, header_font, w, best, grid);
     }
 
   /* Unwrap whole columns, cheapest first. */

@@ -169,7 +169,8 @@ block_heading (Pager                      *p,
 
   /* Keep a heading with at least the start of what follows it. */
   p->y += level <= 1 ? 10 : 6;
-  _hu_pdf_ensure_space (p, h + min_block_height (p, rest, n_rest));
+  /* h + 4: the heading and the gap below it. */
+  _hu_pdf_ensure_space (p, h + 4 + min_block_height (p, rest, n_rest));
   cr = _hu_pdf_pager_cr (p);
   if (cr != NULL)
     cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
