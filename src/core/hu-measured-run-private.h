@@ -15,7 +15,8 @@ void        _hu_run_data_append_json    (const HuRunData *data,
                                          guint            depth);
 JsonObject *_hu_measured_run_copy_extra (HuMeasuredRun   *self);
 
-/* In import/hu-import-util.c, beside the importers' grouping of devices. */
+/* In import/hu-import-util.c, beside the importers' grouping of devices;
+ * the project's loader calls it on each run it reads. */
 void        _hu_run_data_normalise_devices (HuRunData    *data);
 
 G_END_DECLS

@@ -630,8 +630,6 @@ hu_measured_run_new_from_json (JsonObject  *object,
   d->predicted = json_object_get_boolean_member_with_default (object, "predicted", FALSE);
   if (series && !read_series (d, series, error))
     return NULL;
-  /* A project saved before devices were grouped reads as a new import. */
-  _hu_run_data_normalise_devices (d);
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &node))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hu-json-private.h"
+#include "hu-measured-run-private.h"
 #include "hu-core.h"
 #include "hu-project.h"
 #include "hu-project-private.h"
@@ -425,6 +426,11 @@ load_list (HuProject   *self,
           g_prefix_error (error, "%s[%u]: ", key, i);
           return FALSE;
         }
+      /* A run saved before devices were grouped reads as a new import.
+       * Here, not in hu_measured_run_new_from_json(): the grouping is the
+       * importers' (import/hu-import-util.c), which build on the run. */
+      if (!scenarios)
+        _hu_run_data_normalise_devices (hu_measured_run_get_data (HU_MEASURED_RUN (item)));
 
       g_ptr_array_add (items, g_steal_pointer (&item));
     }
