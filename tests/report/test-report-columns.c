@@ -208,6 +208,33 @@ test_pdf_header_lines (void)
   _hu_report_table_free (table);
 }
 
+/* Twelve Spanish columns whose words do not fit at the first type size:
+ * the headers' type shrinks first, and no word is broken ("Utilizac-ión",
+ * "Ejecuc-iones de entre-namie-nto" when the table fell back to fixed
+ * weights at once). */
+static void
+test_pdf_words_kept (void)
+{
+  HuReportTable *table = _hu_report_table_new (NULL, 12,
+    "Escenario", "", 1.0, "Carga de trabajo", "", 1.0, "Acelerador", "", 1.0,
+    "Precisión", "", 1.0, "Pico (TFLOP/s)", "#", 1.0, "Utilización", "#", 1.0,
+    "Potencia (W)", "#", 1.0, "Ejecuciones de entrenamiento", "#", 1.0,
+    "Región", "", 1.0, "g CO₂eq/kWh", "#", 1.0, "PUE", "#", 1.0,
+    "Precio por GPU-hora", "#", 1.0);
+
+  _hu_report_table_add_row (table, g_strdup ("BLOOM, training + API (measured power)"),
+                            g_strdup ("GPU-horas"), g_strdup ("NVIDIA A100 SXM4 80GB"),
+                            g_strdup ("BF16"), g_strdup ("—"), g_strdup ("—"), g_strdup ("400"),
+                            g_strdup ("1"), g_strdup ("France"), g_strdup ("57"),
+                            g_strdup ("1,59"), g_strdup ("—"));
+  /* one-word headers on one line, the others in at most two */
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, G_MAXUINT, 5), ==, 1);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, G_MAXUINT, 3), ==, 1);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, G_MAXUINT, 7), <=, 2);
+  g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, 0, 2), <=, 2);
+  _hu_report_table_free (table);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,5 +250,6 @@ main (int    argc,
   g_test_add_func ("/huella/report-columns/pdf-too-long-wraps", test_pdf_too_long_wraps);
   g_test_add_func ("/huella/report-columns/pdf-rows-shortened", test_pdf_rows_shortened);
   g_test_add_func ("/huella/report-columns/pdf-header-lines", test_pdf_header_lines);
+  g_test_add_func ("/huella/report-columns/pdf-words-kept", test_pdf_words_kept);
   return g_test_run ();
 }

@@ -494,12 +494,15 @@ measure_columns (Pager               *p,
 
   for (guint k = 0; !done; k++)
     {
-      g->font = start - FONT_STEP * k;
-      g->header_font = k == 0 ? start : g->font - 2 * FONT_STEP;
-      if (g->header_font < MIN_TABLE_FONT)
+      /* Headers first lose a step or two (they may wrap), then the whole
+       * table shrinks, never below MIN_TABLE_FONT. */
+      g->header_font = MAX (start - FONT_STEP * k, MIN_TABLE_FONT);
+      g->font = k <= 2 ? start : start - FONT_STEP * (k - 2);
+      if (g->font < MIN_TABLE_FONT)
         break;
       column_extents (p, table, g->font, g->header_font, min, natural);
       done = _hu_report_fit_columns (n, min, natural, p->content_w, g->w);
+
       if (done)
         tighten (p, table, g->font, g->header_font, min, natural, g->w);
     }
