@@ -313,6 +313,79 @@ hu_run_plan_match_region (HuCatalog       *catalog,
   return NULL;
 }
 
+/* A place a log wrote in lower case ("washington", "new south wales")
+ * in the case people write it: each word's first letter capital. A name
+ * the log already cased is its own. */
+static char *
+proper_case (const char *text)
+{
+  GString *out;
+  gboolean word_start = TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, word_start ? g_unichar_totitle (c) : c);
+      word_start = g_unichar_isspace (c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hu_run_plan_format_location:
+ *
+ * Where a run's log says it ran, for people. A log writes its region and
+ * country as its tracker found them ("washington", "USA"): when they
+ * match a catalog grid finer than the country, or a cloud region, the
+ * catalog's name for it is shown ("Washington, United States", in the
+ * user's language), the grid a plan from the run uses; otherwise the
+ * region in proper case and the country by its name.
+ *
+ * Returns: (transfer full) (nullable): the place, or %NULL when the log
+ *   gives none
+ */
+char *
+hu_run_plan_format_location (HuCatalog       *catalog,
+                             const HuRunData *data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *country_id = NULL;
+  g_autofree char *place = NULL;
+  const char *alpha2, *country = NULL;
+  HuRegion *region;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (data->region == NULL && data->country == NULL)
+    return NULL;
+
+  alpha2 = hu_run_plan_country_alpha2 (data->country);
+  country_id = alpha2 != NULL ? g_strconcat ("grid/", alpha2, NULL) : NULL;
+  id = catalog != NULL ? hu_run_plan_match_region (catalog, data) : NULL;
+  if (id != NULL && g_strcmp0 (id, country_id) != 0 &&
+      (region = hu_catalog_lookup_region (catalog, id)) != NULL)
+    return g_strdup (hu_region_get_display_name (region));
+
+  if (country_id != NULL && catalog != NULL &&
+      (region = hu_catalog_lookup_region (catalog, country_id)) != NULL)
+    country = hu_region_get_display_name (region);
+  else if (data->country != NULL)
+    country = data->country;
+  if (data->region == NULL)
+    return g_strdup (country);
+  place = proper_case (data->region);
+  if (country == NULL)
+    return g_steal_pointer (&place);
+  /* Translators: a region and its country, "île-de-france, FRA" */
+  return g_strdup_printf (_("%s, %s"), place, country);
+}
+
 static double
 run_count (const HuRunData *data)
 {

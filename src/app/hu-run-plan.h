@@ -31,6 +31,8 @@ char          *hu_run_plan_match_gpu      (HuCatalog       *catalog,
                                            const char      *gpu_model);
 char          *hu_run_plan_match_region   (HuCatalog       *catalog,
                                            const HuRunData *data);
+char          *hu_run_plan_format_location (HuCatalog      *catalog,
+                                            const HuRunData *data);
 double         hu_run_plan_implied_power  (const HuRunData *data);
 gboolean       hu_run_plan_includes_host  (const HuRunData *data);
 char          *hu_run_plan_notes          (HuMeasuredRun   *run,

@@ -200,13 +200,15 @@ missing_co2_reason (const HuRunData *data)
   return g_strdup (_("Not logged: the log gives no CO₂eq for this run."));
 }
 
-static char *
-format_location (const HuRunData *data)
+/* The catalog of the project the run is in, whose region names a log's
+ * place is shown by. */
+static HuCatalog *
+run_catalog (HuRunView *self)
 {
-  if (data->region != NULL && data->country != NULL)
-    /* Translators: a region and its country, "île-de-france, FRA" */
-    return g_strdup_printf (_("%s, %s"), data->region, data->country);
-  return g_strdup (data->region != NULL ? data->region : data->country);
+  HuComparison *comparison = hu_result_get_comparison (self->result);
+  HuProject *project = comparison != NULL ? hu_comparison_get_project (comparison) : NULL;
+
+  return project != NULL ? hu_project_get_catalog (project) : hu_catalog_get_default ();
 }
 
 static void
@@ -293,7 +295,7 @@ update (HuRunView *self)
            ? hu_units_format_intensity (data->intensity_g_per_kwh, HU_UNITS_DEFAULT) : NULL);
   set_row (self->pue_row, isfinite (data->pue) ? hu_units_format_pue (data->pue, HU_UNITS_DEFAULT)
                                                : NULL);
-  set_row (self->location_row, format_location (data));
+  set_row (self->location_row, hu_run_plan_format_location (run_catalog (self), data));
   set_row (self->hardware_row, format_hardware (data));
   set_row (self->cpu_model_row, g_strdup (data->cpu_model));
   set_row (self->samples_row, data->samples > 0

@@ -864,6 +864,39 @@ test_difference (void)
     }
 }
 
+/* Issue 10: a CodeCarbon log's "washington", "USA" was shown as it is.
+ * A place that matches a catalog grid finer than its country reads as the
+ * catalog names it (grid/US-WA is "Washington, United States" in
+ * huella-cli regions); otherwise the region in proper case and the
+ * country by the catalog's name for its grid (grid/DE "Germany",
+ * grid/SE "Sweden"); a region the log already cased keeps its case, and
+ * a country no grid has stays as the log wrote it. */
+static void
+test_location (void)
+{
+  const struct { const char *region, *country, *expected; } cases[] = {
+    { "washington", "USA", "Washington, United States" },
+    { "bavaria", "DEU", "Bavaria, Germany" },
+    { "new  york state", NULL, "New  York State" },
+    { NULL, "SWE", "Sweden" },
+    { "Stockholm County", "SWE", "Stockholm County, Sweden" },
+    { "atlantis", "XAT", "Atlantis, XAT" },
+    { NULL, NULL, NULL },
+  };
+  HuCatalog *catalog = hu_catalog_get_default ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HuRunData data = { 0 };
+      g_autofree char *shown = NULL;
+
+      data.region = (char *) cases[i].region;
+      data.country = (char *) cases[i].country;
+      shown = hu_run_plan_format_location (catalog, &data);
+      g_assert_cmpstr (shown, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/cpu-only", test_cpu_only);
   g_test_add_func ("/huella/ui/runs/cpu-only-beside-plans", test_cpu_only_beside_plans);
   g_test_add_func ("/huella/ui/runs/difference", test_difference);
+  g_test_add_func ("/huella/ui/runs/location", test_location);
   g_test_add_func ("/huella/ui/runs/carbontracker-page", test_carbontracker_page);
   g_test_add_func ("/huella/ui/runs/missing-co2-reason", test_missing_co2_reason);
   g_test_add_func ("/huella/ui/runs/skipped-dialog", test_skipped_dialog);
