@@ -636,6 +636,63 @@ test_report_chart_as_table (void)
   g_assert_false (layout_has_text (chart, "72.6"));
 }
 
+/* A report's comparison chart keeps to thirty bars as the app's does
+ * (a project with hundreds of imported runs had 304 unreadable bars):
+ * GPT-3 on four GPUs plus 40 copies of its first scenario is 44 rows;
+ * the 29 largest (all V100S, 72.63 t) keep their bars and one bar sums
+ * the other 15: 12 more V100S copies and the RTX 3090 Ti, A100 and RTX
+ * A6000 scenarios, so 12 × V100S + 3090 Ti + A100 + A6000 as the plain
+ * example's own chart has them. */
+static void
+test_report_chart_others (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+  g_autoptr(HuReport) plain = NULL;
+  g_autoptr(HuReport) report = NULL;
+  g_autoptr(HuChart) small = NULL;
+  g_autoptr(HuChart) chart = NULL;
+  HuReportBlock block = { HU_BLOCK_CHART, 0 };
+  GListStore *scenarios;
+  g_autoptr(HuScenario) model = NULL;
+  double expected;
+
+  g_assert_no_error (error);
+  block.metric = HU_METRIC_TOTAL_KG;
+  block.run = -1;
+  plain = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  small = _hu_report_build_chart (plain, &block);
+  g_assert_cmpuint (hu_chart_get_n_categories (small), ==, 4);
+  /* V100S, RTX A6000, A100 SXM, RTX 3090 Ti in the file's order */
+  expected = 12 * hu_chart_get_value (small, 0, 0) + hu_chart_get_value (small, 0, 1) +
+             hu_chart_get_value (small, 0, 2) + hu_chart_get_value (small, 0, 3);
+
+  scenarios = hu_project_get_scenarios (project);
+  model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+  for (guint n = 0; n < 40; n++)
+    {
+      g_autofree char *id = hu_project_unique_id (project, "copy");
+      g_autofree char *name = g_strdup_printf ("Copy %u", n + 1);
+      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
+
+      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
+      g_list_store_append (scenarios, copy);
+    }
+  report = hu_report_new (project, NULL, &error);
+  g_assert_no_error (error);
+  chart = _hu_report_build_chart (report, &block);
+
+  g_assert_cmpuint (hu_chart_get_n_categories (chart), ==, 30);
+  g_assert_cmpstr (hu_chart_get_category_label (chart, 29), ==, "15 others");
+  g_assert_cmpfloat_with_epsilon (hu_chart_get_value (chart, 0, 29), expected, expected * 1e-12);
+  for (guint c = 0; c < 29; c++)
+    g_assert_cmpfloat (hu_chart_get_value (chart, 0, c), ==, hu_chart_get_value (small, 0, 0));
+}
+
 static void
 test_export_files (void)
 {
@@ -880,6 +937,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/export-files", test_export_files);
   g_test_add_func ("/huella/chart/label-scale", test_label_scale);
   g_test_add_func ("/huella/chart/report-chart-as-table", test_report_chart_as_table);
+  g_test_add_func ("/huella/chart/report-chart-others", test_report_chart_others);
 
   g_test_add_func ("/huella/chart/bars-preferred-height-kept", test_bars_preferred_height_kept);
   g_test_add_func ("/huella/chart/line-legend-styles", test_line_legend_styles);

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "hu-core.h"
 #include "hu-chart-private.h"
 #include "hu-report-document-private.h"
@@ -52,6 +54,64 @@ label_as_table (HuChart    *chart,
   return chart;
 }
 
+/* As the app's comparison chart (HU_COMPARISON_CHART_MAX_BARS): past
+ * thirty bars, the largest 29 and one that sums the others, so a project
+ * with hundreds of imported runs still has readable labels. */
+#define MAX_BARS 30
+
+static double
+bar_value (const HuChartRow *row,
+           HuMetric          metric)
+{
+  double value = row->metrics[metric];
+
+  return isfinite (value) ? value : -INFINITY;
+}
+
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  HuMetric metric = GPOINTER_TO_INT (user_data);
+  double va = bar_value (a, metric), vb = bar_value (b, metric);
+
+  return va > vb ? -1 : va < vb ? 1 : 0;
+}
+
+/* Keeps the MAX_BARS − 1 largest of @rows, largest first, and makes the
+ * last one the sum of the others ("271 others"), labelled in @label.
+ * Returns the rows kept, the sum included. */
+static guint
+keep_largest (HuChartRow *rows,
+              guint       n,
+              HuMetric    metric,
+              char      **label)
+{
+  guint shown = MAX_BARS - 1;
+  HuChartRow others = { 0 };
+
+  g_qsort_with_data (rows, n, sizeof (HuChartRow), compare_bars, GINT_TO_POINTER (metric));
+  for (guint m = 0; m < HU_N_METRICS; m++)
+    others.metrics[m] = 0;
+  others.embodied_kg = 0;
+  others.low = others.high = NAN;
+  for (guint i = shown; i < n; i++)
+    {
+      for (guint m = 0; m < HU_N_METRICS; m++)
+        if (isfinite (rows[i].metrics[m]))
+          others.metrics[m] += rows[i].metrics[m];
+      if (isfinite (rows[i].embodied_kg))
+        others.embodied_kg += rows[i].embodied_kg;
+    }
+  /* Translators: the last bar of a chart, the sum of the rows that do
+   * not have a bar of their own */
+  *label = g_strdup_printf (ngettext ("%u other", "%u others", n - shown), n - shown);
+  others.name = *label;
+  rows[shown] = others;
+  return shown + 1;
+}
+
 /**
  * _hu_report_build_chart:
  * @self: a #HuReport
@@ -69,6 +129,7 @@ _hu_report_build_chart (HuReport            *self,
 {
   HuMetric metric = block->metric;
   g_autofree HuChartRow *rows = NULL;
+  g_autofree char *others = NULL;
   guint n;
 
   if (block->run >= 0)
@@ -125,6 +186,8 @@ _hu_report_build_chart (HuReport            *self,
       row->embodied_kg = NAN;
     }
 
+  if (n > MAX_BARS)
+    n = keep_largest (rows, n, metric, &others);
   return label_as_table (_hu_chart_new_from_rows (rows, n, metric, self->currency),
                          self->currency);
 }
