@@ -300,6 +300,51 @@ test_change (void)
     }
 }
 
+/* Amounts and days as the derivation, the CLI's table and the report
+ * write them (issue 10 item 13: the table read "1,478,773,029" where the
+ * steps read "1.48 × 10⁹ requests"):
+ *   3,650,000 requests: whole, below a billion, grouped
+ *   1.5 training runs: "1.5"
+ *   1,478,773,029.4: from a billion, three digits, "1.48 × 10⁹"
+ * a day with three significant digits, its whole digits kept:
+ *   14.79 → "14.8", 147,877.3 → "147,877" */
+static void
+test_amount_and_day (void)
+{
+  static const struct {
+    gboolean    day;
+    double      value;
+    const char *c;
+    const char *es;
+  } cases[] = {
+    { FALSE, 3650000, "3,650,000", "3.650.000" },
+    { FALSE, 1.5, "1.5", "1,5" },
+    { FALSE, 1478773029.4, "1.48 × 10⁹", "1,48 × 10⁹" },
+    { FALSE, NAN, "—", "—" },
+    { TRUE, 14.79, "14.8", "14,8" },
+    { TRUE, 147877.3, "147,877", "147.877" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *c = NULL;
+      g_autofree char *es = NULL;
+
+      c = cases[i].day ? hu_format_day (cases[i].value) : hu_format_amount (cases[i].value);
+      if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+        {
+          g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command "
+                              "generates it)");
+          return;
+        }
+      es = cases[i].day ? hu_format_day (cases[i].value) : hu_format_amount (cases[i].value);
+      setlocale (LC_ALL, "C.UTF-8");
+
+      g_assert_cmpstr (c, ==, cases[i].c);
+      g_assert_cmpstr (es, ==, cases[i].es);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,5 +363,6 @@ main (int    argc,
   g_test_add_func ("/huella/number/humanised", test_humanised);
   g_test_add_func ("/huella/number/grouping", test_grouping);
   g_test_add_func ("/huella/number/change", test_change);
+  g_test_add_func ("/huella/number/amount-and-day", test_amount_and_day);
   return g_test_run ();
 }

@@ -208,7 +208,7 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
                                                                  &life_range)
                                     : NULL;
     g_autofree char *days = serving && isfinite (estimate->breakeven_days)
-                            ? hu_format_number (estimate->breakeven_days, 3) : NULL;
+                            ? hu_format_day (estimate->breakeven_days) : NULL;
     g_autofree char *breakeven = days != NULL ? g_strdup_printf (_("day %s"), days) : NULL;
 
     hu_widgets_set_card_value (self->lifecycle_value, life, life_range);

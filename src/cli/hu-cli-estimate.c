@@ -166,17 +166,21 @@ text_estimate (GString             *out,
   hu_cli_table_add_row (table, _("Cost"), cost, NULL);
   if (serving)
     {
-      g_autofree char *requests = hu_format_number (e->requests, 6);
+      g_autofree char *requests = hu_format_amount (e->requests);
       g_autofree char *s_energy = scaled (&energy_scale, e->inference_energy_kwh);
       g_autofree char *s_op = scaled (&mass_scale, e->inference_emissions_kg);
       g_autofree char *s_emb = scaled (&mass_scale, e->inference_embodied_kg);
-      g_autofree char *wh_n = hu_format_number (e->per_request_wh, 4);
-      g_autofree char *g_n = hu_format_number (e->per_request_g, 4);
-      g_autofree char *wh = g_strdup_printf (_("%s Wh"), wh_n);
-      g_autofree char *g = g_strdup_printf (_("%s g"), g_n);
+      /* Per request as the derivation's steps write it, each in the
+       * unit that suits it ("3.961 Wh", "1.715 g"), never a fixed "Wh"
+       * that reads "1.2 × 10⁻⁴ Wh". */
+      g_autofree char *wh = hu_unit_format_full (HU_UNIT_ENERGY_KWH, e->per_request_wh / 1000,
+                                                 NULL, 0, HU_UNITS_TRIM);
+      g_autofree char *g = hu_unit_format_full (HU_UNIT_MASS_KG, e->per_request_g / 1000,
+                                                NULL, 0, HU_UNITS_TRIM);
       g_autofree char *life = scaled (&mass_scale, e->lifecycle_kg);
-      g_autofree char *be = hu_format_number (e->breakeven_requests, 6);
-      g_autofree char *be_day_n = hu_format_number (e->breakeven_days, 4);
+      /* As the derivation writes them: "1.48 × 10⁹", "day 148". */
+      g_autofree char *be = hu_format_amount (e->breakeven_requests);
+      g_autofree char *be_day_n = hu_format_day (e->breakeven_days);
       g_autofree char *be_day = isfinite (e->breakeven_days)
         ? g_strdup_printf (_("day %s"), be_day_n) : g_strdup ("—");
 

@@ -108,13 +108,7 @@ _hu_estimate_fmt_big (double value)
 char *
 _hu_estimate_fmt (double value)
 {
-  if (!isfinite (value))
-    return g_strdup ("—");
-  if (fabs (value) >= 1e9)
-    return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
-  if (value == floor (value))
-    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
-  return hu_format_number (value, 6);
+  return hu_format_amount (value);
 }
 
 /* A formula with its conversion factor written as every figure of the

@@ -408,7 +408,7 @@ derive_serving (HuEstimate     *self,
   if (isfinite (self->breakeven_days))
     {
       g_autofree char *rate = _hu_estimate_fmt (self->requests_per_day);
-      g_autofree char *days = hu_format_number (self->breakeven_days, 4);
+      g_autofree char *days = hu_format_day (self->breakeven_days);
 
       /* Requests given in all: their daily rate comes from the days. */
       if (isnan (in->requests_per_day))

@@ -433,6 +433,45 @@ hu_format_change (double fraction)
 }
 
 /**
+ * hu_format_amount:
+ *
+ * How many of something (requests, accelerators, training runs), whole
+ * or not: grouped digits as they are up to a billion ("3,650,000",
+ * "1.5"), then a power of ten of three digits ("1.48 × 10⁹"), as the
+ * derivation, the CLI's table and the report all write them.
+ *
+ * Returns: (transfer full): the amount; "—" when unknown
+ */
+char *
+hu_format_amount (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  if (fabs (value) >= 1e9)
+    return hu_units_format_power_of_ten (value, 3, HU_UNITS_DEFAULT);
+  if (value == floor (value))
+    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
+  return hu_format_number (value, 6);
+}
+
+/**
+ * hu_format_day:
+ * @day: a day of a deployment, from its start (a break-even)
+ *
+ * A day number as a time is written, three significant digits but never
+ * fewer than its whole digits: "14.8", "148", "147,877".
+ *
+ * Returns: (transfer full): the day; "—" when unknown
+ */
+char *
+hu_format_day (double day)
+{
+  if (!isfinite (day))
+    return g_strdup ("—");
+  return hu_units_format_significant (day, 3, HU_UNITS_TRIM);
+}
+
+/**
  * hu_format_count:
  *
  * A count of things (runs, rows, skipped lines, accelerators) for

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-chart-private.h"
+#include "hu-number.h"
 
 /* Charts built straight from core data. They live apart from the renderer
  * so the renderer stays a pure "data in, pixels out" unit. */
@@ -385,7 +386,7 @@ hu_chart_new_lifecycle (const HuEstimate *estimate)
 
   if (isfinite (breakeven) && breakeven <= days)
     {
-      g_autofree char *day = hu_units_format_significant (breakeven, 3, HU_UNITS_TRIM);
+      g_autofree char *day = hu_format_day (breakeven);
       /* Translators: %s is a day number */
       g_autofree char *subtitle = g_strdup_printf (_("Break-even on day %s: serving has used as "
                                                      "much energy as training"), day);
@@ -397,7 +398,7 @@ hu_chart_new_lifecycle (const HuEstimate *estimate)
     }
   else if (isfinite (breakeven))
     {
-      g_autofree char *day = hu_units_format_significant (breakeven, 3, HU_UNITS_TRIM);
+      g_autofree char *day = hu_format_day (breakeven);
       /* Translators: %s is a day number after the last day deployed */
       g_autofree char *subtitle = g_strdup_printf (_("Serving would use as much energy as "
                                                      "training on day %s, after this "

@@ -252,7 +252,8 @@ add_lifecycle (HuReport  *self,
                      cell (phases.serving_kg), cell (phases.embodied_kg),
                      cell (e->lifecycle_kg),
                      cell (e->per_request_wh / 1000),
-                     fmt_sig (e->breakeven_requests, 3));
+                     isfinite (e->breakeven_requests)
+                     ? hu_format_amount (e->breakeven_requests) : NULL);
     }
   add_table (doc, table);
 }
