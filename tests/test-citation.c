@@ -123,6 +123,8 @@ test_spanish (void)
       "Cloud Carbon Footprint, según US EPA eGRID (WECC)" },
     { "Seed article, Chile, 2018 (publisher not verified)",
       "Artículo de partida, Chile, 2018 (editor no verificado)" },
+    { "Epoch AI, Notable AI Models (April 2025), CC BY 4.0",
+      "Epoch AI, Notable AI Models (abril de 2025), CC BY 4.0" },
     /* proper names and titles only: as they are */
     { "Uptime Institute Global Data Center Survey, 2024",
       "Uptime Institute Global Data Center Survey, 2024" },

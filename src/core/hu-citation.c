@@ -96,6 +96,11 @@ static const char * const templates[] = {
   N_("%s factors"),
   /* Translators: an edition of a data source: "eGRID2022 vintage" */
   N_("%s vintage"),
+  /* Translators: the edition of a data source: "April 2025" (a snapshot
+   * of a dataset); %s is the year */
+  N_("January %s"), N_("February %s"), N_("March %s"), N_("April %s"), N_("May %s"),
+  N_("June %s"), N_("July %s"), N_("August %s"), N_("September %s"), N_("October %s"),
+  N_("November %s"), N_("December %s"),
   /* Translators: names in a data-source citation: "Ember and the Energy
    * Institute" */
   N_("%s and the %s"),

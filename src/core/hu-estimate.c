@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "hu-citation.h"
 #include "hu-estimate.h"
 #include "hu-estimate-private.h"
 #include "hu-json-private.h"
@@ -97,11 +98,12 @@ derive_known_model (HuEstimate          *self,
                     const HuModelOrigin *origin)
 {
   g_autofree char *summary = hu_model_origin_summary (origin);
+  char *cited = hu_citation_localize (origin->source);
 
   _hu_estimate_add_step (self, _("Inputs from a known model"),
                          _("values of a published training run, where its data give them"),
                          g_strdup (origin->model),
-                         g_strdup (origin->source ? origin->source : ""),
+                         cited != NULL ? cited : g_strdup (""),
                          *summary ? summary : NULL);
 }
 
