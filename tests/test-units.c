@@ -402,6 +402,30 @@ test_co2 (void)
   g_assert_cmpstr (small, ==, "3.100 g CO₂eq");
 }
 
+/* A unit fixed by the user keeps the column's one number of decimals:
+ * 86,000 and 44,180 kWh in MWh, four digits of 86 are two decimals,
+ * "86.00 MWh" above "44.18 MWh" (never "86 MWh"); in kWh no decimal,
+ * "86,000 kWh". A unit the kind does not have is refused. */
+static void
+test_fixed_unit (void)
+{
+  const double energy[] = { 86000, 44180 };
+  HuUnitScale scale;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *kwh = NULL;
+
+  g_assert_true (hu_unit_scale_init_fixed (&scale, HU_UNIT_ENERGY_KWH, "MWh", energy, 2, 0));
+  big = hu_unit_scale_format (&scale, energy[0], HU_UNITS_DEFAULT);
+  small = hu_unit_scale_format (&scale, energy[1], HU_UNITS_DEFAULT);
+  g_assert_true (hu_unit_scale_init_fixed (&scale, HU_UNIT_ENERGY_KWH, "kWh", energy, 2, 0));
+  kwh = hu_unit_scale_format (&scale, energy[0], HU_UNITS_DEFAULT);
+  g_assert_cmpstr (big, ==, "86.00 MWh");
+  g_assert_cmpstr (small, ==, "44.18 MWh");
+  g_assert_cmpstr (kwh, ==, "86,000 kWh");
+  g_assert_false (hu_unit_scale_init_fixed (&scale, HU_UNIT_ENERGY_KWH, "t", energy, 2, 0));
+}
+
 /* The same numbers in Spanish: comma for decimals, dot for thousands
  * (glibc's es_ES groups from four digits); the C-locale variant is the
  * same bytes as in C. */
@@ -487,6 +511,7 @@ main (int    argc,
   g_test_add_func ("/huella/units/intensity", test_intensity);
   g_test_add_func ("/huella/units/ratings", test_ratings);
   g_test_add_func ("/huella/units/co2", test_co2);
+  g_test_add_func ("/huella/units/fixed-unit", test_fixed_unit);
   g_test_add_func ("/huella/units/spanish", test_spanish);
 
   return g_test_run ();

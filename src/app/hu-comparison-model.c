@@ -122,7 +122,8 @@ refresh_all (HuComparisonModel *self,
  * decimals (issue 10 item 13): never "86 MWh" above "44.18 MWh", nor
  * "0 kWh" above "0.57 Wh". Computed over the rows' values, so a row
  * that changes costs N values, and only rows whose scale moved are
- * told. A column the user fixed a unit for (kWh, t) keeps it. */
+ * told. A column the user fixed a unit for (kWh, t) keeps it, with
+ * the decimals its rows need in it. */
 static void
 rescale (HuComparisonModel *self)
 {
@@ -143,22 +144,26 @@ rescale (HuComparisonModel *self)
   for (gsize c = 0; c < G_N_ELEMENTS (columns); c++)
     {
       HuUnitScale scale;
-      gboolean shared = TRUE;
+      const char *fixed = NULL;
 
-      if ((columns[c].column == HU_COLUMN_ENERGY && self->energy_unit != HU_ENERGY_UNIT_AUTO) ||
-          (columns[c].kind == HU_UNIT_MASS_KG && self->mass_unit != HU_MASS_UNIT_AUTO))
-        shared = FALSE;
+      if (columns[c].column == HU_COLUMN_ENERGY)
+        fixed = hu_energy_unit_symbol (self->energy_unit);
+      else if (columns[c].kind == HU_UNIT_MASS_KG)
+        fixed = hu_mass_unit_symbol (self->mass_unit);
 
       g_array_set_size (values, 0);
-      for (guint i = 0; shared && i < self->results->len; i++)
+      for (guint i = 0; i < self->results->len; i++)
         hu_result_collect_column_values (g_ptr_array_index (self->results, i),
                                          columns[c].column, values);
       hu_unit_scale_init (&scale, columns[c].kind, (const double *) values->data, values->len,
                           hu_project_get_currency (hu_comparison_get_project (self->comparison)),
                           0);
+      if (fixed != NULL)
+        hu_unit_scale_init_fixed (&scale, columns[c].kind, fixed,
+                                  (const double *) values->data, values->len, 0);
       for (guint i = 0; i < self->results->len; i++)
         changed[i] |= hu_result_set_column_scale (g_ptr_array_index (self->results, i),
-                                                  columns[c].column, shared ? &scale : NULL);
+                                                  columns[c].column, &scale);
     }
 
   self->rescale_frozen++;

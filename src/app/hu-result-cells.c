@@ -17,38 +17,64 @@
 /* @value (kWh for the Energy column, kg for the CO₂eq ones) in the unit
  * the user fixed in Preferences, or in one of its own when the choice is
  * Automatic: rescale() gives such a column no shared unit. */
+/**
+ * hu_energy_unit_symbol:
+ *
+ * Returns: (nullable): the unit @unit fixes, untranslated ("MWh"), or
+ *   %NULL for the automatic choice
+ */
+const char *
+hu_energy_unit_symbol (HuEnergyUnit unit)
+{
+  switch (unit)
+    {
+    case HU_ENERGY_UNIT_KWH: return "kWh";
+    case HU_ENERGY_UNIT_MWH: return "MWh";
+    case HU_ENERGY_UNIT_GWH: return "GWh";
+    case HU_ENERGY_UNIT_AUTO:
+    default: return NULL;
+    }
+}
+
+/**
+ * hu_mass_unit_symbol:
+ *
+ * Returns: (nullable): the unit @unit fixes, untranslated ("t"), or
+ *   %NULL for the automatic choice
+ */
+const char *
+hu_mass_unit_symbol (HuMassUnit unit)
+{
+  switch (unit)
+    {
+    case HU_MASS_UNIT_KG: return "kg";
+    case HU_MASS_UNIT_TONNES: return "t";
+    case HU_MASS_UNIT_AUTO:
+    default: return NULL;
+    }
+}
+
+/* A value with no column scale, in the unit fixed in Preferences with
+ * the digits hu-units gives it there (as a column in that unit does),
+ * else in its own. */
 static char *
 format_in_chosen_unit (HuResult *self,
                        HuColumn  column,
                        double    value)
 {
-  static const struct { double divisor; const char *format; } energy_units[] = {
-    /* Translators: an amount of energy, e.g. "1,234 kWh" */
-    [HU_ENERGY_UNIT_KWH] = { 1, N_("%s kWh") },
-    [HU_ENERGY_UNIT_MWH] = { 1e3, N_("%s MWh") },
-    [HU_ENERGY_UNIT_GWH] = { 1e6, N_("%s GWh") },
-  }, mass_units[] = {
-    /* Translators: a mass of CO₂-equivalent, e.g. "1,234 kg CO₂eq" */
-    [HU_MASS_UNIT_KG] = { 1, N_("%s kg CO₂eq") },
-    /* Translators: metric tonnes, e.g. "72.6 t CO₂eq" */
-    [HU_MASS_UNIT_TONNES] = { 1e3, N_("%s t CO₂eq") },
-  };
   gboolean energy = column == HU_COLUMN_ENERGY;
-  guint unit = energy ? (guint) self->energy_unit : (guint) self->mass_unit;
-  g_autofree char *number = NULL;
+  const char *symbol = energy ? hu_energy_unit_symbol (self->energy_unit)
+                              : hu_mass_unit_symbol (self->mass_unit);
+  HuUnitScale scale;
 
   if (isnan (value))
     return g_strdup ("—");
-  /* Automatic (0), or a value no table knows: the unit that suits it. */
-  if (unit == 0 || unit >= (energy ? G_N_ELEMENTS (energy_units) : G_N_ELEMENTS (mass_units)))
+  if (symbol == NULL)
     return energy ? hu_format_energy_kwh (value) : hu_format_mass_kg (value);
-  if (energy)
-    {
-      number = hu_format_number (value / energy_units[unit].divisor, 4);
-      return g_strdup_printf (_(energy_units[unit].format), number);
-    }
-  number = hu_format_number (value / mass_units[unit].divisor, 4);
-  return g_strdup_printf (_(mass_units[unit].format), number);
+  hu_unit_scale_init_fixed (&scale, energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG, symbol,
+                            &value, 1, 0);
+  return energy ? hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT)
+                : hu_format_co2_in (&scale, value, HU_UNITS_DEFAULT);
 }
 
 static char *

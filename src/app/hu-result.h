@@ -34,6 +34,9 @@ typedef enum {
   HU_N_COLUMNS
 } HuColumn;
 
+const char *hu_energy_unit_symbol (HuEnergyUnit unit);
+const char *hu_mass_unit_symbol   (HuMassUnit   unit);
+
 #define HU_TYPE_RESULT (hu_result_get_type ())
 G_DECLARE_FINAL_TYPE (HuResult, hu_result, HU, RESULT, GObject)
 

@@ -166,7 +166,7 @@ describe_utilization (const HuModelOrigin *origin,
 {
   g_autofree char *f = hu_format_scientific (origin->derived_flops);
   g_autofree char *c = hu_format_number (origin->derived_count, 6);
-  g_autofree char *p = hu_format_number (origin->derived_peak_tflops, 4);
+  g_autofree char *p = hu_units_format_peak (origin->derived_peak_tflops, HU_UNITS_NUMBER);
   g_autofree char *h = hu_format_number (origin->derived_hours, 6);
   g_autofree char *u = hu_format_percent (origin->derived_utilization);
   /* Grouped as every other number of the sentence (issue 10). */

@@ -267,6 +267,48 @@ hu_unit_scale_init (HuUnitScale  *scale,
 }
 
 /**
+ * hu_unit_scale_init_fixed:
+ * @symbol: the unit chosen (untranslated, "MWh", "t"), one of @kind's
+ *
+ * hu_unit_scale_init() in a unit the user chose (Preferences): the same
+ * decimals for the whole set in that unit, so that a column in MWh
+ * reads "86.00" above "44.18", never "86" above "44.18".
+ *
+ * Returns: %FALSE when @kind has no unit @symbol (@scale is then the
+ *   set's own, as hu_unit_scale_init() picks it)
+ */
+gboolean
+hu_unit_scale_init_fixed (HuUnitScale  *scale,
+                          HuUnitKind    kind,
+                          const char   *symbol,
+                          const double *values,
+                          gsize         n_values,
+                          int           significant)
+{
+  const UnitStep *steps;
+  guint n_steps;
+  double max = 0, min = G_MAXDOUBLE;
+
+  g_return_val_if_fail (symbol != NULL, FALSE);
+
+  hu_unit_scale_init (scale, kind, values, n_values, NULL, significant);
+  steps = unit_steps (kind, &n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    if (g_str_equal (steps[i].symbol, symbol))
+      {
+        for (gsize v = 0; v < n_values; v++)
+          if (isfinite (values[v]) && values[v] != 0)
+            max = MAX (max, fabs (values[v])), min = MIN (min, fabs (values[v]));
+        scale->divisor = steps[i].divisor;
+        scale->symbol = steps[i].symbol;
+        scale->decimals = max > 0 && kind != HU_UNIT_FLOPS
+                          ? decimals_in (&steps[i], max, min, scale->significant) : 0;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
  * hu_unit_scale_init_axis:
  * @scale: (out caller-allocates): the scale of the axis and of its labels
  * @max: the largest value the axis shows, in the base unit
@@ -820,8 +862,7 @@ hu_units_format_pue (double       pue,
  * @tflops: dense peak throughput of one accelerator, in TFLOP/s
  *
  * An accelerator's peak as its datasheet gives it, four significant
- * digits at most, no trailing zeros: "312 TFLOP/s", "989.4 TFLOP/s",
- * in the catalog's rows, the report's tables and the CLI alike.
+ * digits at most, no trailing zeros: "312 TFLOP/s", "989.4 TFLOP/s".
  *
  * Returns: (transfer full): the peak; "—" when unknown
  */
@@ -841,11 +882,9 @@ hu_units_format_peak (double       tflops,
  * hu_units_format_watts:
  * @watts: a power, in W
  *
- * A power rating or an average power per accelerator (a TDP, the power
- * a scenario assumes or a run implies), always in watts as datasheets
- * give it: four significant digits at most, no trailing zeros, "400 W",
- * "1,000 W", "72.5 W". Power over time (a run's chart) has its scale
- * instead (%HU_UNIT_POWER_W).
+ * A TDP or an average power per accelerator, in watts as datasheets give
+ * it: four significant digits at most, no trailing zeros, "400 W",
+ * "1,000 W". Power over time (a chart) has its scale (%HU_UNIT_POWER_W).
  *
  * Returns: (transfer full): the power; "—" when unknown
  */

@@ -68,6 +68,12 @@ void         hu_unit_scale_init          (HuUnitScale        *scale,
                                           gsize               n_values,
                                           const char         *currency,
                                           int                 significant);
+gboolean     hu_unit_scale_init_fixed    (HuUnitScale        *scale,
+                                          HuUnitKind          kind,
+                                          const char         *symbol,
+                                          const double       *values,
+                                          gsize               n_values,
+                                          int                 significant);
 gboolean     hu_unit_scale_init_axis     (HuUnitScale        *scale,
                                           HuUnitKind          kind,
                                           double              max,
