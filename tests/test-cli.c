@@ -567,6 +567,32 @@ test_compare_cpu_only_run (void)
   g_assert_nonnull (strstr (json.out, "\"gpu_count\": 0"));
 }
 
+/* Issue 10, item 13: `estimate`'s table writes every quantity by one
+ * rule, its kind's significant digits with their zeros, as `compare`
+ * and the report do (it read "21 years" above "81.10 MWh"). 184,320
+ * GPU-h on one A100 at 400 W, PUE 1.1, 385 g/kWh:
+ *   wall-clock 184,320 h ÷ 8,766 h/year = 21.03 years, three digits
+ *     "21.0 years"
+ *   GPU-hours, thousands from 10,000, four digits: "184.3 thousand GPU-h"
+ *   energy 184,320 × 0.4 kW × 1.1 = 81,100.8 kWh: "81.10 MWh"
+ *   CO₂eq 81,100.8 × 0.385 = 31,223.8 kg: "31.22 t" */
+static void
+test_estimate_table_digits (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *wall = NULL;
+
+  run_cli (&run, "C.UTF-8", "estimate", "--gpu-hours", "184320", "--gpu",
+           "nvidia-a100-sxm4-80gb", "--power-w", "400", "--intensity", "385", "--pue", "1.1",
+           NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  wall = line_holding (run.out, "Wall-clock time (one run)");
+  g_assert_nonnull (strstr (wall, "21.0 years"));
+  g_assert_nonnull (strstr (run.out, "184.3 thousand GPU-h"));
+  g_assert_nonnull (strstr (run.out, "81.10 MWh"));
+  g_assert_nonnull (strstr (run.out, "31.22 t"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -594,5 +620,6 @@ main (int    argc,
   g_test_add_func ("/huella/cli/catalog-commands", test_catalog_commands);
   g_test_add_func ("/huella/cli/help", test_help);
   g_test_add_func ("/huella/cli/compare-cpu-only-run", test_compare_cpu_only_run);
+  g_test_add_func ("/huella/cli/estimate-table-digits", test_estimate_table_digits);
   return g_test_run ();
 }

@@ -511,8 +511,9 @@ hu_result_set_column_scale (HuResult          *self,
  * hu_result_get_column_scale:
  *
  * Returns: (nullable): the unit and decimals @column shows every row in,
- *   %NULL when it has none (a unit fixed in Preferences: each value then
- *   picks its digits); its currency is not set
+ *   %NULL when it has none (a row outside the comparison: each value
+ *   then picks its unit, or the one fixed in Preferences); its currency
+ *   is not set
  */
 const HuUnitScale *
 hu_result_get_column_scale (HuResult *self,

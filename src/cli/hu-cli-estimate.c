@@ -116,8 +116,18 @@ text_estimate (GString             *out,
                const char          *currency)
 {
   g_autoptr(HuCliTable) table = hu_cli_table_new (2, _("Output"), _("Value"), NULL);
-  g_autofree char *gpu_hours = hu_cli_format_with_interval (e->gpu_hours, interval (u, "gpu_hours"), hu_format_hours);
-  g_autofree char *wall = hu_cli_format_with_interval (e->wall_hours, interval (u, "wall_hours"), hu_format_duration);
+  /* Every quantity of the column by one rule, as the comparison table
+   * and the report write them: its kind's significant digits with their
+   * zeros ("21.0 years" beside "81.10 MWh", never "21 years"), its
+   * likely range in the same unit. */
+  const HuInterval *r_gpu = interval (u, "gpu_hours");
+  const HuInterval *r_wall = interval (u, "wall_hours");
+  double gpu_values[] = { e->gpu_hours, r_gpu ? r_gpu->p05 : NAN, r_gpu ? r_gpu->p95 : NAN };
+  double wall_values[] = { e->wall_hours, r_wall ? r_wall->p05 : NAN, r_wall ? r_wall->p95 : NAN };
+  HuUnitScale gpu_scale;
+  HuUnitScale wall_scale;
+  g_autofree char *gpu_hours = NULL;
+  g_autofree char *wall = NULL;
   /* The value column shows every energy in one unit and every mass in
    * one unit (hu-units), intervals and serving included. */
   const HuInterval *r_energy = interval (u, "energy_kwh");
@@ -147,6 +157,10 @@ text_estimate (GString             *out,
 
   hu_unit_scale_init (&energy_scale, HU_UNIT_ENERGY_KWH, energies, G_N_ELEMENTS (energies), NULL, 0);
   hu_unit_scale_init (&mass_scale, HU_UNIT_MASS_KG, masses, G_N_ELEMENTS (masses), NULL, 0);
+  hu_unit_scale_init (&gpu_scale, HU_UNIT_GPU_HOURS, gpu_values, G_N_ELEMENTS (gpu_values), NULL, 0);
+  hu_unit_scale_init (&wall_scale, HU_UNIT_HOURS, wall_values, G_N_ELEMENTS (wall_values), NULL, 0);
+  gpu_hours = scaled_interval (&gpu_scale, e->gpu_hours, r_gpu);
+  wall = scaled_interval (&wall_scale, e->wall_hours, r_wall);
   energy = scaled_interval (&energy_scale, e->energy_kwh, r_energy);
   it = scaled_interval (&energy_scale, e->energy_it_kwh, r_it);
   op = scaled_interval (&mass_scale, e->emissions_kg, r_op);
