@@ -575,22 +575,27 @@ test_compare_cpu_only_run (void)
  *     "21.0 years"
  *   GPU-hours, thousands from 10,000, four digits: "184.3 thousand GPU-h"
  *   energy 184,320 × 0.4 kW × 1.1 = 81,100.8 kWh: "81.10 MWh"
- *   CO₂eq 81,100.8 × 0.385 = 31,223.8 kg: "31.22 t" */
+ *   CO₂eq 81,100.8 × 0.385 = 31,223.8 kg: "31.22 t"
+ *   cost at 2.50 an hour 184,320 × 2.5 = 460,800, in thousands with four
+ *     digits as the derivation's step has it: "460.8 k" */
 static void
 test_estimate_table_digits (void)
 {
   g_auto(Run) run = { 0 };
   g_autofree char *wall = NULL;
+  g_autofree char *cost = NULL;
 
   run_cli (&run, "C.UTF-8", "estimate", "--gpu-hours", "184320", "--gpu",
            "nvidia-a100-sxm4-80gb", "--power-w", "400", "--intensity", "385", "--pue", "1.1",
-           NULL);
+           "--price", "2.5", NULL);
   g_assert_cmpint (run.status, ==, 0);
   wall = line_holding (run.out, "Wall-clock time (one run)");
   g_assert_nonnull (strstr (wall, "21.0 years"));
   g_assert_nonnull (strstr (run.out, "184.3 thousand GPU-h"));
   g_assert_nonnull (strstr (run.out, "81.10 MWh"));
   g_assert_nonnull (strstr (run.out, "31.22 t"));
+  cost = line_holding (run.out, "Cost");
+  g_assert_nonnull (strstr (cost, "460.8 k"));
 }
 
 int

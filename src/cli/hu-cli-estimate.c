@@ -166,8 +166,13 @@ text_estimate (GString             *out,
   op = scaled_interval (&mass_scale, e->emissions_kg, r_op);
   emb = scaled_interval (&mass_scale, e->embodied_kg, r_emb);
   tot = scaled_interval (&mass_scale, e->total_kg, r_tot);
-  g_autofree char *cost_n = hu_format_fixed (e->cost, 0);
-  g_autofree char *cost = isfinite (e->cost) ? g_strdup_printf ("%s %s", cost_n, currency) : g_strdup ("—");
+  /* Money in the unit hu-units gives it, as the derivation's step and
+   * `compare` write it ("460.8 k", "460.8 k USD"), never "460,800 " with
+   * a blank where no currency is known. */
+  g_autofree char *cost = !isfinite (e->cost) ? g_strdup ("—")
+                          : currency != NULL && *currency != '\0'
+                          ? hu_unit_format_full (HU_UNIT_CURRENCY, e->cost, currency, 0, HU_UNITS_DEFAULT)
+                          : hu_unit_format_full (HU_UNIT_PLAIN, e->cost, NULL, 0, HU_UNITS_DEFAULT);
   g_autofree char *derivation = hu_estimate_derivation_text (e);
 
   hu_cli_table_add_row (table, _("GPU-hours (all runs)"), gpu_hours, NULL);
