@@ -241,8 +241,13 @@ setup_item (GtkSignalListItemFactory *factory,
 
   if (GPOINTER_TO_INT (compact))
     {
-      /* The button shows the name only, short enough for a phone. */
+      /* The button shows the name only, short enough for a phone: on a
+       * second line rather than cut ("Ninguna (introduzca una…", "NVIDIA
+       * Tesla V100S PCI…" lost what tells them apart), between words. */
       gtk_label_set_max_width_chars (GTK_LABEL (title), 22);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+      gtk_label_set_lines (GTK_LABEL (title), 2);
       gtk_widget_set_visible (subtitle, FALSE);
     }
   else

@@ -711,6 +711,73 @@ hu_widgets_new_wrapping_list_factory (HuItemText text,
   return factory;
 }
 
+/* The row whose title @label shows, if it is one. */
+static AdwPreferencesRow *
+titled_row (GtkLabel *label)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_PREFERENCES_ROW);
+  const char *title;
+
+  if (row == NULL)
+    return NULL;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  if (title == NULL || *title == '\0' ||
+      g_strcmp0 (gtk_label_get_label (label), title) != 0)
+    return NULL;
+  return ADW_PREFERENCES_ROW (row);
+}
+
+static gboolean
+on_label_realize (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  /* Entry rows' titles do not wrap (their row keeps one line's height
+   * and would clip a second): they are left as they are. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_wrap_mode (GTK_LABEL (widget)) != PANGO_WRAP_WORD &&
+      titled_row (GTK_LABEL (widget)) != NULL)
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+      /* GTK 4.8 keeps the layout it has when only the wrap mode changes,
+       * and measures with it; turning wrapping off and on drops it. */
+      gtk_label_set_wrap (label, FALSE);
+      gtk_label_set_wrap (label, TRUE);
+    }
+  return TRUE;   /* stay connected */
+}
+
+/**
+ * hu_widgets_whole_row_titles:
+ *
+ * libadwaita's action, combo and expander rows wrap their titles anywhere
+ * in a word (PANGO_WRAP_WORD_CHAR): beside a drop-down on a 360 px phone
+ * the title got 62 px, and Pango 1.50 broke it with a hyphen the word
+ * does not have ("Accelera-tor", "Acelera-dor"). Every such title, in
+ * every window of the application, wraps between words instead: at its
+ * narrowest it is as wide as its longest word, so the row gives it that
+ * much and the suffix, which can narrow, gives way. Installed once, by
+ * the first HuWindow.
+ */
+void
+hu_widgets_whole_row_titles (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      guint realize = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (realize, 0, on_label_realize, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
 static AdwHeaderBar *
 find_header_bar (GtkWidget *widget)
 {

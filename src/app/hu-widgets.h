@@ -41,6 +41,7 @@ void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
 void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
                                          GtkWindow     *parent);
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
+void      hu_widgets_whole_row_titles   (void);
 char     *hu_widgets_keep_words         (const char  *text);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);

@@ -250,6 +250,8 @@ hu_window_class_init (HuWindowClass *klass)
                                                 G_CALLBACK (_hu_window_on_rename_clicked));
 
   _hu_window_class_init_actions (widget_class);
+  /* Every dialog the window opens reads its rows' titles whole too. */
+  hu_widgets_whole_row_titles ();
 }
 
 /* A window that folds, or opens narrow, gives the focus to the first

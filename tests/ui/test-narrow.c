@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hu-application.h"
+#include "hu-catalog-drop-down.h"
 #include "hu-export-dialog.h"
 #include "hu-model-dialog.h"
 #include "hu-preferences-window.h"
@@ -501,6 +502,84 @@ test_import_result_fits (void)
   destroy_window (window);
 }
 
+/* A label cut or broken where a person reads it, found under @widget. */
+typedef struct {
+  GtkWidget *label;
+  gboolean   ellipsized;   /* else a word broken over two lines */
+} CutLabel;
+
+/* Labels of rows (action and combo rows' titles and subtitles) and of
+ * drop-down buttons, where the lead saw "Accelera-tor" and "Ninguna
+ * (introduzca una…". */
+static void
+find_cut (GtkWidget *widget,
+          CutLabel  *cut)
+{
+  if (cut->label != NULL || !gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) > 0)
+    {
+      gboolean in_row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) != NULL &&
+                        gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL;
+      gboolean in_button = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL &&
+                           gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+
+      if ((in_row || in_button) && ui_test_label_breaks_word (GTK_LABEL (widget)))
+        cut->label = widget;
+      /* The catalog's drop-downs (accelerator, region) name their item
+       * whole, on two lines where one is too short. */
+      else if (in_button && gtk_widget_get_ancestor (widget, HU_TYPE_CATALOG_DROP_DOWN) != NULL &&
+               pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        {
+          cut->label = widget;
+          cut->ellipsized = TRUE;
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut (child, cut);
+}
+
+/* Issue 10, item 10, seen by the lead at 360 px: Pango 1.50 broke a row's
+ * title inside its word with a hyphen the word does not have
+ * ("Accelera-tor" beside the accelerator drop-down), and the drop-downs
+ * cut their item ("Ninguna (introduzca una…", "NVIDIA Tesla V100S
+ * PCI…"). On every page of three examples at 360 px, no row's title or
+ * subtitle and no drop-down's button breaks a word, and the catalog's
+ * drop-downs show their item whole; in Spanish too. */
+static void
+test_words_whole (void)
+{
+  const char *pages[] = { "editor", "compare", "what-if", "explain", "context" };
+  const char *examples[] = { "gpt3-gpus.huella", "bloom-lifecycle.huella", "serving-7b.huella" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      HuWindow *window = new_window (FALSE);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                     examples[e], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (hu_window_open_file (window, file));
+      resize (window, 360);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          CutLabel cut = { NULL, FALSE };
+
+          hu_window_show_page (window, pages[i]);
+          iterate (300);
+          find_cut (GTK_WIDGET (window), &cut);
+          if (cut.label != NULL)
+            g_error ("%s, page %s: \"%s\" is %s at %d px", examples[e], pages[i],
+                     gtk_label_get_label (GTK_LABEL (cut.label)),
+                     cut.ellipsized ? "cut short" : "broken inside a word",
+                     gtk_widget_get_width (cut.label));
+        }
+      destroy_window (window);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -517,5 +596,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
   g_test_add_func ("/huella/ui/narrow/shortcut-names", test_shortcut_names);
   g_test_add_func ("/huella/ui/narrow/import-result-fits", test_import_result_fits);
+  g_test_add_func ("/huella/ui/narrow/words-whole", test_words_whole);
   return g_test_run ();
 }
