@@ -720,6 +720,44 @@ test_export_dialog_fits (void)
   g_assert_cmpfloat (bounds.origin.x, >=, 0);
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
 
+  /* Seen by the lead: the dialog scrolling sideways on a phone. With a
+   * long name of one word (the title of the preview and the file's
+   * name), a long author, and each format (its rows and the preview
+   * come and go), nothing is wider than the dialog: its page never
+   * scrolls sideways and every row lies inside it. */
+  hu_export_dialog_set_name (HU_EXPORT_DIALOG (dialog),
+                             "Entrenamiento_del_modelo_de_lenguaje_con_cuatro_GPU_comparadas_2024");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_type,
+                                                    GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))),
+                         "Departamento_de_Computación_Sostenible_Universidad_Politécnica");
+  for (guint format = 0; format < 7; format++)
+    {
+      AdwComboRow *format_row = ADW_COMBO_ROW (find_widget (dialog, is_type,
+                                                            GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW)));
+      GtkScrolledWindow *scroll = GTK_SCROLLED_WINDOW (find_widget (dialog, is_type,
+                                                                    GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW)));
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroll);
+
+      adw_combo_row_set_selected (format_row, format);
+      /* The PDF's preview is shown, with the long title. */
+      if (format == 0)
+        g_assert_nonnull (hu_export_dialog_get_preview_report (HU_EXPORT_DIALOG (dialog)));
+      iterate (300);
+      g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+      for (GtkWidget *row = find_widget (dialog, is_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_ROW));
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        if (gtk_widget_get_mapped (row))
+          {
+            g_assert_true (gtk_widget_compute_bounds (row, dialog, &bounds));
+            g_assert_cmpfloat (bounds.origin.x, >=, 0);
+            g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (dialog));
+          }
+      gtk_widget_measure (gtk_widget_get_first_child (dialog), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate (50);
   destroy_window (window);
