@@ -195,6 +195,47 @@ test_continued_named (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* A table starts with two rows, never one alone at a page's foot: in
+ * llama2's report each scenario's derivation (under its name as a
+ * heading) has its second step, the wall-clock time, on the heading's
+ * page. */
+static void
+test_table_starts_with_two_rows (void)
+{
+  const char *names[] = { "Llama 2 7B", "Llama 2 13B", "Llama 2 34B", "Llama 2 70B" };
+  g_autoptr(HuProject) project = load_example ("llama2.huella");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+  guint found = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
+  g_assert_no_error (error);
+  for (guint page = 1; page <= hu_report_get_n_pages (report); page++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
+                                              page, page, path);
+      g_autofree char *text = run_tool (cmd);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+          if (g_str_equal (g_strstrip (lines[i]), names[n]) &&
+              strstr (text, "Accelerator-hours") != NULL)
+            {
+              if (strstr (text, "Wall-clock time") == NULL)
+                g_error ("page %u: “%s” starts its table with one row", page, names[n]);
+              found++;
+            }
+    }
+  /* every scenario's heading was seen with its table */
+  g_assert_cmpuint (found, >=, 4);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Growing a project a scenario at a time moves every page break through
  * every section: none leaves a heading behind. */
 static void
@@ -233,5 +274,6 @@ main (int    argc,
   g_test_add_func ("/huella/report-layout/examples", test_examples);
   g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);
   g_test_add_func ("/huella/report-layout/continued-named", test_continued_named);
+  g_test_add_func ("/huella/report-layout/two-rows", test_table_starts_with_two_rows);
   return g_test_run ();
 }

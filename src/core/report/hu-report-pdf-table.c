@@ -674,8 +674,8 @@ table_caption (Pager      *p,
   p->y += _hu_pdf_layout_height (layout) + 3;
 }
 
-/* The height of a table's caption, header and first row: what must fit on
- * a page for the table to start there. */
+/* The height of a table's caption, header and first two rows: what must
+ * fit on a page for the table to start there. */
 double
 _hu_pdf_table_start_height (Pager         *p,
                             HuReportTable *table)
@@ -685,9 +685,16 @@ _hu_pdf_table_start_height (Pager         *p,
 
   table_geometry (p, table, &g);
   g_ptr_array_unref (row_layouts (p, table, &g, table->headers, TRUE, &header_h));
-  if (table->rows->len > 0)
-    g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, 0), FALSE,
-                                    &first_h));
+  /* A table starts with two rows at least (one row alone at a page's
+   * foot reads like a stray line); the first alone when it has one. */
+  for (guint r = 0; r < MIN (table->rows->len, 2); r++)
+    {
+      double h;
+
+      g_ptr_array_unref (row_layouts (p, table, &g, g_ptr_array_index (table->rows, r), FALSE,
+                                      &h));
+      first_h += h;
+    }
   if (table->caption != NULL)
     {
       g_autofree char *text = g_strstrip (g_strdup (table->caption));

@@ -148,6 +148,18 @@ min_block_height (Pager                      *p,
     case HU_BLOCK_STATEMENT: return 80;
     case HU_BLOCK_HEADING: return 30 + min_block_height (p, rest + 1, n_rest - 1);
     case HU_BLOCK_PARAGRAPH:
+      /* A short paragraph between a heading and its table (a scenario's
+       * notes above its derivation) goes with both. */
+      if (n_rest > 1 && rest[1]->kind == HU_BLOCK_TABLE && next->text != NULL)
+        {
+          g_autoptr(PangoLayout) layout = _hu_pdf_pager_text (p, next->text, 8.5, FALSE,
+                                                              p->content_w, 0);
+          double h = _hu_pdf_layout_height (layout);
+
+          if (h <= 60)
+            return h + 6 + _hu_pdf_table_start_height (p, rest[1]->table);
+        }
+      return 40;
     case HU_BLOCK_META:
     case HU_BLOCK_TITLE:
     default:
