@@ -236,6 +236,38 @@ test_table_starts_with_two_rows (void)
   g_rmdir (dir);
 }
 
+/* A paragraph never leaves one line alone at a page's foot or top: in
+ * BLOOM's report the two lines of the Green Algorithms reference were
+ * split across pages 4 and 5. */
+static void
+test_paragraph_lines_kept (void)
+{
+  g_autoptr(HuProject) project = load_example ("bloom.huella");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
+  g_assert_no_error (error);
+  for (guint page = 1; page <= hu_report_get_n_pages (report); page++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
+                                              page, page, path);
+      g_autofree char *text = run_tool (cmd);
+      gboolean first = strstr (text, "Lannelongue, L., Grealey") != NULL;
+      gboolean second = strstr (text, "Computation. Advanced Science") != NULL;
+
+      g_assert_true (first == second);
+      seen += first;
+    }
+  g_assert_cmpuint (seen, ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Growing a project a scenario at a time moves every page break through
  * every section: none leaves a heading behind. */
 static void
@@ -275,5 +307,6 @@ main (int    argc,
   g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);
   g_test_add_func ("/huella/report-layout/continued-named", test_continued_named);
   g_test_add_func ("/huella/report-layout/two-rows", test_table_starts_with_two_rows);
+  g_test_add_func ("/huella/report-layout/paragraph-lines", test_paragraph_lines_kept);
   return g_test_run ();
 }

@@ -29,7 +29,9 @@
 /* ---------------------------------------------------------------------- */
 /* Blocks                                                                  */
 
-/* Paragraphs break between lines, so a long note can span pages. */
+/* Paragraphs break between lines, so a long note can span pages, but
+ * never leave their first line alone at a page's foot or their last alone
+ * at the top of the next (lines of one paragraph share a height). */
 static void
 flow_paragraph (Pager      *p,
                 const char *text,
@@ -40,11 +42,13 @@ flow_paragraph (Pager      *p,
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoLayoutIter *iter;
+  int n_lines, k = 0;
 
   if (text == NULL || text[0] == '\0')
     return;
 
   layout = _hu_pdf_pager_text (p, text, size, bold, p->content_w - indent, 0);
+  n_lines = pango_layout_get_line_count (layout);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -55,7 +59,10 @@ flow_paragraph (Pager      *p,
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       line_h = (double) logical.height / PANGO_SCALE;
-      _hu_pdf_ensure_space (p, line_h);
+      /* the first line with the second; the one before last with the last */
+      _hu_pdf_ensure_space (p, n_lines >= 2 && (k == 0 || (k == n_lines - 2 && k >= 2))
+                               ? 2 * line_h : line_h);
+      k++;
       baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
 
       cr = _hu_pdf_pager_cr (p);
