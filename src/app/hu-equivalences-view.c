@@ -126,7 +126,8 @@ set_name (gpointer item,
   const HuEquivalenceSet *set = self->catalog != NULL
                                 ? hu_catalog_lookup_equivalence_set (self->catalog, id) : NULL;
 
-  return g_strdup (set != NULL && set->name != NULL ? set->name : id);
+  /* A set's name is a citation: "(eGRID2022 vintage)" in the user's language. */
+  return hu_citation_localize (set != NULL && set->name != NULL ? set->name : id);
 }
 
 static void

@@ -175,8 +175,12 @@ fill (HuPreferencesWindow *self)
     {
       HuEquivalenceSet *s = g_ptr_array_index (sets, i);
 
+      /* A set's name is a citation: "(eGRID2022 vintage)" reads in the
+       * user's language, as in Explain and the report. */
+      g_autofree char *name = hu_citation_localize (s->name != NULL ? s->name : s->id);
+
       g_ptr_array_add (self->set_ids, g_strdup (s->id));
-      gtk_string_list_append (set_names, s->name != NULL ? s->name : s->id);
+      gtk_string_list_append (set_names, name);
     }
   {
     g_autoptr(GtkListItemFactory) factory = hu_widgets_new_wrapping_list_factory (NULL, NULL);
