@@ -241,10 +241,11 @@ setup_item (GtkSignalListItemFactory *factory,
 
   if (GPOINTER_TO_INT (compact))
     {
-      /* The button shows the name only, short enough for a phone: on a
-       * second line rather than cut ("Ninguna (introduzca una…", "NVIDIA
-       * Tesla V100S PCI…" lost what tells them apart), between words. */
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 22);
+      /* The button shows the name only: on one line where there is
+       * room, on a second rather than cut where there is not (at 360 px
+       * "Ninguna (introduzca una…" and "NVIDIA Tesla V100S PCI…" lost
+       * what tells them apart), broken between words. */
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
       gtk_label_set_lines (GTK_LABEL (title), 2);
