@@ -735,8 +735,18 @@ on_label_realize (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
 
-  /* Entry rows' titles do not wrap (their row keeps one line's height
-   * and would clip a second): they are left as they are. */
+  /* Entry rows' titles do not wrap (the row keeps one line's height and
+   * clips a second) and are cut short beside a unit on a phone ("Precio
+   * por GP…"): an entry row with no tooltip of its own has its title as
+   * its tooltip, where it is read whole. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE)
+    {
+      AdwPreferencesRow *row = titled_row (GTK_LABEL (widget));
+
+      if (ADW_IS_ENTRY_ROW (row) && gtk_widget_get_tooltip_text (GTK_WIDGET (row)) == NULL)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (row), adw_preferences_row_get_title (row));
+      return TRUE;
+    }
   if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
       gtk_label_get_wrap_mode (GTK_LABEL (widget)) != PANGO_WRAP_WORD &&
       titled_row (GTK_LABEL (widget)) != NULL)

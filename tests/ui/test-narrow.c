@@ -536,8 +536,22 @@ find_cut (GtkWidget *widget,
       gboolean in_button = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL &&
                            gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
 
+      GtkWidget *entry_row = gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW);
+
       if ((in_row || in_button) && ui_test_label_breaks_word (GTK_LABEL (widget)))
         cut->label = widget;
+      /* An entry row's title cut short beside its unit is read whole in
+       * the row's tooltip. */
+      else if (entry_row != NULL &&
+               g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)),
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry_row))) == 0 &&
+               pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
+               g_strcmp0 (gtk_widget_get_tooltip_text (entry_row),
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry_row))) != 0)
+        {
+          cut->label = widget;
+          cut->ellipsized = TRUE;
+        }
       /* The catalog's drop-downs (accelerator, region) name their item
        * whole, on two lines where one is too short. */
       else if (in_button && gtk_widget_get_ancestor (widget, HU_TYPE_CATALOG_DROP_DOWN) != NULL &&
@@ -558,8 +572,9 @@ find_cut (GtkWidget *widget,
  * ("Accelera-tor" beside the accelerator drop-down), and the drop-downs
  * cut their item ("Ninguna (introduzca una…", "NVIDIA Tesla V100S
  * PCI…"). On every page of three examples at 360 px, no row's title or
- * subtitle and no drop-down's button breaks a word, and the catalog's
- * drop-downs show their item whole; in Spanish too. */
+ * subtitle and no drop-down's button breaks a word, the catalog's
+ * drop-downs show their item whole, and an entry row whose title is cut
+ * beside its unit shows the whole title in its tooltip; in Spanish too. */
 static void
 test_words_whole (void)
 {
