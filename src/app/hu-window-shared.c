@@ -385,6 +385,28 @@ _hu_window_select_source (HuWindow *self,
     hu_window_select_result (self, hu_comparison_model_get_position (self->model, result));
 }
 
+/* After Alt+2 the focus ring stayed on the switcher's "Scenario" while
+ * Compare showed: a keyboard user's focus on a switcher button moves to
+ * the button of the page now shown. Focus elsewhere stays where it is. */
+static void
+focus_follows_page (HuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *child;
+
+  if (focus == NULL || !GTK_IS_TOGGLE_BUTTON (focus) ||
+      (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_title)) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_bar))))
+    return;
+  for (child = gtk_widget_get_first_child (gtk_widget_get_parent (focus)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      {
+        gtk_widget_grab_focus (child);
+        return;
+      }
+}
+
 void
 hu_window_show_page (HuWindow   *self,
                      const char *name)
@@ -392,6 +414,7 @@ hu_window_show_page (HuWindow   *self,
   g_return_if_fail (HU_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+  focus_follows_page (self);
 }
 
 void

@@ -846,6 +846,55 @@ test_import (void)
   destroy_window (window);
 }
 
+static gboolean
+is_active_toggle (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget));
+}
+
+/* Alt+2 with the keyboard's focus on the switcher's "Scenario" left the
+ * focus ring there while Compare showed; it moves to "Compare". Focus
+ * in a page is not moved to the switcher. */
+static void
+test_focus_follows_page (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *title = find_widget (GTK_WIDGET (window), is_type,
+                                  GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_TITLE));
+  GtkWidget *scenario, *focus, *entry;
+
+  g_assert_nonnull (title);
+  scenario = find_widget (title, is_active_toggle, NULL);
+  g_assert_nonnull (scenario);
+  g_assert_nonnull (find_widget (scenario, is_label_exactly, "Scenario"));
+  g_assert_true (gtk_widget_grab_focus (scenario));
+  iterate (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  iterate (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus != scenario);
+  g_assert_true (gtk_widget_is_ancestor (focus, title));
+  g_assert_true (is_active_toggle (focus, NULL));
+  g_assert_nonnull (find_widget (focus, is_label_exactly, "Compare"));
+
+  /* Focus in a page is not pulled up to the switcher (GTK itself lets
+   * go of a widget the page switch hides). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "editor"));
+  iterate (100);
+  entry = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "explain"));
+  iterate (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == NULL || !gtk_widget_is_ancestor (focus, title));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/toast-closed-while-replacing", test_toast_closed_while_replacing);
   g_test_add_func ("/huella/ui/window/toast-title-one-line", test_toast_title_one_line);
   g_test_add_func ("/huella/ui/window/import", test_import);
+  g_test_add_func ("/huella/ui/window/focus-follows-page", test_focus_follows_page);
 
   return g_test_run ();
 }
