@@ -35,6 +35,8 @@ struct _HuComparisonView
   GtkColumnViewColumn *detail_columns[4];    /* hidden when compact */
   gboolean           compact;
   guint              columns_idle;
+  int                equivalence_width;  /* the equivalent column's, see sync_columns() */
+  int                last_width;         /* the table's card's, when it was set */
   GtkColumnView     *column_view;
   GtkScrollbar      *table_scrollbar;
   HuListPager       *pager;           /* the table's page of rows */
@@ -58,6 +60,7 @@ G_DEFINE_FINAL_TYPE (HuComparisonView, hu_comparison_view, ADW_TYPE_BIN)
 /* Wide enough for the equivalence label's 14 characters and the cells'
  * padding (see setup_cell()). */
 #define EQUIVALENCE_WIDTH 110
+#define EQUIVALENCE_MAX   220
 #define NAME_WIDTH        140
 
 /* The order of metric_dropdown's items. */
@@ -162,6 +165,41 @@ name_co2_item (HuComparisonView *self,
 /* The lifecycle column appears when a scenario is served (issue 11), the
  * chance of emitting less than the baseline when a scenario has ranges
  * (issue 12): an empty column on every plan would only take room. */
+/* "11.8 years of driving a petrol car" took four lines of a column made
+ * for fourteen characters (issue 10): the column is as wide as its
+ * longest text needs to take two lines at most, within EQUIVALENCE_MAX. */
+static void
+sync_equivalence_width (HuComparisonView *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  int width = EQUIVALENCE_WIDTH, room;
+
+  if (self->compact)
+    return;
+  /* No wider than the room the other columns leave in the card (Spanish
+   * figures are longer): a third line beats a clipped table. */
+  room = hu_widgets_column_room (self->column_view, self->equivalence_width, &self->last_width);
+  room = CLAMP (room, EQUIVALENCE_WIDTH, EQUIVALENCE_MAX);
+  for (guint i = 0; i < n && width < room; i++)
+    {
+      g_autoptr(HuResult) row = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      g_autofree char *text = hu_result_format_column (row, HU_COLUMN_EQUIVALENCE);
+
+      /* The 12 px are the cell's padding (style.css). */
+      width = MAX (width, hu_widgets_wrap_width (GTK_WIDGET (self), text, 2,
+                                                 EQUIVALENCE_WIDTH - 12, room - 12) + 12);
+    }
+  if (width == self->equivalence_width)
+    return;
+  self->equivalence_width = width;
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->detail_columns[3])),
+                     "hu-width", GINT_TO_POINTER (width));
+  gtk_column_view_column_set_fixed_width (self->detail_columns[3], width);
+  /* The cells ask for its width (see setup_cell()). */
+  hu_widgets_size_cells (GTK_WIDGET (self->column_view), "hu-column", HU_COLUMN_EQUIVALENCE,
+                         width - 12);
+}
+
 static gboolean
 sync_columns (gpointer data)
 {
@@ -186,6 +224,7 @@ sync_columns (gpointer data)
   gtk_column_view_column_set_visible (self->optional_columns[2], cost && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->p_lower_note), p_lower);
   name_co2_item (self, lifecycle);
+  sync_equivalence_width (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -348,7 +387,9 @@ setup_cell (GtkSignalListItemFactory *factory,
        * least as its column's text (the fixed width less the 6 px of
        * padding either side in style.css), it is measured as drawn. */
       gtk_widget_set_size_request (value, (GPOINTER_TO_UINT (column) == HU_COLUMN_NAME
-                                           ? NAME_WIDTH : EQUIVALENCE_WIDTH) - 12, -1);
+                                           ? NAME_WIDTH
+                                           : GPOINTER_TO_INT (g_object_get_data (
+                                               G_OBJECT (factory), "hu-width"))) - 12, -1);
     }
   gtk_label_set_wrap (GTK_LABEL (delta), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (delta), 18);
@@ -489,6 +530,17 @@ hu_comparison_view_dispose (GObject *object)
   G_OBJECT_CLASS (hu_comparison_view_parent_class)->dispose (object);
 }
 
+/* A wider or narrower window leaves the equivalent column more or less
+ * room (see sync_equivalence_width()). */
+static void
+on_table_resized (HuComparisonView *self,
+                  GParamSpec       *pspec,
+                  GtkAdjustment    *adjustment)
+{
+  if ((int) gtk_adjustment_get_page_size (adjustment) != self->last_width)
+    queue_columns (self);
+}
+
 static void
 hu_comparison_view_class_init (HuComparisonViewClass *klass)
 {
@@ -519,6 +571,10 @@ hu_comparison_view_init (HuComparisonView *self)
   hu_widgets_name_drop_down (self->metric_dropdown, _("Chart"));
   hu_widgets_name_drop_down (self->baseline_dropdown, _("Baseline"));
   self->categories = g_hash_table_new (NULL, NULL);
+  self->equivalence_width = EQUIVALENCE_WIDTH;
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "notify::page-size", G_CALLBACK (on_table_resized), self,
+                           G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -527,6 +583,8 @@ hu_comparison_view_init (HuComparisonView *self)
       g_autoptr(GtkSorter) sorter = NULL;
       gpointer data = GUINT_TO_POINTER (columns[i].column);
 
+      /* The width setup_cell() gives a cell of the equivalent column. */
+      g_object_set_data (G_OBJECT (factory), "hu-width", GINT_TO_POINTER (EQUIVALENCE_WIDTH));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
@@ -711,7 +769,7 @@ hu_comparison_view_set_compact (HuComparisonView *self,
    * width: hidden, the equivalent column has none. */
   if (self->detail_columns[3] != NULL)
     gtk_column_view_column_set_fixed_width (self->detail_columns[3],
-                                            compact ? -1 : EQUIVALENCE_WIDTH);
+                                            compact ? -1 : self->equivalence_width);
   g_clear_handle_id (&self->columns_idle, g_source_remove);
   sync_columns (self);
 }

@@ -859,3 +859,93 @@ hu_widgets_keep_words (const char *text)
   parts = g_strsplit (text, "N/A", -1);
   return g_strjoinv ("N/\u2060A", parts);
 }
+
+/**
+ * hu_widgets_wrap_width:
+ * @widget: the widget whose font draws @text
+ * @text: a text that wraps at words
+ * @max_lines: how many lines it may take
+ * @min_width: the narrowest width to give
+ * @max_width: the widest width to give
+ *
+ * The narrowest width, from @min_width to @max_width in steps of 10 px,
+ * at which @text wraps into @max_lines lines at most: a column as wide as
+ * its content needs, no wider (issue 10: "11.8 years of driving a petrol
+ * car" took four lines of a column made for fourteen characters).
+ *
+ * Returns: a width in pixels; @max_width when no width fits
+ */
+int
+hu_widgets_wrap_width (GtkWidget  *widget,
+                       const char *text,
+                       int         max_lines,
+                       int         min_width,
+                       int         max_width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), max_width);
+
+  if (text == NULL || *text == '\0')
+    return min_width;
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (int width = min_width; width < max_width; width += 10)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      if (pango_layout_get_line_count (layout) <= max_lines)
+        return width;
+    }
+  return max_width;
+}
+
+/**
+ * hu_widgets_column_room:
+ * @view: a table in a scrolled window
+ * @current: the width a column of @view has now
+ * @window_width: (out): the scrolled window's width
+ *
+ * The widest the column may be without the table growing past the
+ * scrolled window that holds it: its width now and what the other
+ * columns' minimum widths leave.
+ *
+ * Returns: a width in pixels, possibly less than @current
+ */
+int
+hu_widgets_column_room (GtkColumnView *view,
+                        int            current,
+                        int           *window_width)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  int table_min = 0;
+
+  g_return_val_if_fail (window != NULL, current);
+
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &table_min, NULL,
+                      NULL, NULL);
+  *window_width = gtk_widget_get_width (window);
+  return *window_width - (table_min - current);
+}
+
+/**
+ * hu_widgets_size_cells:
+ *
+ * Gives the first child of every widget under @root whose data @key is
+ * @value a minimum width of @width: the cells of one column, once that
+ * column's width changes.
+ */
+void
+hu_widgets_size_cells (GtkWidget  *root,
+                       const char *key,
+                       guint       value,
+                       int         width)
+{
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (root), key)) == value)
+    {
+      gtk_widget_set_size_request (gtk_widget_get_first_child (root), width, -1);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    hu_widgets_size_cells (c, key, value, width);
+}

@@ -43,6 +43,18 @@ void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 void      hu_widgets_whole_row_titles   (void);
 char     *hu_widgets_keep_words         (const char  *text);
+int       hu_widgets_wrap_width         (GtkWidget   *widget,
+                                         const char  *text,
+                                         int          max_lines,
+                                         int          min_width,
+                                         int          max_width);
+int       hu_widgets_column_room        (GtkColumnView *view,
+                                         int            current,
+                                         int           *window_width);
+void      hu_widgets_size_cells         (GtkWidget   *root,
+                                         const char  *key,
+                                         guint        value,
+                                         int          width);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
 

@@ -533,7 +533,7 @@ right_edge (GtkWidget *widget,
  * aligned at their end, and its title ends where they end (within a
  * pixel), its lines right-justified; the name's title is at its start.
  * At 1200 px in English "Equivalent to" is one line: its column is
- * 110 px, the title's text about 90, and no sort arrow takes room beside
+ * 110 px at least, the title's text about 90, and no sort arrow takes room beside
  * an unsorted title. The table fills its card: its last column ends at
  * the card's edge, no blank strip beside it. With a lifecycle column
  * (BLOOM) too. */
@@ -582,6 +582,15 @@ test_titles_over_figures (void)
 
       g_assert_nonnull (equivalent);
       g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (equivalent)), ==, 1);
+      /* Its figures, "11.8 years of driving a petrol car" in BLOOM's rows,
+       * took four lines of a 110 px column: the column is as wide as two
+       * lines need (issue 10). */
+      {
+        GtkWidget *figures = value_label_below (view, equivalent);
+
+        g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (figures))),
+                         <=, 2);
+      }
       g_assert_cmpfloat (right_edge (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (last))),
                                      card),
                          >=, gtk_widget_get_width (card) - 1);
