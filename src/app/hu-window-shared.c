@@ -285,6 +285,7 @@ _hu_window_update_actions (HuWindow *self)
   gboolean is_run = has_selection && hu_result_get_run (self->selected) != NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (hu_project_get_scenarios (self->project)));
   guint position = 0;
+  gboolean empty;
 
   if (is_scenario)
     g_list_store_find (hu_project_get_scenarios (self->project),
@@ -303,10 +304,14 @@ _hu_window_update_actions (HuWindow *self)
                                  self->import_cancellable != NULL);
 
   /* Nothing to edit or compare: say what to do first. */
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->model != NULL &&
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0
-                                    ? "empty" : "main");
+  empty = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  /* On a phone the last scenario is deleted from the sidebar, which then
+   * showed an empty list and nothing else: the page that says what to do
+   * comes forward once, when the project becomes empty. */
+  if (empty && adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") != 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "main");
 }
 
 /* Shows @result (or nothing) in every page, and the title and actions

@@ -245,6 +245,46 @@ test_empty_state (void)
   destroy_window (window);
 }
 
+/* At 360 px the last scenario is deleted from the sidebar, which then
+ * showed an empty list and nothing else: the status page comes forward. */
+static void
+test_empty_state_narrow (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GListStore *scenarios = hu_project_get_scenarios (hu_window_get_project (window));
+  GtkWidget *leaflet = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (ADW_TYPE_LEAFLET));
+  GtkWidget *status = find_widget (GTK_WIDGET (window), is_status_page, NULL);
+
+  g_assert_nonnull (leaflet);
+  g_assert_nonnull (status);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == 360, 10);
+  iterate (300);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (scenarios)) > 0)
+    {
+      hu_window_select_result (window, 0);
+      iterate (30);
+      /* Back to the list, where a phone user deletes. */
+      adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+      iterate (30);
+      g_assert_false (gtk_widget_is_ancestor (status, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+      iterate (30);
+    }
+  iterate (300);
+  g_assert_true (gtk_widget_is_ancestor (status, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
+  g_assert_true (gtk_widget_get_mapped (status));
+
+  /* Once there, the user may go back to the (empty) list and its menu. */
+  adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+  iterate (300);
+  g_assert_false (gtk_widget_is_ancestor (status, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
+
+  destroy_window (window);
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -374,6 +414,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/newcomer/lone-baseline", test_lone_baseline_marked);
   g_test_add_func ("/huella/ui/newcomer/delete-toasts", test_delete_toasts);
   g_test_add_func ("/huella/ui/newcomer/empty-state", test_empty_state);
+  g_test_add_func ("/huella/ui/newcomer/empty-state-narrow", test_empty_state_narrow);
   g_test_add_func ("/huella/ui/newcomer/accessible-tree", test_accessible_tree);
   g_test_add_func ("/huella/ui/newcomer/default-hints", test_default_hints);
   return g_test_run ();
