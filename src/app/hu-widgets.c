@@ -226,7 +226,10 @@ hu_widgets_set_result_cards_compact (GtkFlowBox *box,
  * @name: what the drop-down chooses, already translated
  *
  * GTK 4.8's drop-down takes focus with an inner toggle button that a
- * screen reader only knows as "GtkToggleButton": this names it.
+ * screen reader only knows as "GtkToggleButton": this names it. Every
+ * drop-down of the app passes here, so it also gets the one style they
+ * share: flat, as the combo rows beside them in the editor's lists are
+ * (issue 10: filled and flat buttons were mixed across the pages).
  */
 void
 hu_widgets_name_drop_down (GtkDropDown *dropdown,
@@ -239,8 +242,11 @@ hu_widgets_name_drop_down (GtkDropDown *dropdown,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+        gtk_widget_add_css_class (child, "flat");
+      }
 }
 
 /**

@@ -433,6 +433,42 @@ test_gpus_and_sweep (void)
   destroy_window (window);
 }
 
+/* Counts the drop-downs under @widget, and those whose button is not flat. */
+static void
+count_drop_downs (GtkWidget *widget,
+                  guint     *n,
+                  guint     *filled)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        {
+          (*n)++;
+          if (!gtk_widget_has_css_class (c, "flat"))
+            (*filled)++;
+        }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    count_drop_downs (c, n, filled);
+}
+
+/* Issue 10: the editor's, What If's and Compare's drop-downs mixed filled
+ * and flat buttons. All of them are flat, as the editor's combo rows. */
+static void
+test_drop_down_style (void)
+{
+  HuWindow *window = new_window (TRUE);
+  guint n = 0, filled = 0;
+
+  iterate (100);
+  count_drop_downs (GTK_WIDGET (window), &n, &filled);
+  /* Editor (accelerator, region, …), What If (six), Compare (two). */
+  g_assert_cmpuint (n, >=, 10);
+  g_assert_cmpuint (filled, ==, 0);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,5 +479,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/what-if/one-unit", test_one_unit);
   g_test_add_func ("/huella/ui/what-if/heading-style", test_heading_style);
   g_test_add_func ("/huella/ui/what-if/gpus-and-sweep", test_gpus_and_sweep);
+  g_test_add_func ("/huella/ui/what-if/drop-down-style", test_drop_down_style);
   return g_test_run ();
 }
