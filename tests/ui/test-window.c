@@ -9,6 +9,7 @@
 #include "hu-application.h"
 #include "hu-autosave.h"
 #include "hu-chart-view.h"
+#include "hu-scenario-row.h"
 #include "hu-window.h"
 #include "test-helpers.h"
 #include "ui-test-helpers.h"
@@ -895,6 +896,44 @@ test_focus_follows_page (void)
   destroy_window (window);
 }
 
+/* The sidebar row of the baseline, its star beside it, cut its detail
+ * to "NVIDIA Tesla V100S PCIe 32GB × 1 · 72.63 …": the CO₂eq figure, the
+ * point of the line, lost its unit. The detail's end is shown whole. */
+static void
+test_row_detail_keeps_figure (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *row = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (HU_TYPE_SCENARIO_ROW));
+  GtkWidget *detail = NULL;
+  PangoLayout *layout;
+  PangoLayoutLine *line;
+  GSList *last;
+  const char *text;
+  PangoGlyphItem *run;
+
+  g_assert_nonnull (row);
+  for (GtkWidget *label = find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), "t CO₂eq"))
+      detail = label;
+  g_assert_nonnull (detail);
+  text = gtk_label_get_label (GTK_LABEL (detail));
+  g_assert_true (g_str_has_prefix (text, "NVIDIA Tesla V100S PCIe 32GB"));
+  layout = gtk_label_get_layout (GTK_LABEL (detail));
+  /* At 1200 px the sidebar is too narrow for the whole line. */
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  line = pango_layout_get_line_readonly (layout, 0);
+  last = g_slist_last (line->runs);
+  g_assert_nonnull (last);
+  run = last->data;
+  /* The last run shown is text, not the "…", and ends where the text
+   * does: " · 72.63 t CO₂eq". */
+  g_assert_false (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS);
+  g_assert_cmpint (run->item->offset + run->item->length, ==, (int) strlen (text));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/window/toast-title-one-line", test_toast_title_one_line);
   g_test_add_func ("/huella/ui/window/import", test_import);
   g_test_add_func ("/huella/ui/window/focus-follows-page", test_focus_follows_page);
+  g_test_add_func ("/huella/ui/window/row-detail-keeps-figure", test_row_detail_keeps_figure);
 
   return g_test_run ();
 }
