@@ -12,6 +12,7 @@
 #include "hu-list-pager.h"
 #include "hu-list-pager-input.h"
 #include "hu-number.h"
+#include "hu-column-view-helpers.h"
 #include "hu-widgets.h"
 
 /* The side-by-side comparison: a chart of one metric and the table of
@@ -178,7 +179,7 @@ sync_equivalence_width (HuComparisonView *self)
     return;
   /* No wider than the room the other columns leave in the card (Spanish
    * figures are longer): a third line beats a clipped table. */
-  room = hu_widgets_column_room (self->column_view, self->equivalence_width, &self->last_width);
+  room = hu_column_view_room (self->column_view, self->equivalence_width, &self->last_width);
   room = CLAMP (room, EQUIVALENCE_WIDTH, EQUIVALENCE_MAX);
   for (guint i = 0; i < n && width < room; i++)
     {
@@ -186,7 +187,7 @@ sync_equivalence_width (HuComparisonView *self)
       g_autofree char *text = hu_result_format_column (row, HU_COLUMN_EQUIVALENCE);
 
       /* The 12 px are the cell's padding (style.css). */
-      width = MAX (width, hu_widgets_wrap_width (GTK_WIDGET (self), text, 2,
+      width = MAX (width, hu_column_view_wrap_width (GTK_WIDGET (self), text, 2,
                                                  EQUIVALENCE_WIDTH - 12, room - 12) + 12);
     }
   if (width == self->equivalence_width)
@@ -196,7 +197,7 @@ sync_equivalence_width (HuComparisonView *self)
                      "hu-width", GINT_TO_POINTER (width));
   gtk_column_view_column_set_fixed_width (self->detail_columns[3], width);
   /* The cells ask for its width (see setup_cell()). */
-  hu_widgets_size_cells (GTK_WIDGET (self->column_view), "hu-column", HU_COLUMN_EQUIVALENCE,
+  hu_column_view_size_cells (GTK_WIDGET (self->column_view), "hu-column", HU_COLUMN_EQUIVALENCE,
                          width - 12);
 }
 
@@ -627,7 +628,7 @@ hu_comparison_view_init (HuComparisonView *self)
         self->detail_columns[3] = column;
       gtk_column_view_append_column (self->column_view, column);
     }
-  hu_widgets_wrap_column_titles (self->column_view);
+  hu_column_view_wrap_titles (self->column_view);
   /* Every column but the name's holds figures aligned at their end (see
    * setup_cell()): its title stands over them. */
   for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
@@ -635,7 +636,7 @@ hu_comparison_view_init (HuComparisonView *self)
       g_autoptr(GtkColumnViewColumn) column =
         g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
 
-      hu_widgets_end_align_column_title (self->column_view, column);
+      hu_column_view_end_align_title (self->column_view, column);
     }
 
   {

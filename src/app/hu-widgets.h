@@ -31,11 +31,6 @@ void      hu_widgets_name_drop_down     (GtkDropDown *dropdown,
 void      hu_widgets_set_card_visible   (GtkLabel    *value,
                                          gboolean     visible);
 void      hu_widgets_compact_switchers  (GtkWidget   *root);
-void      hu_widgets_wrap_column_titles (GtkColumnView *view);
-GtkLabel *hu_widgets_column_title_label (GtkColumnView       *view,
-                                         GtkColumnViewColumn *column);
-void      hu_widgets_end_align_column_title (GtkColumnView       *view,
-                                             GtkColumnViewColumn *column);
 void      hu_widgets_quiet_tooltip      (GtkWidget     *widget,
                                          GtkPopover    *popover);
 void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
@@ -43,18 +38,6 @@ void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 void      hu_widgets_whole_row_titles   (void);
 char     *hu_widgets_keep_words         (const char  *text);
-int       hu_widgets_wrap_width         (GtkWidget   *widget,
-                                         const char  *text,
-                                         int          max_lines,
-                                         int          min_width,
-                                         int          max_width);
-int       hu_widgets_column_room        (GtkColumnView *view,
-                                         int            current,
-                                         int           *window_width);
-void      hu_widgets_size_cells         (GtkWidget   *root,
-                                         const char  *key,
-                                         guint        value,
-                                         int          width);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
 

@@ -17,6 +17,7 @@
 #include "hu-comparison-view.h"
 #include "hu-scenario-row.h"
 #include "hu-what-if-view.h"
+#include "hu-column-view-helpers.h"
 #include "hu-widgets.h"
 #include "hu-window.h"
 #include "test-helpers.h"
@@ -552,7 +553,7 @@ test_titles_over_figures (void)
       for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
         {
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-          GtkLabel *title = hu_widgets_column_title_label (view, column);
+          GtkLabel *title = hu_column_view_title_label (view, column);
           const char *name = gtk_column_view_column_get_title (column);
           GtkWidget *value;
           double title_end, value_end;
