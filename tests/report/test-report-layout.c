@@ -29,6 +29,34 @@ run_tool (const char *command_line)
   return out;
 }
 
+/* The text of each page of @report's PDF, as pdftotext lays it out: one
+ * run of the tool, its pages split at the form feed that ends each. */
+static GStrv
+pdf_pages (HuReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *text = NULL;
+  GStrv pages;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "r.pdf", NULL);
+  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
+  g_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout '%s' -", path);
+  text = run_tool (cmd);
+  g_unlink (path);
+  g_rmdir (dir);
+  pages = g_strsplit (text, "\f", -1);
+  /* the text ends with a form feed: drop the empty piece after it */
+  g_assert_cmpuint (g_strv_length (pages), ==, hu_report_get_n_pages (report) + 1);
+  g_free (pages[hu_report_get_n_pages (report)]);
+  pages[hu_report_get_n_pages (report)] = NULL;
+  return pages;
+}
+
 /* The report's headings, from its Markdown ("## Comparison"), and with
  * @captions its tables' captions ("**Defaults and their sources**"). */
 static GHashTable *
@@ -60,25 +88,15 @@ check_pdf (HuReport   *report,
            const char *what,
            const char *continued)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) headings = headings_of (report, FALSE);
   g_autoptr(GHashTable) names = headings_of (report, TRUE);
-  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  guint pages;
+  g_auto(GStrv) texts = pdf_pages (report);
+  guint pages = g_strv_length (texts);
   guint n_continued = 0;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "r.pdf", NULL);
-  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
-  g_assert_no_error (error);
-  pages = hu_report_get_n_pages (report);
 
   for (guint page = 1; page <= pages; page++)
     {
-      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
-                                              page, page, path);
-      g_autofree char *text = run_tool (cmd);
+      const char *text = texts[page - 1];
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
       g_autoptr(GPtrArray) content = g_ptr_array_new ();
 
@@ -107,8 +125,6 @@ check_pdf (HuReport   *report,
           n_continued++;
         }
     }
-  g_unlink (path);
-  g_rmdir (dir);
   return n_continued;
 }
 
@@ -117,24 +133,17 @@ static gboolean
 pdf_has_line (HuReport   *report,
               const char *line)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
-  g_autofree char *cmd = NULL;
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean found = FALSE;
+  g_auto(GStrv) pages = pdf_pages (report);
 
-  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
-  g_assert_no_error (error);
-  cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout '%s' -", path);
-  text = run_tool (cmd);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && !found; i++)
-    found = g_str_equal (g_strstrip (lines[i] + (lines[i][0] == '\f')), line);
-  g_unlink (path);
-  g_rmdir (dir);
-  return found;
+  for (guint page = 0; pages[page] != NULL; page++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[page], "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_equal (g_strstrip (lines[i]), line))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -206,18 +215,14 @@ test_table_starts_with_two_rows (void)
   g_autoptr(HuProject) project = load_example ("llama2.huella");
   g_autoptr(GError) error = NULL;
   g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
-  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+  g_auto(GStrv) pages = NULL;
   guint found = 0;
 
   g_assert_no_error (error);
-  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
-  g_assert_no_error (error);
-  for (guint page = 1; page <= hu_report_get_n_pages (report); page++)
+  pages = pdf_pages (report);
+  for (guint page = 1; pages[page - 1] != NULL; page++)
     {
-      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
-                                              page, page, path);
-      g_autofree char *text = run_tool (cmd);
+      const char *text = pages[page - 1];
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
@@ -232,8 +237,6 @@ test_table_starts_with_two_rows (void)
     }
   /* every scenario's heading was seen with its table */
   g_assert_cmpuint (found, >=, 4);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* A paragraph never leaves one line alone at a page's foot or top: in
@@ -245,18 +248,14 @@ test_paragraph_lines_kept (void)
   g_autoptr(HuProject) project = load_example ("bloom.huella");
   g_autoptr(GError) error = NULL;
   g_autoptr(HuReport) report = hu_report_new (project, NULL, &error);
-  g_autofree char *dir = g_dir_make_tmp ("huella-layout-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+  g_auto(GStrv) pages = NULL;
   guint seen = 0;
 
   g_assert_no_error (error);
-  g_assert_true (hu_report_export (report, HU_REPORT_FORMAT_PDF, path, NULL, &error));
-  g_assert_no_error (error);
-  for (guint page = 1; page <= hu_report_get_n_pages (report); page++)
+  pages = pdf_pages (report);
+  for (guint page = 0; pages[page] != NULL; page++)
     {
-      g_autofree char *cmd = g_strdup_printf ("pdftotext -enc UTF-8 -layout -f %u -l %u '%s' -",
-                                              page, page, path);
-      g_autofree char *text = run_tool (cmd);
+      const char *text = pages[page];
       gboolean first = strstr (text, "Lannelongue, L., Grealey") != NULL;
       gboolean second = strstr (text, "Computation. Advanced Science") != NULL;
 
@@ -264,8 +263,6 @@ test_paragraph_lines_kept (void)
       seen += first;
     }
   g_assert_cmpuint (seen, ==, 1);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* Growing a project a scenario at a time moves every page break through
