@@ -51,6 +51,21 @@ read_all (const char *path)
   return g_steal_pointer (&contents);
 }
 
+/* Appends to @project a copy of its first scenario's inputs, named @name:
+ * a project grown to any size from an example. */
+static inline void
+append_copy (HuProject  *project,
+             const char *name)
+{
+  GListStore *scenarios = hu_project_get_scenarios (project);
+  g_autoptr(HuScenario) model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
+  g_autofree char *id = hu_project_unique_id (project, "copy");
+  g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
+
+  hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
+  g_list_store_append (scenarios, copy);
+}
+
 static inline HuEstimate *
 estimate_scenario (HuProject  *project,
                    const char *id)

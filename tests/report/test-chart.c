@@ -14,6 +14,7 @@
 #include "hu-chart-private.h"
 #include "hu-report.h"
 #include "hu-report-document-private.h"
+#include "../test-helpers.h"
 
 /* Counts pixels that differ from the first one: a blank chart has none. */
 static guint
@@ -656,8 +657,6 @@ test_report_chart_others (void)
   g_autoptr(HuChart) small = NULL;
   g_autoptr(HuChart) chart = NULL;
   HuReportBlock block = { HU_BLOCK_CHART, 0 };
-  GListStore *scenarios;
-  g_autoptr(HuScenario) model = NULL;
   double expected;
 
   g_assert_no_error (error);
@@ -671,16 +670,11 @@ test_report_chart_others (void)
   expected = 12 * hu_chart_get_value (small, 0, 0) + hu_chart_get_value (small, 0, 1) +
              hu_chart_get_value (small, 0, 2) + hu_chart_get_value (small, 0, 3);
 
-  scenarios = hu_project_get_scenarios (project);
-  model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
   for (guint n = 0; n < 40; n++)
     {
-      g_autofree char *id = hu_project_unique_id (project, "copy");
       g_autofree char *name = g_strdup_printf ("Copy %u", n + 1);
-      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
 
-      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
-      g_list_store_append (scenarios, copy);
+      append_copy (project, name);
     }
   report = hu_report_new (project, NULL, &error);
   g_assert_no_error (error);

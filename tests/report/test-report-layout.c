@@ -170,20 +170,15 @@ static void
 test_continued_named (void)
 {
   g_autoptr(HuProject) project = load_example ("gpt3-gpus.huella");
-  GListStore *scenarios = hu_project_get_scenarios (project);
-  g_autoptr(HuScenario) model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(HuReport) report = NULL;
   g_autoptr(HuReport) spanish = NULL;
 
   for (guint n = 0; n < 60; n++)
     {
-      g_autofree char *id = hu_project_unique_id (project, "copy");
       g_autofree char *name = g_strdup_printf ("Copy %u", n + 1);
-      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
 
-      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
-      g_list_store_append (scenarios, copy);
+      append_copy (project, name);
     }
   report = hu_report_new (project, NULL, &error);
   g_assert_no_error (error);
@@ -271,20 +266,15 @@ static void
 test_growing_project (void)
 {
   g_autoptr(HuProject) project = load_example ("llama2.huella");
-  GListStore *scenarios = hu_project_get_scenarios (project);
-  g_autoptr(HuScenario) model = g_list_model_get_item (G_LIST_MODEL (scenarios), 0);
 
   for (guint n = 0; n < 10; n++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(HuReport) report = NULL;
-      g_autofree char *id = hu_project_unique_id (project, "copy");
       g_autofree char *name = g_strdup_printf ("Llama copy %u", n + 1);
       g_autofree char *what = g_strdup_printf ("llama2 + %u scenarios", n + 1);
-      g_autoptr(HuScenario) copy = hu_scenario_new (id, name);
 
-      hu_scenario_set_inputs (copy, hu_scenario_get_inputs (model));
-      g_list_store_append (scenarios, copy);
+      append_copy (project, name);
       report = hu_report_new (project, NULL, &error);
       g_assert_no_error (error);
       check_pdf (report, what, " (continued)");
