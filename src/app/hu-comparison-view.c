@@ -312,7 +312,8 @@ update_cell (GtkListItem *item)
   gtk_label_set_label (GTK_LABEL (value_label), value);
   gtk_label_set_label (GTK_LABEL (range_label), range);
   gtk_widget_set_visible (range_label, range != NULL);
-  gtk_label_set_label (GTK_LABEL (delta_label), delta);
+  /* A change reads "−49.6 %" in a right-to-left table too. */
+  hu_widgets_set_figure (GTK_LABEL (delta_label), delta);
   gtk_widget_set_visible (delta_label, delta != NULL);
 
   /* Lower is better for every metric we show. The colour follows the

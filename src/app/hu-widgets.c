@@ -658,3 +658,26 @@ hu_widgets_keep_words (const char *text)
   parts = g_strsplit (text, "N/A", -1);
   return g_strjoinv ("N/\u2060A", parts);
 }
+
+/**
+ * hu_widgets_set_figure:
+ * @label: a label of a figure
+ * @text: (nullable): the figure, "−49.6 %", "72.63 t CO₂eq"
+ *
+ * Sets a figure that reads left to right whatever the direction around
+ * it: in a right-to-left table, "−49.6 %" was drawn "% 49.6−". The text
+ * is isolated left to right (U+2066 … U+2069) there, and set as it is
+ * otherwise.
+ */
+void
+hu_widgets_set_figure (GtkLabel   *label,
+                       const char *text)
+{
+  g_autofree char *isolated = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (text != NULL && gtk_widget_get_direction (GTK_WIDGET (label)) == GTK_TEXT_DIR_RTL)
+    text = isolated = g_strconcat ("\u2066", text, "\u2069", NULL);
+  gtk_label_set_label (label, text);
+}

@@ -38,6 +38,8 @@ void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 void      hu_widgets_whole_row_titles   (void);
 char     *hu_widgets_keep_words         (const char  *text);
+void      hu_widgets_set_figure         (GtkLabel    *label,
+                                         const char  *text);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
 

@@ -599,6 +599,47 @@ test_titles_over_figures (void)
     }
 }
 
+/* Issue 10, right to left: the table mirrors, so a figure's end is its
+ * left; each numeric column's title still sits over its figures, both
+ * ending at the column's left edge (within a pixel), and a change reads
+ * "−49.6 %", isolated left to right (it was drawn "% 49.6−"). */
+static void
+test_titles_right_to_left (void)
+{
+  HuWindow *window;
+  GtkColumnView *view;
+  GListModel *columns;
+  guint checked = 0;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = open_compare ("gpt3-gpus.huella");
+  view = hu_comparison_view_get_column_view (hu_window_get_comparison_view (window));
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkLabel *title = hu_column_view_title_label (view, column);
+      graphene_rect_t t, v;
+      GtkWidget *value, *delta;
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      value = value_label_below (view, title);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (title), GTK_WIDGET (view), &t));
+      g_assert_true (gtk_widget_compute_bounds (value, GTK_WIDGET (view), &v));
+      if (fabs (t.origin.x - v.origin.x) > 1)
+        g_error ("right to left, the title \"%s\" ends at %g px, its figures at %g px",
+                 gtk_column_view_column_get_title (column), t.origin.x, v.origin.x);
+      delta = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (value));
+      if (gtk_widget_get_visible (delta))
+        g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (delta)), "\u2066"));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 4);
+  destroy_window (window);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 /* Issue 10, the chart beside the table: its bars are labelled as the
  * table writes the same values, and its menu names what it draws.
  *
@@ -699,6 +740,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/comparison/shared-units", test_shared_units);
   g_test_add_func ("/huella/ui/comparison/chosen-units", test_chosen_units);
   g_test_add_func ("/huella/ui/comparison/titles-over-figures", test_titles_over_figures);
+  g_test_add_func ("/huella/ui/comparison/titles-right-to-left", test_titles_right_to_left);
   g_test_add_func ("/huella/ui/comparison/chart-labels-as-table", test_chart_labels_as_table);
   g_test_add_func ("/huella/ui/comparison/count-with-model", test_count_with_model);
   return g_test_run ();
