@@ -118,6 +118,10 @@ test_spanish (void)
     { "Google Cloud region carbon data, 2024; PUE: Cloud Carbon Footprint",
       "Datos de carbono por región de Google Cloud, 2024; PUE: Cloud Carbon Footprint" },
     { "Our World in Data and Ember, 2022", "Our World in Data y Ember, 2022" },
+    /* "c." (circa) is "h." (hacia) in Spanish; "et al." stays, as the
+     * Spanish APA keeps it (below) */
+    { "US EPA Greenhouse Gas Equivalencies (c. 2021, as used by the seed article)",
+      "US EPA Greenhouse Gas Equivalencies (h. 2021, como la usa el artículo de partida)" },
     { "Green Algorithms 3.0, data 2020", "Green Algorithms 3.0, datos de 2020" },
     { "Cloud Carbon Footprint, after US EPA eGRID (WECC)",
       "Cloud Carbon Footprint, según US EPA eGRID (WECC)" },
@@ -156,7 +160,7 @@ test_spanish_catalog (void)
   static const char *english[] = {
     "datasheet", "specifications", "whitepaper", "white paper", "documentation",
     "reference values", "vintage", ", after ", ", data ", "lifecycle", " and ",
-    "efficiency", "sustainability report", "energy mix", "coefficients", "claim",
+    "efficiency", "sustainability report", "energy mix", "coefficients", "claim", "(c. ",
   };
   g_autoptr(GPtrArray) citations = catalog_citations ();
   g_autoptr(GPtrArray) sources = NULL;

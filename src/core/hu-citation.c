@@ -17,7 +17,10 @@
  * ("NVIDIA H100 datasheet, 2022") are data in English; the words around
  * the proper names ("datasheet", "after", "vintage") come from a small set
  * of translatable templates, and the names, titles and years are kept as
- * they are: "Hoja de datos de NVIDIA H100, 2022". The catalog and every
+ * they are: "Hoja de datos de NVIDIA H100, 2022". "et al." is kept: the
+ * Spanish edition of the APA manual and the RAE's list of abbreviations
+ * write it in Spanish texts as in English ("Jouppi et al."), while "c."
+ * (circa) becomes "h." (hacia). The catalog and every
  * machine format (JSON, CSV) keep the English; the full provenance of each
  * entry stays in SOURCES.md and the entries' details.
  */
@@ -47,6 +50,10 @@ static const char * const templates[] = {
   N_("%s, provider's carbon-free energy claim"),
   /* Translators: a data source's years: "data 2018–2022" */
   N_("data %s"),
+  /* Translators: a year given roughly, "c. 2021" (circa): in Spanish
+   * "h. 2021" (hacia), the Spanish abbreviation of the RAE's list; the
+   * Latin "c." would be set in italics there, which a citation cannot */
+  N_("c. %s"),
   /* Translators: where a data source's figures come from: "from Our World
    * in Data" */
   N_("from %s"),
