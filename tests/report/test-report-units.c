@@ -42,6 +42,11 @@
  * (hu_unit_scale_resolve()), which it names when it is not the header's:
  * 0.0016 GPU-h, four digits "0.001600" (GPU-h has no smaller unit);
  * 5.76 s → "5.76 s" (three digits, as the column's); 0.5744 Wh; 0.05744 g. Never a false "0".
+ *
+ * Columns with no value in any row are left out (issue 10, item 17): no
+ * scenario has a price (no Cost), both give GPU-hours, not FLOPs (no
+ * throughput), and both their intensity, not a region (no Region); each
+ * row ends where the header does. Embodied carbon 0 is a value: kept.
  */
 
 static const char *project_text =
@@ -85,13 +90,13 @@ static const Case cases[] = {
     "8 × NVIDIA A100 SXM4 80GB over 9.6 days of wall-clock time per run, data-centre "
     "PUE 1.20), emitting an estimated 221.2 kg CO₂eq at a carbon intensity of "
     "250 g CO₂eq/kWh.",
-    "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
+    "| Scenario | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
-    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | 0.001600 | 5.76 s | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
-    "0.05744 g | — |",
-    "| Week | — | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 | — |",
-    "| 400 | 1 | — | 250 | 1.20 |",
+    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) |\n",
+    "| Tiny | 0.001600 | 5.76 s | 0.001600 | 0.5744 Wh | 0.5744 Wh | 0.05744 g | 0 | "
+    "0.05744 g |\n",
+    "| Week | 1,843 | 9.60 | 1,843 | 737.3 | 884.7 | 221.2 | 0 | 221.2 |\n",
+    "| 400 | 1 | 250 | 1.20 |\n",
     "| Week | Power | 400 W | given |",
     "| Week | PUE | 1.20 | given |",
   },
@@ -106,13 +111,13 @@ static const Case cases[] = {
     "8 × NVIDIA A100 SXM4 80GB over 9,6 days of wall-clock time per run, data-centre "
     "PUE 1,20), emitting an estimated 221,2 kg CO₂eq at a carbon intensity of "
     "250 g CO₂eq/kWh.",
-    "| Scenario | TFLOP/s per accelerator | Accelerator time per run (GPU-h) | "
+    "| Scenario | Accelerator time per run (GPU-h) | "
     "Wall-clock per run (days) | Accelerator time (GPU-h) | IT energy (kWh) | Energy (kWh) | "
-    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) | Cost (EUR) |",
-    "| Tiny | — | 0,001600 | 5,76 s | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
-    "0,05744 g | — |",
-    "| Week | — | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 | — |",
-    "| 400 | 1 | — | 250 | 1,20 |",
+    "Operational CO₂eq (kg) | Embodied CO₂eq (kg) | Total CO₂eq (kg) |\n",
+    "| Tiny | 0,001600 | 5,76 s | 0,001600 | 0,5744 Wh | 0,5744 Wh | 0,05744 g | 0 | "
+    "0,05744 g |\n",
+    "| Week | 1.843 | 9,60 | 1.843 | 737,3 | 884,7 | 221,2 | 0 | 221,2 |\n",
+    "| 400 | 1 | 250 | 1,20 |\n",
     "| Week | Power | 400 W | given |",
     "| Week | PUE | 1,20 | given |",
   },

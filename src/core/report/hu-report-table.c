@@ -195,10 +195,53 @@ write_cell (const HuUnitScale *scale,
   return g_strdup_printf (_("%s (%s)"), point, range);
 }
 
-/* Writes the quantity cells of every column with a unit. */
+/* Takes column @col out of the table, its header and every row's cell. */
+static void
+drop_column (HuReportTable *table,
+             guint          col)
+{
+  guint after = table->n_columns - col - 1;
+
+  g_free (table->headers[col]);
+  /* The headers' NULL end moves along with them. */
+  memmove (table->headers + col, table->headers + col + 1, (after + 1) * sizeof (char *));
+  memmove (table->numeric + col, table->numeric + col + 1, after * sizeof (gboolean));
+  memmove (table->weights + col, table->weights + col + 1, after * sizeof (double));
+  memmove (table->units + col, table->units + col + 1, after * sizeof (HuReportColumnUnit));
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      g_free (row[col]);
+      memmove (row + col, row + col + 1, (after + 1) * sizeof (char *));
+    }
+  table->n_columns--;
+}
+
+/* Whether no row of column @col holds a value: every cell "—". */
+static gboolean
+column_is_empty (const HuReportTable *table,
+                 guint                col)
+{
+  for (guint r = 0; r < table->rows->len; r++)
+    if (!g_str_equal (((char **) g_ptr_array_index (table->rows, r))[col], "—"))
+      return FALSE;
+  return TRUE;
+}
+
+/* Writes the quantity cells of every column with a unit. A column with
+ * no value in any row ("Cost" when no scenario has a price, "Region" when
+ * every intensity is given) is left out, as the app hides the Cost card
+ * without a price: a column of dashes tells nothing and takes the width
+ * the others need. The CSV and JSON keep every field: they are not made
+ * from these tables. */
 void
 _hu_report_table_finish (HuReportTable *table)
 {
+  for (guint col = table->n_columns; col > 0 && table->rows->len > 0; col--)
+    if (table->n_columns > 1 && column_is_empty (table, col - 1))
+      drop_column (table, col - 1);
+
   for (guint col = 0; col < table->n_columns; col++)
     {
       const HuReportColumnUnit *unit = &table->units[col];
