@@ -13,6 +13,9 @@
 
 #include "hu-core.h"
 #include "hu-report.h"
+#include "hu-report-document-private.h"
+#include "hu-report-pdf-private.h"
+#include "hu-report-render-private.h"
 #include "../test-helpers.h"
 
 static char *
@@ -234,6 +237,56 @@ test_table_starts_with_two_rows (void)
   g_assert_cmpuint (found, >=, 4);
 }
 
+/* A table of @n rows started at every height of an A4 page, 2 pt apart:
+ * it starts where its first two rows fit (all three of three: split,
+ * three rows leave one alone), else on the next page, never on a fresh
+ * one; once split, its first and its last page hold two rows at least.
+ * Every split point must come up: tables of four rows and more split
+ * somewhere, three rows never. */
+static void
+test_table_rows_kept (void)
+{
+  double page_w, page_h;
+
+  _hu_report_paper_size (HU_PAPER_A4, &page_w, &page_h);
+  for (guint n = 1; n <= 6; n++)
+    {
+      HuReportTable *table = _hu_report_table_new (NULL, 2, "Item", "", 1.0, "Value", "#", 1.0);
+      gboolean split_seen = FALSE, moved_seen = FALSE;
+
+      for (guint r = 0; r < n; r++)
+        _hu_report_table_add_row (table, g_strdup_printf ("Row %u", r + 1), g_strdup ("42"));
+      for (double y = MARGIN_TOP; y < page_h - MARGIN_BOTTOM; y += 2)
+        {
+          g_autoptr(GArray) pages = _hu_report_pdf_table_pages (table, HU_PAPER_A4, y);
+          guint first = 0, total = 0, used;
+
+          if (g_array_index (pages, guint, 0) == 0)
+            {
+              g_assert_cmpfloat (y, >, MARGIN_TOP);
+              first = 1;
+              moved_seen = TRUE;
+            }
+          used = pages->len - first;
+          for (guint i = first; i < pages->len; i++)
+            total += g_array_index (pages, guint, i);
+          g_assert_cmpuint (total, ==, n);
+          g_assert_cmpuint (used, >=, 1);
+          if (used == 1)
+            continue;
+          split_seen = TRUE;
+          if (g_array_index (pages, guint, first) < 2 ||
+              g_array_index (pages, guint, pages->len - 1) < 2)
+            g_error ("%u rows from y = %g: %u on the first page, %u on the last", n, y,
+                     g_array_index (pages, guint, first),
+                     g_array_index (pages, guint, pages->len - 1));
+        }
+      g_assert_true (moved_seen);
+      g_assert_true (split_seen == (n >= 4));
+      _hu_report_table_free (table);
+    }
+}
+
 /* A paragraph never leaves one line alone at a page's foot or top: in
  * BLOOM's report the two lines of the Green Algorithms reference were
  * split across pages 4 and 5. */
@@ -294,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);
   g_test_add_func ("/huella/report-layout/continued-named", test_continued_named);
   g_test_add_func ("/huella/report-layout/two-rows", test_table_starts_with_two_rows);
+  g_test_add_func ("/huella/report-layout/table-rows-kept", test_table_rows_kept);
   g_test_add_func ("/huella/report-layout/paragraph-lines", test_paragraph_lines_kept);
   return g_test_run ();
 }

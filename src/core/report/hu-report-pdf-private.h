@@ -38,6 +38,8 @@ typedef struct {
   struct _Measure *measure;
   const char    *heading;     /* the last heading laid out: names a
                                * table with no caption of its own */
+  GArray        *table_pages; /* tests: the rows each page holds of the
+                               * last table laid out (guint), or NULL */
 } Pager;
 
 /* What both passes of one export (or one preview) measure, measured once.
@@ -93,5 +95,8 @@ guint        _hu_report_pdf_cell_lines (HuReportTable *table,
                                         HuPaperSize    paper,
                                         guint          row,
                                         guint          column);
+GArray      *_hu_report_pdf_table_pages (HuReportTable *table,
+                                         HuPaperSize    paper,
+                                         double         y);
 
 G_END_DECLS

@@ -674,20 +674,22 @@ table_caption (Pager      *p,
   p->y += _hu_pdf_layout_height (layout) + 3;
 }
 
-/* The height of a table's caption, header and first two rows: what must
- * fit on a page for the table to start there. */
+/* The height of a table's caption, header and first two rows (three of
+ * three): what must fit on a page for the table to start there. */
 double
 _hu_pdf_table_start_height (Pager         *p,
                             HuReportTable *table)
 {
   TableGeometry g;
   double header_h = 0, first_h = 0, caption_h = 0;
+  /* A table starts with two rows at least (one row alone at a page's
+   * foot reads like a stray line); the first alone when it has one. Three
+   * rows split one way or the other leave one alone: all three or none. */
+  guint needed = table->rows->len == 3 ? 3 : MIN (table->rows->len, 2);
 
   table_geometry (p, table, &g);
   g_ptr_array_unref (row_layouts (p, table, &g, table->headers, TRUE, &header_h));
-  /* A table starts with two rows at least (one row alone at a page's
-   * foot reads like a stray line); the first alone when it has one. */
-  for (guint r = 0; r < MIN (table->rows->len, 2); r++)
+  for (guint r = 0; r < needed; r++)
     {
       double h;
 
@@ -717,8 +719,15 @@ _hu_pdf_block_table (Pager         *p,
   g_autoptr(GPtrArray) header = NULL;
   double header_h;
   guint rows_on_page = 0;
+  guint page = p->page;
 
   _hu_pdf_ensure_space (p, _hu_pdf_table_start_height (p, table));
+  if (p->table_pages != NULL)
+    {
+      g_array_set_size (p->table_pages, 0);
+      if (p->page != page)
+        g_array_append_val (p->table_pages, rows_on_page);
+    }
   table_geometry (p, table, &g);
   header = row_layouts (p, table, &g, table->headers, TRUE, &header_h);
   table_caption (p, table->caption, FALSE);
@@ -743,6 +752,8 @@ _hu_pdf_block_table (Pager         *p,
         }
       if (break_here)
         {
+          if (p->table_pages != NULL)
+            g_array_append_val (p->table_pages, rows_on_page);
           _hu_pdf_new_page (p);
           table_caption (p, table->caption, TRUE);
           draw_row (p, &g, header, header_h, TRUE, FALSE);
@@ -751,6 +762,8 @@ _hu_pdf_block_table (Pager         *p,
       draw_row (p, &g, row, h, FALSE, r % 2 == 1);
       rows_on_page++;
     }
+  if (p->table_pages != NULL)
+    g_array_append_val (p->table_pages, rows_on_page);
 
   {
     cairo_t *cr = _hu_pdf_pager_cr (p);

@@ -136,7 +136,7 @@ chart_height (Pager *p)
 
 
 /* What the blocks after a heading need on the same page, so a heading
- * never ends a page alone: a table's caption, header and first row as
+ * never ends a page alone: a table's caption, header and first rows as
  * they will be laid out; a run of headings with what follows them. */
 static double
 min_block_height (Pager                      *p,
@@ -339,6 +339,27 @@ _hu_report_pdf_cell_lines (HuReportTable *table,
   p.measure = measure;
   p.context = measure->context;
   return _hu_pdf_table_cell_lines (&p, table, row, column);
+}
+
+/* The rows each page holds of @table laid out alone from @y points down a
+ * page of @paper (0 first when it starts on the next page). */
+GArray *
+_hu_report_pdf_table_pages (HuReportTable *table,
+                            HuPaperSize    paper,
+                            double         y)
+{
+  g_autoptr(Measure) measure = measure_new ();
+  Pager p = { 0 };
+
+  p.only_page = -1;
+  _hu_report_paper_size (paper, &p.page_w, &p.page_h);
+  p.content_w = p.page_w - 2 * MARGIN_X;
+  p.y = y;
+  p.measure = measure;
+  p.context = measure->context;
+  p.table_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  _hu_pdf_block_table (&p, table);
+  return p.table_pages;
 }
 
 static guint
