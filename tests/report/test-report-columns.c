@@ -140,6 +140,47 @@ test_pdf_too_long_wraps (void)
   _hu_report_table_free (table);
 }
 
+/* Room left once rows are as short as they get unwraps the column with
+ * the most wrapped cells for it first: gpt3-ranges' inputs had both
+ * "FLOPs: 3.14 × 10²³" on two lines ("FLOPs:" above the number) beside
+ * "Iowa (us-central1)" on one, the cheapest column to unwrap though it
+ * unwrapped one cell. Rows stay three lines either way (the
+ * accelerators' names): only which cells wrap changes. */
+static void
+test_pdf_most_wrapped_unwrapped (void)
+{
+  HuReportTable *table = _hu_report_table_new (NULL, 11,
+    "Scenario", "", 2.0,
+    "Workload", "", 1.4,
+    "Accelerator", "", 2.0,
+    "Precision", "", 0.8,
+    "Peak (TFLOP/s)", "#", 0.9,
+    "Utilisation", "#", 0.9,
+    "Power (W)", "#", 0.8,
+    "Training runs", "#", 0.8,
+    "Region", "", 1.5,
+    "g CO₂eq/kWh", "#", 0.9,
+    "PUE", "#", 0.7);
+
+  _hu_report_table_add_row (table, g_strdup ("GPT-3 as run (Patterson 2021)"),
+                            g_strdup ("FLOPs: 3.14 × 10²³"), g_strdup ("NVIDIA Tesla V100 SXM2 32GB"),
+                            g_strdup ("FP16"), g_strdup ("125"), g_strdup ("19.7 %"),
+                            g_strdup ("330"), g_strdup ("1"), g_strdup ("—"), g_strdup ("429"),
+                            g_strdup ("1.10"));
+  _hu_report_table_add_row (table, g_strdup ("A100 in Iowa"), g_strdup ("FLOPs: 3.14 × 10²³"),
+                            g_strdup ("NVIDIA A100 SXM4 80GB"), g_strdup ("BF16"), g_strdup ("312"),
+                            g_strdup ("40 %"), g_strdup ("400"), g_strdup ("1"),
+                            g_strdup ("Iowa (us-central1)"), g_strdup ("412.7"), g_strdup ("1.11"));
+  _hu_report_table_add_row (table, g_strdup ("H100 in France"), g_strdup ("FLOPs: 3.14 × 10²³"),
+                            g_strdup ("NVIDIA H100 SXM5 80GB"), g_strdup ("BF16"), g_strdup ("989"),
+                            g_strdup ("40 %"), g_strdup ("700"), g_strdup ("1"),
+                            g_strdup ("France"), g_strdup ("44.18"), g_strdup ("1.56"));
+
+  for (guint r = 0; r < 3; r++)
+    g_assert_cmpuint (_hu_report_pdf_cell_lines (table, HU_PAPER_A4, r, 1), ==, 1);
+  _hu_report_table_free (table);
+}
+
 /* Room freed by narrowed columns shortens the tallest rows: the
  * all-outputs table of serving-7b had "10,000 a day on an always-on A100"
  * in four lines (10,000 a / day on an / always-on / A100) while its
@@ -249,6 +290,8 @@ main (int    argc,
   g_test_add_func ("/huella/report-columns/pdf-long-column-fits", test_pdf_long_column_fits);
   g_test_add_func ("/huella/report-columns/pdf-too-long-wraps", test_pdf_too_long_wraps);
   g_test_add_func ("/huella/report-columns/pdf-rows-shortened", test_pdf_rows_shortened);
+  g_test_add_func ("/huella/report-columns/pdf-most-wrapped-unwrapped",
+                   test_pdf_most_wrapped_unwrapped);
   g_test_add_func ("/huella/report-columns/pdf-header-lines", test_pdf_header_lines);
   g_test_add_func ("/huella/report-columns/pdf-words-kept", test_pdf_words_kept);
   return g_test_run ();

@@ -444,15 +444,30 @@ tighten (Pager               *p,
       measure_column (p, table, font, header_font, w, best, grid);
     }
 
-  /* Unwrap whole columns, cheapest first. */
+  /* Unwrap whole columns, the most wrapped cells per point first: two
+   * "FLOPs: 3.14 × 10²³" on two lines each before one "Iowa
+   * (us-central1)"; the cheapest first among equals. */
   for (;;)
     {
       int best = -1;
+      double best_value = 0;
 
       for (guint i = 0; i < n; i++)
-        if (cut[i] && natural[i] - w[i] <= freed &&
-            (best < 0 || natural[i] - w[i] < natural[best] - w[best]))
-          best = i;
+        {
+          guint wrapped = 0;
+          double value;
+
+          if (!cut[i] || natural[i] - w[i] > freed)
+            continue;
+          for (guint r = 1; r < n_rows; r++)
+            wrapped += grid[r * n + i] > 1;
+          value = MAX (wrapped, 1) / MAX (natural[i] - w[i], 0.01);
+          if (best < 0 || value > best_value)
+            {
+              best = i;
+              best_value = value;
+            }
+        }
       if (best < 0)
         break;
       freed -= natural[best] - w[best];
