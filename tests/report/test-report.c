@@ -615,6 +615,63 @@ test_spanish_numbers (Fixture       *f,
   g_assert_nonnull (strstr (md_text, "167,7 MWh"));
 }
 
+/* A Spanish report translates the words around names, never the names
+ * and titles (issue 10, item 17's review): the references join their
+ * last two authors with "y", keep "et al." (as the Spanish APA does) and
+ * their English titles ("Energy and Policy"); the EPA 2021 set, named
+ * "… (c. 2021, as used by the seed article)" in the catalog, reads
+ * "h. 2021" (hacia). The equivalences table has no Source column when
+ * every factor cites the set's source, which the paragraph above names
+ * (epa-current), and keeps it when one does not (epa-2021: its car-year
+ * factor cites the 2020 edition). */
+static void
+test_spanish_citations (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *sets[] = { "epa-current", "epa-2021" };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuProject) project = hu_project_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("no es_ES.UTF-8 locale; generate it (tools/dev test does)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autoptr(HuReport) report = NULL;
+      g_autofree char *md = NULL, *text = NULL;
+      HuReportOptions options;
+
+      hu_report_options_init (&options);
+      options.equivalence_set = sets[i];
+      report = hu_report_new (project, &options, &error);
+      g_assert_no_error (error);
+      md = export (report, HU_REPORT_FORMAT_MARKDOWN, f->dir, "cite.md");
+      g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+
+      g_assert_nonnull (strstr (text, "Strubell, E., Ganesh, A. y McCallum, A. (2019). Energy and "
+                                      "Policy Considerations"));
+      g_assert_nonnull (strstr (text, "Brown, T. et al. (2020)."));
+      g_assert_null (strstr (text, "A. and "));
+      g_assert_nonnull (strstr (text, "| Equivale a | Cálculo | Factor (kg CO₂eq por unidad) | "
+                                      "Año |"));
+      g_assert_true ((strstr (text, "| Año | Fuente |") != NULL) == (i == 1));
+      if (i == 1)
+        {
+          g_assert_nonnull (strstr (text, "(h. 2021, como la usa el artículo de partida)"));
+          g_assert_null (strstr (text, "c. 2021"));
+        }
+    }
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 static void
 test_preview_and_pages (Fixture       *f,
                         gconstpointer  data)
@@ -1178,6 +1235,7 @@ main (int    argc,
   ADD ("seed-numbers", test_seed_numbers);
   ADD ("special-characters", test_nasty_name);
   ADD ("spanish-numbers", test_spanish_numbers);
+  ADD ("spanish-citations", test_spanish_citations);
   ADD ("preview-and-pages", test_preview_and_pages);
   ADD ("cancel-and-errors", test_cancel_and_errors);
   ADD ("cli", test_cli);

@@ -78,6 +78,10 @@ char              *_hu_report_cell_interval  (double         value,
                                               double         low,
                                               double         high);
 
+/* hu-report-papers.c: the References list */
+guint              _hu_report_n_papers       (void);
+char              *_hu_report_paper          (guint          i);
+
 /* hu-report-document.c */
 GPtrArray         *_hu_report_build_document (HuReport      *self);
 HuChart           *_hu_report_build_chart    (HuReport      *self,

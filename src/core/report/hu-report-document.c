@@ -746,6 +746,20 @@ add_derivations (HuReport  *self,
     }
 }
 
+/* Whether every equivalence factor cites the set's own source. */
+static gboolean
+all_from_set_source (HuReport *self)
+{
+  for (guint i = 0; i < self->equivalences->len; i++)
+    {
+      HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
+
+      if (g_strcmp0 (e->source, self->equivalence_set_source) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_equivalences (HuReport  *self,
                   GPtrArray *doc)
@@ -777,10 +791,14 @@ add_equivalences (HuReport  *self,
     {
       HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
 
+      /* Every factor from the set's own source, which the paragraph
+       * above names: the Source column would repeat it on each row, in
+       * three lines in Spanish, and is left out (the "—" of every row
+       * drops it). One factor from elsewhere keeps every row's source. */
       _hu_report_table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
                      fmt_sig (e->kg_per_unit, 4),
                      e->year > 0 ? g_strdup_printf ("%d", e->year) : NULL,
-                     hu_citation_localize (e->source));
+                     all_from_set_source (self) ? NULL : hu_citation_localize (e->source));
     }
   add_table (doc, table);
 }
@@ -789,19 +807,15 @@ static void
 add_references (HuReport  *self,
                 GPtrArray *doc)
 {
-  static const char *papers[] = {
-    "Brown, T. et al. (2020). Language Models are Few-Shot Learners. NeurIPS 2020. arXiv:2005.14165.",
-    "Patterson, D. et al. (2021). Carbon Emissions and Large Neural Network Training. arXiv:2104.10350.",
-    "Strubell, E., Ganesh, A. and McCallum, A. (2019). Energy and Policy Considerations for Deep Learning in NLP. ACL 2019. arXiv:1906.02243.",
-    "Lacoste, A., Luccioni, A., Schmidt, V. and Dandres, T. (2019). Quantifying the Carbon Emissions of Machine Learning. arXiv:1910.09700.",
-    "Lannelongue, L., Grealey, J. and Inouye, M. (2021). Green Algorithms: Quantifying the Carbon Footprint of Computation. Advanced Science 8(12). doi:10.1002/advs.202100707.",
-    "Luccioni, A. S., Viguier, S. and Ligozat, A.-L. (2023). Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model. JMLR 24(253).",
-  };
   HuReportTable *table;
 
   add_block (doc, HU_BLOCK_HEADING, 1, _("References"));
-  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
-    add_block (doc, HU_BLOCK_PARAGRAPH, 0, papers[i]);
+  for (guint i = 0; i < _hu_report_n_papers (); i++)
+    {
+      g_autofree char *text = _hu_report_paper (i);
+
+      add_block (doc, HU_BLOCK_PARAGRAPH, 0, text);
+    }
 
   if (self->references->len == 0)
     return;
