@@ -573,6 +573,11 @@ test_nasty_name (Fixture       *f,
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "| " NASTY_NAME " |"));
+  /* The inputs' price as the derivation writes it, 2.50 (never the
+   * column's four digits, "2.500 EUR"); the plain scenario has none. */
+  g_assert_nonnull (strstr (contents, " | PUE | Price per GPU-hour |\n"));
+  g_assert_nonnull (strstr (contents, " | 2.50 EUR |\n"));
+  g_assert_nonnull (strstr (contents, "× 2.50 |"));
 
   tex = export (report, HU_REPORT_FORMAT_LATEX, f->dir, "n.tex");
   check_latex (tex);

@@ -488,6 +488,24 @@ add_defaults_rows (HuReportTable    *table,
     }
 }
 
+/* A price per GPU-hour as the scenario's derivation writes it, two
+ * decimals ("2.50 USD"): a column's shared significant digits read
+ * "2.500 USD" here beside "× 2.50" there. The currency stays in the cell:
+ * in the header it would take a third line. */
+static char *
+price_text (HuReport *self,
+            double    price)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (price))
+    return NULL;
+  number = hu_format_fixed (price, 2);
+  if (self->currency == NULL)
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, self->currency);
+}
+
 static void
 add_inputs (HuReport  *self,
             GPtrArray *doc)
@@ -511,7 +529,6 @@ add_inputs (HuReport  *self,
   /* Peak, power, intensity and PUE are inputs, each written by its
    * formatter as everywhere else ("312", "400", "430", "1.10"), the
    * header naming the unit; not a column's shared decimals ("130.0"). */
-  set_units (table, 11, 11, HU_UNIT_CURRENCY, HU_REPORT_UNIT_SCALED, 0, self->currency);
   for (guint i = 0; i < self->scenarios->len; i++)
     {
       HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
@@ -542,7 +559,7 @@ add_inputs (HuReport  *self,
                      isfinite (e->retrain) ? hu_format_number (e->retrain, 3) : NULL,
                      g_strdup (e->region_name != NULL ? e->region_name : e->region),
                      hu_units_format_intensity (e->intensity, HU_UNITS_NUMBER),
-                     hu_units_format_pue (e->pue, HU_UNITS_NUMBER), cell (e->price));
+                     hu_units_format_pue (e->pue, HU_UNITS_NUMBER), price_text (self, e->price));
     }
   add_table (doc, table);
 
