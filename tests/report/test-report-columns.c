@@ -163,7 +163,8 @@ test_pdf_most_wrapped_unwrapped (void)
     "PUE", "#", 0.7);
 
   _hu_report_table_add_row (table, g_strdup ("GPT-3 as run (Patterson 2021)"),
-                            g_strdup ("FLOPs: 3.14 × 10²³"), g_strdup ("NVIDIA Tesla V100 SXM2 32GB"),
+                            g_strdup ("FLOPs: 3.14 × 10²³"),
+                            g_strdup ("NVIDIA Tesla V100 SXM2 32GB"),
                             g_strdup ("FP16"), g_strdup ("125"), g_strdup ("19.7 %"),
                             g_strdup ("330"), g_strdup ("1"), g_strdup ("—"), g_strdup ("429"),
                             g_strdup ("1.10"));
