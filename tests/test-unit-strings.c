@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /*
- * The carbon intensity's unit has one home, hu-units.c
+ * The carbon intensity's unit has one home, hu-units-ratings.c
  * (hu_units_intensity_symbol(), hu_units_format_intensity()). Issue 10
  * found it written three ways ("g/kWh", "gCO₂eq/kWh", "g CO₂eq/kWh") by
  * hand in a dozen places; this test reads every source under src/ and
@@ -168,7 +168,7 @@ scan_folder (const char *path,
           continue;
         }
       /* The unit's one home. */
-      if (g_str_equal (name, "hu-units.c"))
+      if (g_str_equal (name, "hu-units-ratings.c"))
         continue;
       if (!template && !g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".h"))
         continue;
@@ -180,7 +180,7 @@ scan_folder (const char *path,
     }
 }
 
-/* No source but hu-units.c writes the intensity's unit. */
+/* No source but hu-units-ratings.c writes the intensity's unit. */
 static void
 test_sources (void)
 {
