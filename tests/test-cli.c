@@ -502,8 +502,8 @@ line_holding (const char *text,
 
 /* Issue 10, item 13: GPT-3-sized plans beside a CPU-only CodeCarbon run
  * (gpu_count 0, no GPU model). GPT-3 as run: 3.14e23 FLOP ÷ (125 TFLOP/s
- * × 19.7 %) ÷ 3600 = 3,542,019 GPU-h, in thousands from 10,000 with four
- * digits: "3,542 thousand GPU-h" ("3.542 miles de GPU-h" in Spanish);
+ * × 19.7 %) ÷ 3600 = 3,542,019 GPU-h, in millions from a million with four
+ * digits: "3.542 million GPU-h" ("3,542 millones de GPU-h" in Spanish);
  * 10,000 V100s. The A100 in Iowa emits 128,071 kg against 551,588 kg:
  * (128,071 − 551,588) ÷ 551,588 = −0.7678 → "−76.8 %". The run counted
  * no accelerator: "No accelerator" and "0 GPU-h", never "0 thousand
@@ -545,7 +545,7 @@ test_compare_cpu_only_run (void)
   c_iowa = line_holding (c.out, "A100 in Iowa");
   c_run = line_holding (c.out, "1850cd");
   g_assert_nonnull (strstr (c_gpt3, "NVIDIA Tesla V100 SXM2 32GB × 10,000"));
-  g_assert_nonnull (strstr (c_gpt3, "3,542 thousand GPU-h"));
+  g_assert_nonnull (strstr (c_gpt3, "3.542 million GPU-h"));
   g_assert_nonnull (strstr (c_iowa, "−76.8 %"));
   g_assert_nonnull (strstr (c_run, "No accelerator"));
   g_assert_nonnull (strstr (c_run, " 0 GPU-h "));
@@ -558,7 +558,7 @@ test_compare_cpu_only_run (void)
   es_gpt3 = line_holding (es.out, "GPT-3 as run");
   es_run = line_holding (es.out, "1850cd");
   g_assert_nonnull (strstr (es_gpt3, "× 10.000"));
-  g_assert_nonnull (strstr (es_gpt3, "3.542 miles de GPU-h"));
+  g_assert_nonnull (strstr (es_gpt3, "3,542 millones de GPU-h"));
   g_assert_nonnull (strstr (es_run, "Sin acelerador"));
   g_assert_nonnull (strstr (es_run, " 0 GPU-h "));
   g_assert_nonnull (strstr (es_run, "< −99,99 %"));

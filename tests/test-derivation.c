@@ -170,7 +170,7 @@ test_steps (gconstpointer data)
 }
 
 /* Issue 10: Explain wrote its constants bare ("÷ 3600 s/h", "÷ 1000 W/kW")
- * among grouped figures ("3,542 thousand GPU-h"). Every formula and
+ * among grouped figures ("2,500 GPU-h"). Every formula and
  * calculation of the training, of serving given per request, by compute
  * and as a fleet now groups them as the locale does: "3,600" and "1,000"
  * in the C locale's English, "3.600" and "1.000" in Spanish (glibc's

@@ -173,9 +173,9 @@ test_humanised (void)
  * the C locale's messages are English, so it groups as English does,
  * "," every three digits; Spanish (glibc's es_ES) groups with "." from
  * four digits. Machine text (HU_UNITS_C_LOCALE) is never grouped.
- *   GPT-3's 3,541,666.7 GPU-h: thousands from 10,000 up, 3,541.67 to
- *   four significant digits is 3542 → "3,542 thousand GPU-h",
- *   "3.542 miles de GPU-h".
+ *   GPT-3's 3,541,666.7 GPU-h: millions from a million up, 3.5416667
+ *   to four significant digits is 3.542 → "3.542 million GPU-h",
+ *   "3,542 millones de GPU-h" (the decimal comma).
  *   A change of (29,370 − 172) ÷ 172 = 169.756 → 16,975.6 %, above
  *   +1,000 %, reads as the ratio 29,370 ÷ 172 = 170.76 → "× 171";
  *   (128.1 − 551.6) ÷ 551.6 = −0.76777 → "−76.8 %" (one decimal);
@@ -194,9 +194,9 @@ test_grouping (void)
     const char *negative;
     const char *count;
   } cases[] = {
-    { "C.UTF-8", "3,542 thousand GPU-h", "× 171", "−76.8 %", "same", "1,234,567.89",
+    { "C.UTF-8", "3.542 million GPU-h", "× 171", "−76.8 %", "same", "1,234,567.89",
       "-1,234.5", "4,286" },
-    { "es_ES.UTF-8", "3.542 miles de GPU-h", "× 171", "−76,8 %", "igual", "1.234.567,89",
+    { "es_ES.UTF-8", "3,542 millones de GPU-h", "× 171", "−76,8 %", "igual", "1.234.567,89",
       "-1.234,5", "4.286" },
   };
 

@@ -60,8 +60,8 @@ test_column (void)
   /* 40 %: a fraction of 0.4, three digits, one decimal. */
   const double share[] = { 0.4 };
   /* GPT-3's 3,541,666.7 GPU-h beside a CPU-only run's 0 (issue 10):
-   * the column is in thousands, 3,541.67 → four digits "3,542"; the
-   * zero is not "0 thousand GPU-h" but "0 GPU-h". The same for money:
+   * the column is in millions (from a million up), 3.5416667 → four
+   * digits "3.542"; the zero is not "0 million GPU-h" but "0 GPU-h". The same for money:
    * 12,346 USD is "12.35 k USD", a zero "0 USD". Energy keeps the
    * column's unit for a zero: "0 MWh" beside 86 MWh. */
   const double gpu_and_cpu[] = { 3541666.7, 0 };
@@ -80,7 +80,7 @@ test_column (void)
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 0, NULL, "2,500 GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_hours, 1, NULL, "12 GPU-h");
   assert_in_set (HU_UNIT_PERCENT, share, 0, NULL, "40.0 %");
-  assert_in_set (HU_UNIT_GPU_HOURS, gpu_and_cpu, 0, NULL, "3,542 thousand GPU-h");
+  assert_in_set (HU_UNIT_GPU_HOURS, gpu_and_cpu, 0, NULL, "3.542 million GPU-h");
   assert_in_set (HU_UNIT_GPU_HOURS, gpu_and_cpu, 1, NULL, "0 GPU-h");
   assert_in_set (HU_UNIT_CURRENCY, money_and_zero, 1, "USD", "0 USD");
   assert_in_set (HU_UNIT_ENERGY_KWH, energy_and_zero, 1, NULL, "0 MWh");
@@ -192,6 +192,13 @@ test_thresholds (void)
     { HU_UNIT_POWER_W, 1500, "1.50 kW" },
     /* "thousand GPU-h" from 10,000: 670,940 ÷ 1,000 = 670.9 */
     { HU_UNIT_GPU_HOURS, 670940.17, "670.9 thousand GPU-h" },
+    /* "million GPU-h" from a million (issue 10 read "3,542 thousand
+     * GPU-h"): 999,940 ÷ 1,000 = 999.94 → "999.9 thousand"; 999,960
+     * ÷ 1,000 = 999.96 is written 1,000.0, so a million: "1.000";
+     * 3,541,666.7 ÷ 10⁶ = 3.5417 → "3.542". */
+    { HU_UNIT_GPU_HOURS, 999940, "999.9 thousand GPU-h" },
+    { HU_UNIT_GPU_HOURS, 999960, "1.000 million GPU-h" },
+    { HU_UNIT_GPU_HOURS, 3541666.7, "3.542 million GPU-h" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -36,7 +36,9 @@ typedef struct {
  * 1 from their thresholds: a 2.3 s run reads "2.31 s", not "0.0384 min".
  * Thresholds are 10³ apart where the units are, but "days" start at 72 h
  * and "years" at two years, where people stop counting in the smaller unit;
- * "thousand GPU-h" starts at 10,000 so that 2,500 GPU-h stays as it is. */
+ * "thousand GPU-h" starts at 10,000 so that 2,500 GPU-h stays as it is, and
+ * "million GPU-h" at a million, as people say it ("3.542 million GPU-h",
+ * not "3,542 thousand GPU-h", issue 10). */
 static const UnitStep energy_steps[] = {
   { 0, 1e-3, N_("Wh") }, { 1, 1, N_("kWh") }, { 1e3, 1e3, N_("MWh") }, { 1e6, 1e6, N_("GWh") },
 };
@@ -50,7 +52,7 @@ static const UnitStep hour_steps[] = {
   { 2 * 8766.0, 8766, N_("years") },
 };
 static const UnitStep gpu_hour_steps[] = {
-  { 1, 1, N_("GPU-h") }, { 1e4, 1e3, N_("thousand GPU-h") }, { 1e7, 1e6, N_("million GPU-h") },
+  { 1, 1, N_("GPU-h") }, { 1e4, 1e3, N_("thousand GPU-h") }, { 1e6, 1e6, N_("million GPU-h") },
 };
 static const UnitStep power_steps[] = {
   { 1, 1, N_("W") }, { 1e3, 1e3, N_("kW") }, { 1e6, 1e6, N_("MW") },

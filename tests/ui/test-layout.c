@@ -778,7 +778,7 @@ collect_cards (GtkWidget *widget,
 }
 
 /* Issue 10, seen by the lead: with ranges the cards' numbers broke into
- * ragged lines ("3,542 thousand GPU-h (2,576–4,130 thousand / GPU-h)"),
+ * ragged lines ("3,542 thousand GPU-h (2,576–4,130 thousand / GPU-h)", as it then read),
  * and a served scenario's six cards pushed the chart of every scenario
  * below the fold of a 1200 × 800 window. At 1200 × 800, beside the form,
  * and at 360 px, on top of it: every shown card's number is one line (its
