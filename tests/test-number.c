@@ -37,6 +37,11 @@ static const ParseCase parse_cases[] = {
   { "abc", HU_NUMBER_FLAGS_NONE, NAN },
   { "1,5", HU_NUMBER_FLAGS_NONE, NAN },         /* files and the CLI: C numbers only */
   { "1,5", HU_NUMBER_LOCALE, 1.5 },             /* C locale: a lone comma is decimal */
+  /* C locale: two commas, or a comma before a dot, group, as a form
+   * field writes a million (issue 10, item 2). */
+  { "1,082,990", HU_NUMBER_LOCALE, 1082990 },
+  { "1,082,990.5", HU_NUMBER_LOCALE, 1082990.5 },
+  { "1,082,990", HU_NUMBER_FLAGS_NONE, NAN },   /* never in files */
   { "1e999G", HU_NUMBER_SUFFIXES, NAN },
   { "1e300P", HU_NUMBER_SUFFIXES, NAN },        /* finite × 1e15 overflows */
 };

@@ -24,8 +24,16 @@ static const HuWorkload modes[] = {
   HU_WORKLOAD_WALL_HOURS,
 };
 
-/* Numbers are shown for editing in a form they parse back from exactly:
- * no grouping, the locale's decimal separator, compact exponents. */
+/* Numbers are shown for editing as a person would type them (issue 10,
+ * item 2): four significant digits, never fewer than the integer digits
+ * ("132.2", not the measured "132.2338"; "12345"), the locale's decimal
+ * separator, compact exponents from 10⁹ and below 10⁻⁴ ("3.14e23"). From
+ * a million to 10⁹ the locale groups them ("1,082,990", "1.082.990"):
+ * with two separators or more that can only be grouping, which
+ * hu_number_parse() reads back in every locale; smaller numbers stay
+ * ungrouped, as "1,083" or "1.083" could be a decimal. What the field
+ * shows is no edit: commit() keeps the stored value while the text is
+ * the one this wrote (field_unchanged()). */
 char *
 _hu_scenario_editor_format_for_entry (double value)
 {
@@ -37,9 +45,14 @@ _hu_scenario_editor_format_for_entry (double value)
     return g_strdup ("");
 
   if (value != 0 && (fabs (value) >= 1e9 || fabs (value) < 1e-4))
-    g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
+    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
+  else if (fabs (value) >= 1e6)
+    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
+  /* %.4g would write 9999.6 as 1e+04. */
+  else if (fabs (value) >= 9999.5)
+    g_ascii_formatd (buffer, sizeof buffer, "%.0f", value);
   else
-    g_ascii_formatd (buffer, sizeof buffer, "%.10g", value);
+    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
 
   text = g_string_new (NULL);
   for (const char *p = buffer; *p != '\0'; p++)

@@ -30,7 +30,8 @@ static const Suffix suffixes[] = {
 /* Rewrites a number typed in the user's locale into C-locale text:
  * "1.234,5" (es_ES) and "1,234.5" (en_US) both become "1234.5". Where the
  * locale does not group with a comma (C, POSIX), a lone comma is read as a
- * decimal comma, since that is what a European typing into it means. */
+ * decimal comma, since that is what a European typing into it means; more
+ * than one still group. */
 static char *
 normalise_locale_decimal (const char *text)
 {
@@ -44,7 +45,13 @@ normalise_locale_decimal (const char *text)
    * "1.500,5" use it to group. */
   gboolean dot_groups = comma_decimal && first_dot
                         && (strchr (text, ',') || strchr (first_dot + 1, '.'));
-  gboolean comma_groups = g_str_equal (ts, ",");
+  const char *first_comma = strchr (text, ',');
+  /* Where a lone comma is a decimal comma (C, POSIX), two commas, or a
+   * comma before a dot, can only group: "1,082,990", as the app writes
+   * a million in a form field for those locales. */
+  gboolean comma_groups = g_str_equal (ts, ",") ||
+                          (!comma_decimal && first_comma != NULL &&
+                           (strchr (first_comma + 1, ',') || strchr (first_comma + 1, '.')));
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The scenario form shows a number as a person would type it (issue 10,
+ * item 2), and showing it is no edit: the stored value changes only when
+ * the user changes the field's text. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "hu-scenario-editor.h"
+#include "ui-test-helpers.h"
+
+static HuWindow *
+open_example (const char *example)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", example,
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (300);
+  return window;
+}
+
+static const char *
+field_text (HuScenarioEditor *editor,
+            HuInputKey        key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (editor, key)));
+}
+
+/* Types @text into @key's field and lets the form commit it. */
+static void
+type_into (HuScenarioEditor *editor,
+           HuInputKey        key,
+           const char       *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_input_row (editor, key)), text);
+  iterate (100);
+  hu_scenario_editor_flush (editor);
+  iterate (50);
+}
+
+/* Selects another row and back, so the form loads the scenario again. */
+static void
+reload (HuWindow *window)
+{
+  hu_window_select_result (window, 1);
+  iterate (100);
+  hu_window_select_result (window, 0);
+  iterate (200);
+}
+
+/* BLOOM (data/examples/bloom-lifecycle.huella) stores its API's measured
+ * 132.2338 W per GPU, the paper's 1,082,990 GPU-hours and a PUE of
+ * 1.5924. Four significant digits, never fewer than the integer digits:
+ * "132.2", "1.592"; 1,082,990 has seven integer digits and is grouped as
+ * the locale groups from a million, "1,082,990" in the C locale the UI
+ * tests run in and "1.082.990" in Spanish, where the decimals take a
+ * comma, "132,2" and "1,592". */
+static void
+test_rounded_not_changed (void)
+{
+  HuWindow *window = open_example ("bloom-lifecycle.huella");
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  GtkWidget *power_row;
+  HuScenario *scenario;
+  const HuInputs *inputs;
+
+  hu_window_select_result (window, 0);
+  iterate (200);
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  g_assert_cmpstr (hu_scenario_get_id (scenario), ==, "bloom-measured");
+  inputs = hu_scenario_get_inputs (scenario);
+  power_row = GTK_WIDGET (hu_scenario_editor_get_input_row (editor, HU_INPUT_SERVE_POWER));
+
+  g_assert_cmpstr (field_text (editor, HU_INPUT_SERVE_POWER), ==, "132.2");
+  g_assert_cmpstr (field_text (editor, HU_INPUT_GPU_HOURS), ==, "1,082,990");
+  g_assert_cmpstr (field_text (editor, HU_INPUT_PUE), ==, "1.592");
+  g_assert_cmpstr (field_text (editor, HU_INPUT_INTENSITY), ==, "57");
+
+  /* Into the power field and out, then a real edit elsewhere, which
+   * commits the whole form: the fields left as shown keep their values
+   * to the last digit. */
+  g_assert_true (gtk_widget_grab_focus (power_row));
+  iterate (50);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (hu_scenario_editor_get_input_row (editor,
+                                                                                       HU_INPUT_INTENSITY))));
+  iterate (50);
+  type_into (editor, HU_INPUT_INTENSITY, "58");
+  g_assert_cmpfloat (inputs->intensity, ==, 58);
+  g_assert_cmpfloat (inputs->serve_power, ==, 132.2338);
+  g_assert_cmpfloat (inputs->gpu_hours, ==, 1082990);
+  g_assert_cmpfloat (inputs->pue, ==, 1.5924);
+
+  /* A grouped number typed back is read as the same number. */
+  type_into (editor, HU_INPUT_GPU_HOURS, "2,000,000");
+  g_assert_cmpfloat (inputs->gpu_hours, ==, 2e6);
+  type_into (editor, HU_INPUT_SERVE_POWER, "140.5");
+  g_assert_cmpfloat (inputs->serve_power, ==, 140.5);
+
+  /* In Spanish, the same rule with its separators (the form is loaded
+   * again in that locale first, as an app started in it would be). */
+  g_assert_nonnull (setlocale (LC_NUMERIC, "es_ES.UTF-8"));
+  reload (window);
+  type_into (editor, HU_INPUT_SERVE_POWER, "132,2338");
+  type_into (editor, HU_INPUT_GPU_HOURS, "1082990");
+  reload (window);
+  g_assert_cmpstr (field_text (editor, HU_INPUT_SERVE_POWER), ==, "132,2");
+  g_assert_cmpstr (field_text (editor, HU_INPUT_GPU_HOURS), ==, "1.082.990");
+  g_assert_cmpstr (field_text (editor, HU_INPUT_PUE), ==, "1,592");
+  type_into (editor, HU_INPUT_INTENSITY, "57");
+  g_assert_cmpfloat (inputs->serve_power, ==, 132.2338);
+  g_assert_cmpfloat (inputs->gpu_hours, ==, 1082990);
+  g_assert_cmpfloat (inputs->pue, ==, 1.5924);
+  type_into (editor, HU_INPUT_GPU_HOURS, "2.000.000");
+  g_assert_cmpfloat (inputs->gpu_hours, ==, 2e6);
+  type_into (editor, HU_INPUT_PUE, "1,25");
+  g_assert_cmpfloat (inputs->pue, ==, 1.25);
+  setlocale (LC_NUMERIC, "C");
+
+  destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/huella/ui/fields/rounded-not-changed", test_rounded_not_changed);
+
+  return g_test_run ();
+}
