@@ -162,6 +162,24 @@ format_accelerator (HuResult *self)
   return g_strdup ("—");
 }
 
+/* @value in @shared's unit and digits, or in its own when @shared would
+ * hide it ("0.00 t" reads in kg). */
+static char *
+format_in_scale (HuResult          *self,
+                 const HuUnitScale *shared,
+                 double             value,
+                 HuUnitsFlags       flags)
+{
+  HuUnitScale scale;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  hu_unit_scale_resolve (shared, value, &scale);
+  if (scale.kind != HU_UNIT_MASS_KG)
+    return hu_unit_scale_format (&scale, value, flags);
+  return hu_format_co2_in (&scale, value, flags);
+}
+
 /* The value in its column's shared unit, or NULL when the column has none. */
 static char *
 format_scaled (HuResult     *self,
@@ -170,19 +188,36 @@ format_scaled (HuResult     *self,
                HuUnitsFlags  flags)
 {
   HuUnitScale shared;
-  HuUnitScale scale;
 
   if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0)
     return NULL;
-  if (isnan (value))
-    return g_strdup ("—");
   shared = self->scales[column];
   shared.currency = self->currency;
-  /* A value the column's unit would hide ("0.00 t") reads in its own. */
-  hu_unit_scale_resolve (&shared, value, &scale);
-  if (scale.kind != HU_UNIT_MASS_KG)
-    return hu_unit_scale_format (&scale, value, flags);
-  return hu_format_co2_in (&scale, value, flags);
+  return format_in_scale (self, &shared, value, flags);
+}
+
+/* A card states one value, not a column: in the column's unit, so that it
+ * reads as the table does, but with the significant digits of its kind
+ * for that value alone (hu_unit_default_significant()), so that cards of
+ * one kind agree. The lifecycle card read "31.3 t" beside the CO₂eq
+ * card's "31.22 t" because its column reached hundreds of tonnes (issue
+ * 10, item 13). FALSE when the column has no shared unit: its values are
+ * then written alone anyway. */
+static gboolean
+card_scale (HuResult    *self,
+            HuColumn     column,
+            double       value,
+            HuUnitScale *scale)
+{
+  const HuUnitScale *shared;
+
+  if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0 || !isfinite (value))
+    return FALSE;
+  shared = &self->scales[column];
+  if (!hu_unit_scale_init_fixed (scale, shared->kind, shared->symbol, &value, 1, 0))
+    *scale = *shared;
+  scale->currency = self->currency;
+  return TRUE;
 }
 
 /* @value as @column shows it: in the column's shared unit, else in the
@@ -221,11 +256,13 @@ format_column_value (HuResult     *self,
 
 /* "5.1–14.8 t CO₂eq": the unit once when both ends share it, as
  * hu_format_range_only() does for the core's formatters; NULL when the
- * interval is a single value. */
+ * interval is a single value. With @card, both ends in its unit and
+ * digits, those of the value they surround. */
 static char *
-format_range (HuResult         *self,
-              HuColumn          column,
-              const HuInterval *interval)
+format_range (HuResult          *self,
+              HuColumn           column,
+              const HuInterval  *interval,
+              const HuUnitScale *card)
 {
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
@@ -233,8 +270,10 @@ format_range (HuResult         *self,
 
   if (!(interval->p95 > interval->p05))
     return NULL;
-  low = format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
-  high = format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
+  low = card != NULL ? format_in_scale (self, card, interval->p05, HU_UNITS_DEFAULT)
+                     : format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
+  high = card != NULL ? format_in_scale (self, card, interval->p95, HU_UNITS_DEFAULT)
+                      : format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
   low_unit = strchr (low, ' ');
   high_unit = strchr (high, ' ');
   if (low_unit != NULL && high_unit != NULL && g_str_equal (low_unit, high_unit))
@@ -250,7 +289,7 @@ format_with_interval (HuResult         *self,
                       const HuInterval *interval)
 {
   g_autofree char *point = format_column_value (self, column, value, HU_UNITS_DEFAULT);
-  g_autofree char *range = format_range (self, column, interval);
+  g_autofree char *range = format_range (self, column, interval, NULL);
 
   if (range == NULL)
     return g_steal_pointer (&point);
@@ -259,13 +298,16 @@ format_with_interval (HuResult         *self,
 }
 
 /* The value of a numeric column (not a name, accelerator, equivalence or
- * chance), and its likely range in *@range when asked and known. */
+ * chance), and its likely range in *@range when asked and known: a
+ * card's, written as card_scale() says. */
 static char *
 format_quantity (HuResult  *self,
                  HuColumn   column,
                  char     **range)
 {
   const HuInterval *interval;
+  HuUnitScale card;
+  gboolean is_card;
   double value;
 
   if (column == HU_COLUMN_LIFECYCLE)
@@ -274,11 +316,14 @@ format_quantity (HuResult  *self,
     value = hu_result_get_metric (self, column_metric (column));
   if (isnan (value))
     return g_strdup ("—");
+  is_card = range != NULL && card_scale (self, column, value, &card);
   interval = column_interval (self, column);
   if (interval != NULL && range != NULL)
-    *range = format_range (self, column, interval);
+    *range = format_range (self, column, interval, is_card ? &card : NULL);
   else if (interval != NULL)
     return format_with_interval (self, column, value, interval);
+  if (is_card)
+    return format_in_scale (self, &card, value, HU_UNITS_DEFAULT);
   return format_column_value (self, column, value, HU_UNITS_DEFAULT);
 }
 
@@ -332,6 +377,8 @@ hu_result_format_column (HuResult *self,
  *
  * The value of @column and its range apart, for a result card that
  * writes the value on one line and the range on its own, smaller one.
+ * With @range, both are written as a card states a value: in the
+ * column's unit with the value's own significant digits.
  *
  * Returns: (transfer full): the value, "3,542 thousand GPU-h", or "—"
  */

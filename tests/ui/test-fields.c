@@ -2,7 +2,8 @@
 
 /* The scenario form shows a number as a person would type it (issue 10,
  * item 2), and showing it is no edit: the stored value changes only when
- * the user changes the field's text. */
+ * the user changes the field's text. Its result cards write each value
+ * by one rule. */
 
 #include "config.h"
 
@@ -125,6 +126,38 @@ test_rounded_not_changed (void)
   destroy_window (window);
 }
 
+/* The result cards state one value each, with the significant digits of
+ * its kind (issue 10, item 13): the lifecycle card read "31.3 t" beside
+ * the CO₂eq card's "31.22 t", taking the digits of its table column,
+ * which reaches 801.9 t. serving-7b's first scenario, by hand:
+ *   training  184,320 GPU-h × 0.4 kW × PUE 1.1 = 81,100.8 kWh
+ *             × 0.385 kg/kWh = 31,223.8 kg → "31.22 t CO₂eq"
+ *   serving   2 × 7e9 × 1,000 FLOP × 10,000 a day × 365 days = 5.11e19 FLOP
+ *             ÷ (312 TFLOP/s × 10 %) = 1,637,821 s = 454.95 h × 0.4 kW
+ *             × 1.1 = 200.2 kWh × 0.385 = 77.1 kg
+ *   lifecycle 31,223.8 + 77.1 = 31,300.9 kg → "31.30 t CO₂eq", four
+ *             digits as the CO₂eq card, where the column shows "31.3". */
+static void
+test_cards_one_rule (void)
+{
+  HuWindow *window = open_example ("serving-7b.huella");
+  GtkWidget *editor = GTK_WIDGET (hu_window_get_editor (window));
+  g_autofree char *cell = NULL;
+
+  hu_window_select_result (window, 0);
+  iterate (300);
+  g_assert_nonnull (find_widget (editor, is_label_exactly, "31.22 t CO₂eq"));
+  g_assert_nonnull (find_widget (editor, is_label_exactly, "31.30 t CO₂eq"));
+  g_assert_null (find_widget (editor, is_label_exactly, "31.3 t CO₂eq"));
+  g_assert_nonnull (find_widget (editor, is_label_exactly, "184.3 thousand GPU-h"));
+  g_assert_nonnull (find_widget (editor, is_label_exactly, "81.10 MWh"));
+  /* The table keeps its column's one number of decimals. */
+  cell = hu_result_format_column (result_at (window, 0), HU_COLUMN_LIFECYCLE);
+  g_assert_cmpstr (cell, ==, "31.3 t CO₂eq");
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -132,6 +165,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/ui/fields/rounded-not-changed", test_rounded_not_changed);
+  g_test_add_func ("/huella/ui/fields/cards-one-rule", test_cards_one_rule);
 
   return g_test_run ();
 }
