@@ -196,13 +196,18 @@ format_scaled (HuResult     *self,
   return format_in_scale (self, &shared, value, flags);
 }
 
-/* A card states one value, not a column: in the column's unit, so that it
- * reads as the table does, but with the significant digits of its kind
- * for that value alone (hu_unit_default_significant()), so that cards of
- * one kind agree. The lifecycle card read "31.3 t" beside the CO₂eq
- * card's "31.22 t" because its column reached hundreds of tonnes (issue
- * 10, item 13). FALSE when the column has no shared unit: its values are
- * then written alone anyway. */
+/* A card, or the sidebar's line, states one value, not a column: with
+ * the significant digits of its kind for that value alone
+ * (hu_unit_default_significant()) and their zeros, as the run page
+ * writes its figures, so that every single value reads by one rule (issue
+ * 10, item 13: the lifecycle card read "31.3 t" beside the CO₂eq card's
+ * "31.22 t", taking the digits of a column that reaches 801.9 t; the
+ * sidebar "3.1 g" beside the run page's "3.100 g"). It keeps the column's
+ * unit when the value is at least one of it, so that it reads as the
+ * table does, and takes its own below ("8.000 kg", not "0.008000 t").
+ * A column without a shared unit gives the one fixed in Preferences, or
+ * the value's own. FALSE for a column of neither energy nor mass without
+ * a shared unit: its values are written alone anyway. */
 static gboolean
 card_scale (HuResult    *self,
             HuColumn     column,
@@ -210,12 +215,26 @@ card_scale (HuResult    *self,
             HuUnitScale *scale)
 {
   const HuUnitScale *shared;
+  gboolean energy = column == HU_COLUMN_ENERGY;
+  const char *chosen;
 
-  if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0 || !isfinite (value))
+  if (column >= HU_N_COLUMNS || !isfinite (value))
     return FALSE;
   shared = &self->scales[column];
-  if (!hu_unit_scale_init_fixed (scale, shared->kind, shared->symbol, &value, 1, 0))
-    *scale = *shared;
+  if (shared->divisor == 0)
+    {
+      HuUnitKind kind = energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG;
+
+      if (!energy && column != HU_COLUMN_CO2 && column != HU_COLUMN_LIFECYCLE)
+        return FALSE;
+      chosen = energy ? hu_energy_unit_symbol (self->energy_unit)
+                      : hu_mass_unit_symbol (self->mass_unit);
+      if (chosen == NULL || !hu_unit_scale_init_fixed (scale, kind, chosen, &value, 1, 0))
+        hu_unit_scale_init (scale, kind, &value, 1, NULL, 0);
+    }
+  else if (fabs (value) / shared->divisor < 1 ||
+           !hu_unit_scale_init_fixed (scale, shared->kind, shared->symbol, &value, 1, 0))
+    hu_unit_scale_init (scale, shared->kind, &value, 1, NULL, 0);
   scale->currency = self->currency;
   return TRUE;
 }
@@ -575,16 +594,15 @@ hu_result_get_column_scale (HuResult *self,
 /**
  * hu_result_format_co2_alone:
  *
- * The row's CO₂eq as a line of its own shows it (the sidebar): in the
- * column's unit, as the table, but without the zeros the table keeps
- * so that its column lines up ("8 kg CO₂eq", not "8.000 kg CO₂eq"), and
- * without the range.
+ * The row's CO₂eq as a line of its own shows it (the sidebar): as a
+ * result card states it (card_scale()), without the range.
  *
  * Returns: (transfer full): the text, "—" when the row has no CO₂eq
  */
 char *
 hu_result_format_co2_alone (HuResult *self)
 {
+  HuUnitScale card;
   double value;
 
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
@@ -592,5 +610,7 @@ hu_result_format_co2_alone (HuResult *self)
   value = hu_result_get_metric (self, column_metric (HU_COLUMN_CO2));
   if (isnan (value))
     return g_strdup ("—");
-  return format_column_value (self, HU_COLUMN_CO2, value, HU_UNITS_TRIM);
+  if (card_scale (self, HU_COLUMN_CO2, value, &card))
+    return format_in_scale (self, &card, value, HU_UNITS_DEFAULT);
+  return format_column_value (self, HU_COLUMN_CO2, value, HU_UNITS_DEFAULT);
 }

@@ -321,9 +321,16 @@ hu_run_data_get_parts_note (const HuRunData *data)
   if (!any || !isfinite (data->energy_kwh) || sum <= data->energy_kwh * (1 + 1e-6) + 1e-12)
     return NULL;
 
-  sum_text = hu_unit_format_full (HU_UNIT_ENERGY_KWH, sum, NULL, 3, HU_UNITS_DEFAULT);
-  total_text = hu_unit_format_full (HU_UNIT_ENERGY_KWH, data->energy_kwh, NULL, 3,
-                                    HU_UNITS_DEFAULT);
+  /* One unit and the energies' digits for the sentence, as the run page
+   * writes the same total beside it ("15.50 Wh", never "15.5 Wh"). */
+  {
+    const double both[] = { sum, data->energy_kwh };
+    HuUnitScale scale;
+
+    hu_unit_scale_init (&scale, HU_UNIT_ENERGY_KWH, both, G_N_ELEMENTS (both), NULL, 0);
+    sum_text = hu_unit_scale_format (&scale, sum, HU_UNITS_DEFAULT);
+    total_text = hu_unit_scale_format (&scale, data->energy_kwh, HU_UNITS_DEFAULT);
+  }
   /* Translators: a measured run's note; the first %s is the CPU, GPU and
    * RAM energy added up, the second the log's total, both with units */
   return g_strdup_printf (_("The energy of the parts (%s) is more than the total the log gives "

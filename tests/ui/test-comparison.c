@@ -439,10 +439,12 @@ test_caption_without (void)
   destroy_window (window);
 }
 
-/* A run's CO₂eq in the sidebar stands alone: the column's unit when it
- * suits the value, without the zeros that line a column up. 8 kg among
- * scenarios of tonnes reads "8 kg", not "8.000 kg"; 3.1 g reads "3.1 g"
- * (its "3,100 g" in Spanish read as three thousand). */
+/* A run's CO₂eq in the sidebar stands alone, as a result card and the
+ * run page state a value (issue 10, item 13: one rule, four significant
+ * digits with their zeros): the column's unit when the value is at least
+ * one of it, else its own. 8 kg among scenarios of tonnes (0.008 t)
+ * reads "8.000 kg", not "0.008000 t"; 3.1 g reads "3.100 g", as on its
+ * run page. */
 static void
 test_co2_alone (void)
 {
@@ -450,7 +452,7 @@ test_co2_alone (void)
   HuProject *project = hu_window_get_project (window);
   GListModel *model = G_LIST_MODEL (hu_window_get_comparison_model (window));
   const double kg[] = { 8, 0.0031 };
-  const char *expected[] = { "8 kg CO₂eq", "3.1 g CO₂eq" };
+  const char *expected[] = { "8.000 kg CO₂eq", "3.100 g CO₂eq" };
 
   for (guint i = 0; i < G_N_ELEMENTS (kg); i++)
     {

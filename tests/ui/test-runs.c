@@ -658,8 +658,16 @@ test_cpu_only_beside_plans (void)
  * output log beside it gives the CO₂eq (3.1 g). The page names the run
  * "<prefix> · 1.2 · …" (prefix, pid.id, start), its two A100s "NVIDIA
  * A100 × 2", its processor "CPU" (not the raw "cpu:0"); the chart's legend
- * reads "GPU" and "CPU", not the log's keys; and since the parts, 19.9 Wh,
- * are more than the logged 15.5 Wh, the notes say so. */
+ * reads "GPU" and "CPU", not the log's keys; and since the parts are
+ * more than the logged total, the notes say so.
+ *   By hand (tests/import/test-import-formats.c): GPU 0.019375 kWh + CPU
+ *   1,200 J ÷ 3.6e6 × PUE 1.55 = 0.000516667 kWh: 19.891667 Wh of parts
+ *   against the log's 15.5 Wh, and 3.1 g CO₂eq.
+ * Every single figure reads by one rule (issue 10, item 13: the sidebar
+ * said "3.1 g" where the page said "3.100 g", the note "15.5 Wh" where
+ * the page said "15.50 Wh"): four significant digits with their zeros,
+ * "19.89 Wh", "15.50 Wh", "3.100 g CO₂eq", on the page, in the note
+ * and in the sidebar row. */
 static void
 test_carbontracker_page (void)
 {
@@ -681,7 +689,11 @@ test_carbontracker_page (void)
   g_assert_cmpstr (row_subtitle (view, "Processor"), ==, "CPU");
   g_assert_cmpstr (row_subtitle (view, "Run ID"), ==, "1.2");
   g_assert_nonnull (strstr (row_subtitle (view, "Importer’s notes"),
-                            "(19.9 Wh) is more than the total the log gives (15.5 Wh)"));
+                            "(19.89 Wh) is more than the total the log gives (15.50 Wh)"));
+  g_assert_cmpstr (row_subtitle (view, "Energy"), ==, "15.50 Wh");
+  g_assert_cmpstr (row_subtitle (view, "Emissions"), ==, "3.100 g CO₂eq");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label,
+                                 "NVIDIA A100 × 2 · 3.100 g CO₂eq"));
   /* It has a CO₂eq: no "Not logged" under its card. */
   g_assert_null (find_widget (GTK_WIDGET (view), is_visible_label, "Not logged"));
 
