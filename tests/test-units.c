@@ -259,9 +259,8 @@ test_pick_scale (void)
 
 /* One unit for an axis and its bars (issue 10). Each case by hand:
  * - 1,230,000 kg is 1.23 kt; a bar of 7,050 kg would be 0.00705 kt, below
- *   a hundredth, so the axis takes t: 1,230 t (four digits, under six)
+ *   a tenth, so the axis takes t: 1,230 t (four digits, under six)
  *   and 7.05 t.
- * - A bar of 11,300 kg is 0.0113 kt, a hundredth or more: kt stays.
  * - A bar of 0.005 kg among 1,230,000 kg: in kg it is still below a
  *   hundredth (0.005), so no one unit serves: FALSE, kt kept.
  * - 670,600 h is 76.5 years (÷ 8,766); 10 h is 0.00114 years, so days:
@@ -279,7 +278,14 @@ test_axis_scale (void)
   g_assert_cmpfloat (scale.divisor, ==, 1000);
   g_assert_cmpstr (scale.symbol, ==, "t");
 
+  /* What If's All GPUs (issue 10): 11.3 t and 92.9 t would read
+   * "0.0113" and "0.0929" kt, under a tenth of the unit; in t they read
+   * "11.3" and "92.9" beside "1,230". 150 t is 0.150 kt and keeps kt. */
   g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 11300, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1000);
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 92900, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1000);
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 150000, NULL, 0));
   g_assert_cmpfloat (scale.divisor, ==, 1e6);
 
   g_assert_false (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 0.005, NULL, 0));

@@ -321,10 +321,12 @@ hu_unit_scale_init_fixed (HuUnitScale  *scale,
  * One unit for a chart's axis and every figure that speaks of its bars
  * (their labels, a list beside the chart): the unit of @max, as
  * hu_unit_scale_init() picks it, unless @smallest would read below a
- * hundredth of it ("0.00705" kt beside "1.23" kt, issue 10). The next
- * smaller unit then serves the whole axis when it shows @smallest with
- * that hundredth and still writes @max in at most six digits: "7.05" and
- * "1,230" in t, one unit for the axis, its bars and the list.
+ * tenth of it ("0.00705" kt beside "1.23" kt, issue 10; What If's All
+ * GPUs then read "0.0929" kt, its bars mostly small beside one large).
+ * The next smaller unit then serves the whole axis when it shows
+ * @smallest with a hundredth at least and still writes @max in at most
+ * six digits: "7.05", "92.9" and "1,230" in t, one unit for the axis,
+ * its bars and the list.
  *
  * Returns: %FALSE when even that unit would hide @smallest (a gram among
  *   tonnes): @scale is then @max's unit, and a value too small for it is
@@ -347,7 +349,7 @@ hu_unit_scale_init_axis (HuUnitScale *scale,
   max = isfinite (max) ? fabs (max) : 0;
   smallest = isfinite (smallest) ? fabs (smallest) : 0;
   hu_unit_scale_init (scale, kind, &max, 1, currency, significant);
-  if (smallest == 0 || kind == HU_UNIT_FLOPS || smallest / scale->divisor >= 0.01)
+  if (smallest == 0 || kind == HU_UNIT_FLOPS || smallest / scale->divisor >= 0.1)
     return TRUE;
 
   steps = unit_steps (kind, &n_steps);

@@ -472,6 +472,70 @@ test_drop_down_style (void)
   destroy_window (window);
 }
 
+/* Issue 10: All GPUs had its axis in kt, for the largest bar, while
+ * most bars were small, labelled "0.0929" or "0.0168". It follows
+ * test_one_unit()'s rule: computed apart (the core's sweep over the
+ * catalog, as the view makes it), the largest is a kilotonne or more and
+ * the smallest under a tenth of one (100,000 kg), so the one unit is t,
+ * where the largest still has at most six digits; the chart says nothing
+ * in kt, and the smallest bar is labelled its kg ÷ 1,000 to three
+ * significant digits. */
+static void
+test_gpus_one_unit (void)
+{
+  HuWindow *window = new_window (FALSE);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *label = NULL;
+  double largest = 0, smallest = G_MAXDOUBLE;
+  GtkWidget *stack;
+  HuChart *chart;
+  HuInputs in;
+
+  open_on_what_if (window, "gpt3-ranges.huella", &in);
+  stack = find_widget (view, is_stack, NULL);
+  g_assert_nonnull (stack);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gpus");
+  iterate (200);
+
+  in.peak_tflops = NAN;
+  in.power_w = NAN;
+  in.precision = HU_PRECISION_AUTO;
+  expected = hu_sweep_gpus (&in, hu_project_get_catalog (hu_window_get_project (window)),
+                            HU_METRIC_TOTAL_KG);
+  hu_inputs_clear (&in);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      HuSweepItem *item = g_ptr_array_index (expected, i);
+
+      if (isfinite (item->value) && item->value > 0)
+        {
+          largest = MAX (largest, item->value);
+          smallest = MIN (smallest, item->value);
+        }
+    }
+  g_assert_cmpfloat (largest, >=, 1e6);
+  g_assert_cmpfloat (largest, <, 1e9);
+  g_assert_cmpfloat (smallest, <, 1e5);
+  g_assert_cmpfloat (smallest, >=, 1e4);
+
+  chart = hu_chart_view_get_chart (hu_what_if_view_get_chart_view (HU_WHAT_IF_VIEW (view), "gpus"));
+  g_assert_nonnull (chart);
+  described = hu_chart_accessible_text (chart);
+  g_assert_null (strstr (described, " kt"));
+  g_assert_nonnull (strstr (described, " t"));
+  /* 10 ≤ tonnes < 100: one decimal gives three significant digits. */
+  label = g_strdup_printf ("%.1f t", smallest / 1000);
+  {
+    g_autofree char *bar = hu_chart_format_bar_value (chart, smallest);
+
+    g_assert_cmpstr (bar, ==, label);
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -482,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/what-if/one-unit", test_one_unit);
   g_test_add_func ("/huella/ui/what-if/heading-style", test_heading_style);
   g_test_add_func ("/huella/ui/what-if/gpus-and-sweep", test_gpus_and_sweep);
+  g_test_add_func ("/huella/ui/what-if/gpus-one-unit", test_gpus_one_unit);
   g_test_add_func ("/huella/ui/what-if/drop-down-style", test_drop_down_style);
   return g_test_run ();
 }
