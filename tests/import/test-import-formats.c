@@ -353,14 +353,15 @@ test_carbontracker_epochs (void)
   }
   g_assert_cmpuint (d->samples, ==, 2);
   g_assert_cmpuint (d->series->len, ==, 2);
-  /* The parts, 0.019375 + 0.000516667 = 0.0198917 kWh (19.9 Wh), are
-   * more than the logged total, 15.5 Wh: a note says so. */
+  /* The parts, 0.019375 + 0.000516667 = 0.0198917 kWh (19.89 Wh), are
+   * more than the logged total, 15.5 Wh: a note says so, both figures
+   * with the four digits of an energy, as the run page writes them. */
   {
     g_autofree char *note = hu_run_data_get_parts_note (d);
 
     g_assert_nonnull (note);
-    g_assert_nonnull (strstr (note, "(19.9 Wh)"));
-    g_assert_nonnull (strstr (note, "(15.5 Wh)"));
+    g_assert_nonnull (strstr (note, "(19.89 Wh)"));
+    g_assert_nonnull (strstr (note, "(15.50 Wh)"));
   }
   /* The epochs' averages are levels over each epoch, 1–61 s and 61–181 s
    * after the first line: the series ends with the run, at 181 s. */
