@@ -405,6 +405,26 @@ hu_widgets_quiet_tooltip (GtkWidget  *widget,
                            G_CONNECT_SWAPPED);
 }
 
+/* @window's size as gtk_window_set_default_size() counts it: with the
+ * frame GTK draws around the content (client-side shadow, or the border
+ * of an X11 window without a compositor), which its surface has and its
+ * allocation lacks. */
+static void
+get_outer_size (GtkWindow *window,
+                int       *width,
+                int       *height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  *width = gtk_widget_get_width (GTK_WIDGET (window));
+  *height = gtk_widget_get_height (GTK_WIDGET (window));
+  if (surface != NULL && gdk_surface_get_width (surface) > *width)
+    {
+      *width = gdk_surface_get_width (surface);
+      *height = MAX (*height, gdk_surface_get_height (surface));
+    }
+}
+
 /**
  * hu_widgets_fit_to_parent:
  * @dialog: a dialog not yet shown
@@ -412,22 +432,24 @@ hu_widgets_quiet_tooltip (GtkWidget  *widget,
  *
  * A dialog's default size suits a desktop; opened from a window narrower
  * or shorter than that (a 360 px phone), it would put its buttons and
- * rows off the screen. @dialog opens no bigger than @parent.
+ * rows off the screen. @dialog opens no bigger than @parent, and as big
+ * as it where it is cut: a default size counts the window's frame, so
+ * the parent's allocation made the dialog one frame smaller than the
+ * parent, and the parent's bottom bar showed below it like a scroll bar.
  */
 void
 hu_widgets_fit_to_parent (GtkWindow *dialog,
                           GtkWindow *parent)
 {
-  int width, height;
+  int width, height, parent_width, parent_height;
 
   g_return_if_fail (GTK_IS_WINDOW (dialog));
 
   if (parent == NULL || gtk_widget_get_width (GTK_WIDGET (parent)) <= 0)
     return;
   gtk_window_get_default_size (dialog, &width, &height);
-  gtk_window_set_default_size (dialog,
-                               MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
-                               MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+  get_outer_size (parent, &parent_width, &parent_height);
+  gtk_window_set_default_size (dialog, MIN (width, parent_width), MIN (height, parent_height));
 }
 
 typedef struct {

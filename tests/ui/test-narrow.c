@@ -116,6 +116,29 @@ assert_fits_360 (GtkWidget  *dialog,
     g_error ("%s opens %d px wide", what, gtk_widget_get_width (dialog));
 }
 
+/* A dialog whose default size is wider (and, with @taller, taller) than
+ * its 360 px parent opens exactly as big as the parent's content, no
+ * smaller: at 360 × 720 the export dialog was 10 px narrower and shorter
+ * than the window (its default size counted the window's frame, the
+ * parent's allocation did not), and the window's bottom bar showed below
+ * it, its selected page reading as a horizontal scroll bar. The dialog
+ * itself fitted, which is all assert_fits_360() looks at. */
+static void
+assert_covers_parent (GtkWidget  *dialog,
+                      HuWindow   *window,
+                      gboolean    taller,
+                      const char *what)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_assert_cmpint (width, ==, 360);
+  if (gtk_widget_get_width (dialog) != width ||
+      (taller ? gtk_widget_get_height (dialog) != height : gtk_widget_get_height (dialog) > height))
+    g_error ("%s is %d × %d over a %d × %d window", what, gtk_widget_get_width (dialog),
+             gtk_widget_get_height (dialog), width, height);
+}
+
 /* Item 2: the dialog's title is read whole in its header bar, between
  * Cancel and the action, where 360 px left "Exportar i…". */
 static void
@@ -165,12 +188,14 @@ test_dialogs_fit (void)
   dialog = hu_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
   assert_fits_360 (dialog, "Preferences");
+  assert_covers_parent (dialog, window, FALSE, "Preferences");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = hu_model_dialog_new (GTK_WINDOW (window),
                                 hu_project_get_catalog (hu_window_get_project (window)));
   gtk_window_present (GTK_WINDOW (dialog));
   assert_fits_360 (dialog, "Known Models");
+  assert_covers_parent (dialog, window, FALSE, "Known Models");
   assert_title_whole (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -179,6 +204,8 @@ test_dialogs_fit (void)
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   assert_fits_360 (dialog, "Export Report");
+  /* 760 px tall by default, over the window's 710. */
+  assert_covers_parent (dialog, window, TRUE, "Export Report");
   assert_title_whole (dialog);
   /* A title that fits one line keeps to one: the bar measures it for
    * its height, and once asked for two lines' width where one fitted. */
