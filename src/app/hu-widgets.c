@@ -418,9 +418,9 @@ get_outer_size (GtkWindow *window,
 
   *width = gtk_widget_get_width (GTK_WIDGET (window));
   *height = gtk_widget_get_height (GTK_WIDGET (window));
-  if (surface != NULL && gdk_surface_get_width (surface) > *width)
+  if (surface != NULL)
     {
-      *width = gdk_surface_get_width (surface);
+      *width = MAX (*width, gdk_surface_get_width (surface));
       *height = MAX (*height, gdk_surface_get_height (surface));
     }
 }
