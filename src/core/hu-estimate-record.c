@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hu-citation.h"
+#include "hu-country.h"
 #include "hu-estimate-private.h"
 #include "hu-number.h"
 #include "hu-units.h"
@@ -329,11 +330,16 @@ _hu_estimate_resolve_location (HuEstimate      *self,
       g_autofree char *year = region->year_grid != NULL ? hu_region_year_text (region) : NULL;
       g_autofree char *cited = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_citation_localize (region->source)
                                                               : NULL;
+      /* Read by people (the derivation, the report's sources), so the
+       * region as the user says it; self->region_name keeps the
+       * catalog's for CSV and JSON. */
+      const char *where = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_region_get_display_name (region)
+                                                         : NULL;
       g_autofree char *src = !_HU_ESTIMATE_WANTS_TEXT (self) ? NULL
         : year != NULL
         /* an undated source: say the year is the grid's, not the figure's */
-        ? g_strdup_printf ("%s: %s (%s)", region->name, cited ? cited : "", year)
-        : g_strdup_printf ("%s: %s", region->name, cited ? cited : "");
+        ? g_strdup_printf ("%s: %s (%s)", where, cited ? cited : "", year)
+        : g_strdup_printf ("%s: %s", where, cited ? cited : "");
       self->intensity = region->intensity;
       _hu_estimate_set_provenance (&self->intensity_from, HU_ORIGIN_CATALOG, src,
                                    year != NULL ? 0 : region->year);
