@@ -557,7 +557,7 @@ add_inputs (HuReport  *self,
                      hu_units_format_watts (e->power_w, HU_UNITS_NUMBER),
                      /* A count: "1", "1.5", never "1.00". */
                      isfinite (e->retrain) ? hu_format_number (e->retrain, 3) : NULL,
-                     g_strdup (e->region_name != NULL ? e->region_name : e->region),
+                     g_strdup (_hu_report_region_name (s)),
                      hu_units_format_intensity (e->intensity, HU_UNITS_NUMBER),
                      hu_units_format_pue (e->pue, HU_UNITS_NUMBER), price_text (self, e->price));
     }

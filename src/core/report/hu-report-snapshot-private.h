@@ -17,6 +17,7 @@ typedef struct {
   char       *run_id;     /* linked measured run, or NULL */
   HuInputs    inputs;
   HuEstimate *estimate;   /* with derivation; NULL when it failed */
+  HuRegion   *region;     /* the catalog's entry for the estimate's region, or NULL */
   char       *error;      /* why the estimate failed */
   /* Intervals against the baseline; NULL when no range applies. */
   HuUncertainty *uncertainty;
@@ -122,6 +123,9 @@ gboolean           _hu_report_compare_run    (HuReport           *self,
                                               const HuReportRun  *run,
                                               HuReportComparison *comparison);
 const HuReportScenario *_hu_report_baseline  (HuReport      *self);
+/* The name people read for @s's region, in the reader's language (for
+ * the PDF, Markdown and LaTeX); NULL without a region. */
+const char        *_hu_report_region_name    (const HuReportScenario *s);
 /* The baseline's total CO₂eq; NAN without a baseline estimate. */
 double             _hu_report_baseline_total (HuReport      *self);
 /* The 5–95 % interval of @output of @s, NULL without ranges. */

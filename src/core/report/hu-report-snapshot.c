@@ -35,6 +35,7 @@ report_scenario_free (gpointer data)
   g_free (s->run_id);
   hu_inputs_clear (&s->inputs);
   g_clear_pointer (&s->estimate, hu_estimate_unref);
+  g_clear_pointer (&s->region, hu_region_unref);
   g_clear_pointer (&s->uncertainty, hu_uncertainty_unref);
   g_free (s->error);
   g_free (s);
@@ -123,6 +124,27 @@ snapshot_rows (HuReport     *self,
         }
       for (guint m = 0; m < HU_N_METRICS; m++)
         metrics[m] = hu_comparison_row_get_metric (row, m);
+    }
+}
+
+/* The region's catalog entry, kept for its display name: the estimate
+ * holds the catalog's English name, which CSV and JSON keep, while the
+ * document names it in the reader's language, as the app does
+ * (hu_region_get_display_name()). The entry is kept rather than its
+ * name because the document follows the locale it is rendered in. */
+static void
+snapshot_regions (HuReport  *self,
+                  HuCatalog *catalog)
+{
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      HuReportScenario *s = g_ptr_array_index (self->scenarios, i);
+      HuRegion *region;
+
+      if (s->estimate == NULL || s->estimate->region == NULL)
+        continue;
+      region = hu_catalog_lookup_region (catalog, s->estimate->region);
+      s->region = region != NULL ? hu_region_ref (region) : NULL;
     }
 }
 
@@ -384,6 +406,7 @@ _hu_report_take_snapshot (HuReport              *self,
 
   copy_options (self, project, options);
   snapshot_rows (self, comparison);
+  snapshot_regions (self, catalog);
   snapshot_catalog (self, catalog);
   snapshot_references (self);
 
@@ -446,6 +469,18 @@ _hu_report_baseline (HuReport *self)
         return s;
     }
   return NULL;
+}
+
+const char *
+_hu_report_region_name (const HuReportScenario *s)
+{
+  const HuEstimate *e = s->estimate;
+
+  if (s->region != NULL)
+    return hu_region_get_display_name (s->region);
+  if (e == NULL)
+    return NULL;
+  return e->region_name != NULL ? e->region_name : e->region;
 }
 
 double

@@ -95,7 +95,8 @@ scenario_statement (HuReport         *self,
   /* As the derivation and the inputs table give it: four digits at most. */
   intensity = hu_units_format_intensity (e->intensity, HU_UNITS_DEFAULT);
   wall = quantity (HU_UNIT_HOURS, e->wall_hours);
-  where = e->region_name != NULL ? g_strdup_printf (" (%s)", e->region_name) : g_strdup ("");
+  where = e->region_name != NULL ? g_strdup_printf (" (%s)", _hu_report_region_name (s))
+                                  : g_strdup ("");
 
   text = g_string_new (NULL);
   /* Translators: the carbon impact statement. Arguments: scenario name,
