@@ -191,6 +191,68 @@ test_one_edit_one_estimate (void)
                    "Renamed");
 }
 
+/* The cost step is written in the project's currency (issue 10 item
+ * 13): the rows' derivation reads it, and a new currency estimates each
+ * scenario again, in one items-changed over the scenarios. */
+static const HuStep *
+cost_step (HuComparison *comparison,
+           guint         position)
+{
+  const HuEstimate *e = hu_comparison_row_get_estimate (hu_comparison_get_row (comparison,
+                                                                               position));
+
+  return g_ptr_array_index (e->steps, e->steps->len - 1);
+}
+
+static void
+test_currency (void)
+{
+  g_autoptr(HuProject) project = hu_project_new ();
+  g_autoptr(HuComparison) comparison = NULL;
+  g_autoptr(HuMeasuredRun) run = make_run ("r", 3600, 1, 1, 1);
+  Signals signals;
+  HuInputs inputs;
+  guint before;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(HuScenario) scenario = hours_scenario (id, 2000 * (i + 1), 300, 1.2, 500);
+
+      hu_inputs_init (&inputs);
+      hu_inputs_copy (hu_scenario_get_inputs (scenario), &inputs);
+      inputs.price = 1.25;
+      hu_scenario_set_inputs (scenario, &inputs);
+      hu_inputs_clear (&inputs);
+      g_list_store_append (hu_project_get_scenarios (project), scenario);
+    }
+  g_list_store_append (hu_project_get_runs (project), run);
+  hu_project_set_currency (project, "EUR");
+  comparison = hu_comparison_new (project);
+  watch (comparison, &signals);
+
+  /* 4,000 GPU-h × 1.25 = 5,000 EUR. */
+  g_assert_cmpstr (cost_step (comparison, 1)->calculation, ==, "4,000 GPU-h × 1.25 EUR/GPU-h");
+  g_assert_cmpstr (cost_step (comparison, 1)->result, ==, "5,000 EUR");
+
+  before = hu_estimate_get_count ();
+  hu_project_set_currency (project, "USD");
+  g_assert_cmpuint (hu_estimate_get_count () - before, ==, 2);
+  g_assert_cmpuint (signals.items_changed, ==, 1);
+  g_assert_cmpuint (signals.last_position, ==, 0);
+  g_assert_cmpuint (signals.last_removed, ==, 2);
+  g_assert_cmpuint (signals.last_added, ==, 2);
+  /* 2,000 GPU-h × 1.25 = 2,500 USD. */
+  g_assert_cmpstr (cost_step (comparison, 0)->calculation, ==, "2,000 GPU-h × 1.25 USD/GPU-h");
+  g_assert_cmpstr (cost_step (comparison, 0)->result, ==, "2,500 USD");
+
+  /* The same currency again costs nothing. */
+  before = hu_estimate_get_count ();
+  hu_project_set_currency (project, "USD");
+  g_assert_cmpuint (hu_estimate_get_count () - before, ==, 0);
+  g_assert_cmpuint (signals.items_changed, ==, 1);
+}
+
 static void
 test_baseline_one_signal (void)
 {
@@ -631,6 +693,7 @@ main (int    argc,
 
   g_test_add_func ("/huella/comparison/rows", test_rows);
   g_test_add_func ("/huella/comparison/one-edit-one-estimate", test_one_edit_one_estimate);
+  g_test_add_func ("/huella/comparison/currency", test_currency);
   g_test_add_func ("/huella/comparison/baseline-one-signal", test_baseline_one_signal);
   g_test_add_func ("/huella/comparison/add-runs-one-splice", test_add_runs_one_splice);
   g_test_add_func ("/huella/comparison/unknown-fields", test_unknown_fields);

@@ -169,6 +169,72 @@ test_steps (gconstpointer data)
     }
 }
 
+/* Issue 10 item 13: the cost step names its currency, the project's, as
+ * the table's Cost column and the result card write money: the price
+ * with its two decimals per GPU-hour, the cost in hu-units' scale with
+ * four significant digits. Without a currency (a caller that shows no
+ * money) the amounts stand alone rather than in a guessed one. */
+typedef struct {
+  const char *name;
+  const char *locale;
+  const char *currency;     /* NULL: not given */
+  double      flops;        /* NAN for GPU-hours given */
+  double      gpu_hours;
+  double      price;
+  const char *calculation;
+  const char *result;
+} CostCase;
+
+static const CostCase cost_cases[] = {
+  /* GPT-3 on one 130 TFLOP/s accelerator at full use (the cases above):
+   * 3.14e23 ÷ (130e12 × 3,600) = 670,940.17 GPU-h; × 2.50 = 1,677,350.43,
+   * in millions with four digits 1.677 M. */
+  { "gpt3/C", "C.UTF-8", "USD", 3.14e23, NAN, 2.5,
+    "670.9 thousand GPU-h × 2.50 USD/GPU-h", "1.677 M USD" },
+  { "gpt3/es_ES", "es_ES.UTF-8", "EUR", 3.14e23, NAN, 2.5,
+    "670,9 thousand GPU-h × 2,50 EUR/GPU-h", "1,677 M EUR" },
+  { "gpt3/no-currency", "C.UTF-8", NULL, 3.14e23, NAN, 2.5,
+    "670.9 thousand GPU-h × 2.50", "1.677 M" },
+  /* 2,500 GPU-h × 1.50 = 3,750, below the thousands' 10,000: in units. */
+  { "small/C", "C.UTF-8", "USD", NAN, 2500, 1.5,
+    "2,500 GPU-h × 1.50 USD/GPU-h", "3,750 USD" },
+  { "small/es_ES", "es_ES.UTF-8", "USD", NAN, 2500, 1.5,
+    "2.500 GPU-h × 1,50 USD/GPU-h", "3.750 USD" },
+};
+
+static void
+test_cost (gconstpointer data)
+{
+  const CostCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuEstimate) e = NULL;
+  const HuStep *step;
+  HuInputs in;
+
+  hu_inputs_init (&in);
+  in.flops = c->flops;
+  in.gpu_hours = c->gpu_hours;
+  in.peak_tflops = 130;
+  in.utilization = 1;
+  in.count = 1;
+  in.power_w = 250;
+  in.pue = 1;
+  in.intensity = 433;
+  in.price = c->price;
+  g_assert_nonnull (setlocale (LC_ALL, c->locale));
+  e = hu_estimate_compute_full (&in, hu_catalog_get_default (), c->currency,
+                                HU_ESTIMATE_FLAGS_NONE, &error);
+  setlocale (LC_ALL, "C.UTF-8");
+  hu_inputs_clear (&in);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (e->currency, ==, c->currency);
+  step = g_ptr_array_index (e->steps, e->steps->len - 1);
+  g_assert_cmpstr (step->title, ==, "Cost");
+  g_assert_cmpstr (step->calculation, ==, c->calculation);
+  g_assert_cmpstr (step->result, ==, c->result);
+}
+
 /* Issue 10: Explain wrote its constants bare ("÷ 3600 s/h", "÷ 1000 W/kW")
  * among grouped figures ("2,500 GPU-h"). Every formula and
  * calculation of the training, of serving given per request, by compute
@@ -354,6 +420,12 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_steps);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (cost_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/huella/derivation/cost/%s", cost_cases[i].name);
+
+      g_test_add_data_func (path, &cost_cases[i], test_cost);
+    }
   g_test_add_func ("/huella/derivation/constants-grouped", test_constants_grouped);
 
   return g_test_run ();

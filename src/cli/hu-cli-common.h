@@ -51,6 +51,9 @@ gboolean    hu_cli_parse_format     (const char    *text,
                                      gboolean       allow_markdown,
                                      HuCliFormat   *out,
                                      GError       **error);
+gboolean    hu_cli_parse_currency   (const char    *text,
+                                     const char   **out,
+                                     GError       **error);
 
 void        hu_cli_csv_field        (GString       *out,
                                      const char    *field);

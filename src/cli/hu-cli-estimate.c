@@ -167,12 +167,9 @@ text_estimate (GString             *out,
   emb = scaled_interval (&mass_scale, e->embodied_kg, r_emb);
   tot = scaled_interval (&mass_scale, e->total_kg, r_tot);
   /* Money in the unit hu-units gives it, as the derivation's step and
-   * `compare` write it ("460.8 k", "460.8 k USD"), never "460,800 " with
-   * a blank where no currency is known. */
+   * `compare` write it ("460.8 k USD"), never "460,800". */
   g_autofree char *cost = !isfinite (e->cost) ? g_strdup ("—")
-                          : currency != NULL && *currency != '\0'
-                          ? hu_unit_format_full (HU_UNIT_CURRENCY, e->cost, currency, 0, HU_UNITS_DEFAULT)
-                          : hu_unit_format_full (HU_UNIT_PLAIN, e->cost, NULL, 0, HU_UNITS_DEFAULT);
+                          : hu_unit_format_full (HU_UNIT_CURRENCY, e->cost, currency, 0, HU_UNITS_DEFAULT);
   g_autofree char *derivation = hu_estimate_derivation_text (e);
 
   hu_cli_table_add_row (table, _("GPU-hours (all runs)"), gpu_hours, NULL);
@@ -225,7 +222,7 @@ text_estimate (GString             *out,
  * and the flags that are not numbers. */
 typedef struct {
   char *numbers[HU_N_NUMERIC_INPUTS];
-  char *gpu, *precision, *model, *region, *format, *serve_gpu, *serve_region;
+  char *gpu, *precision, *model, *region, *format, *serve_gpu, *serve_region, *currency;
 } EstimateArgs;
 
 static void
@@ -287,6 +284,7 @@ static const struct {
   { 2, "region", TEXT (region), N_("Catalog id of a region or grid (see “huella-cli regions”)"), "ID" },
   { 2, "intensity", NUMBER (HU_INPUT_INTENSITY), N_("Carbon intensity [%s]"), "G" },
   { 2, "pue", NUMBER (HU_INPUT_PUE), N_("Data-centre PUE, ≥ 1"), "X" },
+  { 2, "currency", TEXT (currency), N_("ISO 4217 code of the price (default USD, as a new project's)"), "CODE" },
   { 2, "format", TEXT (format), N_("text, json or csv"), "F" },
   { 3, "requests", NUMBER (HU_INPUT_REQUESTS), N_("Requests served in all"), "N" },
   { 3, "requests-per-day", NUMBER (HU_INPUT_REQUESTS_PER_DAY), N_("Requests per day (with --days)"), "N" },
@@ -376,6 +374,7 @@ hu_cli_estimate (int    argc,
   HuUncertaintyOptions options;
   HuCliFormat format;
   HuInputs inputs;
+  const char *currency;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Estimate GPU-hours, energy, CO₂eq and cost of one scenario."));
@@ -387,6 +386,7 @@ hu_cli_estimate (int    argc,
   if (!hu_cli_parse_flags_only (context, &argc, &argv))
     return HU_EXIT_USAGE;
   if (!hu_cli_parse_format (a.format, TRUE, FALSE, &format, &error) ||
+      !hu_cli_parse_currency (a.currency, &currency, &error) ||
       !hu_cli_uncertainty_options (&ua, &options, &error))
     {
       hu_cli_usage_error (context, error->message);
@@ -440,7 +440,10 @@ hu_cli_estimate (int    argc,
       hu_known_model_fill_inputs (model, hu_catalog_get_default (), &inputs);
     }
 
-  estimate = hu_estimate_compute (&inputs, hu_catalog_get_default (), HU_ESTIMATE_FLAGS_NONE, &error);
+  /* The price is in the currency a project would have: the cost step
+   * and the Cost row say which. */
+  estimate = hu_estimate_compute_full (&inputs, hu_catalog_get_default (), currency,
+                                       HU_ESTIMATE_FLAGS_NONE, &error);
   if (estimate && (hu_inputs_has_ranges (&inputs) || options.default_ranges))
     uncertainty = hu_uncertainty_compute (&inputs, NULL, hu_catalog_get_default (), &options, &error);
   hu_inputs_clear (&inputs);
@@ -459,6 +462,8 @@ hu_cli_estimate (int    argc,
 
         json_builder_begin_object (builder);
         hu_estimate_to_json (estimate, builder);
+        /* What `cost` is counted in, as the report's JSON says it. */
+        hu_json_add_string (builder, "currency", currency);
         hu_uncertainty_to_json (uncertainty, builder);
         json_builder_end_object (builder);
         text = hu_cli_json_to_string (builder);
@@ -472,7 +477,7 @@ hu_cli_estimate (int    argc,
     case HU_CLI_FORMAT_TEXT:
     case HU_CLI_FORMAT_MARKDOWN:
     default:
-      text_estimate (out, estimate, uncertainty, "");
+      text_estimate (out, estimate, uncertainty, currency);
       hu_cli_make_printable (out);
       break;
     }
@@ -708,6 +713,7 @@ compare_json (GString    *out,
   GListModel *runs = G_LIST_MODEL (hu_project_get_runs (project));
 
   json_builder_begin_object (builder);
+  hu_json_add_string (builder, "currency", hu_project_get_currency (project));
   json_builder_set_member_name (builder, "scenarios");
   json_builder_begin_array (builder);
   for (guint i = 0; i < estimates->len; i++)

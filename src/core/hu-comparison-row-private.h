@@ -8,7 +8,10 @@ G_BEGIN_DECLS
 /* How HuComparison makes and updates its rows. */
 
 HuComparisonRow *_hu_comparison_row_new_for_scenario (HuScenario      *scenario,
-                                                      HuCatalog       *catalog);
+                                                      HuCatalog       *catalog,
+                                                      const char      *currency);
+gboolean         _hu_comparison_row_set_currency     (HuComparisonRow *self,
+                                                      const char      *currency);
 HuComparisonRow *_hu_comparison_row_new_for_run      (HuMeasuredRun   *run);
 /* Estimate a scenario row again / read a run row's metrics again. */
 void             _hu_comparison_row_update           (HuComparisonRow *self);

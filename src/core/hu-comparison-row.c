@@ -17,6 +17,7 @@ struct _HuComparisonRow
   HuScenario          *scenario;
   HuMeasuredRun       *run;
   HuCatalog           *catalog;
+  char                *currency;   /* the project's, for the cost step */
 
   HuEstimate          *estimate;
   GError              *error;
@@ -77,6 +78,7 @@ hu_comparison_row_finalize (GObject *object)
 {
   HuComparisonRow *self = HU_COMPARISON_ROW (object);
 
+  g_free (self->currency);
   g_clear_pointer (&self->estimate, hu_estimate_unref);
   g_clear_error (&self->error);
   g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
@@ -157,16 +159,32 @@ hu_comparison_row_init (HuComparisonRow *self)
 
 HuComparisonRow *
 _hu_comparison_row_new_for_scenario (HuScenario *scenario,
-                                     HuCatalog  *catalog)
+                                     HuCatalog  *catalog,
+                                     const char *currency)
 {
   HuComparisonRow *self = g_object_new (HU_TYPE_COMPARISON_ROW, NULL);
 
   self->kind = HU_COMPARISON_ROW_SCENARIO;
   self->scenario = g_object_ref (scenario);
   self->catalog = g_object_ref (catalog);
+  self->currency = g_strdup (currency);
   _hu_comparison_row_update (self);
 
   return self;
+}
+
+/* The project's currency changed: a scenario's cost step is written in
+ * it, so the row is estimated again. Returns whether it was. */
+gboolean
+_hu_comparison_row_set_currency (HuComparisonRow *self,
+                                 const char      *currency)
+{
+  if (self->scenario == NULL || g_strcmp0 (self->currency, currency) == 0)
+    return FALSE;
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  _hu_comparison_row_update (self);
+  return TRUE;
 }
 
 HuComparisonRow *
@@ -196,9 +214,9 @@ _hu_comparison_row_update (HuComparisonRow *self)
       g_clear_error (&self->error);
       /* With the derivation: the Explain view and the report show it,
        * and they read this estimate rather than computing their own. */
-      self->estimate = hu_estimate_compute (hu_scenario_get_inputs (self->scenario),
-                                            self->catalog, HU_ESTIMATE_FLAGS_NONE,
-                                            &self->error);
+      self->estimate = hu_estimate_compute_full (hu_scenario_get_inputs (self->scenario),
+                                                 self->catalog, self->currency,
+                                                 HU_ESTIMATE_FLAGS_NONE, &self->error);
       for (guint i = 0; i < HU_N_METRICS; i++)
         self->metrics[i] = self->estimate != NULL ? hu_estimate_get_metric (self->estimate, i)
                                                   : NAN;

@@ -152,6 +152,21 @@ on_scenario_changed (HuScenario   *scenario,
   emit_row_changed (self, row);
 }
 
+/* The scenarios' cost steps are written in the project's currency. */
+static void
+on_currency_notify (HuComparison *self)
+{
+  const char *currency = hu_project_get_currency (self->project);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->scenario_rows->len; i++)
+    changed |= _hu_comparison_row_set_currency (g_ptr_array_index (self->scenario_rows, i),
+                                                currency);
+  if (changed)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->scenario_rows->len,
+                                self->scenario_rows->len);
+}
+
 /* Name, id, notes or link: shown differently, computed the same. */
 static void
 on_scenario_notify (HuScenario   *scenario,
@@ -231,7 +246,8 @@ splice_rows (HuComparison *self,
 
       if (scenarios)
         {
-          row = _hu_comparison_row_new_for_scenario (HU_SCENARIO (item), catalog);
+          row = _hu_comparison_row_new_for_scenario (HU_SCENARIO (item), catalog,
+                                                     hu_project_get_currency (self->project));
           g_signal_connect_object (item, "changed", G_CALLBACK (on_scenario_changed),
                                    self, 0);
           g_signal_connect_object (item, "notify", G_CALLBACK (on_scenario_notify),
@@ -282,6 +298,7 @@ hu_comparison_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (hu_project_get_scenarios (self->project), self);
       g_signal_handlers_disconnect_by_data (hu_project_get_runs (self->project), self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
     }
   for (guint i = 0; self->scenario_rows != NULL && i < self->scenario_rows->len; i++)
     detach_row (self, g_ptr_array_index (self->scenario_rows, i));
@@ -372,6 +389,8 @@ hu_comparison_constructed (GObject *object)
   g_signal_connect_object (scenarios, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (runs, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "notify::currency", G_CALLBACK (on_currency_notify),
                            self, G_CONNECT_SWAPPED);
 
   splice_rows (self, scenarios, 0, 0, g_list_model_get_n_items (scenarios));

@@ -45,6 +45,7 @@ hu_estimate_clear (HuEstimate *self)
   g_free (self->gpu_name);
   g_free (self->region);
   g_free (self->region_name);
+  g_free (self->currency);
   provenance_clear (&self->peak_from);
   provenance_clear (&self->power_from);
   provenance_clear (&self->intensity_from);

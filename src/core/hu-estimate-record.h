@@ -58,6 +58,8 @@ typedef struct {
   double        intensity;        /* g/kWh */
   double        pue;
   double        price;            /* NAN when none */
+  char         *currency;         /* ISO 4217 code of price and cost, NULL when
+                                   * the caller did not say (hu_estimate_compute_full()) */
   double        embodied_per_unit_kg; /* NAN when none */
   double        lifetime_h;       /* NAN when none */
 

@@ -167,9 +167,27 @@ derive_totals (HuEstimate *self)
   if (isfinite (self->cost))
     {
       g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
-      g_autofree char *price = hu_format_fixed (self->price, 2);
-      /* The estimate does not know the currency: the amount alone. */
-      g_autofree char *cost = Q (HU_UNIT_PLAIN, self->cost);
+      /* Two decimals, as prices are quoted ("2.50"). */
+      g_autofree char *amount = hu_format_fixed (self->price, 2);
+      g_autofree char *price = NULL;
+      g_autofree char *cost = NULL;
+
+      /* In the currency's unit, as the table's Cost column and the
+       * result card write money ("1.747 M USD"); a caller that did not
+       * say the currency gets the amounts alone rather than a guess. */
+      if (self->currency != NULL)
+        {
+          /* Translators: a price per accelerator-hour and its ISO currency
+           * code, "2.50 USD/GPU-h" */
+          price = g_strdup_printf (_("%s %s/GPU-h"), amount, self->currency);
+          cost = hu_unit_format_full (HU_UNIT_CURRENCY, self->cost, self->currency, 0,
+                                      HU_UNITS_TRIM);
+        }
+      else
+        {
+          price = g_steal_pointer (&amount);
+          cost = Q (HU_UNIT_PLAIN, self->cost);
+        }
       _hu_estimate_add_step (self, _("Cost"),
                              _("cost = GPU-hours × price per accelerator-hour"),
                              g_strdup_printf ("%s × %s", h, price), g_steal_pointer (&cost), NULL);
@@ -300,7 +318,9 @@ _hu_estimate_set_input (HuEstimate *self,
  * @flags: %HU_ESTIMATE_NO_DERIVATION to skip the text
  * @error: an error naming the field at fault
  *
- * The model of ARCHITECTURE.md §2, a pure function of its arguments.
+ * The model of ARCHITECTURE.md §2, a pure function of its arguments;
+ * hu_estimate_compute_full() with no currency, for the callers that show
+ * no derivation (sweeps, the Monte Carlo) or no money.
  *
  * Returns: (transfer full): the estimate, or %NULL with @error set.
  */
@@ -309,6 +329,28 @@ hu_estimate_compute (const HuInputs   *in,
                      HuCatalog        *catalog,
                      HuEstimateFlags   flags,
                      GError          **error)
+{
+  return hu_estimate_compute_full (in, catalog, NULL, flags, error);
+}
+
+/**
+ * hu_estimate_compute_full:
+ * @currency: (nullable): the ISO 4217 code of the price, the project's
+ *   ("USD"); %NULL when unknown, and the cost step then shows amounts alone
+ *
+ * As hu_estimate_compute(). The price is a number in the scenario, its
+ * currency the project's: the caller that knows it gives it here, so the
+ * cost step is written with it ("× 2.50 USD/GPU-h = 1.747 M USD") as every
+ * other step is written with its units, by whoever shows it.
+ *
+ * Returns: (transfer full): the estimate, or %NULL with @error set.
+ */
+HuEstimate *
+hu_estimate_compute_full (const HuInputs   *in,
+                          HuCatalog        *catalog,
+                          const char       *currency,
+                          HuEstimateFlags   flags,
+                          GError          **error)
 {
   g_autoptr(HuEstimate) self = NULL;
   gboolean flop_based;
@@ -328,6 +370,7 @@ hu_estimate_compute (const HuInputs   *in,
   self->count = isnan (in->count) ? HU_DEFAULT_COUNT : in->count;
   self->retrain = isnan (in->retrain) ? HU_DEFAULT_RETRAIN : in->retrain;
   self->price = in->price;
+  self->currency = currency != NULL && *currency != '\0' ? g_strdup (currency) : NULL;
   self->embodied_per_unit_kg = in->embodied_kg;
   self->lifetime_h = in->lifetime_h;
   self->utilization = NAN;

@@ -15,6 +15,11 @@ HuEstimate *hu_estimate_compute     (const HuInputs  *inputs,
                                      HuCatalog       *catalog,
                                      HuEstimateFlags  flags,
                                      GError         **error);
+HuEstimate *hu_estimate_compute_full (const HuInputs *inputs,
+                                      HuCatalog      *catalog,
+                                      const char     *currency,
+                                      HuEstimateFlags flags,
+                                      GError        **error);
 
 void        hu_estimate_to_json     (const HuEstimate *estimate,
                                      JsonBuilder      *builder);
