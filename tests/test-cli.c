@@ -595,7 +595,64 @@ test_estimate_table_digits (void)
   g_assert_nonnull (strstr (run.out, "81.10 MWh"));
   g_assert_nonnull (strstr (run.out, "31.22 t"));
   cost = line_holding (run.out, "Cost");
-  g_assert_nonnull (strstr (cost, "460.8 k"));
+  g_assert_nonnull (strstr (cost, "460.8 k USD"));
+}
+
+/* Issue 10 item 13: the cost step names the currency of the price, USD
+ * unless --currency says another, as the Cost row does; the JSON keeps
+ * the number raw and says the currency apart. The run above: 184,320
+ * GPU-h × 2.50 = 460,800, "460.8 k" with four digits. */
+static void
+test_estimate_currency (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *currencies[] = { NULL, "EUR" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *code = currencies[i] != NULL ? currencies[i] : "USD";
+      g_autofree char *step = g_strdup_printf ("7. Cost\n"
+                                               "   cost = GPU-hours × price per accelerator-hour\n"
+                                               "   = 184.3 thousand GPU-h × 2.50 %s/GPU-h\n"
+                                               "   = 460.8 k %s\n", code, code);
+      g_autofree char *row = g_strdup_printf ("460.8 k %s", code);
+      g_autofree char *cost = NULL;
+
+      run_cli (&run, "C.UTF-8", "estimate", "--gpu-hours", "184320", "--power-w", "400",
+               "--intensity", "385", "--pue", "1.1", "--price", "2.5",
+               currencies[i] != NULL ? "--currency" : NULL, currencies[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, step));
+      cost = line_holding (run.out, "Cost ");
+      g_assert_nonnull (strstr (cost, row));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+    JsonObject *o;
+
+    run_cli (&run, "C.UTF-8", "estimate", "--gpu-hours", "184320", "--power-w", "400",
+             "--intensity", "385", "--pue", "1.1", "--price", "2.5", "--currency", "EUR",
+             "--format", "json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+    g_assert_no_error (error);
+    o = json_node_get_object (json_parser_get_root (parser));
+    assert_abs (json_object_get_double_member (o, "cost"), 460800, 1e-6);
+    g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "EUR");
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Printed beside every amount: only an ISO 4217 code passes. */
+    run_cli (&run, "C.UTF-8", "estimate", "--gpu-hours", "1", "--power-w", "400",
+             "--intensity", "385", "--price", "2.5", "--currency", "eu", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--currency"));
+  }
 }
 
 int
@@ -626,5 +683,6 @@ main (int    argc,
   g_test_add_func ("/huella/cli/help", test_help);
   g_test_add_func ("/huella/cli/compare-cpu-only-run", test_compare_cpu_only_run);
   g_test_add_func ("/huella/cli/estimate-table-digits", test_estimate_table_digits);
+  g_test_add_func ("/huella/cli/estimate-currency", test_estimate_currency);
   return g_test_run ();
 }
