@@ -490,8 +490,8 @@ add_defaults_rows (HuReportTable    *table,
 
 /* A price per GPU-hour as the scenario's derivation writes it, two
  * decimals ("2.50 USD"): a column's shared significant digits read
- * "2.500 USD" here beside "× 2.50" there. The currency stays in the cell:
- * in the header it would take a third line. */
+ * "2.500 USD" here beside "× 2.50 USD/GPU-h" there. The currency stays in
+ * the cell: in the header it would take a third line. */
 static char *
 price_text (HuReport *self,
             double    price)
