@@ -169,7 +169,8 @@ text_estimate (GString             *out,
   /* Money in the unit hu-units gives it, as the derivation's step and
    * `compare` write it ("460.8 k USD"), never "460,800". */
   g_autofree char *cost = !isfinite (e->cost) ? g_strdup ("—")
-                          : hu_unit_format_full (HU_UNIT_CURRENCY, e->cost, currency, 0, HU_UNITS_DEFAULT);
+                          : hu_unit_format_full (HU_UNIT_CURRENCY, e->cost, currency, 0,
+                                                 HU_UNITS_DEFAULT);
   g_autofree char *derivation = hu_estimate_derivation_text (e);
 
   hu_cli_table_add_row (table, _("GPU-hours (all runs)"), gpu_hours, NULL);

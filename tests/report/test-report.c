@@ -568,13 +568,15 @@ test_nasty_name (Fixture       *f,
                      "name"), ==, NASTY_NAME);
   check_csv_json_agree (csv, json);
   {
-    JsonObject *nasty = json_array_get_object_element (json_object_get_array_member (root, "scenarios"), 0);
+    JsonArray *scenarios = json_object_get_array_member (root, "scenarios");
+    JsonObject *nasty = json_array_get_object_element (scenarios, 0);
     JsonArray *steps = json_object_get_array_member (nasty, "derivation");
     JsonObject *cost = json_array_get_object_element (steps, json_array_get_length (steps) - 1);
 
     /* The number stays raw (670,940.17 GPU-h × 2.5 = 1,677,350.43); the
      * step reads in the project's currency, in millions with four digits. */
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (nasty, "cost"), 1677350.43, 0.01);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (nasty, "cost"), 1677350.43,
+                                    0.01);
     g_assert_cmpstr (json_object_get_string_member (cost, "title"), ==, "Cost");
     g_assert_cmpstr (json_object_get_string_member (cost, "calculation"), ==,
                      "670.9 thousand GPU-h × 2.50 EUR/GPU-h");
