@@ -179,6 +179,44 @@ test_codecarbon_damaged_rows (void)
   g_assert_cmpstr (run_at (r, 0)->source_version, ==, "2.0–2.1");
 }
 
+/* Two files with skipped lines at once: each keeps its own lines and
+ * count, the second's one line is not lost behind the first's hundred
+ * (issue 10 item 12). */
+static void
+test_skipped_two_files (void)
+{
+  g_autofree char *big =
+    g_test_build_filename (G_TEST_DIST, "data",
+                           "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
+  g_autofree char *log =
+    g_test_build_filename (G_TEST_DIST, "data", "ct2.4.4_macos_no-epoch-end_33447.772679_"
+                           "2026-05-27T174711Z_carbontracker.log", NULL);
+  const char *paths[] = { big, log, NULL };
+  g_autoptr(HuImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  HuImportSkipFile *first, *second;
+  HuImportSkip *last;
+
+  g_assert_true (hu_import_paths (paths, "auto", NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+  /* 645 damaged rows (test_codecarbon_damaged_rows), and the log's run
+   * without a completed epoch. */
+  g_assert_cmpuint (r->n_skipped, ==, 646);
+  g_assert_cmpuint (r->skipped_files->len, ==, 2);
+  first = g_ptr_array_index (r->skipped_files, 0);
+  second = g_ptr_array_index (r->skipped_files, 1);
+  g_assert_true (g_str_has_suffix (first->file, "bigscience.csv"));
+  g_assert_cmpuint (first->n_skipped, ==, 645);
+  g_assert_cmpuint (first->n_kept, ==, HU_IMPORT_MAX_SKIPPED);
+  g_assert_true (g_str_has_suffix (second->file, "carbontracker.log"));
+  g_assert_cmpuint (second->n_skipped, ==, 1);
+  g_assert_cmpuint (second->n_kept, ==, 1);
+  /* 100 of the first file, then the second's. */
+  g_assert_cmpuint (r->skipped->len, ==, HU_IMPORT_MAX_SKIPPED + 1);
+  last = g_ptr_array_index (r->skipped, HU_IMPORT_MAX_SKIPPED);
+  g_assert_cmpstr (last->file, ==, second->file);
+}
+
 static void
 test_codecarbon_variants (void)
 {
@@ -560,6 +598,7 @@ main (int argc, char **argv)
   g_test_add_func ("/huella/import/codecarbon/flush", test_codecarbon_flush);
   g_test_add_func ("/huella/import/codecarbon/damaged-rows", test_codecarbon_damaged_rows);
   g_test_add_func ("/huella/import/codecarbon/variants", test_codecarbon_variants);
+  g_test_add_func ("/huella/import/skipped/two-files", test_skipped_two_files);
   g_test_add ("/huella/import/codecarbon/task-and-run-rows", Fixture, NULL, fixture_set_up,
               test_codecarbon_task_and_run_rows, fixture_tear_down);
   g_test_add_func ("/huella/import/carbontracker/fixtures", test_carbontracker_fixtures);

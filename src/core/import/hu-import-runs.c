@@ -48,12 +48,13 @@ skip_run (HuImportContext *ctx,
           const HuRunData *d,
           char            *why)
 {
-  ctx->result->n_skipped++;
-  if (ctx->result->skipped->len < HU_IMPORT_MAX_SKIPPED)
+  const char *file = d->file != NULL ? d->file : ctx->display;
+
+  if (hu_import_result_count_skip (ctx->result, file, HU_IMPORT_SKIP_UNREADABLE))
     {
       HuImportSkip *skip = g_new0 (HuImportSkip, 1);
 
-      skip->file = g_strdup (d->file != NULL ? d->file : ctx->display);
+      skip->file = g_strdup (file);
       skip->line = d->line;
       skip->reason = why;
       g_ptr_array_add (ctx->result->skipped, skip);

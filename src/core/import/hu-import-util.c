@@ -95,10 +95,7 @@ add_skip (HuImportContext  *ctx,
 {
   HuImportSkip *skip;
 
-  ctx->result->n_skipped++;
-  if (kind == HU_IMPORT_SKIP_GAP)
-    ctx->result->n_gaps++;
-  if (ctx->result->skipped->len >= HU_IMPORT_MAX_SKIPPED)
+  if (!hu_import_result_count_skip (ctx->result, ctx->display, kind))
     return;
   skip = g_new0 (HuImportSkip, 1);
   skip->reason = g_strdup_vprintf (format, args);

@@ -25,14 +25,30 @@ typedef struct {
   HuImportSkipKind  kind;
 } HuImportSkip;
 
-/* At most this many skipped lines are kept (the first ones): a damaged
- * file of millions of rows must not hold a message for each. */
+/* The skipped lines of one file: every one counted, the first ones kept
+ * in HuImportResult.skipped. */
+typedef struct {
+  char    *file;
+  guint64  n_skipped;
+  guint64  n_gaps;
+  guint    n_kept;
+} HuImportSkipFile;
+
+/* At most this many skipped lines of each file are kept (the first ones):
+ * a damaged file of millions of rows must not hold a message for each.
+ * Each file has its own share, so that a second file's lines are not lost
+ * behind a first file's hundred (issue 10 item 12); a folder of damaged
+ * files keeps at most HU_IMPORT_MAX_SKIPPED_ALL in all, and still counts
+ * every line of every file in skipped_files. */
 #define HU_IMPORT_MAX_SKIPPED 100
+#define HU_IMPORT_MAX_SKIPPED_ALL 1000
 
 typedef struct HuImportResult {
   GPtrArray *runs;       /* HuMeasuredRun, in file order */
   GPtrArray *skipped;    /* HuImportSkip, in file order, the first
-                          * HU_IMPORT_MAX_SKIPPED */
+                          * HU_IMPORT_MAX_SKIPPED of each file */
+  GPtrArray *skipped_files; /* HuImportSkipFile, each file with skipped
+                             * lines once, in file order */
   guint64    n_skipped;  /* all of them, kept or not */
   guint64    n_gaps;     /* those of them that are gaps, kept or not */
   guint64    n_runs;     /* every run found: in runs, or handed out */
@@ -54,6 +70,9 @@ typedef void (*HuImportRunFunc) (HuMeasuredRun *run,
                                  gpointer       user_data);
 
 void            hu_import_skip_free      (HuImportSkip *skip);
+gboolean        hu_import_result_count_skip (HuImportResult   *result,
+                                             const char       *file,
+                                             HuImportSkipKind  kind);
 
 HuImportResult *hu_import_result_new     (void);
 void            hu_import_result_free    (HuImportResult *result);
