@@ -548,6 +548,44 @@ titled_row (GtkLabel *label)
   return ADW_PREFERENCES_ROW (row);
 }
 
+/**
+ * hu_widgets_no_hyphens:
+ * @label: a label that may wrap
+ *
+ * When a word is wider than its line, Pango 1.50 breaks it and inserts a
+ * hyphen the word does not have: a file's name read
+ * "emissions_r-ate-g-per-s", and was no longer the file's name. @label
+ * breaks such a word without adding a hyphen (it keeps the other
+ * attributes it has).
+ */
+void
+hu_widgets_no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs;
+  g_autoptr(PangoAttrList) copy = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  attrs = gtk_label_get_attributes (label);
+  copy = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  pango_attr_list_change (copy, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, copy);
+}
+
+static gboolean
+inserts_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  PangoAttrInt *attr;
+
+  if (attrs == NULL)
+    return TRUE;
+  iter = pango_attr_list_get_iterator (attrs);
+  attr = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_INSERT_HYPHENS);
+  return attr == NULL || attr->value;
+}
+
 static gboolean
 on_label_realize (GSignalInvocationHint *hint,
                   guint                  n_values,
@@ -555,6 +593,12 @@ on_label_realize (GSignalInvocationHint *hint,
                   gpointer               data)
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
+
+  /* No label of ours, nor libadwaita's (a message dialog's body, a row's
+   * subtitle), breaks a word with a hyphen it does not have. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      inserts_hyphens (GTK_LABEL (widget)))
+    hu_widgets_no_hyphens (GTK_LABEL (widget));
 
   /* Entry rows' titles do not wrap (the row keeps one line's height and
    * clips a second) and are cut short beside a unit on a phone ("Precio
@@ -592,8 +636,9 @@ on_label_realize (GSignalInvocationHint *hint,
  * does not have ("Accelera-tor", "Acelera-dor"). Every such title, in
  * every window of the application, wraps between words instead: at its
  * narrowest it is as wide as its longest word, so the row gives it that
- * much and the suffix, which can narrow, gives way. Installed once, by
- * the first HuWindow.
+ * much and the suffix, which can narrow, gives way. Every wrapping label
+ * breaks a word too long for its line without a hyphen
+ * (hu_widgets_no_hyphens()). Installed once, by the first HuWindow.
  */
 void
 hu_widgets_whole_row_titles (void)

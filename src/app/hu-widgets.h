@@ -37,6 +37,7 @@ void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
                                          GtkWindow     *parent);
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 void      hu_widgets_whole_row_titles   (void);
+void      hu_widgets_no_hyphens         (GtkLabel    *label);
 char     *hu_widgets_keep_words         (const char  *text);
 void      hu_widgets_set_figure         (GtkLabel    *label,
                                          const char  *text);

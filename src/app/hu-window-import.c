@@ -72,27 +72,17 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) hu_import_result_free);
 }
 
-/* The text of one skipped line: "Line 84: …" when the dialog names the
- * file above its lists, the file's name too when lines of several files
- * are listed. */
+/* The text of one skipped line, under its file's name: "Line 84: …". */
 static char *
-skip_text (HuImportSkip *skip,
-           gboolean      one_file)
+skip_text (HuImportSkip *skip)
 {
-  g_autofree char *name = g_path_get_basename (skip->file != NULL ? skip->file : "");
   g_autofree char *text = NULL;
 
-  if (one_file && skip->line > 0)
+  if (skip->line > 0)
     /* Translators: a skipped line of the file named above: line number, reason */
     text = g_strdup_printf (_("Line %u: %s"), skip->line, skip->reason);
-  else if (one_file)
-    text = g_strdup (skip->reason);
-  else if (skip->line > 0)
-    /* Translators: a skipped line: file, line number, reason */
-    text = g_strdup_printf (_("%s, line %u: %s"), name, skip->line, skip->reason);
   else
-    /* Translators: a skipped file or run: file, reason */
-    text = g_strdup_printf (_("%s: %s"), name, skip->reason);
+    text = g_strdup (skip->reason);
   return hu_widgets_keep_words (text);
 }
 
@@ -106,6 +96,7 @@ append_skip_row (GtkListBox *list,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  hu_widgets_no_hyphens (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
@@ -118,17 +109,20 @@ append_skip_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
-/* One kind of skipped line under its heading and count, each line a row
- * of a boxed list; the lines of that kind the importer did not keep are
- * counted in a last row. */
+/* One kind of skipped line of one file under its heading and count, each
+ * line a row of a boxed list; the lines of that kind the importer did not
+ * keep, or that are past the dialog's budget (*budget, shared by all the
+ * lists), are counted in a last row. */
 static void
 append_skip_section (GtkBox           *box,
                      HuImportResult   *result,
+                     HuImportSkipFile *file,
                      HuImportSkipKind  kind,
-                     guint64           total,
-                     gboolean          one_file,
-                     guint             max_listed)
+                     guint            *budget)
 {
+  guint64 total = kind == HU_IMPORT_SKIP_GAP
+                  ? MIN (file->n_gaps, file->n_skipped)
+                  : file->n_skipped - MIN (file->n_gaps, file->n_skipped);
   g_autofree char *count = hu_format_count (total);
   g_autofree char *heading_text = NULL;
   gulong n = (gulong) MIN (total, G_MAXULONG);
@@ -163,16 +157,17 @@ append_skip_section (GtkBox           *box,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
   gtk_box_append (box, list);
 
-  for (guint i = 0; i < result->skipped->len && listed < max_listed; i++)
+  for (guint i = 0; i < result->skipped->len && *budget > 0; i++)
     {
       HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
       g_autofree char *text = NULL;
 
-      if (skip->kind != kind)
+      if (skip->kind != kind || g_strcmp0 (skip->file, file->file) != 0)
         continue;
-      text = skip_text (skip, one_file);
+      text = skip_text (skip);
       append_skip_row (GTK_LIST_BOX (list), text);
       listed++;
+      (*budget)--;
     }
   if (total > listed)
     {
@@ -186,45 +181,95 @@ append_skip_section (GtkBox           *box,
     }
 }
 
+/* A file's name above its lists when lines of several files are listed:
+ * one line, cut in the middle where it must be, as the start and the end
+ * (the extension) are what tell files apart; whole in its tooltip. */
+static void
+append_file_heading (GtkBox           *box,
+                     HuImportSkipFile *file)
+{
+  g_autofree char *name = g_path_get_basename (file->file);
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (label, name);
+  gtk_widget_set_margin_top (label, gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL
+                                    ? 18 : 0);
+  gtk_box_append (box, label);
+}
+
+/* The dialog's lists: the files' lines, each file named above its own
+ * when there are several, the gaps and the unreadable lines apart. */
+static GtkWidget *
+new_skip_lists (HuImportResult *result)
+{
+  /* Enough to recognise the problem; a damaged file can skip thousands. */
+  guint budget = 200;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  for (guint i = 0; i < result->skipped_files->len; i++)
+    {
+      HuImportSkipFile *file = g_ptr_array_index (result->skipped_files, i);
+
+      if (result->skipped_files->len > 1)
+        append_file_heading (GTK_BOX (box), file);
+      append_skip_section (GTK_BOX (box), result, file, HU_IMPORT_SKIP_GAP, &budget);
+      append_skip_section (GTK_BOX (box), result, file, HU_IMPORT_SKIP_UNREADABLE, &budget);
+    }
+  return box;
+}
+
+/* The message dialog measures its extra child at one width and lays it
+ * out narrower on a 360 px phone, where the lists wrap to more lines: a
+ * one-line list got less than a row's height. Once the lists have their
+ * width, the scrolled window is never shorter than they are at it (up to
+ * MAX_LISTS_HEIGHT, past which they scroll). */
+#define MAX_LISTS_HEIGHT 280
+
+static gboolean
+fit_lists_height (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = 0;
+
+  if (width <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_measure (gtk_scrolled_window_get_child (scrolled), GTK_ORIENTATION_VERTICAL,
+                      width, NULL, &height, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (scrolled, MIN (height, MAX_LISTS_HEIGHT));
+  return G_SOURCE_REMOVE;
+}
+
 /* Skipped lines deserve more than a toast: the user must know which lines
  * of which file were left out and why before trusting the totals. The
  * count is of every line skipped (result->n_skipped), not of the first
  * ones the importer keeps to list: a file of 645 damaged rows does not
  * read "100 lines skipped". Gaps in the samples ("[N/A]", a pause) are
  * not lines that could not be read: each kind has its own list and count,
- * as the run's notes count the gaps (issue 10 item 12). */
+ * as the run's notes count the gaps (issue 10 item 12). Lines of several
+ * files are listed under each file's name, with that file's counts. */
 static void
 show_skipped (HuWindow       *self,
               const char     *summary,
               HuImportResult *result)
 {
-  /* Enough to recognise the problem; a damaged file can skip thousands. */
-  const guint max_listed = 200;
   g_autofree char *heading = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *one_file = NULL;
   g_autofree char *name = NULL;
   guint64 n_gaps = MIN (result->n_gaps, result->n_skipped);
   guint64 n_unreadable = result->n_skipped - n_gaps;
-  GtkWidget *dialog, *scrolled, *box;
+  GtkWidget *dialog, *scrolled;
 
-  /* All from one file (the usual case): named once, above the lists, so
-   * that each line reads "Line 84: …" and not the file's name again. */
-  for (guint i = 0; i < result->skipped->len; i++)
-    {
-      HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
-
-      if (i == 0)
-        one_file = g_strdup (skip->file != NULL ? skip->file : "");
-      else if (g_strcmp0 (one_file, skip->file) != 0)
-        {
-          g_clear_pointer (&one_file, g_free);
-          break;
-        }
-    }
-  if (one_file != NULL)
-    name = g_path_get_basename (one_file);
+  /* All from one file (the usual case): named once, in the body, so that
+   * each line reads "Line 84: …" and not the file's name again. */
+  if (result->skipped_files->len == 1)
+    name = g_path_get_basename (((HuImportSkipFile *) result->skipped_files->pdata[0])->file);
 
   /* Translators: %s is "Imported 3 runs", then the count of skipped lines */
   skipped = hu_format_count (result->n_skipped);
@@ -252,20 +297,15 @@ show_skipped (HuWindow       *self,
                            "totals."), name)
       : g_strdup (_("These lines could not be read and are not in the totals."));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  append_skip_section (GTK_BOX (box), result, HU_IMPORT_SKIP_GAP, n_gaps, one_file != NULL,
-                       max_listed);
-  append_skip_section (GTK_BOX (box), result, HU_IMPORT_SKIP_UNREADABLE, n_unreadable,
-                       one_file != NULL, max_listed);
-
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_LISTS_HEIGHT);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), new_skip_lists (result));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  gtk_widget_add_tick_callback (scrolled, fit_lists_height, NULL, NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -512,31 +512,127 @@ test_shortcut_names (void)
   destroy_window (window);
 }
 
+/* Whether Pango may add a hyphen where it breaks a word of @label (issue
+ * 10 item 12: "emissions_r-ate-g-per-s" was no longer the file's name):
+ * the attributes its layout is given, GTK's and ours, decide it. */
+static gboolean
+inserts_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (label));
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  PangoAttrInt *attr;
+
+  if (attrs == NULL)
+    return TRUE;
+  iter = pango_attr_list_get_iterator (attrs);
+  attr = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_INSERT_HYPHENS);
+  return attr == NULL || attr->value;
+}
+
+/* A wrapping label under @widget that would break a word with a hyphen. */
+static gboolean
+is_hyphenating_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         inserts_hyphens (GTK_LABEL (widget));
+}
+
+/* The message dialog open over the window, or NULL. */
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The skipped-lines dialog of an import of @paths, opened over a 360 px
+ * window (a log of no run changes no list: the dialog is waited for). */
+static GtkWidget *
+import_result_at_360 (HuWindow           *window,
+                      const char * const *paths)
+{
+  GtkWidget *dialog = NULL;
+
+  resize (window, 360);
+  hu_window_import_paths (window, paths);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL, 20);
+  g_assert_nonnull (dialog);
+  iterate (300);
+  return dialog;
+}
+
+/* The dialog's lists are shown whole up to the height where they scroll
+ * (280 px): at 360 px a one-line list got less than its row's height. */
+static void
+assert_lists_not_clipped (GtkWidget *dialog)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *lists;
+  int height = 0;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (extra));
+  lists = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (extra));
+  gtk_widget_measure (lists, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (extra),
+                      &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (gtk_widget_get_height (extra), >=, MIN (height, 280));
+}
+
 /* The skipped-lines dialog (an import's result) opened over a 360 px
- * window: the file's long name in its body and its heading fit. */
+ * window: the file's long name in its body and its heading fit, and no
+ * word of it, a file's name least of all, is broken with a hyphen. Two
+ * files at once: each is named above its own lines. */
 static void
 test_import_result_fits (void)
 {
   HuWindow *window = new_window (FALSE);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+  g_autofree char *big = g_test_build_filename (G_TEST_DIST, "data",
     "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
-  g_autoptr(GList) toplevels = NULL;
-  GtkWidget *dialog = NULL, *heading;
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data",
+    "ct2.4.4_macos_no-epoch-end_33447.772679_2026-05-27T174711Z_carbontracker.log", NULL);
+  const char *one[] = { big, NULL };
+  const char *two[] = { big, log, NULL };
+  GtkWidget *dialog, *heading, *hyphenating;
 
-  resize (window, 360);
-  import_and_wait (window, path);
-  iterate (200);
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      dialog = l->data;
-  g_assert_nonnull (dialog);
+  dialog = import_result_at_360 (window, one);
   assert_fits_360 (dialog, "The import's result");
   heading = find_widget (dialog, is_label_exactly,
                          adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_nonnull (heading);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (heading))));
+  hyphenating = find_widget (dialog, is_hyphenating_label, NULL);
+  if (hyphenating != NULL)
+    g_error ("“%s” may be broken with a hyphen", gtk_label_get_text (GTK_LABEL (hyphenating)));
+  assert_lists_not_clipped (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  dialog = import_result_at_360 (window, two);
+  assert_fits_360 (dialog, "The import's result of two files");
+  g_assert_null (find_widget (dialog, is_hyphenating_label, NULL));
+  assert_lists_not_clipped (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+/* One file with one skipped line: its one-line list is not clipped at
+ * 360 px (the screen pass saw a sliver of its row). */
+static void
+test_import_one_line_fits (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data",
+    "ct2.4.4_macos_no-epoch-end_33447.772679_2026-05-27T174711Z_carbontracker.log", NULL);
+  const char *one[] = { log, NULL };
+  GtkWidget *dialog = import_result_at_360 (window, one);
+
+  assert_fits_360 (dialog, "The import's result of one line");
+  assert_lists_not_clipped (dialog);
+  g_assert_null (find_widget (dialog, is_hyphenating_label, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);
 }
@@ -650,6 +746,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
   g_test_add_func ("/huella/ui/narrow/shortcut-names", test_shortcut_names);
   g_test_add_func ("/huella/ui/narrow/import-result-fits", test_import_result_fits);
+  g_test_add_func ("/huella/ui/narrow/import-one-line-fits", test_import_one_line_fits);
   g_test_add_func ("/huella/ui/narrow/words-whole", test_words_whole);
   return g_test_run ();
 }

@@ -801,6 +801,58 @@ test_skipped_dialog (void)
   destroy_window (window);
 }
 
+/* The bigscience file (645 lines, test_skipped_dialog()) and a
+ * carbontracker log of a run stopped before its first epoch ended (one
+ * run skipped) imported at once: the dialog named only the first file.
+ * Each file is named above its own lines, with its own count: the log's
+ * one line is listed after the first file's hundred. */
+static void
+test_skipped_two_files (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *big = g_test_build_filename (G_TEST_DIST, "data",
+    "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv", NULL);
+  const char *log_name =
+    "ct2.4.4_macos_no-epoch-end_33447.772679_2026-05-27T174711Z_carbontracker.log";
+  g_autofree char *log = g_test_build_filename (G_TEST_DIST, "data", log_name, NULL);
+  const char *paths[] = { big, log, NULL };
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *extra, *big_name, *log_name_label, *count, *line;
+
+  hu_window_import_paths (window, paths);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL, 20);
+  g_assert_nonnull (dialog);
+  iterate (50);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Imported 4 runs, 646 lines skipped");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "These lines could not be read and are not in the totals.");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  big_name = find_widget (extra, is_label_exactly,
+                          "cc2.0-2.1_LARGE_8gpu_emissions_rate-g-per-s_bigscience.csv");
+  log_name_label = find_widget (extra, is_label_exactly, log_name);
+  g_assert_nonnull (big_name);
+  g_assert_nonnull (log_name_label);
+  /* A name is cut in its middle, never broken over lines. */
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (log_name_label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (log_name_label)), ==,
+                   PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_nonnull (find_widget (extra, is_label_holding, "Lines that could not be read (645)"));
+  g_assert_nonnull (find_widget (extra, is_label_holding, "… and 545 more"));
+  /* The log's heading and line come after its name, in that order. */
+  count = find_widget (extra, is_label_exactly, "Lines that could not be read (1)");
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_get_prev_sibling (count) == log_name_label);
+  line = find_widget (extra, is_label_holding, "run without a completed epoch");
+  g_assert_nonnull (line);
+  assert_in_boxed_list (line);
+  g_assert_true (gtk_widget_get_prev_sibling (gtk_widget_get_parent (gtk_widget_get_parent (line)))
+                 == count);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 /* One GPU at 100 W every second, t = 0…9: "[N/A]" at t = 3 and 4 (lines
  * 5 and 6), a month 13 at t = 7 (line 9). The two [N/A] lines are gaps in
  * the samples, as the run's notes count them ("2 samples read [N/A]");
@@ -933,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/huella/ui/runs/missing-co2-reason", test_missing_co2_reason);
   g_test_add_func ("/huella/ui/runs/skipped-dialog", test_skipped_dialog);
   g_test_add_func ("/huella/ui/runs/skipped-gaps", test_skipped_gaps);
+  g_test_add_func ("/huella/ui/runs/skipped-two-files", test_skipped_two_files);
 
   return g_test_run ();
 }
