@@ -55,8 +55,16 @@ _hu_chart_make_text (Ctx         *ctx,
     }
   if (max_width > 0)
     {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      /* Between words only, and never with a hyphen a word does not have:
+       * Pango 1.50 broke a word too wide for its line and added one
+       * ("request-s a day"). A word wider than the label is cut at its
+       * end by the ellipsis rather than broken. */
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (pl, attrs);
       pango_layout_set_width (pl, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_wrap (pl, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (pl, -MAX (max_lines, 1));
     }
