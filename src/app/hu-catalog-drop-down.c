@@ -55,7 +55,7 @@ gpu_title (HuCatalogDropDown *self,
     return g_strdup (self->none_label != NULL ? self->none_label
                                               : _("Custom (enter peak and power)"));
   gpu = self->catalog != NULL ? hu_catalog_lookup_gpu (self->catalog, id) : NULL;
-  return g_strdup (gpu != NULL ? gpu->name : id);
+  return gpu != NULL ? hu_gpu_dup_display_name (gpu) : g_strdup (id);
 }
 
 static char *

@@ -68,6 +68,37 @@ hu_precision_from_string (const char  *text,
 
 /* GPU ------------------------------------------------------------------ */
 
+/**
+ * hu_gpu_dup_display_name:
+ *
+ * The accelerator's name for people: the catalog's names are data, in
+ * English, but a few end in a qualifier of the figures, not of the chip
+ * ("NVIDIA B200 (HGX B200, per GPU)": one GPU of an eight-GPU board),
+ * which a Spanish list showed in English. That qualifier is translated;
+ * the rest, a product's name, is kept. The catalog's name stays what it
+ * is for files and searches.
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+hu_gpu_dup_display_name (const HuGpu *gpu)
+{
+  /* The qualifier as the catalog writes it, at the end of the name. */
+  static const char qualifier[] = ", per GPU)";
+  const char *name;
+
+  g_return_val_if_fail (gpu != NULL, NULL);
+
+  name = gpu->name != NULL ? gpu->name : "";
+  if (!g_str_has_suffix (name, qualifier))
+    return g_strdup (name);
+  /* Translators: the end of an accelerator's name in the catalog,
+   * "NVIDIA B200 (HGX B200, per GPU)": its figures are one GPU's of a
+   * board of several. Keep the comma and the closing parenthesis. */
+  return g_strdup_printf ("%.*s%s", (int) (strlen (name) - strlen (qualifier)), name,
+                          _(", per GPU)"));
+}
+
 static void
 hu_gpu_clear (HuGpu *gpu)
 {

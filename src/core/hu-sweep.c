@@ -249,6 +249,7 @@ hu_sweep_gpus (const HuInputs *inputs,
   for (guint i = 0; i < gpus->len; i++)
     {
       HuGpu *gpu = gpus->pdata[i];
+      g_autofree char *name = hu_gpu_dup_display_name (gpu);
       HuSweepItem *item;
 
       g_free (copy.gpu);
@@ -256,7 +257,7 @@ hu_sweep_gpus (const HuInputs *inputs,
       copy.precision = inputs->precision;
       if (copy.precision != HU_PRECISION_AUTO && isnan (gpu->peak_tflops[copy.precision]))
         copy.precision = HU_PRECISION_AUTO;
-      item = evaluate (&copy, catalog, metric, gpu->id, gpu->name, gpu->vendor,
+      item = evaluate (&copy, catalog, metric, gpu->id, name, gpu->vendor,
                        g_strcmp0 (inputs->gpu, gpu->id) == 0);
       if (item)
         g_ptr_array_add (out, item);
