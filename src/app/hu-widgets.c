@@ -436,6 +436,9 @@ get_outer_size (GtkWindow *window,
  * as it where it is cut: a default size counts the window's frame, so
  * the parent's allocation made the dialog one frame smaller than the
  * parent, and the parent's bottom bar showed below it like a scroll bar.
+ * Opened from a window narrower than itself (a phone), it takes all of
+ * it, as a phone's dialogs do: the 560 px Preferences stopped 160 px
+ * short of a 720 px phone's bottom, its rows cut there over the window's.
  */
 void
 hu_widgets_fit_to_parent (GtkWindow *dialog,
@@ -449,7 +452,10 @@ hu_widgets_fit_to_parent (GtkWindow *dialog,
     return;
   gtk_window_get_default_size (dialog, &width, &height);
   get_outer_size (parent, &parent_width, &parent_height);
-  gtk_window_set_default_size (dialog, MIN (width, parent_width), MIN (height, parent_height));
+  if (width > parent_width)
+    gtk_window_set_default_size (dialog, parent_width, parent_height);
+  else
+    gtk_window_set_default_size (dialog, width, MIN (height, parent_height));
 }
 
 typedef struct {

@@ -189,7 +189,9 @@ test_dialogs_fit (void)
   dialog = hu_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
   assert_fits_360 (dialog, "Preferences");
-  assert_covers_parent (dialog, window, FALSE, "Preferences");
+  /* A phone's dialog takes the whole screen: it opened 560 px tall over
+   * the 720 px window, its last rows cut where it ended. */
+  assert_covers_parent (dialog, window, TRUE, "Preferences");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = hu_model_dialog_new (GTK_WINDOW (window),
