@@ -316,7 +316,11 @@ fill_ranked (HuWhatIfView *self,
       /* Translators: a ranked region, "1. France · 2.3 t" */
       g_autofree char *label = g_strdup_printf (_("%u. %s · %s"), i + 1, item->label, value);
 
+      g_autoptr(GtkStringObject) string = NULL;
+
       gtk_string_list_append (labels, label);
+      string = g_list_model_get_item (G_LIST_MODEL (labels), i);
+      hu_widgets_set_item_figure (string, value);
       g_ptr_array_add (self->ranked_ids, g_strdup (item->id));
       if (g_strcmp0 (picked, item->id) == 0)
         keep = i;
@@ -737,6 +741,15 @@ hu_what_if_view_init (HuWhatIfView *self)
   hu_widgets_name_drop_down (self->provider_dropdown, _("Provider"));
   hu_widgets_name_drop_down (self->pue_dropdown, _("PUE"));
   hu_widgets_name_drop_down (self->ranked_dropdown, _("Region from the ranking"));
+  {
+    /* The button cuts a long region's name, never its figure; the list
+     * wraps each region whole. */
+    g_autoptr(GtkListItemFactory) button = hu_widgets_new_figure_item_factory ();
+    g_autoptr(GtkListItemFactory) list = hu_widgets_new_wrapping_list_factory (NULL, NULL);
+
+    gtk_drop_down_set_factory (self->ranked_dropdown, button);
+    gtk_drop_down_set_list_factory (self->ranked_dropdown, list);
+  }
   hu_widgets_name_drop_down (self->gpu_metric_dropdown, _("Rank by"));
   hu_widgets_name_drop_down (self->parameter_dropdown, _("Vary"));
   hu_widgets_name_drop_down (self->sweep_metric_dropdown, _("Show"));

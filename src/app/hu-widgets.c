@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hu-widgets.h"
 
@@ -535,6 +536,90 @@ hu_widgets_new_wrapping_list_factory (HuItemText text,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_wrapping_item), NULL);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_wrapping_item), wrapping,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
+  return factory;
+}
+
+/* The data key of a #GtkStringObject's figure for
+ * hu_widgets_new_figure_item_factory(). */
+#define FIGURE_KEY "hu-figure"
+
+static void
+setup_figure_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *figure = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (text), 8);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), figure);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_figure_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  const char *figure = g_object_get_data (object, FIGURE_KEY);
+  const char *text = gtk_string_object_get_string (GTK_STRING_OBJECT (object));
+  g_autofree char *name = NULL;
+
+  /* The text ends with the figure, " · 0.919 t": the label shows what
+   * comes before it, the figure its own label. */
+  if (figure != NULL && g_str_has_suffix (text, figure))
+    {
+      name = g_strndup (text, strlen (text) - strlen (figure));
+      g_strchomp (name);
+      if (g_str_has_suffix (name, "·"))
+        name[strlen (name) - strlen ("·")] = '\0';
+      g_strchomp (name);
+    }
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), name != NULL ? name : text);
+  hu_widgets_set_figure (GTK_LABEL (gtk_widget_get_last_child (box)), figure);
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), figure != NULL);
+}
+
+/**
+ * hu_widgets_set_item_figure:
+ * @item: an item of a #GtkStringList whose string ends with @figure
+ * @figure: (nullable): the figure, "0.919 t CO₂eq"
+ *
+ * Marks the end of @item's string as its figure, for
+ * hu_widgets_new_figure_item_factory().
+ */
+void
+hu_widgets_set_item_figure (GtkStringObject *item,
+                            const char      *figure)
+{
+  g_return_if_fail (GTK_IS_STRING_OBJECT (item));
+
+  g_object_set_data_full (G_OBJECT (item), FIGURE_KEY, g_strdup (figure), g_free);
+}
+
+/**
+ * hu_widgets_new_figure_item_factory:
+ *
+ * A drop-down's button cut its item at the end: on a 360 px phone the
+ * ranking's "1. Montreal (northamerica-northeast1) · GCP · 0.919 t" read
+ * "1. Montreal (northamerica-northeast…", the figure lost. Items of this
+ * factory show their text cut at the end and, after it, their figure
+ * (hu_widgets_set_item_figure()) whole.
+ *
+ * Returns: (transfer full): the factory, for gtk_drop_down_set_factory()
+ */
+GtkListItemFactory *
+hu_widgets_new_figure_item_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_figure_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_figure_item), NULL);
   return factory;
 }
 

@@ -43,5 +43,8 @@ void      hu_widgets_set_figure         (GtkLabel    *label,
                                          const char  *text);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
+GtkListItemFactory *hu_widgets_new_figure_item_factory   (void);
+void                hu_widgets_set_item_figure           (GtkStringObject *item,
+                                                          const char      *figure);
 
 G_END_DECLS

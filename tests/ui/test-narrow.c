@@ -400,6 +400,47 @@ test_gpu_names_translated (void)
   destroy_window (window);
 }
 
+/* A label of a drop-down's button, outside its popover, holding a
+ * figure of CO₂eq ("0.919 t CO₂eq"). */
+static gboolean
+is_button_figure (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL &&
+         g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), " CO₂eq");
+}
+
+/* What If at 360 px: the ranking's drop-down read "1. Montreal
+ * (northamerica-northeast…", its figure cut off. The region's name is
+ * cut at its end, the figure shown whole, inside the window. */
+static void
+test_ranking_keeps_figure (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  GtkWidget *figure = NULL, *name;
+  graphene_rect_t bounds;
+
+  resize (window, 360);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  WAIT_UNTIL ((figure = find_widget (view, is_button_figure, NULL)) != NULL, 20);
+  g_assert_nonnull (figure);
+  iterate (200);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (figure))));
+  g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+  /* The name beside it gave way: "1. Montreal (northamerica-northeast1)
+   * · GCP" is wider than what is left of 360 px. */
+  name = gtk_widget_get_prev_sibling (figure);
+  g_assert_true (GTK_IS_LABEL (name));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (name)), "1. "));
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))));
+
+  destroy_window (window);
+}
+
 /* Item 2: a toast's title wrapped in libadwaita 1.2 to no line at all:
  * cut to "Derivación copiada al portapa…" at 360 px. It wraps, every
  * line shown, the toast inside the window. */
@@ -780,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
   g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
   g_test_add_func ("/huella/ui/narrow/gpu-names-translated", test_gpu_names_translated);
+  g_test_add_func ("/huella/ui/narrow/ranking-keeps-figure", test_ranking_keeps_figure);
   g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
   g_test_add_func ("/huella/ui/narrow/shortcut-names", test_shortcut_names);
