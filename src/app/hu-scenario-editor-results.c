@@ -72,16 +72,18 @@ set_hint (HuScenarioEditor *self,
   if (empty && !isnan (value))
     {
       g_autofree char *number = hint_number (key, value);
+      g_autofree char *value_text = NULL;
 
       /* Counts read better without their unit: "default 1". */
       if (key == HU_INPUT_COUNT || key == HU_INPUT_RETRAIN || key == HU_INPUT_SERVE_COUNT ||
           *unit == '\0')
-        /* Translators: shown beside an empty field: the value used instead */
-        text = g_strdup_printf (_("default %s"), number);
+        value_text = g_steal_pointer (&number);
       else
-        /* Translators: shown beside an empty field: the value used instead,
-         * e.g. "default 130 TFLOP/s" */
-        text = g_strdup_printf (_("default %s %s"), number, unit);
+        value_text = g_strdup_printf ("%s %s", number, unit);
+      /* Translators: shown beside an empty field, on two lines: the value
+       * used instead, "default" over "385 gCO₂eq/kWh". On one line it
+       * left the field's title 15 px on a phone (issue 10 item 10). */
+      text = g_strdup_printf (_("default\n%s"), value_text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->units[key]),
                                    from != NULL ? from->source : NULL);
     }

@@ -490,6 +490,9 @@ hu_scenario_editor_init (HuScenarioEditor *self)
       GtkWidget *unit = gtk_label_new (_hu_scenario_editor_unit_for (self, key));
 
       gtk_widget_add_css_class (unit, "dim-label");
+      /* A default's hint is two lines (set_hint()), right-aligned. */
+      gtk_label_set_justify (GTK_LABEL (unit), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (unit), 1);
       gtk_widget_set_visible (icon, FALSE);
       gtk_widget_add_css_class (icon, "error");
       adw_entry_row_add_suffix (self->rows[key], unit);

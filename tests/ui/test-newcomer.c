@@ -35,7 +35,7 @@ test_status_sentence (void)
 
   hu_window_select_result (window, 0);
   iterate (100);
-  power = find_widget (editor, is_entry_row_titled, "Average power per accelerator");
+  power = find_widget (editor, is_entry_row_titled, "Mean power per accelerator");
   g_assert_nonnull (power);
   gtk_editable_set_text (GTK_EDITABLE (power), "abc");
   iterate (300);
@@ -371,7 +371,8 @@ test_accessible_tree (void)
  * Frosinone 2 with its PUE and power left to the catalog: the region's
  * PUE 1.2 reads "default 1.20" (two decimals, as Explain's "× 1.20"),
  * never "default 1.2"; the V100S PCIe 32GB's TDP of 250 W, "default
- * 250 W". */
+ * 250 W" ("default" on a line of its own, so that the field's title
+ * keeps its room on a phone). */
 static void
 test_default_hints (void)
 {
@@ -395,11 +396,11 @@ test_default_hints (void)
   gtk_editable_set_text (GTK_EDITABLE (find_widget (editor, is_entry_row_titled,
                                                     "PUE of the data centre")), "");
   gtk_editable_set_text (GTK_EDITABLE (find_widget (editor, is_entry_row_titled,
-                                                    "Average power per accelerator")), "");
+                                                    "Mean power per accelerator")), "");
   iterate (300);
 
-  g_assert_nonnull (find_widget (editor, is_label_containing, "default 1.20"));
-  g_assert_nonnull (find_widget (editor, is_label_containing, "default 250 W"));
+  g_assert_nonnull (find_widget (editor, is_label_containing, "default\n1.20"));
+  g_assert_nonnull (find_widget (editor, is_label_containing, "default\n250 W"));
 
   destroy_window (window);
 }

@@ -246,7 +246,7 @@ test_plan_like_with_like (void)
   /* The form shows the rounded figures, not the log's 15 digits. */
   {
     GtkWidget *power = find_widget (GTK_WIDGET (hu_window_get_editor (window)),
-                                    is_entry_row_titled, "Average power per accelerator");
+                                    is_entry_row_titled, "Mean power per accelerator");
     g_assert_nonnull (power);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (power)), ==, "405");
   }
