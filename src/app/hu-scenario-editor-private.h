@@ -51,6 +51,11 @@ struct _HuScenarioEditor
    * first time it is on (hu-scenario-editor-ranges.c) */
   GtkToggleButton      *range_toggles[HU_N_NUMERIC_INPUTS];
   AdwEntryRow          *range_rows[HU_N_NUMERIC_INPUTS][HU_N_RANGE_PARTS];
+  /* The exact values the form last wrote into those rows, rounded for
+   * the eye: a row still showing its text is read as this value. */
+  HuRange               range_shown[HU_N_NUMERIC_INPUTS];
+  /* The exact value "±" turned off left in the field, likewise. */
+  double                field_shown[HU_N_NUMERIC_INPUTS];
   gboolean              syncing_range;
   GtkLabel             *values[HU_N_COLUMNS];   /* result_cards' value labels */
   GtkLabel             *lifecycle_value;        /* shown with a deployment phase */

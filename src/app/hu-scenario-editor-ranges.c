@@ -74,6 +74,36 @@ without_key_name (const char *message)
   return colon != NULL ? colon + 2 : message;
 }
 
+/* The exact value behind @part of @key's rows, as show_range() wrote it. */
+static double
+shown_part (HuScenarioEditor *self,
+            HuInputKey        key,
+            guint             part)
+{
+  const HuRange *shown = &self->range_shown[key];
+
+  return part == HU_RANGE_LOW ? shown->low : part == HU_RANGE_LIKELY ? shown->likely : shown->high;
+}
+
+/* Whether @text is what the form wrote into @part's row for its exact
+ * value: that is no edit, and reading the rounded text back would move
+ * the range ("105.8" for 105.787). */
+static gboolean
+part_unchanged (HuScenarioEditor *self,
+                HuInputKey        key,
+                guint             part,
+                const char       *text)
+{
+  double value = shown_part (self, key, part);
+  g_autofree char *written = NULL;
+
+  if (isnan (value))
+    return FALSE;
+  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+                                                  ? value * 100.0 : value);
+  return g_str_equal (written, text);
+}
+
 /* Reads one of the low / likely / high rows into @out (NAN when empty);
  * marks the row and explains when it is not a value the input takes. */
 static gboolean
@@ -99,6 +129,12 @@ parse_part (HuScenarioEditor *self,
 
   *out = NAN;
   g_strstrip (text);
+  if (*text != '\0' && part_unchanged (self, key, part, text))
+    {
+      *out = shown_part (self, key, part);
+      gtk_widget_remove_css_class (row, "error");
+      return TRUE;
+    }
   if (*text != '\0' && !parse_number (key, text, out, &error))
     problem = error->message;
   else if (*text != '\0' && *out < 0 && !hu_input_check_value (key, *out, NULL))
@@ -223,6 +259,43 @@ parse_text (HuInputKey   key,
   return TRUE;
 }
 
+/* Whether @key's field shows @value as the form writes it. */
+static gboolean
+field_shows (HuScenarioEditor *self,
+             HuInputKey        key,
+             double            value)
+{
+  g_autofree char *written = NULL;
+  g_autofree char *shown = NULL;
+
+  if (isnan (value))
+    return FALSE;
+  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+                                                  ? value * 100.0 : value);
+  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
+  return g_str_equal (written, g_strstrip (shown));
+}
+
+/* The number @key's field stands for, given it reads @parsed: the exact
+ * value the form wrote there while the field still shows it, rounded
+ * (132.2338 W behind "132.2"), else what the text says. The form writes
+ * the scenario's value, and the likely value of a range turned off. */
+static double
+exact_value (HuScenarioEditor *self,
+             HuInputKey        key,
+             double            parsed)
+{
+  double stored;
+
+  if (isnan (parsed))
+    return parsed;
+  if (field_shows (self, key, self->field_shown[key]))
+    return self->field_shown[key];
+  stored = self->scenario != NULL ? hu_inputs_get (hu_scenario_get_inputs (self->scenario), key)
+                                  : NAN;
+  return field_shows (self, key, stored) ? stored : parsed;
+}
+
 /* Reads one field: a number, or a range into @range, from the low /
  * likely / high rows while its "±" is on. Returns FALSE and an
  * explanation for people when the value is not acceptable; an empty field
@@ -247,8 +320,12 @@ _hu_scenario_editor_parse_field (HuScenarioEditor  *self,
       *out = hu_range_point (range);
       return TRUE;
     }
-  return parse_text (key, gtk_editable_get_text (GTK_EDITABLE (self->rows[key])), out, range,
-                     message);
+  if (!parse_text (key, gtk_editable_get_text (GTK_EDITABLE (self->rows[key])), out, range,
+                   message))
+    return FALSE;
+  if (!hu_range_is_set (range))
+    *out = exact_value (self, key, *out);
+  return TRUE;
 }
 
 /* The value a field stands for when it is empty: what the estimate used. */
@@ -414,6 +491,7 @@ show_range (HuScenarioEditor *self,
             const HuRange    *range)
 {
   self->syncing_range = TRUE;
+  self->range_shown[key] = *range;
   set_part (self, key, HU_RANGE_LOW, range->low);
   set_part (self, key, HU_RANGE_LIKELY, range->likely);
   set_part (self, key, HU_RANGE_HIGH, range->high);
@@ -443,6 +521,7 @@ on_range_toggled (GtkToggleButton  *toggle,
       if (parse_text (key, gtk_editable_get_text (GTK_EDITABLE (self->rows[key])), &value,
                       &range, &message) && !hu_range_is_set (&range))
         {
+          value = exact_value (self, key, value);
           if (isnan (value))
             value = resolved_value (self, key);
           if (!isnan (value))
@@ -467,10 +546,10 @@ on_range_toggled (GtkToggleButton  *toggle,
             : !isnan (low) ? low : high;
       if (hu_input_is_integer (key) && !isnan (value))
         value = round (value);
-      if (_hu_scenario_editor_is_percent (key))
-        value *= 100.0;
       update_range_rows (self, key);
-      text = _hu_scenario_editor_format_for_entry (value);
+      self->field_shown[key] = value;
+      text = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+                                                   ? value * 100.0 : value);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
       self->field_edited (self, key);
       gtk_widget_grab_focus (GTK_WIDGET (self->rows[key]));
@@ -485,6 +564,9 @@ _hu_scenario_editor_load_range (HuScenarioEditor *self,
 {
   gboolean ranged = range != NULL && hu_range_is_set (range);
 
+  /* What the form wrote for another scenario is no longer in the form. */
+  hu_range_init (&self->range_shown[key]);
+  self->field_shown[key] = NAN;
   if (ranged)
     {
       ensure_range_rows (self, key);
@@ -501,6 +583,8 @@ _hu_scenario_editor_add_range_button (HuScenarioEditor *self,
 {
   GtkWidget *toggle = gtk_toggle_button_new_with_label ("±");
 
+  hu_range_init (&self->range_shown[key]);
+  self->field_shown[key] = NAN;
   gtk_widget_add_css_class (toggle, "flat");
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (toggle, _("Give a range: low, likely and high"));

@@ -126,6 +126,69 @@ test_rounded_not_changed (void)
   destroy_window (window);
 }
 
+/* "±" on a field the user has not edited builds its first range, −20 %
+ * and +20 %, around the value stored, not around the figure the field
+ * shows: BLOOM's 132.2338 W (shown "132.2") gives, by hand,
+ *   132.2338 × 0.8 = 105.78704 W   and   132.2338 × 1.2 = 158.68056 W,
+ * where the shown 132.2 would give 105.76 and 158.64. The rows show
+ * them as "105.8", "132.2" and "158.7", which is no edit either; a row
+ * the user types into takes its new value and leaves the others exact.
+ * "±" off puts the likely 132.2338 back, still stored to the last digit. */
+static void
+test_range_from_stored (void)
+{
+  HuWindow *window = open_example ("bloom-lifecycle.huella");
+  HuScenarioEditor *editor = hu_window_get_editor (window);
+  HuInputKey key = HU_INPUT_SERVE_POWER;
+  GtkToggleButton *toggle = hu_scenario_editor_get_range_toggle (editor, key);
+  HuScenario *scenario;
+  const HuInputs *inputs;
+  const HuRange *range;
+
+  hu_window_select_result (window, 0);
+  iterate (200);
+  scenario = hu_result_get_scenario (hu_window_get_selected_result (window));
+  g_assert_cmpstr (hu_scenario_get_id (scenario), ==, "bloom-measured");
+  inputs = hu_scenario_get_inputs (scenario);
+  g_assert_cmpstr (field_text (editor, key), ==, "132.2");
+  g_assert_null (hu_inputs_get_range (inputs, key));
+
+  gtk_toggle_button_set_active (toggle, TRUE);
+  iterate (100);
+  hu_scenario_editor_flush (editor);
+  iterate (50);
+  range = hu_inputs_get_range (inputs, key);
+  g_assert_nonnull (range);
+  g_assert_cmpfloat_with_epsilon (range->low, 105.78704, 1e-9);
+  g_assert_cmpfloat_with_epsilon (range->likely, 132.2338, 1e-9);
+  g_assert_cmpfloat_with_epsilon (range->high, 158.68056, 1e-9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hu_scenario_editor_get_range_row (
+                     editor, key, HU_RANGE_LOW))), ==, "105.8");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hu_scenario_editor_get_range_row (
+                     editor, key, HU_RANGE_HIGH))), ==, "158.7");
+
+  gtk_editable_set_text (GTK_EDITABLE (hu_scenario_editor_get_range_row (editor, key,
+                                                                         HU_RANGE_HIGH)), "160");
+  iterate (100);
+  hu_scenario_editor_flush (editor);
+  iterate (50);
+  range = hu_inputs_get_range (inputs, key);
+  g_assert_nonnull (range);
+  g_assert_cmpfloat_with_epsilon (range->low, 105.78704, 1e-9);
+  g_assert_cmpfloat_with_epsilon (range->likely, 132.2338, 1e-9);
+  g_assert_cmpfloat (range->high, ==, 160);
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  iterate (100);
+  hu_scenario_editor_flush (editor);
+  iterate (50);
+  g_assert_null (hu_inputs_get_range (inputs, key));
+  g_assert_cmpstr (field_text (editor, key), ==, "132.2");
+  g_assert_cmpfloat (hu_inputs_get (inputs, key), ==, 132.2338);
+
+  destroy_window (window);
+}
+
 /* The result cards state one value each, with the significant digits of
  * its kind (issue 10, item 13): the lifecycle card read "31.3 t" beside
  * the CO₂eq card's "31.22 t", taking the digits of its table column,
@@ -165,6 +228,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/ui/fields/rounded-not-changed", test_rounded_not_changed);
+  g_test_add_func ("/huella/ui/fields/range-from-stored", test_range_from_stored);
   g_test_add_func ("/huella/ui/fields/cards-one-rule", test_cards_one_rule);
 
   return g_test_run ();
