@@ -635,6 +635,11 @@ test_charts (void)
   assert_rel (hu_chart_get_value (tornado, 1, 1), 225, 1e-12);   /* 0.5 × 300 × 1.5 */
   text = hu_chart_accessible_text (tornado);
   g_assert_true (strstr (text, "Average power") < strstr (text, "PUE"));
+  /* Each end as its bar's label writes it: three significant digits in
+   * the axis' kg (the bars span 130 to 260 kg). */
+  g_assert_nonnull (strstr (text, "Average power: At the low end 130 kg; "
+                                  "At the high end 260 kg\n"));
+  g_assert_nonnull (strstr (text, "PUE: At the low end 165 kg; At the high end 225 kg\n"));
   /* Drawing it exercises the layout; an empty picture would fail. */
   svg = _hu_chart_to_svg (tornado, 400, 200, NULL, NULL);
   g_assert_nonnull (svg);

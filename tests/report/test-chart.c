@@ -580,6 +580,61 @@ layout_has_text (HuChart    *chart,
   return FALSE;
 }
 
+/* A screen reader hears the figure a bar's label shows (issue 10, item
+ * 13), not the axis' shared decimals: the label read "92.9" where the
+ * text said "93 t". By hand, three significant digits in the axis' unit
+ * (t: the largest bar is 92,900 kg, the smallest 8,020 kg, above a tenth
+ * of a tonne):
+ *   bars     92,900 kg = "92.9" t; 8,020 kg = "8.02" t
+ *   stacked  60,000 + 32,900 = 92,900 kg, labelled with its total
+ *            "92.9" t; its parts 60,000 kg = "60.0" t, 32,900 kg = "32.9" t
+ *   tornado  around 100 kg, ends at 87.62 kg = "87.6" and 112.38 kg =
+ *            "112" (integer digits are kept, none added), on an axis in kg */
+static void
+test_bars_accessible_as_labels (void)
+{
+  g_autoptr(HuChart) bars = hu_chart_new (HU_CHART_BARS);
+  g_autoptr(HuChart) stacked = hu_chart_new (HU_CHART_BARS);
+  g_autoptr(HuChart) tornado = hu_chart_new (HU_CHART_TORNADO);
+  g_autofree char *text = NULL;
+  g_autofree char *stacked_text = NULL;
+  g_autofree char *tornado_text = NULL;
+  guint s, t, c;
+
+  hu_chart_set_unit_kind (bars, HU_UNIT_MASS_KG);
+  s = hu_chart_add_series (bars, "CO2eq");
+  hu_chart_set_value (bars, s, hu_chart_add_category (bars, "A", FALSE), 92900);
+  hu_chart_set_value (bars, s, hu_chart_add_category (bars, "B", FALSE), 8020);
+  text = hu_chart_accessible_text (bars);
+  g_assert_true (layout_has_text (bars, "92.9"));
+  g_assert_true (layout_has_text (bars, "8.02"));
+  g_assert_nonnull (strstr (text, "A: 92.9 t\n"));
+  g_assert_nonnull (strstr (text, "B: 8.02 t\n"));
+
+  hu_chart_set_unit_kind (stacked, HU_UNIT_MASS_KG);
+  hu_chart_set_stacked (stacked, TRUE);
+  s = hu_chart_add_series (stacked, "Training");
+  t = hu_chart_add_series (stacked, "Serving");
+  c = hu_chart_add_category (stacked, "Run", FALSE);
+  hu_chart_set_value (stacked, s, c, 60000);
+  hu_chart_set_value (stacked, t, c, 32900);
+  stacked_text = hu_chart_accessible_text (stacked);
+  g_assert_true (layout_has_text (stacked, "92.9"));
+  g_assert_nonnull (strstr (stacked_text, "Run: Training 60.0 t; Serving 32.9 t; Total: 92.9 t"));
+
+  hu_chart_set_unit_kind (tornado, HU_UNIT_MASS_KG);
+  hu_chart_set_x_marker (tornado, 100);
+  s = hu_chart_add_series (tornado, "Low");
+  t = hu_chart_add_series (tornado, "High");
+  c = hu_chart_add_category (tornado, "Power", FALSE);
+  hu_chart_set_value (tornado, s, c, 87.62);
+  hu_chart_set_value (tornado, t, c, 112.38);
+  tornado_text = hu_chart_accessible_text (tornado);
+  g_assert_true (layout_has_text (tornado, "87.6"));
+  g_assert_true (layout_has_text (tornado, "112"));
+  g_assert_nonnull (strstr (tornado_text, "Power: Low 87.6 kg; High 112 kg"));
+}
+
 /* Issue 10: a chart beside a table labels its bars as the table writes
  * them (hu_chart_set_label_scale()). BLOOM's lifecycles, 50,962.8 kg and
  * 51,692.0 kg, in one scale of four significant digits: t, two decimals,
@@ -940,6 +995,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/tiny-bar-label", test_tiny_bar_label);
   g_test_add_func ("/huella/chart/bars-preferred-height-narrow", test_bars_preferred_height_narrow);
   g_test_add_func ("/huella/chart/ranked-bar-units", test_ranked_bar_units);
+  g_test_add_func ("/huella/chart/bars-accessible-as-labels", test_bars_accessible_as_labels);
   g_test_add_func ("/huella/chart/export-files", test_export_files);
   g_test_add_func ("/huella/chart/label-scale", test_label_scale);
   g_test_add_func ("/huella/chart/report-chart-as-table", test_report_chart_as_table);

@@ -747,7 +747,10 @@ append_bars_text (HuChart *self,
         {
           Series *series = g_ptr_array_index (self->series, s);
           double v = _hu_chart_series_value (series, c);
-          g_autofree char *value = _hu_chart_format_value (self, self->unit, v, 0);
+          /* What the bar's label says ("92.9 t"), not the axis' ticks'
+           * shared decimals ("93 t"): a screen reader hears the figure
+           * the eye reads. */
+          g_autofree char *value = _hu_chart_format_bar (self, v);
 
           if (self->series->len > 1)
             g_string_append_printf (text, "%s %s %s", s > 0 ? ";" : "", series->label, value);
@@ -757,7 +760,7 @@ append_bars_text (HuChart *self,
       if (self->series->len > 1 && self->stacked)
         {
           double extent = _hu_chart_category_extent (self, c);
-          g_autofree char *total = _hu_chart_format_value (self, self->unit, extent, 0);
+          g_autofree char *total = _hu_chart_format_bar (self, extent);
 
           g_string_append_printf (text, "; %s %s", _("Total:"), total);
         }

@@ -54,6 +54,29 @@ value_width (Ctx        *ctx,
   return max_w;
 }
 
+/* The values the axis spans: every bar's end and the point estimate
+ * they start from. */
+void
+_hu_chart_tornado_span (HuChart *self,
+                        double  *lo,
+                        double  *hi)
+{
+  double ref = isfinite (self->x_marker) ? self->x_marker : 0;
+
+  *lo = *hi = ref;
+  for (guint s = 0; s < self->series->len; s++)
+    for (guint c = 0; c < self->categories->len; c++)
+      {
+        double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
+
+        if (isfinite (v))
+          {
+            *lo = MIN (*lo, v);
+            *hi = MAX (*hi, v);
+          }
+      }
+}
+
 void
 _hu_chart_layout_tornado (Ctx    *ctx,
                           double  width,
@@ -62,23 +85,12 @@ _hu_chart_layout_tornado (Ctx    *ctx,
   HuChart *self = ctx->chart;
   guint n = self->categories->len;
   double ref = isfinite (self->x_marker) ? self->x_marker : 0;
-  double lo = ref, hi = ref;
+  double lo, hi;
   Axis axis = { 0 };
   g_autofree char *title = NULL;
   double top, label_w, value_w, bar_left, bar_right, bottom, row_h, x_ref;
 
-  for (guint s = 0; s < self->series->len; s++)
-    for (guint c = 0; c < n; c++)
-      {
-        double v = _hu_chart_series_value (g_ptr_array_index (self->series, s), c);
-
-        if (isfinite (v))
-          {
-            lo = MIN (lo, v);
-            hi = MAX (hi, v);
-          }
-      }
-
+  _hu_chart_tornado_span (self, &lo, &hi);
   top = _hu_chart_layout_header (ctx, width, self->series->len > 1);
   label_w = label_width (ctx, width);
   _hu_chart_axis_init (&axis, self, self->unit, lo, hi,

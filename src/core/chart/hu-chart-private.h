@@ -211,6 +211,8 @@ char *_hu_chart_format_value (HuChart    *self,
 void  _hu_chart_value_scale  (HuChart     *self,
                               HuUnitKind   unit,
                               HuUnitScale *scale);
+char *_hu_chart_format_bar   (HuChart    *self,
+                              double      value);
 
 /* hu-chart-layout.c */
 PangoLayout *_hu_chart_make_text (Ctx         *ctx,
@@ -313,6 +315,9 @@ void _hu_chart_layout_ranked (Ctx    *ctx,
 void _hu_chart_layout_tornado (Ctx    *ctx,
                                double  width,
                                double  height);
+void _hu_chart_tornado_span   (HuChart *self,
+                               double  *lo,
+                               double  *hi);
 
 /* hu-chart-layout-xy.c */
 void _hu_chart_layout_xy (Ctx    *ctx,

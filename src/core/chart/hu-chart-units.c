@@ -141,6 +141,31 @@ _hu_chart_format_exact (HuChart    *self,
   return g_strdup_printf ("%s (%s %s)", scaled, base, base_symbol);
 }
 
+/* @value as @self's bars label theirs (_hu_chart_bar_value_label()),
+ * followed by the axis' unit where the label leaves it to the axis
+ * title: "92.9 t". The axis is the one the chart's layout builds; the
+ * count of its ticks does not change its unit. */
+char *
+_hu_chart_format_bar (HuChart *self,
+                      double   value)
+{
+  Axis axis = { 0 };
+  g_autofree char *number = NULL;
+  char *text;
+  double lo = 0, hi = _hu_chart_max_extent (self);
+
+  if (self->kind == HU_CHART_TORNADO)
+    _hu_chart_tornado_span (self, &lo, &hi);
+  _hu_chart_axis_init (&axis, self, self->unit, lo, hi, 5);
+  number = _hu_chart_bar_value_label (&axis, value);
+  if (isfinite (value) && !axis.bar_units && axis.symbol != NULL && axis.symbol[0] != '\0')
+    text = g_strdup_printf ("%s %s", number, axis.symbol);
+  else
+    text = g_steal_pointer (&number);
+  _hu_chart_axis_clear (&axis);
+  return text;
+}
+
 /**
  * hu_chart_format_bar_value:
  * @self: a %HU_CHART_BARS or %HU_CHART_RANKED chart
@@ -158,23 +183,8 @@ char *
 hu_chart_format_bar_value (HuChart *self,
                            double   value)
 {
-  Axis axis = { 0 };
-  g_autofree char *number = NULL;
-
   g_return_val_if_fail (HU_IS_CHART (self), NULL);
   g_return_val_if_fail (self->kind == HU_CHART_BARS || self->kind == HU_CHART_RANKED, NULL);
 
-  /* The layouts' axis runs from 0 to the largest extent; the ticks' count
-   * does not change the unit. */
-  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self), 5);
-  number = _hu_chart_bar_value_label (&axis, value);
-  if (isfinite (value) && !axis.bar_units && axis.symbol != NULL && axis.symbol[0] != '\0')
-    {
-      char *text = g_strdup_printf ("%s %s", number, axis.symbol);
-
-      _hu_chart_axis_clear (&axis);
-      return text;
-    }
-  _hu_chart_axis_clear (&axis);
-  return g_steal_pointer (&number);
+  return _hu_chart_format_bar (self, value);
 }
