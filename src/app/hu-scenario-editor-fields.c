@@ -125,13 +125,15 @@ _hu_scenario_editor_select_mode (HuScenarioEditor *self,
 }
 
 /* The unit shown beside @key's field (and its range rows): the core's
- * (hu_input_field_unit()), and the project's currency for a price. */
+ * (hu_input_field_unit()), and the project's currency for a price, alone:
+ * the field's title already says "per GPU-hour", and "USD per GPU-h"
+ * left a 360 px form room for "Price per GP…" of the title. */
 const char *
 _hu_scenario_editor_unit_for (HuScenarioEditor *self,
                               HuInputKey        key)
 {
   if (key == HU_INPUT_PRICE)
-    return self->price_unit;
+    return self->currency;
   return hu_input_field_unit (key);
 }
 

@@ -34,7 +34,6 @@ struct _HuScenarioEditor
   HuResult             *result;
   HuScenario           *scenario;
   char                 *currency;
-  char                 *price_unit;
   guint                 commit_source;
   gboolean              loading;
   gboolean              committing;

@@ -354,7 +354,6 @@ hu_scenario_editor_finalize (GObject *object)
   HuScenarioEditor *self = HU_SCENARIO_EDITOR (object);
 
   g_free (self->currency);
-  g_free (self->price_unit);
   for (guint i = 0; i < HU_N_NUMERIC_INPUTS; i++)
     g_free (self->errors[i]);
 
@@ -464,7 +463,6 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (_hu_scenario_editor_on_link_selected),
                            self, G_CONNECT_SWAPPED);
   self->currency = g_strdup ("USD");
-  self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
 
   self->rows[HU_INPUT_FLOPS] = self->flops_row;
   self->rows[HU_INPUT_PARAMS] = self->params_row;
@@ -556,9 +554,6 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency != NULL ? currency : "USD");
-  g_free (self->price_unit);
-  /* Translators: unit of a price, "USD per GPU-h" */
-  self->price_unit = g_strdup_printf (_("%s per GPU-h"), self->currency);
   _hu_scenario_editor_update_results (self);
 }
 
