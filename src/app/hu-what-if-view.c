@@ -45,6 +45,7 @@ struct _HuWhatIfView
   guint          n_interval_jobs; /* intervals being drawn in threads */
   GtkDropDown   *gpu_metric_dropdown;
   HuChartView   *gpus_chart;
+  GtkLabel      *gpus_empty;      /* why no GPU is ranked, in place of the chart */
   GtkDropDown   *parameter_dropdown;
   GtkSpinButton *from_spin;
   GtkSpinButton *to_spin;
@@ -544,7 +545,16 @@ refresh_gpus (HuWhatIfView   *self,
   items = hu_sweep_gpus (&inputs, self->catalog, metric);
   chart = hu_chart_new_from_sweep (items, metric);
   start_ranking_intervals (self, &inputs, items, FALSE, chart, metric);
-  hu_chart_view_set_chart (self->gpus_chart, chart);
+  /* With no GPU to rank (a cost without a price), an empty chart would
+   * show only an axis from 0.0 to 1.0 without a unit: say why instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->gpus_empty), items->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->gpus_chart), items->len > 0);
+  if (items->len == 0)
+    gtk_label_set_label (self->gpus_empty,
+                         metric == HU_METRIC_COST
+                         ? _("Give the scenario a price per GPU-hour to rank the GPUs by cost.")
+                         : _("No GPU of the catalog could be estimated with this scenario."));
+  hu_chart_view_set_chart (self->gpus_chart, items->len > 0 ? chart : NULL);
 
   hu_inputs_clear (&inputs);
 }
@@ -721,6 +731,7 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, regions_chart);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpu_metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpus_chart);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, gpus_empty);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, parameter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, from_spin);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, to_spin);
