@@ -53,6 +53,7 @@ struct _HuWhatIfView
   GtkLabel      *to_unit;
   GtkDropDown   *sweep_metric_dropdown;
   GtkLabel      *sweep_error;
+  GtkLabel      *sweep_empty;     /* why the sweep has no point, in place of the chart */
   HuChartView   *sweep_chart;
 };
 
@@ -570,6 +571,7 @@ refresh_sweep (HuWhatIfView     *self,
   HuInputKey key = selected_parameter (self);
   HuMetric metric = sweep_metrics[selected (self->sweep_metric_dropdown,
                                             G_N_ELEMENTS (sweep_metrics))];
+  gboolean any = FALSE;
   double from = gtk_spin_button_get_value (self->from_spin) / hu_what_if_display_scale (key);
   double to = gtk_spin_button_get_value (self->to_spin) / hu_what_if_display_scale (key);
   guint n = 25;
@@ -583,14 +585,25 @@ refresh_sweep (HuWhatIfView     *self,
     }
 
   points = hu_sweep_parameter (inputs, self->catalog, key, from, to, n, metric, &error);
+  for (guint i = 0; points != NULL && 2 * i + 1 < points->len; i++)
+    any = any || isfinite (g_array_index (points, double, 2 * i + 1));
   gtk_widget_set_visible (GTK_WIDGET (self->sweep_error), points == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sweep_empty), points != NULL && !any);
+  gtk_widget_set_visible (GTK_WIDGET (self->sweep_chart), any);
   if (points == NULL)
+    gtk_label_set_label (self->sweep_error, error->message);
+  /* A cost without a price has no point to draw: an empty chart would
+   * show only an axis from 0.0 to 1.0 without a unit. */
+  else if (!any)
+    gtk_label_set_label (self->sweep_empty,
+                         metric == HU_METRIC_COST
+                         ? _("Give the scenario a price per GPU-hour to show how its cost varies.")
+                         : _("This measure cannot be estimated for this scenario."));
+  if (!any)
     {
-      gtk_label_set_label (self->sweep_error, error->message);
       hu_chart_view_set_chart (self->sweep_chart, NULL);
       return;
     }
-
   chart = hu_chart_new_parameter_sweep (points, key, metric,
                                         estimate != NULL ? hu_what_if_current_value (estimate, key) : NAN);
   hu_chart_view_set_chart (self->sweep_chart, chart);
@@ -739,6 +752,7 @@ hu_what_if_view_class_init (HuWhatIfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, to_unit);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_error);
+  gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_empty);
   gtk_widget_class_bind_template_child (widget_class, HuWhatIfView, sweep_chart);
 }
 

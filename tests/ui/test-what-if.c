@@ -536,20 +536,21 @@ test_gpus_one_unit (void)
   destroy_window (window);
 }
 
-/* The drop-down offering "Cost" as its fourth entry: what a ranking shows. */
+/* The drop-down offering "Cost" as its entry number GPOINTER_TO_UINT
+ * (@data): what a ranking or a sweep shows. */
 static gboolean
 is_cost_choice (GtkWidget     *widget,
                 gconstpointer  data)
 {
-  return g_strcmp0 (drop_down_entry (widget, 3), "Cost") == 0;
+  return g_strcmp0 (drop_down_entry (widget, GPOINTER_TO_UINT (data)), "Cost") == 0;
 }
 
 /* GPT-3 on four GPUs gives no price per GPU-hour, so no GPU has a cost:
- * "All GPUs" ranked by cost drew an empty chart, an axis from 0.0 to 1.0
- * without a unit. It says what is missing instead, and ranked by CO₂eq
- * again it shows the chart, without the note. */
+ * "All GPUs" ranked by cost, and the sweep showing cost, drew an empty
+ * chart, an axis from 0.0 to 1.0 without a unit. They say what is missing
+ * instead, and for CO₂eq again they show the chart, without the note. */
 static void
-test_gpus_cost_without_price (void)
+test_cost_without_price (void)
 {
   HuWindow *window = new_window (FALSE);
   GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
@@ -565,7 +566,7 @@ test_gpus_cost_without_price (void)
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "gpus");
   iterate (100);
   page = gtk_stack_get_child_by_name (GTK_STACK (stack), "gpus");
-  metric = find_widget (page, is_cost_choice, NULL);
+  metric = find_widget (page, is_cost_choice, GUINT_TO_POINTER (3));
   g_assert_nonnull (metric);
   g_assert_nonnull (hu_chart_view_get_chart (hu_what_if_view_get_chart_view (
                       HU_WHAT_IF_VIEW (view), "gpus")));
@@ -583,6 +584,24 @@ test_gpus_cost_without_price (void)
   g_assert_nonnull (hu_chart_view_get_chart (hu_what_if_view_get_chart_view (
                       HU_WHAT_IF_VIEW (view), "gpus")));
 
+  note = "Give the scenario a price per GPU-hour to show how its cost varies.";
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "sweep");
+  iterate (100);
+  page = gtk_stack_get_child_by_name (GTK_STACK (stack), "sweep");
+  metric = find_widget (page, is_cost_choice, GUINT_TO_POINTER (4));
+  g_assert_nonnull (metric);
+  g_assert_null (find_widget (page, is_visible_label, note));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), 4);
+  iterate (300);
+  g_assert_nonnull (find_widget (page, is_visible_label, note));
+  g_assert_null (hu_chart_view_get_chart (hu_what_if_view_get_chart_view (HU_WHAT_IF_VIEW (view),
+                                                                          "sweep")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), 0);
+  iterate (300);
+  g_assert_null (find_widget (page, is_visible_label, note));
+  g_assert_nonnull (hu_chart_view_get_chart (hu_what_if_view_get_chart_view (
+                      HU_WHAT_IF_VIEW (view), "sweep")));
+
   destroy_window (window);
 }
 
@@ -597,7 +616,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/what-if/heading-style", test_heading_style);
   g_test_add_func ("/huella/ui/what-if/gpus-and-sweep", test_gpus_and_sweep);
   g_test_add_func ("/huella/ui/what-if/gpus-one-unit", test_gpus_one_unit);
-  g_test_add_func ("/huella/ui/what-if/gpus-cost-without-price", test_gpus_cost_without_price);
+  g_test_add_func ("/huella/ui/what-if/cost-without-price", test_cost_without_price);
   g_test_add_func ("/huella/ui/what-if/drop-down-style", test_drop_down_style);
   return g_test_run ();
 }
