@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hu-what-if-intervals.h"
 #include "hu-what-if-values.h"
 #include "hu-what-if-view.h"
 #include "hu-widgets.h"
@@ -143,67 +144,23 @@ region_pue_chosen (HuWhatIfView *self)
   return gtk_drop_down_get_selected (self->pue_dropdown) == 1;
 }
 
-/* The likely ranges of a ranking (issue 12), when the scenario has
- * ranges or the typical ranges of defaults are on: each item sampled as
- * the sweep built it, without the ranges of the inputs the sweep replaced
- * (a region's grid is not the scenario's typed intensity). Items share
- * their samples (common random numbers), so the order they are ranked in
- * is not blurred by what they have in common.
- *
- * Some 430 regions × 10,000 samples take over a second on the 2-core
- * machine: too long to hold the window. The ranking shows at once and
- * its whiskers follow from a thread; a newer refresh makes an older
- * job's result be dropped. */
+/* The view's side of a ranking's likely ranges (hu-what-if-intervals.c
+ * computes them in a thread): what to draw them on when they come, if
+ * no newer ranking replaced this one by then. */
 typedef struct {
-  HuInputs  *inputs;
-  guint      n;
-  HuCatalog *catalog;
-  HuUncertaintyOptions options;
   guint      generation;
   gboolean   regions;
   HuMetric   metric;
   HuChart   *chart;
   GPtrArray *items;
-} IntervalJob;
+} PendingIntervals;
 
 static void
-interval_job_free (gpointer data)
+pending_intervals_free (PendingIntervals *pending)
 {
-  IntervalJob *job = data;
-
-  for (guint i = 0; i < job->n; i++)
-    hu_inputs_clear (&job->inputs[i]);
-  g_free (job->inputs);
-  g_clear_object (&job->catalog);
-  g_clear_object (&job->chart);
-  g_clear_pointer (&job->items, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-interval_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      data,
-                 GCancellable *cancellable)
-{
-  IntervalJob *job = data;
-  HuWhatIfView *self = source;
-  g_autofree const HuInputs **pointers = NULL;
-  GPtrArray *results;
-
-  /* Typing queues refreshes: a job a newer one replaced is not worth
-   * its second of both cores. */
-  if ((guint) g_atomic_int_get (&self->interval_generation[job->regions]) != job->generation)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-  pointers = g_new (const HuInputs *, job->n);
-  for (guint i = 0; i < job->n; i++)
-    pointers[i] = &job->inputs[i];
-  results = hu_uncertainty_compute_all (pointers, job->n, -1, job->catalog, &job->options, NULL);
-  g_task_return_pointer (task, results, results != NULL ? (GDestroyNotify) g_ptr_array_unref
-                                                        : NULL);
+  g_object_unref (pending->chart);
+  g_ptr_array_unref (pending->items);
+  g_free (pending);
 }
 
 static void fill_ranked (HuWhatIfView *self, HuChart *chart, GPtrArray *items,
@@ -215,17 +172,19 @@ on_intervals_done (GObject      *source,
                    gpointer      data)
 {
   HuWhatIfView *self = HU_WHAT_IF_VIEW (source);
-  IntervalJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) intervals = g_task_propagate_pointer (G_TASK (result), NULL);
+  PendingIntervals *pending = data;
+  g_autoptr(GPtrArray) intervals = hu_what_if_intervals_compute_finish (result);
 
   self->n_interval_jobs--;
   /* Outdated (a newer ranking is shown), failed, or the view is gone. */
-  if (intervals == NULL || self->ranked_ids == NULL ||
-      job->generation != self->interval_generation[job->regions])
-    return;
-  hu_what_if_set_whiskers (job->chart, intervals, job->metric);
-  if (job->regions)
-    fill_ranked (self, job->chart, job->items, intervals);
+  if (intervals != NULL && self->ranked_ids != NULL &&
+      pending->generation == self->interval_generation[pending->regions])
+    {
+      hu_what_if_set_whiskers (pending->chart, intervals, pending->metric);
+      if (pending->regions)
+        fill_ranked (self, pending->chart, pending->items, intervals);
+    }
+  pending_intervals_free (pending);
 }
 
 static void
@@ -236,61 +195,26 @@ start_ranking_intervals (HuWhatIfView   *self,
                          HuChart        *chart,
                          HuMetric        metric)
 {
-  g_autoptr(GTask) task = NULL;
-  IntervalJob *job;
+  PendingIntervals *pending;
 
   /* Whatever runs now answers an older question. */
   g_atomic_int_inc (&self->interval_generation[regions]);
   if (items->len == 0 || hu_result_get_uncertainty (self->result) == NULL)
     return;
 
-  job = g_new0 (IntervalJob, 1);
-  job->inputs = g_new (HuInputs, items->len);
-  job->n = items->len;
-  job->catalog = g_object_ref (self->catalog);
-  job->generation = self->interval_generation[regions];
-  job->regions = regions;
-  job->metric = metric;
-  job->chart = g_object_ref (chart);
-  job->items = g_ptr_array_ref (items);
-  hu_uncertainty_options_init (&job->options);
-  job->options.default_ranges =
-    hu_comparison_get_default_ranges (hu_result_get_comparison (self->result));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      HuSweepItem *item = g_ptr_array_index (items, i);
-      HuInputs *copy = &job->inputs[i];
-
-      hu_inputs_init (copy);
-      hu_inputs_copy (base, copy);
-      if (regions)
-        {
-          g_free (copy->region);
-          copy->region = g_strdup (item->id);
-          hu_range_init (&copy->ranges[HU_INPUT_INTENSITY]);
-          /* The PUE the ranking used: each region's, or one for all. */
-          if (isnan (self->ranked_pue))
-            {
-              copy->pue = NAN;
-              hu_range_init (&copy->ranges[HU_INPUT_PUE]);
-            }
-          else if (isnan (copy->pue))
-            copy->pue = self->ranked_pue;
-        }
-      else
-        {
-          g_free (copy->gpu);
-          copy->gpu = g_strdup (item->id);
-          hu_range_init (&copy->ranges[HU_INPUT_PEAK_TFLOPS]);
-          hu_range_init (&copy->ranges[HU_INPUT_POWER_W]);
-        }
-    }
-
-  task = g_task_new (self, NULL, on_intervals_done, NULL);
-  g_task_set_task_data (task, job, interval_job_free);
+  pending = g_new0 (PendingIntervals, 1);
+  pending->generation = self->interval_generation[regions];
+  pending->regions = regions;
+  pending->metric = metric;
+  pending->chart = g_object_ref (chart);
+  pending->items = g_ptr_array_ref (items);
   self->n_interval_jobs++;
-  g_task_run_in_thread (task, interval_thread);
+  hu_what_if_intervals_compute_async (G_OBJECT (self), base, items, regions, self->ranked_pue,
+                                      self->catalog,
+                                      hu_comparison_get_default_ranges (
+                                        hu_result_get_comparison (self->result)),
+                                      &self->interval_generation[regions], on_intervals_done,
+                                      pending);
 }
 
 /* The ranking as a list to pick from, keeping the pick across refreshes,
