@@ -321,6 +321,23 @@ measure_free (Measure *m)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Measure, measure_free)
 
+/* A pager that draws nothing, @y points down a page of @paper, measuring
+ * text as an export does: what the tests ask of the layout. */
+static void
+measuring_pager_init (Pager       *p,
+                      Measure     *measure,
+                      HuPaperSize  paper,
+                      double       y)
+{
+  *p = (Pager) { 0 };
+  p->only_page = -1;
+  _hu_report_paper_size (paper, &p->page_w, &p->page_h);
+  p->content_w = p->page_w - 2 * MARGIN_X;
+  p->y = y;
+  p->measure = measure;
+  p->context = measure->context;
+}
+
 /* How many lines cell (@row, @column) of @table takes in the PDF, its
  * columns measured as an export measures them. */
 guint
@@ -330,14 +347,9 @@ _hu_report_pdf_cell_lines (HuReportTable *table,
                            guint          column)
 {
   g_autoptr(Measure) measure = measure_new ();
-  Pager p = { 0 };
+  Pager p;
 
-  p.only_page = -1;
-  _hu_report_paper_size (paper, &p.page_w, &p.page_h);
-  p.content_w = p.page_w - 2 * MARGIN_X;
-  p.y = MARGIN_TOP;
-  p.measure = measure;
-  p.context = measure->context;
+  measuring_pager_init (&p, measure, paper, MARGIN_TOP);
   return _hu_pdf_table_cell_lines (&p, table, row, column);
 }
 
@@ -349,14 +361,9 @@ _hu_report_pdf_table_pages (HuReportTable *table,
                             double         y)
 {
   g_autoptr(Measure) measure = measure_new ();
-  Pager p = { 0 };
+  Pager p;
 
-  p.only_page = -1;
-  _hu_report_paper_size (paper, &p.page_w, &p.page_h);
-  p.content_w = p.page_w - 2 * MARGIN_X;
-  p.y = y;
-  p.measure = measure;
-  p.context = measure->context;
+  measuring_pager_init (&p, measure, paper, y);
   p.table_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   _hu_pdf_block_table (&p, table);
   return p.table_pages;
