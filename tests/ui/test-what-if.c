@@ -347,6 +347,34 @@ is_stack (GtkWidget     *widget,
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "gpus") != NULL;
 }
 
+/* Opens data/examples/@name on What If's "All GPUs" (its stack in
+ * @stack) and returns the ranking the core makes of the GPUs by CO₂eq,
+ * as the page says it ranks them: each GPU at its catalog figures (the
+ * scenario's own peak, power and precision dropped). */
+static GPtrArray *
+open_on_gpus (HuWindow    *window,
+              const char  *name,
+              GtkWidget  **stack)
+{
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  GPtrArray *expected;
+  HuInputs in;
+
+  open_on_what_if (window, name, &in);
+  *stack = find_widget (view, is_stack, NULL);
+  g_assert_nonnull (*stack);
+  gtk_stack_set_visible_child_name (GTK_STACK (*stack), "gpus");
+  iterate (200);
+
+  in.peak_tflops = NAN;
+  in.power_w = NAN;
+  in.precision = HU_PRECISION_AUTO;
+  expected = hu_sweep_gpus (&in, hu_project_get_catalog (hu_window_get_project (window)),
+                            HU_METRIC_TOTAL_KG);
+  hu_inputs_clear (&in);
+  return expected;
+}
+
 /* How many visible labels under @widget read @text exactly. */
 static guint
 count_labels (GtkWidget  *widget,
@@ -379,25 +407,12 @@ static void
 test_gpus_and_sweep (void)
 {
   HuWindow *window = new_window (FALSE);
-  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
   g_autoptr(GPtrArray) expected = NULL;
   const char *units[] = { "GPUs", "%", "runs", NULL };
   GtkWidget *stack, *page, *chart_view, *parameter;
   HuChart *chart;
-  HuInputs in;
 
-  open_on_what_if (window, "gpt3-gpus.huella", &in);
-  stack = find_widget (view, is_stack, NULL);
-  g_assert_nonnull (stack);
-  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gpus");
-  iterate (100);
-
-  in.peak_tflops = NAN;
-  in.power_w = NAN;
-  in.precision = HU_PRECISION_AUTO;
-  expected = hu_sweep_gpus (&in, hu_project_get_catalog (hu_window_get_project (window)),
-                            HU_METRIC_TOTAL_KG);
-  hu_inputs_clear (&in);
+  expected = open_on_gpus (window, "gpt3-gpus.huella", &stack);
   g_assert_cmpuint (expected->len, >, 2);
 
   page = gtk_stack_get_child_by_name (GTK_STACK (stack), "gpus");
@@ -491,20 +506,8 @@ test_gpus_one_unit (void)
   double largest = 0, smallest = G_MAXDOUBLE;
   GtkWidget *stack;
   HuChart *chart;
-  HuInputs in;
 
-  open_on_what_if (window, "gpt3-ranges.huella", &in);
-  stack = find_widget (view, is_stack, NULL);
-  g_assert_nonnull (stack);
-  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gpus");
-  iterate (200);
-
-  in.peak_tflops = NAN;
-  in.power_w = NAN;
-  in.precision = HU_PRECISION_AUTO;
-  expected = hu_sweep_gpus (&in, hu_project_get_catalog (hu_window_get_project (window)),
-                            HU_METRIC_TOTAL_KG);
-  hu_inputs_clear (&in);
+  expected = open_on_gpus (window, "gpt3-ranges.huella", &stack);
   for (guint i = 0; i < expected->len; i++)
     {
       HuSweepItem *item = g_ptr_array_index (expected, i);
