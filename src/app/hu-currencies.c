@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hu-currencies.h"
+#include "hu-widgets.h"
 
 /* Active ISO 4217 currencies, generated from iso-codes' iso_4217.json
  * without funds, metals and testing codes: the codes a price can be in.
@@ -200,4 +202,91 @@ hu_currency_display_name (const char *code)
       return g_strdup_printf (_("%s · %s"), currencies[i].code,
                               g_dgettext ("iso_4217", currencies[i].name));
   return g_strdup (code);
+}
+
+static void
+setup_code_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+/* The button shows the code alone ("USD"): "USD · Dólar estadounidense"
+ * squeezed the row's title to a word a line at 360 px. The names, "EUR ·
+ * Euro" (hu_currency_display_name()), start with the code. */
+static void
+bind_code_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *code = g_strndup (name, strcspn (name, " "));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), code);
+}
+
+/**
+ * hu_currencies_fill_drop_down:
+ * @dropdown: a drop-down with a #GtkStringObject expression, for search
+ * @current: (nullable): the code to select
+ *
+ * Gives @dropdown the ISO 4217 currencies, "EUR · Euro" in its list and
+ * the code alone on its button, selecting @current. Preferences and the
+ * project's own currency choose from the same list this way.
+ */
+void
+hu_currencies_fill_drop_down (GtkDropDown *dropdown,
+                              const char  *current)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = hu_widgets_new_wrapping_list_factory (NULL, NULL);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autofree char *name = hu_currency_display_name (currencies[i].code);
+
+      gtk_string_list_append (names, name);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_code_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_code_item), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  hu_currencies_select (dropdown, current);
+}
+
+/**
+ * hu_currencies_select:
+ * @dropdown: a drop-down filled by hu_currencies_fill_drop_down()
+ * @code: (nullable): an ISO 4217 code
+ *
+ * Selects @code, or nothing when it is not in the list (a file may hold
+ * a code withdrawn since).
+ */
+void
+hu_currencies_select (GtkDropDown *dropdown,
+                      const char  *code)
+{
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_strcmp0 (currencies[i].code, code) == 0)
+      selected = i;
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/**
+ * hu_currencies_get_selected:
+ * @dropdown: a drop-down filled by hu_currencies_fill_drop_down()
+ *
+ * Returns: (nullable): the selected code, %NULL when none is
+ */
+const char *
+hu_currencies_get_selected (GtkDropDown *dropdown)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return i < G_N_ELEMENTS (currencies) ? currencies[i].code : NULL;
 }

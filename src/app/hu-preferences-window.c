@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "hu-core.h"
 #include "hu-currencies.h"
@@ -78,12 +77,10 @@ on_mass_selected (HuPreferencesWindow *self)
 static void
 on_currency_selected (HuPreferencesWindow *self)
 {
-  guint n;
-  const HuCurrency *currencies = hu_currencies_list (&n);
-  guint i = gtk_drop_down_get_selected (self->currency_dropdown);
+  const char *code = hu_currencies_get_selected (self->currency_dropdown);
 
-  if (i < n)
-    g_settings_set_string (self->settings, "currency", currencies[i].code);
+  if (code != NULL)
+    g_settings_set_string (self->settings, "currency", code);
 }
 
 static void
@@ -94,53 +91,6 @@ on_region_pue_toggled (HuPreferencesWindow *self)
   g_settings_set_boolean (self->settings, "use-region-pue", region);
   /* A PUE typed here is meaningless while the region's is used. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->pue_row), !region);
-}
-
-static void
-setup_code_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, gtk_label_new (NULL));
-}
-
-/* The button shows the code alone ("USD"): "USD · Dólar estadounidense"
- * squeezed the row's title to a word a line at 360 px. The names, "EUR ·
- * Euro" (hu_currency_display_name()), start with the code. */
-static void
-bind_code_item (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  g_autofree char *code = g_strndup (name, strcspn (name, " "));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), code);
-}
-
-/* The ISO 4217 codes, "EUR · Euro", selecting the one in use. */
-static void
-fill_currencies (HuPreferencesWindow *self,
-                 const char          *current)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n, selected = GTK_INVALID_LIST_POSITION;
-  const HuCurrency *currencies = hu_currencies_list (&n);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = hu_widgets_new_wrapping_list_factory (NULL, NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = hu_currency_display_name (currencies[i].code);
-
-      gtk_string_list_append (names, name);
-      if (g_strcmp0 (currencies[i].code, current) == 0)
-        selected = i;
-    }
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_code_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_code_item), NULL);
-  gtk_drop_down_set_factory (self->currency_dropdown, factory);
-  gtk_drop_down_set_list_factory (self->currency_dropdown, list_factory);
-  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->currency_dropdown, selected);
 }
 
 static void
@@ -192,7 +142,7 @@ fill (HuPreferencesWindow *self)
 
   adw_combo_row_set_selected (self->energy_row, g_settings_get_enum (self->settings, "energy-unit"));
   adw_combo_row_set_selected (self->mass_row, g_settings_get_enum (self->settings, "mass-unit"));
-  fill_currencies (self, currency);
+  hu_currencies_fill_drop_down (self->currency_dropdown, currency);
   hu_widgets_name_drop_down (self->currency_dropdown, _("Currency of New Projects"));
   hu_widgets_name_drop_down (self->region_dropdown, _("Default Region"));
 
