@@ -261,6 +261,14 @@ on_project_modified (HuWindow *self)
   _hu_window_schedule_autosave (self);
 }
 
+/* The comparison follows the currency by itself; the editor's price
+ * field says it in its unit ("EUR per GPU-h") and is told here. */
+static void
+on_currency_changed (HuWindow *self)
+{
+  hu_scenario_editor_set_currency (self->editor, hu_project_get_currency (self->project));
+}
+
 /**
  * hu_window_set_project:
  * @project: the project to show
@@ -333,6 +341,8 @@ hu_window_set_project (HuWindow  *self,
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (_hu_window_schedule_autosave),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::title", G_CALLBACK (_hu_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::currency", G_CALLBACK (on_currency_changed),
                            self, G_CONNECT_SWAPPED);
 
   hu_window_select_result (self, 0);
