@@ -208,7 +208,11 @@ static void
 setup_code_item (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, gtk_label_new (NULL));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* At the start, as the entry's text above it in the title's popover. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
 }
 
 /* The button shows the code alone ("USD"): "USD · Dólar estadounidense"

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hu-currencies.h"
 #include "hu-window-private.h"
 
 #define MAX_RECENT_FILES 8
@@ -24,6 +25,7 @@ _hu_window_on_rename_popover_show (HuWindow *self)
   g_autofree char *name = hu_window_dup_project_name (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+  hu_currencies_select (self->currency_dropdown, hu_project_get_currency (self->project));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
 }
@@ -40,6 +42,19 @@ _hu_window_on_rename_clicked (HuWindow *self)
   if (g_strcmp0 (name, current) == 0)
     return;
   hu_project_set_title (self->project, *name != '\0' ? name : NULL);
+}
+
+/* A currency applies as soon as it is chosen: the comparison estimates
+ * every scenario again in it, and the project is modified. Showing the
+ * popover selects the project's own code, which changes nothing (the
+ * project ignores a currency it already has). */
+void
+_hu_window_on_currency_selected (HuWindow *self)
+{
+  const char *code = hu_currencies_get_selected (self->currency_dropdown);
+
+  if (code != NULL && self->project != NULL)
+    hu_project_set_currency (self->project, code);
 }
 
 static void

@@ -75,6 +75,7 @@ struct _HuWindow
   AdwWindowTitle       *project_title;
   GtkMenuButton        *title_button;
   GtkEntry             *name_entry;
+  GtkDropDown          *currency_dropdown;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkListView          *scenario_list;
@@ -133,6 +134,7 @@ gboolean _hu_window_save                   (HuWindow      *self);
 void     _hu_window_save_as                (HuWindow      *self);
 void     _hu_window_on_rename_popover_show (HuWindow      *self);
 void     _hu_window_on_rename_clicked      (HuWindow      *self);
+void     _hu_window_on_currency_selected   (HuWindow      *self);
 void     _hu_window_maybe_discard          (HuWindow      *self,
                                             Pending        pending,
                                             GFile         *file);

@@ -256,7 +256,8 @@ _hu_window_update_title (HuWindow *self)
     g_autofree char *tooltip = modified ? g_strdup_printf ("%s\n%s", title,
                                                          _("The project has unsaved changes"))
                                         : g_strdup (title);
-    g_autofree char *with_hint = g_strdup_printf ("%s\n%s", tooltip, _("Press to rename the project"));
+    g_autofree char *with_hint =
+      g_strdup_printf ("%s\n%s", tooltip, _("Press to change the project’s name or currency"));
 
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), with_hint);
     /* Not over the rename popover, should the title change while it is

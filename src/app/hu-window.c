@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "hu-autosave.h"
+#include "hu-currencies.h"
 #include "hu-scenario-row.h"
 #include "hu-widgets.h"
 #include "hu-window-private.h"
@@ -244,10 +245,13 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, currency_dropdown);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_show",
                                                 G_CALLBACK (_hu_window_on_rename_popover_show));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_clicked",
                                                 G_CALLBACK (_hu_window_on_rename_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_currency_selected",
+                                                G_CALLBACK (_hu_window_on_currency_selected));
 
   _hu_window_class_init_actions (widget_class);
   /* Every dialog the window opens reads its rows' titles whole too. */
@@ -334,6 +338,15 @@ hu_window_init (HuWindow *self)
     hu_widgets_quiet_tooltip (menu, gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
     hu_widgets_quiet_tooltip (add, adw_split_button_get_popover (ADW_SPLIT_BUTTON (add)));
   }
+
+  /* Filled before any project is shown: the handler ignores it. */
+  hu_currencies_fill_drop_down (self->currency_dropdown, NULL);
+  hu_widgets_name_drop_down (self->currency_dropdown, _("Currency"));
+  /* Framed, unlike the flat drop-downs of the app's lists: alone in the
+   * popover under an entry, a flat one reads as a label, not a choice. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->currency_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_remove_css_class (child, "flat");
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
