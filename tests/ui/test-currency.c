@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* An open project's currency, chosen where its name is edited (the
+ * header bar's title): the table, the scenario's Cost card and the
+ * Explain page's cost step follow it, the project is modified, and a
+ * save keeps it. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hu-comparison-view.h"
+#include "hu-currencies.h"
+#include "hu-window.h"
+#include "test-helpers.h"
+#include "ui-test-helpers.h"
+
+static gboolean
+is_title_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         ADW_IS_WINDOW_TITLE (gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
+}
+
+/* A Match for a mapped label whose text holds the string given as data,
+ * read with its no-break spaces (Explain keeps "1.677 M" on one line)
+ * as spaces. */
+static gboolean
+is_mapped_label_with (GtkWidget     *widget,
+                      gconstpointer  text)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  parts = g_strsplit (gtk_label_get_text (GTK_LABEL (widget)), "\u00a0", -1);
+  plain = g_strjoinv (" ", parts);
+  return strstr (plain, text) != NULL;
+}
+
+/* Opens the title's popover as the main menu's item does and returns
+ * its currency drop-down. */
+static GtkDropDown *
+open_currency (HuWindow *window)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (window), is_title_button, NULL);
+  GtkPopover *popover;
+  GtkWidget *dropdown;
+
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-project", NULL));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), 10);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  dropdown = find_widget (GTK_WIDGET (popover), is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_mapped (dropdown));
+  return GTK_DROP_DOWN (dropdown);
+}
+
+/* The position of @code in the drop-down's list, found by its text
+ * ("EUR · Euro"), as a person searching for "EUR" finds it. */
+static guint
+position_of (GtkDropDown *dropdown,
+             const char  *code)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  g_autofree char *prefix = g_strconcat (code, " ", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), prefix))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+close_popover (GtkDropDown *dropdown)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate (100);
+}
+
+/* The V100S row of the seed article: 3.14e23 FLOP at 130 TFLOPS and
+ * full utilisation is 3.14e23 ÷ 1.3e14 ÷ 3600 = 670,940.17 GPU-h; at
+ * 2.50 a GPU-hour that is 1,677,350 = "1.677 M". */
+static void
+test_currency_change (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-gpus.huella", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("huella-currency-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "priced.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  HuWindow *window = new_window (FALSE);
+  HuProject *project;
+  HuScenario *v100s;
+  GtkDropDown *dropdown;
+  HuResult *result;
+  g_autofree char *cell = NULL;
+  GtkWidget *label;
+
+  g_assert_true (hu_window_open_file (window, source));
+  iterate (200);
+  project = hu_window_get_project (window);
+  g_assert_cmpstr (hu_project_get_currency (project), ==, "USD");
+  v100s = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (project)), 0);
+  g_object_unref (v100s);   /* the project keeps it */
+  EDIT_INPUTS (v100s, { HU_INPUT_PRICE, 2.5 });
+  hu_project_set_modified (project, FALSE);
+  iterate (100);
+
+  /* The popover shows the project's code, then EUR is chosen. */
+  dropdown = open_currency (window);
+  g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, "USD");
+  g_assert_false (hu_project_get_modified (project));
+  gtk_drop_down_set_selected (dropdown, position_of (dropdown, "EUR"));
+  iterate (100);
+  close_popover (dropdown);
+
+  g_assert_cmpstr (hu_project_get_currency (project), ==, "EUR");
+  g_assert_true (hu_project_get_modified (project));
+
+  /* The table's Cost cell. */
+  result = result_at (window, 0);
+  g_assert_cmpstr (hu_result_get_name (result), ==, "V100S PCIe");
+  cell = hu_result_format_column (result, HU_COLUMN_COST);
+  g_assert_cmpstr (cell, ==, "1.677 M EUR");
+
+  /* The scenario's Cost card. */
+  hu_window_select_result (window, 0);
+  hu_window_show_page (window, "editor");
+  iterate (300);
+  label = find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_mapped_label_with,
+                       "1.677 M EUR");
+  g_assert_nonnull (label);
+  g_assert_null (find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_mapped_label_with,
+                              "USD"));
+
+  /* Explain's cost step. */
+  hu_window_show_page (window, "explain");
+  iterate (300);
+  label = find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)),
+                       is_mapped_label_with, "670.9 thousand GPU");
+  g_assert_nonnull (label);
+  /* "GPU-h" holds a word joiner after its hyphen. */
+  label = find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)),
+                       is_mapped_label_with, "× 2.50 EUR/GPU");
+  g_assert_nonnull (label);
+  label = find_widget (GTK_WIDGET (hu_window_get_derivation_view (window)),
+                       is_mapped_label_with, "1.677 M EUR");
+  g_assert_nonnull (label);
+
+  /* Saved and opened again in another window: EUR, shown as chosen. */
+  g_assert_true (hu_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  destroy_window (window);
+
+  window = new_window (FALSE);
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (200);
+  g_assert_cmpstr (hu_project_get_currency (hu_window_get_project (window)), ==, "EUR");
+  g_assert_false (hu_project_get_modified (hu_window_get_project (window)));
+  dropdown = open_currency (window);
+  g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, "EUR");
+  /* Showing the popover changed nothing. */
+  g_assert_false (hu_project_get_modified (hu_window_get_project (window)));
+  close_popover (dropdown);
+  cell = (g_free (cell), hu_result_format_column (result_at (window, 0), HU_COLUMN_COST));
+  g_assert_cmpstr (cell, ==, "1.677 M EUR");
+  destroy_window (window);
+
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/huella/ui/currency/change", test_currency_change);
+  return g_test_run ();
+}
