@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* An open project's currency, chosen where its name is edited (the
- * header bar's title): the table, the scenario's Cost card and the
- * Explain page's cost step follow it, the project is modified, and a
- * save keeps it. */
+ * header bar's title): the table, the scenario's Cost card and price
+ * field and the Explain page's cost step follow it, the project is
+ * modified, and a save keeps it. Not undone by Undo: the project's undo
+ * stack holds scenario edits only (as a rename, it is not one). */
 
 #include "config.h"
 
@@ -145,6 +146,9 @@ test_currency_change (void)
   label = find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_mapped_label_with,
                        "1.677 M EUR");
   g_assert_nonnull (label);
+  /* The price field's unit, as the editor was told. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (hu_window_get_editor (window)),
+                                 is_mapped_label_with, "EUR per GPU-h"));
   g_assert_null (find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_mapped_label_with,
                               "USD"));
 
