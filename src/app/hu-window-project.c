@@ -262,11 +262,14 @@ on_project_modified (HuWindow *self)
 }
 
 /* The comparison follows the currency by itself; the editor's price
- * field says it in its unit ("EUR per GPU-h") and is told here. */
+ * field says it in its unit ("EUR per GPU-h"), and the Compare chart
+ * on its axis ("Cost (M EUR)"): its bars keep their values, so nothing
+ * else would draw it again. */
 static void
 on_currency_changed (HuWindow *self)
 {
   hu_scenario_editor_set_currency (self->editor, hu_project_get_currency (self->project));
+  hu_comparison_view_refresh_chart (self->comparison_view);
 }
 
 /**

@@ -111,6 +111,7 @@ test_currency_change (void)
   HuResult *result;
   g_autofree char *cell = NULL;
   GtkWidget *label;
+  guint builds;
 
   g_assert_true (hu_window_open_file (window, source));
   iterate (200);
@@ -126,12 +127,18 @@ test_currency_change (void)
   dropdown = open_currency (window);
   g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, "USD");
   g_assert_false (hu_project_get_modified (project));
+  builds = hu_comparison_view_get_n_chart_builds (hu_window_get_comparison_view (window));
   gtk_drop_down_set_selected (dropdown, position_of (dropdown, "EUR"));
   iterate (100);
   close_popover (dropdown);
 
   g_assert_cmpstr (hu_project_get_currency (project), ==, "EUR");
   g_assert_true (hu_project_get_modified (project));
+
+  /* The Compare chart is drawn again: its axis names the currency, and
+   * its bars, the same values, would not make it. */
+  g_assert_cmpuint (hu_comparison_view_get_n_chart_builds (hu_window_get_comparison_view (window)),
+                    >, builds);
 
   /* The table's Cost cell. */
   result = result_at (window, 0);
