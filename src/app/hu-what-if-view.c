@@ -451,6 +451,17 @@ add_region_action (GtkWidget  *widget,
   on_add_region (HU_WHAT_IF_VIEW (widget));
 }
 
+/* A Cost ranking or sweep says its amounts in the project's currency,
+ * as the Compare chart does ("Cost (M EUR)"), not as bare millions. The
+ * view is refreshed when the currency changes: its result changes. */
+static void
+set_chart_currency (HuWhatIfView *self,
+                    HuChart      *chart)
+{
+  if (self->project != NULL)
+    hu_chart_set_currency (chart, hu_project_get_currency (self->project));
+}
+
 static void
 refresh_gpus (HuWhatIfView   *self,
               const HuInputs *scenario_inputs)
@@ -469,6 +480,7 @@ refresh_gpus (HuWhatIfView   *self,
 
   items = hu_sweep_gpus (&inputs, self->catalog, metric);
   chart = hu_chart_new_from_sweep (items, metric);
+  set_chart_currency (self, chart);
   start_ranking_intervals (self, &inputs, items, FALSE, chart, metric);
   /* With no GPU to rank (a cost without a price), an empty chart would
    * show only an axis from 0.0 to 1.0 without a unit: say why instead. */
@@ -530,6 +542,7 @@ refresh_sweep (HuWhatIfView     *self,
     }
   chart = hu_chart_new_parameter_sweep (points, key, metric,
                                         estimate != NULL ? hu_what_if_current_value (estimate, key) : NAN);
+  set_chart_currency (self, chart);
   hu_chart_view_set_chart (self->sweep_chart, chart);
 }
 
