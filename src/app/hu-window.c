@@ -342,11 +342,6 @@ hu_window_init (HuWindow *self)
   /* Filled before any project is shown: the handler ignores it. */
   hu_currencies_fill_drop_down (self->currency_dropdown, NULL);
   hu_widgets_name_drop_down (self->currency_dropdown, _("Currency"));
-  /* Framed, unlike the flat drop-downs of the app's lists: alone in the
-   * popover under an entry, a flat one reads as a label, not a choice. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->currency_dropdown));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_remove_css_class (child, "flat");
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
