@@ -50,6 +50,7 @@ struct _HuScenarioEditor
    * first time it is on (hu-scenario-editor-ranges.c) */
   GtkToggleButton      *range_toggles[HU_N_NUMERIC_INPUTS];
   AdwEntryRow          *range_rows[HU_N_NUMERIC_INPUTS][HU_N_RANGE_PARTS];
+  GtkLabel             *range_units[HU_N_NUMERIC_INPUTS][HU_N_RANGE_PARTS];
   /* The exact values the form last wrote into those rows, rounded for
    * the eye: a row still showing its text is read as this value. */
   HuRange               range_shown[HU_N_NUMERIC_INPUTS];

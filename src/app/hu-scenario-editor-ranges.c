@@ -479,6 +479,7 @@ ensure_range_rows (HuScenarioEditor *self,
       gtk_widget_set_visible (row, FALSE);
       gtk_list_box_insert (list, row, position + 1 + (int) part);
       self->range_rows[key][part] = ADW_ENTRY_ROW (row);
+      self->range_units[key][part] = GTK_LABEL (unit);
     }
   g_signal_connect_object (main_row, "notify::visible", G_CALLBACK (on_main_row_visible), self,
                            G_CONNECT_SWAPPED);

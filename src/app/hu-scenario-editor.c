@@ -554,6 +554,12 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency != NULL ? currency : "USD");
+  /* The price's range rows, once made, say the unit too; the field's own
+   * unit is written by the results, with its hint. */
+  for (guint part = 0; part < HU_N_RANGE_PARTS; part++)
+    if (self->range_units[HU_INPUT_PRICE][part] != NULL)
+      gtk_label_set_label (self->range_units[HU_INPUT_PRICE][part],
+                           _hu_scenario_editor_unit_for (self, HU_INPUT_PRICE));
   _hu_scenario_editor_update_results (self);
 }
 
