@@ -19,6 +19,22 @@
 
 static void run_pending (HuWindow *self);
 
+/* GTK 4.8's popover measures its child's height for a width wider than
+ * it then gives it (4.10 fixed that), so a wrapped caption took a line
+ * more than the popover left it: the last line was cut in Spanish. The
+ * caption is as wide as its own natural width (halign start, 30
+ * characters); asking for the height it needs at that width holds. */
+static void
+hold_caption_height (GtkWidget *label)
+{
+  int width, height;
+
+  gtk_widget_set_size_request (label, -1, -1);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  gtk_widget_set_size_request (label, -1, height);
+}
+
 void
 _hu_window_on_rename_popover_show (HuWindow *self)
 {
@@ -28,6 +44,8 @@ _hu_window_on_rename_popover_show (HuWindow *self)
   hu_currencies_select (self->currency_dropdown, hu_project_get_currency (self->project));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
+  hold_caption_height (self->name_caption);
+  hold_caption_height (self->currency_caption);
 }
 
 /* An empty name gives the project back its file's name: the title is

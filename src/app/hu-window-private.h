@@ -75,6 +75,8 @@ struct _HuWindow
   AdwWindowTitle       *project_title;
   GtkMenuButton        *title_button;
   GtkEntry             *name_entry;
+  GtkWidget            *name_caption;
+  GtkWidget            *currency_caption;
   GtkDropDown          *currency_dropdown;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;

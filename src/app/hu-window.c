@@ -246,6 +246,8 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, HuWindow, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, name_caption);
+  gtk_widget_class_bind_template_child (widget_class, HuWindow, currency_caption);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_show",
                                                 G_CALLBACK (_hu_window_on_rename_popover_show));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_clicked",
