@@ -96,7 +96,6 @@ append_skip_row (GtkListBox *list,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  hu_widgets_no_hyphens (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
@@ -162,12 +161,20 @@ append_skip_section (GtkBox           *box,
       HuImportSkip *skip = g_ptr_array_index (result->skipped, i);
       g_autofree char *text = NULL;
 
-      if (skip->kind != kind || g_strcmp0 (skip->file, file->file) != 0)
+      /* The file counts a line without a file under "" */
+      if (skip->kind != kind || g_strcmp0 (skip->file != NULL ? skip->file : "", file->file) != 0)
         continue;
       text = skip_text (skip);
       append_skip_row (GTK_LIST_BOX (list), text);
       listed++;
       (*budget)--;
+    }
+  /* Past the budget the heading's count says it all: "… and 57 more"
+   * alone in a list read as if something were missing above it. */
+  if (listed == 0)
+    {
+      gtk_box_remove (box, list);
+      return;
     }
   if (total > listed)
     {
@@ -200,6 +207,35 @@ append_file_heading (GtkBox           *box,
   gtk_box_append (box, label);
 }
 
+/* The files from @first on, past the dialog's budget, in one line:
+ * "… and 298 more files, 17,102 lines". */
+static void
+append_files_left (GtkBox         *box,
+                   HuImportResult *result,
+                   guint           first)
+{
+  guint n_files = result->skipped_files->len - first;
+  guint64 n_lines = 0;
+  g_autofree char *files = hu_format_count (n_files);
+  g_autofree char *lines = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  for (guint i = first; i < result->skipped_files->len; i++)
+    n_lines += ((HuImportSkipFile *) g_ptr_array_index (result->skipped_files, i))->n_skipped;
+  lines = hu_format_count (n_lines);
+  /* Translators: the end of the skipped-lines dialog, "… and 298 more
+   * files, 17,102 lines"; the first %s counts files, the second lines */
+  text = g_strdup_printf (ngettext ("… and %s more file, %s lines", "… and %s more files, %s lines",
+                                    n_files),
+                          files, lines);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_box_append (box, label);
+}
+
 /* The dialog's lists: the files' lines, each file named above its own
  * when there are several, the gaps and the unreadable lines apart. */
 static GtkWidget *
@@ -209,7 +245,9 @@ new_skip_lists (HuImportResult *result)
   guint budget = 200;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  for (guint i = 0; i < result->skipped_files->len; i++)
+  guint i;
+
+  for (i = 0; i < result->skipped_files->len && budget > 0; i++)
     {
       HuImportSkipFile *file = g_ptr_array_index (result->skipped_files, i);
 
@@ -218,6 +256,11 @@ new_skip_lists (HuImportResult *result)
       append_skip_section (GTK_BOX (box), result, file, HU_IMPORT_SKIP_GAP, &budget);
       append_skip_section (GTK_BOX (box), result, file, HU_IMPORT_SKIP_UNREADABLE, &budget);
     }
+  /* A folder of 300 damaged logs made 300 headings whose lists were only
+   * "… and 57 more" once the budget was spent: the files past it are
+   * counted in one line instead. */
+  if (i < result->skipped_files->len)
+    append_files_left (GTK_BOX (box), result, i);
   return box;
 }
 
