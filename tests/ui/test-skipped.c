@@ -194,6 +194,73 @@ test_skipped_gaps (void)
   destroy_window (window);
 }
 
+/* How many labels under @widget read @text exactly. */
+static guint
+count_labels_exactly (GtkWidget  *widget,
+                      const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_labels_exactly (c, text);
+  return n;
+}
+
+/* A folder of 30 damaged nvidia-smi logs, each with two good samples and
+ * 20 lines of a month 13 between them: 600 lines skipped. The dialog lists 200 lines
+ * (the first ten files, 20 each, each under its name) and counts the 20
+ * files left in one line, 20 × 20 = 400 lines, rather than giving each a
+ * heading with an empty list (issue 10 review: 300 files made ~1,000
+ * labels). */
+static void
+test_skipped_many_files (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("huella-skipped-XXXXXX", NULL);
+  const char *paths[] = { dir, NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+
+  for (int f = 0; f < 30; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("gpu-%02d.csv", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GString) text = g_string_new ("timestamp, index, power.draw [W]\n"
+                                              "2024/01/01 10:00:00.000, 0, 100.00 W\n");
+
+      for (int t = 1; t <= 20; t++)
+        g_string_append_printf (text, "2024/13/01 10:00:%02d.000, 0, 100.00 W\n", t);
+      g_string_append (text, "2024/01/01 10:00:21.000, 0, 100.00 W\n");
+      g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+    }
+
+  hu_window_import_paths (window, paths);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL, 60);
+  g_assert_nonnull (dialog);
+  iterate (50);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Imported 30 runs, 600 lines skipped");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (find_widget (extra, is_label_exactly, "gpu-00.csv"));
+  g_assert_nonnull (find_widget (extra, is_label_exactly, "gpu-09.csv"));
+  g_assert_null (find_widget (extra, is_label_exactly, "gpu-10.csv"));
+  g_assert_cmpuint (count_labels_exactly (extra, "Lines that could not be read (20)"), ==, 10);
+  g_assert_null (find_widget (extra, is_label_holding, "… and 20 more\u00a0"));
+  g_assert_nonnull (find_widget (extra, is_label_exactly, "… and 20 more files, 400 lines"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (int f = 0; f < 30; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("gpu-%02d.csv", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,5 +270,6 @@ main (int   argc,
   g_test_add_func ("/huella/ui/skipped/one-file", test_skipped_dialog);
   g_test_add_func ("/huella/ui/skipped/gaps", test_skipped_gaps);
   g_test_add_func ("/huella/ui/skipped/two-files", test_skipped_two_files);
+  g_test_add_func ("/huella/ui/skipped/many-files", test_skipped_many_files);
   return g_test_run ();
 }
