@@ -100,8 +100,7 @@ apply_display (HuComparisonModel *self,
 
   if (self->equivalence_set != NULL)
     set = hu_catalog_lookup_equivalence_set (catalog, self->equivalence_set);
-  hu_result_set_display (result, set, hu_project_get_currency (project),
-                         self->energy_unit, self->mass_unit);
+  hu_result_set_display (result, set, self->energy_unit, self->mass_unit);
 }
 
 /* Every row's text changed (a new baseline, the defaults' ranges): each
@@ -185,19 +184,6 @@ static void
 on_default_ranges_changed (HuComparisonModel *self)
 {
   refresh_all (self, NULL);
-}
-
-/* The core has estimated the scenarios again in the new currency (it
- * listens first); each result also writes its Cost with the code, runs
- * included, and the Cost column takes it once. */
-static void
-on_currency_changed (HuComparisonModel *self)
-{
-  self->rescale_frozen++;
-  for (guint i = 0; i < self->results->len; i++)
-    apply_display (self, g_ptr_array_index (self->results, i));
-  self->rescale_frozen--;
-  rescale (self);
 }
 
 static gboolean
@@ -453,8 +439,6 @@ hu_comparison_model_new (HuProject *project)
                            G_CALLBACK (on_baseline_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "notify::default-ranges",
                            G_CALLBACK (on_default_ranges_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (project, "notify::currency", G_CALLBACK (on_currency_changed),
-                           self, G_CONNECT_SWAPPED);
   on_rows_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->comparison)));
   self->n_list_changes = 0;
   on_baseline_changed (self);

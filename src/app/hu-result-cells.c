@@ -181,6 +181,15 @@ format_in_scale (HuResult          *self,
 }
 
 /* The value in its column's shared unit, or NULL when the column has none. */
+/* The project's currency, read when a figure is written: the comparison
+ * estimates every scenario again when it changes, and each result then
+ * writes its Cost with the new code at once. */
+static const char *
+result_currency (HuResult *self)
+{
+  return hu_project_get_currency (hu_comparison_get_project (self->comparison));
+}
+
 static char *
 format_scaled (HuResult     *self,
                HuColumn      column,
@@ -192,7 +201,7 @@ format_scaled (HuResult     *self,
   if (column >= HU_N_COLUMNS || self->scales[column].divisor == 0)
     return NULL;
   shared = self->scales[column];
-  shared.currency = self->currency;
+  shared.currency = result_currency (self);
   return format_in_scale (self, &shared, value, flags);
 }
 
@@ -235,7 +244,7 @@ card_scale (HuResult    *self,
   else if (fabs (value) / shared->divisor < 1 ||
            !hu_unit_scale_init_fixed (scale, shared->kind, shared->symbol, &value, 1, 0))
     hu_unit_scale_init (scale, shared->kind, &value, 1, NULL, 0);
-  scale->currency = self->currency;
+  scale->currency = result_currency (self);
   return TRUE;
 }
 
@@ -258,7 +267,7 @@ format_column_value (HuResult     *self,
     case HU_COLUMN_WALL_HOURS:
       return hu_format_duration (value);
     case HU_COLUMN_COST:
-      return format_money (value, self->currency);
+      return format_money (value, result_currency (self));
     case HU_COLUMN_ENERGY:
     case HU_COLUMN_CO2:
     case HU_COLUMN_LIFECYCLE:

@@ -18,7 +18,6 @@ struct _HuResult
   gboolean                quiet;
 
   const HuEquivalenceSet *equivalence_set;
-  char                   *currency;
   HuEnergyUnit            energy_unit;
   HuMassUnit              mass_unit;
   /* One unit and one number of decimals per column, computed by the

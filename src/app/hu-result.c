@@ -52,16 +52,6 @@ hu_result_dispose (GObject *object)
 }
 
 static void
-hu_result_finalize (GObject *object)
-{
-  HuResult *self = HU_RESULT (object);
-
-  g_clear_pointer (&self->currency, g_free);
-
-  G_OBJECT_CLASS (hu_result_parent_class)->finalize (object);
-}
-
-static void
 hu_result_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -94,7 +84,6 @@ hu_result_class_init (HuResultClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hu_result_dispose;
-  object_class->finalize = hu_result_finalize;
   object_class->get_property = hu_result_get_property;
 
   properties[PROP_ROW] =
@@ -123,7 +112,6 @@ hu_result_class_init (HuResultClass *klass)
 static void
 hu_result_init (HuResult *self)
 {
-  self->currency = g_strdup ("USD");
 }
 
 /**
@@ -290,20 +278,18 @@ hu_result_get_is_baseline (HuResult *self)
  * hu_result_set_display:
  *
  * Sets how the result formats itself: the equivalence set of the table's
- * equivalence column, the currency and the energy/mass units.
+ * equivalence column and the energy/mass units. The currency is the
+ * project's, read as the result formats: a new one needs no call here.
  */
 void
 hu_result_set_display (HuResult               *self,
                        const HuEquivalenceSet *set,
-                       const char             *currency,
                        HuEnergyUnit            energy_unit,
                        HuMassUnit              mass_unit)
 {
   g_return_if_fail (HU_IS_RESULT (self));
 
   self->equivalence_set = set;
-  g_free (self->currency);
-  self->currency = g_strdup (currency != NULL ? currency : "USD");
   self->energy_unit = energy_unit;
   self->mass_unit = mass_unit;
   if (!self->quiet)

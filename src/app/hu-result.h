@@ -65,7 +65,6 @@ double            hu_result_get_p_lower      (HuResult         *self);
 
 void              hu_result_set_display      (HuResult         *self,
                                               const HuEquivalenceSet *set,
-                                              const char       *currency,
                                               HuEnergyUnit      energy_unit,
                                               HuMassUnit        mass_unit);
 

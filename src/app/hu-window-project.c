@@ -261,15 +261,18 @@ on_project_modified (HuWindow *self)
   _hu_window_schedule_autosave (self);
 }
 
-/* The comparison follows the currency by itself; the editor's price
- * field says it in its unit ("EUR per GPU-h"), and the Compare chart
- * on its axis ("Cost (M EUR)"): its bars keep their values, so nothing
- * else would draw it again. */
+/* The comparison and its results follow the currency by themselves; the
+ * editor's price field says it in its unit ("EUR"), and the Compare
+ * chart on its axis ("Cost (M EUR)"): its bars keep their values, so
+ * nothing else would draw it again. A hidden Compare page draws its
+ * chart anew when it is shown (its map handler): building it now would
+ * estimate every scenario for nothing. */
 static void
 on_currency_changed (HuWindow *self)
 {
   hu_scenario_editor_set_currency (self->editor, hu_project_get_currency (self->project));
-  hu_comparison_view_refresh_chart (self->comparison_view);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->comparison_view)))
+    hu_comparison_view_refresh_chart (self->comparison_view);
 }
 
 /**
