@@ -13,6 +13,11 @@
  * without funds, metals and testing codes: the codes a price can be in.
  * Names are iso-codes' own, translated through its "iso_4217" domain
  * where installed. */
+typedef struct {
+  const char *code;   /* ISO 4217 alpha-3 */
+  const char *name;   /* untranslated, iso-codes' spelling */
+} HuCurrency;
+
 static const HuCurrency currencies[] = {
   { "AED", "UAE Dirham" },
   { "AFN", "Afghani" },
@@ -174,19 +179,6 @@ static const HuCurrency currencies[] = {
   { "ZMW", "Zambian Kwacha" },
   { "ZWL", "Zimbabwe Dollar" },
 };
-
-/**
- * hu_currencies_list:
- * @n: (out): how many
- *
- * Returns: (transfer none): the currencies, sorted by code
- */
-const HuCurrency *
-hu_currencies_list (guint *n)
-{
-  *n = G_N_ELEMENTS (currencies);
-  return currencies;
-}
 
 /**
  * hu_currency_display_name:

@@ -239,14 +239,15 @@ fill_ranked (HuWhatIfView *self,
       const HuInterval *interval = hu_what_if_item_interval (intervals, i, HU_METRIC_TOTAL_KG);
       /* "2.30 t CO₂eq (1.90–2.80 t)" when the ranking has ranges */
       g_autofree char *value = hu_what_if_ranked_value (chart, item->value, interval);
-      /* Translators: a ranked region, "1. France · 2.3 t" */
-      g_autofree char *label = g_strdup_printf (_("%u. %s · %s"), i + 1, item->label, value);
-
+      /* Translators: a ranked region, "1. France" */
+      g_autofree char *name = g_strdup_printf (_("%u. %s"), i + 1, item->label);
+      /* Translators: a ranked region and its figure, "1. France · 2.3 t" */
+      g_autofree char *label = g_strdup_printf (_("%s · %s"), name, value);
       g_autoptr(GtkStringObject) string = NULL;
 
       gtk_string_list_append (labels, label);
       string = g_list_model_get_item (G_LIST_MODEL (labels), i);
-      hu_widgets_set_item_figure (string, value);
+      hu_widgets_set_item_parts (string, name, value);
       g_ptr_array_add (self->ranked_ids, g_strdup (item->id));
       if (g_strcmp0 (picked, item->id) == 0)
         keep = i;

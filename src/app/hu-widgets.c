@@ -539,8 +539,9 @@ hu_widgets_new_wrapping_list_factory (HuItemText text,
   return factory;
 }
 
-/* The data key of a #GtkStringObject's figure for
+/* The data keys of a #GtkStringObject's two parts for
  * hu_widgets_new_figure_item_factory(). */
+#define TEXT_KEY "hu-text"
 #define FIGURE_KEY "hu-figure"
 
 static void
@@ -566,39 +567,34 @@ bind_figure_item (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GObject *object = gtk_list_item_get_item (item);
+  const char *text = g_object_get_data (object, TEXT_KEY);
   const char *figure = g_object_get_data (object, FIGURE_KEY);
-  const char *text = gtk_string_object_get_string (GTK_STRING_OBJECT (object));
-  g_autofree char *name = NULL;
 
-  /* The text ends with the figure, " · 0.919 t": the label shows what
-   * comes before it, the figure its own label. */
-  if (figure != NULL && g_str_has_suffix (text, figure))
-    {
-      name = g_strndup (text, strlen (text) - strlen (figure));
-      g_strchomp (name);
-      if (g_str_has_suffix (name, "·"))
-        name[strlen (name) - strlen ("·")] = '\0';
-      g_strchomp (name);
-    }
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), name != NULL ? name : text);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       text != NULL ? text
+                                    : gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
   hu_widgets_set_figure (GTK_LABEL (gtk_widget_get_last_child (box)), figure);
   gtk_widget_set_visible (gtk_widget_get_last_child (box), figure != NULL);
 }
 
 /**
- * hu_widgets_set_item_figure:
- * @item: an item of a #GtkStringList whose string ends with @figure
- * @figure: (nullable): the figure, "0.919 t CO₂eq"
+ * hu_widgets_set_item_parts:
+ * @item: an item of a #GtkStringList (its string is what the list shows,
+ *   and what a search matches)
+ * @text: the part of it cut at the end on the button, "1. Montreal …"
+ * @figure: (nullable): the part shown whole after it, "0.919 t CO₂eq"
  *
- * Marks the end of @item's string as its figure, for
- * hu_widgets_new_figure_item_factory().
+ * Gives @item the two parts hu_widgets_new_figure_item_factory() shows:
+ * kept apart, not found again in the translated whole.
  */
 void
-hu_widgets_set_item_figure (GtkStringObject *item,
-                            const char      *figure)
+hu_widgets_set_item_parts (GtkStringObject *item,
+                           const char      *text,
+                           const char      *figure)
 {
   g_return_if_fail (GTK_IS_STRING_OBJECT (item));
 
+  g_object_set_data_full (G_OBJECT (item), TEXT_KEY, g_strdup (text), g_free);
   g_object_set_data_full (G_OBJECT (item), FIGURE_KEY, g_strdup (figure), g_free);
 }
 
@@ -609,7 +605,7 @@ hu_widgets_set_item_figure (GtkStringObject *item,
  * ranking's "1. Montreal (northamerica-northeast1) · GCP · 0.919 t" read
  * "1. Montreal (northamerica-northeast…", the figure lost. Items of this
  * factory show their text cut at the end and, after it, their figure
- * (hu_widgets_set_item_figure()) whole.
+ * (hu_widgets_set_item_parts()) whole.
  *
  * Returns: (transfer full): the factory, for gtk_drop_down_set_factory()
  */
@@ -639,8 +635,7 @@ titled_row (GtkLabel *label)
   return ADW_PREFERENCES_ROW (row);
 }
 
-/**
- * hu_widgets_no_hyphens:
+/* hu_widgets_no_hyphens:
  * @label: a label that may wrap
  *
  * When a word is wider than its line, Pango 1.50 breaks it and inserts a
@@ -649,7 +644,7 @@ titled_row (GtkLabel *label)
  * breaks such a word without adding a hyphen (it keeps the other
  * attributes it has).
  */
-void
+static void
 hu_widgets_no_hyphens (GtkLabel *label)
 {
   PangoAttrList *attrs;
@@ -686,9 +681,10 @@ on_label_realize (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
 
   /* No label of ours, nor libadwaita's (a message dialog's body, a row's
-   * subtitle), breaks a word with a hyphen it does not have. */
-  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
-      inserts_hyphens (GTK_LABEL (widget)))
+   * subtitle), breaks a word with a hyphen it does not have. Whether it
+   * wraps yet does not matter: a toast's title is told to wrap after it
+   * is realized, and the attribute changes nothing on a line not broken. */
+  if (GTK_IS_LABEL (widget) && inserts_hyphens (GTK_LABEL (widget)))
     hu_widgets_no_hyphens (GTK_LABEL (widget));
 
   /* Entry rows' titles do not wrap (the row keeps one line's height and

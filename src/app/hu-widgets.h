@@ -37,14 +37,14 @@ void      hu_widgets_fit_to_parent      (GtkWindow     *dialog,
                                          GtkWindow     *parent);
 void      hu_widgets_wrap_dialog_title  (GtkWindow     *dialog);
 void      hu_widgets_whole_row_titles   (void);
-void      hu_widgets_no_hyphens         (GtkLabel    *label);
 char     *hu_widgets_keep_words         (const char  *text);
 void      hu_widgets_set_figure         (GtkLabel    *label,
                                          const char  *text);
 GtkListItemFactory *hu_widgets_new_wrapping_list_factory (HuItemText text,
                                                           gpointer   data);
 GtkListItemFactory *hu_widgets_new_figure_item_factory   (void);
-void                hu_widgets_set_item_figure           (GtkStringObject *item,
+void                hu_widgets_set_item_parts            (GtkStringObject *item,
+                                                          const char      *text,
                                                           const char      *figure);
 
 G_END_DECLS
