@@ -251,6 +251,26 @@ test_currency (void)
   hu_project_set_currency (project, "USD");
   g_assert_cmpuint (hu_estimate_get_count () - before, ==, 0);
   g_assert_cmpuint (signals.items_changed, ==, 1);
+
+  /* The likely ranges hold no currency: drawn once, they are not drawn
+   * again for a new one (a full update drew every scenario's again). */
+  hu_comparison_set_default_ranges (comparison, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+
+      g_assert_nonnull (hu_comparison_get_uncertainty (comparison, row));
+      g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row), ==, 1);
+    }
+  hu_project_set_currency (project, "GBP");
+  for (guint i = 0; i < 2; i++)
+    {
+      HuComparisonRow *row = hu_comparison_get_row (comparison, i);
+
+      g_assert_nonnull (hu_comparison_get_uncertainty (comparison, row));
+      g_assert_cmpuint (hu_comparison_row_get_n_uncertainty_computes (row), ==, 1);
+    }
+  g_assert_cmpstr (cost_step (comparison, 0)->result, ==, "2,500 GBP");
 }
 
 static void

@@ -173,6 +173,21 @@ _hu_comparison_row_new_for_scenario (HuScenario *scenario,
   return self;
 }
 
+/* The scenario's estimate and metrics, with the derivation: the Explain
+ * view and the report show it, and they read this estimate rather than
+ * computing their own. */
+static void
+estimate_again (HuComparisonRow *self)
+{
+  g_clear_pointer (&self->estimate, hu_estimate_unref);
+  g_clear_error (&self->error);
+  self->estimate = hu_estimate_compute_full (hu_scenario_get_inputs (self->scenario),
+                                             self->catalog, self->currency,
+                                             HU_ESTIMATE_FLAGS_NONE, &self->error);
+  for (guint i = 0; i < HU_N_METRICS; i++)
+    self->metrics[i] = self->estimate != NULL ? hu_estimate_get_metric (self->estimate, i) : NAN;
+}
+
 /* The project's currency changed: a scenario's cost step is written in
  * it, so the row is estimated again. Returns whether it was. */
 gboolean
@@ -183,7 +198,10 @@ _hu_comparison_row_set_currency (HuComparisonRow *self,
     return FALSE;
   g_free (self->currency);
   self->currency = g_strdup (currency);
-  _hu_comparison_row_update (self);
+  /* Only the words of the cost step change: the stamp and the likely
+   * ranges (no currency in them) stay, where a full update would draw
+   * every scenario's ranges again (2.8 s for 1,000 scenarios). */
+  estimate_again (self);
   return TRUE;
 }
 
@@ -209,18 +227,7 @@ _hu_comparison_row_update (HuComparisonRow *self)
   g_clear_pointer (&self->uncertainty, hu_uncertainty_unref);
 
   if (self->scenario != NULL)
-    {
-      g_clear_pointer (&self->estimate, hu_estimate_unref);
-      g_clear_error (&self->error);
-      /* With the derivation: the Explain view and the report show it,
-       * and they read this estimate rather than computing their own. */
-      self->estimate = hu_estimate_compute_full (hu_scenario_get_inputs (self->scenario),
-                                                 self->catalog, self->currency,
-                                                 HU_ESTIMATE_FLAGS_NONE, &self->error);
-      for (guint i = 0; i < HU_N_METRICS; i++)
-        self->metrics[i] = self->estimate != NULL ? hu_estimate_get_metric (self->estimate, i)
-                                                  : NAN;
-    }
+    estimate_again (self);
   else
     {
       const HuRunData *data = hu_measured_run_get_data (self->run);
