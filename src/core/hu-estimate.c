@@ -167,9 +167,8 @@ derive_totals (HuEstimate *self)
   if (isfinite (self->cost))
     {
       g_autofree char *h = Q (HU_UNIT_GPU_HOURS, self->gpu_hours);
-      /* Two decimals, as prices are quoted ("2.50"). */
-      g_autofree char *amount = hu_format_fixed (self->price, 2);
-      g_autofree char *price = NULL;
+      g_autofree char *price = hu_units_format_price (self->price, self->currency,
+                                                      HU_UNITS_DEFAULT);
       g_autofree char *cost = NULL;
 
       /* In the currency's unit, as the table's Cost column and the
@@ -177,15 +176,15 @@ derive_totals (HuEstimate *self)
        * say the currency gets the amounts alone rather than a guess. */
       if (self->currency != NULL)
         {
-          /* Translators: a price per accelerator-hour and its ISO currency
-           * code, "2.50 USD/GPU-h" */
-          price = g_strdup_printf (_("%s %s/GPU-h"), amount, self->currency);
+          g_autofree char *amount = g_steal_pointer (&price);
+
+          /* Translators: a price per accelerator-hour, "2.50 USD/GPU-h" */
+          price = g_strdup_printf (_("%s/GPU-h"), amount);
           cost = hu_unit_format_full (HU_UNIT_CURRENCY, self->cost, self->currency, 0,
                                       HU_UNITS_TRIM);
         }
       else
         {
-          price = g_steal_pointer (&amount);
           cost = Q (HU_UNIT_PLAIN, self->cost);
         }
       _hu_estimate_add_step (self, _("Cost"),

@@ -129,3 +129,22 @@ hu_units_format_watts (double       watts,
   return with_symbol (hu_units_format_significant (watts, 4, flags | HU_UNITS_TRIM),
                       symbol, flags);
 }
+
+/**
+ * hu_units_format_price:
+ * @price: a price per accelerator-hour
+ * @currency: (nullable): its ISO 4217 code; %NULL for the amount alone
+ *
+ * A price as prices are quoted, two decimals: "2.50 USD". The derivation
+ * ("× 2.50 USD/GPU-h") and the report's inputs table write it this way;
+ * a column's shared significant digits read "2.500 USD".
+ *
+ * Returns: (transfer full): the price; "—" when unknown
+ */
+char *
+hu_units_format_price (double        price,
+                       const char   *currency,
+                       HuUnitsFlags  flags)
+{
+  return with_symbol (hu_units_format_fixed (price, 2, flags), currency, flags);
+}

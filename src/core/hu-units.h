@@ -125,5 +125,8 @@ char        *hu_units_format_peak        (double              tflops,
                                           HuUnitsFlags        flags);
 char        *hu_units_format_watts       (double              watts,
                                           HuUnitsFlags        flags);
+char        *hu_units_format_price       (double              price,
+                                          const char         *currency,
+                                          HuUnitsFlags        flags);
 
 G_END_DECLS

@@ -488,22 +488,14 @@ add_defaults_rows (HuReportTable    *table,
     }
 }
 
-/* A price per GPU-hour as the scenario's derivation writes it, two
- * decimals ("2.50 USD"): a column's shared significant digits read
- * "2.500 USD" here beside "× 2.50 USD/GPU-h" there. The currency stays in
- * the cell: in the header it would take a third line. */
+/* A price per GPU-hour as the scenario's derivation writes it
+ * (hu_units_format_price()), NULL when none. The currency stays in the
+ * cell: in the header it would take a third line. */
 static char *
 price_text (HuReport *self,
             double    price)
 {
-  g_autofree char *number = NULL;
-
-  if (!isfinite (price))
-    return NULL;
-  number = hu_format_fixed (price, 2);
-  if (self->currency == NULL)
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, self->currency);
+  return isfinite (price) ? hu_units_format_price (price, self->currency, HU_UNITS_DEFAULT) : NULL;
 }
 
 static void
