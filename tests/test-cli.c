@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "test-helpers.h"
 
 static char *
@@ -433,6 +436,73 @@ test_import_locale_independent (void)
     }
 }
 
+/* Twenty nvidia-smi logs, each two good samples around 10 lines of a
+ * month 13: 200 lines skipped. The importer keeps up to 100 of each file
+ * (the app's dialog lists them per file), but every output of `import`
+ * lists the first 100 only and counts all 200: the text says "… and 100
+ * more", the JSON has 100 entries and "skipped_total": 200, the CSV's
+ * standard error 100 messages. */
+static void
+test_import_skips_listed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-cli-skips-XXXXXX", NULL);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  g_auto(GStrv) lines = NULL;
+  guint n_listed = 0, n_messages = 0;
+
+  for (int f = 0; f < 20; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("gpu-%02d.csv", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GString) log = g_string_new ("timestamp, index, power.draw [W]\n"
+                                             "2024/01/01 10:00:00.000, 0, 100.00 W\n");
+
+      for (int t = 1; t <= 10; t++)
+        g_string_append_printf (log, "2024/13/01 10:00:%02d.000, 0, 100.00 W\n", t);
+      g_string_append (log, "2024/01/01 10:00:11.000, 0, 100.00 W\n");
+      g_assert_true (g_file_set_contents (path, log->str, -1, NULL));
+    }
+
+  run_cli (&text, "C.UTF-8", "import", dir, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "200 lines or runs skipped:"));
+  lines = g_strsplit (text.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], ": bad timestamp") != NULL)
+      n_listed++;
+  g_assert_cmpuint (n_listed, ==, 100);
+  g_assert_nonnull (strstr (text.out, "  … and 100 more\n"));
+
+  run_cli (&json, "C.UTF-8", "import", dir, "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "skipped")), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (root, "skipped_total"), ==, 200);
+
+  run_cli (&csv, "C.UTF-8", "import", dir, "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_strfreev (lines);
+  lines = g_strsplit (csv.err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], ": skipped: bad timestamp") != NULL)
+      n_messages++;
+  g_assert_cmpuint (n_messages, ==, 100);
+
+  for (int f = 0; f < 20; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("gpu-%02d.csv", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_catalog_commands (void)
 {
@@ -684,5 +754,6 @@ main (int    argc,
   g_test_add_func ("/huella/cli/compare-cpu-only-run", test_compare_cpu_only_run);
   g_test_add_func ("/huella/cli/estimate-table-digits", test_estimate_table_digits);
   g_test_add_func ("/huella/cli/estimate-currency", test_estimate_currency);
+  g_test_add_func ("/huella/cli/import-skips-listed", test_import_skips_listed);
   return g_test_run ();
 }

@@ -186,14 +186,16 @@ hu_cli_import_text_finish (HuCliImportText *self,
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s line or run skipped:\n",
                                                 "%s lines or runs skipped:\n", skipped),
                               count);
-      for (guint i = 0; i < result->skipped->len; i++)
+      guint listed = MIN (result->skipped->len, HU_CLI_IMPORT_LISTED_SKIPS);
+
+      for (guint i = 0; i < listed; i++)
         {
           HuImportSkip *s = g_ptr_array_index (result->skipped, i);
           g_string_append_printf (out, "  %s:%u: %s\n", s->file, s->line, s->reason);
         }
-      if (result->n_skipped > result->skipped->len)
+      if (result->n_skipped > listed)
         {
-          guint more = (guint) MIN (result->n_skipped - result->skipped->len, G_MAXUINT);
+          guint more = (guint) MIN (result->n_skipped - listed, G_MAXUINT);
           g_autofree char *n_more = hu_format_count (more);
 
           g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %s more\n",

@@ -10,6 +10,12 @@ G_BEGIN_DECLS
  * ones; the rows after them are fitted to the same columns. */
 #define HU_CLI_IMPORT_TEXT_SAMPLE 100
 
+/* How many skipped lines every output of `huella-cli import` lists (the
+ * first ones; all are counted): the importer keeps up to 100 of each
+ * file for the app's dialog, 1,000 in all, far more than a terminal or
+ * a log reader wants. */
+#define HU_CLI_IMPORT_LISTED_SKIPS HU_IMPORT_MAX_SKIPPED
+
 /* The widest a text column gets, in display columns (names from logs). */
 #define HU_CLI_IMPORT_TEXT_MAX_WIDTH 60
 

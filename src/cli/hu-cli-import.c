@@ -76,7 +76,7 @@ json_end (Stream         *st,
   g_string_append (out, st->n > 0 ? "\n  ],\n" : "],\n");
 
   g_string_append (out, "  \"skipped\": [");
-  for (guint i = 0; i < result->skipped->len; i++)
+  for (guint i = 0; i < MIN (result->skipped->len, HU_CLI_IMPORT_LISTED_SKIPS); i++)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       HuImportSkip *s = g_ptr_array_index (result->skipped, i);
@@ -89,7 +89,7 @@ json_end (Stream         *st,
       append_element (out, builder, i == 0);
     }
   g_string_append (out, result->skipped->len > 0 ? "\n  ],\n" : "],\n");
-  /* Only the first HU_IMPORT_MAX_SKIPPED are listed; this counts all. */
+  /* Only the first HU_CLI_IMPORT_LISTED_SKIPS are listed; this counts all. */
   g_string_append_printf (out, "  \"skipped_total\": %" G_GUINT64_FORMAT "\n}\n",
                           result->n_skipped);
 }
@@ -306,7 +306,7 @@ hu_cli_import (int    argc,
   if (format == HU_CLI_FORMAT_JSON)
     json_end (&stream, result);
   else if (format == HU_CLI_FORMAT_CSV)
-    for (guint i = 0; i < result->skipped->len; i++)
+    for (guint i = 0; i < MIN (result->skipped->len, HU_CLI_IMPORT_LISTED_SKIPS); i++)
       {
         HuImportSkip *s = g_ptr_array_index (result->skipped, i);
         g_autofree char *msg = g_strdup_printf (_("%s:%u: skipped: %s"), s->file, s->line,
