@@ -730,6 +730,9 @@ static void
 append_bars_text (HuChart *self,
                   GString *text)
 {
+  Axis axis = { 0 };
+
+  _hu_chart_bar_axis_init (self, &axis);
   for (guint c = 0; c < self->categories->len; c++)
     {
       Category *category = g_ptr_array_index (self->categories, c);
@@ -750,7 +753,7 @@ append_bars_text (HuChart *self,
           /* What the bar's label says ("92.9 t"), not the axis' ticks'
            * shared decimals ("93 t"): a screen reader hears the figure
            * the eye reads. */
-          g_autofree char *value = _hu_chart_format_bar (self, v);
+          g_autofree char *value = _hu_chart_format_bar_on (&axis, v);
 
           if (self->series->len > 1)
             g_string_append_printf (text, "%s %s %s", s > 0 ? ";" : "", series->label, value);
@@ -760,7 +763,7 @@ append_bars_text (HuChart *self,
       if (self->series->len > 1 && self->stacked)
         {
           double extent = _hu_chart_category_extent (self, c);
-          g_autofree char *total = _hu_chart_format_bar (self, extent);
+          g_autofree char *total = _hu_chart_format_bar_on (&axis, extent);
 
           g_string_append_printf (text, "; %s %s", _("Total:"), total);
         }
@@ -774,6 +777,7 @@ append_bars_text (HuChart *self,
         }
       g_string_append_c (text, '\n');
     }
+  _hu_chart_axis_clear (&axis);
 }
 
 static void

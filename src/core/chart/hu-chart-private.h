@@ -213,6 +213,10 @@ void  _hu_chart_value_scale  (HuChart     *self,
                               HuUnitScale *scale);
 char *_hu_chart_format_bar   (HuChart    *self,
                               double      value);
+void  _hu_chart_bar_axis_init (HuChart   *self,
+                               Axis      *axis);
+char *_hu_chart_format_bar_on (const Axis *axis,
+                               double      value);
 
 /* hu-chart-layout.c */
 PangoLayout *_hu_chart_make_text (Ctx         *ctx,

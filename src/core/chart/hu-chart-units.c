@@ -150,20 +150,38 @@ _hu_chart_format_bar (HuChart *self,
                       double   value)
 {
   Axis axis = { 0 };
-  g_autofree char *number = NULL;
   char *text;
+
+  _hu_chart_bar_axis_init (self, &axis);
+  text = _hu_chart_format_bar_on (&axis, value);
+  _hu_chart_axis_clear (&axis);
+  return text;
+}
+
+/* The axis whose unit @self's bar labels take (clear it with
+ * _hu_chart_axis_clear()): set up once for all the bars of a text, it
+ * walks every bar, so once per bar made the text quadratic. */
+void
+_hu_chart_bar_axis_init (HuChart *self,
+                         Axis    *axis)
+{
   double lo = 0, hi = _hu_chart_max_extent (self);
 
   if (self->kind == HU_CHART_TORNADO)
     _hu_chart_tornado_span (self, &lo, &hi);
-  _hu_chart_axis_init (&axis, self, self->unit, lo, hi, 5);
-  number = _hu_chart_bar_value_label (&axis, value);
-  if (isfinite (value) && !axis.bar_units && axis.symbol != NULL && axis.symbol[0] != '\0')
-    text = g_strdup_printf ("%s %s", number, axis.symbol);
-  else
-    text = g_steal_pointer (&number);
-  _hu_chart_axis_clear (&axis);
-  return text;
+  _hu_chart_axis_init (axis, self, self->unit, lo, hi, 5);
+}
+
+/* _hu_chart_format_bar() on an axis already set up. */
+char *
+_hu_chart_format_bar_on (const Axis *axis,
+                         double      value)
+{
+  g_autofree char *number = _hu_chart_bar_value_label (axis, value);
+
+  if (isfinite (value) && !axis->bar_units && axis->symbol != NULL && axis->symbol[0] != '\0')
+    return g_strdup_printf ("%s %s", number, axis->symbol);
+  return g_steal_pointer (&number);
 }
 
 /**
