@@ -777,6 +777,7 @@ add_equivalences (HuReport  *self,
   g_autofree char *intro = NULL;
   g_autofree char *set_title = NULL;
   g_autofree char *set_source = NULL;
+  gboolean same_source;
 
   if (self->equivalences->len == 0)
     return;
@@ -796,18 +797,19 @@ add_equivalences (HuReport  *self,
                      _("Factor (kg CO₂eq per unit)"), "#", 1.1,
                      _("Year"), "#", 0.6,
                      _("Source"), "", 3.0);
+  /* Every factor from the set's own source, which the paragraph above
+   * names: the Source column would repeat it on each row, in three lines
+   * in Spanish, and is left out (the "—" of every row drops it). One
+   * factor from elsewhere keeps every row's source. */
+  same_source = all_from_set_source (self);
   for (guint i = 0; i < self->equivalences->len; i++)
     {
       HuReportEquivalence *e = g_ptr_array_index (self->equivalences, i);
 
-      /* Every factor from the set's own source, which the paragraph
-       * above names: the Source column would repeat it on each row, in
-       * three lines in Spanish, and is left out (the "—" of every row
-       * drops it). One factor from elsewhere keeps every row's source. */
       _hu_report_table_add_row (table, g_strdup (e->label), g_strdup (e->explanation),
                      fmt_sig (e->kg_per_unit, 4),
                      e->year > 0 ? g_strdup_printf ("%d", e->year) : NULL,
-                     all_from_set_source (self) ? NULL : hu_citation_localize (e->source));
+                     same_source ? NULL : hu_citation_localize (e->source));
     }
   add_table (doc, table);
 }

@@ -50,9 +50,8 @@ _hu_report_paper (guint i)
   if (papers[i].last == NULL)
     authors = g_strdup (papers[i].authors);
   else
-    /* Translators: the last two authors of a reference, "Ganesh, A. and
-     * McCallum, A."; APA's Spanish edition writes "y" */
-    authors = g_strdup_printf (C_("reference authors", "%s and %s"), papers[i].authors,
-                               papers[i].last);
+    /* The join hu-citation.c translates for the catalog's citations:
+     * "Ganesh, A. and McCallum, A.", "y" in Spanish as APA writes it. */
+    authors = g_strdup_printf (_("%s and %s"), papers[i].authors, papers[i].last);
   return g_strdup_printf ("%s %s", authors, papers[i].rest);
 }
