@@ -462,7 +462,7 @@ hu_scenario_editor_init (HuScenarioEditor *self)
   self->link_runs = g_ptr_array_new ();
   g_signal_connect_object (self->link_row, "notify::selected", G_CALLBACK (_hu_scenario_editor_on_link_selected),
                            self, G_CONNECT_SWAPPED);
-  self->currency = g_strdup ("USD");
+  self->currency = g_strdup (HU_PROJECT_DEFAULT_CURRENCY);
 
   self->rows[HU_INPUT_FLOPS] = self->flops_row;
   self->rows[HU_INPUT_PARAMS] = self->params_row;
@@ -553,7 +553,7 @@ hu_scenario_editor_set_currency (HuScenarioEditor *self,
   g_return_if_fail (HU_IS_SCENARIO_EDITOR (self));
 
   g_free (self->currency);
-  self->currency = g_strdup (currency != NULL ? currency : "USD");
+  self->currency = g_strdup (currency != NULL ? currency : HU_PROJECT_DEFAULT_CURRENCY);
   /* The price's range rows, once made, say the unit too; the field's own
    * unit is written by the results, with its hint. */
   for (guint part = 0; part < HU_N_RANGE_PARTS; part++)

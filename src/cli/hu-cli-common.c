@@ -343,7 +343,7 @@ hu_cli_parse_currency (const char   *text,
                      "such as EUR"), text);
       return FALSE;
     }
-  *out = text != NULL ? text : "USD";
+  *out = text != NULL ? text : HU_PROJECT_DEFAULT_CURRENCY;
   return TRUE;
 }
 

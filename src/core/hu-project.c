@@ -162,7 +162,7 @@ hu_project_class_init (HuProjectClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL, "USD",
+    g_param_spec_string ("currency", NULL, NULL, HU_PROJECT_DEFAULT_CURRENCY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
@@ -319,7 +319,7 @@ on_items_changed (HuProject  *self,
 static void
 hu_project_init (HuProject *self)
 {
-  self->currency = g_strdup ("USD");
+  self->currency = g_strdup (HU_PROJECT_DEFAULT_CURRENCY);
   self->scenarios = g_list_store_new (HU_TYPE_SCENARIO);
   self->runs = g_list_store_new (HU_TYPE_MEASURED_RUN);
   self->extra = json_object_new ();
@@ -503,7 +503,7 @@ load_root (HuProject   *self,
       !_hu_json_check_name ("title", self->title, error))
     return FALSE;
   if (self->currency == NULL)
-    self->currency = g_strdup ("USD");
+    self->currency = g_strdup (HU_PROJECT_DEFAULT_CURRENCY);
 
   if (!load_custom (self, root, error) ||
       !load_list (self, root, "scenarios", TRUE, error) ||

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The currency of a project that names none, and of a new one unless
+ * Preferences says otherwise. */
+#define HU_PROJECT_DEFAULT_CURRENCY "USD"
+
 #define HU_PROJECT_ERROR (hu_project_error_quark ())
 
 typedef enum {
