@@ -602,8 +602,8 @@ test_set_drops_range (void)
   g_assert_false (hu_inputs_has_ranges (&in));
 }
 
-/* The tornado of the product case: power swings 130 kg (65 kg at 200 W to
- * 195 kg at 400 W, PUE 1.3), PUE 60 kg (165 to 225 kg at 300 W), around
+/* The tornado of the product case: power swings 130 kg (130 kg at 200 W
+ * to 260 kg at 400 W, PUE 1.3), PUE 60 kg (165 to 225 kg at 300 W), around
  * the point 0.5 × 300 × 1.3 = 195 kg; largest swing first. A bar chart's
  * whisker reaches its accessible text. */
 static void

@@ -287,6 +287,12 @@ test_axis_scale (void)
   g_assert_cmpfloat (scale.divisor, ==, 1000);
   g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 150000, NULL, 0));
   g_assert_cmpfloat (scale.divisor, ==, 1e6);
+  /* At the tenth itself: 99.9 t is 0.0999 kt, under it; 100 t is 0.100
+   * kt, a tenth, and keeps kt. */
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 99900, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1000);
+  g_assert_true (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 100000, NULL, 0));
+  g_assert_cmpfloat (scale.divisor, ==, 1e6);
 
   g_assert_false (hu_unit_scale_init_axis (&scale, HU_UNIT_MASS_KG, 1230000, 0.005, NULL, 0));
   g_assert_cmpfloat (scale.divisor, ==, 1e6);
