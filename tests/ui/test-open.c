@@ -22,14 +22,6 @@
 /* The example's title and scenario count, as written in the file. */
 #define EXAMPLE_TITLE "GPT-3 on four GPUs (seed article, Table 2)"
 
-static gboolean
-is_title_button (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         ADW_IS_WINDOW_TITLE (gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
-}
-
 /* The header bar's title: the menu button holding the project's name. */
 static GtkMenuButton *
 title_button (HuWindow *window)

@@ -511,14 +511,6 @@ test_export_preview (void)
 }
 
 
-/* A Match for a label whose text holds the string given as data. */
-static gboolean
-is_label_holding (GtkWidget     *widget,
-                  gconstpointer  part)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
-}
-
 /* One GPU at 100 W every second, t = 0…9, with "[N/A]" at t = 3 and 4
  * (lines 5 and 6): one gap, 2→5, of 3 s. The skipped lines list the two
  * [N/A] rows; the notes count the same gap and the same two samples

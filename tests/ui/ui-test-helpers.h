@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "hu-application.h"
 #include "hu-window.h"
@@ -45,6 +46,17 @@ iterate (guint ms)
                             (gint64) (seconds) * G_USEC_PER_SEC;             \
     while (!(condition) && g_get_monotonic_time () < wait_deadline_)         \
       iterate (20);                                                          \
+  } G_STMT_END
+
+/* Waits up to @seconds for @condition, as WAIT_UNTIL(), then fails the
+ * test naming it if it still does not hold: for what a timeout, an idle
+ * or a thread makes, which a fixed wait misses under the sanitizers. */
+#define ASSERT_SOON(condition, seconds)                                      \
+  G_STMT_START {                                                             \
+    WAIT_UNTIL (condition, seconds);                                         \
+    if (!(condition))                                                        \
+      g_error ("%s:%d: %s still false after %d s", __FILE__, __LINE__,      \
+               #condition, (int) (seconds));                                \
   } G_STMT_END
 
 /* A shown window, empty or on the built-in example, given time to lay
@@ -152,6 +164,24 @@ is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* A Match for a label whose text holds the string given as data. */
+static inline gboolean
+is_label_holding (GtkWidget     *widget,
+                  gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+/* A Match for the header bar's title: the menu button holding the
+ * project's name. */
+static inline gboolean
+is_title_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         ADW_IS_WINDOW_TITLE (gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
 }
 
 /* A Match for a label whose text is exactly the string given as data. */
