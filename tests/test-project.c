@@ -200,8 +200,48 @@ static const BadFile bad_files[] = {
   { "nul-escape", "{\"format\":\"huella-project\",\"format-version\":1,\n\n\"title\":\"a\\u0000b\"}", "nul-escape.huella:3: title:", -1 },
   /* json-glib reads "\200" as the byte 0x80 (not UTF-8): found by fuzz-project. */
   { "octal-escape", "{\"format\":\"huella-project\",\"format-version\":1,\n\"scenarios\":[{\"id\":\"a\",\"name\":\"x\\200y\"}]}", "octal-escape.huella:2: scenarios[0].name: the text holds “\\2”", -1 },
+  /* The currency is printed beside every amount: a code or nothing. */
+  { "currency-lower", "{\"format\":\"huella-project\",\"format-version\":1,\"currency\":\"eur\"}", "currency: “eur” is not an ISO 4217 code", HU_PROJECT_ERROR_INVALID },
+  { "currency-symbol", "{\"format\":\"huella-project\",\"format-version\":1,\"currency\":\"€\"}", "currency: “€” is not", HU_PROJECT_ERROR_INVALID },
+  { "currency-hostile", "{\"format\":\"huella-project\",\"format-version\":1,\"currency\":\"\\\\input{/etc/passwd}\\n<b>\"}", "currency: “\\input{/etc/passwd} …” is not", HU_PROJECT_ERROR_INVALID },
+  { "currency-long", "{\"format\":\"huella-project\",\"format-version\":1,\"currency\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"}", "currency: “ABCDEFGHIJKLMNOPQRST…” is not", HU_PROJECT_ERROR_INVALID },
   { "nul-in-key", "{\"format\":\"huella-project\",\"format-version\":1,\"x-extra\":{\"k\\u0000\":1}}", "nul-in-key.huella:1: x-extra: a member name:", -1 },
 };
+
+/* A code in the file is kept and saved again; none reads as USD; a
+ * setter given anything else refuses it, as a file would be refused. */
+static void
+test_currency (void)
+{
+  const char *text = "{\"format\":\"huella-project\",\"format-version\":1,\"currency\":\"CHF\"}";
+  g_autoptr(HuProject) p = NULL;
+  g_autoptr(HuProject) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  p = hu_project_new_from_data (text, -1, "chf.huella", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hu_project_get_currency (p), ==, "CHF");
+  saved = hu_project_to_data (p, NULL);
+  g_assert_nonnull (strstr (saved, "\"currency\": \"CHF\""));
+
+  none = hu_project_new_from_data ("{\"format\":\"huella-project\",\"format-version\":1}", -1,
+                                   "none.huella", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hu_project_get_currency (none), ==, "USD");
+
+  g_assert_true (hu_currency_code_is_valid ("EUR"));
+  g_assert_false (hu_currency_code_is_valid ("EURO"));
+  g_assert_false (hu_currency_code_is_valid ("EU"));
+  g_assert_false (hu_currency_code_is_valid ("eur"));
+  g_assert_false (hu_currency_code_is_valid ("E1R"));
+  g_assert_false (hu_currency_code_is_valid (NULL));
+
+  g_test_expect_message ("hu-project", G_LOG_LEVEL_CRITICAL, "*hu_currency_code_is_valid*");
+  hu_project_set_currency (p, "<b>");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (hu_project_get_currency (p), ==, "CHF");
+}
 
 static void
 test_bad_file (gconstpointer data)
@@ -549,6 +589,7 @@ main (int    argc,
       g_test_add_data_func (path, &bad_files[i], test_bad_file);
     }
   g_test_add_func ("/huella/project/unicode-round-trip", test_unicode_round_trip);
+  g_test_add_func ("/huella/project/currency", test_currency);
   g_test_add_func ("/huella/project/name-limit", test_name_limit);
   g_test_add_func ("/huella/project/long-integer", test_long_integer);
   g_test_add_func ("/huella/project/atomic-save", test_atomic_save);

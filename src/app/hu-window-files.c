@@ -361,8 +361,10 @@ hu_window_new_project (HuWindow *self)
 
   g_return_if_fail (HU_IS_WINDOW (self));
 
+  /* A code set by hand (gsettings) may be anything; USD stays then. */
   currency = g_settings_get_string (self->settings, "currency");
-  hu_project_set_currency (project, currency);
+  if (hu_currency_code_is_valid (currency))
+    hu_project_set_currency (project, currency);
   hu_project_set_modified (project, FALSE);
   hu_window_set_project (self, project, NULL);
 }

@@ -324,19 +324,14 @@ hu_cli_parse_format (const char   *text,
   return TRUE;
 }
 
-/* --currency: three capital letters, as ISO 4217 writes a currency (the
- * code is printed beside every amount, so nothing else may pass); USD,
- * a new project's, when not given. */
+/* --currency: three capital letters, as a project's (see
+ * hu_currency_code_is_valid()); USD, a new project's, when not given. */
 gboolean
 hu_cli_parse_currency (const char   *text,
                        const char  **out,
                        GError      **error)
 {
-  gboolean valid = text == NULL || strlen (text) == 3;
-
-  for (guint i = 0; valid && text != NULL && i < 3; i++)
-    valid = g_ascii_isupper (text[i]);
-  if (!valid)
+  if (text != NULL && !hu_currency_code_is_valid (text))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--currency: “%s” is not an ISO 4217 code of three capital letters, "

@@ -13,6 +13,7 @@
 #include "hu-core.h"
 #include "hu-project.h"
 #include "hu-project-private.h"
+#include "hu-text.h"
 
 struct _HuProject
 {
@@ -342,6 +343,26 @@ hu_project_new (void)
   return g_object_new (HU_TYPE_PROJECT, NULL);
 }
 
+/* The file's currency, as hu_currency_code_is_valid() wants it; what
+ * is there instead is quoted on one line and cut, as it may be anything. */
+static gboolean
+check_currency (const char  *currency,
+                GError     **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *cut = NULL;
+
+  if (hu_currency_code_is_valid (currency))
+    return TRUE;
+  cut = g_utf8_strlen (currency, -1) > 20 ? g_utf8_substring (currency, 0, 20) : NULL;
+  shown = hu_text_printable (cut != NULL ? cut : currency, HU_TEXT_ONE_LINE);
+  g_set_error (error, HU_PROJECT_ERROR, HU_PROJECT_ERROR_INVALID,
+               /* TRANSLATORS: "currency" is the file's field name, keep it */
+               _("currency: “%s%s” is not an ISO 4217 code of three capital letters, such as EUR"),
+               shown, cut != NULL ? "…" : "");
+  return FALSE;
+}
+
 static gboolean
 load_custom (HuProject   *self,
              JsonObject  *root,
@@ -504,6 +525,8 @@ load_root (HuProject   *self,
     return FALSE;
   if (self->currency == NULL)
     self->currency = g_strdup (HU_PROJECT_DEFAULT_CURRENCY);
+  if (!check_currency (self->currency, error))
+    return FALSE;
 
   if (!load_custom (self, root, error) ||
       !load_list (self, root, "scenarios", TRUE, error) ||
@@ -675,6 +698,26 @@ _hu_project_add_tail (HuProject   *self,
     }
 }
 
+/**
+ * hu_currency_code_is_valid:
+ * @code: (nullable): a currency code
+ *
+ * Whether @code is written as ISO 4217 writes a currency: three capital
+ * letters. The code is printed beside every amount, in the table, the
+ * reports and the LaTeX statement, so nothing else may pass; that the
+ * code names a currency in use is not checked (a new one may come).
+ */
+gboolean
+hu_currency_code_is_valid (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isupper (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
 #define DEFINE_STRING_PROPERTY(field, prop)                                 \
 const char *                                                                \
 hu_project_get_##field (HuProject *self)                                    \
@@ -697,8 +740,30 @@ hu_project_set_##field (HuProject  *self,                                   \
 }
 
 DEFINE_STRING_PROPERTY (title, PROP_TITLE)
-DEFINE_STRING_PROPERTY (currency, PROP_CURRENCY)
 DEFINE_STRING_PROPERTY (notes, PROP_NOTES)
+
+const char *
+hu_project_get_currency (HuProject *self)
+{
+  g_return_val_if_fail (HU_IS_PROJECT (self), NULL);
+  return self->currency;
+}
+
+/* Only a code may be printed beside amounts, as a file is checked. */
+void
+hu_project_set_currency (HuProject  *self,
+                         const char *currency)
+{
+  g_return_if_fail (HU_IS_PROJECT (self));
+  g_return_if_fail (hu_currency_code_is_valid (currency));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+  mark_modified (self);
+}
 
 GListStore *
 hu_project_get_scenarios (HuProject *self)

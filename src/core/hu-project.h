@@ -51,6 +51,7 @@ void           hu_project_set_title       (HuProject    *self,
 const char    *hu_project_get_currency    (HuProject    *self);
 void           hu_project_set_currency    (HuProject    *self,
                                            const char   *currency);
+gboolean       hu_currency_code_is_valid  (const char   *code);
 const char    *hu_project_get_notes       (HuProject    *self);
 void           hu_project_set_notes       (HuProject    *self,
                                            const char   *notes);
