@@ -212,6 +212,78 @@ test_search (void)
   g_assert_cmpuint (france->len, >=, 2);
 }
 
+/* Whether @name's parenthesised part holds one of the English words the
+ * catalog's qualifiers use ("per chip", "dual GK210 board", "per
+ * Blackwell GPU in GB200 NVL72"). */
+static gboolean
+has_english_qualifier (const char *name)
+{
+  const char *words[] = { "per", "dual", "board", "in", NULL };
+  const char *open = strchr (name, '(');
+  g_auto(GStrv) parts = NULL;
+
+  if (open == NULL)
+    return FALSE;
+  parts = g_strsplit_set (open, "(), ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strv_contains (words, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Tables, reports and the app show a catalog name with its qualifier in
+ * the interface's language and the product's name kept; every GPU of
+ * the catalog is checked, so that one added with a new English
+ * qualifier fails here. The Spanish words are the translator's. */
+static void
+test_display_names (void)
+{
+  g_autoptr(GPtrArray) gpus = hu_catalog_list_gpus (hu_catalog_get_default ());
+  guint qualified = 0;
+
+  g_assert_null (hu_gpu_name_for_display (NULL));
+  for (guint i = 0; i < gpus->len; i++)
+    {
+      HuGpu *gpu = gpus->pdata[i];
+      g_autofree char *shown = hu_gpu_dup_display_name (gpu);
+
+      g_assert_cmpstr (shown, ==, gpu->name);
+      qualified += has_english_qualifier (gpu->name);
+    }
+  /* H100 NVL, B200, GB200, K80 and six TPUs. */
+  g_assert_cmpuint (qualified, ==, 10);
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("no es_ES.UTF-8 locale: generate it (tools/dev test does)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  for (guint i = 0; i < gpus->len; i++)
+    {
+      HuGpu *gpu = gpus->pdata[i];
+      g_autofree char *shown = hu_gpu_dup_display_name (gpu);
+      g_autofree char *product = g_strndup (gpu->name, strcspn (gpu->name, "("));
+
+      if (has_english_qualifier (shown))
+        g_error ("“%s” keeps an English qualifier in Spanish", shown);
+      g_assert_true (g_str_has_prefix (shown, product));
+    }
+  {
+    g_autofree char *b200 = hu_gpu_name_for_display ("NVIDIA B200 (HGX B200, per GPU)");
+    g_autofree char *nvl = hu_gpu_name_for_display ("NVIDIA H100 NVL (per GPU, 94GB)");
+    g_autofree char *tpu = hu_gpu_name_for_display ("Google TPU v4 (per chip)");
+    g_autofree char *plain = hu_gpu_name_for_display ("NVIDIA A10G (AWS G5)");
+
+    g_assert_cmpstr (b200, ==, "NVIDIA B200 (HGX B200, por GPU)");
+    g_assert_cmpstr (nvl, ==, "NVIDIA H100 NVL (por GPU, 94GB)");
+    g_assert_cmpstr (tpu, ==, "Google TPU v4 (por chip)");
+    g_assert_cmpstr (plain, ==, "NVIDIA A10G (AWS G5)");
+  }
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,5 +299,6 @@ main (int    argc,
   g_test_add_func ("/huella/catalog/user-catalog", test_user_catalog);
   g_test_add_func ("/huella/catalog/suggest", test_suggest);
   g_test_add_func ("/huella/catalog/search", test_search);
+  g_test_add_func ("/huella/catalog/display-names", test_display_names);
   return g_test_run ();
 }

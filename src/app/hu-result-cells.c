@@ -143,7 +143,8 @@ format_accelerator (HuResult *self)
   if (estimate != NULL)
     {
       g_autofree char *count = hu_format_number (estimate->count, 6);
-      const char *name = estimate->gpu_name != NULL ? estimate->gpu_name : estimate->gpu;
+      g_autofree char *shown = hu_gpu_name_for_display (estimate->gpu_name);
+      const char *name = shown != NULL ? shown : estimate->gpu;
 
       if (name == NULL)
         /* Translators: accelerators of no catalog model, e.g. "× 8" */

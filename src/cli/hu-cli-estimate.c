@@ -608,7 +608,8 @@ compare_text (GString      *out,
       HuScenario *s = scenarios->pdata[i];
       GStrvBuilder *b = g_strv_builder_new ();
       g_autofree char *count = hu_format_number (e->count, 6);
-      g_autofree char *accel = g_strdup_printf ("%s × %s", e->gpu_name ? e->gpu_name : _("custom"), count);
+      g_autofree char *gpu = hu_gpu_name_for_display (e->gpu_name);
+      g_autofree char *accel = g_strdup_printf ("%s × %s", gpu != NULL ? gpu : _("custom"), count);
       g_autofree char *delta = NULL;
       const HuUncertainty *u = uncertainties ? uncertainties->pdata[i] : NULL;
       HuComparisonRow *row = hu_comparison_get_row (comparison, i);

@@ -68,35 +68,75 @@ hu_precision_from_string (const char  *text,
 
 /* GPU ------------------------------------------------------------------ */
 
+/* The parts of the catalog's names that qualify the figures rather than
+ * name the chip, each as the catalog writes it; the string is also the
+ * message translated. A name holds one at most. tests/test-catalog.c
+ * checks that no catalog name keeps an English qualifier in Spanish, so
+ * a new one in gpus.json is added here. */
+static const char *const name_qualifiers[] = {
+  /* Translators: the end of an accelerator's name in the catalog,
+   * "NVIDIA B200 (HGX B200, per GPU)": its figures are one GPU's of a
+   * board of several. Keep the comma and the closing parenthesis. */
+  N_(", per GPU)"),
+  /* Translators: part of an accelerator's name in the catalog, "NVIDIA
+   * H100 NVL (per GPU, 94GB)". Keep the parenthesis and the comma. */
+  N_("(per GPU, "),
+  /* Translators: the end of an accelerator's name in the catalog,
+   * "Google TPU v4 (per chip)": its figures are one chip's. */
+  N_("(per chip)"),
+  /* Translators: the end of an accelerator's name in the catalog,
+   * "NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)"; keep the product
+   * names. */
+  N_("(per Blackwell GPU in GB200 NVL72)"),
+  /* Translators: the end of an accelerator's name in the catalog,
+   * "NVIDIA Tesla K80 (dual GK210 board)": its figures are the board's,
+   * which holds two GK210 chips. */
+  N_("(dual GK210 board)"),
+};
+
 /**
- * hu_gpu_dup_display_name:
+ * hu_gpu_name_for_display:
+ * @name: (nullable): an accelerator's name as the catalog writes it
  *
  * The accelerator's name for people: the catalog's names are data, in
- * English, but a few end in a qualifier of the figures, not of the chip
+ * English, but a few hold a qualifier of the figures, not of the chip
  * ("NVIDIA B200 (HGX B200, per GPU)": one GPU of an eight-GPU board),
  * which a Spanish list showed in English. That qualifier is translated;
  * the rest, a product's name, is kept. The catalog's name stays what it
- * is for files and searches.
+ * is for files, searches and the data outputs (CSV, JSON, model card);
+ * tables, reports and statements show this one.
+ *
+ * Returns: (transfer full) (nullable): the name to show, NULL for NULL
+ */
+char *
+hu_gpu_name_for_display (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (name_qualifiers); i++)
+    {
+      const char *at = strstr (name, name_qualifiers[i]);
+
+      if (at != NULL)
+        return g_strdup_printf ("%.*s%s%s", (int) (at - name), name, _(name_qualifiers[i]),
+                                at + strlen (name_qualifiers[i]));
+    }
+  return g_strdup (name);
+}
+
+/**
+ * hu_gpu_dup_display_name:
+ *
+ * hu_gpu_name_for_display() of @gpu's name.
  *
  * Returns: (transfer full): the name to show
  */
 char *
 hu_gpu_dup_display_name (const HuGpu *gpu)
 {
-  /* The qualifier as the catalog writes it, at the end of the name. */
-  static const char qualifier[] = ", per GPU)";
-  const char *name;
-
   g_return_val_if_fail (gpu != NULL, NULL);
 
-  name = gpu->name != NULL ? gpu->name : "";
-  if (!g_str_has_suffix (name, qualifier))
-    return g_strdup (name);
-  /* Translators: the end of an accelerator's name in the catalog,
-   * "NVIDIA B200 (HGX B200, per GPU)": its figures are one GPU's of a
-   * board of several. Keep the comma and the closing parenthesis. */
-  return g_strdup_printf ("%.*s%s", (int) (strlen (name) - strlen (qualifier)), name,
-                          _(", per GPU)"));
+  return hu_gpu_name_for_display (gpu->name != NULL ? gpu->name : "");
 }
 
 static void

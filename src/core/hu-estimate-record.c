@@ -285,8 +285,9 @@ _hu_estimate_resolve_hardware (HuEstimate      *self,
     {
       g_autofree char *cited = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_citation_localize (gpu->source)
                                                               : NULL;
+      g_autofree char *shown = _HU_ESTIMATE_WANTS_TEXT (self) ? hu_gpu_dup_display_name (gpu) : NULL;
       g_autofree char *src = _HU_ESTIMATE_WANTS_TEXT (self)
-        ? g_strdup_printf (_("TDP of %s: %s"), gpu->name, cited ? cited : "")
+        ? g_strdup_printf (_("TDP of %s: %s"), shown, cited ? cited : "")
         : NULL;
       self->power_w = gpu->tdp_w;
       _hu_estimate_set_provenance (&self->power_from, HU_ORIGIN_CATALOG, src, gpu->year);

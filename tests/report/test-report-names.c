@@ -19,6 +19,9 @@
  * its iso_3166-1 domain here, not what Huella's country table gives.
  * The scenarios' names and the title name no country, so that any
  * "France" in a Spanish document is one the report wrote.
+ *
+ * The same holds for an accelerator's qualifier: "Google TPU v4 (per
+ * chip)" is "(por chip)" where people read, the catalog's name in data.
  */
 
 static const char *project_text =
@@ -28,7 +31,7 @@ static const char *project_text =
   "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 8, \"power_w\": 400, \"pue\": 1.2,"
   "      \"region\": \"grid/FR\" },"
   "    { \"id\": \"burlington\", \"name\": \"Burlington\", \"gpu_hours\": 1000,"
-  "      \"gpu\": \"nvidia-a100-sxm4-80gb\", \"count\": 8, \"power_w\": 400, \"pue\": 1.2,"
+  "      \"gpu\": \"google-tpu-v4\", \"count\": 8, \"power_w\": 400, \"pue\": 1.2,"
   "      \"region\": \"grid/US-VT\" }"
   "  ], \"runs\": [] }";
 
@@ -96,6 +99,7 @@ assert_machine_formats (HuReport *report)
   JsonArray *scenarios;
 
   g_assert_nonnull (strstr (csv, ",grid/FR,France,"));
+  g_assert_nonnull (strstr (csv, ",google-tpu-v4,Google TPU v4 (per chip),"));
   g_assert_nonnull (strstr (csv, ",grid/US-VT,\"Vermont, United States\","));
 
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
@@ -106,6 +110,8 @@ assert_machine_formats (HuReport *report)
                                                   "region_name"), ==, "France");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 1),
                                                   "region_name"), ==, "Vermont, United States");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 1),
+                                                  "gpu_name"), ==, "Google TPU v4 (per chip)");
 }
 
 static void
@@ -169,6 +175,16 @@ test_spanish (void)
   g_assert_cmpuint (count (tex, "France"), ==, 0);
   g_assert_cmpuint (count (tex, "United States"), ==, 0);
   g_assert_cmpuint (count (statement, "France"), ==, 0);
+
+  {
+    g_autofree char *tpu_statement = hu_report_get_statement (report, "burlington", NULL);
+
+    g_assert_nonnull (strstr (tpu_statement, "× Google TPU v4 (por chip)"));
+    g_assert_nonnull (strstr (md, "| 8 × Google TPU v4 (por chip) |"));
+    g_assert_nonnull (strstr (tex, "Google TPU v4 (por chip)"));
+    g_assert_cmpuint (count (md, "(per chip)"), ==, 0);
+    g_assert_cmpuint (count (tex, "(per chip)"), ==, 0);
+  }
 
   assert_machine_formats (report);
 

@@ -117,11 +117,13 @@ static char *
 accelerator_text (const HuEstimate *e)
 {
   g_autofree char *count = NULL;
+  g_autofree char *shown = NULL;
   const char *name;
 
   if (e == NULL)
     return NULL;
-  name = e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("custom"));
+  shown = hu_gpu_name_for_display (e->gpu_name);
+  name = shown != NULL ? shown : (e->gpu != NULL ? e->gpu : _("custom"));
   count = e->count == floor (e->count) ? _hu_format_decimals (e->count, 0)
                                        : _hu_format_significant (e->count, 3);
   return g_strdup_printf ("%s × %s", count, name);
@@ -542,7 +544,8 @@ add_inputs (HuReport  *self,
       else
         workload = g_strdup (workload_text (e->workload));
       _hu_report_table_add_row (table, g_strdup (s->name), g_steal_pointer (&workload),
-                     g_strdup (e->gpu_name != NULL ? e->gpu_name : e->gpu),
+                     e->gpu_name != NULL ? hu_gpu_name_for_display (e->gpu_name)
+                                         : g_strdup (e->gpu),
                      g_strdup (hu_precision_label (e->precision)),
                      hu_units_format_peak (e->peak_tflops, HU_UNITS_NUMBER),
                      isfinite (e->utilization) ? hu_format_percent (e->utilization) : NULL,

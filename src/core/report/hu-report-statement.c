@@ -80,6 +80,7 @@ scenario_statement (HuReport         *self,
   HuEstimate *e = s->estimate;
   g_autofree char *energy = NULL, *mass = NULL, *gpu_hours = NULL, *count = NULL;
   g_autofree char *pue = NULL, *intensity = NULL, *wall = NULL, *where = NULL;
+  g_autofree char *gpu = NULL;
   GString *text;
   const char *equivalence;
   const HuInterval *interval;
@@ -95,6 +96,7 @@ scenario_statement (HuReport         *self,
   /* As the derivation and the inputs table give it: four digits at most. */
   intensity = hu_units_format_intensity (e->intensity, HU_UNITS_DEFAULT);
   wall = quantity (HU_UNIT_HOURS, e->wall_hours);
+  gpu = hu_gpu_name_for_display (e->gpu_name);
   where = e->region_name != NULL ? g_strdup_printf (" (%s)", _hu_report_region_name (s))
                                   : g_strdup ("");
 
@@ -108,7 +110,7 @@ scenario_statement (HuReport         *self,
                                   "(%s on %s × %s over %s of wall-clock time per run, "
                                   "data-centre PUE %s), "),
                           s->name, energy, gpu_hours, count,
-                          e->gpu_name != NULL ? e->gpu_name : (e->gpu != NULL ? e->gpu : _("accelerators")),
+                          gpu != NULL ? gpu : (e->gpu != NULL ? e->gpu : _("accelerators")),
                           wall, pue);
   interval = _hu_report_interval (s, "total_kg");
   if (interval != NULL)
