@@ -80,6 +80,26 @@ _hu_scenario_editor_format_for_entry (double value)
   return g_string_free (text, FALSE);
 }
 
+/* Whether @text, spaces around it aside, is @value of @key as the form
+ * writes it (format_for_entry(), in percent where the field is): the
+ * one test of "the person has not edited what the form wrote", for a
+ * field and for a range's rows alike. */
+gboolean
+_hu_scenario_editor_text_shows (HuInputKey  key,
+                                const char *text,
+                                double      value)
+{
+  g_autofree char *written = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (isnan (value))
+    return FALSE;
+  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+                                                  ? value * 100.0 : value);
+  stripped = g_strstrip (g_strdup (text));
+  return g_str_equal (written, stripped);
+}
+
 HuWorkload
 _hu_scenario_editor_selected_mode (HuScenarioEditor *self)
 {

@@ -128,6 +128,9 @@ gboolean    _hu_scenario_editor_key_in_mode        (HuScenarioEditor *self,
                                                     HuInputKey        key,
                                                     HuWorkload        mode);
 char       *_hu_scenario_editor_format_for_entry   (double            value);
+gboolean    _hu_scenario_editor_text_shows         (HuInputKey        key,
+                                                    const char       *text,
+                                                    double            value);
 const char *_hu_scenario_editor_unit_for           (HuScenarioEditor *self,
                                                     HuInputKey        key);
 void        _hu_scenario_editor_set_field_error    (HuScenarioEditor *self,

@@ -94,14 +94,7 @@ part_unchanged (HuScenarioEditor *self,
                 guint             part,
                 const char       *text)
 {
-  double value = shown_part (self, key, part);
-  g_autofree char *written = NULL;
-
-  if (isnan (value))
-    return FALSE;
-  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
-                                                  ? value * 100.0 : value);
-  return g_str_equal (written, text);
+  return _hu_scenario_editor_text_shows (key, text, shown_part (self, key, part));
 }
 
 /* Reads one of the low / likely / high rows into @out (NAN when empty);
@@ -265,15 +258,8 @@ field_shows (HuScenarioEditor *self,
              HuInputKey        key,
              double            value)
 {
-  g_autofree char *written = NULL;
-  g_autofree char *shown = NULL;
-
-  if (isnan (value))
-    return FALSE;
-  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
-                                                  ? value * 100.0 : value);
-  shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
-  return g_str_equal (written, g_strstrip (shown));
+  return _hu_scenario_editor_text_shows (key, gtk_editable_get_text (GTK_EDITABLE (self->rows[key])),
+                                         value);
 }
 
 /* The number @key's field stands for, given it reads @parsed: the exact

@@ -67,20 +67,17 @@ field_unchanged (HuScenarioEditor *self,
 {
   double value = hu_inputs_get (inputs, key);
   const HuRange *range = hu_inputs_get_range (inputs, key);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->rows[key]));
   g_autofree char *loaded = NULL;
-  g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[key])));
+  g_autofree char *shown = NULL;
 
   if (isnan (value))
     return FALSE;
-  if (range != NULL)
-    loaded = _hu_scenario_editor_format_range (key, range);
-  else
-    {
-      if (_hu_scenario_editor_is_percent (key))
-        value *= 100.0;
-      loaded = _hu_scenario_editor_format_for_entry (value);
-    }
-  return g_str_equal (loaded, g_strstrip (shown));
+  if (range == NULL)
+    return _hu_scenario_editor_text_shows (key, text, value);
+  loaded = _hu_scenario_editor_format_range (key, range);
+  shown = g_strstrip (g_strdup (text));
+  return g_str_equal (loaded, shown);
 }
 
 /* The project keeps the undo stack; the editor only feeds it. */
