@@ -54,25 +54,38 @@ hu_mass_unit_symbol (HuMassUnit unit)
     }
 }
 
-/* A value with no column scale, in the unit fixed in Preferences with
- * the digits hu-units gives it there (as a column in that unit does),
- * else in its own. */
+/* The unit Preferences fixes for @column's kind (energy, else mass)
+ * set up in @scale for @value with the digits hu-units gives it there;
+ * FALSE when the choice is automatic (or the unit cannot hold @value). */
+static gboolean
+chosen_scale (HuResult    *self,
+              HuColumn     column,
+              double       value,
+              HuUnitScale *scale)
+{
+  gboolean energy = column == HU_COLUMN_ENERGY;
+  const char *symbol = energy ? hu_energy_unit_symbol (self->energy_unit)
+                              : hu_mass_unit_symbol (self->mass_unit);
+
+  return symbol != NULL &&
+         hu_unit_scale_init_fixed (scale, energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG, symbol,
+                                   &value, 1, 0);
+}
+
+/* A value with no column scale, in the unit fixed in Preferences (as a
+ * column in that unit writes it), else in its own. */
 static char *
 format_in_chosen_unit (HuResult *self,
                        HuColumn  column,
                        double    value)
 {
   gboolean energy = column == HU_COLUMN_ENERGY;
-  const char *symbol = energy ? hu_energy_unit_symbol (self->energy_unit)
-                              : hu_mass_unit_symbol (self->mass_unit);
   HuUnitScale scale;
 
   if (isnan (value))
     return g_strdup ("—");
-  if (symbol == NULL)
+  if (!chosen_scale (self, column, value, &scale))
     return energy ? hu_format_energy_kwh (value) : hu_format_mass_kg (value);
-  hu_unit_scale_init_fixed (&scale, energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG, symbol,
-                            &value, 1, 0);
   return energy ? hu_unit_scale_format (&scale, value, HU_UNITS_DEFAULT)
                 : hu_format_co2_in (&scale, value, HU_UNITS_DEFAULT);
 }
@@ -166,8 +179,7 @@ format_accelerator (HuResult *self)
 /* @value in @shared's unit and digits, or in its own when @shared would
  * hide it ("0.00 t" reads in kg). */
 static char *
-format_in_scale (HuResult          *self,
-                 const HuUnitScale *shared,
+format_in_scale (const HuUnitScale *shared,
                  double             value,
                  HuUnitsFlags       flags)
 {
@@ -203,7 +215,7 @@ format_scaled (HuResult     *self,
     return NULL;
   shared = self->scales[column];
   shared.currency = result_currency (self);
-  return format_in_scale (self, &shared, value, flags);
+  return format_in_scale (&shared, value, flags);
 }
 
 /* A card, or the sidebar's line, states one value, not a column: with
@@ -226,21 +238,17 @@ card_scale (HuResult    *self,
 {
   const HuUnitScale *shared;
   gboolean energy = column == HU_COLUMN_ENERGY;
-  const char *chosen;
 
   if (column >= HU_N_COLUMNS || !isfinite (value))
     return FALSE;
   shared = &self->scales[column];
   if (shared->divisor == 0)
     {
-      HuUnitKind kind = energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG;
-
       if (!energy && column != HU_COLUMN_CO2 && column != HU_COLUMN_LIFECYCLE)
         return FALSE;
-      chosen = energy ? hu_energy_unit_symbol (self->energy_unit)
-                      : hu_mass_unit_symbol (self->mass_unit);
-      if (chosen == NULL || !hu_unit_scale_init_fixed (scale, kind, chosen, &value, 1, 0))
-        hu_unit_scale_init (scale, kind, &value, 1, NULL, 0);
+      if (!chosen_scale (self, column, value, scale))
+        hu_unit_scale_init (scale, energy ? HU_UNIT_ENERGY_KWH : HU_UNIT_MASS_KG, &value, 1,
+                            NULL, 0);
     }
   else if (fabs (value) / shared->divisor < 1 ||
            !hu_unit_scale_init_fixed (scale, shared->kind, shared->symbol, &value, 1, 0))
@@ -299,9 +307,9 @@ format_range (HuResult          *self,
 
   if (!(interval->p95 > interval->p05))
     return NULL;
-  low = card != NULL ? format_in_scale (self, card, interval->p05, HU_UNITS_DEFAULT)
+  low = card != NULL ? format_in_scale (card, interval->p05, HU_UNITS_DEFAULT)
                      : format_column_value (self, column, interval->p05, HU_UNITS_DEFAULT);
-  high = card != NULL ? format_in_scale (self, card, interval->p95, HU_UNITS_DEFAULT)
+  high = card != NULL ? format_in_scale (card, interval->p95, HU_UNITS_DEFAULT)
                       : format_column_value (self, column, interval->p95, HU_UNITS_DEFAULT);
   low_unit = strchr (low, ' ');
   high_unit = strchr (high, ' ');
@@ -327,8 +335,10 @@ format_with_interval (HuResult         *self,
 }
 
 /* The value of a numeric column (not a name, accelerator, equivalence or
- * chance), and its likely range in *@range when asked and known: a
- * card's, written as card_scale() says. */
+ * chance). A card asks for its likely range apart (@range non-NULL, set
+ * when known): both are then written as card_scale() says; the table's
+ * cell (@range NULL) holds the value and its range, in the column's
+ * unit. */
 static char *
 format_quantity (HuResult  *self,
                  HuColumn   column,
@@ -336,6 +346,7 @@ format_quantity (HuResult  *self,
 {
   const HuInterval *interval;
   HuUnitScale card;
+  gboolean for_card = range != NULL;
   gboolean is_card;
   double value;
 
@@ -345,14 +356,14 @@ format_quantity (HuResult  *self,
     value = hu_result_get_metric (self, column_metric (column));
   if (isnan (value))
     return g_strdup ("—");
-  is_card = range != NULL && card_scale (self, column, value, &card);
+  is_card = for_card && card_scale (self, column, value, &card);
   interval = column_interval (self, column);
-  if (interval != NULL && range != NULL)
+  if (interval != NULL && for_card)
     *range = format_range (self, column, interval, is_card ? &card : NULL);
   else if (interval != NULL)
     return format_with_interval (self, column, value, interval);
   if (is_card)
-    return format_in_scale (self, &card, value, HU_UNITS_DEFAULT);
+    return format_in_scale (&card, value, HU_UNITS_DEFAULT);
   return format_column_value (self, column, value, HU_UNITS_DEFAULT);
 }
 
@@ -621,6 +632,6 @@ hu_result_format_co2_alone (HuResult *self)
   if (isnan (value))
     return g_strdup ("—");
   if (card_scale (self, HU_COLUMN_CO2, value, &card))
-    return format_in_scale (self, &card, value, HU_UNITS_DEFAULT);
+    return format_in_scale (&card, value, HU_UNITS_DEFAULT);
   return format_column_value (self, HU_COLUMN_CO2, value, HU_UNITS_DEFAULT);
 }
