@@ -354,6 +354,50 @@ test_estimate_lifecycle_json (void)
     g_assert_true (g_strv_contains ((const char * const *) header, keys[i]));
 }
 
+/* The cell of @column in @csv's row @n (1 the first after the header). */
+static char *
+csv_cell (const char *csv,
+          guint       n,
+          const char *column)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  g_auto(GStrv) header = g_strsplit (lines[0], ",", -1);
+  g_auto(GStrv) row = NULL;
+
+  g_assert_cmpuint (g_strv_length (lines), >, n);
+  row = g_strsplit (lines[n], ",", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, g_strv_length (row));
+  for (guint i = 0; header[i]; i++)
+    if (g_str_equal (header[i], column))
+      return g_strdup (row[i]);
+  g_error ("no column %s in %s", column, lines[0]);
+}
+
+/* A CSV row is read alone: its cost says what it is counted in, beside
+ * it. 1,000 GPU-hours at 2.5 a GPU-hour cost 2,500; without a price
+ * there is neither a cost nor a currency. */
+static void
+test_csv_currency (void)
+{
+  g_auto(Run) priced = { 0 };
+  g_auto(Run) unpriced = { 0 };
+  g_autofree char *cost = NULL, *currency = NULL, *none = NULL;
+
+  run_cli (&priced, NULL, "estimate", "--gpu-hours", "1000", "--power-w", "400", "--pue", "1",
+           "--intensity", "300", "--price", "2.5", "--currency", "CHF", "--format", "csv", NULL);
+  g_assert_cmpint (priced.status, ==, 0);
+  cost = csv_cell (priced.out, 1, "cost");
+  currency = csv_cell (priced.out, 1, "currency");
+  g_assert_cmpfloat (g_ascii_strtod (cost, NULL), ==, 2500);
+  g_assert_cmpstr (currency, ==, "CHF");
+
+  run_cli (&unpriced, NULL, "estimate", "--gpu-hours", "1000", "--power-w", "400", "--pue", "1",
+           "--intensity", "300", "--format", "csv", NULL);
+  g_assert_cmpint (unpriced.status, ==, 0);
+  none = csv_cell (unpriced.out, 1, "currency");
+  g_assert_cmpstr (none, ==, "");
+}
+
 /* SI suffixes: 7B parameters × 2T tokens = 8.4e22 FLOPs. */
 static void
 test_suffixes (void)
@@ -747,6 +791,7 @@ main (int    argc,
   g_test_add_func ("/huella/cli/estimate-json", test_estimate_json);
   g_test_add_func ("/huella/cli/estimate-lifecycle-json", test_estimate_lifecycle_json);
   g_test_add_func ("/huella/cli/suffixes", test_suffixes);
+  g_test_add_func ("/huella/cli/csv-currency", test_csv_currency);
   g_test_add_func ("/huella/cli/locale-independent", test_locale_independent);
   g_test_add_func ("/huella/cli/import-locale-independent", test_import_locale_independent);
   g_test_add_func ("/huella/cli/catalog-commands", test_catalog_commands);

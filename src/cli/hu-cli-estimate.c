@@ -14,7 +14,7 @@
 /* Output columns shared by estimate and compare, machine names of §5. */
 static const char *output_keys[] = {
   "flops", "gpu_hours_run", "gpu_hours", "wall_hours", "energy_it_kwh", "energy_kwh",
-  "emissions_kg", "embodied_kg", "total_kg", "cost", "gpu", "precision", "peak_tflops",
+  "emissions_kg", "embodied_kg", "total_kg", "cost", "currency", "gpu", "precision", "peak_tflops",
   "utilization", "power_w", "count", "retrain", "pue", "intensity", "region",
   "inference_requests", "inference_energy_kwh", "inference_emissions_kg", "per_request_wh",
   "per_request_g", "lifecycle_kg", "breakeven_requests", "breakeven_days", "inference_model",
@@ -39,10 +39,12 @@ csv_estimate_header (GString  *out,
 }
 
 /* The CSV row is written from the JSON object so the two machine formats
- * cannot disagree. */
+ * cannot disagree. The currency of price and cost sits beside them,
+ * empty without a price: a CSV row is read alone. */
 static void
 csv_estimate_row (GString             *out,
                   const HuEstimate    *estimate,
+                  const char          *currency,
                   gboolean             intervals,
                   const HuUncertainty *u)
 {
@@ -52,6 +54,8 @@ csv_estimate_row (GString             *out,
 
   json_builder_begin_object (builder);
   hu_estimate_to_json (estimate, builder);
+  if (isfinite (estimate->price))
+    hu_json_add_string (builder, "currency", currency);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   object = json_node_get_object (root);
@@ -473,7 +477,7 @@ hu_cli_estimate (int    argc,
       break;
     case HU_CLI_FORMAT_CSV:
       csv_estimate_header (out, hu_uncertainty_applies (uncertainty));
-      csv_estimate_row (out, estimate, hu_uncertainty_applies (uncertainty), uncertainty);
+      csv_estimate_row (out, estimate, currency, hu_uncertainty_applies (uncertainty), uncertainty);
       break;
     case HU_CLI_FORMAT_TEXT:
     case HU_CLI_FORMAT_MARKDOWN:
@@ -750,6 +754,7 @@ compare_json (GString    *out,
 
 static void
 compare_csv (GString    *out,
+             const char *currency,
              GPtrArray  *scenarios,
              GPtrArray  *estimates,
              GPtrArray  *uncertainties)
@@ -764,7 +769,7 @@ compare_csv (GString    *out,
       g_string_append_c (out, ',');
       hu_cli_csv_field (out, hu_scenario_get_name (scenarios->pdata[i]));
       g_string_append_c (out, ',');
-      csv_estimate_row (out, estimates->pdata[i], ranged,
+      csv_estimate_row (out, estimates->pdata[i], currency, ranged,
                         uncertainties ? uncertainties->pdata[i] : NULL);
     }
 }
@@ -866,7 +871,7 @@ hu_cli_compare (int    argc,
       compare_json (out, project, scenarios, estimates, uncertainties);
       break;
     case HU_CLI_FORMAT_CSV:
-      compare_csv (out, scenarios, estimates, uncertainties);
+      compare_csv (out, hu_project_get_currency (project), scenarios, estimates, uncertainties);
       break;
     case HU_CLI_FORMAT_MARKDOWN:
       compare_text (out, comparison, scenarios, estimates, uncertainties, TRUE);

@@ -457,7 +457,7 @@ test_every_example (Fixture       *f,
 
         g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
         lines = g_strsplit (contents, "\n", 2);
-        g_assert_nonnull (strstr (lines[0], ",total_kg,cost,"));
+        g_assert_nonnull (strstr (lines[0], ",total_kg,cost,currency,vs_baseline_pct,"));
       }
       check_markdown (md, FALSE);
       check_latex (tex);
@@ -559,6 +559,10 @@ test_nasty_name (Fixture       *f,
   g_assert_cmpstr (csv_cell (rows, 1, "name"), ==, NASTY_NAME);
   /* Embodied: 150 kg × 670,940.17 h ÷ 35,040 h = 2,872.17 kg. */
   g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "embodied_kg"), 2872.17, 0.01);
+  /* The cost's currency beside it, where there is a price. */
+  g_assert_cmpfloat_with_epsilon (csv_number (rows, 1, "cost"), 1677350.43, 0.01);
+  g_assert_cmpstr (csv_cell (rows, 1, "currency"), ==, "EUR");
+  g_assert_cmpstr (csv_cell (rows, 2, "currency"), ==, "");
 
   json = export (report, HU_REPORT_FORMAT_JSON, f->dir, "n.json");
   g_assert_true (json_parser_load_from_file (parser, json, &error));

@@ -32,7 +32,7 @@ static const char *csv_columns[] = {
   "retrain", "intensity", "pue", "price", "embodied_per_unit_kg", "lifetime_h",
   /* outputs */
   "throughput", "gpu_hours_run", "wall_hours", "gpu_hours", "energy_it_kwh",
-  "energy_kwh", "emissions_kg", "embodied_kg", "total_kg", "cost", "vs_baseline_pct",
+  "energy_kwh", "emissions_kg", "embodied_kg", "total_kg", "cost", "currency", "vs_baseline_pct",
   /* the life of the model (issue 11): the keys of `estimate --format csv`,
    * then the phases the lifecycle adds up from */
   "inference_requests", "inference_energy_kwh", "inference_emissions_kg",
@@ -166,6 +166,9 @@ csv_scenario (HuReport         *self,
   csv_set_number (row, "embodied_kg", e->embodied_kg);
   csv_set_number (row, "total_kg", e->total_kg);
   csv_set_number (row, "cost", e->cost);
+  /* What price and cost are counted in, beside them: a CSV row is read
+   * alone, without the JSON's top-level key. Empty where there is none. */
+  csv_set (row, "currency", isfinite (e->price) ? self->currency : NULL);
   csv_set_number (row, "vs_baseline_pct",
                   _hu_report_pct_change (e->total_kg, _hu_report_baseline_total (self)));
   csv_set (row, "linked_scenario", NULL);
