@@ -222,6 +222,56 @@ hu_widgets_set_result_cards_compact (GtkFlowBox *box,
     }
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's drop-down opens its list at the top whatever is chosen: the
+ * currencies opened at AED with USD out of sight, the regions at the
+ * first of 430. The list scrolls to the chosen item once it has its
+ * size (asked at map, the list has none yet and the request is lost),
+ * unless a search left from before filters it (its positions differ). */
+static gboolean
+scroll_to_selected_idle (gpointer data)
+{
+  GtkDropDown *dropdown = data;
+  GtkWidget *popover = g_object_get_data (G_OBJECT (dropdown), "hu-popover");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  GListModel *items = gtk_drop_down_get_model (dropdown);
+  GtkWidget *list = popover != NULL ? find_list_view (popover) : NULL;
+  GtkSelectionModel *shown;
+
+  if (selected == GTK_INVALID_LIST_POSITION || items == NULL || list == NULL ||
+      !gtk_widget_get_mapped (list))
+    return G_SOURCE_REMOVE;
+  shown = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  if (shown != NULL && g_list_model_get_n_items (G_LIST_MODEL (shown)) ==
+                       g_list_model_get_n_items (items))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_drop_down_popover_mapped (GtkWidget   *popover,
+                             GtkDropDown *dropdown)
+{
+  g_object_set_data (G_OBJECT (dropdown), "hu-popover", popover);
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected_idle, g_object_ref (dropdown),
+                   g_object_unref);
+}
+
 /**
  * hu_widgets_name_drop_down:
  * @name: what the drop-down chooses, already translated
@@ -230,7 +280,8 @@ hu_widgets_set_result_cards_compact (GtkFlowBox *box,
  * screen reader only knows as "GtkToggleButton": this names it. Every
  * drop-down of the app passes here, so it also gets the one style they
  * share: flat, as the combo rows beside them in the editor's lists are
- * (issue 10: filled and flat buttons were mixed across the pages).
+ * (issue 10: filled and flat buttons were mixed across the pages), and
+ * a list that opens on the chosen item.
  */
 void
 hu_widgets_name_drop_down (GtkDropDown *dropdown,
@@ -248,6 +299,9 @@ hu_widgets_name_drop_down (GtkDropDown *dropdown,
                                         name, -1);
         gtk_widget_add_css_class (child, "flat");
       }
+    else if (GTK_IS_POPOVER (child))
+      g_signal_connect_object (child, "map", G_CALLBACK (on_drop_down_popover_mapped),
+                               dropdown, 0);
 }
 
 /**

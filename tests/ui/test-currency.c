@@ -230,11 +230,67 @@ test_currency_change (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The drop-down's list (in its own popover), or NULL. */
+static GtkWidget *
+list_of (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return find_widget (child, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  return NULL;
+}
+
+/* Whether the label reading @text in @list lies wholly inside the
+ * list's visible part. */
+static gboolean
+row_in_view (GtkWidget  *list,
+             const char *text)
+{
+  GtkWidget *label = find_widget (list, is_label_exactly, text);
+  graphene_rect_t bounds;
+
+  if (label == NULL || !gtk_widget_get_mapped (label) ||
+      !gtk_widget_compute_bounds (label, list, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
+/* The list of 159 currencies opens on the one chosen: GTK 4.8's opened
+ * at AED, with USD (143rd) and GBP out of sight below. */
+static void
+test_list_opens_on_choice (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkDropDown *dropdown = open_currency (window);
+  GtkWidget *list;
+
+  g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, "USD");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
+  list = list_of (dropdown);
+  g_assert_nonnull (list);
+  ASSERT_SOON (gtk_widget_get_mapped (list) && row_in_view (list, "USD · US Dollar"), 20);
+  g_assert_false (row_in_view (list, "AED · UAE Dirham"));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  iterate (100);
+
+  /* Chosen elsewhere, the list opens there next time. */
+  hu_currencies_select (dropdown, "AED");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
+  ASSERT_SOON (gtk_widget_get_mapped (list) && row_in_view (list, "AED · UAE Dirham"), 20);
+  g_assert_false (row_in_view (list, "USD · US Dollar"));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  close_popover (dropdown);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/currency/change", test_currency_change);
+  g_test_add_func ("/huella/ui/currency/list-opens-on-choice", test_list_opens_on_choice);
   return g_test_run ();
 }
