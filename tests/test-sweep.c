@@ -124,6 +124,41 @@ test_gpus (void)
   hu_inputs_clear (&in);
 }
 
+/* What If → All GPUs labels each GPU as people read its name: in
+ * Spanish, "NVIDIA B200 (HGX B200, por GPU)" (the translator's words),
+ * the product's name kept. Moved here from the UI tests: the labels are
+ * the core's. */
+static void
+test_gpu_labels_translated (void)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  HuInputs in;
+  gboolean found = FALSE;
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("no es_ES.UTF-8 locale: generate it (tools/dev test does)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  base_inputs (&in);
+  items = hu_sweep_gpus (&in, hu_catalog_get_default (), HU_METRIC_TOTAL_KG);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HuSweepItem *item = items->pdata[i];
+
+      if (g_strcmp0 (item->id, "nvidia-b200") == 0)
+        {
+          g_assert_cmpstr (item->label, ==, "NVIDIA B200 (HGX B200, por GPU)");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  hu_inputs_clear (&in);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 static void
 test_parameter (void)
 {
@@ -163,6 +198,7 @@ main (int    argc,
 
   g_test_add_func ("/huella/sweep/regions", test_regions);
   g_test_add_func ("/huella/sweep/gpus", test_gpus);
+  g_test_add_func ("/huella/sweep/gpu-labels-translated", test_gpu_labels_translated);
   g_test_add_func ("/huella/sweep/parameter", test_parameter);
   return g_test_run ();
 }

@@ -366,40 +366,6 @@ test_country_names (void)
   destroy_window (window);
 }
 
-/* What If → All GPUs in Spanish read "NVIDIA B200 (HGX B200, per GPU)":
- * the qualifier of the catalog's name is the interface's language, the
- * product's name is kept. The list is the GPU sweep of the example's
- * first scenario, as What If ranks it. */
-static void
-test_gpu_names_translated (void)
-{
-  HuWindow *window = new_window (TRUE);
-  HuScenario *scenario = g_list_model_get_item (G_LIST_MODEL (hu_project_get_scenarios (
-                                                  hu_window_get_project (window))), 0);
-  const char *expected = in_spanish () ? "NVIDIA B200 (HGX B200, por GPU)"
-                                       : "NVIDIA B200 (HGX B200, per GPU)";
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean found = FALSE;
-
-  g_assert_nonnull (scenario);
-  items = hu_sweep_gpus (hu_scenario_get_inputs (scenario), hu_catalog_get_default (),
-                         HU_METRIC_TOTAL_KG);
-  g_object_unref (scenario);
-  g_assert_nonnull (items);
-  for (guint i = 0; i < items->len; i++)
-    {
-      HuSweepItem *item = g_ptr_array_index (items, i);
-
-      if (g_strcmp0 (item->id, "nvidia-b200") == 0)
-        {
-          g_assert_cmpstr (item->label, ==, expected);
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
-  destroy_window (window);
-}
-
 /* A label of a drop-down's button, outside its popover, holding a
  * figure of CO₂eq ("0.919 t CO₂eq"). */
 static gboolean
@@ -909,7 +875,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/dialogs-fit", test_dialogs_fit);
   g_test_add_func ("/huella/ui/narrow/citations-whole", test_citations_whole);
   g_test_add_func ("/huella/ui/narrow/country-names", test_country_names);
-  g_test_add_func ("/huella/ui/narrow/gpu-names-translated", test_gpu_names_translated);
   g_test_add_func ("/huella/ui/narrow/ranking-keeps-figure", test_ranking_keeps_figure);
   g_test_add_func ("/huella/ui/narrow/toast-wraps", test_toast_wraps);
   g_test_add_func ("/huella/ui/narrow/step-titles", test_step_titles);
