@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hu-core.h"
+#include "test-init.h"
 
 /* Every citation a user can read: GPUs, regions, PUE defaults and the
  * equivalence sets with their factors. */
@@ -206,8 +207,7 @@ main (int    argc,
       char **argv)
 {
   use_english ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/citation/english", test_english_unchanged);
   g_test_add_func ("/huella/citation/spanish", test_spanish);

@@ -240,8 +240,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/cli-uncertainty/estimate-json", test_estimate_json);
   g_test_add_func ("/huella/cli-uncertainty/only-when-ranged", test_only_when_ranged);

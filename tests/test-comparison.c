@@ -708,8 +708,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/comparison/rows", test_rows);
   g_test_add_func ("/huella/comparison/one-edit-one-estimate", test_one_edit_one_estimate);

@@ -76,10 +76,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_unsetenv ("LANGUAGE");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/country/english", test_english);
   g_test_add_func ("/huella/country/spanish", test_spanish);

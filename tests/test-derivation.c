@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hu-core.h"
+#include "test-init.h"
 
 /*
  * Issue 8 item 4, issue 10 item 13: the Explain steps write their figures
@@ -407,11 +408,9 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   /* English words: the numbers' form is what is checked in each locale. */
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -312,9 +312,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/equivalences/green-algorithms", test_green_algorithms);
   g_test_add_func ("/huella/equivalences/epa-current", test_epa_current);

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "hu-core.h"
+#include "test-init.h"
 
 /* |actual − expected| ≤ rel × |expected|, with a message that shows both. */
 #define assert_rel(actual, expected, rel)                                       \

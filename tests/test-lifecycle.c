@@ -912,9 +912,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/lifecycle/bloom-api-fleet", test_bloom_api_fleet);
   g_test_add_func ("/huella/lifecycle/bloom-api-per-request", test_bloom_api_per_request);

@@ -354,9 +354,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
     {

@@ -555,8 +555,7 @@ test_cli_no_space (Fixture       *f,
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add ("/huella/project-writer/same-bytes", Fixture, NULL, fixture_set_up,
               test_same_bytes, fixture_tear_down);

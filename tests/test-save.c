@@ -617,8 +617,7 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
   base_dir = g_dir_make_tmp ("huella-save-XXXXXX", NULL);
   g_assert_nonnull (base_dir);
 

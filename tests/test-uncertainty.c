@@ -741,8 +741,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/uncertainty/generator", test_generator);
   g_test_add_func ("/huella/uncertainty/percentiles", test_percentiles);

@@ -9,6 +9,7 @@
 #include "hu-core.h"
 #include "hu-chart.h"
 #include "hu-chart-private.h"
+#include "../test-init.h"
 
 /* The editor's mini chart beside a phone-wide form: four bars in 300 px,
  * names longer than their slots ("solicitudes" is wider than its 63 px).
@@ -69,9 +70,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/chart/labels/break-between-words", test_labels_break_between_words);
   return g_test_run ();

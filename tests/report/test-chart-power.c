@@ -12,6 +12,7 @@
 #include "hu-chart.h"
 #include "hu-chart-private.h"
 #include "hu-core.h"
+#include "../test-init.h"
 
 /* HSV hue (degrees), saturation and value of a palette colour. */
 static void
@@ -266,8 +267,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
   g_test_add_func ("/huella/chart/power/palette-distinct", test_palette_distinct);
   g_test_add_func ("/huella/chart/power/time-axis-ends-with-run", test_time_axis_ends_with_run);
   g_test_add_func ("/huella/chart/power/epoch-averages-are-steps", test_epoch_averages_are_steps);

@@ -13,6 +13,7 @@
 #include "hu-core.h"
 #include "hu-chart.h"
 #include "hu-chart-private.h"
+#include "../test-init.h"
 
 /* The text a label shows: its runs' characters, "…" where Pango put its
  * ellipsis instead of some of them. */
@@ -103,9 +104,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/chart/ranked/names-keep-their-end", test_names_keep_their_end);
   return g_test_run ();

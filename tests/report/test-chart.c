@@ -976,10 +976,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/chart/bars-not-blank", test_bars_not_blank);
   g_test_add_func ("/huella/chart/bars-hit-test", test_bars_hit_test);

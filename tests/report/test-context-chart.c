@@ -14,6 +14,7 @@
 #include "hu-core.h"
 #include "hu-chart.h"
 #include "hu-chart-private.h"
+#include "../test-init.h"
 
 #define W 800.0
 #define H 500.0
@@ -482,9 +483,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/context-chart/log-mapping", test_log_mapping);
   g_test_add_func ("/huella/context-chart/catalog-points", test_catalog_points);

@@ -17,6 +17,7 @@
 
 #include "hu-core.h"
 #include "hu-report.h"
+#include "../test-init.h"
 
 #define FORMULA "=cmd|' /C calc'!A0"
 #define ESCAPES "\x1b]0;PWNED\a\x1b[2J"
@@ -407,10 +408,8 @@ test_compare_csv (void)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/report/hostile/markdown", test_markdown);
   g_test_add_func ("/huella/report/hostile/latex", test_latex);

@@ -339,9 +339,7 @@ main (int    argc,
       char **argv)
 {
   g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/report-layout/examples", test_examples);
   g_test_add_func ("/huella/report-layout/growing-project", test_growing_project);

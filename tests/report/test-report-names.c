@@ -7,6 +7,7 @@
 
 #include "hu-core.h"
 #include "hu-report.h"
+#include "../test-init.h"
 
 /*
  * Issue 10: a Spanish report named the grids "France" and "Vermont,
@@ -196,10 +197,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/report/names/english", test_english);
   g_test_add_func ("/huella/report/names/spanish", test_spanish);

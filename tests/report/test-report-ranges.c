@@ -10,6 +10,7 @@
 
 #include "hu-core.h"
 #include "hu-report.h"
+#include "../test-init.h"
 
 /*
  * Issue 8: the app's table and its report cannot disagree on a likely
@@ -172,10 +173,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/report/ranges/report-reads-rows", test_report_reads_rows);
   g_test_add_func ("/huella/report/ranges/report-follows-comparison",

@@ -9,6 +9,7 @@
 
 #include "hu-core.h"
 #include "hu-report.h"
+#include "../test-init.h"
 
 /*
  * Issue 8 item 4, issue 10 item 13: the carbon impact statement and the
@@ -276,11 +277,9 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   /* English text: the numbers' form is what is checked in each locale. */
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
   g_test_add_data_func ("/huella/report/units/statement-and-table/C", &cases[0],
                         test_statement_and_table);

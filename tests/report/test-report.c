@@ -12,6 +12,7 @@
 #include "hu-core.h"
 #include "hu-import.h"
 #include "hu-report.h"
+#include "../test-init.h"
 
 /* The name every format must carry through intact. */
 #define NASTY_NAME "50% A&B_test #1 \"quoted\", ñandú"
@@ -1249,10 +1250,8 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  hu_core_init ();
+  core_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/huella/report/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
