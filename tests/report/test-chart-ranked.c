@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "hu-core.h"
@@ -100,6 +101,71 @@ test_names_keep_their_end (void)
     }
 }
 
+/* The TextItem of the label of the category named @name. */
+static PangoLayout *
+label_layout (Layout     *layout,
+              const char *name)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+
+      if (g_strcmp0 (pango_layout_get_text (t->layout), name) == 0)
+        return t->layout;
+    }
+  g_error ("no label for %s", name);
+  return NULL;
+}
+
+/* At 360 px "NVIDIA B200 (HGX B200, per GPU)" read "NVIDIA B20… 0, per
+ * GPU)": a name longer than half the chart takes a second line, and
+ * every row the room for it, so the names read whole; on a desktop the
+ * rows keep one line and their height. */
+static void
+test_long_names_take_two_lines (void)
+{
+  const char *names[] = {
+    "NVIDIA B200 (HGX B200, per GPU)", "NVIDIA H100 NVL (per GPU, 94GB)",
+    "Google TPU v4 (per chip)", "NVIDIA L4",
+  };
+  const double widths[] = { 330, 800 };
+  double row_height[2];
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+      g_autoptr(HuChart) one = hu_chart_new (HU_CHART_RANKED);
+      Layout *layout;
+      double height, height_one;
+
+      hu_chart_add_series (chart, "CO₂eq");
+      hu_chart_add_series (one, "CO₂eq");
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        hu_chart_set_value (chart, 0, hu_chart_add_category (chart, names[i], FALSE), 10.0 * (i + 1));
+      hu_chart_set_value (one, 0, hu_chart_add_category (one, names[0], FALSE), 10.0);
+      height = hu_chart_get_preferred_height (chart, widths[w], NULL);
+      height_one = hu_chart_get_preferred_height (one, widths[w], NULL);
+      /* Three rows more, three rows' height more. */
+      row_height[w] = (height - height_one) / (G_N_ELEMENTS (names) - 1);
+      /* Asked again, the same answer. */
+      g_assert_cmpfloat (hu_chart_get_preferred_height (chart, widths[w], NULL), ==, height);
+
+      layout = _hu_chart_ensure_layout (chart, widths[w], height, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *text = shown_label (layout, names[i]);
+
+          g_assert_cmpstr (text, ==, names[i]);
+        }
+      g_assert_cmpint (pango_layout_get_line_count (label_layout (layout, names[0])), ==,
+                       w == 0 ? 2 : 1);
+      g_assert_cmpint (pango_layout_get_line_count (label_layout (layout, "NVIDIA L4")), ==, 1);
+    }
+  /* 2.4 lines against 1.5, as the layout gives them; ceil() may move
+   * each total by a pixel. */
+  g_assert_cmpfloat (fabs (row_height[0] / row_height[1] - 2.4 / 1.5), <, 0.05);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,5 +173,6 @@ main (int    argc,
   core_test_init (&argc, &argv);
 
   g_test_add_func ("/huella/chart/ranked/names-keep-their-end", test_names_keep_their_end);
+  g_test_add_func ("/huella/chart/ranked/long-names-take-two-lines", test_long_names_take_two_lines);
   return g_test_run ();
 }

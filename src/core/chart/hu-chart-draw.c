@@ -440,9 +440,10 @@ hu_chart_get_preferred_height (HuChart            *self,
                                const HuChartStyle *style)
 {
   g_autoptr(PangoLayout) probe = NULL;
+  g_autofree char *key = NULL;
   Layout scratch = { 0 };
   Ctx ctx = { 0 };
-  double top;
+  double top, height;
 
   g_return_val_if_fail (HU_IS_CHART (self), 0);
 
@@ -457,6 +458,12 @@ hu_chart_get_preferred_height (HuChart            *self,
 
   if (style == NULL)
     style = _hu_chart_default_style ();
+  /* The rows' height measures every label (430 regions): kept, as for
+   * bars, until the chart, the width or the font changes. */
+  key = make_font_key (style);
+  if (self->sized_font_key != NULL && self->sized_serial == self->serial
+      && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)
+    return self->sized_height;
   _hu_chart_ensure_context (self);
 
   /* Measure the header in a throw-away layout. */
@@ -471,14 +478,20 @@ hu_chart_get_preferred_height (HuChart            *self,
   _hu_chart_text_size (probe, NULL, &ctx.line_h);
   ctx.pad = ctx.line_h * 0.5;
   top = _hu_chart_layout_header (&ctx, width, FALSE) + ctx.line_h * 1.2;
+  height = ceil (top + self->categories->len * _hu_chart_ranked_row_height (&ctx, width)
+                 + ctx.pad + ctx.line_h * 1.2);
 
   g_ptr_array_unref (scratch.texts);
   g_array_unref (scratch.rects);
   g_array_unref (scratch.lines);
   g_ptr_array_unref (scratch.paths);
 
-  return ceil (top + self->categories->len * _hu_chart_ranked_row_height (&ctx)
-               + ctx.pad + ctx.line_h * 1.2);
+  self->sized_serial = self->serial;
+  self->sized_width = width;
+  g_free (self->sized_font_key);
+  self->sized_font_key = g_steal_pointer (&key);
+  self->sized_height = height;
+  return height;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -211,15 +211,9 @@ _hu_chart_layout_bars (Ctx    *ctx,
 /* ---------------------------------------------------------------------- */
 /* Ranked horizontal bars                                                  */
 
-double
-_hu_chart_ranked_row_height (Ctx *ctx)
-{
-  return ctx->line_h * 1.5;
-}
-
+/* The widest category label, on one line. */
 static double
-ranked_label_width (Ctx    *ctx,
-                    double  width)
+ranked_widest_label (Ctx *ctx)
 {
   HuChart *self = ctx->chart;
   double max_w = 0;
@@ -234,10 +228,30 @@ ranked_label_width (Ctx    *ctx,
       _hu_chart_text_size (pl, &w, NULL);
       max_w = MAX (max_w, w);
     }
+  return max_w + 2;
+}
 
-  /* Half the width at most: at 360 px that holds "NVIDIA A100 SXM4
-   * 80GB" whole and leaves the bars a third. */
-  return MIN (max_w + 2, (width - 2 * ctx->pad) * 0.5);
+/* Half the width at most: at 360 px that holds "NVIDIA A100 SXM4 80GB"
+ * whole and leaves the bars a third. */
+static double
+ranked_label_room (Ctx    *ctx,
+                   double  width)
+{
+  return (width - 2 * ctx->pad) * 0.5;
+}
+
+/* A row a line and a half high; two lines of label and their spacing
+ * when a label needs them at @width (on a phone, "NVIDIA B200 (HGX
+ * B200, per GPU)" read "NVIDIA B20… 0, per GPU)" cut in its middle).
+ * A tornado's rows are inputs' names, short: one line. */
+double
+_hu_chart_ranked_row_height (Ctx    *ctx,
+                             double  width)
+{
+  if (ctx->chart->kind == HU_CHART_RANKED &&
+      ranked_widest_label (ctx) > ranked_label_room (ctx, width))
+    return ctx->line_h * 2.4;
+  return ctx->line_h * 1.5;
 }
 
 void
@@ -250,10 +264,11 @@ _hu_chart_layout_ranked (Ctx    *ctx,
   Axis axis = { 0 };
   g_autofree char *title = NULL;
   double top, label_w, value_w = 0, bar_left, bar_right, bottom, row_h;
+  int label_lines;
   double last_label_y = -G_MAXDOUBLE;
 
   top = _hu_chart_layout_header (ctx, width, FALSE);
-  label_w = ranked_label_width (ctx, width);
+  label_w = MIN (ranked_widest_label (ctx), ranked_label_room (ctx, width));
   bar_left = ctx->pad + label_w + ctx->line_h * 0.5;
 
   _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self),
@@ -276,6 +291,9 @@ _hu_chart_layout_ranked (Ctx    *ctx,
   bar_right = MAX (width - ctx->pad - value_w - ctx->line_h * 0.4, bar_left + 1);
   bottom = height - ctx->pad - ctx->line_h * 1.2;
   row_h = n > 0 ? MAX ((bottom - top) / n, 1) : 1;
+  /* Two lines of label where the rows were given the room for them
+   * (hu_chart_get_preferred_height()), one where they were not. */
+  label_lines = row_h >= ctx->line_h * 2.2 ? 2 : 1;
   ctx->layout->plot = (cairo_rectangle_t) { bar_left, top, bar_right - bar_left, bottom - top };
 
   for (double v = axis.lo; v <= axis.hi + axis.step * 0.5; v += axis.step)
@@ -322,11 +340,12 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       last_label_y = cy;
       {
         PangoLayout *pl = _hu_chart_make_text (ctx, category->label, 0.9, category->highlight,
-                                               label_w, 1);
+                                               label_w, label_lines);
         g_autofree char *text = _hu_chart_bar_value_label (&axis, v);
 
         /* Names that share their start ("NVIDIA A100 SXM4 40GB", "… 80GB")
-         * differ at the end: a label too long keeps both ends. */
+         * differ at the end: a label too long even for its lines keeps
+         * both ends. */
         pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_MIDDLE);
 
         _hu_chart_add_text (ctx, pl, ctx->pad, cy, 0, 0.5,

@@ -165,9 +165,10 @@ struct _HuChart
   PangoContext *context;
   Layout      *layout;
   guint        n_layouts;     /* layouts made so far: tests count them */
-  /* A bar chart's preferred height takes two or three layouts to settle
-   * and GTK asks for it on every size request: the last answer, valid
-   * while the serial, width and font are the same. */
+  /* A bar chart's preferred height takes two or three layouts to settle,
+   * a ranked chart's measures every label, and GTK asks for it on every
+   * size request: the last answer, valid while the serial, width and
+   * font are the same. */
   guint        sized_serial;
   double       sized_width;
   char        *sized_font_key;
@@ -310,7 +311,8 @@ Layout *_hu_chart_ensure_layout (HuChart            *self,
 void _hu_chart_layout_bars (Ctx    *ctx,
                             double  width,
                             double  height);
-double _hu_chart_ranked_row_height (Ctx *ctx);
+double _hu_chart_ranked_row_height (Ctx    *ctx,
+                                    double  width);
 void _hu_chart_layout_ranked (Ctx    *ctx,
                               double  width,
                               double  height);
