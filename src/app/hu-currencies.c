@@ -267,7 +267,7 @@ hu_currencies_select (GtkDropDown *dropdown,
 {
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (currencies) && selected == GTK_INVALID_LIST_POSITION; i++)
     if (g_strcmp0 (currencies[i].code, code) == 0)
       selected = i;
   gtk_drop_down_set_selected (dropdown, selected);
