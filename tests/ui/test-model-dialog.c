@@ -9,18 +9,13 @@
 #include "ui-test-helpers.h"
 #include "hu-model-dialog.h"
 
+/* The Known Models dialog the window opened, or NULL. */
 static HuModelDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  GtkWidget *dialog = find_toplevel (HU_TYPE_MODEL_DIALOG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (HU_IS_MODEL_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HU_MODEL_DIALOG (w);
-    }
-  return NULL;
+  return dialog != NULL ? HU_MODEL_DIALOG (dialog) : NULL;
 }
 
 static guint

@@ -160,22 +160,6 @@ assert_title_whole (GtkWidget *dialog)
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
 }
 
-/* The export dialog the window opened, among the toplevels. */
-static GtkWidget *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (HU_IS_EXPORT_DIALOG (item))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
-}
-
 /* Item 5 and the dialogs beside it: every dialog opened from a 360 px
  * window fits it. */
 static void
@@ -204,7 +188,7 @@ test_dialogs_fit (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   iterate (200);
-  dialog = find_export_dialog ();
+  dialog = find_toplevel (HU_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   assert_fits_360 (dialog, "Export Report");
   /* 760 px tall by default, over the window's 710. */
@@ -664,18 +648,6 @@ is_hyphenating_label (GtkWidget     *widget,
          inserts_hyphens (GTK_LABEL (widget));
 }
 
-/* The message dialog open over the window, or NULL. */
-static GtkWidget *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* The skipped-lines dialog of an import of @paths, opened over a 360 px
  * window (a log of no run changes no list: the dialog is waited for). */
 static GtkWidget *
@@ -686,7 +658,7 @@ import_result_at_360 (HuWindow           *window,
 
   resize (window, 360);
   hu_window_import_paths (window, paths);
-  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL, 20);
+  WAIT_UNTIL ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL, 20);
   g_assert_nonnull (dialog);
   iterate (300);
   return dialog;

@@ -19,13 +19,9 @@
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
+  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      dialog = l->data;
-  return dialog;
+  return dialog != NULL ? ADW_MESSAGE_DIALOG (dialog) : NULL;
 }
 
 /* A skipped line's label sits in a row of a boxed list, each row apart

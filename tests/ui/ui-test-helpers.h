@@ -166,6 +166,24 @@ is_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+/* The last shown toplevel window of @type (a dialog the window opened),
+ * or NULL. */
+static inline GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        found = GTK_WIDGET (item);
+    }
+  return found;
+}
+
 /* A Match for a label whose text holds the string given as data. */
 static inline gboolean
 is_label_holding (GtkWidget     *widget,
