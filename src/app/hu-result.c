@@ -207,7 +207,7 @@ hu_result_get_name (HuResult *self)
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
 
   scenario = hu_comparison_row_get_scenario (self->row);
-  return scenario != NULL ? hu_scenario_get_name (scenario)
+  return scenario != NULL ? hu_scenario_get_display_name (scenario)
                           : hu_measured_run_get_name (hu_comparison_row_get_run (self->row));
 }
 

@@ -80,6 +80,16 @@ field_unchanged (HuScenarioEditor *self,
   return g_str_equal (loaded, shown);
 }
 
+/* The name the field shows and compares with: "" where a file gave the
+ * scenario none (the sidebar then shows its id). */
+static const char *
+scenario_name (HuScenario *scenario)
+{
+  const char *name = hu_scenario_get_name (scenario);
+
+  return name != NULL ? name : "";
+}
+
 /* The project keeps the undo stack; the editor only feeds it. */
 static HuUndo *
 project_undo (HuScenarioEditor *self)
@@ -159,7 +169,8 @@ commit (HuScenarioEditor *self)
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   notes = gtk_editable_get_text (GTK_EDITABLE (self->notes_row));
   inputs_changed = !hu_inputs_equal (hu_scenario_get_inputs (self->scenario), &inputs);
-  name_changed = g_strcmp0 (name, hu_scenario_get_name (self->scenario)) != 0;
+  /* A file may give a scenario no name: an empty field is no rename. */
+  name_changed = g_strcmp0 (name, scenario_name (self->scenario)) != 0;
   notes_changed = g_strcmp0 (*notes != '\0' ? notes : NULL,
                              hu_scenario_get_notes (self->scenario)) != 0 &&
                   !(*notes == '\0' && hu_scenario_get_notes (self->scenario) == NULL);
@@ -274,7 +285,7 @@ load_scenario (HuScenarioEditor *self)
   self->loading = TRUE;
   inputs = hu_scenario_get_inputs (self->scenario);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), hu_scenario_get_name (self->scenario));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), scenario_name (self->scenario));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row),
                          hu_scenario_get_notes (self->scenario) != NULL
                          ? hu_scenario_get_notes (self->scenario) : "");

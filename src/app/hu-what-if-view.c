@@ -402,7 +402,7 @@ on_add_region (HuWhatIfView *self)
   region = hu_catalog_lookup_region (self->catalog, inputs.region);
   id = hu_project_unique_id (project, hu_scenario_get_id (scenario));
   /* Translators: a new scenario's name, "Llama 2 7B in France" */
-  name = g_strdup_printf (_("%s in %s"), hu_scenario_get_name (scenario),
+  name = g_strdup_printf (_("%s in %s"), hu_scenario_get_display_name (scenario),
                           region != NULL ? hu_region_get_display_name (region) : inputs.region);
   copy = hu_scenario_new (id, name);
   hu_scenario_set_inputs (copy, &inputs);

@@ -182,7 +182,7 @@ duplicate_action (GtkWidget  *widget,
   id = hu_project_unique_id (self->project, hu_scenario_get_id (scenario));
   copy = hu_scenario_duplicate (scenario, id);
   /* Translators: name of a duplicated scenario */
-  name = g_strdup_printf (_("%s (copy)"), hu_scenario_get_name (scenario));
+  name = g_strdup_printf (_("%s (copy)"), hu_scenario_get_display_name (scenario));
   hu_scenario_set_name (copy, name);
 
   g_list_store_find (scenarios, scenario, &position);
@@ -210,7 +210,7 @@ delete_action (GtkWidget  *widget,
       g_set_object (&self->deleted, scenario);
       self->deleted_position = position;
       /* Translators: %s is a scenario's name */
-      title = g_strdup_printf (_("“%s” deleted"), hu_scenario_get_name (scenario));
+      title = g_strdup_printf (_("“%s” deleted"), hu_scenario_get_display_name (scenario));
       /* Every page lets go of it, also when no row is left to select
        * (hu_window_select_result() would find nothing to change). */
       _hu_window_set_selected (self, NULL);

@@ -622,7 +622,7 @@ compare_text (GString      *out,
       /* The comparison's baseline is its first scenario ("vs first"). */
       if (row != baseline && isfinite (change))
         delta = hu_format_change (change / 100);
-      g_strv_builder_add (b, hu_scenario_get_name (s) ? hu_scenario_get_name (s) : hu_scenario_get_id (s));
+      g_strv_builder_add (b, hu_scenario_get_display_name (s));
       g_strv_builder_add (b, accel);
       hu_strv_builder_take (b, scaled (&scales.gpu_hours, e->gpu_hours));
       hu_strv_builder_take (b, scaled (&scales.wall, e->wall_hours));

@@ -269,7 +269,7 @@ hu_scenario_duplicate (HuScenario *self,
   g_return_val_if_fail (HU_IS_SCENARIO (self), NULL);
 
   /* TRANSLATORS: name of a duplicated scenario */
-  name = g_strdup_printf (_("%s (copy)"), self->name ? self->name : "");
+  name = g_strdup_printf (_("%s (copy)"), hu_scenario_get_display_name (self));
   copy = hu_scenario_new (new_id, name);
   hu_scenario_set_notes (copy, self->notes);
   hu_inputs_copy (&self->inputs, &copy->inputs);
@@ -301,6 +301,25 @@ hu_scenario_set_##field (HuScenario *self,                                  \
 
 DEFINE_STRING_PROPERTY (id, PROP_ID)
 DEFINE_STRING_PROPERTY (name, PROP_NAME)
+
+/**
+ * hu_scenario_get_display_name:
+ *
+ * The name people read: the scenario's name, or its id when a file gave
+ * it none (a hand-written project may name only ids). Files keep the
+ * name as it is (hu_scenario_get_name(), which may be %NULL).
+ *
+ * Returns: (not nullable): the name, else the id
+ */
+const char *
+hu_scenario_get_display_name (HuScenario *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO (self), NULL);
+
+  if (self->name != NULL && self->name[0] != '\0')
+    return self->name;
+  return self->id != NULL ? self->id : "";
+}
 DEFINE_STRING_PROPERTY (notes, PROP_NOTES)
 DEFINE_STRING_PROPERTY (run_id, PROP_RUN_ID)
 

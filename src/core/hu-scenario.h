@@ -20,6 +20,7 @@ const char     *hu_scenario_get_id          (HuScenario     *self);
 void            hu_scenario_set_id          (HuScenario     *self,
                                              const char     *id);
 const char     *hu_scenario_get_name        (HuScenario     *self);
+const char     *hu_scenario_get_display_name (HuScenario    *self);
 void            hu_scenario_set_name        (HuScenario     *self,
                                              const char     *name);
 const char     *hu_scenario_get_notes       (HuScenario     *self);

@@ -370,6 +370,50 @@ example_path (void)
 
 /* Item 6: a CodeCarbon log alone opens as a new project holding its
  * runs: no "Parse error", no example. */
+/* A hand-written project may give its scenarios ids and no names: the
+ * app opened it and crashed filling the editor's Name field. Now the
+ * sidebar and table name each by its id, the field stays empty, an edit
+ * of another field renames nothing, and deleting one names it by id. */
+static void
+test_scenarios_without_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ids-only.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HuWindow *window = new_window (FALSE);
+  HuScenario *scenario;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"huella-project\", \"format-version\": 1,"
+                                      " \"scenarios\": [{\"id\": \"small\", \"gpu_hours\": 100,"
+                                      " \"power_w\": 300, \"pue\": 1, \"intensity\": 400},"
+                                      " {\"id\": \"large\", \"gpu_hours\": 200, \"power_w\": 300,"
+                                      " \"pue\": 1, \"intensity\": 400}]}", -1, NULL));
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (300);
+  g_assert_cmpstr (hu_result_get_name (result_at (window, 0)), ==, "small");
+  g_assert_cmpstr (hu_result_get_name (result_at (window, 1)), ==, "large");
+
+  row = find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_entry_row_titled, "Name");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  scenario = hu_result_get_scenario (result_at (window, 0));
+  g_assert_null (hu_scenario_get_name (scenario));
+
+  /* An edit of the price commits; the name stays unset. */
+  row = find_widget (GTK_WIDGET (hu_window_get_editor (window)), is_entry_row_titled,
+                     "GPU-hour price");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2");
+  ASSERT_SOON (hu_inputs_get (hu_scenario_get_inputs (scenario), HU_INPUT_PRICE) == 2, 10);
+  g_assert_null (hu_scenario_get_name (scenario));
+
+  destroy_window (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_open_log (void)
 {
@@ -422,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/huella/ui/open/rename-popover-clear", test_rename_popover_clear);
   g_test_add_func ("/huella/ui/open/menu-tooltips-clear", test_menu_tooltips_clear);
   g_test_add_func ("/huella/ui/open/placeholder-title", test_placeholder_title);
+  g_test_add_func ("/huella/ui/open/scenarios-without-names", test_scenarios_without_names);
   g_test_add_func ("/huella/ui/open/log", test_open_log);
   g_test_add_func ("/huella/ui/open/log-and-project", test_open_log_and_project);
   g_test_add_func ("/huella/ui/open/two-projects", test_open_two_projects);
