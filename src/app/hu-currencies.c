@@ -258,18 +258,32 @@ hu_currencies_fill_drop_down (GtkDropDown *dropdown,
  * @dropdown: a drop-down filled by hu_currencies_fill_drop_down()
  * @code: (nullable): an ISO 4217 code
  *
- * Selects @code, or nothing when it is not in the list (a file may hold
- * a code withdrawn since).
+ * Selects @code. A well-formed code the list lacks (a file may hold a
+ * code withdrawn since, or one newer than this list) joins it at the end,
+ * alone, so that the drop-down never says "(None)" while the costs read
+ * in that code; it leaves the list when a listed code is selected again.
  */
 void
 hu_currencies_select (GtkDropDown *dropdown,
                       const char  *code)
 {
+  GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  guint n_listed = G_N_ELEMENTS (currencies);
+  guint n_extra = g_list_model_get_n_items (G_LIST_MODEL (names)) - n_listed;
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < G_N_ELEMENTS (currencies) && selected == GTK_INVALID_LIST_POSITION; i++)
+  for (guint i = 0; i < n_listed && selected == GTK_INVALID_LIST_POSITION; i++)
     if (g_strcmp0 (currencies[i].code, code) == 0)
       selected = i;
+  if (selected == GTK_INVALID_LIST_POSITION && code != NULL)
+    {
+      const char *const extra[] = { code, NULL };
+
+      gtk_string_list_splice (names, n_listed, n_extra, extra);
+      selected = n_listed;
+    }
+  else if (n_extra > 0)
+    gtk_string_list_splice (names, n_listed, n_extra, NULL);
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
@@ -283,6 +297,15 @@ const char *
 hu_currencies_get_selected (GtkDropDown *dropdown)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
+  GtkStringObject *item;
+  const char *name;
 
-  return i < G_N_ELEMENTS (currencies) ? currencies[i].code : NULL;
+  if (i < G_N_ELEMENTS (currencies))
+    return currencies[i].code;
+  item = gtk_drop_down_get_selected_item (dropdown);
+  if (item == NULL)
+    return NULL;
+  /* A code joined by hu_currencies_select(): the item is the code. */
+  name = gtk_string_object_get_string (item);
+  return g_intern_string (name);
 }

@@ -41,7 +41,11 @@ _hu_window_on_rename_popover_show (HuWindow *self)
   g_autofree char *name = hu_window_dup_project_name (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+  /* Showing the project's code is no choice: a code the list lacks joins
+   * it, and the drop-down passes through its first entry on the way. */
+  self->showing_currency = TRUE;
   hu_currencies_select (self->currency_dropdown, hu_project_get_currency (self->project));
+  self->showing_currency = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
   hold_caption_height (self->name_caption);
@@ -64,14 +68,13 @@ _hu_window_on_rename_clicked (HuWindow *self)
 
 /* A currency applies as soon as it is chosen: the comparison estimates
  * every scenario again in it, and the project is modified. Showing the
- * popover selects the project's own code, which changes nothing (the
- * project ignores a currency it already has). */
+ * popover selects the project's own code, which changes nothing. */
 void
 _hu_window_on_currency_selected (HuWindow *self)
 {
   const char *code = hu_currencies_get_selected (self->currency_dropdown);
 
-  if (code != NULL && self->project != NULL)
+  if (code != NULL && self->project != NULL && !self->showing_currency)
     hu_project_set_currency (self->project, code);
 }
 

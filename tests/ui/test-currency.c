@@ -285,6 +285,51 @@ test_list_opens_on_choice (void)
   destroy_window (window);
 }
 
+/* A project may name a well-formed code the list lacks (withdrawn
+ * since, or newer): the drop-down shows that code, never "(None)", and
+ * showing it changes nothing, neither the code nor the modified flag
+ * (the list once passed through its first entry, AED, on the way). */
+static void
+test_unlisted_code (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-currency-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "xbt.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HuWindow *window = new_window (FALSE);
+  GtkDropDown *dropdown;
+  HuProject *project;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"huella-project\", \"format-version\": 1,"
+                                      " \"currency\": \"XBT\", \"scenarios\": [{\"id\": \"a\","
+                                      " \"gpu_hours\": 100, \"power_w\": 300, \"pue\": 1,"
+                                      " \"intensity\": 400, \"price\": 2}]}", -1, NULL));
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (200);
+  project = hu_window_get_project (window);
+  g_assert_false (hu_project_get_modified (project));
+
+  dropdown = open_currency (window);
+  g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, "XBT");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dropdown), is_label_exactly, "XBT"));
+  g_assert_cmpstr (hu_project_get_currency (project), ==, "XBT");
+  g_assert_false (hu_project_get_modified (project));
+
+  /* A listed code chosen, the unlisted one leaves the list. */
+  gtk_drop_down_set_selected (dropdown, position_of (dropdown, "EUR"));
+  iterate (50);
+  g_assert_cmpstr (hu_project_get_currency (project), ==, "EUR");
+  g_assert_true (hu_project_get_modified (project));
+  hu_currencies_select (dropdown, "EUR");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
+                    position_of (dropdown, "ZWL") + 1);
+  close_popover (dropdown);
+
+  destroy_window (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,5 +337,6 @@ main (int   argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/currency/change", test_currency_change);
   g_test_add_func ("/huella/ui/currency/list-opens-on-choice", test_list_opens_on_choice);
+  g_test_add_func ("/huella/ui/currency/unlisted-code", test_unlisted_code);
   return g_test_run ();
 }
