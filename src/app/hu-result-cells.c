@@ -148,22 +148,36 @@ column_interval (HuResult *self,
   return hu_uncertainty_get_interval (uncertainty, hu_metric_to_string (column_metric (column)));
 }
 
-static char *
-format_accelerator (HuResult *self)
+/**
+ * hu_result_format_device:
+ * @count: (out) (optional): how many, for a scenario ("10,000"); %NULL
+ *   for a run, whose text counts its devices itself
+ *
+ * The accelerators apart from their count, for a line that cuts the
+ * device's name and must keep the count whole (the sidebar's "NVIDIA
+ * Tesla V100 SX…0,000" read as no GPUs at all).
+ *
+ * Returns: (transfer full): the device, "Custom" without a catalog
+ *   model, a run's devices, or "—"
+ */
+char *
+hu_result_format_device (HuResult  *self,
+                         char     **count)
 {
   const HuEstimate *estimate = hu_result_get_estimate (self);
 
+  if (count != NULL)
+    *count = NULL;
   if (estimate != NULL)
     {
-      g_autofree char *count = hu_format_number (estimate->count, 6);
-      g_autofree char *shown = hu_gpu_name_for_display (estimate->gpu_name);
-      const char *name = shown != NULL ? shown : estimate->gpu;
+      char *shown = hu_gpu_name_for_display (estimate->gpu_name);
 
-      if (name == NULL)
-        /* Translators: accelerators of no catalog model, e.g. "× 8" */
-        return g_strdup_printf (_("Custom × %s"), count);
-      /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
-      return g_strdup_printf (_("%s × %s"), name, count);
+      if (count != NULL)
+        *count = hu_format_number (estimate->count, 6);
+      if (shown != NULL)
+        return shown;
+      /* Translators: accelerators of no catalog model, "Custom × 8" */
+      return g_strdup (estimate->gpu != NULL ? estimate->gpu : C_("accelerator", "Custom"));
     }
 
   if (hu_result_get_run (self) != NULL)
@@ -174,6 +188,18 @@ format_accelerator (HuResult *self)
     }
 
   return g_strdup ("—");
+}
+
+static char *
+format_accelerator (HuResult *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *device = hu_result_format_device (self, &count);
+
+  if (count == NULL)
+    return g_steal_pointer (&device);
+  /* Translators: accelerator model times how many, "NVIDIA A100 × 8" */
+  return g_strdup_printf (_("%s × %s"), device, count);
 }
 
 /* @value in @shared's unit and digits, or in its own when @shared would

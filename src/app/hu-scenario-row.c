@@ -22,8 +22,11 @@ struct _HuScenarioRow
   GtkImage      *icon;
   GtkLabel      *name_label;
   GtkLabel      *detail_label;
+  GtkLabel      *figure_label;
   GtkImage      *baseline_icon;
   GtkImage      *error_icon;
+
+  char          *detail;        /* the line under the name, whole */
 };
 
 G_DEFINE_FINAL_TYPE (HuScenarioRow, hu_scenario_row, GTK_TYPE_WIDGET)
@@ -41,7 +44,8 @@ static guint n_updates;
 static void
 update (HuScenarioRow *self)
 {
-  g_autofree char *accelerator = hu_result_format_column (self->result, HU_COLUMN_ACCELERATOR);
+  g_autofree char *count = NULL;
+  g_autofree char *device = hu_result_format_device (self->result, &count);
   HuMeasuredRun *run = hu_result_get_run (self->result);
   /* A run whose log records energy only says so, not a bare "—" (the run
    * page says why). */
@@ -49,6 +53,7 @@ update (HuScenarioRow *self)
                          ? g_strdup (_("CO₂eq not logged"))
                          : hu_result_format_co2_alone (self->result);
   g_autofree char *detail = NULL;
+  g_autofree char *figure = NULL;
   const char *error = hu_result_get_error (self->result);
   const char *name = hu_result_get_name (self->result);
 
@@ -60,10 +65,27 @@ update (HuScenarioRow *self)
 
   if (error != NULL)
     detail = g_strdup (error);
+  else if (count != NULL)
+    {
+      /* Translators: the end of a sidebar row's detail, after the
+       * accelerator's name: how many and the CO₂eq, " × 8 · 72.6 t CO₂eq".
+       * Keep the leading space. */
+      figure = g_strdup_printf (_(" × %s · %s"), count, co2);
+      detail = g_strconcat (device, figure, NULL);
+    }
   else
-    /* Translators: sidebar row detail, "NVIDIA A100 × 8 · 72.6 t CO₂eq" */
-    detail = g_strdup_printf (_("%s · %s"), accelerator, co2);
-  gtk_label_set_label (self->detail_label, detail);
+    {
+      /* Translators: the end of a sidebar row's detail, after a measured
+       * run's devices: " · 72.6 t CO₂eq". Keep the leading space. */
+      figure = g_strdup_printf (_(" · %s"), co2);
+      detail = g_strconcat (device, figure, NULL);
+    }
+  /* The device, cut where it must, then the rest whole. */
+  g_free (self->detail);
+  self->detail = g_strdup (detail);
+  gtk_label_set_label (self->detail_label, figure != NULL ? device : detail);
+  gtk_label_set_label (self->figure_label, figure != NULL ? figure : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->figure_label), figure != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), error != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_icon), error);
@@ -84,6 +106,7 @@ hu_scenario_row_dispose (GObject *object)
   GtkWidget *child;
 
   hu_scenario_row_set_result (self, NULL);
+  g_clear_pointer (&self->detail, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HU_TYPE_SCENARIO_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -148,6 +171,7 @@ hu_scenario_row_class_init (HuScenarioRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, icon);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, figure_label);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, baseline_icon);
   gtk_widget_class_bind_template_child (widget_class, HuScenarioRow, error_icon);
 }
@@ -212,4 +236,18 @@ guint
 hu_scenario_row_get_n_updates (void)
 {
   return n_updates;
+}
+
+/**
+ * hu_scenario_row_get_detail:
+ *
+ * Returns: (nullable): the line under the name, whole ("NVIDIA A100 × 8
+ *   · 72.6 t CO₂eq"), as a screen reader is told it; the row shows it in
+ *   two labels, the device's name cut where it must
+ */
+const char *
+hu_scenario_row_get_detail (HuScenarioRow *self)
+{
+  g_return_val_if_fail (HU_IS_SCENARIO_ROW (self), NULL);
+  return self->detail;
 }

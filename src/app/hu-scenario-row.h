@@ -15,5 +15,6 @@ HuResult  *hu_scenario_row_get_result    (HuScenarioRow *self);
 void       hu_scenario_row_set_result    (HuScenarioRow *self,
                                           HuResult      *result);
 guint      hu_scenario_row_get_n_updates (void);
+const char *hu_scenario_row_get_detail   (HuScenarioRow *self);
 
 G_END_DECLS

@@ -684,8 +684,13 @@ test_carbontracker_page (void)
                             "(19.89 Wh) is more than the total the log gives (15.50 Wh)"));
   g_assert_cmpstr (row_subtitle (view, "Energy"), ==, "15.50 Wh");
   g_assert_cmpstr (row_subtitle (view, "Emissions"), ==, "3.100 g CO₂eq");
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label,
-                                 "NVIDIA A100 × 2 · 3.100 g CO₂eq"));
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (window), is_row_detailed,
+                                  "NVIDIA A100 × 2 · 3.100 g CO₂eq");
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_widget (row, is_visible_label, " · 3.100 g CO₂eq"));
+  }
   /* It has a CO₂eq: no "Not logged" under its card. */
   g_assert_null (find_widget (GTK_WIDGET (view), is_visible_label, "Not logged"));
 
@@ -719,7 +724,7 @@ test_missing_co2_reason (void)
   /* Two GPUs of one model, grouped. */
   g_assert_cmpstr (row_subtitle (view, "Accelerators"), ==, "NVIDIA A100-SXM4-80GB × 2");
   /* The sidebar's row says it too, not "… · —". */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label,
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_row_detailed,
                                  "NVIDIA A100-SXM4-80GB × 2 · CO₂eq not logged"));
 
   g_unlink (path);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hu-application.h"
+#include "hu-scenario-row.h"
 #include "hu-window.h"
 
 /* What every UI test program does before adding its cases. */
@@ -182,6 +183,16 @@ find_toplevel (GType type)
         found = GTK_WIDGET (item);
     }
   return found;
+}
+
+/* A Match for a sidebar row whose whole detail line is the string given
+ * as data (the row shows it in two labels). */
+static inline gboolean
+is_row_detailed (GtkWidget     *widget,
+                 gconstpointer  detail)
+{
+  return HU_IS_SCENARIO_ROW (widget) &&
+         g_strcmp0 (hu_scenario_row_get_detail (HU_SCENARIO_ROW (widget)), detail) == 0;
 }
 
 /* A Match for a label whose text holds the string given as data. */
