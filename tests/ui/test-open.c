@@ -72,16 +72,7 @@ export_file_name (HuWindow  *window,
   /* The window's own action: the dialog it opens is the newest toplevel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   iterate (200);
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    dialog = NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-        if (HU_IS_EXPORT_DIALOG (item))
-          dialog = GTK_WIDGET (item);
-      }
-  }
+  dialog = find_toplevel (HU_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   name = hu_export_dialog_dup_file_name (HU_EXPORT_DIALOG (dialog));
   *report_title = g_strdup (hu_report_get_title (hu_export_dialog_get_preview_report (HU_EXPORT_DIALOG (dialog))));
