@@ -350,6 +350,37 @@ test_amount_and_day (void)
     }
 }
 
+/* A break-even day, and from a year on how long that is: BLOOM's API
+ * breaks even on day 13,585 of serving, 13,585 ÷ 365.25 = 37.19 years
+ * (÷ 365: 37.22; "37.2" either way), which "day 13,585" alone did not
+ * say beside an 18-day deployment. Under a year, the day alone. */
+static void
+test_breakeven_day (void)
+{
+  g_autofree char *short_c = NULL, *long_c = NULL, *short_es = NULL, *long_es = NULL;
+  g_autofree char *none = hu_format_breakeven_day (NAN);
+
+  short_c = hu_format_breakeven_day (14.79);
+  long_c = hu_format_breakeven_day (13585);
+  g_assert_cmpstr (short_c, ==, "day 14.8");
+  g_assert_cmpstr (long_c, ==, "day 13,585 (37.2 years)");
+  g_assert_cmpstr (none, ==, "—");
+
+  if (setlocale (LC_ALL, "es_ES.UTF-8") == NULL)
+    {
+      g_test_fail_printf ("es_ES.UTF-8 is not installed (the README's test command "
+                          "generates it)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  short_es = hu_format_breakeven_day (14.79);
+  long_es = hu_format_breakeven_day (13585);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_cmpstr (short_es, ==, "día 14,8");
+  g_assert_cmpstr (long_es, ==, "día 13.585 (37,2 años)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,5 +398,6 @@ main (int    argc,
   g_test_add_func ("/huella/number/grouping", test_grouping);
   g_test_add_func ("/huella/number/change", test_change);
   g_test_add_func ("/huella/number/amount-and-day", test_amount_and_day);
+  g_test_add_func ("/huella/number/breakeven-day", test_breakeven_day);
   return g_test_run ();
 }

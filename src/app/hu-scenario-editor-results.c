@@ -209,9 +209,8 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
     g_autofree char *life = serving ? hu_result_format_quantity (self->result, HU_COLUMN_LIFECYCLE,
                                                                  &life_range)
                                     : NULL;
-    g_autofree char *days = serving && isfinite (estimate->breakeven_days)
-                            ? hu_format_day (estimate->breakeven_days) : NULL;
-    g_autofree char *breakeven = days != NULL ? g_strdup_printf (_("day %s"), days) : NULL;
+    g_autofree char *breakeven = serving && isfinite (estimate->breakeven_days)
+                                 ? hu_format_breakeven_day (estimate->breakeven_days) : NULL;
 
     hu_widgets_set_card_value (self->lifecycle_value, life, life_range);
     hu_widgets_set_card_value (self->breakeven_value, breakeven, NULL);

@@ -201,9 +201,7 @@ text_estimate (GString             *out,
       g_autofree char *life = scaled (&mass_scale, e->lifecycle_kg);
       /* As the derivation writes them: "1.48 × 10⁹", "day 148". */
       g_autofree char *be = hu_format_amount (e->breakeven_requests);
-      g_autofree char *be_day_n = hu_format_day (e->breakeven_days);
-      g_autofree char *be_day = isfinite (e->breakeven_days)
-        ? g_strdup_printf (_("day %s"), be_day_n) : g_strdup ("—");
+      g_autofree char *be_day = hu_format_breakeven_day (e->breakeven_days);
 
       hu_cli_table_add_row (table, _("Requests served"), requests, NULL);
       hu_cli_table_add_row (table, _("Serving energy incl. PUE"), s_energy, NULL);

@@ -408,7 +408,7 @@ derive_serving (HuEstimate     *self,
   if (isfinite (self->breakeven_days))
     {
       g_autofree char *rate = _hu_estimate_fmt (self->requests_per_day);
-      g_autofree char *days = hu_format_day (self->breakeven_days);
+      g_autofree char *days = hu_format_breakeven_day (self->breakeven_days);
 
       /* Requests given in all: their daily rate comes from the days. */
       if (isnan (in->requests_per_day))
@@ -418,13 +418,13 @@ derive_serving (HuEstimate     *self,
                                  _("day = break-even requests ÷ (requests ÷ days deployed)"),
                                  g_strdup_printf (_("%s ÷ (%s ÷ %s d) = %s ÷ %s per day"),
                                                   be, n, d, be, rate),
-                                 g_strdup_printf (_("day %s"), days), NULL);
+                                 g_strdup (days), NULL);
         }
       else
         _hu_estimate_add_step (self, _("Break-even day"),
                                _("day = break-even requests ÷ requests per day"),
                                g_strdup_printf (_("%s ÷ %s"), be, rate),
-                               g_strdup_printf (_("day %s"), days), NULL);
+                               g_strdup (days), NULL);
     }
 }
 

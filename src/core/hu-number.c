@@ -479,6 +479,35 @@ hu_format_day (double day)
 }
 
 /**
+ * hu_format_breakeven_day:
+ * @day: the day of a deployment its serving has used the training's
+ *   energy by (hu_estimate's breakeven_days)
+ *
+ * "day 14.8"; from a year on, with how long that is, "day 13,585 (37.2
+ * years)": a day number alone did not say that the break-even lies
+ * decades past an 18-day deployment.
+ *
+ * Returns: (transfer full): the break-even; "—" when unknown
+ */
+char *
+hu_format_breakeven_day (double day)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *span = NULL;
+
+  if (!isfinite (day))
+    return g_strdup ("—");
+  number = hu_format_day (day);
+  if (day < 365)
+    /* Translators: the day of a deployment a break-even falls on, "day 14.8" */
+    return g_strdup_printf (_("day %s"), number);
+  span = hu_format_duration (day * 24);
+  /* Translators: a break-even day and how long from the start that is,
+   * "day 13,585 (37.2 years)" */
+  return g_strdup_printf (_("day %s (%s)"), number, span);
+}
+
+/**
  * hu_format_count:
  *
  * A count of things (runs, rows, skipped lines, accelerators) for

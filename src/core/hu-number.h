@@ -52,6 +52,7 @@ char     *hu_format_change        (double          fraction);
 char     *hu_format_count         (guint64         n);
 char     *hu_format_amount        (double          value);
 char     *hu_format_day           (double          day);
+char     *hu_format_breakeven_day (double          day);
 gulong    hu_plural_count         (double          value);
 
 G_END_DECLS
