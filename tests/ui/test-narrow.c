@@ -391,6 +391,48 @@ test_ranking_keeps_figure (void)
   destroy_window (window);
 }
 
+/* What If's sweep at 360 px stacks Vary, From, To and Show a line each:
+ * the fields after them started where each label ended, "To" 20 px left
+ * of "From". They start in one column now, in English and Spanish. */
+/* The field after the sweep's label @text (as written, with its mnemonic). */
+static GtkWidget *
+sweep_field (GtkWidget  *view,
+             const char *text)
+{
+  GtkWidget *label = find_widget (view, is_label_exactly, text);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_next_sibling (label);
+}
+
+static void
+test_sweep_fields_aligned (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_what_if_view (window));
+  GtkWidget *stack, *from, *to;
+  graphene_rect_t from_bounds, to_bounds;
+
+  resize (window, 360);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "what-if"));
+  iterate (200);
+  stack = find_widget (view, is_type, GSIZE_TO_POINTER (GTK_TYPE_STACK));
+  g_assert_nonnull (stack);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "sweep");
+  iterate (300);
+  from = sweep_field (view, in_spanish () ? "_Desde" : "_From");
+  to = sweep_field (view, in_spanish () ? "_Hasta" : "_To");
+  g_assert_true (GTK_IS_SPIN_BUTTON (from));
+  g_assert_true (GTK_IS_SPIN_BUTTON (to));
+  g_assert_true (gtk_widget_compute_bounds (from, GTK_WIDGET (window), &from_bounds));
+  g_assert_true (gtk_widget_compute_bounds (to, GTK_WIDGET (window), &to_bounds));
+  /* A line each, as on a phone, and one column. */
+  g_assert_cmpfloat (to_bounds.origin.y, >, from_bounds.origin.y);
+  g_assert_cmpfloat (fabs (from_bounds.origin.x - to_bounds.origin.x), <, 1);
+
+  destroy_window (window);
+}
+
 /* A label of a row (an entry row's title, a combo row's choice) that a
  * person reads cut short. */
 static gboolean
@@ -855,5 +897,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/import-one-line-fits", test_import_one_line_fits);
   g_test_add_func ("/huella/ui/narrow/words-whole", test_words_whole);
   g_test_add_func ("/huella/ui/narrow/editor-titles-fit", test_editor_titles_fit);
+  g_test_add_func ("/huella/ui/narrow/sweep-fields-aligned", test_sweep_fields_aligned);
   return g_test_run ();
 }
