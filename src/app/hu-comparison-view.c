@@ -32,6 +32,7 @@ struct _HuComparisonView
   HuChartView       *chart_view;
   GtkLabel          *others_label;
   GtkLabel          *p_lower_note;
+  GtkLabel          *chance_note;   /* with its column: not on a phone */
   GtkColumnViewColumn *optional_columns[3];  /* lifecycle, chance lower, cost */
   GtkColumnViewColumn *detail_columns[4];    /* hidden when compact */
   gboolean           compact;
@@ -220,10 +221,10 @@ sync_columns (gpointer data)
   /* Narrow, only the name and CO₂eq fit (see hu_comparison_view_set_compact()). */
   gtk_column_view_column_set_visible (self->optional_columns[0], lifecycle && !self->compact);
   gtk_column_view_column_set_visible (self->optional_columns[1], p_lower && !self->compact);
-  /* A column of dashes (no scenario has a price) only takes room, as a
-   * Cost card without a value would (issue 10, item 9). */
+  /* No price anywhere: a column of dashes only takes room (issue 10, item 9). */
   gtk_column_view_column_set_visible (self->optional_columns[2], cost && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->p_lower_note), p_lower);
+  gtk_widget_set_visible (GTK_WIDGET (self->chance_note), p_lower && !self->compact);
   name_co2_item (self, lifecycle);
   sync_equivalence_width (self);
   return G_SOURCE_REMOVE;
@@ -562,6 +563,7 @@ hu_comparison_view_class_init (HuComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, table_scrollbar);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, others_label);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, p_lower_note);
+  gtk_widget_class_bind_template_child (widget_class, HuComparisonView, chance_note);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HuComparisonView, baseline_dropdown);
 }
@@ -602,12 +604,10 @@ hu_comparison_view_init (HuComparisonView *self)
       /* Long names wrap within these widths rather than making rows tall. */
       if (columns[i].column == HU_COLUMN_NAME)
         gtk_column_view_column_set_fixed_width (column, NAME_WIDTH);
+      /* Not expanding: wider than measured, its text would take fewer
+       * lines than its row's height was measured for. */
       if (columns[i].column == HU_COLUMN_EQUIVALENCE)
-        {
-          /* Not expanding: wider than measured, its text would take fewer
-           * lines than its row's height was measured for. */
-          gtk_column_view_column_set_fixed_width (column, EQUIVALENCE_WIDTH);
-        }
+        gtk_column_view_column_set_fixed_width (column, EQUIVALENCE_WIDTH);
       /* The columns of one-line figures share the room the table has
        * beyond its columns' widths: narrower than its card, the table left
        * a blank strip at the card's end. Their figures and titles are at

@@ -433,6 +433,45 @@ test_sweep_fields_aligned (void)
   destroy_window (window);
 }
 
+/* A label a person sees whose text starts with the string given as data. */
+static gboolean
+is_shown_label_starting (GtkWidget     *widget,
+                         gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start);
+}
+
+/* At 360 px Compare's table has the scenario and its CO₂eq only, yet its
+ * note went on to explain "Chance lower", a column not shown. The
+ * ranges' sentence stays; the column's goes with the column and comes
+ * back with it in a wide window. */
+static void
+test_compare_notes_follow_columns (void)
+{
+  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "gpt3-ranges.huella", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *view = GTK_WIDGET (hu_window_get_comparison_view (window));
+  const char *ranges = in_spanish () ? "Las barras y los valores" : "Bars and values";
+  const char *chance = in_spanish () ? "Probabilidad de ser menor:" : "Chance lower:";
+
+  g_assert_true (hu_window_open_file (window, file));
+  resize (window, 360);
+  hu_window_show_page (window, "compare");
+  /* The ranges come from a thread, slow under the sanitizers. */
+  ASSERT_SOON (find_widget (view, is_shown_label_starting, ranges) != NULL, 300);
+  iterate (200);
+  g_assert_null (find_widget (view, is_shown_label_starting, chance));
+
+  resize (window, 1200);
+  ASSERT_SOON (find_widget (view, is_shown_label_starting, chance) != NULL, 20);
+  g_assert_nonnull (find_widget (view, is_shown_label_starting, ranges));
+
+  destroy_window (window);
+}
+
 /* A label of a row (an entry row's title, a combo row's choice) that a
  * person reads cut short. */
 static gboolean
@@ -898,5 +937,6 @@ main (int    argc,
   g_test_add_func ("/huella/ui/narrow/words-whole", test_words_whole);
   g_test_add_func ("/huella/ui/narrow/editor-titles-fit", test_editor_titles_fit);
   g_test_add_func ("/huella/ui/narrow/sweep-fields-aligned", test_sweep_fields_aligned);
+  g_test_add_func ("/huella/ui/narrow/compare-notes-follow-columns", test_compare_notes_follow_columns);
   return g_test_run ();
 }
