@@ -164,6 +164,73 @@ test_long_names_take_two_lines (void)
   /* 2.4 lines against 1.5, as the layout gives them; ceil() may move
    * each total by a pixel. */
   g_assert_cmpfloat (fabs (row_height[0] / row_height[1] - 2.4 / 1.5), <, 0.05);
+
+  /* On a desktop, one name too long even for half the chart (a few of
+   * 430 regions) keeps its row one line: the 430 rows are not made
+   * taller for it. */
+  {
+    g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+    g_autoptr(HuChart) one = hu_chart_new (HU_CHART_RANKED);
+    double height, height_one;
+
+    hu_chart_add_series (chart, "CO₂eq");
+    hu_chart_add_series (one, "CO₂eq");
+    hu_chart_set_value (one, 0, hu_chart_add_category (one, "NVIDIA L4", FALSE), 10);
+    hu_chart_set_value (chart, 0, hu_chart_add_category (chart, "NVIDIA L4", FALSE), 10);
+    for (guint i = 0; i < 3; i++)
+      hu_chart_set_value (chart, 0,
+                          hu_chart_add_category (chart, i == 0 ? "Switzerland North "
+                                                 "(switzerlandnorth), a region whose name runs "
+                                                 "on past half of a desktop chart · Azure"
+                                                 : "NVIDIA T4", FALSE),
+                          20.0 + i);
+    height = hu_chart_get_preferred_height (chart, 800, NULL);
+    height_one = hu_chart_get_preferred_height (one, 800, NULL);
+    g_assert_cmpfloat (fabs ((height - height_one) / 3 - row_height[1]), <, 1.5);
+  }
+}
+
+/* How many of @layout's texts read @text. */
+static guint
+count_texts (Layout     *layout,
+             const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      TextItem *t = g_ptr_array_index (layout->texts, i);
+
+      n += g_strcmp0 (pango_layout_get_text (t->layout), text) == 0;
+    }
+  return n;
+}
+
+/* A ranking longer than a screen (What If's 40 GPUs) gives its axis's
+ * figures above its first row too: at the bottom alone, the gridlines a
+ * person sees first had none. A short one keeps them at the bottom. */
+static void
+test_long_ranking_ticks_on_top (void)
+{
+  const guint sizes[] = { 4, 40 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+      Layout *layout;
+
+      hu_chart_add_series (chart, "CO₂eq");
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("GPU %u", i);
+
+          hu_chart_set_value (chart, 0, hu_chart_add_category (chart, name, FALSE), 10.0 * (i + 1));
+        }
+      layout = _hu_chart_ensure_layout (chart, 800, hu_chart_get_preferred_height (chart, 800, NULL),
+                                        NULL);
+      /* The axis starts at 0: its "0" once, or twice. */
+      g_assert_cmpuint (count_texts (layout, "0"), ==, sizes[s] > 12 ? 2 : 1);
+    }
 }
 
 int
@@ -174,5 +241,6 @@ main (int    argc,
 
   g_test_add_func ("/huella/chart/ranked/names-keep-their-end", test_names_keep_their_end);
   g_test_add_func ("/huella/chart/ranked/long-names-take-two-lines", test_long_names_take_two_lines);
+  g_test_add_func ("/huella/chart/ranked/long-ranking-ticks-on-top", test_long_ranking_ticks_on_top);
   return g_test_run ();
 }

@@ -479,6 +479,7 @@ hu_chart_get_preferred_height (HuChart            *self,
   ctx.pad = ctx.line_h * 0.5;
   top = _hu_chart_layout_header (&ctx, width, FALSE) + ctx.line_h * 1.2;
   height = ceil (top + self->categories->len * _hu_chart_ranked_row_height (&ctx, width)
+                 + (_hu_chart_ranked_top_ticks (self) ? ctx.line_h * 1.1 : 0)
                  + ctx.pad + ctx.line_h * 1.2);
 
   g_ptr_array_unref (scratch.texts);

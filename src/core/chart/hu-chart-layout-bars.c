@@ -240,15 +240,28 @@ ranked_label_room (Ctx    *ctx,
   return (width - 2 * ctx->pad) * 0.5;
 }
 
-/* A row a line and a half high; two lines of label and their spacing
- * when a label needs them at @width (on a phone, "NVIDIA B200 (HGX
- * B200, per GPU)" read "NVIDIA B20… 0, per GPU)" cut in its middle).
- * A tornado's rows are inputs' names, short: one line. */
+/* A ranking longer than a screen (40 GPUs, 430 regions) repeats its
+ * axis's figures above its first row: at the bottom alone, the gridlines
+ * a person sees first had none. */
+gboolean
+_hu_chart_ranked_top_ticks (HuChart *self)
+{
+  return self->kind == HU_CHART_RANKED && self->categories->len > 12;
+}
+
+/* A row a line and a half high; on a phone, two lines of label and
+ * their spacing when a label needs them ("NVIDIA B200 (HGX B200, per
+ * GPU)" read "NVIDIA B20… 0, per GPU)" cut in its middle). On a wider
+ * chart a name too long even for half of it is rare (a few of 430
+ * regions) and keeps one line, cut in its middle, rather than making
+ * every row taller. A tornado's rows are inputs' names: one line. */
+#define RANKED_TWO_LINES_BELOW 600
+
 double
 _hu_chart_ranked_row_height (Ctx    *ctx,
                              double  width)
 {
-  if (ctx->chart->kind == HU_CHART_RANKED &&
+  if (ctx->chart->kind == HU_CHART_RANKED && width < RANKED_TWO_LINES_BELOW &&
       ranked_widest_label (ctx) > ranked_label_room (ctx, width))
     return ctx->line_h * 2.4;
   return ctx->line_h * 1.5;
@@ -277,6 +290,8 @@ _hu_chart_layout_ranked (Ctx    *ctx,
   top += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, title, 0.85, FALSE,
                                                        width - 2 * ctx->pad, 1),
                              ctx->pad, top, 0, 0, ROLE_MUTED);
+  if (_hu_chart_ranked_top_ticks (self))
+    top += ctx->line_h * 1.1;
 
   for (guint c = 0; c < n; c++)
     {
@@ -302,6 +317,9 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       g_autofree char *label = _hu_chart_axis_tick_label (&axis, v);
 
       _hu_chart_add_line (ctx, x, top, x, bottom, v == axis.lo ? ROLE_AXIS : ROLE_GRID, FALSE);
+      if (_hu_chart_ranked_top_ticks (self))
+        _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1), x, top - 2,
+                            0.5, 1, ROLE_MUTED);
       _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, label, 0.85, FALSE, -1, 1), x, bottom + 2,
                           0.5, 0,
                           ROLE_MUTED);
