@@ -17,6 +17,9 @@
 #include "hu-country.h"
 
 #define ISO_3166_DOMAIN "iso_3166-1"
+/* ISO 3166-2, the countries' parts: "British Columbia" → "Columbia
+ * Británica", "New York" → "Nueva York"; most keep their own name. */
+#define ISO_3166_2_DOMAIN "iso_3166-2"
 
 typedef struct {
   char        alpha2[3];
@@ -288,14 +291,21 @@ compare_code (const void *key,
 /* iso-codes' translation of @msgid, or NULL when there is none (gettext
  * hands back the very pointer it was given). */
 static const char *
-translated (const char *msgid)
+translated_in (const char *domain,
+               const char *msgid)
 {
   const char *text;
 
   if (msgid == NULL)
     return NULL;
-  text = g_dgettext (ISO_3166_DOMAIN, msgid);
+  text = g_dgettext (domain, msgid);
   return text != msgid ? text : NULL;
+}
+
+static const char *
+translated (const char *msgid)
+{
+  return translated_in (ISO_3166_DOMAIN, msgid);
 }
 
 /**
@@ -329,11 +339,13 @@ hu_country_get_name (const char *alpha2)
   return text != NULL ? text : translated (country->name);
 }
 
-/* "Vermont, United States" → "Vermont, Estados Unidos": a sub-national
- * grid keeps the provider's name for its part of the country, and names
- * the country as the user says it when the name ends with iso-codes'
- * English name for it. The result is interned: a region list asks for
- * the same few dozen names again and again. */
+/* "British Columbia, Canada" → "Columbia Británica, Canadá": a
+ * sub-national grid names the country as the user says it when the name
+ * ends with iso-codes' English name for it, and its part of the country
+ * too where iso-codes translates that ("Vermont" stays; a utility's
+ * service area, no ISO name, stays as the provider writes it). The
+ * result is interned: a region list asks for the same few dozen names
+ * again and again. */
 static const char *
 with_country_translated (const HuRegion *region)
 {
@@ -348,13 +360,15 @@ with_country_translated (const HuRegion *region)
   for (guint i = 0; i < G_N_ELEMENTS (english); i++)
     {
       g_autofree char *suffix = english[i] != NULL ? g_strconcat (", ", english[i], NULL) : NULL;
-      gsize len;
+      g_autofree char *part = NULL;
       g_autofree char *name = NULL;
+      const char *local_part;
 
       if (suffix == NULL || !g_str_has_suffix (region->name, suffix))
         continue;
-      len = strlen (region->name) - strlen (suffix);
-      name = g_strdup_printf ("%.*s, %s", (int) len, region->name, local);
+      part = g_strndup (region->name, strlen (region->name) - strlen (suffix));
+      local_part = translated_in (ISO_3166_2_DOMAIN, part);
+      name = g_strdup_printf ("%s, %s", local_part != NULL ? local_part : part, local);
       return g_intern_string (name);
     }
   return NULL;
