@@ -172,7 +172,14 @@ scenario_statement (HuReport         *self,
     }
 
   equivalence = first_equivalence (self);
-  if (equivalence != NULL && g_strcmp0 (s->id, self->subject_id) == 0)
+  if (equivalence != NULL && g_strcmp0 (s->id, self->subject_id) == 0 &&
+      hu_estimate_has_serving (e))
+    /* Translators: after a lifecycle total, the equivalence of the
+     * training's CO₂eq (as the report's Equivalences section computes
+     * it), not of the total: "11.8 years of driving a petrol car". */
+    g_string_append_printf (text, _("The training’s CO₂eq alone is comparable to %s. "),
+                            equivalence);
+  else if (equivalence != NULL && g_strcmp0 (s->id, self->subject_id) == 0)
     /* Translators: %s is an equivalence, "15.7 years of driving a car". */
     g_string_append_printf (text, _("This is comparable to %s. "), equivalence);
 
