@@ -389,9 +389,7 @@ hu_chart_render (HuChart            *self,
  * no more than 280 px so the table below stays in reach on a desktop.
  * The plot's height barely changes the rest (only the tick count, hence
  * the tick labels' width), so a second layout at the corrected height
- * settles it; that layout is the one the widget then draws from. GTK
- * measures again on every size request, so the answer is kept until the
- * chart, the width or the font changes. */
+ * settles it; that layout is the one the widget then draws from. */
 static double
 bars_preferred_height (HuChart            *self,
                        double              width,
@@ -399,11 +397,6 @@ bars_preferred_height (HuChart            *self,
 {
   double target = CLAMP (width * 0.45, 160, 280);
   double height = ceil (target + MAX (width * 0.3, 160));
-  g_autofree char *key = make_font_key (style != NULL ? style : _hu_chart_default_style ());
-
-  if (self->sized_font_key != NULL && self->sized_serial == self->serial
-      && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)
-    return self->sized_height;
 
   for (guint pass = 0; pass < 3; pass++)
     {
@@ -414,59 +407,23 @@ bars_preferred_height (HuChart            *self,
         break;
       height = ceil (height + short_by);
     }
-
-  self->sized_serial = self->serial;
-  self->sized_width = width;
-  g_free (self->sized_font_key);
-  self->sized_font_key = g_steal_pointer (&key);
-  self->sized_height = height;
   return height;
 }
 
-/**
- * hu_chart_get_preferred_height:
- * @self: a #HuChart
- * @width: the width available
- * @style: (nullable): the style it will be drawn with
- *
- * Returns: the height at which every row of a ranked chart is legible
- *   (for a scrolled window); for vertical bars, what the title, legend
- *   and labels need at @width plus a plot of about 0.45 x @width; a
- *   16:10-ish height for other kinds
- */
-double
-hu_chart_get_preferred_height (HuChart            *self,
-                               double              width,
-                               const HuChartStyle *style)
+/* A row per item, each legible (for a scrolled window): the header
+ * measured in a throw-away layout, then the rows, whose height measures
+ * every label (_hu_chart_ranked_row_height()). */
+static double
+ranked_preferred_height (HuChart            *self,
+                         double              width,
+                         const HuChartStyle *style)
 {
   g_autoptr(PangoLayout) probe = NULL;
-  g_autofree char *key = NULL;
   Layout scratch = { 0 };
   Ctx ctx = { 0 };
   double top, height;
 
-  g_return_val_if_fail (HU_IS_CHART (self), 0);
-
-  /* A scatter's legend wraps on narrow screens and its log axis needs
-   * room for every decade: taller than wide on a phone. */
-  if (self->kind == HU_CHART_SCATTER)
-    return CLAMP (MAX (width * 0.62, 900 - width), 360, 600);
-  if (self->kind == HU_CHART_BARS)
-    return bars_preferred_height (self, width, style);
-  if (self->kind != HU_CHART_RANKED && self->kind != HU_CHART_TORNADO)
-    return CLAMP (width * 0.6, 200, 600);
-
-  if (style == NULL)
-    style = _hu_chart_default_style ();
-  /* The rows' height measures every label (430 regions): kept, as for
-   * bars, until the chart, the width or the font changes. */
-  key = make_font_key (style);
-  if (self->sized_font_key != NULL && self->sized_serial == self->serial
-      && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)
-    return self->sized_height;
   _hu_chart_ensure_context (self);
-
-  /* Measure the header in a throw-away layout. */
   scratch.texts = g_ptr_array_new_with_free_func (_hu_chart_text_item_free);
   scratch.rects = g_array_new (FALSE, FALSE, sizeof (RectItem));
   scratch.lines = g_array_new (FALSE, FALSE, sizeof (LineItem));
@@ -486,13 +443,62 @@ hu_chart_get_preferred_height (HuChart            *self,
   g_array_unref (scratch.rects);
   g_array_unref (scratch.lines);
   g_ptr_array_unref (scratch.paths);
+  return height;
+}
 
+/* GTK measures again on every size request, and a bar chart's height
+ * takes two or three layouts to settle, a ranked chart's measures every
+ * label: the answer is kept until the chart, the width or the font
+ * changes. */
+static double
+kept_height (HuChart            *self,
+             double              width,
+             const HuChartStyle *style,
+             double            (*compute) (HuChart *, double, const HuChartStyle *))
+{
+  g_autofree char *key = make_font_key (style);
+
+  if (self->sized_font_key != NULL && self->sized_serial == self->serial
+      && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)
+    return self->sized_height;
+
+  self->sized_height = compute (self, width, style);
   self->sized_serial = self->serial;
   self->sized_width = width;
   g_free (self->sized_font_key);
   self->sized_font_key = g_steal_pointer (&key);
-  self->sized_height = height;
-  return height;
+  return self->sized_height;
+}
+
+/**
+ * hu_chart_get_preferred_height:
+ * @self: a #HuChart
+ * @width: the width available
+ * @style: (nullable): the style it will be drawn with
+ *
+ * Returns: the height at which every row of a ranked chart is legible
+ *   (for a scrolled window); for vertical bars, what the title, legend
+ *   and labels need at @width plus a plot of about 0.45 x @width; a
+ *   16:10-ish height for other kinds
+ */
+double
+hu_chart_get_preferred_height (HuChart            *self,
+                               double              width,
+                               const HuChartStyle *style)
+{
+  g_return_val_if_fail (HU_IS_CHART (self), 0);
+
+  if (style == NULL)
+    style = _hu_chart_default_style ();
+  /* A scatter's legend wraps on narrow screens and its log axis needs
+   * room for every decade: taller than wide on a phone. */
+  if (self->kind == HU_CHART_SCATTER)
+    return CLAMP (MAX (width * 0.62, 900 - width), 360, 600);
+  if (self->kind == HU_CHART_BARS)
+    return kept_height (self, width, style, bars_preferred_height);
+  if (self->kind == HU_CHART_RANKED || self->kind == HU_CHART_TORNADO)
+    return kept_height (self, width, style, ranked_preferred_height);
+  return CLAMP (width * 0.6, 200, 600);
 }
 
 /* ---------------------------------------------------------------------- */
