@@ -292,20 +292,15 @@ test_list_opens_on_choice (void)
 static void
 test_unlisted_code (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("huella-currency-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "xbt.huella", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  HuWindow *window = new_window (FALSE);
+  g_autofree char *path = NULL;
+  HuWindow *window = open_written_project ("xbt.huella",
+                                           "{\"format\": \"huella-project\", \"format-version\": 1,"
+                                           " \"currency\": \"XBT\", \"scenarios\": [{\"id\": \"a\","
+                                           " \"gpu_hours\": 100, \"power_w\": 300, \"pue\": 1,"
+                                           " \"intensity\": 400, \"price\": 2}]}", &path);
   GtkDropDown *dropdown;
   HuProject *project;
 
-  g_assert_true (g_file_set_contents (path,
-                                      "{\"format\": \"huella-project\", \"format-version\": 1,"
-                                      " \"currency\": \"XBT\", \"scenarios\": [{\"id\": \"a\","
-                                      " \"gpu_hours\": 100, \"power_w\": 300, \"pue\": 1,"
-                                      " \"intensity\": 400, \"price\": 2}]}", -1, NULL));
-  g_assert_true (hu_window_open_file (window, file));
-  iterate (200);
   project = hu_window_get_project (window);
   g_assert_false (hu_project_get_modified (project));
 
@@ -326,8 +321,7 @@ test_unlisted_code (void)
   close_popover (dropdown);
 
   destroy_window (window);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  remove_written_project (path);
 }
 
 int

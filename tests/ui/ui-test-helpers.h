@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hu-application.h"
@@ -73,6 +74,35 @@ new_window (gboolean example)
   gtk_window_present (GTK_WINDOW (window));
   iterate (200);
   return window;
+}
+
+/* A new window on the project @text, written as @name in a folder of
+ * its own; *@path is the file, for remove_written_project(). */
+static inline HuWindow *
+open_written_project (const char  *name,
+                      const char  *text,
+                      char       **path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huella-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  HuWindow *window = new_window (FALSE);
+
+  g_assert_nonnull (dir);
+  *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
+  file = g_file_new_for_path (*path);
+  g_assert_true (hu_window_open_file (window, file));
+  iterate (300);
+  return window;
+}
+
+static inline void
+remove_written_project (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* Imports @path and waits for its runs to join the comparison. */
