@@ -59,6 +59,17 @@ hint_number (HuInputKey key,
     }
 }
 
+/* The break-even card: the day (Explain's "day 14.8"), or from a year
+ * on how long that is alone, "37.2 years": a card holds one figure on
+ * one line, and Explain gives both ("day 13,585 (37.2 years)"). */
+static char *
+format_breakeven (double days)
+{
+  if (days >= 365)
+    return hu_format_duration (days * 24);
+  return hu_format_breakeven_day (days);
+}
+
 static void
 set_hint (HuScenarioEditor *self,
           HuInputKey        key,
@@ -210,7 +221,7 @@ _hu_scenario_editor_update_results (HuScenarioEditor *self)
                                                                  &life_range)
                                     : NULL;
     g_autofree char *breakeven = serving && isfinite (estimate->breakeven_days)
-                                 ? hu_format_breakeven_day (estimate->breakeven_days) : NULL;
+                                 ? format_breakeven (estimate->breakeven_days) : NULL;
 
     hu_widgets_set_card_value (self->lifecycle_value, life, life_range);
     hu_widgets_set_card_value (self->breakeven_value, breakeven, NULL);
