@@ -269,7 +269,8 @@ hu_currencies_select (GtkDropDown *dropdown,
 {
   GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
   guint n_listed = G_N_ELEMENTS (currencies);
-  guint n_extra = g_list_model_get_n_items (G_LIST_MODEL (names)) - n_listed;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (names));
+  guint n_extra = n_items > n_listed ? n_items - n_listed : 0;
   guint selected = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; i < n_listed && selected == GTK_INVALID_LIST_POSITION; i++)

@@ -196,19 +196,16 @@ hu_result_get_run (HuResult *self)
 /**
  * hu_result_get_name:
  *
- * Returns: (nullable): the name the user gave, which may be empty (the
- *   sidebar then shows a placeholder, not the id)
+ * Returns: the name people read, as the comparison gives it
+ *   (hu_comparison_row_get_name()): the name, else the id of a scenario
+ *   or run a file gave none
  */
 const char *
 hu_result_get_name (HuResult *self)
 {
-  HuScenario *scenario;
-
   g_return_val_if_fail (HU_IS_RESULT (self), NULL);
 
-  scenario = hu_comparison_row_get_scenario (self->row);
-  return scenario != NULL ? hu_scenario_get_display_name (scenario)
-                          : hu_measured_run_get_name (hu_comparison_row_get_run (self->row));
+  return hu_comparison_row_get_name (self->row);
 }
 
 /**

@@ -307,8 +307,10 @@ hu_comparison_row_get_name (HuComparisonRow *self)
 
   g_return_val_if_fail (HU_IS_COMPARISON_ROW (self), NULL);
 
-  name = self->scenario != NULL ? hu_scenario_get_name (self->scenario)
-                                : hu_measured_run_get_name (self->run);
+  /* One rule for both: the name, else the id (hu_scenario_get_display_name()). */
+  if (self->scenario != NULL)
+    return hu_scenario_get_display_name (self->scenario);
+  name = hu_measured_run_get_name (self->run);
   return name != NULL && name[0] != '\0' ? name : hu_comparison_row_get_id (self);
 }
 
