@@ -35,6 +35,35 @@ hold_caption_height (GtkWidget *label)
   gtk_widget_set_size_request (label, -1, height);
 }
 
+static gboolean
+select_name_from_start (gpointer data)
+{
+  /* The entry's own text widget: the entry reports a selection's bounds
+   * in order, and so never where its cursor is. */
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (data));
+  int length = g_utf8_strlen (gtk_editable_get_text (text), -1);
+  int start, end;
+
+  /* Only the selection focus made: a click placed the cursor itself. */
+  if (gtk_editable_get_selection_bounds (text, &start, &end)
+      && start == 0 && end == length && gtk_editable_get_position (text) == length)
+    gtk_editable_select_region (text, length, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus selects the whole name, so that typing replaces it, and GTK 4.8
+ * leaves the cursor at the selection's end: a long name showed only its
+ * last words. The same selection made backwards puts the cursor, and so
+ * the view, at the start. GtkText selects after the focus arrives, and
+ * the popover may take the focus again once its surface is mapped, so
+ * this waits for the focus, then for GTK to be done with it. */
+void
+_hu_window_on_name_entry_focus (HuWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, select_name_from_start,
+                   g_object_ref (self->name_entry), g_object_unref);
+}
+
 void
 _hu_window_on_rename_popover_show (HuWindow *self)
 {
@@ -47,7 +76,6 @@ _hu_window_on_rename_popover_show (HuWindow *self)
   hu_currencies_select (self->currency_dropdown, hu_project_get_currency (self->project));
   self->showing_currency = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
   hold_caption_height (self->name_caption);
   hold_caption_height (self->currency_caption);
 }

@@ -136,6 +136,7 @@ void     _hu_window_update_recent_menu     (HuWindow      *self);
 gboolean _hu_window_save                   (HuWindow      *self);
 void     _hu_window_save_as                (HuWindow      *self);
 void     _hu_window_on_rename_popover_show (HuWindow      *self);
+void     _hu_window_on_name_entry_focus    (HuWindow      *self);
 void     _hu_window_on_rename_clicked      (HuWindow      *self);
 void     _hu_window_on_currency_selected   (HuWindow      *self);
 void     _hu_window_maybe_discard          (HuWindow      *self,

@@ -250,6 +250,8 @@ hu_window_class_init (HuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuWindow, currency_caption);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_popover_show",
                                                 G_CALLBACK (_hu_window_on_rename_popover_show));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_name_entry_focus",
+                                                G_CALLBACK (_hu_window_on_name_entry_focus));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_rename_clicked",
                                                 G_CALLBACK (_hu_window_on_rename_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_currency_selected",

@@ -62,6 +62,40 @@ rename_project (HuWindow   *window,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
+/* The popover selects the whole name, so typing replaces it, and shows
+ * its start: GTK 4.8 keeps the cursor at the end of a selection made on
+ * focus, and an entry scrolled there read "…seed article, Table 2)". */
+static void
+test_rename_shows_name_start (void)
+{
+  HuWindow *window = new_window (TRUE);
+  GtkPopover *popover = gtk_menu_button_get_popover (title_button (window));
+  GtkWidget *entry = find_widget (GTK_WIDGET (popover), is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  GtkEditable *text;
+  int start = -1, end = -1, scroll = -1;
+
+  g_assert_nonnull (entry);
+  text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-project", NULL));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), 10);
+  iterate (300);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, EXAMPLE_TITLE);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (EXAMPLE_TITLE, -1));
+  /* The name is longer than the entry, so the start showing is a choice. */
+  g_assert_cmpint (gtk_widget_get_width (entry), <, 10 * g_utf8_strlen (EXAMPLE_TITLE, -1));
+  /* The text's own cursor: the entry reports a selection in order. */
+  g_assert_cmpint (gtk_editable_get_position (text), ==, 0);
+  g_object_get (text, "scroll-offset", &scroll, NULL);
+  g_assert_cmpint (scroll, ==, 0);
+
+  gtk_popover_popdown (popover);
+  destroy_window (window);
+}
+
 static char *
 export_file_name (HuWindow  *window,
                   char     **report_title)
@@ -449,6 +483,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/huella/ui/open/project-name", test_project_name);
   g_test_add_func ("/huella/ui/open/rename-popover-clear", test_rename_popover_clear);
+  g_test_add_func ("/huella/ui/open/rename-shows-name-start", test_rename_shows_name_start);
   g_test_add_func ("/huella/ui/open/menu-tooltips-clear", test_menu_tooltips_clear);
   g_test_add_func ("/huella/ui/open/placeholder-title", test_placeholder_title);
   g_test_add_func ("/huella/ui/open/scenarios-without-names", test_scenarios_without_names);
