@@ -262,6 +262,11 @@ hu_currencies_fill_drop_down (GtkDropDown *dropdown,
  * code withdrawn since, or one newer than this list) joins it at the end,
  * alone, so that the drop-down never says "(None)" while the costs read
  * in that code; it leaves the list when a listed code is selected again.
+ *
+ * The drop-down's #GtkDropDown:selected changes once, to @code: a handler
+ * that applies the choice sees no other. Unguarded, it would see two: a
+ * list changing under no selection selects its first item (AED), and one
+ * losing its selected item selects a neighbour.
  */
 void
 hu_currencies_select (GtkDropDown *dropdown,
@@ -276,16 +281,21 @@ hu_currencies_select (GtkDropDown *dropdown,
   for (guint i = 0; i < n_listed && selected == GTK_INVALID_LIST_POSITION; i++)
     if (g_strcmp0 (currencies[i].code, code) == 0)
       selected = i;
+
+  g_object_freeze_notify (G_OBJECT (dropdown));
   if (selected == GTK_INVALID_LIST_POSITION && code != NULL)
     {
       const char *const extra[] = { code, NULL };
 
-      gtk_string_list_splice (names, n_listed, n_extra, extra);
-      selected = n_listed;
+      /* After the old extra code, so the selection never loses its item. */
+      gtk_string_list_splice (names, n_items, 0, extra);
+      selected = n_items;
     }
-  else if (n_extra > 0)
-    gtk_string_list_splice (names, n_listed, n_extra, NULL);
   gtk_drop_down_set_selected (dropdown, selected);
+  /* Only now the old extra code, which is no longer selected. */
+  if (n_extra > 0)
+    gtk_string_list_splice (names, n_listed, n_extra, NULL);
+  g_object_thaw_notify (G_OBJECT (dropdown));
 }
 
 /**

@@ -70,11 +70,8 @@ _hu_window_on_rename_popover_show (HuWindow *self)
   g_autofree char *name = hu_window_dup_project_name (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
-  /* Showing the project's code is no choice: a code the list lacks joins
-   * it, and the drop-down passes through its first entry on the way. */
-  self->showing_currency = TRUE;
+  /* Selecting the project's own code sets it again, which changes nothing. */
   hu_currencies_select (self->currency_dropdown, hu_project_get_currency (self->project));
-  self->showing_currency = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   hold_caption_height (self->name_caption);
   hold_caption_height (self->currency_caption);
@@ -102,7 +99,7 @@ _hu_window_on_currency_selected (HuWindow *self)
 {
   const char *code = hu_currencies_get_selected (self->currency_dropdown);
 
-  if (code != NULL && self->project != NULL && !self->showing_currency)
+  if (code != NULL && self->project != NULL)
     hu_project_set_currency (self->project, code);
 }
 

@@ -78,7 +78,6 @@ struct _HuWindow
   GtkWidget            *name_caption;
   GtkWidget            *currency_caption;
   GtkDropDown          *currency_dropdown;
-  gboolean              showing_currency;  /* selecting the project's own */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkListView          *scenario_list;

@@ -324,6 +324,40 @@ test_unlisted_code (void)
   remove_written_project (path);
 }
 
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* hu_currencies_select() changes the selection once, to the code asked
+ * for, whatever the list held: a handler applying choices sees no other.
+ * The codes come one after another: none selected, an unlisted one
+ * joining, a second unlisted one replacing it, a listed one. */
+static void
+test_select_changes_once (void)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (g_object_ref_sink (gtk_drop_down_new (NULL, NULL)));
+  const char *codes[] = { "XBT", "XTS", "EUR" };
+  guint n_listed, count = 0;
+
+  hu_currencies_fill_drop_down (dropdown, NULL);
+  n_listed = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+  g_assert_null (hu_currencies_get_selected (dropdown));
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (count_notify), &count);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      count = 0;
+      hu_currencies_select (dropdown, codes[i]);
+      g_assert_cmpuint (count, ==, 1);
+      g_assert_cmpstr (hu_currencies_get_selected (dropdown), ==, codes[i]);
+    }
+  /* The unlisted codes have left; the list is as filled. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, n_listed);
+  g_object_unref (dropdown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,5 +366,6 @@ main (int   argc,
   g_test_add_func ("/huella/ui/currency/change", test_currency_change);
   g_test_add_func ("/huella/ui/currency/list-opens-on-choice", test_list_opens_on_choice);
   g_test_add_func ("/huella/ui/currency/unlisted-code", test_unlisted_code);
+  g_test_add_func ("/huella/ui/currency/select-changes-once", test_select_changes_once);
   return g_test_run ();
 }
