@@ -19,6 +19,15 @@ xgettext --package-name=huella --from-code=UTF-8 --add-comments \
   --flag=g_set_error:4:c-format \
   -D "$src" -f "$src/po/POTFILES.in" -o "$tmp/huella.pot"
 status=0
+# A source that marks strings but is missing from POTFILES.in leaves them
+# out of every translation without a word (the ranked chart's note was).
+for f in $(cd "$src" && grep -rlE '(^|[^A-Za-z_])(N?C?_|NP_) ?\( ?"|g_dn?gettext ?\(GETTEXT_PACKAGE|translatable="yes"' \
+             src ui data --include='*.c' --include='*.ui' --include='*.in' | sort); do
+  if ! grep -qx "$f" "$src/po/POTFILES.in"; then
+    echo "$f marks strings for translation but is not in po/POTFILES.in"
+    status=1
+  fi
+done
 for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
   msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "$src/po/$lang.po" "$tmp/huella.pot"
   stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$tmp/$lang.po" 2>&1)

@@ -233,6 +233,119 @@ test_long_ranking_ticks_on_top (void)
     }
 }
 
+/* The bar (series 0) of category @c, and whether a stub (a decoration
+ * rect on its row) follows it: the mark of a bar drawn broken. */
+static RectItem *
+bar_of (Layout   *layout,
+        guint     c,
+        gboolean *broken)
+{
+  RectItem *bar = NULL;
+
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+
+      if (r->series == 0 && r->category == (int) c)
+        bar = r;
+    }
+  g_assert_nonnull (bar);
+  *broken = FALSE;
+  for (guint i = 0; i < layout->rects->len; i++)
+    {
+      RectItem *r = &g_array_index (layout->rects, RectItem, i);
+
+      if (r->series < 0 && r->y == bar->y && r->h == bar->h && r->x > bar->x + bar->w)
+        *broken = TRUE;
+    }
+  return bar;
+}
+
+static Layout *
+lay_out_ranking (HuChart      *chart,
+                 const double *values,
+                 guint         n)
+{
+  hu_chart_add_series (chart, "CO₂eq");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("GPU %u", i);
+
+      hu_chart_set_value (chart, 0, hu_chart_add_category (chart, name, FALSE), values[i]);
+    }
+  return _hu_chart_ensure_layout (chart, 800, hu_chart_get_preferred_height (chart, 800, NULL),
+                                  NULL);
+}
+
+/* What If's "All GPUs" for GPT-3 on one V100S (t CO₂eq, as the page
+ * showed them): the P100s and the K80 left every other bar a sliver on
+ * an axis to 1,500. By hand: of the 37 figures the 10th is 26.7 and the
+ * 28th 84.3, the quartiles; the far-out fence is 84.3 + 3 × 57.6 =
+ * 257.1, so 505, 534 and 1,298 are far and 235 is the axis's end. */
+static void
+test_far_rows_cut_the_axis (void)
+{
+  const double tonnes[] = {
+    16.8, 17.5, 18.1, 18.1, 20.3, 21.7, 22.5, 23.3, 26.7, 26.7, 27.1, 29.1, 30.3,
+    36.3, 36.5, 40.7, 45.3, 45.3, 48.4, 48.4, 49.3, 52.5, 67.6, 72.6, 73.2, 75.7,
+    84.3, 84.3, 90.6, 90.6, 103, 186, 212, 235, 505, 534, 1298,
+  };
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+  Layout *layout = lay_out_ranking (chart, tonnes, G_N_ELEMENTS (tonnes));
+  double plot_right = layout->plot.x + layout->plot.width;
+  RectItem *first, *end;
+  gboolean broken;
+
+  g_assert_cmpfloat (_hu_chart_ranked_axis_end (chart), ==, 235);
+  for (guint c = 0; c < G_N_ELEMENTS (tonnes); c++)
+    {
+      RectItem *bar = bar_of (layout, c, &broken);
+
+      g_assert_cmpint (broken, ==, tonnes[c] > 257.1);
+      /* Every bar, broken or not, stays on the plot. */
+      g_assert_cmpfloat (bar->x + bar->w, <=, plot_right + 1e-9);
+    }
+  /* The bars on the axis keep their proportions, and the longest of
+   * them has more than half the plot (on an axis to 1,298 it had 18 %). */
+  first = bar_of (layout, 0, &broken);
+  end = bar_of (layout, 33, &broken);
+  g_assert_cmpfloat (fabs (end->w / first->w - 235 / 16.8), <, 1e-9);
+  g_assert_cmpfloat (end->w, >, layout->plot.width * 0.5);
+  /* Their figures are whole, and the note says how many are broken. */
+  g_assert_cmpuint (count_texts (layout, "1,298"), ==, 1);
+  g_assert_cmpuint (count_texts (layout, "3 bars run past the axis and are drawn broken; "
+                                 "their figures are whole."), ==, 1);
+}
+
+/* No cut where nothing is far: grids from 10 to 1,306 g/kWh spread
+ * evenly (the regions' own spread; a cut there would hide that the
+ * worst grid is a hundred times the best), nor in a short ranking. */
+static void
+test_spread_rows_keep_the_axis (void)
+{
+  double grams[41], few[] = { 1, 2, 3, 4, 1000 };
+  g_autoptr(HuChart) regions = hu_chart_new (HU_CHART_RANKED);
+  g_autoptr(HuChart) short_one = hu_chart_new (HU_CHART_RANKED);
+  Layout *layout;
+  gboolean broken;
+
+  for (guint i = 0; i < 40; i++)
+    grams[i] = 10 + 32.5 * i;
+  grams[40] = 1306;
+  layout = lay_out_ranking (regions, grams, G_N_ELEMENTS (grams));
+  g_assert_cmpfloat (_hu_chart_ranked_axis_end (regions), ==, 1306);
+  for (guint c = 0; c < G_N_ELEMENTS (grams); c++)
+    {
+      bar_of (layout, c, &broken);
+      g_assert_false (broken);
+    }
+
+  layout = lay_out_ranking (short_one, few, G_N_ELEMENTS (few));
+  g_assert_cmpfloat (_hu_chart_ranked_axis_end (short_one), ==, 1000);
+  bar_of (layout, 4, &broken);
+  g_assert_false (broken);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,5 +355,7 @@ main (int    argc,
   g_test_add_func ("/huella/chart/ranked/names-keep-their-end", test_names_keep_their_end);
   g_test_add_func ("/huella/chart/ranked/long-names-take-two-lines", test_long_names_take_two_lines);
   g_test_add_func ("/huella/chart/ranked/long-ranking-ticks-on-top", test_long_ranking_ticks_on_top);
+  g_test_add_func ("/huella/chart/ranked/far-rows-cut-the-axis", test_far_rows_cut_the_axis);
+  g_test_add_func ("/huella/chart/ranked/spread-rows-keep-the-axis", test_spread_rows_keep_the_axis);
   return g_test_run ();
 }

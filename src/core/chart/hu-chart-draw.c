@@ -437,6 +437,10 @@ ranked_preferred_height (HuChart            *self,
   top = _hu_chart_layout_header (&ctx, width, FALSE) + ctx.line_h * 1.2;
   height = ceil (top + self->categories->len * _hu_chart_ranked_row_height (&ctx, width)
                  + (_hu_chart_ranked_top_ticks (self) ? ctx.line_h * 1.1 : 0)
+                 /* The note on bars past a cut axis, two lines at most. */
+                 + (self->kind == HU_CHART_RANKED &&
+                    _hu_chart_ranked_axis_end (self) < _hu_chart_max_extent (self)
+                    ? ctx.line_h * 2 : 0)
                  + ctx.pad + ctx.line_h * 1.2);
 
   g_ptr_array_unref (scratch.texts);

@@ -267,6 +267,116 @@ _hu_chart_ranked_row_height (Ctx    *ctx,
   return ctx->line_h * 1.5;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+sorted_quantile (GArray *sorted,
+                 double  q)
+{
+  double at = q * (sorted->len - 1);
+  guint i = (guint) floor (at);
+  double lo = g_array_index (sorted, double, i);
+  double hi = g_array_index (sorted, double, MIN (i + 1, sorted->len - 1));
+
+  return lo + (hi - lo) * (at - i);
+}
+
+/* Where a ranking's axis ends. A row far from the rest (What If's "All
+ * GPUs": a Tesla K80 at 1,298 t beside GPUs under 70 t) left every other
+ * bar a sliver; the axis then ends at the rest, and the far rows are
+ * drawn broken with their whole figure. Far is Tukey's "far out", past
+ * the upper quartile by three interquartile ranges, which a ranking of
+ * grids from 1 to 1,300 g/kWh never is; and the cut is made only when
+ * it gives the other bars at least twice the room. */
+#define RANKED_CUT_MIN_ROWS 8
+
+double
+_hu_chart_ranked_axis_end (HuChart *self)
+{
+  g_autoptr(GArray) extents = g_array_new (FALSE, FALSE, sizeof (double));
+  double max = _hu_chart_max_extent (self), q1, q3, fence, end = 0;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = g_ptr_array_index (self->categories, c);
+      double v = _hu_chart_category_extent (self, c);
+
+      if (isfinite (category->high))
+        v = isfinite (v) ? MAX (v, category->high) : category->high;
+      if (isfinite (v) && v > 0)
+        g_array_append_val (extents, v);
+    }
+  if (self->kind != HU_CHART_RANKED || extents->len < RANKED_CUT_MIN_ROWS)
+    return max;
+
+  g_array_sort (extents, compare_doubles);
+  q1 = sorted_quantile (extents, 0.25);
+  q3 = sorted_quantile (extents, 0.75);
+  fence = q3 + 3 * (q3 - q1);
+  for (guint i = 0; i < extents->len; i++)
+    if (g_array_index (extents, double, i) <= fence)
+      end = g_array_index (extents, double, i);
+  return end * 2 <= max ? end : max;
+}
+
+/* A bar past the axis's end: to the plot's edge with a gap before its
+ * last few pixels, which reads as a bar cut short. The first piece is
+ * the bar (tooltips find it); the stub is decoration. */
+static double
+add_broken_bar (Ctx    *ctx,
+                double  left,
+                double  right,
+                double  y,
+                double  h,
+                Role    role,
+                guint   category,
+                double  value)
+{
+  double gap = ctx->line_h * 0.3, stub = ctx->line_h * 0.5;
+
+  _hu_chart_add_rect (ctx, left, y, MAX (right - left - gap - stub, 1), h, role, 0, 0, category,
+                      value);
+  _hu_chart_add_rect (ctx, right - stub, y, stub, h, role, 0, -1, -1, NAN);
+  return right;
+}
+
+/* A bar longer than its axis: only past a cut (the axis's end rounds
+ * up from the longest bar otherwise), and not by rounding. */
+static gboolean
+is_past_axis (const Axis *axis,
+              double      v)
+{
+  return isfinite (v) && v > axis->hi * (1 + 1e-9);
+}
+
+/* The note under the axis's title saying how many bars run past it. */
+static double
+add_cut_note (Ctx    *ctx,
+              double  width,
+              double  top,
+              guint   n_cut)
+{
+  g_autofree char *note = NULL;
+
+  if (n_cut == 0)
+    return 0;
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u bar runs past the axis and is drawn broken; its figure is whole.",
+                                       "%u bars run past the axis and are drawn broken; their figures are whole.",
+                                       n_cut),
+                          n_cut);
+  return _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, note, 0.85, FALSE,
+                                                       width - 2 * ctx->pad, 2),
+                             ctx->pad, top, 0, 0, ROLE_MUTED);
+}
+
 void
 _hu_chart_layout_ranked (Ctx    *ctx,
                          double  width,
@@ -279,17 +389,22 @@ _hu_chart_layout_ranked (Ctx    *ctx,
   double top, label_w, value_w = 0, bar_left, bar_right, bottom, row_h;
   int label_lines;
   double last_label_y = -G_MAXDOUBLE;
+  guint n_cut = 0;
 
   top = _hu_chart_layout_header (ctx, width, FALSE);
   label_w = MIN (ranked_widest_label (ctx), ranked_label_room (ctx, width));
   bar_left = ctx->pad + label_w + ctx->line_h * 0.5;
 
-  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_max_extent (self),
+  _hu_chart_axis_init (&axis, self, self->unit, 0, _hu_chart_ranked_axis_end (self),
                        _hu_chart_tick_target (ctx, (width - bar_left) * 0.6));
   title = _hu_chart_axis_title (self->y_label, &axis);
   top += _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, title, 0.85, FALSE,
                                                        width - 2 * ctx->pad, 1),
                              ctx->pad, top, 0, 0, ROLE_MUTED);
+  for (guint c = 0; c < n; c++)
+    if (is_past_axis (&axis, _hu_chart_category_extent (self, c)))
+      n_cut++;
+  top += add_cut_note (ctx, width, top, n_cut);
   if (_hu_chart_ranked_top_ticks (self))
     top += ctx->line_h * 1.1;
 
@@ -336,7 +451,9 @@ _hu_chart_layout_ranked (Ctx    *ctx,
 
       if (category->highlight)
         _hu_chart_add_rect (ctx, 0, y, width, row_h, ROLE_HIGHLIGHT_BAND, 0, -1, -1, NAN);
-      if (isfinite (v) && v > 0)
+      if (is_past_axis (&axis, v))
+        x1 = add_broken_bar (ctx, bar_left, bar_right, cy - row_h * 0.35, row_h * 0.7, role, c, v);
+      else if (isfinite (v) && v > 0)
         _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, x1 - bar_left, row_h * 0.7, role, 0,
                             0, c, v);
       else
@@ -344,10 +461,11 @@ _hu_chart_layout_ranked (Ctx    *ctx,
         _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, 0, row_h * 0.7, role, 0, 0, c, v);
       if (isfinite (category->low) && isfinite (category->high))
         {
-          double xh = _hu_chart_axis_map (&axis, category->high, bar_left, bar_right);
+          /* A whisker past the axis's end stops at it, as its bar does. */
+          double xh = _hu_chart_axis_map (&axis, MIN (category->high, axis.hi), bar_left, bar_right);
+          double xl = _hu_chart_axis_map (&axis, MIN (category->low, axis.hi), bar_left, bar_right);
 
-          _hu_chart_add_whisker (ctx, _hu_chart_axis_map (&axis, category->low, bar_left, bar_right),
-                                 cy, xh, cy, row_h * 0.25);
+          _hu_chart_add_whisker (ctx, xl, cy, xh, cy, row_h * 0.25);
           x1 = MAX (x1, xh);
         }
 

@@ -312,6 +312,7 @@ void _hu_chart_layout_bars (Ctx    *ctx,
                             double  width,
                             double  height);
 gboolean _hu_chart_ranked_top_ticks (HuChart *self);
+double _hu_chart_ranked_axis_end (HuChart *self);
 double _hu_chart_ranked_row_height (Ctx    *ctx,
                                     double  width);
 void _hu_chart_layout_ranked (Ctx    *ctx,
