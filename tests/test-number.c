@@ -381,6 +381,55 @@ test_breakeven_day (void)
   g_assert_cmpstr (long_es, ==, "día 13.585 (37,2 años)");
 }
 
+/* What a form field writes for each locale, and that the locale's parser
+ * reads it back (issue 10, item 13: "230768" sat beside "1,082,990").
+ * Grouped as tables group where that reads back (en_US's comma); where a
+ * lone separator could be a decimal (es_ES's dot, the C locale's comma
+ * as typed) from a million only. The expected texts are written by hand
+ * from each locale's separators. */
+static void
+test_format_for_entry (void)
+{
+  static const char *locales[] = { "C.UTF-8", "es_ES.UTF-8", "en_US.UTF-8" };
+  static const struct {
+    double      value;
+    const char *text[3];   /* C, es_ES, en_US */
+  } cases[] = {
+    { 230768, { "230768", "230768", "230,768" } },
+    { 1082990, { "1,082,990", "1.082.990", "1,082,990" } },
+    { 1083, { "1083", "1083", "1,083" } },
+    { 999.7, { "999.7", "999,7", "999.7" } },
+    { 999.96, { "1000", "1000", "1,000" } },
+    { 132.2338, { "132.2", "132,2", "132.2" } },
+    { 3.14e23, { "3.14e23", "3,14e23", "3.14e23" } },
+    { -45000, { "-45000", "-45000", "-45,000" } },
+    { 0.00005, { "5e-5", "5e-5", "5e-5" } },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_ALL, locales[l]) == NULL)
+        {
+          g_test_fail_printf ("%s is not installed (the README's test command generates it)",
+                              locales[l]);
+          break;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autofree char *text = hu_number_format_for_entry (cases[i].value);
+          g_autoptr(GError) error = NULL;
+          double back = NAN;
+
+          g_assert_cmpstr (text, ==, cases[i].text[l]);
+          g_assert_true (hu_number_parse (text, HU_NUMBER_LOCALE, &back, &error));
+          g_assert_no_error (error);
+          /* Back to the value, at the four digits the field shows. */
+          g_assert_cmpfloat (fabs (back - cases[i].value), <=, fabs (cases[i].value) * 5e-4);
+        }
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,5 +448,6 @@ main (int    argc,
   g_test_add_func ("/huella/number/change", test_change);
   g_test_add_func ("/huella/number/amount-and-day", test_amount_and_day);
   g_test_add_func ("/huella/number/breakeven-day", test_breakeven_day);
+  g_test_add_func ("/huella/number/format-for-entry", test_format_for_entry);
   return g_test_run ();
 }

@@ -24,64 +24,8 @@ static const HuWorkload modes[] = {
   HU_WORKLOAD_WALL_HOURS,
 };
 
-/* Numbers are shown for editing as a person would type them (issue 10,
- * item 2): four significant digits, never fewer than the integer digits
- * ("132.2", not the measured "132.2338"; "12345"), the locale's decimal
- * separator, compact exponents from 10⁹ and below 10⁻⁴ ("3.14e23"). From
- * a million to 10⁹ the locale groups them ("1,082,990", "1.082.990"):
- * with two separators or more that can only be grouping, which
- * hu_number_parse() reads back in every locale; smaller numbers stay
- * ungrouped, as "1,083" or "1.083" could be a decimal. What the field
- * shows is no edit: commit() keeps the stored value while the text is
- * the one this wrote (field_unchanged()). */
-char *
-_hu_scenario_editor_format_for_entry (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *decimal = localeconv ()->decimal_point;
-  GString *text;
-
-  if (isnan (value))
-    return g_strdup ("");
-
-  if (value != 0 && (fabs (value) >= 1e9 || fabs (value) < 1e-4))
-    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
-  else if (fabs (value) >= 1e6)
-    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
-  /* %.4g would write 9999.6 as 1e+04. */
-  else if (fabs (value) >= 9999.5)
-    g_ascii_formatd (buffer, sizeof buffer, "%.0f", value);
-  else
-    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
-
-  text = g_string_new (NULL);
-  for (const char *p = buffer; *p != '\0'; p++)
-    {
-      if (*p == '.')
-        g_string_append (text, decimal != NULL && *decimal != '\0' ? decimal : ".");
-      else if (*p == '+')
-        continue;
-      else if (*p == 'e' && p[1] != '\0')
-        {
-          g_string_append_c (text, 'e');
-          if (p[1] == '-' || p[1] == '+')
-            {
-              if (p[1] == '-')
-                g_string_append_c (text, '-');
-              p++;
-            }
-          while (p[1] == '0' && p[2] != '\0')
-            p++;
-        }
-      else
-        g_string_append_c (text, *p);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 /* Whether @text, spaces around it aside, is @value of @key as the form
- * writes it (format_for_entry(), in percent where the field is): the
+ * writes it (hu_number_format_for_entry(), in percent where the field is): the
  * one test of "the person has not edited what the form wrote", for a
  * field and for a range's rows alike. */
 gboolean
@@ -94,7 +38,7 @@ _hu_scenario_editor_text_shows (HuInputKey  key,
 
   if (isnan (value))
     return FALSE;
-  written = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+  written = hu_number_format_for_entry (_hu_scenario_editor_is_percent (key)
                                                   ? value * 100.0 : value);
   stripped = g_strstrip (g_strdup (text));
   return g_str_equal (written, stripped);

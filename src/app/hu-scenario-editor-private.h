@@ -127,7 +127,6 @@ void        _hu_scenario_editor_select_mode        (HuScenarioEditor *self,
 gboolean    _hu_scenario_editor_key_in_mode        (HuScenarioEditor *self,
                                                     HuInputKey        key,
                                                     HuWorkload        mode);
-char       *_hu_scenario_editor_format_for_entry   (double            value);
 gboolean    _hu_scenario_editor_text_shows         (HuInputKey        key,
                                                     const char       *text,
                                                     double            value);

@@ -22,13 +22,13 @@ _hu_scenario_editor_format_range (HuInputKey     key,
                                   const HuRange *range)
 {
   double scale = _hu_scenario_editor_is_percent (key) ? 100.0 : 1.0;
-  g_autofree char *low = _hu_scenario_editor_format_for_entry (range->low * scale);
-  g_autofree char *high = _hu_scenario_editor_format_for_entry (range->high * scale);
+  g_autofree char *low = hu_number_format_for_entry (range->low * scale);
+  g_autofree char *high = hu_number_format_for_entry (range->high * scale);
   g_autofree char *likely = NULL;
 
   if (isnan (range->likely))
     return g_strdup_printf ("%s..%s", low, high);
-  likely = _hu_scenario_editor_format_for_entry (range->likely * scale);
+  likely = hu_number_format_for_entry (range->likely * scale);
   return g_strdup_printf ("%s..%s..%s", low, likely, high);
 }
 
@@ -177,8 +177,8 @@ parse_range_rows (HuScenarioEditor *self,
     }
   if (range->low > range->high)
     {
-      g_autofree char *low = _hu_scenario_editor_format_for_entry (range->low * scale);
-      g_autofree char *high = _hu_scenario_editor_format_for_entry (range->high * scale);
+      g_autofree char *low = hu_number_format_for_entry (range->low * scale);
+      g_autofree char *high = hu_number_format_for_entry (range->high * scale);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->range_rows[key][HU_RANGE_LOW]), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->range_rows[key][HU_RANGE_HIGH]), "error");
@@ -188,9 +188,9 @@ parse_range_rows (HuScenarioEditor *self,
     }
   if (!isnan (range->likely) && (range->likely < range->low || range->likely > range->high))
     {
-      g_autofree char *likely = _hu_scenario_editor_format_for_entry (range->likely * scale);
-      g_autofree char *low = _hu_scenario_editor_format_for_entry (range->low * scale);
-      g_autofree char *high = _hu_scenario_editor_format_for_entry (range->high * scale);
+      g_autofree char *likely = hu_number_format_for_entry (range->likely * scale);
+      g_autofree char *low = hu_number_format_for_entry (range->low * scale);
+      g_autofree char *high = hu_number_format_for_entry (range->high * scale);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->range_rows[key][HU_RANGE_LIKELY]), "error");
       /* Translators: the likely value, then the two ends of the range */
@@ -364,7 +364,7 @@ set_part (HuScenarioEditor *self,
           guint             part,
           double            value)
 {
-  g_autofree char *text = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+  g_autofree char *text = hu_number_format_for_entry (_hu_scenario_editor_is_percent (key)
                                                                 ? value * 100.0 : value);
 
   gtk_editable_set_text (GTK_EDITABLE (self->range_rows[key][part]), text);
@@ -535,7 +535,7 @@ on_range_toggled (GtkToggleButton  *toggle,
         value = round (value);
       update_range_rows (self, key);
       self->field_shown[key] = value;
-      text = _hu_scenario_editor_format_for_entry (_hu_scenario_editor_is_percent (key)
+      text = hu_number_format_for_entry (_hu_scenario_editor_is_percent (key)
                                                    ? value * 100.0 : value);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
       self->field_edited (self, key);

@@ -304,7 +304,7 @@ load_scenario (HuScenarioEditor *self)
         {
           if (_hu_scenario_editor_is_percent (key) && !isnan (value))
             value *= 100.0;
-          text = _hu_scenario_editor_format_for_entry (value);
+          text = hu_number_format_for_entry (value);
         }
       gtk_editable_set_text (GTK_EDITABLE (self->rows[key]), text);
       _hu_scenario_editor_load_range (self, key, range);

@@ -74,6 +74,87 @@ normalise_locale_decimal (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the locale's grouping of a number under a million reads back
+ * as grouping. A comma does where the locale groups with it (en_US:
+ * "230,768"), and so does a separator no one types as a decimal point
+ * (fr_FR's narrow no-break space). A dot does not: in es_ES a lone dot is
+ * kept as a decimal point for numbers pasted from papers ("3.14e23"), so
+ * "230.768" would read back as 230.768; and the C locale, which groups
+ * as English for display, reads a lone typed comma as a decimal comma. */
+static gboolean
+locale_groups_unambiguously (void)
+{
+  struct lconv *lc = localeconv ();
+  const char *ts = lc != NULL && lc->thousands_sep != NULL ? lc->thousands_sep : "";
+
+  return g_str_equal (ts, ",") || (guchar) ts[0] >= 0x80;
+}
+
+/**
+ * hu_number_format_for_entry:
+ * @value: a field's value
+ *
+ * Writes @value as a person would type it into a form field (issue 10,
+ * item 2), and as hu_number_parse() with %HU_NUMBER_LOCALE reads it back:
+ * four significant digits, never fewer than the integer digits ("132.2",
+ * not the measured "132.2338"; "12345"), the locale's decimal separator,
+ * compact exponents from 10⁹ and below 10⁻⁴ ("3.14e23").
+ *
+ * Grouped as the locale groups, as tables are, wherever that reads back
+ * (locale_groups_unambiguously(): "230,768" in en_US); elsewhere from a
+ * million only ("1.082.990" in es_ES, "1,082,990" in C), where two
+ * separators or more can only group, and smaller numbers stay ungrouped
+ * ("230768"), as "230.768" could be a decimal.
+ *
+ * Returns: (transfer full): the text, "" for NaN
+ */
+char *
+hu_number_format_for_entry (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *decimal = localeconv ()->decimal_point;
+  GString *text;
+
+  if (isnan (value))
+    return g_strdup ("");
+
+  if (value != 0 && (fabs (value) >= 1e9 || fabs (value) < 1e-4))
+    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
+  /* From 999.95, which four digits write as 1000. */
+  else if (fabs (value) >= 1e6 || (fabs (value) >= 999.95 && locale_groups_unambiguously ()))
+    return hu_units_format_fixed (value, 0, HU_UNITS_DEFAULT);
+  /* %.4g would write 9999.6 as 1e+04. */
+  else if (fabs (value) >= 9999.5)
+    g_ascii_formatd (buffer, sizeof buffer, "%.0f", value);
+  else
+    g_ascii_formatd (buffer, sizeof buffer, "%.4g", value);
+
+  text = g_string_new (NULL);
+  for (const char *p = buffer; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        g_string_append (text, decimal != NULL && *decimal != '\0' ? decimal : ".");
+      else if (*p == '+')
+        continue;
+      else if (*p == 'e' && p[1] != '\0')
+        {
+          g_string_append_c (text, 'e');
+          if (p[1] == '-' || p[1] == '+')
+            {
+              if (p[1] == '-')
+                g_string_append_c (text, '-');
+              p++;
+            }
+          while (p[1] == '0' && p[2] != '\0')
+            p++;
+        }
+      else
+        g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 /**
  * hu_number_parse:
  * @text: what the user or the file says

@@ -34,6 +34,7 @@ gboolean  hu_number_parse         (const char     *text,
                                    GError        **error);
 
 char     *hu_number_to_string     (double          value);
+char     *hu_number_format_for_entry (double       value);
 
 char     *hu_format_number        (double          value,
                                    int             significant);

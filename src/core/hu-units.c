@@ -428,9 +428,9 @@ trim_zeros (char         *text,
  * ones, so text for people is grouped as English groups: "," every
  * three digits, "." for decimals (the C locale's own decimal point, so
  * only the grouping is added). Files and machine formats never get here
- * (%HU_UNITS_C_LOCALE). Entries group only numbers of a million and more
- * (hu-scenario-editor-fields.c), since the C locale reads a lone typed
- * comma as a decimal comma and only two or more group. */
+ * (%HU_UNITS_C_LOCALE). Form fields group only numbers of a million and
+ * more here (hu_number_format_for_entry()), since the C locale reads a
+ * lone typed comma as a decimal comma and only two or more group. */
 static gboolean
 locale_is_c (void)
 {
