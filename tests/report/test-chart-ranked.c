@@ -346,6 +346,33 @@ test_spread_rows_keep_the_axis (void)
   g_assert_false (broken);
 }
 
+/* A window being resized lays a ranking out at one width after another:
+ * its labels are measured once, not at each width (430 regions made
+ * 430 Pango layouts more each time), and again when a row is added. */
+static void
+test_labels_measured_once (void)
+{
+  g_autoptr(HuChart) chart = hu_chart_new (HU_CHART_RANKED);
+  const double widths[] = { 330, 500, 800, 1000, 1200 };
+
+  hu_chart_add_series (chart, "CO₂eq");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Region %u (region-%u) · Provider", i, i);
+
+      hu_chart_set_value (chart, 0, hu_chart_add_category (chart, name, FALSE), 10.0 * (i + 1));
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    _hu_chart_ensure_layout (chart, widths[w],
+                             hu_chart_get_preferred_height (chart, widths[w], NULL), NULL);
+  g_assert_cmpuint (chart->n_layouts, ==, G_N_ELEMENTS (widths));
+  g_assert_cmpuint (chart->n_widest_measures, ==, 1);
+
+  hu_chart_set_value (chart, 0, hu_chart_add_category (chart, "A much longer region name", FALSE), 5);
+  _hu_chart_ensure_layout (chart, 800, hu_chart_get_preferred_height (chart, 800, NULL), NULL);
+  g_assert_cmpuint (chart->n_widest_measures, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,5 +384,6 @@ main (int    argc,
   g_test_add_func ("/huella/chart/ranked/long-ranking-ticks-on-top", test_long_ranking_ticks_on_top);
   g_test_add_func ("/huella/chart/ranked/far-rows-cut-the-axis", test_far_rows_cut_the_axis);
   g_test_add_func ("/huella/chart/ranked/spread-rows-keep-the-axis", test_spread_rows_keep_the_axis);
+  g_test_add_func ("/huella/chart/ranked/labels-measured-once", test_labels_measured_once);
   return g_test_run ();
 }

@@ -151,8 +151,8 @@ draw_paths (HuChart            *self,
 /* The layout of the chart at this size and style, kept until either
  * changes: the one place that picks the layout of each kind. */
 
-static char *
-make_font_key (const HuChartStyle *style)
+char *
+_hu_chart_font_key (const HuChartStyle *style)
 {
   g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
                                               : g_strdup ("");
@@ -192,7 +192,7 @@ _hu_chart_ensure_layout (HuChart            *self,
 
   if (style == NULL)
     style = _hu_chart_default_style ();
-  key = make_font_key (style);
+  key = _hu_chart_font_key (style);
 
   if (self->layout != NULL
       && self->layout->serial == self->serial
@@ -460,7 +460,7 @@ kept_height (HuChart            *self,
              const HuChartStyle *style,
              double            (*compute) (HuChart *, double, const HuChartStyle *))
 {
-  g_autofree char *key = make_font_key (style);
+  g_autofree char *key = _hu_chart_font_key (style);
 
   if (self->sized_font_key != NULL && self->sized_serial == self->serial
       && self->sized_width == width && g_strcmp0 (self->sized_font_key, key) == 0)

@@ -211,12 +211,19 @@ _hu_chart_layout_bars (Ctx    *ctx,
 /* ---------------------------------------------------------------------- */
 /* Ranked horizontal bars                                                  */
 
-/* The widest category label, on one line. */
+/* The widest category label, on one line; kept until the chart or the
+ * font changes (HuChart's widest_label). */
 static double
 ranked_widest_label (Ctx *ctx)
 {
   HuChart *self = ctx->chart;
+  g_autofree char *key = _hu_chart_font_key (ctx->style);
   double max_w = 0;
+
+  if (self->widest_font_key != NULL && self->widest_serial == self->serial
+      && g_str_equal (self->widest_font_key, key))
+    return self->widest_label;
+  self->n_widest_measures++;
 
   for (guint c = 0; c < self->categories->len; c++)
     {
@@ -228,7 +235,11 @@ ranked_widest_label (Ctx *ctx)
       _hu_chart_text_size (pl, &w, NULL);
       max_w = MAX (max_w, w);
     }
-  return max_w + 2;
+  self->widest_label = max_w + 2;
+  self->widest_serial = self->serial;
+  g_free (self->widest_font_key);
+  self->widest_font_key = g_steal_pointer (&key);
+  return self->widest_label;
 }
 
 /* Half the width at most: at 360 px that holds "NVIDIA A100 SXM4 80GB"

@@ -173,6 +173,13 @@ struct _HuChart
   double       sized_width;
   char        *sized_font_key;
   double       sized_height;
+  /* A ranked chart's widest label, which every layout and height at a
+   * new width needs: 430 Pango layouts for the regions, measured again
+   * only when the chart or the font changes. */
+  guint        widest_serial;
+  char        *widest_font_key;
+  double       widest_label;
+  guint        n_widest_measures;  /* tests count them */
 };
 
 typedef struct {
@@ -301,6 +308,7 @@ void _hu_chart_add_whisker (Ctx     *ctx,
 
 /* hu-chart-draw.c: the one place that lays a chart out, calling the
  * layout of its kind below. */
+char *_hu_chart_font_key (const HuChartStyle *style);
 void _hu_chart_ensure_context (HuChart *self);
 Layout *_hu_chart_ensure_layout (HuChart            *self,
                                  double              width,

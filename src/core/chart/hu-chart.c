@@ -97,6 +97,7 @@ hu_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->layout, _hu_chart_layout_free);
   g_free (self->sized_font_key);
+  g_free (self->widest_font_key);
   g_clear_object (&self->context);
   g_free (self->title);
   g_free (self->subtitle);
