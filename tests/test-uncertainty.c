@@ -737,6 +737,55 @@ test_format_range (void)
   g_assert_cmpstr (pue, ==, "1.10");
 }
 
+/* A comparison whose answer is no longer wanted (What If's ranking,
+ * replaced while its thread ran) is cancelled: it stops between
+ * scenarios and says so. An uncancelled one answers as without. */
+static void
+test_cancelled (void)
+{
+  HuInputs in[2];
+  const HuInputs *pointers[2] = { &in[0], &in[1] };
+  HuRange util = { 0.25, 0.4, 0.6 };
+  HuUncertaintyOptions options;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      hu_inputs_init (&in[i]);
+      in[i].params = 7e9;
+      in[i].tokens = 1e12;
+      in[i].gpu = g_strdup ("nvidia-h100-sxm");
+      in[i].region = g_strdup (i == 0 ? "grid/FR" : "gcp/us-central1");
+      hu_inputs_set_range (&in[i], HU_INPUT_UTILIZATION, &util, NULL);
+    }
+  hu_uncertainty_options_init (&options);
+  g_assert_null (options.cancellable);
+
+  plain = hu_uncertainty_compute_all (pointers, 2, -1, hu_catalog_get_default (), &options, NULL);
+  options.cancellable = cancellable;
+  live = hu_uncertainty_compute_all (pointers, 2, -1, hu_catalog_get_default (), &options, NULL);
+  g_assert_nonnull (live);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *a = uncertainty_json (plain->pdata[i]);
+      g_autofree char *b = uncertainty_json (live->pdata[i]);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  g_cancellable_cancel (cancellable);
+  cancelled = hu_uncertainty_compute_all (pointers, 2, -1, hu_catalog_get_default (), &options,
+                                          &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  for (guint i = 0; i < 2; i++)
+    hu_inputs_clear (&in[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -762,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/huella/uncertainty/project-json", test_project_json);
   g_test_add_func ("/huella/uncertainty/set-drops-range", test_set_drops_range);
   g_test_add_func ("/huella/uncertainty/format-range", test_format_range);
+  g_test_add_func ("/huella/uncertainty/cancelled", test_cancelled);
 
   return g_test_run ();
 }

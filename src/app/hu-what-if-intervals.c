@@ -24,8 +24,6 @@ typedef struct {
   guint        n;
   HuCatalog   *catalog;
   HuUncertaintyOptions options;
-  const guint *current;      /* the view's generation, read atomically */
-  guint        generation;   /* the one this job answers */
 } Job;
 
 static void
@@ -82,21 +80,22 @@ compute_thread (GTask        *task,
 {
   Job *job = data;
   g_autofree const HuInputs **pointers = NULL;
+  GError *error = NULL;
   GPtrArray *results;
 
   /* Typing queues refreshes: a job a newer one replaced is not worth
-   * its second of both cores. */
-  if ((guint) g_atomic_int_get ((const gint *) job->current) != job->generation)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
+   * its second of both cores, before it starts or between its items. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   pointers = g_new (const HuInputs *, job->n);
   for (guint i = 0; i < job->n; i++)
     pointers[i] = &job->inputs[i];
-  results = hu_uncertainty_compute_all (pointers, job->n, -1, job->catalog, &job->options, NULL);
-  g_task_return_pointer (task, results, results != NULL ? (GDestroyNotify) g_ptr_array_unref
-                                                        : NULL);
+  job->options.cancellable = cancellable;
+  results = hu_uncertainty_compute_all (pointers, job->n, -1, job->catalog, &job->options, &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -106,8 +105,7 @@ compute_thread (GTask        *task,
  * @items: the ranking's #HuSweepItem<!-- -->s
  * @regions: whether @items are regions (else GPUs)
  * @ranked_pue: the PUE the region ranking used, NAN for each region's
- * @current_generation: the view's count of rankings shown, in @source;
- *   the job is skipped when it has moved on before the thread starts
+ * @cancellable: cancelled when a newer ranking replaces this one
  *
  * Computes each item's likely ranges in a thread.
  */
@@ -119,18 +117,16 @@ hu_what_if_intervals_compute_async (GObject             *source,
                                     double               ranked_pue,
                                     HuCatalog           *catalog,
                                     gboolean             default_ranges,
-                                    const guint         *current_generation,
+                                    GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             data)
 {
-  g_autoptr(GTask) task = g_task_new (source, NULL, callback, data);
+  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, data);
   Job *job = g_new0 (Job, 1);
 
   job->inputs = g_new (HuInputs, items->len);
   job->n = items->len;
   job->catalog = g_object_ref (catalog);
-  job->current = current_generation;
-  job->generation = *current_generation;
   hu_uncertainty_options_init (&job->options);
   job->options.default_ranges = default_ranges;
   for (guint i = 0; i < items->len; i++)
@@ -144,10 +140,11 @@ hu_what_if_intervals_compute_async (GObject             *source,
  * hu_what_if_intervals_compute_finish:
  *
  * Returns: (transfer full) (nullable): one #HuUncertainty per item, or
- *   NULL when the job was skipped or failed
+ *   NULL with @error set, %G_IO_ERROR_CANCELLED when it was replaced
  */
 GPtrArray *
-hu_what_if_intervals_compute_finish (GAsyncResult *result)
+hu_what_if_intervals_compute_finish (GAsyncResult  *result,
+                                     GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -14,9 +14,10 @@ void       hu_what_if_intervals_compute_async  (GObject             *source,
                                                 double               ranked_pue,
                                                 HuCatalog           *catalog,
                                                 gboolean             default_ranges,
-                                                const guint         *current_generation,
+                                                GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             data);
-GPtrArray *hu_what_if_intervals_compute_finish (GAsyncResult        *result);
+GPtrArray *hu_what_if_intervals_compute_finish (GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ struct _HuWhatIfView
   GtkButton     *add_region_button;
   GPtrArray     *ranked_ids;      /* region ids of ranked_dropdown's rows */
   double         ranked_pue;      /* the PUE the ranking used, NAN: each region's */
-  guint          interval_generation[2];  /* of the GPU, region rankings' intervals */
+  GCancellable  *interval_cancellable[2]; /* of the GPU, region rankings' intervals */
   guint          n_interval_jobs; /* intervals being drawn in threads */
   GtkDropDown   *gpu_metric_dropdown;
   HuChartView   *gpus_chart;
@@ -146,18 +146,19 @@ region_pue_chosen (HuWhatIfView *self)
 
 /* The view's side of a ranking's likely ranges (hu-what-if-intervals.c
  * computes them in a thread): what to draw them on when they come, if
- * no newer ranking replaced this one by then. */
+ * no newer ranking replaced this one by then (its cancellable says). */
 typedef struct {
-  guint      generation;
-  gboolean   regions;
-  HuMetric   metric;
-  HuChart   *chart;
-  GPtrArray *items;
+  GCancellable *cancellable;
+  gboolean      regions;
+  HuMetric      metric;
+  HuChart      *chart;
+  GPtrArray    *items;
 } PendingIntervals;
 
 static void
 pending_intervals_free (PendingIntervals *pending)
 {
+  g_object_unref (pending->cancellable);
   g_object_unref (pending->chart);
   g_ptr_array_unref (pending->items);
   g_free (pending);
@@ -173,18 +174,28 @@ on_intervals_done (GObject      *source,
 {
   HuWhatIfView *self = HU_WHAT_IF_VIEW (source);
   PendingIntervals *pending = data;
-  g_autoptr(GPtrArray) intervals = hu_what_if_intervals_compute_finish (result);
+  g_autoptr(GPtrArray) intervals = hu_what_if_intervals_compute_finish (result, NULL);
 
   self->n_interval_jobs--;
-  /* Outdated (a newer ranking is shown), failed, or the view is gone. */
-  if (intervals != NULL && self->ranked_ids != NULL &&
-      pending->generation == self->interval_generation[pending->regions])
+  /* Replaced by a newer ranking, or the view is gone (both cancel), or
+   * failed. A job may finish just as it is cancelled: its answer is old. */
+  if (intervals != NULL && !g_cancellable_is_cancelled (pending->cancellable))
     {
       hu_what_if_set_whiskers (pending->chart, intervals, pending->metric);
       if (pending->regions)
         fill_ranked (self, pending->chart, pending->items, intervals);
     }
   pending_intervals_free (pending);
+}
+
+/* Whatever runs for a @regions ranking now answers an older question. */
+static void
+cancel_ranking_intervals (HuWhatIfView *self,
+                          gboolean      regions)
+{
+  if (self->interval_cancellable[regions] != NULL)
+    g_cancellable_cancel (self->interval_cancellable[regions]);
+  g_clear_object (&self->interval_cancellable[regions]);
 }
 
 static void
@@ -197,13 +208,13 @@ start_ranking_intervals (HuWhatIfView   *self,
 {
   PendingIntervals *pending;
 
-  /* Whatever runs now answers an older question. */
-  g_atomic_int_inc (&self->interval_generation[regions]);
+  cancel_ranking_intervals (self, regions);
   if (items->len == 0 || hu_result_get_uncertainty (self->result) == NULL)
     return;
 
+  self->interval_cancellable[regions] = g_cancellable_new ();
   pending = g_new0 (PendingIntervals, 1);
-  pending->generation = self->interval_generation[regions];
+  pending->cancellable = g_object_ref (self->interval_cancellable[regions]);
   pending->regions = regions;
   pending->metric = metric;
   pending->chart = g_object_ref (chart);
@@ -213,8 +224,7 @@ start_ranking_intervals (HuWhatIfView   *self,
                                       self->catalog,
                                       hu_comparison_get_default_ranges (
                                         hu_result_get_comparison (self->result)),
-                                      &self->interval_generation[regions], on_intervals_done,
-                                      pending);
+                                      pending->cancellable, on_intervals_done, pending);
 }
 
 /* The ranking as a list to pick from, keeping the pick across refreshes,
@@ -643,6 +653,8 @@ hu_what_if_view_dispose (GObject *object)
   HuWhatIfView *self = HU_WHAT_IF_VIEW (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  cancel_ranking_intervals (self, FALSE);
+  cancel_ranking_intervals (self, TRUE);
   if (self->result != NULL)
     g_signal_handlers_disconnect_by_data (self->result, self);
   g_clear_object (&self->result);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "hu-catalog.h"
 #include "hu-estimate.h"
 #include "hu-inputs.h"
@@ -20,6 +22,9 @@ typedef struct {
   guint64  seed;             /* HU_UNCERTAINTY_DEFAULT_SEED */
   gboolean default_ranges;   /* add the typical ranges of defaults */
   guint    n_threads;        /* 0: as many as processors, at most 2 */
+  /* Nullable, not owned: hu_uncertainty_compute_all() stops between
+   * scenarios once it is cancelled (a ranking typing has replaced). */
+  GCancellable *cancellable;
 } HuUncertaintyOptions;
 
 /* One ranged input and what it does to total CO₂eq when swung alone. */
