@@ -20,4 +20,8 @@ gboolean  _hu_write_file_atomic  (const char   *path,
                                   gsize         length,
                                   GError      **error);
 
+/* For qsort() and g_array_sort(): doubles in increasing order. */
+int       _hu_compare_doubles    (gconstpointer a,
+                                  gconstpointer b);
+
 G_END_DECLS

@@ -56,3 +56,12 @@ _hu_write_file_atomic (const char  *path,
    * either: see hu_file_write_atomic(). */
   return hu_file_write_atomic (path, data != NULL ? data : "", length, error);
 }
+
+int
+_hu_compare_doubles (gconstpointer a,
+                     gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}

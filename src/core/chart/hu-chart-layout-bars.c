@@ -278,15 +278,6 @@ _hu_chart_ranked_row_height (Ctx    *ctx,
   return ctx->line_h * 1.5;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 sorted_quantile (GArray *sorted,
                  double  q)
@@ -327,7 +318,7 @@ _hu_chart_ranked_axis_end (HuChart *self)
   if (self->kind != HU_CHART_RANKED || extents->len < RANKED_CUT_MIN_ROWS)
     return max;
 
-  g_array_sort (extents, compare_doubles);
+  g_array_sort (extents, _hu_compare_doubles);
   q1 = sorted_quantile (extents, 0.25);
   q3 = sorted_quantile (extents, 0.75);
   fence = q3 + 3 * (q3 - q1);

@@ -55,15 +55,6 @@ data_range_xy (HuChart *self,
     *xmin = MIN (*xmin, 0);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* How long a series may go without samples before the chart shows a gap
  * instead of a line across it: five times its usual spacing (the median
  * from one bucket's end to the next one's start), as the nvidia-smi
@@ -83,7 +74,7 @@ gap_threshold (Series *series,
   for (guint i = 1; i < n; i++)
     spacing[i - 1] = g_array_index (series->buckets, Bucket, i).t0
                      - g_array_index (series->buckets, Bucket, i - 1).t1;
-  qsort (spacing, n - 1, sizeof (double), compare_doubles);
+  qsort (spacing, n - 1, sizeof (double), _hu_compare_doubles);
   median = spacing[(n - 1) / 2];
   return MAX (5 * MAX (median, 0), 2 * px_s);
 }

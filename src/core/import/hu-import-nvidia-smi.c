@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hu-import-private.h"
+#include "hu-util-private.h"
 #include "hu-number.h"
 
 #define MAX_GPUS 64
@@ -112,14 +113,6 @@ gpu_free (Gpu *gpu)
   g_free (gpu);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 integrate (Importer     *self,
            Gpu          *gpu,
@@ -184,7 +177,7 @@ settle (Importer *self,
     }
   if (n > 0)
     {
-      qsort (dts, n, sizeof (double), compare_doubles);
+      qsort (dts, n, sizeof (double), _hu_compare_doubles);
       gpu->median = dts[n / 2];
     }
   else
