@@ -151,15 +151,6 @@ draw_paths (HuChart            *self,
 /* The layout of the chart at this size and style, kept until either
  * changes: the one place that picks the layout of each kind. */
 
-char *
-_hu_chart_font_key (const HuChartStyle *style)
-{
-  g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
-                                              : g_strdup ("");
-
-  return g_strdup_printf ("%s@%g", desc, style->font_scale);
-}
-
 void
 _hu_chart_ensure_context (HuChart *self)
 {

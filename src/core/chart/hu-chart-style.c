@@ -111,3 +111,14 @@ _hu_chart_default_style (void)
 
   return &style;
 }
+
+/* What of @style changes a text's size: a layout or a measure made with
+ * one key holds while the key is the same. */
+char *
+_hu_chart_font_key (const HuChartStyle *style)
+{
+  g_autofree char *desc = style->font != NULL ? pango_font_description_to_string (style->font)
+                                              : g_strdup ("");
+
+  return g_strdup_printf ("%s@%g", desc, style->font_scale);
+}
