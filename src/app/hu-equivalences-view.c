@@ -23,7 +23,7 @@ struct _HuEquivalencesView
   gboolean             filling;
 
   AdwPreferencesGroup *group;
-  GtkDropDown         *set_dropdown;
+  AdwComboRow         *set_row;
 };
 
 G_DEFINE_FINAL_TYPE (HuEquivalencesView, hu_equivalences_view, ADW_TYPE_BIN)
@@ -75,8 +75,12 @@ update (HuEquivalencesView *self)
       HuEquivalence *equivalence = g_ptr_array_index (equivalences, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
-      g_autofree char *cited = hu_citation_localize (equivalence->factor->source);
+      g_autofree char *cited = NULL;
 
+      /* The description cites the set; a row cites its factor only where
+       * that is another source (the 2021 set's car is from 2020). */
+      if (g_strcmp0 (equivalence->factor->source, set->source) != 0)
+        cited = hu_citation_localize (equivalence->factor->source);
       if (cited != NULL)
         subtitle = g_strdup_printf ("%s — %s", equivalence->explanation, cited);
       else
@@ -96,25 +100,11 @@ update (HuEquivalencesView *self)
 static void
 on_set_selected (HuEquivalencesView *self)
 {
-  guint i = gtk_drop_down_get_selected (self->set_dropdown);
+  guint i = adw_combo_row_get_selected (self->set_row);
   const char *id = gtk_string_list_get_string (self->set_ids, i);
 
   if (!self->filling && id != NULL)
     hu_equivalences_view_set_set_id (self, id);
-}
-
-static void
-setup_set_item (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* The group's description would otherwise squeeze the button to "U…". */
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (item, label);
 }
 
 static char *
@@ -131,16 +121,6 @@ set_name (gpointer item,
 }
 
 static void
-bind_set_item (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               HuEquivalencesView       *self)
-{
-  g_autofree char *name = set_name (gtk_list_item_get_item (item), self);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), name);
-}
-
-static void
 sync_dropdown (HuEquivalencesView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->set_ids));
@@ -148,7 +128,7 @@ sync_dropdown (HuEquivalencesView *self)
   self->filling = TRUE;
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->set_ids, i), self->set_id) == 0)
-      gtk_drop_down_set_selected (self->set_dropdown, i);
+      adw_combo_row_set_selected (self->set_row, i);
   self->filling = FALSE;
 }
 
@@ -233,33 +213,31 @@ hu_equivalences_view_class_init (HuEquivalencesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/hu-equivalences-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HuEquivalencesView, group);
-  gtk_widget_class_bind_template_child (widget_class, HuEquivalencesView, set_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HuEquivalencesView, set_row);
 }
 
 static void
 hu_equivalences_view_init (HuEquivalencesView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  hu_widgets_name_drop_down (self->set_dropdown, _("Equivalence factor set"));
 
   self->set_id = g_strdup ("epa-current");
   self->rows = g_ptr_array_new ();
   self->set_ids = gtk_string_list_new (NULL);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_set_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_set_item), self);
-  gtk_drop_down_set_factory (self->set_dropdown, factory);
-  {
-    /* The button is cut short; the list shows each citation whole. */
-    g_autoptr(GtkListItemFactory) list_factory = hu_widgets_new_wrapping_list_factory (set_name,
-                                                                                       self);
-
-    gtk_drop_down_set_list_factory (self->set_dropdown, list_factory);
-  }
-  gtk_drop_down_set_model (self->set_dropdown, G_LIST_MODEL (self->set_ids));
-  g_signal_connect_object (self->set_dropdown, "notify::selected",
+  /* As in Preferences: the set's name is a citation, too long for the
+   * row's end, so it wraps as the row's subtitle; beside the group's
+   * description it squeezed that to a word a line at 360 px. The list
+   * shows each citation whole. */
+  adw_combo_row_set_expression (self->set_row,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (set_name), self, NULL));
+  list_factory = hu_widgets_new_wrapping_list_factory (set_name, self);
+  adw_combo_row_set_list_factory (self->set_row, list_factory);
+  adw_combo_row_set_model (self->set_row, G_LIST_MODEL (self->set_ids));
+  g_signal_connect_object (self->set_row, "notify::selected",
                            G_CALLBACK (on_set_selected), self, G_CONNECT_SWAPPED);
 }
 
