@@ -261,6 +261,22 @@ bar_of (Layout   *layout,
   return bar;
 }
 
+/* The x of the rightmost gridline: the axis's last tick. */
+static double
+last_gridline (Layout *layout)
+{
+  double x = -1;
+
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      LineItem *line = &g_array_index (layout->lines, LineItem, i);
+
+      if (line->role == ROLE_GRID)
+        x = MAX (x, line->x0);
+    }
+  return x;
+}
+
 static Layout *
 lay_out_ranking (HuChart      *chart,
                  const double *values,
@@ -313,8 +329,25 @@ test_far_rows_cut_the_axis (void)
   g_assert_cmpfloat (end->w, >, layout->plot.width * 0.5);
   /* Their figures are whole, and the note says how many are broken. */
   g_assert_cmpuint (count_texts (layout, "1,298"), ==, 1);
-  g_assert_cmpuint (count_texts (layout, "3 bars run past the axis and are drawn broken; "
-                                 "their figures are whole."), ==, 1);
+  g_assert_cmpuint (count_texts (layout, "3 bars run past the end of the axis and are drawn "
+                                 "broken, with their full values."), ==, 1);
+  /* A broken bar reads longer than any bar on the axis: it runs past
+   * the last gridline before its break. */
+  {
+    double longest_whole = 0, shortest_broken = G_MAXDOUBLE;
+
+    for (guint c = 0; c < G_N_ELEMENTS (tonnes); c++)
+      {
+        RectItem *bar = bar_of (layout, c, &broken);
+
+        if (broken)
+          shortest_broken = MIN (shortest_broken, bar->x + bar->w);
+        else
+          longest_whole = MAX (longest_whole, bar->x + bar->w);
+      }
+    g_assert_cmpfloat (shortest_broken, >, longest_whole + 5);
+    g_assert_cmpfloat (shortest_broken, >, last_gridline (layout) + 5);
+  }
 }
 
 /* No cut where nothing is far: grids from 10 to 1,306 g/kWh spread

@@ -328,12 +328,15 @@ _hu_chart_ranked_axis_end (HuChart *self)
   return end * 2 <= max ? end : max;
 }
 
-/* A bar past the axis's end: to the plot's edge with a gap before its
- * last few pixels, which reads as a bar cut short. The first piece is
- * the bar (tooltips find it); the stub is decoration. */
+/* A bar past the axis's end: past the last gridline into the room kept
+ * for such bars (@axis_right to @right), broken by a gap with two
+ * slanted strokes, as a cut axis is drawn on paper, and on to the plot's
+ * edge. So it reads as longer than any bar on the axis, and as cut. The
+ * first piece is the bar (tooltips find it); the rest is decoration. */
 static double
 add_broken_bar (Ctx    *ctx,
                 double  left,
+                double  axis_right,
                 double  right,
                 double  y,
                 double  h,
@@ -341,12 +344,26 @@ add_broken_bar (Ctx    *ctx,
                 guint   category,
                 double  value)
 {
-  double gap = ctx->line_h * 0.3, stub = ctx->line_h * 0.5;
+  double gap_left = axis_right + ctx->line_h * 0.6, gap = ctx->line_h * 0.35;
+  double slant = h * 0.3;
 
-  _hu_chart_add_rect (ctx, left, y, MAX (right - left - gap - stub, 1), h, role, 0, 0, category,
-                      value);
-  _hu_chart_add_rect (ctx, right - stub, y, stub, h, role, 0, -1, -1, NAN);
+  _hu_chart_add_rect (ctx, left, y, gap_left - left, h, role, 0, 0, category, value);
+  _hu_chart_add_rect (ctx, gap_left + gap, y, MAX (right - gap_left - gap, 1), h, role, 0, -1, -1,
+                      NAN);
+  for (int edge = 0; edge < 2; edge++)
+    {
+      double x = gap_left + edge * gap;
+
+      _hu_chart_add_line (ctx, x - slant, y + h + 2, x + slant, y - 2, ROLE_FOREGROUND, FALSE);
+    }
   return right;
+}
+
+/* The room past a cut axis's end where broken bars run on. */
+static double
+break_room (Ctx *ctx)
+{
+  return ctx->line_h * 2.2;
 }
 
 /* A bar longer than its axis: only past a cut (the axis's end rounds
@@ -370,8 +387,8 @@ add_cut_note (Ctx    *ctx,
   if (n_cut == 0)
     return 0;
   note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u bar runs past the axis and is drawn broken; its figure is whole.",
-                                       "%u bars run past the axis and are drawn broken; their figures are whole.",
+                                       "%u bar runs past the end of the axis and is drawn broken, with its full value.",
+                                       "%u bars run past the end of the axis and are drawn broken, with their full values.",
                                        n_cut),
                           n_cut);
   return _hu_chart_add_text (ctx, _hu_chart_make_text (ctx, note, 0.85, FALSE,
@@ -388,7 +405,7 @@ _hu_chart_layout_ranked (Ctx    *ctx,
   guint n = self->categories->len;
   Axis axis = { 0 };
   g_autofree char *title = NULL;
-  double top, label_w, value_w = 0, bar_left, bar_right, bottom, row_h;
+  double top, label_w, value_w = 0, bar_left, bar_right, axis_right, bottom, row_h;
   int label_lines;
   double last_label_y = -G_MAXDOUBLE;
   guint n_cut = 0;
@@ -421,6 +438,7 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       value_w = MAX (value_w, w);
     }
   bar_right = MAX (width - ctx->pad - value_w - ctx->line_h * 0.4, bar_left + 1);
+  axis_right = n_cut > 0 ? MAX (bar_right - break_room (ctx), bar_left + 1) : bar_right;
   bottom = height - ctx->pad - ctx->line_h * 1.2;
   row_h = n > 0 ? MAX ((bottom - top) / n, 1) : 1;
   /* Two lines of label where the rows were given the room for them
@@ -430,7 +448,7 @@ _hu_chart_layout_ranked (Ctx    *ctx,
 
   for (double v = axis.lo; v <= axis.hi + axis.step * 0.5; v += axis.step)
     {
-      double x = _hu_chart_axis_map (&axis, v, bar_left, bar_right);
+      double x = _hu_chart_axis_map (&axis, v, bar_left, axis_right);
       g_autofree char *label = _hu_chart_axis_tick_label (&axis, v);
 
       _hu_chart_add_line (ctx, x, top, x, bottom, v == axis.lo ? ROLE_AXIS : ROLE_GRID, FALSE);
@@ -448,13 +466,14 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       double y = top + row_h * c;
       double cy = y + row_h / 2;
       double v = _hu_chart_category_extent (self, c);
-      double x1 = _hu_chart_axis_map (&axis, isfinite (v) ? v : 0, bar_left, bar_right);
+      double x1 = _hu_chart_axis_map (&axis, isfinite (v) ? v : 0, bar_left, axis_right);
       Role role = category->highlight ? ROLE_HIGHLIGHT : ROLE_SERIES;
 
       if (category->highlight)
         _hu_chart_add_rect (ctx, 0, y, width, row_h, ROLE_HIGHLIGHT_BAND, 0, -1, -1, NAN);
       if (is_past_axis (&axis, v))
-        x1 = add_broken_bar (ctx, bar_left, bar_right, cy - row_h * 0.35, row_h * 0.7, role, c, v);
+        x1 = add_broken_bar (ctx, bar_left, axis_right, bar_right, cy - row_h * 0.35, row_h * 0.7,
+                             role, c, v);
       else if (isfinite (v) && v > 0)
         _hu_chart_add_rect (ctx, bar_left, cy - row_h * 0.35, x1 - bar_left, row_h * 0.7, role, 0,
                             0, c, v);
@@ -464,8 +483,8 @@ _hu_chart_layout_ranked (Ctx    *ctx,
       if (isfinite (category->low) && isfinite (category->high))
         {
           /* A whisker past the axis's end stops at it, as its bar does. */
-          double xh = _hu_chart_axis_map (&axis, MIN (category->high, axis.hi), bar_left, bar_right);
-          double xl = _hu_chart_axis_map (&axis, MIN (category->low, axis.hi), bar_left, bar_right);
+          double xh = _hu_chart_axis_map (&axis, MIN (category->high, axis.hi), bar_left, axis_right);
+          double xl = _hu_chart_axis_map (&axis, MIN (category->low, axis.hi), bar_left, axis_right);
 
           _hu_chart_add_whisker (ctx, xl, cy, xh, cy, row_h * 0.25);
           x1 = MAX (x1, xh);
