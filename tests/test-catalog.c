@@ -284,6 +284,48 @@ test_display_names (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The sidebar names a GPU without its vendor, where its whole name was
+ * cut in the middle to "NVIDIA A10… XM4 80GB", another GPU's name. The
+ * brief names are what is left of the names in gpus.json once its
+ * vendor field is taken off their start; no two GPUs share one, so a
+ * brief name still tells which GPU it is. */
+static void
+test_brief_names (void)
+{
+  g_autoptr(GPtrArray) gpus = hu_catalog_list_gpus (hu_catalog_get_default ());
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const struct {
+    const char *id;
+    const char *brief;
+  } cases[] = {
+    { "nvidia-a100-sxm4-80gb", "A100 SXM4 80GB" },
+    { "nvidia-a10", "A10" },
+    { "amd-mi300x", "Instinct MI300X" },
+    { "intel-gaudi3", "Gaudi 3" },
+    { "google-tpu-v4", "TPU v4 (per chip)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      HuGpu *gpu = hu_catalog_lookup_gpu (hu_catalog_get_default (), cases[i].id);
+      g_autofree char *brief = NULL;
+
+      if (gpu == NULL)
+        g_error ("no GPU %s in the catalog", cases[i].id);
+      brief = hu_gpu_dup_brief_name (gpu);
+      g_assert_cmpstr (brief, ==, cases[i].brief);
+    }
+  for (guint i = 0; i < gpus->len; i++)
+    {
+      HuGpu *gpu = gpus->pdata[i];
+      char *brief = hu_gpu_dup_brief_name (gpu);
+
+      g_assert_false (g_str_has_prefix (brief, gpu->vendor));
+      if (!g_hash_table_add (seen, brief))
+        g_error ("two GPUs are both “%s” without their vendor", brief);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,5 +340,6 @@ main (int    argc,
   g_test_add_func ("/huella/catalog/suggest", test_suggest);
   g_test_add_func ("/huella/catalog/search", test_search);
   g_test_add_func ("/huella/catalog/display-names", test_display_names);
+  g_test_add_func ("/huella/catalog/brief-names", test_brief_names);
   return g_test_run ();
 }

@@ -148,21 +148,23 @@ column_interval (HuResult *self,
   return hu_uncertainty_get_interval (uncertainty, hu_metric_to_string (column_metric (column)));
 }
 
-/**
- * hu_result_format_device:
- * @count: (out) (optional): how many, for a scenario ("10,000"); %NULL
- *   for a run, whose text counts its devices itself
- *
- * The accelerators apart from their count, for a line that cuts the
- * device's name and must keep the count whole (the sidebar's "NVIDIA
- * Tesla V100 SX…0,000" read as no GPUs at all).
- *
- * Returns: (transfer full): the device, "Custom" without a catalog
- *   model, a run's devices, or "—"
- */
-char *
-hu_result_format_device (HuResult  *self,
-                         char     **count)
+/* The catalog GPU @estimate ran on, when the catalog has it. */
+static const HuGpu *
+catalog_gpu (HuResult         *self,
+             const HuEstimate *estimate)
+{
+  HuComparison *comparison = hu_result_get_comparison (self);
+  HuProject *project = comparison != NULL ? hu_comparison_get_project (comparison) : NULL;
+  HuCatalog *catalog = project != NULL ? hu_project_get_catalog (project) : NULL;
+
+  return catalog != NULL && estimate->gpu != NULL ? hu_catalog_lookup_gpu (catalog, estimate->gpu)
+                                                  : NULL;
+}
+
+static char *
+format_device (HuResult  *self,
+               gboolean   brief,
+               char     **count)
 {
   const HuEstimate *estimate = hu_result_get_estimate (self);
 
@@ -170,7 +172,9 @@ hu_result_format_device (HuResult  *self,
     *count = NULL;
   if (estimate != NULL)
     {
-      char *shown = hu_gpu_name_for_display (estimate->gpu_name);
+      const HuGpu *gpu = brief ? catalog_gpu (self, estimate) : NULL;
+      char *shown = gpu != NULL ? hu_gpu_dup_brief_name (gpu)
+                                : hu_gpu_name_for_display (estimate->gpu_name);
 
       if (count != NULL)
         *count = hu_format_number (estimate->count, 6);
@@ -188,6 +192,41 @@ hu_result_format_device (HuResult  *self,
     }
 
   return g_strdup ("—");
+}
+
+/**
+ * hu_result_format_device:
+ * @count: (out) (optional): how many, for a scenario ("10,000"); %NULL
+ *   for a run, whose text counts its devices itself
+ *
+ * The accelerators apart from their count, for a line that cuts the
+ * device's name and must keep the count whole (the sidebar's "NVIDIA
+ * Tesla V100 SX…0,000" read as no GPUs at all).
+ *
+ * Returns: (transfer full): the device, "Custom" without a catalog
+ *   model, a run's devices, or "—"
+ */
+char *
+hu_result_format_device (HuResult  *self,
+                         char     **count)
+{
+  return format_device (self, FALSE, count);
+}
+
+/**
+ * hu_result_format_device_brief:
+ *
+ * hu_result_format_device() with a catalog GPU named without its vendor
+ * (hu_gpu_dup_brief_name()): "A100 SXM4 80GB" on a sidebar row, where
+ * the whole name was cut in its middle to read as another GPU.
+ *
+ * Returns: (transfer full): the device
+ */
+char *
+hu_result_format_device_brief (HuResult  *self,
+                               char     **count)
+{
+  return format_device (self, TRUE, count);
 }
 
 static char *

@@ -76,6 +76,8 @@ char             *hu_result_format_quantity  (HuResult         *self,
 char             *hu_result_format_co2_alone (HuResult         *self);
 char             *hu_result_format_device    (HuResult         *self,
                                               char            **count);
+char             *hu_result_format_device_brief (HuResult      *self,
+                                                 char         **count);
 double            hu_result_get_change       (HuResult         *self,
                                               HuColumn          column);
 char             *hu_result_format_delta     (HuResult         *self,

@@ -45,7 +45,9 @@ static void
 update (HuScenarioRow *self)
 {
   g_autofree char *count = NULL;
+  /* The line has no room for the whole name; its accessible text does. */
   g_autofree char *device = hu_result_format_device (self->result, &count);
+  g_autofree char *brief = hu_result_format_device_brief (self->result, NULL);
   HuMeasuredRun *run = hu_result_get_run (self->result);
   /* A run whose log records energy only says so, not a bare "—" (the run
    * page says why). */
@@ -83,7 +85,7 @@ update (HuScenarioRow *self)
   /* The device, cut where it must, then the rest whole. */
   g_free (self->detail);
   self->detail = g_strdup (detail);
-  gtk_label_set_label (self->detail_label, figure != NULL ? device : detail);
+  gtk_label_set_label (self->detail_label, figure != NULL ? brief : detail);
   gtk_label_set_label (self->figure_label, figure != NULL ? figure : "");
   gtk_widget_set_visible (GTK_WIDGET (self->figure_label), figure != NULL);
 

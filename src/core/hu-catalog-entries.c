@@ -139,6 +139,32 @@ hu_gpu_dup_display_name (const HuGpu *gpu)
   return hu_gpu_name_for_display (gpu->name != NULL ? gpu->name : "");
 }
 
+/**
+ * hu_gpu_dup_brief_name:
+ *
+ * hu_gpu_dup_display_name() without the vendor that starts it: "A100
+ * SXM4 80GB", "TPU v4 (por chip)". For a line with no room for the whole
+ * name (the sidebar), where a cut in the middle made "NVIDIA A10… XM4
+ * 80GB", which reads as another GPU; no two catalog GPUs share one.
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+hu_gpu_dup_brief_name (const HuGpu *gpu)
+{
+  char *name;
+  gsize vendor_len;
+
+  g_return_val_if_fail (gpu != NULL, NULL);
+
+  name = hu_gpu_dup_display_name (gpu);
+  vendor_len = gpu->vendor != NULL ? strlen (gpu->vendor) : 0;
+  if (vendor_len > 0 && g_str_has_prefix (name, gpu->vendor) && name[vendor_len] == ' '
+      && name[vendor_len + 1] != '\0')
+    memmove (name, name + vendor_len + 1, strlen (name + vendor_len + 1) + 1);
+  return name;
+}
+
 static void
 hu_gpu_clear (HuGpu *gpu)
 {

@@ -132,6 +132,7 @@ void       hu_gpu_to_json             (const HuGpu  *gpu,
                                        JsonBuilder  *builder);
 HuPrecision hu_gpu_default_precision  (const HuGpu  *gpu);
 char      *hu_gpu_dup_display_name    (const HuGpu  *gpu);
+char      *hu_gpu_dup_brief_name      (const HuGpu  *gpu);
 char      *hu_gpu_name_for_display    (const char   *name);
 
 GType      hu_region_get_type         (void) G_GNUC_CONST;
