@@ -250,6 +250,10 @@ setup_item (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
       gtk_label_set_lines (GTK_LABEL (title), 2);
       gtk_widget_set_visible (subtitle, FALSE);
+      /* Centred on the row's title and the arrow, as a combo row's
+       * value is; and in its weight (style.css), not a button's bold. */
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (title, "hu-drop-down-value");
     }
   else
     {
