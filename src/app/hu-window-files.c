@@ -22,7 +22,7 @@ static void run_pending (HuWindow *self);
 /* GTK 4.8's popover measures its child's height for a width wider than
  * it then gives it (4.10 fixed that), so a wrapped caption took a line
  * more than the popover left it: the last line was cut in Spanish. The
- * caption is as wide as its own natural width (halign start, 30
+ * caption is as wide as its own natural width (halign start, 44
  * characters); asking for the height it needs at that width holds. */
 static void
 hold_caption_height (GtkWidget *label)
