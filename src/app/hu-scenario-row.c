@@ -86,6 +86,7 @@ update (HuScenarioRow *self)
   g_free (self->detail);
   self->detail = g_strdup (detail);
   gtk_label_set_label (self->detail_label, figure != NULL ? brief : detail);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), detail);
   gtk_label_set_label (self->figure_label, figure != NULL ? figure : "");
   gtk_widget_set_visible (GTK_WIDGET (self->figure_label), figure != NULL);
 

@@ -919,7 +919,9 @@ test_row_detail_keeps_figure (void)
   g_assert_nonnull (device);
   g_assert_nonnull (figure);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (device))));
-  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (device)), ==, PANGO_ELLIPSIZE_MIDDLE);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (device)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (device), ==,
+                   "NVIDIA Tesla V100S PCIe 32GB × 1 · 72.63 t CO₂eq");
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (figure))));
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (figure)), ==, PANGO_ELLIPSIZE_NONE);
   g_assert_true (gtk_widget_get_mapped (figure));
