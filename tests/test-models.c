@@ -493,11 +493,11 @@ test_compare_compute (void)
   g_autofree char *more = hu_known_model_compare_compute (catalog, 2.7 * 3.14e23);
 
   /* GPT-3 itself: 1 ×, and it is its own closest landmark. */
-  g_assert_cmpstr (gpt3, ==, "≈ 1 × GPT-3 175B (davinci)’s training compute");
+  g_assert_cmpstr (gpt3, ==, "≈ 1 × the training compute of GPT-3 175B (davinci)");
   /* 8.478e23 FLOP: 2.7 × GPT-3's 3.14e23; the closest landmark on a log
    * scale is Llama 2-70B (8.1e23, ratio 1.047 → "1"), nearer than
    * Chinchilla (5.76e23) or GPT-3. */
-  g_assert_cmpstr (more, ==, "≈ 2.7 × GPT-3 175B (davinci)’s training compute; "
+  g_assert_cmpstr (more, ==, "≈ 2.7 × the training compute of GPT-3 175B (davinci); "
                              "closest known model: Llama 2-70B (≈ 1 ×)");
   g_assert_null (hu_known_model_compare_compute (catalog, NAN));
 }

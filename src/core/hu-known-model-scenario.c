@@ -227,11 +227,11 @@ hu_known_model_compare_compute (HuCatalog *catalog,
   ratio = hu_format_number (flops / gpt3->flops, 2);
   if (closest == gpt3)
     /* Translators: a ratio, then a model's name */
-    return g_strdup_printf (_("≈ %s × %s’s training compute"), ratio, gpt3->name);
+    return g_strdup_printf (_("≈ %s × the training compute of %s"), ratio, gpt3->name);
   {
     g_autofree char *near = hu_format_number (flops / closest->flops, 2);
     /* Translators: a ratio and a model's name, then the closest landmark model and its ratio */
-    return g_strdup_printf (_("≈ %s × %s’s training compute; closest known model: %s (≈ %s ×)"),
+    return g_strdup_printf (_("≈ %s × the training compute of %s; closest known model: %s (≈ %s ×)"),
                             ratio, gpt3->name, closest->name, near);
   }
 }
