@@ -219,11 +219,16 @@ switch_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Before the next frame is drawn (GDK draws at G_PRIORITY_HIGH_IDLE +
+ * 20): at the default idle priority a busy machine drew the form
+ * without its cards, and the pane empty, for seconds after a resize. */
+#define SWITCH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
+
 static void
 on_folded (Layout *layout)
 {
   if (layout->switch_source == 0)
-    layout->switch_source = g_idle_add (switch_idle, layout);
+    layout->switch_source = g_idle_add_full (SWITCH_PRIORITY, switch_idle, layout, NULL);
 }
 
 /* The template's children this file moves, found by name: the editor's
