@@ -220,6 +220,7 @@ static void
 hu_equivalences_view_init (HuEquivalencesView *self)
 {
   g_autoptr(GtkListItemFactory) list_factory = NULL;
+  g_autoptr(GtkExpression) name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -231,9 +232,10 @@ hu_equivalences_view_init (HuEquivalencesView *self)
    * row's end, so it wraps as the row's subtitle; beside the group's
    * description it squeezed that to a word a line at 360 px. The list
    * shows each citation whole. */
-  adw_combo_row_set_expression (self->set_row,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (set_name), self, NULL));
+  /* The row takes its own reference. */
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (set_name), self,
+                                      NULL);
+  adw_combo_row_set_expression (self->set_row, name);
   list_factory = hu_widgets_new_wrapping_list_factory (set_name, self);
   adw_combo_row_set_list_factory (self->set_row, list_factory);
   adw_combo_row_set_model (self->set_row, G_LIST_MODEL (self->set_ids));
